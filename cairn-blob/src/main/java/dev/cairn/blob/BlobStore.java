@@ -1,0 +1,101 @@
+package dev.cairn.blob;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * A dumb store of immutable named objects. It knows nothing about packs, encryption or repositories; features such as
+ * retries, throttling, metering, read-only access and tenant prefixes are decorators around it.
+ *
+ * <p>Contract, checked for every implementation by {@code BlobStoreContract} in cairn-testkit:
+ * <ul>
+ *   <li>{@link #put} is atomic: a reader sees the whole object or no object, never a partial one, even if the writer
+ *       crashes. A put of an existing name fails with {@link BlobAlreadyExistsException} and leaves the old object intact.</li>
+ *   <li>Objects never change after a successful put; they can only be deleted.</li>
+ *   <li>Implementations are thread-safe.</li>
+ *   <li>Failures are {@link IOException}s; {@link TransientBlobStoreException} marks the only ones a retry may fix.</li>
+ * </ul>
+ */
+public interface BlobStore extends AutoCloseable {
+
+    /**
+     * Stores exactly {@code length} bytes read from {@code content} under {@code name}. The stream is read to
+     * {@code length} bytes and not closed (the caller owns it).
+     *
+     * @throws BlobAlreadyExistsException if the name exists (the existing object is unchanged)
+     * @throws IOException if the stream ends early, or on a storage failure; nothing is visible under {@code name} then
+     */
+    void put(BlobName name, InputStream content, long length) throws IOException;
+
+    /** Convenience for small objects. */
+    default void put(BlobName name, byte[] content) throws IOException {
+        put(name, new java.io.ByteArrayInputStream(content), content.length);
+    }
+
+    /**
+     * Opens the whole object for reading. The caller closes the stream.
+     *
+     * @throws BlobNotFoundException if there is no such object
+     */
+    InputStream get(BlobName name) throws IOException;
+
+    /**
+     * Opens {@code length} bytes of the object starting at {@code offset}.
+     *
+     * @throws BlobNotFoundException if there is no such object
+     * @throws IllegalArgumentException if the range is negative
+     * @throws java.io.EOFException if the range ends past the end of the object
+     */
+    InputStream get(BlobName name, long offset, long length) throws IOException;
+
+    /** Reads a whole object into memory; for small objects (config, keys, index, snapshots). */
+    default byte[] getAll(BlobName name) throws IOException {
+        try (InputStream in = get(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Reads a byte range into memory. */
+    default byte[] getRange(BlobName name, long offset, int length) throws IOException {
+        try (InputStream in = get(name, offset, length)) {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length != length) {
+                throw new java.io.EOFException(name + ": wanted " + length + " bytes at " + offset + ", got " + bytes.length);
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Returns the size of an object.
+     *
+     * @throws BlobNotFoundException if there is no such object
+     */
+    BlobInfo stat(BlobName name) throws IOException;
+
+    /** Whether the object exists. */
+    default boolean exists(BlobName name) throws IOException {
+        try {
+            stat(name);
+            return true;
+        } catch (BlobNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Lists every object of one kind, in no particular order. Objects put or deleted concurrently may or may not appear. */
+    List<BlobInfo> list(BlobKind kind) throws IOException;
+
+    /**
+     * Deletes an object.
+     *
+     * @throws BlobNotFoundException if there is no such object
+     */
+    void delete(BlobName name) throws IOException;
+
+    /** Releases resources; the default does nothing. */
+    @Override
+    default void close() throws IOException {
+    }
+}
