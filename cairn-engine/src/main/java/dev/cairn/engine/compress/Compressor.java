@@ -1,0 +1,16 @@
+package dev.cairn.engine.compress;
+
+/** Per-blob compression registered by a stable name ({@code ZSTD-3}, {@code NONE}). Thread-safe. */
+public interface Compressor {
+    String name();
+
+    /** Compresses {@code data[off, off+len)}; the result may be larger than the input (callers keep the smaller). */
+    byte[] compress(byte[] data, int off, int len);
+
+    /**
+     * Decompresses to exactly {@code rawLength} bytes.
+     *
+     * @throws CompressionException if the input is not valid or does not decode to {@code rawLength} bytes
+     */
+    byte[] decompress(byte[] data, int off, int len, int rawLength);
+}

@@ -1,0 +1,31 @@
+package dev.cairn.engine.crypto;
+
+/**
+ * Authenticated encryption with associated data, registered by a stable name. Sealed layout: {@code nonce ‖ ciphertext ‖ tag}.
+ * Implementations are thread-safe.
+ */
+public interface Aead {
+    /** The persisted algorithm name, e.g. {@code AES256-GCM}. */
+    String name();
+
+    /** Bytes added by {@link #seal}: nonce plus tag. */
+    int overhead();
+
+    /** Encrypts {@code plaintext[off, off+len)} under {@code key} with a fresh random nonce, binding {@code associatedData}. */
+    byte[] seal(byte[] key, byte[] plaintext, int off, int len, byte[] associatedData);
+
+    /**
+     * Decrypts and authenticates {@code sealed[off, off+len)}.
+     *
+     * @throws AuthenticationFailedException if the key or associated data differ, or the bytes were altered
+     */
+    byte[] open(byte[] key, byte[] sealed, int off, int len, byte[] associatedData);
+
+    default byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
+        return seal(key, plaintext, 0, plaintext.length, associatedData);
+    }
+
+    default byte[] open(byte[] key, byte[] sealed, byte[] associatedData) {
+        return open(key, sealed, 0, sealed.length, associatedData);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cairn.engine.format;
+
+import java.util.Objects;
+
+/**
+ * The repository configuration (spec §Config): format version and every algorithm by its persisted name. Immutable; sealed
+ * with the master key, so it can only be read by key holders and cannot be altered undetected.
+ *
+ * @param version        repository format version ({@link #CURRENT_VERSION})
+ * @param id             random repository id (64 hex digits)
+ * @param chunker        chunker name, e.g. {@code FASTCDC-1M}
+ * @param chunkerSecret  32-byte secret (base64 in JSON) that keys the chunker's gear table
+ * @param idHash         blob id algorithm, {@code HMAC-SHA256}
+ * @param aead           sealing algorithm, {@code AES256-GCM}
+ * @param compression    blob compression, e.g. {@code ZSTD-3} or {@code NONE}
+ * @param packSize       target pack size in bytes (16–64 MiB outside tests)
+ */
+public record RepoConfig(int version, String id, String chunker, byte[] chunkerSecret, String idHash, String aead,
+        String compression, long packSize) {
+    public static final int CURRENT_VERSION = 1;
+    public static final long DEFAULT_PACK_SIZE = 16L << 20;
+
+    public RepoConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(chunker, "chunker");
+        Objects.requireNonNull(chunkerSecret, "chunker_secret");
+        Objects.requireNonNull(idHash, "id_hash");
+        Objects.requireNonNull(aead, "aead");
+        Objects.requireNonNull(compression, "compression");
+        if (packSize < 4096 || packSize > (1L << 30)) {
+            throw new IllegalArgumentException("pack size " + packSize + " must be between 4 KiB and 1 GiB");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.cairn.engine.repo;
+
+import dev.cairn.blob.BlobInfo;
+import dev.cairn.blob.BlobKind;
+import dev.cairn.blob.BlobName;
+import dev.cairn.blob.BlobNotFoundException;
+import dev.cairn.blob.BlobStore;
+import dev.cairn.engine.compress.Compressors;
+import dev.cairn.engine.crypto.Aead;
+import dev.cairn.engine.crypto.Aeads;
+import dev.cairn.engine.crypto.AuthenticationFailedException;
+import dev.cairn.engine.crypto.BlobIdHasher;
+import dev.cairn.engine.crypto.KdfParams;
+import dev.cairn.engine.crypto.MasterKey;
+import dev.cairn.engine.format.BlobCodec;
+import dev.cairn.engine.format.FormatException;
+import dev.cairn.engine.format.Json;
+import dev.cairn.engine.format.RepoConfig;
+import dev.cairn.engine.format.SealedFiles;
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.index.IndexFile;
+import dev.cairn.engine.index.MasterIndex;
+import dev.cairn.engine.pack.PackReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Creates and opens repositories: the one entry point of the repository layer. */
+public final class Repositories {
+    private Repositories() {
+    }
+
+    /** Options for a new repository; {@link #defaults()} is what {@code cairn init} uses. */
+    public record InitOptions(String chunker, String compression, long packSize, KdfParams kdfParams) {
+        public static InitOptions defaults() {
+            return new InitOptions("FASTCDC-1M", Compressors.DEFAULT, RepoConfig.DEFAULT_PACK_SIZE, KdfParams.DEFAULT);
+        }
+
+        public InitOptions withCompression(String name) {
+            return new InitOptions(chunker, name, packSize, kdfParams);
+        }
+
+        public InitOptions withKdf(KdfParams params) {
+            return new InitOptions(chunker, compression, packSize, params);
+        }
+
+        public InitOptions withPackSize(long size) {
+            return new InitOptions(chunker, compression, size, kdfParams);
+        }
+    }
+
+    /**
+     * Initialises an empty store as a repository: a new master key, a key file for {@code passphrase}, and the config.
+     *
+     * @throws RepositoryException if the store already holds a repository (or anything else)
+     */
+    public static Repository init(BlobStore store, char[] passphrase, InitOptions options, Environment env) throws IOException {
+        if (store.exists(BlobName.CONFIG) || !store.list(BlobKind.KEY).isEmpty()) {
+            throw new RepositoryException("a repository already exists here; use it, or choose an empty location");
+        }
+        Compressors.create(options.compression());
+        MasterKey master = MasterKey.generate(env.random());
+        byte[] secret = new byte[32];
+        env.random().nextBytes(secret);
+        byte[] repoId = new byte[32];
+        env.random().nextBytes(repoId);
+        RepoConfig config = new RepoConfig(RepoConfig.CURRENT_VERSION, HexFormat.of().formatHex(repoId), options.chunker(), secret,
+                BlobIdHasher.NAME, "AES256-GCM", options.compression(), options.packSize());
+        String keyId = Keys.add(store, master, passphrase, options.kdfParams(), env);
+        Aead aead = Aeads.create(config.aead(), env.random());
+        store.put(BlobName.CONFIG, new SealedFiles(aead, master).seal("config", Json.write(config)));
+        return assemble(store, config, new Keys.Unlocked(master, keyId), env);
+    }
+
+    /**
+     * Opens a repository: unlocks a key file, reads the config, loads the index.
+     *
+     * @throws NotARepositoryException if the store holds no repository
+     * @throws WrongPassphraseException if no key file opens with the passphrase
+     * @throws UnsupportedFormatException if the format version is newer than this cairn
+     * @throws CorruptDataException if the config is damaged
+     */
+    public static Repository open(BlobStore store, char[] passphrase, Environment env) throws IOException {
+        Keys.Unlocked unlocked = Keys.unlock(store, passphrase);
+        RepoConfig config = readConfig(store, unlocked.masterKey(), env);
+        return assemble(store, config, unlocked, env);
+    }
+
+    private static RepoConfig readConfig(BlobStore store, MasterKey master, Environment env) throws IOException {
+        byte[] sealed;
+        try {
+            sealed = store.getAll(BlobName.CONFIG);
+        } catch (BlobNotFoundException e) {
+            throw new NotARepositoryException("the repository has key files but no config; it was not fully initialised or the config was deleted");
+        }
+        try {
+            byte[] json = new SealedFiles(Aeads.create("AES256-GCM", env.random()), master).open("config", sealed);
+            RepoConfig config = Json.read(json, RepoConfig.class, "config");
+            if (config.version() != RepoConfig.CURRENT_VERSION) {
+                throw new UnsupportedFormatException("repository format version " + config.version()
+                        + " is not supported by this cairn (it reads version " + RepoConfig.CURRENT_VERSION + "); upgrade cairn");
+            }
+            return config;
+        } catch (AuthenticationFailedException | FormatException e) {
+            throw new CorruptDataException("the repository config is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static Repository assemble(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Environment env) throws IOException {
+        Aead aead = Aeads.create(config.aead(), env.random());
+        MasterKey master = unlocked.masterKey();
+        BlobCodec codec = new BlobCodec(aead, Compressors.create(config.compression()), Compressors.create(Compressors.NONE),
+                new BlobIdHasher(master.idKey()), master);
+        SealedFiles sealed = new SealedFiles(aead, master);
+        MasterIndex index = new MasterIndex();
+        List<String> problems = loadIndex(store, sealed, index);
+        if (!problems.isEmpty()) {
+            indexUncoveredPacks(store, index, aead, master.encryptionKey());
+        }
+        return new Repository(store, config, unlocked, aead, codec, sealed, index, problems, env);
+    }
+
+    private static List<String> loadIndex(BlobStore store, SealedFiles sealed, MasterIndex index) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (BlobInfo info : store.list(BlobKind.INDEX)) {
+            String id = info.name().id();
+            try {
+                byte[] bytes = store.getAll(info.name());
+                if (!Keys.sha256(bytes).equals(id)) {
+                    throw new FormatException("content no longer matches its name");
+                }
+                index.addIndexFile(Json.read(sealed.open("index", bytes), IndexFile.class, "index " + id));
+            } catch (FormatException | AuthenticationFailedException | IllegalArgumentException e) {
+                problems.add("index/" + id + ": " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** Recovers from damaged index files: packs that no readable index covers are indexed from their own headers. */
+    private static void indexUncoveredPacks(BlobStore store, MasterIndex index, Aead aead, byte[] key) throws IOException {
+        for (BlobInfo info : store.list(BlobKind.PACK)) {
+            BlobId pack = BlobId.parse(info.name().id());
+            if (index.packIds().contains(pack)) {
+                continue;
+            }
+            try {
+                index.addPack(pack, PackReader.readHeader(store, pack, aead, key));
+            } catch (FormatException e) {
+                // a damaged pack stays unindexed; check reports it
+            }
+        }
+    }
+}

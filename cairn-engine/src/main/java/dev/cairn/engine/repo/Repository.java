@@ -1,0 +1,156 @@
+package dev.cairn.engine.repo;
+
+import dev.cairn.blob.BlobInfo;
+import dev.cairn.blob.BlobKind;
+import dev.cairn.blob.BlobName;
+import dev.cairn.blob.BlobNotFoundException;
+import dev.cairn.blob.BlobStore;
+import dev.cairn.engine.crypto.Aead;
+import dev.cairn.engine.crypto.AuthenticationFailedException;
+import dev.cairn.engine.crypto.MasterKey;
+import dev.cairn.engine.format.BlobCodec;
+import dev.cairn.engine.format.FormatException;
+import dev.cairn.engine.format.RepoConfig;
+import dev.cairn.engine.format.SealedFiles;
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.id.BlobType;
+import dev.cairn.engine.index.BlobLocation;
+import dev.cairn.engine.index.MasterIndex;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * An open repository: the read side (config, index lookups, blobs, unpacked objects) plus the factory of write sessions.
+ * Opened by {@link Repositories#open}. Thread-safe. Closing it does not close the store (the caller owns the store).
+ */
+public final class Repository implements AutoCloseable {
+    private final BlobStore store;
+    private final RepoConfig config;
+    private final MasterKey masterKey;
+    private final String keyId;
+    private final Aead aead;
+    private final BlobCodec codec;
+    private final SealedFiles sealedFiles;
+    private final MasterIndex index;
+    private final List<String> indexProblems;
+    private final Environment env;
+
+    Repository(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Aead aead, BlobCodec codec, SealedFiles sealedFiles,
+            MasterIndex index, List<String> indexProblems, Environment env) {
+        this.store = store;
+        this.config = config;
+        this.masterKey = unlocked.masterKey();
+        this.keyId = unlocked.keyId();
+        this.aead = aead;
+        this.codec = codec;
+        this.sealedFiles = sealedFiles;
+        this.index = index;
+        this.indexProblems = List.copyOf(indexProblems);
+        this.env = env;
+    }
+
+    public RepoConfig config() {
+        return config;
+    }
+
+    public BlobStore store() {
+        return store;
+    }
+
+    public MasterIndex index() {
+        return index;
+    }
+
+    public BlobCodec codec() {
+        return codec;
+    }
+
+    public Aead aead() {
+        return aead;
+    }
+
+    public Environment environment() {
+        return env;
+    }
+
+    /** Id of the key file that opened this repository. */
+    public String keyId() {
+        return keyId;
+    }
+
+    public MasterKey masterKey() {
+        return masterKey;
+    }
+
+    /** Index files that could not be read when the repository was opened (their packs were indexed from pack headers). */
+    public List<String> indexProblems() {
+        return indexProblems;
+    }
+
+    /**
+     * Loads and verifies one blob's plaintext.
+     *
+     * @throws BlobNotFoundException if the index does not know the blob or its pack is gone
+     * @throws CorruptDataException if the stored blob is damaged
+     */
+    public byte[] loadBlob(BlobType type, BlobId id) throws IOException {
+        BlobLocation loc = index.lookup(id);
+        if (loc == null) {
+            throw new BlobNotFoundException(BlobName.of(BlobKind.PACK, id.hex()));
+        }
+        byte[] sealed = store.getRange(BlobName.of(BlobKind.PACK, loc.pack().hex()), loc.offset(), loc.length());
+        return openBlob(loc, id, sealed, 0);
+    }
+
+    /** Opens a blob whose sealed bytes start at {@code off} in {@code buffer}. */
+    public byte[] openBlob(BlobLocation loc, BlobId id, byte[] buffer, int off) throws CorruptDataException {
+        try {
+            return codec.open(loc.type(), id, buffer, off, loc.length(), loc.compressed(), loc.rawLength());
+        } catch (FormatException e) {
+            throw new CorruptDataException(e.getMessage() + " in pack " + loc.pack(), e);
+        }
+    }
+
+    /** Seals and stores an unpacked object (snapshot, index, lock); its name is the SHA-256 of the stored bytes. */
+    public BlobId saveUnpacked(BlobKind kind, byte[] json) throws IOException {
+        byte[] sealed = sealedFiles.seal(kind.dirName(), json);
+        BlobId id = BlobId.parse(Keys.sha256(sealed));
+        store.put(BlobName.of(kind, id.hex()), sealed);
+        return id;
+    }
+
+    /**
+     * Loads and opens an unpacked object, checking that its bytes still hash to its name.
+     *
+     * @throws CorruptDataException if it was altered, truncated or cannot be decoded
+     */
+    public byte[] loadUnpacked(BlobKind kind, String id) throws IOException {
+        byte[] sealed = store.getAll(BlobName.of(kind, id));
+        if (kind != BlobKind.CONFIG && !Keys.sha256(sealed).equals(id)) {
+            throw new CorruptDataException(kind.dirName() + "/" + id + " is damaged: its content no longer matches its name");
+        }
+        try {
+            return sealedFiles.open(kind.dirName(), sealed);
+        } catch (AuthenticationFailedException | FormatException e) {
+            throw new CorruptDataException(kind.dirName() + "/" + id + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    public List<String> list(BlobKind kind) throws IOException {
+        return store.list(kind).stream().map(BlobInfo::name).map(BlobName::id).toList();
+    }
+
+    /** Starts a write session; see {@link WriteSession} for the ordering it guarantees. */
+    public WriteSession newWriteSession(int workers) {
+        return new WriteSession(this, workers);
+    }
+
+    SealedFiles sealedFiles() {
+        return sealedFiles;
+    }
+
+    @Override
+    public void close() {
+        masterKey.destroy();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.cairn.engine.repo;
+
+import dev.cairn.blob.BlobKind;
+import dev.cairn.blob.BlobName;
+import dev.cairn.engine.format.BlobCodec;
+import dev.cairn.engine.format.Json;
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.id.BlobType;
+import dev.cairn.engine.index.MasterIndex;
+import dev.cairn.engine.pack.PackEntry;
+import dev.cairn.engine.pack.PackWriter;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The scoped write side of a repository (spec §Write ordering). {@link #saveBlob} deduplicates and hands new blobs to worker
+ * threads that compress, seal and append them to packs; full packs are uploaded, then indexed. {@link #commitSnapshot}
+ * finishes every pack, writes the index, and only then writes the snapshot: a crash at any point leaves at worst packs no
+ * snapshot refers to. {@link #close} without a commit abandons the session the same way.
+ *
+ * <p>Thread-safety: {@code saveBlob} may be called from several threads. Memory: at most ~{@value #MAX_IN_FLIGHT_MIB} MiB of
+ * plaintext waits for sealing; callers block beyond that.
+ */
+public final class WriteSession implements AutoCloseable {
+    static final int MAX_IN_FLIGHT_MIB = 64;
+    private static final int INDEX_EVERY_PACKS = 64;
+    private final Repository repo;
+    private final ExecutorService workers;
+    private final Semaphore inFlightKiB = new Semaphore(MAX_IN_FLIGHT_MIB * 1024);
+    private final Set<BlobId> pending = ConcurrentHashMap.newKeySet();
+    private final Map<BlobType, PackWriter> packers = new ConcurrentHashMap<>();
+    private final Map<BlobId, List<PackEntry>> unindexed = new LinkedHashMap<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicLong blobsAdded = new AtomicLong();
+    private final AtomicLong bytesAdded = new AtomicLong();
+    private final AtomicLong packedBytesAdded = new AtomicLong();
+    private final AtomicLong packsWritten = new AtomicLong();
+    private boolean closed;
+
+    WriteSession(Repository repo, int workerCount) {
+        this.repo = repo;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, workerCount), r -> {
+            Thread t = new Thread(r, "cairn-seal");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Result of {@link #saveBlob}: the id and whether this call added the blob (false when it was already known). */
+    public record Saved(BlobId id, boolean added) {
+    }
+
+    /**
+     * Saves a blob unless the repository (or this session) already has it. Takes ownership of {@code plaintext}.
+     *
+     * @throws IOException if an earlier asynchronous save failed (the session is then unusable)
+     */
+    public Saved saveBlob(BlobType type, byte[] plaintext) throws IOException {
+        rethrow();
+        BlobId id = repo.codec().id(plaintext, 0, plaintext.length);
+        if (repo.index().contains(id) || !pending.add(id)) {
+            return new Saved(id, false);
+        }
+        int kib = Math.max(1, plaintext.length >> 10);
+        inFlightKiB.acquireUninterruptibly(Math.min(kib, MAX_IN_FLIGHT_MIB * 1024));
+        workers.execute(() -> seal(type, id, plaintext, kib));
+        return new Saved(id, true);
+    }
+
+    /** Whether the repository or this session already holds the blob. */
+    public boolean has(BlobId id) {
+        return repo.index().contains(id) || pending.contains(id);
+    }
+
+    private void seal(BlobType type, BlobId id, byte[] plaintext, int kib) {
+        try {
+            if (failure.get() == null) {
+                BlobCodec.Sealed sealed = repo.codec().seal(type, id, plaintext, 0, plaintext.length);
+                bytesAdded.addAndGet(plaintext.length);
+                packedBytesAdded.addAndGet(sealed.bytes().length);
+                blobsAdded.incrementAndGet();
+                add(sealed);
+            }
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        } finally {
+            inFlightKiB.release(Math.min(kib, MAX_IN_FLIGHT_MIB * 1024));
+        }
+    }
+
+    private void add(BlobCodec.Sealed sealed) throws IOException {
+        PackWriter full = null;
+        int target = (int) repo.config().packSize();
+        synchronized (packers) {
+            PackWriter w = packers.computeIfAbsent(sealed.type(), t -> new PackWriter(Math.min(target + (1 << 20), 1 << 26)));
+            w.add(sealed);
+            if (w.size() >= target) {
+                full = packers.remove(sealed.type());
+            }
+        }
+        if (full != null) {
+            upload(full);
+        }
+    }
+
+    private void upload(PackWriter writer) throws IOException {
+        PackWriter.Finished pack = writer.finish(repo.aead(), repo.masterKey().encryptionKey());
+        repo.store().put(BlobName.of(BlobKind.PACK, pack.id().hex()), pack.bytes());
+        packsWritten.incrementAndGet();
+        repo.index().addPack(pack.id(), pack.entries());
+        boolean writeIndex;
+        synchronized (unindexed) {
+            unindexed.put(pack.id(), pack.entries());
+            writeIndex = unindexed.size() >= INDEX_EVERY_PACKS;
+        }
+        for (PackEntry e : pack.entries()) {
+            pending.remove(e.id());
+        }
+        if (writeIndex) {
+            writeIndex();
+        }
+    }
+
+    private void writeIndex() throws IOException {
+        Map<BlobId, List<PackEntry>> batch;
+        synchronized (unindexed) {
+            if (unindexed.isEmpty()) {
+                return;
+            }
+            batch = new LinkedHashMap<>(unindexed);
+            unindexed.clear();
+        }
+        repo.saveUnpacked(BlobKind.INDEX, Json.write(MasterIndex.toIndexFile(batch)));
+    }
+
+    /** Waits for every queued blob, uploads the partly filled packs and writes the index for everything uploaded. */
+    public void flush() throws IOException {
+        awaitQueue();
+        rethrow();
+        List<PackWriter> rest;
+        synchronized (packers) {
+            rest = List.copyOf(packers.values());
+            packers.clear();
+        }
+        for (PackWriter w : rest) {
+            if (w.count() > 0) {
+                upload(w);
+            }
+        }
+        writeIndex();
+    }
+
+    private void awaitQueue() throws IOException {
+        int all = MAX_IN_FLIGHT_MIB * 1024;
+        try {
+            inFlightKiB.acquire(all);
+            inFlightKiB.release(all);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for blobs to be sealed");
+        }
+    }
+
+    /** Flushes, then stores the snapshot document: the last write of a backup. Returns the snapshot id. */
+    public BlobId commitSnapshot(Object snapshot) throws IOException {
+        flush();
+        return repo.saveUnpacked(BlobKind.SNAPSHOT, Json.write(snapshot));
+    }
+
+    public long blobsAdded() {
+        return blobsAdded.get();
+    }
+
+    /** Plaintext bytes of new blobs. */
+    public long bytesAdded() {
+        return bytesAdded.get();
+    }
+
+    /** Sealed (compressed and encrypted) bytes of new blobs. */
+    public long packedBytesAdded() {
+        return packedBytesAdded.get();
+    }
+
+    public long packsWritten() {
+        return packsWritten.get();
+    }
+
+    private void rethrow() throws IOException {
+        Throwable t = failure.get();
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof RuntimeException || t instanceof Error) {
+            throw new IOException("saving blobs failed: " + t, t);
+        }
+    }
+
+    /** Stops the workers; blobs not yet flushed are abandoned (the repository stays consistent). */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
