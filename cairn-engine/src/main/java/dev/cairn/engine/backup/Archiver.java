@@ -1,0 +1,122 @@
+package dev.cairn.engine.backup;
+
+import dev.cairn.engine.chunk.Chunkers;
+import dev.cairn.engine.format.Json;
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.id.BlobType;
+import dev.cairn.engine.repo.Repository;
+import dev.cairn.engine.repo.RepositoryLock;
+import dev.cairn.engine.repo.WriteSession;
+import dev.cairn.engine.snapshot.Node;
+import dev.cairn.engine.snapshot.Snapshot;
+import dev.cairn.engine.snapshot.SnapshotSummary;
+import dev.cairn.engine.snapshot.Tree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Backs up paths into a new snapshot. Walks each directory on the calling thread, reads files on {@code readers} threads
+ * (content-defined chunks, deduplicated by id), compares against the parent snapshot to skip unchanged files without reading
+ * them (same size, mtime, ctime and inode), writes one tree blob per directory, and commits packs → index → snapshot.
+ * Unreadable items are reported through the listener and left out (the snapshot is marked partial); a repository failure
+ * aborts the backup and leaves the repository consistent. Takes a shared lock, so concurrent backups are fine.
+ */
+public final class Archiver {
+    private final Repository repo;
+    private final ArchiverOptions options;
+    private final BackupListener listener;
+
+    private Archiver(Repository repo, ArchiverOptions options, BackupListener listener) {
+        this.repo = repo;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    public static Archiver create(Repository repo, ArchiverOptions options, BackupListener listener) {
+        return new Archiver(repo, options, listener == null ? BackupListener.NONE : listener);
+    }
+
+    /**
+     * Runs the backup.
+     *
+     * @throws NoSuchFileException if none of the paths exist
+     * @throws IOException on repository failures (the repository stays consistent)
+     */
+    public BackupResult run(List<Path> paths) throws IOException {
+        Instant start = repo.environment().clock().instant();
+        TreeSet<Path> sources = normalize(paths);
+        ParentFinder.Parent parent = ParentFinder.find(repo, options, sources);
+        ExecutorService readers = Executors.newFixedThreadPool(options.readers(), r -> {
+            Thread t = new Thread(r, "cairn-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try (RepositoryLock lock = RepositoryLock.acquire(repo, false);
+                WriteSession session = repo.newWriteSession(options.sealers())) {
+            FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
+            TreeWalker walker = new TreeWalker(repo, session, saver, readers, new SourceFilter(options.excludes(), options.excludeIfPresent()),
+                    listener, missing(paths));
+            String root = walker.root(sources, parent.tree());
+            Snapshot snapshot = snapshot(root, sources, parent.id(), walker.counters(), session, start);
+            BlobId id = session.commitSnapshot(snapshot);
+            return new BackupResult(id.hex(), snapshot);
+        } catch (FileSaver.RepositoryWriteFailure e) {
+            throw e.io();
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private TreeSet<Path> normalize(List<Path> paths) throws IOException {
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("nothing to back up: give at least one path");
+        }
+        TreeSet<Path> out = new TreeSet<>();
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+                out.add(abs);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new NoSuchFileException(paths.toString(), null, "none of the paths to back up exist");
+        }
+        out.removeIf(p -> out.stream().anyMatch(q -> !q.equals(p) && p.startsWith(q)));
+        return out;
+    }
+
+    private List<Path> missing(List<Path> paths) {
+        return paths.stream().map(p -> p.toAbsolutePath().normalize()).filter(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS)).toList();
+    }
+
+    private Snapshot snapshot(String root, TreeSet<Path> sources, String parentId, TreeWalker.Counters c, WriteSession session, Instant start) {
+        Instant now = repo.environment().clock().instant();
+        SnapshotSummary summary = new SnapshotSummary(c.filesNew.get(), c.filesChanged.get(), c.filesUnmodified.get(), c.dirs.get(),
+                c.files.get(), c.bytes.get(), session.blobsAdded(), session.bytesAdded(), session.packedBytesAdded(), c.errors.get(),
+                Duration.between(start, now).toMillis() / 1000.0);
+        String host = options.hostname() != null ? options.hostname() : repo.environment().hostname();
+        List<String> paths = new ArrayList<>();
+        sources.forEach(p -> paths.add(p.toString()));
+        return new Snapshot(Snapshot.CURRENT_VERSION, start, root, paths, host, repo.environment().username(), options.tags(),
+                parentId, options.programVersion(), c.errors.get() > 0, summary);
+    }
+
+    /** Serialises and saves a directory's tree; returns the tree blob id. */
+    static String saveTree(WriteSession session, List<Node> nodes) {
+        try {
+            return session.saveBlob(BlobType.TREE, Json.write(new Tree(nodes))).id().hex();
+        } catch (IOException e) {
+            throw new FileSaver.RepositoryWriteFailure(e);
+        }
+    }
+}

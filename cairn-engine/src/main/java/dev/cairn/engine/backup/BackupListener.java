@@ -1,0 +1,29 @@
+package dev.cairn.engine.backup;
+
+/**
+ * Progress and per-item events out of a backup. Called from several threads; implementations must be thread-safe and
+ * fast. Every method has a no-op default. The engine never prints: the CLI renders these.
+ */
+public interface BackupListener {
+    BackupListener NONE = new BackupListener() {
+    };
+
+    /** A file was processed; {@code state} says whether its content was new, changed, or reused from the parent. */
+    default void fileDone(String path, long size, FileState state) {
+    }
+
+    /** A directory was finished. */
+    default void dirDone(String path) {
+    }
+
+    /** An item could not be read and was left out of the snapshot (the backup goes on; the snapshot is partial). */
+    default void error(String path, Exception e) {
+    }
+
+    /** Plaintext bytes read from files so far; called as reading proceeds. */
+    default void bytesRead(long delta) {
+    }
+
+    /** How a file's content was obtained. */
+    enum FileState { NEW, CHANGED, UNMODIFIED }
+}

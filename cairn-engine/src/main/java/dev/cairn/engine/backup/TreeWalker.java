@@ -1,0 +1,248 @@
+package dev.cairn.engine.backup;
+
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.repo.Repository;
+import dev.cairn.engine.repo.WriteSession;
+import dev.cairn.engine.snapshot.Node;
+import dev.cairn.engine.snapshot.Snapshots;
+import dev.cairn.engine.snapshot.Tree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The directory walk of one backup. Directories are walked depth-first on the calling thread; the files of each directory
+ * are read concurrently on the reader pool while its subdirectories are walked; a directory's tree is saved once all its
+ * entries are done. The synthetic levels above the backed-up paths (/, /home, …) carry the real directories' metadata.
+ */
+final class TreeWalker {
+    private final Repository repo;
+    private final WriteSession session;
+    private final FileSaver saver;
+    private final ExecutorService readers;
+    private final SourceFilter filter;
+    private final BackupListener listener;
+    private final Metadata metadata = new Metadata();
+    private final Counters counters = new Counters();
+
+    /** Running totals; thread-safe. */
+    static final class Counters {
+        final AtomicLong files = new AtomicLong();
+        final AtomicLong filesNew = new AtomicLong();
+        final AtomicLong filesChanged = new AtomicLong();
+        final AtomicLong filesUnmodified = new AtomicLong();
+        final AtomicLong dirs = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+    }
+
+    TreeWalker(Repository repo, WriteSession session, FileSaver saver, ExecutorService readers, SourceFilter filter,
+            BackupListener listener, List<Path> missing) {
+        this.repo = repo;
+        this.session = session;
+        this.saver = saver;
+        this.readers = readers;
+        this.filter = filter;
+        this.listener = listener;
+        for (Path p : missing) {
+            error(p, new java.nio.file.NoSuchFileException(p.toString(), null, "does not exist"));
+        }
+    }
+
+    Counters counters() {
+        return counters;
+    }
+
+    /** Archives all sources under one root tree; returns the root tree id. */
+    String root(SortedSet<Path> sources, String parentRootTree) throws IOException {
+        Path fsRoot = sources.first().getRoot();
+        Map<String, Node> parent = children(parentRootTree);
+        if (sources.contains(fsRoot)) {
+            return saveDirectoryEntries(fsRoot, parent);
+        }
+        return Archiver.saveTree(session, level(fsRoot, sources, parent));
+    }
+
+    /** The nodes of one synthetic level: each child is either a backed-up path or a directory on the way to one. */
+    private List<Node> level(Path dir, SortedSet<Path> sources, Map<String, Node> parent) throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        for (Path s : sources) {
+            if (s.startsWith(dir) && !s.equals(dir)) {
+                names.add(dir.relativize(s).getName(0).toString());
+            }
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (String name : names) {
+            Path child = dir.resolve(name);
+            Node previous = parent.get(name);
+            Node node = sources.contains(child) ? entry(child, name, previous).join()
+                    : syntheticDir(child, name, sources, previous);
+            if (node != null) {
+                nodes.add(node);
+            }
+        }
+        return nodes;
+    }
+
+    private Node syntheticDir(Path dir, String name, SortedSet<Path> sources, Node previous) throws IOException {
+        Metadata.Stat st = metadata.stat(dir);
+        String subtree = Archiver.saveTree(session, level(dir, sources, children(previous)));
+        return metadata.node(dir, name, st, null, subtree, null);
+    }
+
+    /** Archives one real entry: files asynchronously, directories and symlinks now. Null result = left out. */
+    private CompletableFuture<Node> entry(Path path, String name, Node previous) {
+        Metadata.Stat st;
+        try {
+            st = metadata.stat(path);
+        } catch (IOException e) {
+            error(path, e);
+            return CompletableFuture.completedFuture(null);
+        }
+        if (st.kind() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            return switch (st.kind()) {
+                case Node.FILE -> CompletableFuture.supplyAsync(() -> file(path, name, st, previous), readers);
+                case Node.DIR -> CompletableFuture.completedFuture(directory(path, name, st, previous));
+                default -> CompletableFuture.completedFuture(
+                        metadata.node(path, name, st, null, null, Files.readSymbolicLink(path).toString()));
+            };
+        } catch (IOException e) {
+            error(path, e);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private Node directory(Path dir, String name, Metadata.Stat st, Node previous) throws IOException {
+        String subtree = saveDirectoryEntries(dir, children(previous));
+        counters.dirs.incrementAndGet();
+        listener.dirDone(dir.toString());
+        return subtree == null ? null : metadata.node(dir, name, st, null, subtree, null);
+    }
+
+    /** Archives a directory's entries and saves its tree; null if the directory cannot be listed. */
+    private String saveDirectoryEntries(Path dir, Map<String, Node> previous) throws IOException {
+        List<Path> entries;
+        try {
+            entries = list(dir);
+        } catch (IOException | UncheckedIOException e) {
+            error(dir, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+            return null;
+        }
+        List<CompletableFuture<Node>> pending = new ArrayList<>(entries.size());
+        for (Path p : entries) {
+            if (!filter.excluded(p)) {
+                String name = p.getFileName().toString();
+                pending.add(entry(p, name, previous.get(name)));
+            }
+        }
+        List<Node> nodes = new ArrayList<>(pending.size());
+        for (CompletableFuture<Node> f : pending) {
+            Node n = join(f);
+            if (n != null) {
+                nodes.add(n);
+            }
+        }
+        return Archiver.saveTree(session, nodes);
+    }
+
+    private List<Path> list(Path dir) throws IOException {
+        if (filter.excludedDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            ds.forEach(out::add);
+        }
+        out.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        return out;
+    }
+
+    private Node file(Path path, String name, Metadata.Stat st, Node previous) {
+        counters.files.incrementAndGet();
+        if (unchanged(st, previous)) {
+            counters.filesUnmodified.incrementAndGet();
+            counters.bytes.addAndGet(st.size());
+            listener.fileDone(path.toString(), st.size(), BackupListener.FileState.UNMODIFIED);
+            return metadata.node(path, name, st, previous.content(), null, null);
+        }
+        try {
+            FileSaver.Saved saved = saver.save(path);
+            Metadata.Stat actual = saved.size() == st.size() ? st : resized(st, saved.size());
+            BackupListener.FileState state = previous != null && previous.isFile() ? BackupListener.FileState.CHANGED : BackupListener.FileState.NEW;
+            (state == BackupListener.FileState.NEW ? counters.filesNew : counters.filesChanged).incrementAndGet();
+            counters.bytes.addAndGet(saved.size());
+            listener.fileDone(path.toString(), saved.size(), state);
+            return metadata.node(path, name, actual, saved.content(), null, null);
+        } catch (IOException e) {
+            error(path, e);
+            return null;
+        }
+    }
+
+    private boolean unchanged(Metadata.Stat st, Node previous) {
+        if (previous == null || !previous.isFile() || previous.size() != st.size() || previous.mtimeNs() != st.mtimeNs()
+                || previous.ctimeNs() != st.ctimeNs() || previous.inode() != st.inode()) {
+            return false;
+        }
+        for (String id : previous.content()) {
+            if (!session.has(BlobId.parse(id))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Metadata.Stat resized(Metadata.Stat s, long size) {
+        return new Metadata.Stat(s.kind(), s.mode(), s.mtimeNs(), s.ctimeNs(), s.uid(), s.gid(), s.inode(), s.device(), s.links(), size);
+    }
+
+    private Map<String, Node> children(Node previous) {
+        return previous != null && previous.isDir() ? children(previous.subtree()) : Map.of();
+    }
+
+    /** The parent snapshot's entries of one directory; empty if there is none or it cannot be read (then files are re-read). */
+    private Map<String, Node> children(String treeId) {
+        if (treeId == null) {
+            return Map.of();
+        }
+        try {
+            Tree tree = Snapshots.loadTree(repo, treeId);
+            Map<String, Node> map = new HashMap<>();
+            tree.nodes().forEach(n -> map.put(n.name(), n));
+            return map;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static Node join(CompletableFuture<Node> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void error(Path path, Exception e) {
+        counters.errors.incrementAndGet();
+        listener.error(path.toString(), e);
+    }
+}
