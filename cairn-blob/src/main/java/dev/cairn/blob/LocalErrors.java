@@ -35,6 +35,16 @@ final class LocalErrors {
 
     /** The error for a failed step of a put; it always says that nothing was stored. */
     static IOException forWrite(Path root, BlobName name, Path path, IOException e) {
+        return forPut(root, name, path, e, "");
+    }
+
+    /** As {@link #forWrite}, for the hard link that publishes an object: EPERM may also mean "no hard links here". */
+    static IOException forLink(Path root, BlobName name, Path path, IOException e) {
+        return forPut(root, name, path, e, "; if it has, the file system may not support hard links, which the "
+                + "local store needs");
+    }
+
+    private static IOException forPut(Path root, BlobName name, Path path, IOException e, String permissionHint) {
         String what = "storing " + name + " failed, nothing was stored: ";
         if (isDiskFull(e)) {
             return new IOException(what + "the disk is full (no space left on the device or quota holding " + root
@@ -46,8 +56,8 @@ final class LocalErrors {
         }
         if (isPermissionDenied(e)) {
             return accessDenied(path, what + "permission denied; the user running cairn (" + user() + ") needs read "
-                    + "and write access to " + root + " and everything below it (fix the owner or mode, e.g. chown -R), "
-                    + "and the file system must support hard links", e);
+                    + "and write access to " + root + " and everything below it (fix the owner or mode, e.g. chown -R)"
+                    + permissionHint, e);
         }
         return e;
     }

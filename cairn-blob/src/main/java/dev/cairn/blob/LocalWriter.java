@@ -158,7 +158,7 @@ final class LocalWriter {
             throw new IOException("storing " + name + " failed, nothing was stored: the file system holding "
                     + layout.root() + " does not support hard links, which the local store needs", e);
         } catch (IOException e) {
-            throw LocalErrors.forWrite(layout.root(), name, target, e);
+            throw LocalErrors.forLink(layout.root(), name, target, e);
         }
     }
 
