@@ -34,7 +34,10 @@ public record RandomTreeOptions(int files, int directories, int maxSmallFileSize
         LONG_NAMES,
         /** Spaces at either end, quotes, backslash, tab, newline, a leading dash. */
         ODD_ASCII_NAMES,
-        /** Relative, up-and-over, absolute, dangling, self-referencing, link-to-link and directory links. */
+        /**
+         * Relative, up-and-over, absolute (dangling), dangling, self-referencing, link-to-link and directory links. No link
+         * points at an existing path outside the tree, so nothing outside is touched if a tool follows links.
+         */
         SYMLINKS,
         /** Different permissions on files and directories (the owner can always read, and enter directories). */
         VARIED_PERMISSIONS,
