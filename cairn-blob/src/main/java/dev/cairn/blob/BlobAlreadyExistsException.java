@@ -7,4 +7,9 @@ public class BlobAlreadyExistsException extends BlobStoreException {
     public BlobAlreadyExistsException(BlobName name) {
         super(name + " already exists and objects are immutable");
     }
+
+    /** As {@link #BlobAlreadyExistsException(BlobName)}, keeping the store's own failure as the cause. */
+    public BlobAlreadyExistsException(BlobName name, Throwable cause) {
+        super(name + " already exists and objects are immutable", cause);
+    }
 }

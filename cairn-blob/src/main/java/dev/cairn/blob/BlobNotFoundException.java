@@ -7,4 +7,9 @@ public class BlobNotFoundException extends BlobStoreException {
     public BlobNotFoundException(BlobName name) {
         super(name + " does not exist");
     }
+
+    /** As {@link #BlobNotFoundException(BlobName)}, keeping the store's own failure as the cause. */
+    public BlobNotFoundException(BlobName name, Throwable cause) {
+        super(name + " does not exist", cause);
+    }
 }

@@ -11,24 +11,37 @@ import java.util.List;
  * <p>Contract, checked for every implementation by {@code BlobStoreContract} in cairn-testkit:
  * <ul>
  *   <li>{@link #put} is atomic: a reader sees the whole object or no object, never a partial one, even if the writer
- *       crashes. A put of an existing name fails with {@link BlobAlreadyExistsException} and leaves the old object intact.</li>
- *   <li>Objects never change after a successful put; they can only be deleted.</li>
+ *       crashes. A put of an existing name fails with {@link BlobAlreadyExistsException} and leaves the old object intact.
+ *       When several puts of one name race, exactly one wins.</li>
+ *   <li>Objects never change after a successful put; they can only be deleted (and then put again).</li>
  *   <li>Implementations are thread-safe.</li>
- *   <li>Failures are {@link IOException}s; {@link TransientBlobStoreException} marks the only ones a retry may fix.</li>
+ *   <li>Failures are {@link IOException}s; {@link TransientBlobStoreException} marks the only ones a retry may fix.
+ *       Argument errors (a negative length or range) are {@link IllegalArgumentException}s.</li>
+ *   <li>Streams returned by {@code get} belong to the caller, who must close them. A failure while reading such a stream
+ *       is not retried by the store.</li>
  * </ul>
+ * Decorators wrap a store and forward to it, usually via {@link ForwardingBlobStore}. A decorator that must re-send the
+ * content of a put ({@link RetryingBlobStore}) needs re-readable content, so decorators forward
+ * {@link #put(BlobName, byte[])} as such, or pass on a stream that supports {@link InputStream#mark mark/reset}.
  */
 public interface BlobStore extends AutoCloseable {
 
     /**
-     * Stores exactly {@code length} bytes read from {@code content} under {@code name}. The stream is read to
+     * Stores exactly {@code length} bytes read from {@code content} under {@code name}. The stream is read up to
      * {@code length} bytes and not closed (the caller owns it).
      *
+     * @throws IllegalArgumentException if {@code length} is negative
      * @throws BlobAlreadyExistsException if the name exists (the existing object is unchanged)
      * @throws IOException if the stream ends early, or on a storage failure; nothing is visible under {@code name} then
      */
     void put(BlobName name, InputStream content, long length) throws IOException;
 
-    /** Convenience for small objects. */
+    /**
+     * Stores {@code content} (the array is not kept or changed). Unlike the streaming form, this content can be re-read,
+     * so {@link RetryingBlobStore} retries it; prefer it for objects that are in memory anyway (packs, index, snapshots).
+     *
+     * @throws BlobAlreadyExistsException if the name exists (the existing object is unchanged)
+     */
     default void put(BlobName name, byte[] content) throws IOException {
         put(name, new java.io.ByteArrayInputStream(content), content.length);
     }
@@ -45,7 +58,8 @@ public interface BlobStore extends AutoCloseable {
      *
      * @throws BlobNotFoundException if there is no such object
      * @throws IllegalArgumentException if the range is negative
-     * @throws java.io.EOFException if the range ends past the end of the object
+     * @throws java.io.EOFException if the range ends past the end of the object (a zero-length range at the very end is
+     *         fine); stores throw it when opening or, if they cannot know the size up front, when the stream is read
      */
     InputStream get(BlobName name, long offset, long length) throws IOException;
 
@@ -56,7 +70,7 @@ public interface BlobStore extends AutoCloseable {
         }
     }
 
-    /** Reads a byte range into memory. */
+    /** Reads a byte range into memory; {@link java.io.EOFException} if the object is shorter. */
     default byte[] getRange(BlobName name, long offset, int length) throws IOException {
         try (InputStream in = get(name, offset, length)) {
             byte[] bytes = in.readNBytes(length);
@@ -74,7 +88,7 @@ public interface BlobStore extends AutoCloseable {
      */
     BlobInfo stat(BlobName name) throws IOException;
 
-    /** Whether the object exists. */
+    /** Whether the object exists; one {@link #stat} request. */
     default boolean exists(BlobName name) throws IOException {
         try {
             stat(name);
@@ -84,7 +98,10 @@ public interface BlobStore extends AutoCloseable {
         }
     }
 
-    /** Lists every object of one kind, in no particular order. Objects put or deleted concurrently may or may not appear. */
+    /**
+     * Lists every object of one kind, in no particular order. Objects put or deleted concurrently may or may not appear.
+     * Only objects whose ids are valid {@link BlobName}s are listed; stores skip anything else they find.
+     */
     List<BlobInfo> list(BlobKind kind) throws IOException;
 
     /**
@@ -94,7 +111,7 @@ public interface BlobStore extends AutoCloseable {
      */
     void delete(BlobName name) throws IOException;
 
-    /** Releases resources; the default does nothing. */
+    /** Releases resources; the default does nothing. Decorators close the store they wrap. */
     @Override
     default void close() throws IOException {
     }

@@ -21,9 +21,9 @@ import java.util.Objects;
  *
  * <p>{@code h(L)} is computed incrementally as {@code h = (h << 1) + gear[byte]} starting with {@code h = 0} at
  * {@code d[min - 64]}; the shift pushes bytes older than 64 positions out of the 64-bit value, so this equals the sum
- * above. Bytes before {@code min - 64} are never read (cut-point skipping). The loop handles two bytes per step
- * (FastCDC 2020 "rolling two bytes"): after the first byte the register holds {@code h << 1}, which is tested with the
- * mask shifted left by one; the masks use bits 4..47 only, so nothing is lost.
+ * above. Bytes before {@code min - 64} are never read (cut-point skipping). The scan rolls two bytes per step (FastCDC
+ * 2020 "rolling two bytes", with a table of {@code gear[i] << 1}): after the first byte the register holds
+ * {@code h << 1}, which is tested with the mask shifted left by one; the masks use bits 4..47 only, so nothing is lost.
  *
  * <p>Immutable and thread-safe. Holds the secret-derived gear table, which is as sensitive as the secret.
  */
@@ -88,21 +88,24 @@ final class FastCdcChunker implements Chunker {
         return h;
     }
 
-    /** The hash of the window ending just before {@code pos}, i.e. the running hash before byte {@code pos}. */
+    /**
+     * The running hash before byte {@code pos}, from the 63 bytes before it: the byte 64 back would only set bit 63,
+     * which the next shift discards.
+     */
     private long hashAt(byte[] buf, int pos) {
         return warmUp(buf, pos - WINDOW + 1, pos);
     }
 
     /**
      * Feeds bytes {@code from .. to-1} into {@code h}, returning the first position whose hash has no mask bit set, or
-     * -1 if none does.
+     * -1 if none does. Four bytes per iteration, two rolls of two bytes each; measured fastest on C2 (JDK 25).
      */
     private int scan(byte[] buf, int from, int to, long h, long mask) {
         long[] g = gear;
         long[] g2 = gearShifted;
         long mask2 = mask << 1;
         int i = from;
-        for (; i + 1 < to; i += 2) {
+        for (; i + 3 < to; i += 4) {
             h = (h << 2) + g2[buf[i] & 0xff];
             if ((h & mask2) == 0) {
                 return i;
@@ -111,8 +114,16 @@ final class FastCdcChunker implements Chunker {
             if ((h & mask) == 0) {
                 return i + 1;
             }
+            h = (h << 2) + g2[buf[i + 2] & 0xff];
+            if ((h & mask2) == 0) {
+                return i + 2;
+            }
+            h += g[buf[i + 3] & 0xff];
+            if ((h & mask) == 0) {
+                return i + 3;
+            }
         }
-        if (i < to) {
+        for (; i < to; i++) {
             h = (h << 1) + g[buf[i] & 0xff];
             if ((h & mask) == 0) {
                 return i;

@@ -27,7 +27,7 @@ final class GearTable {
     static long[] derive(byte[] secret) {
         if (secret.length != SECRET_LENGTH) {
             throw new IllegalArgumentException("chunker secret is " + secret.length + " bytes; it must be "
-                    + SECRET_LENGTH + " (derive it from the repository master key)");
+                    + SECRET_LENGTH + " (the repository config's chunker_secret)");
         }
         Mac mac = hmacSha256(secret);
         long[] gear = new long[256];

@@ -179,6 +179,20 @@ class FastCdcChunkerTest {
         }
 
         @Test
+        void matchesAtEveryOffsetForManyLengths() {
+            ChunkerSpec spec = new ChunkerSpec("TEST-TINY", 64, 128, 256, 1);
+            FastCdcChunker fast = new FastCdcChunker(spec, Inputs.SECRET);
+            ReferenceFastCdc reference = new ReferenceFastCdc(spec, Inputs.SECRET);
+            byte[] data = Inputs.random(80, 8 * KIB);
+            java.util.Random lengths = new java.util.Random(81);
+            for (int off = 0; off < 6 * KIB; off++) {
+                int len = 1 + lengths.nextInt(2 * spec.maxSize());
+                assertThat(fast.nextChunkLength(data, off, len)).as("off %d len %d", off, len)
+                        .isEqualTo(reference.nextChunkLength(data, off, len));
+            }
+        }
+
+        @Test
         void matchesOnFastCdc1M() {
             assertMatchesReference(ChunkerSpec.FASTCDC_1M, Inputs.random(70, 12 * MIB + 1));
         }

@@ -1,0 +1,70 @@
+package dev.cairn.engine.check;
+
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.pack.PackEntry;
+import dev.cairn.engine.repo.Repository;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Verifies a repository, like {@code restic check}, and says what each problem means and what to do about it.
+ *
+ * <p>Always, in this order:
+ * <ol>
+ *   <li>every index file is re-read and decoded (damaged → ERROR {@code index/<id>});</li>
+ *   <li>every snapshot loads, every tree reachable from a snapshot loads and decodes, and every blob a tree references
+ *       is in the index with the right type (ERRORs name the tree or blob, a path and the affected snapshots);</li>
+ *   <li>every pack the index lists exists and its header lists exactly the blobs, offsets and lengths the index says;
+ *       packs no index lists are INFO (leftovers of interrupted backups);</li>
+ *   <li>with {@link CheckOptions#readData()}: the selected packs (of those that exist) are read whole, must hash to
+ *       their name, and every blob in them must authenticate, decompress and match its id;</li>
+ *   <li>blobs stored in several packs (INFO) and locks older than {@link dev.cairn.engine.repo.RepositoryLock#STALE}
+ *       (WARNING).</li>
+ * </ol>
+ *
+ * <p>The checker never writes to the repository; it takes no lock (a caller that wants to keep prune away holds a shared
+ * lock around {@link #run()}). Findings stream to the {@link CheckListener} as they are made. Memory: one set of blob ids
+ * per snapshot (see {@code SnapshotUsage}) and, with read-data, one pack at a time. Not thread-safe; {@link #run()} may
+ * be called again for a fresh check.
+ */
+public final class Checker {
+    private final Repository repo;
+    private final CheckOptions options;
+    private final CheckListener listener;
+
+    private Checker(Repository repo, CheckOptions options, CheckListener listener) {
+        this.repo = Objects.requireNonNull(repo, "repo");
+        this.options = Objects.requireNonNull(options, "options");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A checker for {@code repo}; pass {@link CheckListener#NONE} to only collect the result. */
+    public static Checker create(Repository repo, CheckOptions options, CheckListener listener) {
+        return new Checker(repo, options, listener);
+    }
+
+    /**
+     * Runs the check. Damage is reported as findings, never thrown.
+     *
+     * @throws IOException if the storage itself fails (unreachable, permission denied); the check is then incomplete and
+     *                     can be run again
+     */
+    public CheckResult run() throws IOException {
+        Report report = new Report(listener);
+        IndexScan index = IndexScan.read(repo, report);
+        SnapshotUsage usage = new SnapshotWalker(repo, report).walk();
+        Map<BlobId, List<PackEntry>> readable = new PackChecker(repo, index, usage, report).run();
+        if (options.readData()) {
+            Map<BlobId, List<PackEntry>> selected = new TreeMap<>();
+            options.subset().select(List.copyOf(readable.keySet()), repo.environment().random())
+                    .forEach(pack -> selected.put(pack, readable.get(pack)));
+            new PackDataReader(repo, usage, report).read(selected);
+        }
+        index.reportDuplicates(report);
+        LockChecker.check(repo, report);
+        return report.result();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.cairn.engine.check;
+
+import dev.cairn.blob.BlobKind;
+import dev.cairn.blob.BlobName;
+import dev.cairn.blob.BlobNotFoundException;
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.id.BlobType;
+import dev.cairn.engine.index.BlobLocation;
+import dev.cairn.engine.pack.PackEntry;
+import dev.cairn.engine.pack.PackReader;
+import dev.cairn.engine.repo.CorruptDataException;
+import dev.cairn.engine.repo.Repository;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read-data: reads selected packs whole, checks that each still hashes to its name, and opens every blob listed for it
+ * (authentication, decompression and the keyed id check). One pack is in memory at a time.
+ */
+final class PackDataReader {
+    private final Repository repo;
+    private final SnapshotUsage usage;
+    private final Report report;
+
+    PackDataReader(Repository repo, SnapshotUsage usage, Report report) {
+        this.repo = repo;
+        this.usage = usage;
+        this.report = report;
+    }
+
+    /** Reads each pack and opens the blobs listed for it. */
+    void read(Map<BlobId, List<PackEntry>> packs) throws IOException {
+        int done = 0;
+        for (Map.Entry<BlobId, List<PackEntry>> pack : packs.entrySet()) {
+            report.progress("read data", done++, packs.size());
+            readPack(pack.getKey(), pack.getValue());
+        }
+    }
+
+    private void readPack(BlobId pack, List<PackEntry> entries) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = repo.store().getAll(BlobName.of(BlobKind.PACK, pack.hex()));
+        } catch (BlobNotFoundException e) {
+            return; // removed since the structure check (a concurrent prune); nothing left to read
+        }
+        report.bytesRead(bytes.length);
+        List<Damage> damaged = new ArrayList<>();
+        for (PackEntry entry : entries) {
+            String problem = openBlob(pack, entry, bytes);
+            if (problem != null) {
+                damaged.add(new Damage(entry, problem));
+            }
+        }
+        reportDamage(pack, PackReader.hashMatches(pack, bytes), damaged);
+    }
+
+    private void reportDamage(BlobId pack, boolean hashMatches, List<Damage> damaged) {
+        if (!hashMatches) {
+            report.error("data/" + pack.hex(), "pack content no longer matches its name: it was damaged or altered on the "
+                    + "storage" + (damaged.isEmpty() ? ", but every blob in it still reads correctly"
+                    : "; " + damaged.size() + " of its blobs cannot be read (listed separately)"),
+                    usage.affected(damaged.stream().map(d -> d.entry().id()).toList()));
+        }
+        for (Damage d : damaged) {
+            PackEntry e = d.entry();
+            report.error((e.type() == BlobType.TREE ? "tree/" : "blob/") + e.id().hex(), e.type().label() + " blob "
+                    + e.id().shortHex() + " in pack data/" + pack.shortHex() + " " + d.problem()
+                    + "; restoring what uses it from the affected snapshots will fail", usage.affected(e.id()));
+        }
+    }
+
+    private record Damage(PackEntry entry, String problem) {
+    }
+
+    /** Opens one blob from the in-memory pack; returns what is wrong with it, or null. */
+    private String openBlob(BlobId pack, PackEntry entry, byte[] bytes) {
+        report.blobChecked();
+        if (entry.offset() + entry.length() > bytes.length) {
+            return "lies beyond the end of the pack (offset " + entry.offset() + ", pack size " + bytes.length + ")";
+        }
+        try {
+            repo.openBlob(location(pack, entry), entry.id(), bytes, (int) entry.offset());
+            return null;
+        } catch (CorruptDataException e) {
+            String cause = Report.cause(e, entry.type().label() + " blob " + entry.id().hex());
+            String suffix = " in pack " + pack.shortHex(); // the finding names the pack already
+            return cause.endsWith(suffix) ? cause.substring(0, cause.length() - suffix.length()) : cause;
+        }
+    }
+
+    private static BlobLocation location(BlobId pack, PackEntry e) {
+        return new BlobLocation(pack, e.type(), e.offset(), e.length(), e.rawLength(), e.compressed());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cairn.engine.restore;
+
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.snapshot.Node;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one restore will do, computed before anything is written (so a dry run costs only the tree reads).
+ *
+ * @param dirs        directories in pre-order (every parent before its children)
+ * @param files       regular files in tree order
+ * @param symlinks    symbolic links
+ * @param sharedBlobs data blobs referenced more than once among the selected files: worth caching
+ * @param totalBytes  plaintext bytes of the selected files, as the snapshot states them
+ * @param problems    entries that cannot be restored (damaged trees, refused names), to report once the restore starts
+ */
+record RestorePlan(List<Item> dirs, List<Item> files, List<Item> symlinks, Set<BlobId> sharedBlobs, long totalBytes,
+        List<Problem> problems) {
+
+    /**
+     * One entry to restore.
+     *
+     * @param snapshotPath {@code /}-joined names from the snapshot root
+     * @param path         where it goes, inside the target
+     * @param partialName  for files: the sibling name the content is written under until it is complete; else null
+     */
+    record Item(String snapshotPath, Path path, Node node, String partialName) {
+    }
+
+    /** An entry that cannot be restored, and why. */
+    record Problem(String snapshotPath, Exception error) {
+    }
+}

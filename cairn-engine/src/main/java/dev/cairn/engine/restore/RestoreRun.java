@@ -1,0 +1,146 @@
+package dev.cairn.engine.restore;
+
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.repo.Repository;
+import java.io.InterruptedIOException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The shared state of one restore: repository, blob cache, counters, the worker pool, and the bound on files in flight.
+ *
+ * <p>Memory bound: the submitting thread blocks once {@code 4 × workers} files are started and not finished. Follow-up tasks
+ * (the further segments of a large file) are queued without blocking, so workers never wait on each other; they are small,
+ * and buffers exist only while a task runs. So at most {@code workers} ranged reads of at most
+ * {@link Tuning#maxRunBytes} (or one larger blob) are in memory at once, plus the cache.
+ */
+final class RestoreRun implements AutoCloseable {
+    private final Repository repo;
+    private final Tuning tuning;
+    private final Tally tally;
+    private final BlobCache cache;
+    private final ExecutorService pool;
+    private final int slots;
+    private final Semaphore inFlight;
+    private final Queue<RestorePlan.Item> completed = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+
+    RestoreRun(Repository repo, Tuning tuning, Tally tally, Set<BlobId> sharedBlobs, int workers) {
+        this.repo = repo;
+        this.tuning = tuning;
+        this.tally = tally;
+        this.cache = new BlobCache(sharedBlobs, tuning.cacheBytes());
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "cairn-restore");
+            t.setDaemon(true);
+            return t;
+        });
+        this.slots = 4 * workers;
+        this.inFlight = new Semaphore(slots);
+    }
+
+    Repository repo() {
+        return repo;
+    }
+
+    Tuning tuning() {
+        return tuning;
+    }
+
+    Tally tally() {
+        return tally;
+    }
+
+    BlobCache cache() {
+        return cache;
+    }
+
+    /** Starts a file-level task once a slot is free; the task must end by calling {@link #fileDone()} exactly once. */
+    void submitFile(Runnable task) throws InterruptedIOException {
+        try {
+            while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                checkFatal();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("restore interrupted");
+        }
+        execute(task);
+    }
+
+    /** Queues a follow-up task of a file already in flight; never blocks. */
+    void execute(Runnable task) {
+        pool.execute(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                fatal.compareAndSet(null, t);
+            }
+        });
+    }
+
+    void fileDone() {
+        inFlight.release();
+    }
+
+    /** Records a file that is complete under its final name (to verify later). */
+    void completed(RestorePlan.Item item) {
+        completed.add(item);
+    }
+
+    /** Takes the files completed so far. */
+    List<RestorePlan.Item> drainCompleted() {
+        List<RestorePlan.Item> out = new java.util.ArrayList<>();
+        for (RestorePlan.Item i; (i = completed.poll()) != null; ) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** Waits until every submitted file is done. */
+    void awaitFiles() throws IOException {
+        try {
+            while (!inFlight.tryAcquire(slots, 100, TimeUnit.MILLISECONDS)) {
+                checkFatal();
+            }
+            inFlight.release(slots);
+            checkFatal();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("restore interrupted");
+        }
+    }
+
+    /** A task failed in a way no file-level error explains (a bug): stop the restore with it. */
+    private void checkFatal() {
+        Throwable t = fatal.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw new IllegalStateException("restore task failed", t);
+        }
+    }
+
+    /** Stops the workers (interrupting any still running after a failure). */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

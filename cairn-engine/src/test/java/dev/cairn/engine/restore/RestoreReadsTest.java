@@ -1,0 +1,88 @@
+package dev.cairn.engine.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.engine.snapshot.SnapshotRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("how blobs are read and written")
+class RestoreReadsTest {
+    private static final int C = TestRepo.CHUNK;
+    @TempDir
+    Path tmp;
+    private final TestRepo t;
+
+    RestoreReadsTest() throws IOException {
+        t = new TestRepo();
+    }
+
+    /** Backs up one file and restores it; returns the pack reads the file took (tree reads subtracted). */
+    private int fileReads(byte[] content, RestoreOptions options, Tuning tuning) throws IOException {
+        Path file = tmp.resolve("src/file.bin");
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        SnapshotRef snap = t.backup(file);
+        Path target = tmp.resolve("target");
+        t.store.packRangeReads.set(0);
+
+        RestoreResult r = Restorer.create(t.repo, options, RestoreListener.NONE, tuning).restore(snap, target);
+
+        assertThat(r.errors()).isZero();
+        assertThat(r.files()).isEqualTo(1);
+        assertThat(TestRepo.restored(target, file)).hasBinaryContent(content);
+        int treeReads = file.getNameCount();
+        return t.store.packRangeReads.get() - treeReads;
+    }
+
+    @Test
+    @DisplayName("back-to-back blobs of one pack are fetched with one ranged read")
+    void coalesces() throws IOException {
+        assertThat(fileReads(Sources.random(8 * C, 1), RestoreOptions.defaults(), Tuning.DEFAULT)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("runs are cut at the run size limit")
+    void runLimit() throws IOException {
+        assertThat(fileReads(Sources.random(8 * C, 1), RestoreOptions.defaults(), new Tuning(1 << 30, 1, 1 << 20))).isEqualTo(8);
+    }
+
+    @Test
+    @DisplayName("a blob used several times is read once and served from the cache")
+    void duplicateBlobsAreCached() throws IOException {
+        byte[] a = Sources.random(C, 2);
+        byte[] content = Sources.concat(a, Sources.random(C, 3), a, a, Sources.random(1000, 4));
+
+        assertThat(fileReads(content, RestoreOptions.defaults(), Tuning.DEFAULT)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("without the cache, each use of a duplicate blob is a read")
+    void duplicateBlobsWithoutCache() throws IOException {
+        byte[] a = Sources.random(C, 2);
+        byte[] content = Sources.concat(a, Sources.random(C, 3), a, a, Sources.random(1000, 4));
+
+        assertThat(fileReads(content, RestoreOptions.defaults(), new Tuning(1 << 30, 8 << 20, 0))).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("a large file split into segments across workers (and packs) is written at the right offsets")
+    void splitsLargeFiles() throws IOException {
+        byte[] content = Sources.random(40 * C + 17, 5);
+        Tuning small = new Tuning(2 * C, 3 * C, 1 << 20);
+
+        int reads = fileReads(content, RestoreOptions.defaults().withWorkers(4).withVerify(true), small);
+
+        assertThat(reads).isGreaterThanOrEqualTo(21);
+    }
+
+    @Test
+    @DisplayName("an empty file is created without reads")
+    void emptyFile() throws IOException {
+        assertThat(fileReads(new byte[0], RestoreOptions.defaults(), Tuning.DEFAULT)).isZero();
+    }
+}
