@@ -67,6 +67,7 @@ public final class Archiver {
             TreeWalker walker = new TreeWalker(repo, session, saver, readers, new SourceFilter(options.excludes(), options.excludeIfPresent()),
                     listener, missing(paths));
             String root = walker.root(sources, parent.tree());
+            session.flush(); // sealing is asynchronous: the summary's added-bytes counters are final only after a flush
             Snapshot snapshot = snapshot(root, sources, parent.id(), walker.counters(), session, start);
             BlobId id = session.commitSnapshot(snapshot);
             return new BackupResult(id.hex(), snapshot);

@@ -1,0 +1,105 @@
+package dev.cairn.agent.cli;
+
+import dev.cairn.agent.ui.BackupProgress;
+import dev.cairn.agent.ui.Formats;
+import dev.cairn.agent.ui.JsonOutput;
+import dev.cairn.agent.ui.Output;
+import dev.cairn.engine.backup.Archiver;
+import dev.cairn.engine.backup.ArchiverOptions;
+import dev.cairn.engine.backup.BackupResult;
+import dev.cairn.engine.snapshot.SnapshotSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+
+/** {@code cairn backup PATH…}: saves a new snapshot. */
+@Command(name = "backup", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Back up files and directories into a new snapshot.",
+                "Unchanged files (same size, mtime, ctime and inode as in the parent snapshot) are not read again."})
+final class BackupCommand extends BaseCommand {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files and directories to back up")
+    List<Path> paths;
+
+    @Option(names = {"-e", "--exclude"}, paramLabel = "PATTERN",
+            description = "leave out matches of a glob (with '/': matched against the absolute path; without: the name)")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--exclude-file", paramLabel = "FILE", description = "read exclude patterns from FILE, one per line (# comments)")
+    List<Path> excludeFiles = new ArrayList<>();
+
+    @Option(names = "--exclude-if-present", paramLabel = "NAME", description = "leave out directories that contain a file NAME")
+    List<String> excludeIfPresent = new ArrayList<>();
+
+    @Option(names = "--tag", paramLabel = "TAG[,TAG…]", split = ",", description = "record tags in the snapshot")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--host", paramLabel = "HOST", description = "record HOST instead of this machine's host name")
+    String host;
+
+    @Option(names = "--parent", paramLabel = "SNAPSHOT", description = "compare against this snapshot (default: latest with same host and paths)")
+    String parent;
+
+    @Option(names = "--force", description = "read every file again: use no parent snapshot")
+    boolean force;
+
+    @Override
+    protected int execute() throws Exception {
+        if (force && parent != null) {
+            throw new ParameterException(spec.commandLine(), "--force and --parent exclude each other: --force means no parent");
+        }
+        ArchiverOptions options = options();
+        try (OpenRepository open = openRepository()) {
+            BackupResult result;
+            try (BackupProgress progress = new BackupProgress(output())) {
+                result = Archiver.create(open.repo(), options, progress).run(paths);
+            }
+            report(result);
+            return result.snapshot().partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
+        }
+    }
+
+    private ArchiverOptions options() throws IOException {
+        List<String> patterns = new ArrayList<>(excludes);
+        for (Path file : excludeFiles) {
+            patterns.addAll(Files.readAllLines(file));
+        }
+        List<String> tagList = tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+        return ArchiverOptions.defaults().withExcludes(patterns, excludeIfPresent).withTags(tagList).withHostname(host)
+                .withParent(force ? "" : parent).withProgramVersion(Version.VERSION);
+    }
+
+    private void report(BackupResult result) {
+        SnapshotSummary s = result.snapshot().summary();
+        Output out = output();
+        out.info("");
+        out.info(String.format("Files:       %6d new, %6d changed, %6d unmodified", s.filesNew(), s.filesChanged(), s.filesUnmodified()));
+        out.info(String.format("Dirs:        %6d", s.dirs()));
+        out.info("Added to the repository: " + Formats.bytes(s.dataAdded()) + " (" + Formats.bytes(s.dataAddedPacked()) + " stored)");
+        out.info("");
+        out.info("processed " + Formats.count(s.totalFiles(), "file", "files") + ", " + Formats.bytes(s.totalBytes()) + " in "
+                + Formats.duration(s.durationSeconds()));
+        out.info("snapshot " + result.snapshotId().substring(0, 8) + " saved");
+        if (result.snapshot().partial()) {
+            out.warn(Formats.count(s.errors(), "item", "items") + " could not be read; snapshot "
+                    + result.snapshotId().substring(0, 8) + " is partial (exit code 3)");
+        }
+        out.json(summary(result));
+    }
+
+    private static Map<String, Object> summary(BackupResult result) {
+        SnapshotSummary s = result.snapshot().summary();
+        return JsonOutput.object("message_type", "summary", "files_new", s.filesNew(), "files_changed", s.filesChanged(),
+                "files_unmodified", s.filesUnmodified(), "dirs_processed", s.dirs(), "data_blobs", s.dataBlobsAdded(),
+                "data_added", s.dataAdded(), "data_added_packed", s.dataAddedPacked(), "total_files_processed", s.totalFiles(),
+                "total_bytes_processed", s.totalBytes(), "total_duration", s.durationSeconds(), "error_count", s.errors(),
+                "partial", result.snapshot().partial(), "snapshot_id", result.snapshotId(), "parent", result.snapshot().parent(),
+                "paths", result.snapshot().paths(), "tags", result.snapshot().tags());
+    }
+}

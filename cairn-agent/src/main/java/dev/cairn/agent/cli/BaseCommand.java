@@ -1,0 +1,55 @@
+package dev.cairn.agent.cli;
+
+import dev.cairn.agent.ui.Output;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command shares: the global options, the output, and opening the repository. A command implements
+ * {@link #execute()} and returns an exit code from {@link ExitCodes}, or throws; {@link ErrorHandler} maps what it throws.
+ */
+abstract class BaseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private Output output;
+
+    @Override
+    public final Integer call() throws Exception {
+        return execute();
+    }
+
+    /** Runs the command; returns the exit code. */
+    protected abstract int execute() throws Exception;
+
+    final CairnCommand root() {
+        return (CairnCommand) spec.root().userObject();
+    }
+
+    final CliContext context() {
+        return root().context();
+    }
+
+    final Output output() {
+        if (output == null) {
+            CliContext c = context();
+            output = new Output(c.out(), c.err(), root().json, root().quiet, c.terminal());
+        }
+        return output;
+    }
+
+    /** Opens the repository named by {@code -r} or the environment, asking for the passphrase as needed. */
+    final OpenRepository openRepository() throws IOException {
+        return RepositoryAccess.open(context(), location(), passphrases());
+    }
+
+    final String location() {
+        return RepositoryAccess.location(context(), root().repo, spec);
+    }
+
+    final Passphrases passphrases() {
+        return new Passphrases(context(), root().passwordFile);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.cairn.agent.cli;
+
+import java.io.Console;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The composition root of the CLI: builds the command tree for one invocation and runs it. */
+public final class Cli {
+    private Cli() {
+    }
+
+    /**
+     * Runs {@code cairn} with {@code args}, reading variables from {@code env} and printing to {@code out} and {@code err};
+     * returns the exit code (see {@link ExitCodes}). Never calls {@code System.exit}, so tests run it in-process.
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return commandLine(new CliContext(env, out, err, terminal())).execute(args);
+    }
+
+    static CommandLine commandLine(CliContext context) {
+        CommandLine cmd = new CommandLine(new CairnCommand(context));
+        cmd.setOut(new PrintWriter(context.out(), true));
+        cmd.setErr(new PrintWriter(context.err(), true));
+        ErrorHandler handler = new ErrorHandler();
+        cmd.setExecutionExceptionHandler(handler);
+        cmd.setParameterExceptionHandler(handler);
+        documentExitCodes(cmd);
+        return cmd;
+    }
+
+    private static void documentExitCodes(CommandLine cmd) {
+        Map<String, String> codes = new java.util.LinkedHashMap<>();
+        for (String entry : ExitCodes.HELP) {
+            int colon = entry.indexOf(':');
+            codes.put(String.format("%3s", entry.substring(0, colon)), entry.substring(colon + 1));
+        }
+        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cmd.getSubcommands().values().forEach(Cli::documentExitCodes);
+    }
+
+    /** The console, only when both stdin and stdout are a terminal (Java 22+ returns a console for pipes too). */
+    private static Console terminal() {
+        Console console = System.console();
+        return console != null && console.isTerminal() ? console : null;
+    }
+}

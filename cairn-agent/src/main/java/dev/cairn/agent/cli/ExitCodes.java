@@ -1,0 +1,73 @@
+package dev.cairn.agent.cli;
+
+import dev.cairn.agent.ui.ErrorMessages;
+import dev.cairn.engine.repo.CorruptDataException;
+import dev.cairn.engine.repo.NotARepositoryException;
+import dev.cairn.engine.repo.RepositoryLockedException;
+import dev.cairn.engine.repo.WrongPassphraseException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
+
+/**
+ * The exit codes of {@code cairn}, and the one mapping from an exception to a code and a message. Scripts rely on these
+ * numbers: never renumber, only add.
+ */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int FATAL = 1;
+    public static final int USAGE = 2;
+    public static final int PARTIAL = 3;
+    public static final int NO_REPOSITORY = 10;
+    public static final int WRONG_PASSPHRASE = 11;
+    public static final int LOCKED = 12;
+    public static final int DAMAGED = 13;
+
+    /** The list shown under "Exit codes:" in every {@code --help}, as picocli {@code code:description} pairs. */
+    static final List<String> HELP = List.of(
+            "0:success",
+            "1:fatal error (the message says why; --debug adds the stack trace)",
+            "2:usage error (bad option or argument, no repository given)",
+            "3:backup finished but some items could not be read (the snapshot is partial), or restore finished with errors",
+            "10:repository does not exist",
+            "11:wrong passphrase",
+            "12:repository is locked by another process",
+            "13:check found errors, or stored data is damaged");
+
+    private ExitCodes() {
+    }
+
+    /** The exit code for a failure that ended a command. */
+    public static int of(Throwable e) {
+        return switch (unwrap(e)) {
+            case NotARepositoryException x -> NO_REPOSITORY;
+            case WrongPassphraseException x -> WRONG_PASSPHRASE;
+            case RepositoryLockedException x -> LOCKED;
+            case CorruptDataException x -> DAMAGED;
+            case CommandLine.ParameterException x -> USAGE;
+            default -> FATAL;
+        };
+    }
+
+    /** The one-line message for the user. Expected failures say what to do; anything else is reported as an internal error. */
+    static String message(Throwable e) {
+        Throwable cause = unwrap(e);
+        if (cause instanceof java.io.IOException || cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
+                || cause instanceof UnsupportedOperationException) {
+            return ErrorMessages.describe(cause);
+        }
+        return "internal error: " + cause + "; run with --debug for the stack trace and please report it";
+    }
+
+    /** Strips the wrappers that concurrency and streams add around the real failure. */
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof UncheckedIOException || t instanceof CompletionException || t instanceof ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

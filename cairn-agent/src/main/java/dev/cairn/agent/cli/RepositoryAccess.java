@@ -1,0 +1,76 @@
+package dev.cairn.agent.cli;
+
+import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.BlobStores;
+import dev.cairn.engine.crypto.KdfParams;
+import dev.cairn.engine.repo.Environment;
+import dev.cairn.engine.repo.NotARepositoryException;
+import dev.cairn.engine.repo.Repositories;
+import dev.cairn.engine.repo.Repository;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Finds, creates and opens repositories for the commands; the only place the CLI touches {@link BlobStores}. */
+final class RepositoryAccess {
+    private RepositoryAccess() {
+    }
+
+    /** {@code -r} or {@code $CAIRN_REPOSITORY}; a usage error if neither is given. */
+    static String location(CliContext context, String option, CommandSpec spec) {
+        String location = option != null && !option.isBlank() ? option : context.env(CliContext.REPOSITORY_ENV);
+        if (location == null) {
+            throw new ParameterException(spec.commandLine(), "no repository given: use -r/--repo LOCATION or set CAIRN_REPOSITORY");
+        }
+        return location;
+    }
+
+    /** Opens the repository at {@code location}; the passphrase is asked for only once the store is known to exist. */
+    static OpenRepository open(CliContext context, String location, Passphrases passphrases) throws IOException {
+        BlobStore store = openStore(location);
+        char[] passphrase = null;
+        try {
+            passphrase = passphrases.existing();
+            Repository repo = Repositories.open(store, passphrase, Environment.system());
+            return new OpenRepository(location, store, repo);
+        } catch (NotARepositoryException e) {
+            store.close();
+            throw new NotARepositoryException(location + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        } finally {
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    /** Creates (or reuses an empty) store and initialises a repository in it. */
+    static OpenRepository init(CliContext context, String location, char[] passphrase) throws IOException {
+        BlobStore store = BlobStores.create(location);
+        try {
+            Repositories.InitOptions options = Repositories.InitOptions.defaults().withKdf(kdf(context));
+            return new OpenRepository(location, store, Repositories.init(store, passphrase, options, Environment.system()));
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** {@link KdfParams#DEFAULT}, or the cheap test parameters when {@code CAIRN_TEST_KDF=1} (tests and benchmarks only). */
+    static KdfParams kdf(CliContext context) {
+        return "1".equals(context.env(CliContext.TEST_KDF_ENV)) ? KdfParams.TEST : KdfParams.DEFAULT;
+    }
+
+    private static BlobStore openStore(String location) throws IOException {
+        try {
+            return BlobStores.open(location);
+        } catch (NoSuchFileException e) {
+            throw new NotARepositoryException("there is no repository at " + location
+                    + "; check -r/--repo (or CAIRN_REPOSITORY), or create one with 'cairn init'", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.cairn.agent.ui;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar in bytes on stderr when {@link Output#showProgress()}, otherwise nothing: every method is then a no-op.
+ * The only class that touches the progress bar library. Thread-safe (the library's counters are atomic).
+ */
+final class ProgressDisplay implements AutoCloseable {
+    private final ProgressBar bar;
+
+    private ProgressDisplay(ProgressBar bar) {
+        this.bar = bar;
+    }
+
+    /** A bar for {@code task}; {@code maxBytes < 0} draws an open-ended bar (total unknown). */
+    static ProgressDisplay create(Output output, String task, long maxBytes) {
+        if (!output.showProgress()) {
+            return new ProgressDisplay(null);
+        }
+        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(maxBytes).setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" MiB", 1L << 20).showSpeed().setUpdateIntervalMillis(250).continuousUpdate()
+                .setConsumer(new ConsoleProgressBarConsumer(output.err())).build();
+        return new ProgressDisplay(bar);
+    }
+
+    void step(long n) {
+        if (bar != null) {
+            bar.stepBy(n);
+        }
+    }
+
+    void max(long n) {
+        if (bar != null) {
+            bar.maxHint(n);
+        }
+    }
+
+    void message(String text) {
+        if (bar != null) {
+            bar.setExtraMessage(text);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}
