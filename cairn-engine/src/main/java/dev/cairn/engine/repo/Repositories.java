@@ -108,6 +108,7 @@ public final class Repositories {
     }
 
     private static Repository assemble(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Environment env) throws IOException {
+        Aeads.warmUpInBackground();
         Aead aead = Aeads.create(config.aead(), env.random());
         MasterKey master = unlocked.masterKey();
         BlobCodec codec = new BlobCodec(aead, Compressors.create(config.compression()), Compressors.create(Compressors.NONE),
