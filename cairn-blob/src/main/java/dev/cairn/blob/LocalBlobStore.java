@@ -55,6 +55,9 @@ public final class LocalBlobStore implements BlobStore {
             }
             LocalWriter.syncDirectory(layout.root().resolve(BlobKind.PACK.dirName()));
             LocalWriter.syncDirectory(layout.root());
+            if (layout.root().getParent() != null) {
+                LocalWriter.syncDirectory(layout.root().getParent());
+            }
         } catch (IOException e) {
             throw LocalErrors.forAccess(layout.root(), layout.root(), "create a blob store in " + layout.root(), e);
         }
@@ -131,17 +134,16 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public BlobInfo stat(BlobName name) throws IOException {
         Path path = layout.path(name);
+        BasicFileAttributes attrs;
         try {
-            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-            if (!attrs.isRegularFile()) {
-                throw new BlobNotFoundException(name);
-            }
-            return new BlobInfo(name, attrs.size());
-        } catch (BlobNotFoundException e) {
-            throw e;
+            attrs = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (IOException e) {
             throw readFailure(name, path, e);
         }
+        if (!attrs.isRegularFile()) {
+            throw new BlobNotFoundException(name); // list skips it too; a directory here is not an object
+        }
+        return new BlobInfo(name, attrs.size());
     }
 
     @Override

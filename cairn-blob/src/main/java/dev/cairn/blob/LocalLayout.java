@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class LocalLayout {
         return dirs;
     }
 
-    /** The objects of one kind; a missing kind directory lists as empty. */
+    /** The objects of one kind; a missing kind directory (or a file where one is expected) lists as empty. */
     List<BlobInfo> list(BlobKind kind) throws IOException {
         List<BlobInfo> found = new ArrayList<>();
         if (kind == BlobKind.CONFIG) {
@@ -100,7 +101,7 @@ final class LocalLayout {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException | NotDirectoryException e) {
             return List.of();
         }
         return entries;

@@ -25,9 +25,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The behaviour every {@link BlobStore} must have (see its Javadoc). Extend it and implement {@link #newStore()}; each
- * test gets a fresh, empty store and closes it afterwards. A store that needs more (a server, a bucket) starts it in
- * {@code newStore()} or in its own {@code @BeforeAll}.
+ * The behaviour every {@link BlobStore} must have (see its Javadoc): absent objects are not found by any operation; puts
+ * round-trip for every kind, store a copy and leave the caller's stream open; ranged gets return exactly their slice
+ * (start, middle, end, empty) and refuse ranges past the end; list separates kinds and reports sizes; delete removes
+ * and frees the name; a second put of a name is refused and keeps the old bytes; racing puts of distinct names all
+ * succeed and of one name have exactly one winner; empty and 20 MiB objects work; a short or failing content stream
+ * leaves nothing visible.
+ *
+ * <p>Extend it and implement {@link #newStore()}; each test gets a fresh, empty store and closes it afterwards. A store
+ * that needs more (a server, a bucket) starts it in {@code newStore()} or in its own {@code @BeforeAll}. Subclasses may
+ * live in any package.
  */
 public abstract class BlobStoreContract {
     private static final int LARGE_SIZE = 20 * 1024 * 1024;

@@ -19,6 +19,9 @@ import java.util.List;
  * {@code rwxr-xr-x}, and both get the mtime {@link #DEFAULT_MTIME}, so two materialisations compare equal with
  * {@link TreeAssert}. Names are checked when an entry is made: non-empty, at most 255 UTF-8 bytes, no {@code /} or NUL,
  * not {@code .} or {@code ..}, and unique within a directory.
+ *
+ * <p>The JVM encodes file names by the locale, so non-ASCII names need a UTF-8 locale: cairn-testkit's own surefire
+ * configuration sets {@code LC_ALL=C.UTF-8}, and a module that materialises such names needs the same.
  */
 public sealed interface TestTree permits TreeDir, TreeFile, TreeSymlink {
     /** The mtime of entries that do not set one. */

@@ -2,6 +2,7 @@ package dev.cairn.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
@@ -16,10 +17,21 @@ final class TreeMaterializer {
 
     static Path write(TestTree entry, Path parent) throws IOException {
         return switch (entry) {
-            case TreeFile file -> writeFile(file, parent.resolve(file.name()));
-            case TreeSymlink link -> Files.createSymbolicLink(parent.resolve(link.name()), Path.of(link.target()));
+            case TreeFile file -> writeFile(file, resolve(parent, file.name()));
+            case TreeSymlink link -> Files.createSymbolicLink(resolve(parent, link.name()), Path.of(link.target()));
             case TreeDir dir -> writeDir(dir, parent);
         };
+    }
+
+    /** The JVM encodes file names by the locale; under a non-UTF-8 one, Unicode names fail here, so say how to fix it. */
+    private static Path resolve(Path parent, String name) {
+        try {
+            return parent.resolve(name);
+        } catch (InvalidPathException e) {
+            throw new IllegalStateException("cannot write file name '" + name + "': the JVM encodes file names as "
+                    + System.getProperty("sun.jnu.encoding") + "; run tests under a UTF-8 locale (LC_ALL=C.UTF-8, "
+                    + "e.g. in surefire's <environmentVariables>)", e);
+        }
     }
 
     private static Path writeFile(TreeFile file, Path path) throws IOException {
@@ -30,7 +42,7 @@ final class TreeMaterializer {
 
     private static Path writeDir(TreeDir dir, Path parent) throws IOException {
         boolean root = dir.name().isEmpty();
-        Path path = root ? parent : Files.createDirectory(parent.resolve(dir.name()));
+        Path path = root ? parent : Files.createDirectory(resolve(parent, dir.name()));
         for (TestTree child : dir.children()) {
             write(child, path);
         }

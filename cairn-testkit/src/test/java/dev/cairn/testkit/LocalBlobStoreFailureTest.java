@@ -80,7 +80,7 @@ class LocalBlobStoreFailureTest {
     @Test
     void anUnwritableTempDirectoryGivesAnErrorThatSaysWhatToFix() throws IOException {
         LocalBlobStore store = LocalBlobStore.create(dir);
-        try (WriteProtection ignored = WriteProtection.of(dir.resolve("tmp"))) {
+        try (WriteProtection _ = WriteProtection.of(dir.resolve("tmp"))) {
             assertThatThrownBy(() -> store.put(PACK, new byte[] {1}))
                     .isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("permission denied").hasMessageContaining("nothing was stored")
@@ -92,7 +92,7 @@ class LocalBlobStoreFailureTest {
     @Test
     void anUnwritableShardGivesAClearErrorAndLeavesNoTempFile() throws IOException {
         LocalBlobStore store = LocalBlobStore.create(dir);
-        try (WriteProtection ignored = WriteProtection.of(dir.resolve("data/ab"))) {
+        try (WriteProtection _ = WriteProtection.of(dir.resolve("data/ab"))) {
             assertThatThrownBy(() -> store.put(PACK, new byte[] {1}))
                     .isInstanceOf(AccessDeniedException.class).hasMessageContaining("permission denied");
         }
@@ -104,7 +104,7 @@ class LocalBlobStoreFailureTest {
     void deletingFromAnUnwritableDirectoryGivesAClearError() throws IOException {
         LocalBlobStore store = LocalBlobStore.create(dir);
         store.put(PACK, new byte[] {1});
-        try (WriteProtection ignored = WriteProtection.of(dir.resolve("data/ab"))) {
+        try (WriteProtection _ = WriteProtection.of(dir.resolve("data/ab"))) {
             assertThatThrownBy(() -> store.delete(PACK))
                     .isInstanceOf(AccessDeniedException.class).hasMessageContaining("cannot delete " + PACK);
         }
@@ -114,14 +114,14 @@ class LocalBlobStoreFailureTest {
     @Test
     void anUnwritableStoreCanStillBeOpenedAndRead() throws IOException {
         LocalBlobStore.create(dir).put(PACK, new byte[] {4, 2});
-        try (WriteProtection ignored = WriteProtection.of(dir.resolve("tmp"))) {
+        try (WriteProtection _ = WriteProtection.of(dir.resolve("tmp"))) {
             assertThat(LocalBlobStore.open(dir).getAll(PACK)).containsExactly(4, 2);
         }
     }
 
     @Test
     void creatingAStoreInAnUnwritableDirectorySaysWhatToFix() throws IOException {
-        try (WriteProtection ignored = WriteProtection.of(dir)) {
+        try (WriteProtection _ = WriteProtection.of(dir)) {
             assertThatThrownBy(() -> LocalBlobStore.create(dir.resolve("store")))
                     .isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("permission denied").hasMessageContaining("needs access");

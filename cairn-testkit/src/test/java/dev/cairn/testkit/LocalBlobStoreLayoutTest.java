@@ -75,6 +75,8 @@ class LocalBlobStoreLayoutTest {
         Files.createDirectories(dir.resolve("data/zz"));
         Files.writeString(dir.resolve("data/zz/" + PACK_ID.replace("ab", "zz")), "not a shard");
         Files.writeString(dir.resolve("data/" + PACK_ID), "pack outside any shard");
+        Files.delete(dir.resolve("data/ef"));
+        Files.writeString(dir.resolve("data/ef"), "a file where a shard directory belongs");
         Files.writeString(dir.resolve("tmp/data-123.tmp"), "a put in progress");
         Files.createDirectories(dir.resolve("keys/" + OTHER_ID));
         Files.writeString(dir.resolve("keys/" + OTHER_ID + ".tmp"), "editor leftover");

@@ -103,7 +103,7 @@ public final class Archiver {
     private Snapshot snapshot(String root, TreeSet<Path> sources, String parentId, TreeWalker.Counters c, WriteSession session, Instant start) {
         Instant now = repo.environment().clock().instant();
         SnapshotSummary summary = new SnapshotSummary(c.filesNew.get(), c.filesChanged.get(), c.filesUnmodified.get(), c.dirs.get(),
-                c.files.get(), c.bytes.get(), session.blobsAdded(), session.bytesAdded(), session.packedBytesAdded(), c.errors.get(),
+                c.files.get(), c.bytes.get(), session.dataBlobsAdded(), session.bytesAdded(), session.packedBytesAdded(), c.errors.get(),
                 Duration.between(start, now).toMillis() / 1000.0);
         String host = options.hostname() != null ? options.hostname() : repo.environment().hostname();
         List<String> paths = new ArrayList<>();

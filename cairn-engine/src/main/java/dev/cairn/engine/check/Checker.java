@@ -38,7 +38,7 @@ public final class Checker {
     private Checker(Repository repo, CheckOptions options, CheckListener listener) {
         this.repo = Objects.requireNonNull(repo, "repo");
         this.options = Objects.requireNonNull(options, "options");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = listener == null ? CheckListener.NONE : listener;
     }
 
     /** A checker for {@code repo}; pass {@link CheckListener#NONE} to only collect the result. */

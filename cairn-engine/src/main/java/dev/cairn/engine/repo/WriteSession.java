@@ -42,6 +42,7 @@ public final class WriteSession implements AutoCloseable {
     private final Map<BlobId, List<PackEntry>> unindexed = new LinkedHashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong blobsAdded = new AtomicLong();
+    private final AtomicLong dataBlobsAdded = new AtomicLong();
     private final AtomicLong bytesAdded = new AtomicLong();
     private final AtomicLong packedBytesAdded = new AtomicLong();
     private final AtomicLong packsWritten = new AtomicLong();
@@ -89,6 +90,9 @@ public final class WriteSession implements AutoCloseable {
                 bytesAdded.addAndGet(plaintext.length);
                 packedBytesAdded.addAndGet(sealed.bytes().length);
                 blobsAdded.incrementAndGet();
+                if (type == BlobType.DATA) {
+                    dataBlobsAdded.incrementAndGet();
+                }
                 add(sealed);
             }
         } catch (Throwable t) {
@@ -177,8 +181,14 @@ public final class WriteSession implements AutoCloseable {
         return repo.saveUnpacked(BlobKind.SNAPSHOT, Json.write(snapshot));
     }
 
+    /** Blobs (data and tree) this session added. */
     public long blobsAdded() {
         return blobsAdded.get();
+    }
+
+    /** Data blobs this session added. */
+    public long dataBlobsAdded() {
+        return dataBlobsAdded.get();
     }
 
     /** Plaintext bytes of new blobs. */

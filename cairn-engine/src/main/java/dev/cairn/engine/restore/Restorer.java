@@ -28,7 +28,7 @@ public final class Restorer {
     private Restorer(Repository repo, RestoreOptions options, RestoreListener listener, Tuning tuning) {
         this.repo = Objects.requireNonNull(repo, "repo");
         this.options = Objects.requireNonNull(options, "options");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = listener == null ? RestoreListener.NONE : listener;
         this.filter = PathFilter.of(options.includes(), options.excludes());
         this.tuning = tuning;
     }

@@ -1,0 +1,119 @@
+package dev.cairn.engine.backup;
+
+import static dev.cairn.engine.backup.EngineFixture.backup;
+import static dev.cairn.engine.backup.EngineFixture.restored;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.blob.BlobKind;
+import dev.cairn.blob.BlobOp;
+import dev.cairn.blob.LocalBlobStore;
+import dev.cairn.engine.check.CheckOptions;
+import dev.cairn.engine.check.CheckResult;
+import dev.cairn.engine.check.Checker;
+import dev.cairn.engine.check.Severity;
+import dev.cairn.engine.repo.Repository;
+import dev.cairn.engine.restore.RestoreResult;
+import dev.cairn.testkit.FaultyBlobStore;
+import dev.cairn.testkit.RandomTreeOptions;
+import dev.cairn.testkit.TestTree;
+import dev.cairn.testkit.TreeAssert;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Failures mid-backup, damaged packs and concurrent writers leave a consistent repository and lose nothing committed. */
+class BackupFailureTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void storageFailureMidBackupLeavesARepositoryThatChecksAndBacksUpAgain() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("src"));
+        TestTree.random(11, RandomTreeOptions.defaults().withMediumFiles(8, 1 << 20)).materialize(source);
+        LocalBlobStore local = LocalBlobStore.create(tmp.resolve("repo"));
+        EngineFixture.init(local).close();
+        FaultyBlobStore faulty = FaultyBlobStore.wrap(local)
+                .failWhen(BlobOp.PUT, n -> n.kind() == BlobKind.PACK, new IOException("No space left on device"));
+        try (Repository repo = EngineFixture.open(faulty)) {
+            assertThatThrownBy(() -> backup(repo, source)).isInstanceOf(IOException.class).hasMessageContaining("No space left");
+        }
+        try (Repository repo = EngineFixture.open(local)) {
+            assertThat(repo.list(BlobKind.SNAPSHOT)).isEmpty();
+            CheckResult check = Checker.create(repo, CheckOptions.readAll(), null).run();
+            assertThat(check.ok()).as("%s", check.findings()).isTrue();
+            backup(repo, source);
+            EngineFixture.restoreLatest(repo, tmp.resolve("target"));
+            TreeAssert.assertSameTree(source, restored(tmp.resolve("target"), source));
+        }
+    }
+
+    @Test
+    void aDamagedPackIsNamedByCheckAndOtherFilesStillRestore() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("src"));
+        Files.write(source.resolve("a.bin"), dev.cairn.testkit.DeterministicRandom.bytes(1, 3 << 20));
+        Files.write(source.resolve("b.bin"), dev.cairn.testkit.DeterministicRandom.bytes(2, 3 << 20));
+        try (LocalBlobStore store = LocalBlobStore.create(tmp.resolve("repo")); Repository repo = EngineFixture.init(store)) {
+            BackupResult result = backup(repo, source);
+            String packWithA = firstDataPackOf(repo, source.resolve("a.bin"));
+            Path packFile = tmp.resolve("repo/data").resolve(packWithA.substring(0, 2)).resolve(packWithA);
+            byte[] bytes = Files.readAllBytes(packFile);
+            bytes[100] ^= 0x40;
+            packFile.toFile().setWritable(true);
+            Files.write(packFile, bytes);
+            CheckResult check = Checker.create(repo, CheckOptions.readAll(), null).run();
+            assertThat(check.ok()).isFalse();
+            assertThat(check.findings()).anySatisfy(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                assertThat(f.object()).contains(packWithA.substring(0, 8));
+                assertThat(String.join(",", f.affectedSnapshots())).contains(result.snapshotId().substring(0, 8));
+            });
+            RestoreResult restore = EngineFixture.restoreLatest(repo, tmp.resolve("target"));
+            assertThat(restore.errors()).isPositive();
+            assertThat(restored(tmp.resolve("target"), source).resolve("b.bin")).hasSameBinaryContentAs(source.resolve("b.bin"));
+        }
+    }
+
+    @Test
+    void twoConcurrentBackupsIntoOneRepositoryBothSucceed() throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        TestTree.random(21, RandomTreeOptions.defaults().withLargeFiles(0, 0)).materialize(a);
+        TestTree.random(22, RandomTreeOptions.defaults().withLargeFiles(0, 0)).materialize(b);
+        LocalBlobStore store = LocalBlobStore.create(tmp.resolve("repo"));
+        EngineFixture.init(store).close();
+        try (Repository r1 = EngineFixture.open(store); Repository r2 = EngineFixture.open(store)) {
+            CompletableFuture<BackupResult> f1 = CompletableFuture.supplyAsync(() -> run(r1, a));
+            CompletableFuture<BackupResult> f2 = CompletableFuture.supplyAsync(() -> run(r2, b));
+            assertThat(List.of(f1.join().snapshot().partial(), f2.join().snapshot().partial())).containsOnly(false);
+        }
+        try (Repository repo = EngineFixture.open(store)) {
+            assertThat(repo.list(BlobKind.SNAPSHOT)).hasSize(2);
+            assertThat(Checker.create(repo, CheckOptions.readAll(), null).run().ok()).isTrue();
+        }
+    }
+
+    private static BackupResult run(Repository repo, Path source) {
+        try {
+            return backup(repo, source);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String firstDataPackOf(Repository repo, Path file) throws IOException {
+        var snapshot = dev.cairn.engine.snapshot.Snapshots.resolve(repo, "latest", dev.cairn.engine.snapshot.Snapshots.ALL);
+        var tree = dev.cairn.engine.snapshot.Snapshots.loadTree(repo, snapshot.snapshot().tree());
+        Path abs = file.toAbsolutePath();
+        for (Path part : abs.getParent()) {
+            var dir = tree.nodes().stream().filter(n -> n.name().equals(part.toString())).findFirst().orElseThrow();
+            tree = dev.cairn.engine.snapshot.Snapshots.loadTree(repo, dir.subtree());
+        }
+        var node = tree.nodes().stream().filter(n -> n.name().equals(abs.getFileName().toString())).findFirst().orElseThrow();
+        return repo.index().lookup(dev.cairn.engine.id.BlobId.parse(node.content().get(0))).pack().hex();
+    }
+}
