@@ -96,7 +96,7 @@ final class BackupCommand extends BaseCommand {
     private static Map<String, Object> summary(BackupResult result) {
         SnapshotSummary s = result.snapshot().summary();
         return JsonOutput.object("message_type", "summary", "files_new", s.filesNew(), "files_changed", s.filesChanged(),
-                "files_unmodified", s.filesUnmodified(), "dirs_processed", s.dirs(), "data_blobs", s.dataBlobsAdded(),
+                "files_unmodified", s.filesUnmodified(), "dirs_processed", s.dirs(), "blobs_added", s.dataBlobsAdded(),
                 "data_added", s.dataAdded(), "data_added_packed", s.dataAddedPacked(), "total_files_processed", s.totalFiles(),
                 "total_bytes_processed", s.totalBytes(), "total_duration", s.durationSeconds(), "error_count", s.errors(),
                 "partial", result.snapshot().partial(), "snapshot_id", result.snapshotId(), "parent", result.snapshot().parent(),

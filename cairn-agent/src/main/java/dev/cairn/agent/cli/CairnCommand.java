@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
                 UnlockCommand.class, VersionCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  CAIRN_REPOSITORY   repository location when -r/--repo is not given",
-                "  CAIRN_PASSWORD     passphrase when --password-file is not given (otherwise you are asked on a terminal)",
+                "  CAIRN_PASSWORD     passphrase when --password-file is not given (else: asked)",
                 "%nSee docs/cli.md for every command with examples."})
 final class CairnCommand implements Runnable {
     @Spec

@@ -1,46 +1,60 @@
 package dev.cairn.agent.cli;
 
+import dev.cairn.agent.ui.CheckProgress;
 import dev.cairn.agent.ui.Formats;
 import dev.cairn.agent.ui.JsonOutput;
-import dev.cairn.engine.check.CheckListener;
 import dev.cairn.engine.check.CheckOptions;
 import dev.cairn.engine.check.CheckResult;
 import dev.cairn.engine.check.Checker;
-import dev.cairn.engine.check.Finding;
+import dev.cairn.engine.check.ReadDataSubset;
+import dev.cairn.engine.check.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code cairn check}: verifies the repository's structure, and optionally its data. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check the repository: index, packs, snapshots and trees; with --read-data also every stored byte.",
-                "Exit code 13 when errors are found; each finding names the damaged object and the snapshots affected."})
+        description = {"Check the repository: index, pack headers, snapshots and trees; with --read-data also every stored byte.",
+                "Exit code 13 when errors are found; each finding names the damaged object and the snapshots it affects."})
 final class CheckCommand extends BaseCommand {
     @Option(names = "--read-data", description = "read and verify all data")
     boolean readData;
 
-    @Option(names = "--read-data-subset", paramLabel = "SUBSET", description = "read and verify a part of the data: n/t (e.g. 1/5) or p% (e.g. 10%)")
+    @Option(names = "--read-data-subset", paramLabel = "SUBSET",
+            description = "read and verify a part of the data: a percentage of packs (10%) or group n of m (1/5)")
     String subset;
 
     @Override
     protected int execute() throws Exception {
-        CheckOptions options = new CheckOptions(readData || subset != null, subset == null ? null : CheckOptions.parseSubset(subset));
+        CheckOptions options = new CheckOptions(readData || subset != null, packs());
         try (OpenRepository open = openRepository()) {
-            CheckResult result = Checker.create(open.repo(), options, new CheckListener() {
-            }).run();
-            for (Finding f : result.findings()) {
-                output().result(line(f));
+            CheckResult result;
+            try (CheckProgress progress = new CheckProgress(output())) {
+                result = Checker.create(open.repo(), options, progress).run();
             }
-            long errors = result.findings().stream().filter(f -> f.severity().name().equals("ERROR")).count();
-            output().info(result.ok() ? "no errors were found" : Formats.count(errors, "error", "errors")
-                    + " found; 'cairn check --help' and docs/cli.md say what to do next");
-            output().json(JsonOutput.object("ok", result.ok(), "error_count", errors, "findings", result.findings()));
+            report(result, options);
             return result.ok() ? ExitCodes.OK : ExitCodes.DAMAGED;
         }
     }
 
-    private static String line(Finding f) {
-        String affected = f.affectedSnapshots() == null || f.affectedSnapshots().isEmpty() ? ""
-                : " (affects snapshots " + String.join(", ", f.affectedSnapshots().stream().map(s -> s.length() > 8 ? s.substring(0, 8) : s).toList()) + ")";
-        return f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.object() + ": " + f.message() + affected;
+    private ReadDataSubset packs() {
+        try {
+            return subset == null ? ReadDataSubset.ALL : CheckOptions.parseSubset(subset);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, subset);
+        }
+    }
+
+    private void report(CheckResult r, CheckOptions options) {
+        long errors = r.count(Severity.ERROR);
+        output().info("checked " + Formats.count(r.snapshotsChecked(), "snapshot", "snapshots") + ", "
+                + Formats.count(r.packsChecked(), "pack", "packs") + ", " + Formats.count(r.blobsChecked(), "blob", "blobs")
+                + (options.readData() ? ", read " + Formats.bytes(r.bytesRead()) : ""));
+        output().info(r.ok() ? "no errors were found"
+                : Formats.count(errors, "error", "errors") + " found: the snapshots named above cannot be fully restored;"
+                        + " see docs/cli.md (check) for what to do");
+        output().json(JsonOutput.object("ok", r.ok(), "error_count", errors, "warning_count", r.count(Severity.WARNING),
+                "snapshots_checked", r.snapshotsChecked(), "packs_checked", r.packsChecked(), "blobs_checked", r.blobsChecked(),
+                "bytes_read", r.bytesRead(), "findings", r.findings()));
     }
 }

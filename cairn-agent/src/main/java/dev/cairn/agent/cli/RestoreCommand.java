@@ -17,8 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cairn restore SNAPSHOT --target DIR}: writes a snapshot's files back to disk. */
 @Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Restore a snapshot into DIR. Paths keep their absolute form below it: /home/me/docs is restored to",
-                "DIR/home/me/docs. --include and --exclude take absolute paths or globs and narrow what is restored."})
+        description = {"Restore a snapshot into a directory.",
+                "Paths keep their absolute form below DIR: /home/me/docs is restored to DIR/home/me/docs.",
+                "--include and --exclude take globs matched against snapshot paths (/home/me/docs, *.pdf) and narrow what is",
+                "restored; an exclude wins over an include. Existing files with other content are replaced; others are left alone."})
 final class RestoreCommand extends BaseCommand {
     @Parameters(paramLabel = "SNAPSHOT", description = "snapshot id, unique id prefix, or 'latest'")
     String snapshot;
@@ -41,7 +43,7 @@ final class RestoreCommand extends BaseCommand {
         try (OpenRepository open = openRepository()) {
             SnapshotRef ref = Snapshots.resolve(open.repo(), snapshot, Snapshots.ALL);
             output().info("restoring snapshot " + ref.shortId() + " of " + ref.snapshot().paths() + " to " + target);
-            RestoreOptions options = new RestoreOptions(includes, excludes, verify, Math.max(2, Runtime.getRuntime().availableProcessors()));
+            RestoreOptions options = new RestoreOptions(includes, excludes, verify, RestoreOptions.DEFAULT_WORKERS);
             RestoreResult result;
             try (RestoreProgress progress = new RestoreProgress(output())) {
                 result = Restorer.create(open.repo(), options, progress).restore(ref, target);

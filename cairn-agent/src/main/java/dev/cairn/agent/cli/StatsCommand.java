@@ -1,40 +1,34 @@
 package dev.cairn.agent.cli;
 
 import dev.cairn.agent.ui.Formats;
-import dev.cairn.agent.ui.JsonOutput;
 import dev.cairn.engine.stats.RepositoryStats;
-import java.util.Map;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 
 /** {@code cairn stats}: sizes and ratios of the whole repository. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Show repository statistics: snapshots, logical vs stored bytes, deduplication and compression.")
+        description = "Show repository statistics: snapshots, logical vs stored bytes, deduplication and compression ratios.")
 final class StatsCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
         try (OpenRepository open = openRepository()) {
-            RepositoryStats stats = RepositoryStats.compute(open.repo());
-            Map<String, Object> fields = JsonOutput.fields(stats);
-            output().json(fields);
-            int width = fields.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
-            fields.forEach((k, v) -> output().result(String.format("%-" + width + "s%s", label(k) + ":", value(k, v))));
+            RepositoryStats s = RepositoryStats.compute(open.repo());
+            output().json(s);
+            row("Snapshots:", String.valueOf(s.snapshotCount()));
+            row("Total size (all snapshots):", Formats.bytes(s.totalLogicalBytes()));
+            row("Latest snapshots size:", Formats.bytes(s.latestLogicalBytes()));
+            row("Unique data:", Formats.bytes(s.uniqueDataBytes()));
+            row("Unique data and trees:", Formats.bytes(s.uniquePlaintextBytes()) + " (" + Formats.bytes(s.uniqueSealedBytes()) + " sealed)");
+            row("Stored in the repository:", Formats.bytes(s.storedBytes()));
+            row("Packs, blobs:", s.packCount() + ", " + s.blobCount());
+            row("Deduplication ratio:", String.format(Locale.ROOT, "%.2fx", s.deduplicationRatio()));
+            row("Compression ratio:", String.format(Locale.ROOT, "%.2fx", s.compressionRatio()));
             return ExitCodes.OK;
         }
     }
 
-    private static String label(String key) {
-        String words = key.replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    private static String value(String key, Object v) {
-        if (v instanceof Number n && (key.contains("bytes") || key.contains("size")) && !(v instanceof Double)) {
-            return Formats.bytes(n.longValue());
-        }
-        if (v instanceof Double d) {
-            return String.format(java.util.Locale.ROOT, "%.2f", d);
-        }
-        return String.valueOf(v);
+    private void row(String label, String value) {
+        output().result(String.format("%-28s %s", label, value));
     }
 }

@@ -28,7 +28,7 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
     @Override
     public void fileDone(String path, long size, FileState state) {
         files.incrementAndGet();
-        display.message(counts());
+        display.message(" " + counts());
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
     public void error(String path, Exception e) {
         errors.incrementAndGet();
         output.itemError(path, e);
-        display.message(counts());
+        display.message(" " + counts());
     }
 
     @Override

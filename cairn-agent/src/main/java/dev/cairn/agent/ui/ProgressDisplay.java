@@ -27,6 +27,21 @@ final class ProgressDisplay implements AutoCloseable {
         return new ProgressDisplay(bar);
     }
 
+    /** A bar counting items (index files, snapshots, packs) of one phase. */
+    static ProgressDisplay counting(Output output, String task, long total) {
+        if (!output.showProgress()) {
+            return new ProgressDisplay(null);
+        }
+        return new ProgressDisplay(new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250).continuousUpdate().setConsumer(new ConsoleProgressBarConsumer(output.err())).build());
+    }
+
+    void stepTo(long n) {
+        if (bar != null) {
+            bar.stepTo(n);
+        }
+    }
+
     void step(long n) {
         if (bar != null) {
             bar.stepBy(n);

@@ -82,14 +82,15 @@ class ExitCodeTest {
         CliHarness cli = CliHarness.initialised(tmp.resolve("repo"));
         try (BlobStore store = BlobStores.open(cli.repo.toString());
                 Repository repo = Repositories.open(store, CliHarness.PASSPHRASE.toCharArray(), Environment.system())) {
-            RepositoryLock.acquire(repo, true);
+            RepositoryLock lock = RepositoryLock.acquire(repo, true);
             CliHarness.Result r = cli.run("backup", src.toString());
             assertThat(r.code()).isEqualTo(ExitCodes.LOCKED);
             assertThat(r.err()).contains("locked", "cairn unlock");
+            assertThat(cli.ok("unlock").out()).contains("removed 0 locks");
+            assertThat(cli.ok("unlock", "--remove-all").out()).contains("removed 1 lock");
+            cli.ok("backup", src.toString());
+            lock.close(); // its lock object is already gone; this stops the refresher
         }
-        assertThat(cli.ok("unlock").out()).contains("removed 0 locks");
-        assertThat(cli.ok("unlock", "--remove-all").out()).contains("removed 1 lock");
-        cli.ok("backup", src.toString());
     }
 
     @Test
