@@ -25,7 +25,16 @@ final class Metadata {
     }
 
     Stat stat(Path path) throws IOException {
-        Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        return stat(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Stats following symlinks: for the directories above a backed-up path, which may be reached through a link. */
+    Stat statFollowing(Path path) throws IOException {
+        return stat(path, new LinkOption[0]);
+    }
+
+    private Stat stat(Path path, LinkOption... options) throws IOException {
+        Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, options);
         int mode = (Integer) a.get("mode");
         return new Stat(kind(mode), mode & 07777, nanos((FileTime) a.get("lastModifiedTime")), nanos((FileTime) a.get("ctime")),
                 (Integer) a.get("uid"), (Integer) a.get("gid"), (Long) a.get("ino"), (Long) a.get("dev"), (Integer) a.get("nlink"),

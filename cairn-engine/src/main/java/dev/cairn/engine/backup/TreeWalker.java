@@ -97,7 +97,7 @@ final class TreeWalker {
     }
 
     private Node syntheticDir(Path dir, String name, SortedSet<Path> sources, Node previous) throws IOException {
-        Metadata.Stat st = metadata.stat(dir);
+        Metadata.Stat st = metadata.statFollowing(dir);
         String subtree = Archiver.saveTree(session, level(dir, sources, children(previous)));
         return metadata.node(dir, name, st, null, subtree, null);
     }
