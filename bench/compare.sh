@@ -61,6 +61,8 @@ fi
 LOGDIR="$ROOT/bench/work"   # git-ignored; logs and reports stay here after the run directory is removed
 CAIRN_CMD="${CAIRN_CMD:-$ROOT/cairn}"
 read -ra CAIRN <<< "$CAIRN_CMD"
+# steps run in other directories: make a relative command path absolute
+[[ "${CAIRN[0]}" == */* && "${CAIRN[0]}" != /* ]] && CAIRN[0]="$PWD/${CAIRN[0]}"
 
 # ---- corpus generator -------------------------------------------------------------------------------------
 find_corpus_script() {
@@ -173,7 +175,7 @@ STATUS=0
 parse_time() {
   awk '/Elapsed \(wall clock\) time/ { n = split($NF, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i] }
        /Maximum resident set size/ { rss = $NF }
-       END { printf "%.2f %d\n", s, rss }' "$1"
+       END { printf "%.2f %.0f\n", s, rss }' "$1"
 }
 
 # timed TOOL STEP DIR CMD...  — runs CMD in DIR under GNU time -v after a sync; records R[TOOL.STEP] and peak RSS.
@@ -193,8 +195,10 @@ timed() {
   read -r secs kb < <(parse_time "$tf")
   R[$tool.$step]=$secs
   (( kb > ${RSSKB[$tool]:-0} )) && RSSKB[$tool]=$kb
-  log "[$tool] $step: ${secs} s, max RSS $((kb / 1024)) MiB"
+  log "[$tool] $step: ${secs} s, max RSS $((kb / 1024)) MiB (load average now $(loadavg))"
 }
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 fail() {  # fail TOOL STEP
   FAILED[$1]="${FAILED[$1]:+${FAILED[$1]} }$2"
@@ -335,12 +339,13 @@ log "building mixed corpus ($BENCH_SIZE) with $CORPUS_SCRIPT"
 python3 "$CORPUS_SCRIPT" "$CORPUS" --size "$BENCH_SIZE" --seed "$BENCH_SEED" 2>&1 | tee -a "$LOG" >&2
 log "building many-small corpus ($BENCH_SMALL files)"
 python3 "$CORPUS_SCRIPT" "$SMALL" --many-small "$BENCH_SMALL" --seed "$BENCH_SEED" 2>&1 | tee -a "$LOG" >&2
-corpus_stats() { find "$1" -type f -printf '%s\n' | awk '{ n++; b += $1 } END { printf "%d files, %d bytes\n", n, b }'; }
+corpus_stats() { find "$1" -type f -printf '%s\n' | awk '{ n++; b += $1 } END { printf "%d files, %.0f bytes\n", n, b }'; }
 CORPUS_STATS="$(corpus_stats "$CORPUS")"
 SMALL_STATS="$(corpus_stats "$SMALL")"
 log "mixed corpus: $CORPUS_STATS; many-small corpus: $SMALL_STATS"
 
 T_START=$SECONDS
+LOAD_START="$(loadavg)"
 
 # ---- phase 1: initial backup and no-change re-backup ------------------------------------------------------------
 for tool in "${TOOLS[@]}"; do
@@ -410,8 +415,8 @@ cell() {  # cell TOOL METRIC
     else echo "$DASH"; fi
     return
   fi
-  [ "$m" = repo_bytes ] && v="$(awk -v b="$v" 'BEGIN { if (b >= 1073741824) printf "%d (%.2f GiB)", b, b / 1073741824
-                                                         else printf "%d (%.1f MiB)", b, b / 1048576 }')"
+  [ "$m" = repo_bytes ] && v="$(awk -v b="$v" 'BEGIN { if (b >= 1073741824) printf "%.0f (%.2f GiB)", b, b / 1073741824
+                                                         else printf "%.0f (%.1f MiB)", b, b / 1048576 }')"
   [ "$m" = restore ] && [ "${VERIFY[$tool]:-}" = mismatch ] && v="$v ⚠ RESTORE MISMATCH"
   echo "$v"
 }
@@ -427,7 +432,7 @@ target_row() {  # target_row LABEL METRIC OTHER OP LIMIT
   elif [ "$m" = restore ] && [ "${VERIFY[cairn]:-}" = mismatch ]; then res="FAIL (restore mismatch)"
   elif awk -v r="$r" -v l="$limit" -v op="$op" 'BEGIN { exit !(op == "<=" ? r <= l : r < l) }'; then res="PASS"
   else res="FAIL"; fi
-  echo "| $label | cairn/$other $op $limit | $r | $res |"
+  echo "| $label | cairn/$other ${op/<=/≤} $limit | $r | $res |"
 }
 
 {
@@ -441,7 +446,7 @@ target_row() {  # target_row LABEL METRIC OTHER OP LIMIT
   echo "- borg: ${VER[borg]:-not run} (\`init -e repokey-blake2\`, \`create --compression zstd,3\`)"
   echo "- mixed corpus: \`--size $BENCH_SIZE --seed $BENCH_SEED\`: $CORPUS_STATS; after \`--mutate --day 1\`: $CORPUS_STATS_M"
   echo "- many-small corpus: \`--many-small $BENCH_SMALL\`: $SMALL_STATS"
-  echo "- measurement time: ${T_TOTAL} s (plus corpus generation)"
+  echo "- measurement time: ${T_TOTAL} s (plus corpus generation); load average at start ${LOAD_START}, at end $(loadavg)"
   echo
   echo "| | cairn | restic | borg | cairn/restic | cairn/borg |"
   echo "|---|---:|---:|---:|---:|---:|"
@@ -468,7 +473,7 @@ target_row() {  # target_row LABEL METRIC OTHER OP LIMIT
       *"| $DASH |") [ "$all" = PASS ] && all="$DASH" ;;
     esac
   done
-  echo "| faster than Borg on every time row | all cairn/borg < 1.0 | | $all |"
+  echo "| faster than Borg on every time row | every cairn/borg < 1.0 | | $all |"
   for tool in "${TOOLS[@]}"; do
     [ "${VERIFY[$tool]:-}" = mismatch ] && { echo; echo "**⚠ $tool: the restored tree does NOT match the corpus (see $LOG).**"; }
     [ -n "${FAILED[$tool]:-}" ] && { echo; echo "**⚠ $tool failed at: ${FAILED[$tool]} (later steps that needed it were skipped; see $LOG).**"; }
