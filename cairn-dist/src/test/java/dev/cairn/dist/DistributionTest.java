@@ -1,0 +1,23 @@
+package dev.cairn.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.agent.cli.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The distribution's entry point answers on the classpath the shaded jar is built from. */
+class DistributionTest {
+    @Test
+    void versionCommandRunsFromTheDistributionClasspath() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"version"}, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as("stderr: %s", err).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("cairn ");
+    }
+}
