@@ -16,7 +16,12 @@ public final class Cli {
      * returns the exit code (see {@link ExitCodes}). Never calls {@code System.exit}, so tests run it in-process.
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return commandLine(new CliContext(env, out, err, terminal())).execute(args);
+        try {
+            return commandLine(new CliContext(env, out, err, terminal())).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: " + ExitCodes.OUT_OF_MEMORY);
+            return ExitCodes.FATAL;
+        }
     }
 
     static CommandLine commandLine(CliContext context) {

@@ -54,11 +54,26 @@ public final class ExitCodes {
     /** The one-line message for the user. Expected failures say what to do; anything else is reported as an internal error. */
     static String message(Throwable e) {
         Throwable cause = unwrap(e);
+        if (outOfMemory(e)) {
+            return OUT_OF_MEMORY;
+        }
         if (cause instanceof java.io.IOException || cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
                 || cause instanceof UnsupportedOperationException) {
             return ErrorMessages.describe(cause);
         }
         return "internal error: " + cause + "; run with --debug for the stack trace and please report it";
+    }
+
+    static final String OUT_OF_MEMORY = "cairn ran out of memory (its heap is capped to keep the process small); run it again "
+            + "with more, e.g. CAIRN_JAVA_OPTS='-XX:+UseSerialGC -Xmx1g'. Nothing that was committed is affected";
+
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Strips the wrappers that concurrency and streams add around the real failure. */

@@ -17,6 +17,8 @@ import java.util.List;
  * chunk size; each chunk is copied out once and handed to the write session. Thread-safe (state is per thread).
  */
 final class FileSaver {
+    /** Bytes per read call: the JDK copies heap reads through a per-thread direct buffer of the request's size. */
+    private static final int READ_SLICE = 256 << 10;
     private final Chunker chunker;
     private final WriteSession session;
     private final BackupListener listener;
@@ -28,7 +30,7 @@ final class FileSaver {
         this.session = session;
         this.listener = listener;
         this.maxChunk = chunker.spec().maxSize();
-        this.buffers = ThreadLocal.withInitial(() -> new byte[2 * maxChunk]);
+        this.buffers = ThreadLocal.withInitial(() -> new byte[maxChunk + (maxChunk >> 1)]);
     }
 
     /** What saving a file produced: its blob ids in order, its size as read, and how many blobs were new. */
@@ -58,7 +60,7 @@ final class FileSaver {
                     break;
                 }
                 int len = chunker.nextChunkLength(buf, start, end - start);
-                WriteSession.Saved saved = save(Arrays.copyOfRange(buf, start, start + len));
+                WriteSession.Saved saved = save(buf, start, len);
                 ids.add(saved.id().hex());
                 fresh += saved.added() ? 1 : 0;
                 total += len;
@@ -68,9 +70,9 @@ final class FileSaver {
         }
     }
 
-    private WriteSession.Saved save(byte[] chunk) {
+    private WriteSession.Saved save(byte[] buf, int off, int len) {
         try {
-            return session.saveBlob(BlobType.DATA, chunk);
+            return session.saveBlob(BlobType.DATA, buf, off, len);
         } catch (IOException e) {
             throw new RepositoryWriteFailure(e);
         }
@@ -93,9 +95,11 @@ final class FileSaver {
     private static int fill(FileChannel ch, byte[] buf, int from) throws IOException {
         ByteBuffer bb = ByteBuffer.wrap(buf, from, buf.length - from);
         while (bb.hasRemaining()) {
+            bb.limit(Math.min(buf.length, bb.position() + READ_SLICE));
             if (ch.read(bb) < 0) {
                 break;
             }
+            bb.limit(buf.length);
         }
         return bb.position() - from;
     }

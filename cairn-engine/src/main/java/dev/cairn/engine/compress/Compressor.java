@@ -8,6 +8,12 @@ public interface Compressor {
     byte[] compress(byte[] data, int off, int len);
 
     /**
+     * Compresses into {@code out[outOff, outOff+outCapacity)}; returns the compressed length, or -1 if the result would not
+     * fit (callers pass a capacity below {@code len} to keep only output that shrinks).
+     */
+    int compressTo(byte[] data, int off, int len, byte[] out, int outOff, int outCapacity);
+
+    /**
      * Decompresses to exactly {@code rawLength} bytes.
      *
      * @throws CompressionException if the input is not valid or does not decode to {@code rawLength} bytes

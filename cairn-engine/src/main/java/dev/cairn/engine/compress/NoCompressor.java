@@ -15,6 +15,11 @@ final class NoCompressor implements Compressor {
     }
 
     @Override
+    public int compressTo(byte[] data, int off, int len, byte[] out, int outOff, int outCapacity) {
+        return -1;
+    }
+
+    @Override
     public byte[] decompress(byte[] data, int off, int len, int rawLength) {
         if (len != rawLength) {
             throw new CompressionException("uncompressed blob has " + len + " bytes, expected " + rawLength, null);

@@ -28,6 +28,15 @@ final class ZstdCompressor implements Compressor {
     }
 
     @Override
+    public int compressTo(byte[] data, int off, int len, byte[] out, int outOff, int outCapacity) {
+        try {
+            return compressors.get().compressByteArray(out, outOff, outCapacity, data, off, len);
+        } catch (com.github.luben.zstd.ZstdException e) {
+            return -1; // destination too small: the data does not shrink enough
+        }
+    }
+
+    @Override
     public byte[] decompress(byte[] data, int off, int len, int rawLength) {
         byte[] out = new byte[rawLength];
         int n;

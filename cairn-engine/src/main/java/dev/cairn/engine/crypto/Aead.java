@@ -21,6 +21,12 @@ public interface Aead {
      */
     byte[] open(byte[] key, byte[] sealed, int off, int len, byte[] associatedData);
 
+    /**
+     * Seals into {@code out} at {@code outOff} (needs {@code len + overhead()} bytes there); returns the sealed length.
+     * Avoids an allocation per blob on the backup hot path.
+     */
+    int sealTo(byte[] key, byte[] plaintext, int off, int len, byte[] associatedData, byte[] out, int outOff);
+
     default byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
         return seal(key, plaintext, 0, plaintext.length, associatedData);
     }

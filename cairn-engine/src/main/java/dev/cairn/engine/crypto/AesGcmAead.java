@@ -37,16 +37,22 @@ final class AesGcmAead implements Aead {
     @Override
     public byte[] seal(byte[] key, byte[] plaintext, int off, int len, byte[] associatedData) {
         byte[] out = new byte[NONCE + len + TAG];
+        sealTo(key, plaintext, off, len, associatedData, out, 0);
+        return out;
+    }
+
+    @Override
+    public int sealTo(byte[] key, byte[] plaintext, int off, int len, byte[] associatedData, byte[] out, int outOff) {
         byte[] nonce = new byte[NONCE];
         nonces.nextBytes(nonce);
-        System.arraycopy(nonce, 0, out, 0, NONCE);
+        System.arraycopy(nonce, 0, out, outOff, NONCE);
         try {
             Cipher c = init(Cipher.ENCRYPT_MODE, key, nonce, associatedData);
-            int written = run(c, plaintext, off, len, out, NONCE);
+            int written = run(c, plaintext, off, len, out, outOff + NONCE);
             if (written != len + TAG) {
                 throw new CryptoException("AES-GCM produced " + written + " bytes, expected " + (len + TAG));
             }
-            return out;
+            return NONCE + written;
         } catch (GeneralSecurityException e) {
             throw new CryptoException("AES-GCM seal failed", e);
         }
@@ -61,7 +67,8 @@ final class AesGcmAead implements Aead {
         byte[] out = new byte[len - NONCE - TAG];
         try {
             Cipher c = init(Cipher.DECRYPT_MODE, key, nonce, associatedData);
-            run(c, sealed, off + NONCE, len - NONCE, out, 0);
+            // one doFinal: GCM decryption buffers every update() internally (copying and regrowing) until doFinal anyway
+            c.doFinal(sealed, off + NONCE, len - NONCE, out, 0);
             return out;
         } catch (AEADBadTagException e) {
             throw new AuthenticationFailedException("ciphertext failed authentication (wrong key or altered data)");

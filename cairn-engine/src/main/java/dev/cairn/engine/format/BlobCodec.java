@@ -29,20 +29,44 @@ public final class BlobCodec {
         this.key = key;
     }
 
-    /** A sealed blob ready to append to a pack. */
-    public record Sealed(BlobType type, BlobId id, byte[] bytes, boolean compressed, int rawLength) {
+    /** A sealed blob ready to append to a pack: {@code buffer[offset, offset+length)}. */
+    public record Sealed(BlobType type, BlobId id, byte[] buffer, int offset, int length, boolean compressed, int rawLength) {
     }
+
+    /** Scratch buffers larger than this are not kept per thread (one-off large tree blobs). */
+    private static final int KEEP_SCRATCH = 8 << 20;
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2][0]);
 
     public BlobId id(byte[] plaintext, int off, int len) {
         return hasher.hash(plaintext, off, len);
     }
 
+    /** Seals into fresh arrays; the result stays valid. */
     public Sealed seal(BlobType type, BlobId id, byte[] plaintext, int off, int len) {
-        byte[] packed = compressor.compress(plaintext, off, len);
-        boolean compressed = packed.length < len;
-        byte[] payload = compressed ? packed : java.util.Arrays.copyOfRange(plaintext, off, off + len);
-        byte[] sealed = aead.seal(key.encryptionKey(), payload, 0, payload.length, ad(type, id));
-        return new Sealed(type, id, sealed, compressed, len);
+        return sealInto(type, id, plaintext, off, len, new byte[Math.max(0, len - 1)], new byte[len + aead.overhead()]);
+    }
+
+    /**
+     * Seals into this thread's scratch buffers, allocating nothing per blob on the backup hot path. The result is valid only
+     * until the next call on the same thread: copy it (e.g. into a pack) before sealing the next blob.
+     */
+    public Sealed sealReusingBuffers(BlobType type, BlobId id, byte[] plaintext, int off, int len) {
+        byte[][] s = SCRATCH.get();
+        byte[] packed = s[0].length >= len ? s[0] : new byte[len];
+        byte[] sealed = s[1].length >= len + aead.overhead() ? s[1] : new byte[len + aead.overhead()];
+        if (len + aead.overhead() <= KEEP_SCRATCH) {
+            s[0] = packed;
+            s[1] = sealed;
+        }
+        return sealInto(type, id, plaintext, off, len, packed, sealed);
+    }
+
+    private Sealed sealInto(BlobType type, BlobId id, byte[] plaintext, int off, int len, byte[] packed, byte[] sealed) {
+        int n = len > 1 ? compressor.compressTo(plaintext, off, len, packed, 0, len - 1) : -1;
+        boolean compressed = n > 0;
+        int sealedLength = compressed ? aead.sealTo(key.encryptionKey(), packed, 0, n, ad(type, id), sealed, 0)
+                : aead.sealTo(key.encryptionKey(), plaintext, off, len, ad(type, id), sealed, 0);
+        return new Sealed(type, id, sealed, 0, sealedLength, compressed, len);
     }
 
     /**

@@ -32,13 +32,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * plaintext waits for sealing; callers block beyond that.
  */
 public final class WriteSession implements AutoCloseable {
-    static final int MAX_IN_FLIGHT_MIB = 64;
+    static final int MAX_IN_FLIGHT_MIB = 8;
     private static final int INDEX_EVERY_PACKS = 64;
     private final Repository repo;
     private final ExecutorService workers;
     private final Semaphore inFlightKiB = new Semaphore(MAX_IN_FLIGHT_MIB * 1024);
     private final Set<BlobId> pending = ConcurrentHashMap.newKeySet();
     private final Map<BlobType, PackWriter> packers = new ConcurrentHashMap<>();
+    private static final int PACK_SLACK = 1 << 20;
+    private static final int SMALL_BLOB = 64 << 10;
+    private static final int POOLED_BUFFER = 4 << 20;
+    private static final int POOLED_BUFFERS = 4;
+    private final Semaphore pooledPermits = new Semaphore(POOLED_BUFFERS);
+    private final java.util.concurrent.BlockingQueue<byte[]> freeBlobBuffers = new java.util.concurrent.ArrayBlockingQueue<>(POOLED_BUFFERS);
+    private final java.util.concurrent.BlockingQueue<byte[]> freePackBuffers = new java.util.concurrent.ArrayBlockingQueue<>(1);
     private final Map<BlobId, List<PackEntry>> unindexed = new LinkedHashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong blobsAdded = new AtomicLong();
@@ -72,10 +79,40 @@ public final class WriteSession implements AutoCloseable {
         if (repo.index().contains(id) || !pending.add(id)) {
             return new Saved(id, false);
         }
-        int kib = Math.max(1, plaintext.length >> 10);
-        inFlightKiB.acquireUninterruptibly(Math.min(kib, MAX_IN_FLIGHT_MIB * 1024));
-        workers.execute(() -> seal(type, id, plaintext, kib));
+        int kib = acquire(plaintext.length);
+        workers.execute(() -> seal(type, id, plaintext, plaintext.length, kib, false));
         return new Saved(id, true);
+    }
+
+    /**
+     * Saves {@code data[off, off+len)} unless already stored; copies what it needs, so the caller may reuse {@code data}.
+     * Large blobs are copied into recycled buffers: chunk-sized arrays that outlive a young collection would otherwise
+     * pile up in the old generation and make the heap (and the process) grow far beyond the data in flight.
+     */
+    public Saved saveBlob(BlobType type, byte[] data, int off, int len) throws IOException {
+        rethrow();
+        BlobId id = repo.codec().id(data, off, len);
+        if (repo.index().contains(id) || !pending.add(id)) {
+            return new Saved(id, false);
+        }
+        int kib = acquire(len);
+        boolean pooled = len > SMALL_BLOB && len <= POOLED_BUFFER;
+        byte[] copy = pooled ? takeBuffer() : new byte[len];
+        System.arraycopy(data, off, copy, 0, len);
+        workers.execute(() -> seal(type, id, copy, len, kib, pooled));
+        return new Saved(id, true);
+    }
+
+    private int acquire(int length) {
+        int kib = Math.min(Math.max(1, length >> 10), MAX_IN_FLIGHT_MIB * 1024);
+        inFlightKiB.acquireUninterruptibly(kib);
+        return kib;
+    }
+
+    private byte[] takeBuffer() {
+        pooledPermits.acquireUninterruptibly();
+        byte[] b = freeBlobBuffers.poll();
+        return b != null ? b : new byte[POOLED_BUFFER];
     }
 
     /** Whether the repository or this session already holds the blob. */
@@ -83,12 +120,12 @@ public final class WriteSession implements AutoCloseable {
         return repo.index().contains(id) || pending.contains(id);
     }
 
-    private void seal(BlobType type, BlobId id, byte[] plaintext, int kib) {
+    private void seal(BlobType type, BlobId id, byte[] plaintext, int length, int kib, boolean pooled) {
         try {
             if (failure.get() == null) {
-                BlobCodec.Sealed sealed = repo.codec().seal(type, id, plaintext, 0, plaintext.length);
-                bytesAdded.addAndGet(plaintext.length);
-                packedBytesAdded.addAndGet(sealed.bytes().length);
+                BlobCodec.Sealed sealed = repo.codec().sealReusingBuffers(type, id, plaintext, 0, length);
+                bytesAdded.addAndGet(length);
+                packedBytesAdded.addAndGet(sealed.length());
                 blobsAdded.incrementAndGet();
                 if (type == BlobType.DATA) {
                     dataBlobsAdded.incrementAndGet();
@@ -98,7 +135,11 @@ public final class WriteSession implements AutoCloseable {
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
         } finally {
-            inFlightKiB.release(Math.min(kib, MAX_IN_FLIGHT_MIB * 1024));
+            if (pooled) {
+                freeBlobBuffers.offer(plaintext);
+                pooledPermits.release();
+            }
+            inFlightKiB.release(kib);
         }
     }
 
@@ -106,7 +147,7 @@ public final class WriteSession implements AutoCloseable {
         PackWriter full = null;
         int target = (int) repo.config().packSize();
         synchronized (packers) {
-            PackWriter w = packers.computeIfAbsent(sealed.type(), t -> new PackWriter(Math.min(target + (1 << 20), 1 << 26)));
+            PackWriter w = packers.computeIfAbsent(sealed.type(), t -> t == BlobType.DATA ? new PackWriter(packBuffer(target)) : new PackWriter(1 << 16));
             w.add(sealed);
             if (w.size() >= target) {
                 full = packers.remove(sealed.type());
@@ -119,7 +160,7 @@ public final class WriteSession implements AutoCloseable {
 
     private void upload(PackWriter writer) throws IOException {
         PackWriter.Finished pack = writer.finish(repo.aead(), repo.masterKey().encryptionKey());
-        repo.store().put(BlobName.of(BlobKind.PACK, pack.id().hex()), pack.bytes());
+        repo.store().put(BlobName.of(BlobKind.PACK, pack.id().hex()), pack.stream(), pack.length());
         packsWritten.incrementAndGet();
         repo.index().addPack(pack.id(), pack.entries());
         boolean writeIndex;
@@ -130,8 +171,21 @@ public final class WriteSession implements AutoCloseable {
         for (PackEntry e : pack.entries()) {
             pending.remove(e.id());
         }
+        recycle(pack.buffer(), (int) repo.config().packSize());
         if (writeIndex) {
             writeIndex();
+        }
+    }
+
+    /** A buffer for a data pack: recycled from an uploaded pack when one is free (packs are the largest allocations). */
+    private byte[] packBuffer(int target) {
+        byte[] b = freePackBuffers.poll();
+        return b != null ? b : new byte[target + PACK_SLACK];
+    }
+
+    private void recycle(byte[] buffer, int target) {
+        if (buffer.length == target + PACK_SLACK) {
+            freePackBuffers.offer(buffer);
         }
     }
 

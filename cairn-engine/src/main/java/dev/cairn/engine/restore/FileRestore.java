@@ -42,6 +42,8 @@ final class FileRestore {
     private volatile boolean stopped;
     private Layout layout;
     private Path partial;
+    private boolean direct;
+    private boolean targetAbsent;
     private FileChannel channel;
 
     FileRestore(RestoreRun run, Item item) {
@@ -78,6 +80,7 @@ final class FileRestore {
     private boolean alreadyRestored() throws IOException {
         BasicFileAttributes a = attributes(item.path());
         if (a == null) {
+            targetAbsent = true;
             return false;
         }
         if (a.isDirectory()) {
@@ -107,6 +110,17 @@ final class FileRestore {
     }
 
     private void openPartial() throws IOException {
+        if (targetAbsent) {
+            // nothing to protect at the final name: write there directly (a rename per file costs more than the write of a
+            // small file); a file that fails is moved to its partial name in finish(), so it never looks complete
+            partial = item.path();
+            direct = true;
+            channel = FileChannel.open(partial, CREATE, Metadata.privateAttributes(false));
+            if (layout.size() > 0) {
+                channel.write(ByteBuffer.allocate(1), layout.size() - 1);
+            }
+            return;
+        }
         partial = item.path().resolveSibling(item.partialName());
         BasicFileAttributes a = attributes(partial);
         if (a != null && !a.isDirectory()) {
@@ -219,7 +233,10 @@ final class FileRestore {
         failure.compareAndSet(null, e);
     }
 
-    /** After the last segment: keep the partial file on failure, else apply metadata and move it into place. */
+    /**
+     * After the last segment: on failure keep the content under the partial name; else apply metadata and, unless the file
+     * was written in place, move it into place.
+     */
     private void finish() {
         try {
             closeChannel();
@@ -227,12 +244,16 @@ final class FileRestore {
             if (f != null) {
                 if (stopped) {
                     deletePartial(); // the target failed: nothing worth salvaging
+                } else if (direct) {
+                    Files.move(partial, item.path().resolveSibling(item.partialName()), StandardCopyOption.ATOMIC_MOVE);
                 }
                 run.tally().error(item.snapshotPath(), f);
                 return;
             }
             IOException metadataFailure = applyMetadata();
-            Files.move(partial, item.path(), StandardCopyOption.ATOMIC_MOVE);
+            if (!direct) {
+                Files.move(partial, item.path(), StandardCopyOption.ATOMIC_MOVE);
+            }
             if (metadataFailure != null) {
                 run.tally().error(item.snapshotPath(), metadataFailure);
                 return;

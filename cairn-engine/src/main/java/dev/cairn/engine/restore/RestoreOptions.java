@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record RestoreOptions(List<String> includes, List<String> excludes, boolean verify, int workers) {
     /** Workers used by {@link #defaults()}: restores are mostly waiting on storage reads, so more than the core count helps. */
-    public static final int DEFAULT_WORKERS = 8;
+    public static final int DEFAULT_WORKERS = 2;
 
     /**
      * @throws IllegalArgumentException if a pattern is empty or not a valid glob, or {@code workers} is out of range
