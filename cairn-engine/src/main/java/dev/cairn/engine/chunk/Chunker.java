@@ -21,9 +21,8 @@ public interface Chunker {
      * <p>The caller passes {@code len >= spec().maxSize()}, unless the stream ends within {@code len} bytes, in which
      * case {@code len} is exactly the number of bytes left. A {@code len} below the maximum is therefore taken as the end
      * of the stream: a tail that holds no cut point becomes one final chunk, which may be shorter than
-     * {@code spec().minSize()}. The result depends only on {@code buf[off .. off + result)} and the bytes the algorithm
-     * looked at to reject earlier cut points, never on {@code off} or on bytes before it; a cut found within a shorter
-     * {@code len} is the same cut a longer {@code len} would find.
+     * {@code spec().minSize()}. The cut depends only on the bytes from {@code off} on, never on {@code off} itself or on
+     * bytes before it, and a cut found within a shorter {@code len} is the same cut a longer {@code len} would find.
      *
      * @param buf the stream bytes; not modified and not retained
      * @param off index of the chunk's first byte
