@@ -56,17 +56,16 @@ final class FileRestore {
         List<long[]> segments;
         try {
             layout = Layout.of(run.repo(), item.snapshotPath(), item.node());
-            if (alreadyRestored()) {
-                finishUnchanged();
-                return;
-            }
-            openPartial();
-            segments = segments();
+            segments = alreadyRestored() ? null : openPartial();
         } catch (IOException | RuntimeException e) {
             closeChannel();
             deletePartial();
             run.tally().error(item.snapshotPath(), asIo(e));
             run.fileDone();
+            return;
+        }
+        if (segments == null) {
+            finishUnchanged();
             return;
         }
         pendingSegments.set(segments.size());
@@ -99,6 +98,11 @@ final class FileRestore {
 
     private void finishUnchanged() {
         try {
+            Path stale = item.path().resolveSibling(item.partialName());
+            BasicFileAttributes a = attributes(stale);
+            if (a != null && !a.isDirectory()) {
+                Files.delete(stale); // left by an earlier, failed restore of this file
+            }
             Metadata.apply(item.path(), item.node(), false);
             run.tally().fileRestored(item.snapshotPath(), layout.size());
             run.completed(item);
@@ -109,27 +113,22 @@ final class FileRestore {
         }
     }
 
-    private void openPartial() throws IOException {
-        if (targetAbsent) {
-            // nothing to protect at the final name: write there directly (a rename per file costs more than the write of a
-            // small file); a file that fails is moved to its partial name in finish(), so it never looks complete
-            partial = item.path();
-            direct = true;
-            channel = FileChannel.open(partial, CREATE, Metadata.privateAttributes(false));
-            if (layout.size() > 0) {
-                channel.write(ByteBuffer.allocate(1), layout.size() - 1);
-            }
-            return;
-        }
-        partial = item.path().resolveSibling(item.partialName());
-        BasicFileAttributes a = attributes(partial);
+    /** Creates the partial file with its final size; returns the segments to write into it. */
+    private List<long[]> openPartial() throws IOException {
+        // Nothing at the final name: write there directly (a rename per file costs more than writing a small file); a file
+        // that fails is moved to its partial name in finish(), so it never looks complete.
+        direct = targetAbsent;
+        Path path = direct ? item.path() : item.path().resolveSibling(item.partialName());
+        BasicFileAttributes a = direct ? null : attributes(path);
         if (a != null && !a.isDirectory()) {
-            Files.delete(partial); // a leftover of an interrupted restore, or a symlink we must not write through
+            Files.delete(path); // a leftover of an interrupted restore, or a symlink we must not write through
         }
-        channel = FileChannel.open(partial, CREATE, Metadata.privateAttributes(false));
+        channel = FileChannel.open(path, CREATE, Metadata.privateAttributes(false));
+        partial = path;
         if (layout.size() > 0) {
             channel.write(ByteBuffer.allocate(1), layout.size() - 1);
         }
+        return segments();
     }
 
     /** Blob index ranges {@code [from, to)} of about {@link Tuning#segmentBytes} each; at least one, maybe empty. */
@@ -288,6 +287,7 @@ final class FileRestore {
         }
     }
 
+    /** Deletes the partial file if this restore created it. */
     private void deletePartial() {
         if (partial != null) {
             try {

@@ -26,7 +26,8 @@
  *   <li>Nothing is created or modified outside the target: names that are empty, {@code .}, {@code ..}, contain {@code /}
  *       or NUL, or repeat within a directory are refused (reported as {@link dev.cairn.engine.repo.CorruptDataException});
  *       a file or symlink found where a directory must go is removed and replaced by a real directory, so no write
- *       traverses a symlink; files are created with {@code O_NOFOLLOW}/{@code O_EXCL}; symlinks are created last and never
+ *       traverses a symlink; partial files are created exclusively ({@code O_CREAT|O_EXCL}, which never follows a symlink)
+ *       and renamed into place, which replaces a symlink rather than following it; symlinks are created last and never
  *       followed.</li>
  *   <li>A file appears under its final name only complete and with its metadata. A file with damaged or missing blobs is
  *       reported once and left as {@code <name>.cairn-partial} (other blobs written, damaged ranges zero), beside any older

@@ -83,6 +83,23 @@ class RestoreFailureTest {
     }
 
     @Test
+    @DisplayName("once the pack is repaired, restoring again completes the file and removes the partial file")
+    void repairedPack() throws IOException {
+        Node victim = node("victim.bin");
+        BlobLocation loc = t.repo.index().lookup(BlobId.parse(victim.content().get(0)));
+        BlobName pack = BlobName.of(BlobKind.PACK, loc.pack().hex());
+        flip(pack, loc.offset() + 1);
+        assertThat(restore(new RecordingListener()).errors()).isEqualTo(1);
+        flip(pack, loc.offset() + 1);
+
+        RestoreResult again = restore(new RecordingListener());
+
+        assertThat(again.errors()).isZero();
+        assertThat(again.verified()).isEqualTo(5);
+        assertThat(TreeListing.of(TestRepo.restored(target, src))).isEqualTo(TreeListing.of(src));
+    }
+
+    @Test
     @DisplayName("a missing pack fails the files stored in it; everything else is restored")
     void missingPack() throws IOException {
         BlobLocation loc = t.repo.index().lookup(BlobId.parse(node("ok.txt").content().get(0)));

@@ -74,13 +74,14 @@ class RestoreRoundTripTest {
     }
 
     @Test
-    @DisplayName("into a non-empty target, only files whose content differs are rewritten")
+    @DisplayName("into a non-empty target, only files whose content differs are rewritten; stale partial files go")
     void overwritesOnlyChangedFiles() throws IOException {
         restore(RestoreOptions.defaults(), RestoreListener.NONE);
         Path out = TestRepo.restored(target, src);
         Files.writeString(out.resolve("small.txt"), "HELLO, WORLD\n");
         Files.write(out.resolve("nested/deeper/deepest/file.txt"), new byte[] {1, 2, 3});
         Files.setAttribute(out.resolve("multi.bin"), "unix:mode", 0600);
+        Files.writeString(out.resolve("multi.bin" + PartialNames.SUFFIX), "stale, from an earlier failed restore");
         Object unchangedKey = fileKey(out.resolve("multi.bin"));
         Object changedKey = fileKey(out.resolve("small.txt"));
 
