@@ -13,8 +13,9 @@ public interface CheckListener {
     void finding(Finding finding);
 
     /**
-     * Progress of the current phase; {@code done} counts up to {@code total} items (index files, snapshots, packs).
-     * The default ignores it.
+     * Progress of the current phase: {@code "index"} (index files), {@code "snapshots"}, {@code "trees"} (snapshots
+     * walked), {@code "packs"} (headers) or {@code "read data"} (packs read whole); {@code done} counts from 0 towards
+     * {@code total}. The default ignores it.
      */
     default void progress(String phase, long done, long total) {
     }
