@@ -119,6 +119,9 @@ final class FileRestore {
         // that fails is moved to its partial name in finish(), so it never looks complete.
         direct = targetAbsent;
         Path path = direct ? item.path() : item.path().resolveSibling(item.partialName());
+        if (direct) {
+            Files.deleteIfExists(item.path().resolveSibling(item.partialName())); // left by an earlier failed restore
+        }
         BasicFileAttributes a = direct ? null : attributes(path);
         if (a != null && !a.isDirectory()) {
             Files.delete(path); // a leftover of an interrupted restore, or a symlink we must not write through
