@@ -2,6 +2,7 @@ package dev.cairn.agent.cli;
 
 import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.BlobStores;
+import dev.cairn.engine.compress.Compressors;
 import dev.cairn.engine.crypto.KdfParams;
 import dev.cairn.engine.repo.Environment;
 import dev.cairn.engine.repo.NotARepositoryException;
@@ -49,10 +50,11 @@ final class RepositoryAccess {
     }
 
     /** Creates (or reuses an empty) store and initialises a repository in it. */
-    static OpenRepository init(CliContext context, String location, char[] passphrase) throws IOException {
+    static OpenRepository init(CliContext context, String location, char[] passphrase, String compression) throws IOException {
+        Compressors.create(compression); // refuse an unknown name before anything is created
         BlobStore store = BlobStores.create(location);
         try {
-            Repositories.InitOptions options = Repositories.InitOptions.defaults().withKdf(kdf(context));
+            Repositories.InitOptions options = Repositories.InitOptions.defaults().withKdf(kdf(context)).withCompression(compression);
             return new OpenRepository(location, store, Repositories.init(store, passphrase, options, Environment.system()));
         } catch (IOException | RuntimeException e) {
             store.close();

@@ -61,19 +61,31 @@ public final class Keys {
         if (keys.isEmpty()) {
             throw new NotARepositoryException("no cairn repository here: there are no key files; run 'cairn init' to create one");
         }
-        List<String> problems = new ArrayList<>();
+        List<RepositoryException> unreadable = new ArrayList<>();
+        int tried = 0;
         for (BlobInfo info : keys) {
-            KeyFile file = read(store, info.name().id());
+            KeyFile file;
+            try {
+                file = read(store, info.name().id());
+            } catch (CorruptDataException | UnsupportedFormatException e) {
+                unreadable.add(e); // another key file may still open; check reports this one
+                continue;
+            }
+            tried++;
             try {
                 byte[] kek = Argon2idKdf.derive(passphrase, file.salt(), file.kdfParams(), 32);
                 byte[] master = Aeads.create(file.aead(), new java.util.Random(0)).open(kek, file.data(), KEY_AD);
                 return new Unlocked(MasterKey.decode(master), info.name().id());
             } catch (AuthenticationFailedException e) {
-                problems.add(info.name().id());
+                // not this key file
             }
         }
-        throw new WrongPassphraseException("wrong passphrase: none of the " + keys.size()
-                + " key file(s) opens with it; nothing was changed. Check CAIRN_PASSWORD / --password-file and try again");
+        if (tried == 0) {
+            throw unreadable.get(0);
+        }
+        throw new WrongPassphraseException("wrong passphrase: none of the " + tried + " key file(s) opens with it; nothing was changed."
+                + " Check CAIRN_PASSWORD / --password-file and try again"
+                + (unreadable.isEmpty() ? "" : " (" + unreadable.size() + " other key file(s) could not be read: " + unreadable.get(0).getMessage() + ")"));
     }
 
     /** Reads and validates one key file. */
