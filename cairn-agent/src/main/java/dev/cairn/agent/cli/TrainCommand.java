@@ -1,0 +1,79 @@
+package dev.cairn.agent.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code cairn train} (hidden): a representative workload the launcher runs once after each build with
+ * {@code -XX:AOTCacheOutput}, so the JVM's ahead-of-time cache holds cairn's classes and method profiles and later runs start
+ * and warm up faster (JEP 483/515). Works in a temporary directory with the real KDF; touches nothing else.
+ */
+@Command(name = "train", hidden = true, description = "Exercise cairn once to build the JVM's ahead-of-time cache (used by ./cairn).")
+final class TrainCommand extends BaseCommand {
+    @Override
+    protected int execute() throws Exception {
+        Path dir = Files.createTempDirectory("cairn-train");
+        try {
+            Path source = sampleTree(dir.resolve("source"));
+            String repo = dir.resolve("repo").toString();
+            Map<String, String> env = new HashMap<>(context().env());
+            env.put(CliContext.PASSWORD_ENV, "cairn-train");
+            env.remove(CliContext.TEST_KDF_ENV);
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            for (String[] args : new String[][] {{"init"}, {"backup", source.toString()}, {"backup", source.toString()},
+                    {"snapshots"}, {"ls", "latest"}, {"restore", "latest", "--verify", "--target", dir.resolve("out").toString()},
+                    {"check", "--read-data"}, {"stats"}}) {
+                String[] full = new String[args.length + 3];
+                full[0] = "-q";
+                full[1] = "-r";
+                full[2] = repo;
+                System.arraycopy(args, 0, full, 3, args.length);
+                int code = Cli.run(full, env, quiet, quiet);
+                if (code != ExitCodes.OK) {
+                    context().err().println("train: 'cairn " + String.join(" ", args) + "' exited " + code);
+                    return code;
+                }
+            }
+            return ExitCodes.OK;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** ~40 MiB: text (compressible), random (not), duplicates and many small files: every hot path of backup and restore. */
+    private static Path sampleTree(Path root) throws IOException {
+        Random random = new Random(25);
+        byte[] noise = new byte[8 << 20];
+        random.nextBytes(noise);
+        Files.createDirectories(root.resolve("small"));
+        Files.write(root.resolve("random.bin"), noise);
+        Files.write(root.resolve("copy.bin"), noise);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 12 << 20) {
+            text.append("2026-11-23T18:00:00Z INFO request ").append(random.nextInt(100000)).append(" served in ")
+                    .append(random.nextInt(900)).append(" ms\n");
+        }
+        Files.writeString(root.resolve("app.log"), text);
+        for (int i = 0; i < 2000; i++) {
+            Files.writeString(root.resolve("small").resolve("f" + i + ".txt"), "file " + i + " " + text.substring(i, i + 1 + i % 3000));
+        }
+        return root;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
