@@ -4,7 +4,7 @@ import static dev.cairn.engine.fixture.TestRepos.NOW;
 
 import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
-import dev.cairn.engine.fixture.MemoryStore;
+import dev.cairn.blob.MemoryBlobStore;
 import dev.cairn.engine.fixture.TestRepos;
 import dev.cairn.engine.format.FormatException;
 import dev.cairn.engine.format.Json;
@@ -32,7 +32,7 @@ final class CheckScenario {
     static final byte[] B = TestRepos.randomBytes(2, 20 << 10);
     static final byte[] WWW = TestRepos.randomBytes(3, 50 << 10);
     static final String ALICE_DIR = "/home/alice/docs";
-    final MemoryStore store = new MemoryStore();
+    final MemoryBlobStore store = MemoryBlobStore.create();
     final Repository repo;
     final SnapshotRef alice;
     final SnapshotRef www;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
+import dev.cairn.engine.fixture.StoredObjects;
 import dev.cairn.engine.fixture.TestRepos;
 import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.index.BlobLocation;
@@ -46,7 +47,7 @@ class CheckerReadDataTest {
     void flipOutsideHeader() throws IOException {
         BlobId blob = s.firstBlobOfA();
         BlobName pack = s.packOf(blob);
-        s.store.flipByte(pack, s.location(blob).offset() + 10);
+        StoredObjects.flipByte(s.store, pack, s.location(blob).offset() + 10);
 
         CheckResult result = s.check(CheckOptions.readAll());
 
@@ -64,7 +65,7 @@ class CheckerReadDataTest {
         SnapshotRef again = TestRepos.backup(s.repo, NOW.minus(Duration.ofMinutes(30)), "/home/alice/copy",
                 Map.of("a-copy.bin", CheckScenario.A));
         BlobId blob = s.firstBlobOfA();
-        s.store.flipByte(s.packOf(blob), s.location(blob).offset() + 10);
+        StoredObjects.flipByte(s.store, s.packOf(blob), s.location(blob).offset() + 10);
 
         CheckResult result = s.check(CheckOptions.readAll());
 
@@ -77,7 +78,7 @@ class CheckerReadDataTest {
     void damagedTreeBlob() throws IOException {
         BlobId docs = TestRepos.treeAt(s.repo, s.alice.snapshot(), CheckScenario.ALICE_DIR);
         BlobLocation loc = s.location(docs);
-        s.store.flipByte(s.packName(loc.pack()), loc.offset() + 20);
+        StoredObjects.flipByte(s.store, s.packName(loc.pack()), loc.offset() + 20);
 
         CheckResult result = s.check(CheckOptions.readAll());
 
@@ -93,7 +94,7 @@ class CheckerReadDataTest {
     void groupsPartitionThePacks() throws IOException {
         BlobId blob = s.firstBlobOfA();
         BlobId pack = s.location(blob).pack();
-        s.store.flipByte(s.packName(pack), s.location(blob).offset() + 10);
+        StoredObjects.flipByte(s.store, s.packName(pack), s.location(blob).offset() + 10);
         long total = 0;
         for (int n = 1; n <= 3; n++) {
             CheckResult result = s.check(new CheckOptions(true, new ReadDataSubset.Group(n, 3)));
@@ -120,7 +121,7 @@ class CheckerReadDataTest {
         BlobId blob = s.firstBlobOfA();
         BlobName pack = s.packOf(blob);
         List<PackEntry> entries = s.repo.index().packEntries(s.location(blob).pack());
-        s.store.truncate(pack, entries.get(1).offset() + 5);
+        StoredObjects.truncate(s.store, pack, entries.get(1).offset() + 5);
 
         CheckResult result = s.check(CheckOptions.readAll());
 
@@ -138,7 +139,7 @@ class CheckerReadDataTest {
     @DisplayName("a pack whose header lost its last bytes still has intact blobs, and read-data says so")
     void damagedTrailerIntactBlobs() throws IOException {
         BlobName pack = s.packOf(s.firstBlobOfA());
-        s.store.truncate(pack, s.store.stat(pack).size() - 3);
+        StoredObjects.truncate(s.store, pack, s.store.stat(pack).size() - 3);
 
         CheckResult result = s.check(CheckOptions.readAll());
 
@@ -151,9 +152,9 @@ class CheckerReadDataTest {
     @DisplayName("with a damaged index file, packs recovered from their headers are read too")
     void readsPacksRecoveredFromHeaders() throws Exception {
         BlobId blob = s.firstBlobOfA();
-        s.store.flipByte(s.packOf(blob), s.location(blob).offset() + 10);
+        StoredObjects.flipByte(s.store, s.packOf(blob), s.location(blob).offset() + 10);
         String index = s.indexFileListing(s.location(blob).pack()).getKey();
-        s.store.flipByte(BlobName.of(BlobKind.INDEX, index), 20);
+        StoredObjects.flipByte(s.store, BlobName.of(BlobKind.INDEX, index), 20);
 
         CheckResult result = s.check(CheckOptions.readAll());
 

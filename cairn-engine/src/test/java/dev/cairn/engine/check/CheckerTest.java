@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
+import dev.cairn.engine.fixture.StoredObjects;
 import dev.cairn.engine.fixture.TestRepos;
 import dev.cairn.engine.format.Json;
 import dev.cairn.engine.id.BlobId;
@@ -62,13 +63,13 @@ class CheckerTest {
     @Test
     @DisplayName("checking never writes to or deletes from the repository, even a damaged one")
     void neverModifiesTheRepository() throws IOException {
-        s.store.flipByte(s.packOf(s.firstBlobOfA()), s.location(s.firstBlobOfA()).offset() + 10);
+        StoredObjects.flipByte(s.store, s.packOf(s.firstBlobOfA()), s.location(s.firstBlobOfA()).offset() + 10);
         s.writeStrayPack(TestRepos.randomBytes(9, 1000));
-        Map<BlobName, String> before = s.store.fingerprint();
+        Map<BlobName, String> before = StoredObjects.fingerprint(s.store);
 
         s.check(CheckOptions.readAll());
 
-        assertThat(s.store.fingerprint()).isEqualTo(before);
+        assertThat(StoredObjects.fingerprint(s.store)).isEqualTo(before);
     }
 
     @Nested
@@ -77,7 +78,7 @@ class CheckerTest {
         @Test
         @DisplayName("a byte flipped in a blob passes the structure check (only headers are read)")
         void flipOutsideHeader() throws IOException {
-            s.store.flipByte(s.packOf(s.firstBlobOfA()), s.location(s.firstBlobOfA()).offset() + 10);
+            StoredObjects.flipByte(s.store, s.packOf(s.firstBlobOfA()), s.location(s.firstBlobOfA()).offset() + 10);
 
             assertThat(s.check(CheckOptions.structure()).findings()).isEmpty();
         }
@@ -86,7 +87,7 @@ class CheckerTest {
         @DisplayName("a byte flipped in the pack header is an error naming the pack and the snapshot that needs it")
         void flipInsideHeader() throws IOException {
             BlobName pack = s.packOf(s.firstBlobOfA());
-            s.store.flipByte(pack, s.store.stat(pack).size() - 10);
+            StoredObjects.flipByte(s.store, pack, s.store.stat(pack).size() - 10);
 
             CheckResult result = s.check(CheckOptions.structure());
 
@@ -100,7 +101,7 @@ class CheckerTest {
         @DisplayName("a truncated pack is an error naming the pack and the snapshot that needs it")
         void truncated() throws IOException {
             BlobName pack = s.packOf(s.firstBlobOfA());
-            s.store.truncate(pack, s.store.stat(pack).size() / 2);
+            StoredObjects.truncate(s.store, pack, s.store.stat(pack).size() / 2);
 
             CheckResult result = s.check(CheckOptions.structure());
 
@@ -186,7 +187,7 @@ class CheckerTest {
         @DisplayName("a damaged index file is an error; the packs it listed are warnings, recovered from their headers")
         void damagedIndexFile() throws Exception {
             Map.Entry<String, List<String>> listing = s.indexFileListing(s.location(s.firstBlobOfA()).pack());
-            s.store.flipByte(BlobName.of(BlobKind.INDEX, listing.getKey()), 20);
+            StoredObjects.flipByte(s.store, BlobName.of(BlobKind.INDEX, listing.getKey()), 20);
 
             CheckResult result = s.check(CheckOptions.structure());
 
@@ -201,7 +202,7 @@ class CheckerTest {
         @Test
         @DisplayName("a damaged snapshot file is an error naming it")
         void damagedSnapshot() throws IOException {
-            s.store.flipByte(BlobName.of(BlobKind.SNAPSHOT, s.alice.id()), 5);
+            StoredObjects.flipByte(s.store, BlobName.of(BlobKind.SNAPSHOT, s.alice.id()), 5);
 
             CheckResult result = s.check(CheckOptions.structure());
 
@@ -218,7 +219,7 @@ class CheckerTest {
                     Map.of("a.bin", CheckScenario.A, "b.bin", CheckScenario.B));
             BlobId docs = TestRepos.treeAt(s.repo, s.alice.snapshot(), CheckScenario.ALICE_DIR);
             BlobLocation loc = s.location(docs);
-            s.store.flipByte(s.packName(loc.pack()), loc.offset() + 20);
+            StoredObjects.flipByte(s.store, s.packName(loc.pack()), loc.offset() + 20);
 
             CheckResult result = s.check(CheckOptions.structure());
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
 import dev.cairn.blob.BlobNotFoundException;
+import dev.cairn.engine.fixture.StoredObjects;
 import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.index.BlobLocation;
 import dev.cairn.engine.repo.CorruptDataException;
@@ -184,10 +185,7 @@ class RestoreFailureTest {
 
     /** Replaces a stored object by a copy with one bit flipped (objects are immutable, so delete and put). */
     private void flip(BlobName name, long offset) throws IOException {
-        byte[] bytes = t.store.getAll(name);
-        bytes[(int) offset] ^= 0x40;
-        t.store.delete(name);
-        t.store.put(name, bytes);
+        StoredObjects.flipBits(t.store, name, offset, 0x40);
     }
 
     private static Map<String, String> without(Map<String, String> listing, String key) {

@@ -1,5 +1,6 @@
 package dev.cairn.engine.restore;
 
+import dev.cairn.blob.MemoryBlobStore;
 import dev.cairn.engine.crypto.KdfParams;
 import dev.cairn.engine.format.Json;
 import dev.cairn.engine.id.BlobType;
@@ -33,10 +34,14 @@ import java.util.stream.Stream;
  * Test-only stand-in for the archiver: an in-memory repository, and a walker that stores a real directory as a snapshot in
  * the layout the archiver produces (nested path nodes from the root, 64 KiB fixed-size chunks, one sealing worker so that a
  * file's blobs lie back to back in its pack).
+ *
+ * <p>Deliberately separate from {@code fixture.TestRepos}: these tests need 64 KiB chunks in 1 MiB packs (read
+ * coalescing), the real metadata of a walked directory, and trees stored in the order given (malformed trees), where
+ * {@code TestRepos} builds 64 KiB packs of 16 KiB chunks from in-memory content with fixed metadata and sorted trees.
  */
 final class TestRepo {
     static final int CHUNK = 64 * 1024;
-    final CountingBlobStore store = new CountingBlobStore(new MapBlobStore());
+    final CountingBlobStore store = new CountingBlobStore(MemoryBlobStore.create());
     final Repository repo;
 
     TestRepo() throws IOException {

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.cairn.blob.BlobInfo;
 import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
-import dev.cairn.engine.fixture.MemoryStore;
+import dev.cairn.blob.MemoryBlobStore;
+import dev.cairn.engine.fixture.StoredObjects;
 import dev.cairn.engine.fixture.TestRepos;
 import dev.cairn.engine.format.Json;
 import dev.cairn.engine.id.BlobId;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RepositoryStatsTest {
     private static final byte[] A = TestRepos.randomBytes(1, 100 << 10);
     private static final byte[] B = TestRepos.randomBytes(2, 20 << 10);
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryBlobStore store = MemoryBlobStore.create();
 
     @Test
     @DisplayName("two identical snapshots: logical size doubles, unique size does not, deduplication ratio is 2")
@@ -116,7 +117,7 @@ class RepositoryStatsTest {
         SnapshotRef ref = TestRepos.backup(repo, NOW, "/home/alice", Map.of("a.bin", A));
         BlobId root = BlobId.parse(ref.snapshot().tree());
         BlobName pack = TestRepos.packOf(repo, root);
-        store.flipByte(pack, repo.index().lookup(root).offset() + 20);
+        StoredObjects.flipByte(store, pack, repo.index().lookup(root).offset() + 20);
 
         assertThatThrownBy(() -> RepositoryStats.compute(repo)).isInstanceOf(CorruptDataException.class)
                 .hasMessageContaining("tree " + root.shortHex() + " of snapshot " + ref.shortId()).hasMessageContaining("cairn check");
