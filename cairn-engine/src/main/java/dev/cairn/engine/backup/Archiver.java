@@ -56,16 +56,14 @@ public final class Archiver {
         Instant start = repo.environment().clock().instant();
         TreeSet<Path> sources = normalize(paths);
         ParentFinder.Parent parent = ParentFinder.find(repo, options, sources);
-        ExecutorService readers = Executors.newFixedThreadPool(options.readers(), r -> {
-            Thread t = new Thread(r, "cairn-read");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService readers = Executors.newFixedThreadPool(options.readers(), daemon("cairn-read"));
+        ExecutorService directories = new java.util.concurrent.ThreadPoolExecutor(options.readers(), options.readers(), 0,
+                java.util.concurrent.TimeUnit.SECONDS, new LifoQueue(), daemon("cairn-walk"));
         try (RepositoryLock lock = RepositoryLock.acquire(repo, false);
                 WriteSession session = repo.newWriteSession(options.sealers())) {
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
-            TreeWalker walker = new TreeWalker(repo, session, saver, readers, new SourceFilter(options.excludes(), options.excludeIfPresent()),
-                    listener, missing(paths));
+            TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories,
+                    new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths));
             String root = walker.root(sources, parent.tree());
             session.flush(); // sealing is asynchronous: the summary's added-bytes counters are final only after a flush
             Snapshot snapshot = snapshot(root, sources, parent.id(), walker.counters(), session, start);
@@ -75,6 +73,25 @@ public final class Archiver {
             throw e.io();
         } finally {
             readers.shutdownNow();
+            directories.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Newest task first: the walk descends into the directory it just found, keeping few directories open at once. */
+    private static final class LifoQueue extends java.util.concurrent.LinkedBlockingDeque<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return offerFirst(task);
         }
     }
 

@@ -23,15 +23,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The directory walk of one backup. Directories are walked depth-first on the calling thread; the files of each directory
- * are read concurrently on the reader pool while its subdirectories are walked; a directory's tree is saved once all its
- * entries are done. The synthetic levels above the backed-up paths (/, /home, …) carry the real directories' metadata.
+ * The directory walk of one backup. Directories are listed and stat'ed on a directory pool (LIFO, so the walk stays close
+ * to depth-first and few directories are open at once), files are read on the reader pool, and a directory's tree is saved
+ * as soon as its last entry completes, with its nodes in name order. No thread ever waits for another inside a pool. The synthetic levels above the backed-up paths (/, /home, …) carry the real directories' metadata.
  */
 final class TreeWalker {
     private final Repository repo;
     private final WriteSession session;
     private final FileSaver saver;
     private final ExecutorService readers;
+    private final ExecutorService directories;
     private final SourceFilter filter;
     private final BackupListener listener;
     private final Metadata metadata = new Metadata();
@@ -48,12 +49,13 @@ final class TreeWalker {
         final AtomicLong errors = new AtomicLong();
     }
 
-    TreeWalker(Repository repo, WriteSession session, FileSaver saver, ExecutorService readers, SourceFilter filter,
-            BackupListener listener, List<Path> missing) {
+    TreeWalker(Repository repo, WriteSession session, FileSaver saver, ExecutorService readers, ExecutorService directories,
+            SourceFilter filter, BackupListener listener, List<Path> missing) {
         this.repo = repo;
         this.session = session;
         this.saver = saver;
         this.readers = readers;
+        this.directories = directories;
         this.filter = filter;
         this.listener = listener;
         for (Path p : missing) {
@@ -87,7 +89,7 @@ final class TreeWalker {
         for (String name : names) {
             Path child = dir.resolve(name);
             Node previous = parent.get(name);
-            Node node = sources.contains(child) ? entry(child, name, previous).join()
+            Node node = sources.contains(child) ? join(entry(child, name, previous))
                     : syntheticDir(child, name, sources, previous);
             if (node != null) {
                 nodes.add(node);
@@ -117,7 +119,7 @@ final class TreeWalker {
         try {
             return switch (st.kind()) {
                 case Node.FILE -> CompletableFuture.supplyAsync(() -> file(path, name, st, previous), readers);
-                case Node.DIR -> CompletableFuture.completedFuture(directory(path, name, st, previous));
+                case Node.DIR -> directory(path, name, st, previous);
                 default -> CompletableFuture.completedFuture(
                         metadata.node(path, name, st, null, null, Files.readSymbolicLink(path).toString()));
             };
@@ -127,15 +129,36 @@ final class TreeWalker {
         }
     }
 
-    private Node directory(Path dir, String name, Metadata.Stat st, Node previous) throws IOException {
-        String subtree = saveDirectoryEntries(dir, children(previous));
-        counters.dirs.incrementAndGet();
-        listener.dirDone(dir.toString());
-        return subtree == null ? null : metadata.node(dir, name, st, null, subtree, null);
+    /**
+     * Walks a subdirectory without blocking any thread: a task on the directory pool lists it and starts its entries; the
+     * tree is saved by whichever thread completes the last entry. (Blocking joins inside a bounded pool can deadlock.)
+     */
+    private CompletableFuture<Node> directory(Path dir, String name, Metadata.Stat st, Node previous) {
+        return CompletableFuture.supplyAsync(() -> startEntries(dir, children(previous)), directories)
+                .thenCompose(entries -> entries == null ? CompletableFuture.completedFuture((Node) null)
+                        : CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
+                                .thenApply(done -> finishDirectory(dir, name, st, entries)));
     }
 
-    /** Archives a directory's entries and saves its tree; null if the directory cannot be listed. */
-    private String saveDirectoryEntries(Path dir, Map<String, Node> previous) throws IOException {
+    private Node finishDirectory(Path dir, String name, Metadata.Stat st, List<CompletableFuture<Node>> entries) {
+        String subtree = Archiver.saveTree(session, completed(entries));
+        counters.dirs.incrementAndGet();
+        listener.dirDone(dir.toString());
+        return metadata.node(dir, name, st, null, subtree, null);
+    }
+
+    /** Archives a directory's entries and saves its tree, waiting on the calling thread; null if it cannot be listed. */
+    private String saveDirectoryEntries(Path dir, Map<String, Node> previous) {
+        List<CompletableFuture<Node>> entries = startEntries(dir, previous);
+        if (entries == null) {
+            return null;
+        }
+        entries.forEach(TreeWalker::join);
+        return Archiver.saveTree(session, completed(entries));
+    }
+
+    /** Lists a directory and starts every entry that is not excluded; null (and an error) if it cannot be listed. */
+    private List<CompletableFuture<Node>> startEntries(Path dir, Map<String, Node> previous) {
         List<Path> entries;
         try {
             entries = list(dir);
@@ -150,14 +173,19 @@ final class TreeWalker {
                 pending.add(entry(p, name, previous.get(name)));
             }
         }
-        List<Node> nodes = new ArrayList<>(pending.size());
-        for (CompletableFuture<Node> f : pending) {
+        return pending;
+    }
+
+    /** The nodes of completed entries, in order, without the ones left out. */
+    private static List<Node> completed(List<CompletableFuture<Node>> entries) {
+        List<Node> nodes = new ArrayList<>(entries.size());
+        for (CompletableFuture<Node> f : entries) {
             Node n = join(f);
             if (n != null) {
                 nodes.add(n);
             }
         }
-        return Archiver.saveTree(session, nodes);
+        return nodes;
     }
 
     private List<Path> list(Path dir) throws IOException {

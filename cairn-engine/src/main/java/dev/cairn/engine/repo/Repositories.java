@@ -108,7 +108,6 @@ public final class Repositories {
     }
 
     private static Repository assemble(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Environment env) throws IOException {
-        Aeads.warmUpInBackground();
         Aead aead = Aeads.create(config.aead(), env.random());
         MasterKey master = unlocked.masterKey();
         BlobCodec codec = new BlobCodec(aead, Compressors.create(config.compression()), Compressors.create(Compressors.NONE),

@@ -34,6 +34,7 @@ public final class Restorer {
     }
 
     public static Restorer create(Repository repo, RestoreOptions options, RestoreListener listener) {
+        dev.cairn.engine.crypto.Aeads.warmUpInBackground(); // restore decrypts megabytes per blob: get the GCM intrinsic compiled
         return new Restorer(repo, options, listener, Tuning.DEFAULT);
     }
 
