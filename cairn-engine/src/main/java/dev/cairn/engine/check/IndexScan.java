@@ -5,8 +5,8 @@ import dev.cairn.blob.BlobNotFoundException;
 import dev.cairn.engine.format.FormatException;
 import dev.cairn.engine.format.Json;
 import dev.cairn.engine.id.BlobId;
-import dev.cairn.engine.id.BlobType;
 import dev.cairn.engine.index.IndexFile;
+import dev.cairn.engine.index.MasterIndex;
 import dev.cairn.engine.pack.PackEntry;
 import dev.cairn.engine.repo.CorruptDataException;
 import dev.cairn.engine.repo.Repository;
@@ -64,12 +64,7 @@ final class IndexScan {
     private static Map<BlobId, List<PackEntry>> decode(IndexFile file) {
         Map<BlobId, List<PackEntry>> out = new HashMap<>();
         for (IndexFile.PackBlobs p : file.packs()) {
-            List<PackEntry> entries = new ArrayList<>(p.blobs().size());
-            for (IndexFile.Blob b : p.blobs()) {
-                entries.add(new PackEntry(BlobType.ofLabel(b.type()), BlobId.parse(b.id()), b.offset(), b.length(),
-                        b.rawLength(), b.compressed()));
-            }
-            out.put(BlobId.parse(p.id()), List.copyOf(entries));
+            out.put(BlobId.parse(p.id()), List.copyOf(MasterIndex.toEntries(p)));
         }
         return out;
     }

@@ -39,6 +39,15 @@ public final class BlobId implements Comparable<BlobId> {
         return new BlobId(HEX.parseHex(hex));
     }
 
+    /** The SHA-256 of {@code bytes}: the name of a stored pack, index, snapshot, lock or key object. */
+    public static BlobId sha256(byte[] bytes) {
+        try {
+            return new BlobId(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+    }
+
     public byte[] toBytes() {
         return bytes.clone();
     }

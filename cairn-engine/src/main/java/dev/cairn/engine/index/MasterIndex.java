@@ -66,7 +66,12 @@ public final class MasterIndex {
         return new IndexFile(list, List.of());
     }
 
-    private static List<PackEntry> toEntries(IndexFile.PackBlobs p) {
+    /**
+     * Decodes the blobs one pack of an index document lists.
+     *
+     * @throws IllegalArgumentException if an id or type does not parse (the document is damaged)
+     */
+    public static List<PackEntry> toEntries(IndexFile.PackBlobs p) {
         List<PackEntry> entries = new ArrayList<>(p.blobs().size());
         for (IndexFile.Blob b : p.blobs()) {
             entries.add(new PackEntry(BlobType.ofLabel(b.type()), BlobId.parse(b.id()), b.offset(), b.length(), b.rawLength(), b.compressed()));

@@ -57,7 +57,7 @@ public final class PackReader {
 
     /** Whether the bytes hash to the pack's name (SHA-256); detects any change to a stored pack. */
     public static boolean hashMatches(BlobId pack, byte[] bytes) {
-        return PackWriter.sha256(bytes).equals(pack);
+        return BlobId.sha256(bytes).equals(pack);
     }
 
     private static List<PackEntry> decodeSealedHeader(BlobId pack, byte[] sealed, long dataEnd, Aead aead, byte[] key)

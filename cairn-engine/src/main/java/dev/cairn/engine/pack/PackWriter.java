@@ -77,10 +77,6 @@ public final class PackWriter {
         size += len;
     }
 
-    static BlobId sha256(byte[] bytes) {
-        return BlobId.of(newSha256().digest(bytes));
-    }
-
     private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

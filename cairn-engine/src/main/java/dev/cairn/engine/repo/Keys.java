@@ -13,12 +13,10 @@ import dev.cairn.engine.crypto.KdfParams;
 import dev.cairn.engine.crypto.MasterKey;
 import dev.cairn.engine.format.FormatException;
 import dev.cairn.engine.format.Json;
+import dev.cairn.engine.id.BlobId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Creates, unlocks, lists and removes key files (spec §Keys). Stateless; thread-safe. */
@@ -45,7 +43,7 @@ public final class Keys {
         KeyFile file = new KeyFile(KeyFile.CURRENT_VERSION, env.clock().instant(), env.hostname(), env.username(),
                 Argon2idKdf.NAME, params, salt, aead.name(), data);
         byte[] json = Json.write(file);
-        String id = sha256(json);
+        String id = BlobId.sha256(json).hex();
         store.put(BlobName.of(BlobKind.KEY, id), json);
         return id;
     }
@@ -138,13 +136,5 @@ public final class Keys {
             throw new IllegalArgumentException("key file " + id + " vanished concurrently", e);
         }
         return id;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
-        }
     }
 }

@@ -114,28 +114,24 @@ public final class Repositories {
                 new BlobIdHasher(master.idKey()), master);
         SealedFiles sealed = new SealedFiles(aead, master);
         MasterIndex index = new MasterIndex();
-        List<String> problems = loadIndex(store, sealed, index);
+        List<String> problems = new ArrayList<>();
+        Repository repo = new Repository(store, config, unlocked, aead, codec, sealed, index, problems, env);
+        loadIndex(repo, problems);
         if (!problems.isEmpty()) {
             indexUncoveredPacks(store, index, aead, master.encryptionKey());
         }
-        return new Repository(store, config, unlocked, aead, codec, sealed, index, problems, env);
+        return repo;
     }
 
-    private static List<String> loadIndex(BlobStore store, SealedFiles sealed, MasterIndex index) throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (BlobInfo info : store.list(BlobKind.INDEX)) {
-            String id = info.name().id();
+    /** Loads every index file through {@link Repository#loadUnpacked} (which checks names and authenticity). */
+    private static void loadIndex(Repository repo, List<String> problems) throws IOException {
+        for (String id : repo.list(BlobKind.INDEX)) {
             try {
-                byte[] bytes = store.getAll(info.name());
-                if (!Keys.sha256(bytes).equals(id)) {
-                    throw new FormatException("content no longer matches its name");
-                }
-                index.addIndexFile(Json.read(sealed.open("index", bytes), IndexFile.class, "index " + id));
-            } catch (FormatException | AuthenticationFailedException | IllegalArgumentException e) {
+                repo.index().addIndexFile(Json.read(repo.loadUnpacked(BlobKind.INDEX, id), IndexFile.class, "index " + id));
+            } catch (CorruptDataException | FormatException | IllegalArgumentException e) {
                 problems.add("index/" + id + ": " + e.getMessage());
             }
         }
-        return problems;
     }
 
     /** Recovers from damaged index files: packs that no readable index covers are indexed from their own headers. */

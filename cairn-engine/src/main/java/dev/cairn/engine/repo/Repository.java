@@ -45,7 +45,7 @@ public final class Repository implements AutoCloseable {
         this.codec = codec;
         this.sealedFiles = sealedFiles;
         this.index = index;
-        this.indexProblems = List.copyOf(indexProblems);
+        this.indexProblems = java.util.Collections.unmodifiableList(indexProblems); // filled by Repositories before it returns
         this.env = env;
     }
 
@@ -114,7 +114,7 @@ public final class Repository implements AutoCloseable {
     /** Seals and stores an unpacked object (snapshot, index, lock); its name is the SHA-256 of the stored bytes. */
     public BlobId saveUnpacked(BlobKind kind, byte[] json) throws IOException {
         byte[] sealed = sealedFiles.seal(kind.dirName(), json);
-        BlobId id = BlobId.parse(Keys.sha256(sealed));
+        BlobId id = BlobId.sha256(sealed);
         store.put(BlobName.of(kind, id.hex()), sealed);
         return id;
     }
@@ -126,7 +126,7 @@ public final class Repository implements AutoCloseable {
      */
     public byte[] loadUnpacked(BlobKind kind, String id) throws IOException {
         byte[] sealed = store.getAll(BlobName.of(kind, id));
-        if (kind != BlobKind.CONFIG && !Keys.sha256(sealed).equals(id)) {
+        if (kind != BlobKind.CONFIG && !BlobId.sha256(sealed).hex().equals(id)) {
             throw new CorruptDataException(kind.dirName() + "/" + id + " is damaged: its content no longer matches its name");
         }
         try {
