@@ -122,7 +122,7 @@ public final class Archiver {
         SnapshotSummary summary = new SnapshotSummary(c.filesNew.get(), c.filesChanged.get(), c.filesUnmodified.get(), c.dirs.get(),
                 c.files.get(), c.bytes.get(), session.dataBlobsAdded(), session.bytesAdded(), session.packedBytesAdded(), c.errors.get(),
                 Duration.between(start, now).toMillis() / 1000.0);
-        String host = options.hostname() != null ? options.hostname() : repo.environment().hostname();
+        String host = options.hostOr(repo.environment().hostname());
         List<String> paths = new ArrayList<>();
         sources.forEach(p -> paths.add(p.toString()));
         return new Snapshot(Snapshot.CURRENT_VERSION, start, root, paths, host, repo.environment().username(), options.tags(),

@@ -30,6 +30,11 @@ public record ArchiverOptions(List<String> excludes, List<String> excludeIfPrese
         return new ArchiverOptions(List.of(), List.of(), List.of(), null, null, Math.max(2, cores), Math.max(2, cores), "dev");
     }
 
+    /** The host recorded in the snapshot and used to find the parent: {@link #hostname}, else {@code environmentHost}. */
+    public String hostOr(String environmentHost) {
+        return hostname != null ? hostname : environmentHost;
+    }
+
     public ArchiverOptions withExcludes(List<String> patterns, List<String> ifPresent) {
         return new ArchiverOptions(patterns, ifPresent, tags, hostname, parent, readers, sealers, programVersion);
     }

@@ -25,7 +25,7 @@ final class ParentFinder {
             SnapshotRef ref = Snapshots.resolve(repo, options.parent(), Snapshots.ALL);
             return new Parent(ref.id(), ref.snapshot().tree());
         }
-        String host = options.hostname() != null ? options.hostname() : repo.environment().hostname();
+        String host = options.hostOr(repo.environment().hostname());
         List<String> paths = sources.stream().map(Path::toString).toList();
         List<SnapshotRef> candidates = Snapshots.list(repo).stream()
                 .filter(r -> host.equals(r.snapshot().hostname()) && paths.equals(r.snapshot().paths())).toList();

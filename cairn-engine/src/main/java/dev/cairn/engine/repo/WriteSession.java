@@ -76,7 +76,7 @@ public final class WriteSession implements AutoCloseable {
     public Saved saveBlob(BlobType type, byte[] plaintext) throws IOException {
         rethrow();
         BlobId id = repo.codec().id(plaintext, 0, plaintext.length);
-        if (repo.index().contains(id) || !pending.add(id)) {
+        if (!claim(id)) {
             return new Saved(id, false);
         }
         int kib = acquire(plaintext.length);
@@ -92,7 +92,7 @@ public final class WriteSession implements AutoCloseable {
     public Saved saveBlob(BlobType type, byte[] data, int off, int len) throws IOException {
         rethrow();
         BlobId id = repo.codec().id(data, off, len);
-        if (repo.index().contains(id) || !pending.add(id)) {
+        if (!claim(id)) {
             return new Saved(id, false);
         }
         int kib = acquire(len);
@@ -101,6 +101,11 @@ public final class WriteSession implements AutoCloseable {
         System.arraycopy(data, off, copy, 0, len);
         workers.execute(() -> seal(type, id, copy, len, kib, pooled));
         return new Saved(id, true);
+    }
+
+    /** Reserves {@code id} for this session; false if the repository or the session already holds it. */
+    private boolean claim(BlobId id) {
+        return !repo.index().contains(id) && pending.add(id);
     }
 
     private int acquire(int length) {
