@@ -82,6 +82,24 @@ public interface BlobStore extends AutoCloseable {
     }
 
     /**
+     * Reads exactly {@code length} bytes at {@code offset} into {@code dst[dstOffset, dstOffset + length)}, for callers that
+     * reuse their buffers (restore, check). The default reads through {@link #get(BlobName, long, long)}.
+     *
+     * @throws BlobNotFoundException if there is no such object
+     * @throws java.io.EOFException if the object is shorter; {@code dst} then holds unspecified bytes in that range
+     * @throws IndexOutOfBoundsException if the range does not fit in {@code dst}
+     */
+    default void readRange(BlobName name, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(dstOffset, length, dst.length);
+        try (InputStream in = get(name, offset, length)) {
+            int n = in.readNBytes(dst, dstOffset, length);
+            if (n != length) {
+                throw new java.io.EOFException(name + ": wanted " + length + " bytes at " + offset + ", got " + n);
+            }
+        }
+    }
+
+    /**
      * Returns the size of an object.
      *
      * @throws BlobNotFoundException if there is no such object

@@ -134,6 +134,20 @@ public final class LocalBlobStore implements BlobStore {
 
     /** Ranged reads of whole byte arrays go through a cache of open channels (restore and check read many small ranges). */
     @Override
+    public void readRange(BlobName name, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+        Ranges.checkRange(offset, length);
+        java.util.Objects.checkFromIndexSize(dstOffset, length, dst.length);
+        Path path = layout.path(name);
+        try {
+            readChannels.readInto(path, offset, dst, dstOffset, length);
+        } catch (java.io.EOFException e) {
+            throw e;
+        } catch (IOException e) {
+            throw readFailure(name, path, e);
+        }
+    }
+
+    @Override
     public byte[] getRange(BlobName name, long offset, int length) throws IOException {
         Ranges.checkRange(offset, length);
         Path path = layout.path(name);

@@ -15,6 +15,7 @@ import java.util.Map;
  * change; a deleted object's channel is dropped by {@link #evict}. Thread-safe; positional reads share a channel.
  */
 final class ReadChannelCache implements AutoCloseable {
+    static final int SLICE = 256 << 10;
     private final int capacity;
     private final Map<Path, FileChannel> channels;
 
@@ -29,17 +30,32 @@ final class ReadChannelCache implements AutoCloseable {
      * @throws EOFException if the range ends past the end of the file
      */
     byte[] read(Path path, long offset, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        readInto(path, offset, bytes, 0, length);
+        return bytes;
+    }
+
+    /**
+     * Reads exactly {@code length} bytes at {@code offset} into {@code dst[dstOffset, dstOffset + length)}, in slices of at
+     * most {@value #SLICE} bytes: the JDK copies heap buffers through a per-thread direct buffer as large as each read and
+     * keeps it, so whole-run reads would pin megabytes of native memory per thread.
+     *
+     * @throws EOFException if the range ends past the end of the file
+     */
+    void readInto(Path path, long offset, byte[] dst, int dstOffset, int length) throws IOException {
         FileChannel channel = channel(path);
         if (offset + length > channel.size()) {
             throw new EOFException(path.getFileName() + ": range " + offset + "+" + length + " ends past the end (" + channel.size() + " bytes)");
         }
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, offset + buffer.position()) < 0) {
-                throw new EOFException(path.getFileName() + ": ended early at " + (offset + buffer.position()));
+        int done = 0;
+        while (done < length) {
+            ByteBuffer slice = ByteBuffer.wrap(dst, dstOffset + done, Math.min(SLICE, length - done));
+            int n = channel.read(slice, offset + done);
+            if (n < 0) {
+                throw new EOFException(path.getFileName() + ": ended early at " + (offset + done));
             }
+            done += n;
         }
-        return buffer.array();
     }
 
     private FileChannel channel(Path path) throws IOException {

@@ -225,6 +225,22 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void readRangeFillsExactlyTheRequestedSliceOfTheCallersArray() throws IOException {
+        BlobName name = name(BlobKind.PACK, 13);
+        byte[] original = DeterministicRandom.bytes(13, 3 << 20);
+        store.put(name, original);
+        byte[] dst = new byte[(3 << 20) + 20];
+        Arrays.fill(dst, (byte) 0x5A);
+        store.readRange(name, 1000, dst, 10, (3 << 20) - 1000);
+        assertThat(Arrays.copyOfRange(dst, 10, 10 + (3 << 20) - 1000)).isEqualTo(Arrays.copyOfRange(original, 1000, 3 << 20));
+        assertThat(Arrays.copyOfRange(dst, 0, 10)).containsOnly((byte) 0x5A);
+        assertThat(Arrays.copyOfRange(dst, 10 + (3 << 20) - 1000, dst.length)).containsOnly((byte) 0x5A);
+        assertThatThrownBy(() -> store.readRange(name, (3 << 20) - 10, new byte[20], 0, 20)).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> store.readRange(name(BlobKind.PACK, 14), 0, new byte[1], 0, 1))
+                .isInstanceOf(BlobNotFoundException.class);
+    }
+
+    @Test
     void concurrentPutsOfDistinctNamesAllSucceed() throws Exception {
         int threads = 8;
         int perThread = 10;

@@ -16,12 +16,20 @@ public final class Cli {
      * returns the exit code (see {@link ExitCodes}). Never calls {@code System.exit}, so tests run it in-process.
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (opensRepository(args)) {
+            dev.cairn.engine.repo.Repositories.prepareInBackground();
+        }
         try {
             return commandLine(new CliContext(env, out, err, terminal())).execute(args);
         } catch (OutOfMemoryError e) {
             err.println("error: " + ExitCodes.OUT_OF_MEMORY);
             return ExitCodes.FATAL;
         }
+    }
+
+    /** Whether the command will open a repository (all but version and help), so preparing for that pays off. */
+    private static boolean opensRepository(String[] args) {
+        return args.length > 0 && !java.util.Set.of("version", "--version", "-V", "help", "--help", "-h").contains(args[0]);
     }
 
     static CommandLine commandLine(CliContext context) {

@@ -19,4 +19,14 @@ public interface Compressor {
      * @throws CompressionException if the input is not valid or does not decode to {@code rawLength} bytes
      */
     byte[] decompress(byte[] data, int off, int len, int rawLength);
+
+    /**
+     * Decompresses to exactly {@code rawLength} bytes at the start of {@code out} (which must not overlap the input). The
+     * default copies the result of {@link #decompress}; implementations override it to decode in place.
+     *
+     * @throws CompressionException as {@link #decompress}
+     */
+    default void decompressTo(byte[] data, int off, int len, byte[] out, int rawLength) {
+        System.arraycopy(decompress(data, off, len, rawLength), 0, out, 0, rawLength);
+    }
 }

@@ -39,6 +39,12 @@ final class ZstdCompressor implements Compressor {
     @Override
     public byte[] decompress(byte[] data, int off, int len, int rawLength) {
         byte[] out = new byte[rawLength];
+        decompressTo(data, off, len, out, rawLength);
+        return out;
+    }
+
+    @Override
+    public void decompressTo(byte[] data, int off, int len, byte[] out, int rawLength) {
         int n;
         try {
             n = DECOMPRESSORS.get().decompressByteArray(out, 0, rawLength, data, off, len);
@@ -48,6 +54,5 @@ final class ZstdCompressor implements Compressor {
         if (n != rawLength) {
             throw new CompressionException("zstd data decoded to " + n + " bytes, expected " + rawLength, null);
         }
-        return out;
     }
 }

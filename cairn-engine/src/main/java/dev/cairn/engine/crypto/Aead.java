@@ -22,6 +22,14 @@ public interface Aead {
     byte[] open(byte[] key, byte[] sealed, int off, int len, byte[] associatedData);
 
     /**
+     * Decrypts into {@code out} at {@code outOff} (needs {@code len - overhead()} bytes there); returns the plaintext length.
+     * Avoids an allocation per blob on the restore hot path. {@code out} must not overlap the input.
+     *
+     * @throws AuthenticationFailedException as {@link #open}; {@code out} then holds unspecified bytes
+     */
+    int openTo(byte[] key, byte[] sealed, int off, int len, byte[] associatedData, byte[] out, int outOff);
+
+    /**
      * Seals into {@code out} at {@code outOff} (needs {@code len + overhead()} bytes there); returns the sealed length.
      * Avoids an allocation per blob on the backup hot path.
      */

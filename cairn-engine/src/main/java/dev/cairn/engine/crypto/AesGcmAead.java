@@ -63,13 +63,21 @@ final class AesGcmAead implements Aead {
         if (len < NONCE + TAG) {
             throw new AuthenticationFailedException("ciphertext of " + len + " bytes is shorter than nonce and tag");
         }
-        byte[] nonce = java.util.Arrays.copyOfRange(sealed, off, off + NONCE);
         byte[] out = new byte[len - NONCE - TAG];
+        openTo(key, sealed, off, len, associatedData, out, 0);
+        return out;
+    }
+
+    @Override
+    public int openTo(byte[] key, byte[] sealed, int off, int len, byte[] associatedData, byte[] out, int outOff) {
+        if (len < NONCE + TAG) {
+            throw new AuthenticationFailedException("ciphertext of " + len + " bytes is shorter than nonce and tag");
+        }
+        byte[] nonce = java.util.Arrays.copyOfRange(sealed, off, off + NONCE);
         try {
             Cipher c = init(Cipher.DECRYPT_MODE, key, nonce, associatedData);
             // one doFinal: GCM decryption buffers every update() internally (copying and regrowing) until doFinal anyway
-            c.doFinal(sealed, off + NONCE, len - NONCE, out, 0);
-            return out;
+            return c.doFinal(sealed, off + NONCE, len - NONCE, out, outOff);
         } catch (AEADBadTagException e) {
             throw new AuthenticationFailedException("ciphertext failed authentication (wrong key or altered data)");
         } catch (GeneralSecurityException e) {

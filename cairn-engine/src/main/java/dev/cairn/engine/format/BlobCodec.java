@@ -91,6 +91,41 @@ public final class BlobCodec {
         }
     }
 
+    /**
+     * Opens a sealed blob into {@code buffers} (plaintext in {@code buffers.plain()[0, rawLength)}) and checks that it hashes
+     * to {@code id}. Allocates nothing once the buffers have grown to the blob size.
+     *
+     * @throws FormatException if authentication, decompression or the id check fails (the blob is damaged)
+     */
+    public void openTo(BlobType type, BlobId id, byte[] sealed, int off, int len, boolean compressed, int rawLength,
+            OpenBuffers buffers) throws FormatException {
+        try {
+            int payloadLength = len - aead.overhead();
+            if (payloadLength < 0 || rawLength < 0) {
+                throw new FormatException(type.label() + " blob " + id + " is truncated (" + len + " sealed bytes)");
+            }
+            byte[] plain = buffers.plain(rawLength);
+            if (compressed) {
+                byte[] payload = buffers.payload(payloadLength);
+                aead.openTo(key.encryptionKey(), sealed, off, len, ad(type, id), payload, 0);
+                compressor.decompressTo(payload, 0, payloadLength, plain, rawLength);
+            } else {
+                if (payloadLength != rawLength) {
+                    throw new FormatException(type.label() + " blob " + id + " holds " + payloadLength
+                            + " uncompressed bytes, expected " + rawLength);
+                }
+                aead.openTo(key.encryptionKey(), sealed, off, len, ad(type, id), plain, 0);
+            }
+            if (!hasher.hash(plain, 0, rawLength).equals(id)) {
+                throw new FormatException(type.label() + " blob " + id + " does not match its id");
+            }
+        } catch (AuthenticationFailedException e) {
+            throw new FormatException(type.label() + " blob " + id + " failed authentication (damaged or altered)", e);
+        } catch (CompressionException e) {
+            throw new FormatException(type.label() + " blob " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     public int overhead() {
         return aead.overhead();
     }

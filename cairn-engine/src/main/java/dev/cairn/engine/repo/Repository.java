@@ -10,6 +10,7 @@ import dev.cairn.engine.crypto.AuthenticationFailedException;
 import dev.cairn.engine.crypto.MasterKey;
 import dev.cairn.engine.format.BlobCodec;
 import dev.cairn.engine.format.FormatException;
+import dev.cairn.engine.format.OpenBuffers;
 import dev.cairn.engine.format.RepoConfig;
 import dev.cairn.engine.format.SealedFiles;
 import dev.cairn.engine.id.BlobId;
@@ -106,6 +107,21 @@ public final class Repository implements AutoCloseable {
     public byte[] openBlob(BlobLocation loc, BlobId id, byte[] buffer, int off) throws CorruptDataException {
         try {
             return codec.open(loc.type(), id, buffer, off, loc.length(), loc.compressed(), loc.rawLength());
+        } catch (FormatException e) {
+            throw new CorruptDataException(e.getMessage() + " in pack " + loc.pack(), e);
+        }
+    }
+
+    /**
+     * Opens the blob at {@code buffer[off, off + loc.length())} into {@code buffers} (plaintext in
+     * {@code buffers.plain()[0, loc.rawLength())}); the allocation-free form of {@link #openBlob} for bulk reads.
+     *
+     * @throws CorruptDataException if the blob is damaged
+     */
+    public void openBlobTo(BlobLocation loc, BlobId id, byte[] buffer, int off, OpenBuffers buffers)
+            throws CorruptDataException {
+        try {
+            codec.openTo(loc.type(), id, buffer, off, loc.length(), loc.compressed(), loc.rawLength(), buffers);
         } catch (FormatException e) {
             throw new CorruptDataException(e.getMessage() + " in pack " + loc.pack(), e);
         }

@@ -36,11 +36,18 @@ final class BlobCache {
         return get(id) != null;
     }
 
-    /** Keeps the plaintext if the blob is shared and not larger than a quarter of the cache; evicts the oldest as needed. */
-    void offer(BlobId id, byte[] plaintext) {
-        if (!shared.contains(id) || plaintext.length > capacity / 4) {
+    /**
+     * Keeps a copy of {@code plaintext[0, length)} if the blob is shared and not larger than a quarter of the cache; evicts
+     * the oldest as needed. The caller may reuse {@code plaintext} afterwards.
+     */
+    void offer(BlobId id, byte[] plaintext, int length) {
+        if (!shared.contains(id) || length > capacity / 4) {
             return;
         }
+        offer(id, java.util.Arrays.copyOf(plaintext, length));
+    }
+
+    private void offer(BlobId id, byte[] plaintext) {
         synchronized (entries) {
             byte[] old = entries.put(id, plaintext);
             bytes += plaintext.length - (old == null ? 0 : old.length);

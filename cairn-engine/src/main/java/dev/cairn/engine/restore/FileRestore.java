@@ -34,6 +34,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * partial file. A file whose blobs the index does not know cannot be laid out and is not started.
  */
 final class FileRestore {
+    /**
+     * Largest single write: the JDK copies a heap buffer through a per-thread direct buffer as large as the write and keeps
+     * it, so writing whole 4 MiB chunks would pin that much native memory per worker.
+     */
+    private static final int WRITE_SLICE = 256 << 10;
     private static final Set<StandardOpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     private final RestoreRun run;
     private final Item item;
@@ -157,7 +162,7 @@ final class FileRestore {
             while (i < to && !stopped) {
                 byte[] cached = run.cache().get(layout.ids()[i]);
                 if (cached != null) {
-                    write(i, cached);
+                    write(i, cached, cached.length);
                     i++;
                 } else {
                     int end = runEnd(i, to);
@@ -196,38 +201,40 @@ final class FileRestore {
     private void fetch(int start, int end) throws IOException {
         BlobLocation first = layout.locations()[start];
         BlobLocation last = layout.locations()[end - 1];
-        byte[] sealed;
+        int runLength = (int) (last.offset() + last.length() - first.offset());
+        FetchBuffers buffers = run.buffers();
+        byte[] sealed = buffers.run(runLength);
         try {
-            sealed = run.repo().store().getRange(BlobName.of(BlobKind.PACK, first.pack().hex()), first.offset(),
-                    (int) (last.offset() + last.length() - first.offset()));
+            run.repo().store().readRange(BlobName.of(BlobKind.PACK, first.pack().hex()), first.offset(), sealed, 0,
+                    runLength);
         } catch (IOException e) {
             fail(e);
             return;
         }
         for (int i = start; i < end; i++) {
             BlobLocation loc = layout.locations()[i];
-            byte[] plain;
             try {
-                plain = run.repo().openBlob(loc, layout.ids()[i], sealed, (int) (loc.offset() - first.offset()));
+                run.repo().openBlobTo(loc, layout.ids()[i], sealed, (int) (loc.offset() - first.offset()), buffers.open());
             } catch (CorruptDataException e) {
                 fail(e);
                 continue;
             }
-            if (plain.length != loc.rawLength()) {
-                fail(new CorruptDataException("blob " + layout.ids()[i] + " holds " + plain.length + " bytes, the index says "
-                        + loc.rawLength()));
-                continue;
-            }
-            run.cache().offer(layout.ids()[i], plain);
-            write(i, plain);
+            byte[] plain = buffers.open().plain();
+            run.cache().offer(layout.ids()[i], plain, loc.rawLength());
+            write(i, plain, loc.rawLength());
         }
     }
 
-    private void write(int i, byte[] plain) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(plain);
+    /** Writes {@code plain[0, length)} at blob {@code i}'s offset, in slices (see {@link #WRITE_SLICE}). */
+    private void write(int i, byte[] plain, int length) throws IOException {
         long pos = layout.offsets()[i];
-        while (buf.hasRemaining()) {
-            pos += channel.write(buf, pos);
+        int done = 0;
+        while (done < length) {
+            ByteBuffer slice = ByteBuffer.wrap(plain, done, Math.min(WRITE_SLICE, length - done));
+            while (slice.hasRemaining()) {
+                int n = channel.write(slice, pos + done);
+                done += n;
+            }
         }
     }
 

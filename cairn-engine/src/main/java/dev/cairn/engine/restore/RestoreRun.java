@@ -32,6 +32,7 @@ final class RestoreRun implements AutoCloseable {
     private final Semaphore inFlight;
     private final Queue<RestorePlan.Item> completed = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private final ThreadLocal<FetchBuffers> buffers = ThreadLocal.withInitial(FetchBuffers::new);
 
     RestoreRun(Repository repo, Tuning tuning, Tally tally, Set<BlobId> sharedBlobs, int workers) {
         this.repo = repo;
@@ -49,6 +50,11 @@ final class RestoreRun implements AutoCloseable {
 
     Repository repo() {
         return repo;
+    }
+
+    /** The calling worker's reusable read and open buffers. */
+    FetchBuffers buffers() {
+        return buffers.get();
     }
 
     Tuning tuning() {

@@ -1,0 +1,35 @@
+package dev.cairn.engine.format;
+
+/**
+ * Reusable arrays for {@link BlobCodec#openTo}: the decrypted payload and the plaintext. They grow to the largest blob seen
+ * and are then reused, so opening blobs allocates nothing in the steady state (which keeps the heap, and with it the
+ * process, small: ADR 4). Not thread-safe: one instance per thread. The plaintext is valid until the next open.
+ */
+public final class OpenBuffers {
+    private byte[] payload = new byte[0];
+    private byte[] plain = new byte[0];
+
+    /** The plaintext of the last successful open, in {@code plain()[0, rawLength)}. */
+    public byte[] plain() {
+        return plain;
+    }
+
+    byte[] payload(int length) {
+        if (payload.length < length) {
+            payload = new byte[grow(length)];
+        }
+        return payload;
+    }
+
+    byte[] plain(int length) {
+        if (plain.length < length) {
+            plain = new byte[grow(length)];
+        }
+        return plain;
+    }
+
+    /** Rounds up to a multiple of 64 KiB so that a sequence of slightly larger blobs does not reallocate each time. */
+    private static int grow(int length) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, ((long) length + 0xFFFF) & ~0xFFFFL);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.cairn.engine.repo;
+
+import dev.cairn.engine.crypto.Aeads;
+import dev.cairn.engine.crypto.Argon2idKdf;
+import dev.cairn.engine.index.IndexFile;
+import dev.cairn.engine.format.Json;
+import dev.cairn.engine.format.RepoConfig;
+import dev.cairn.engine.snapshot.Snapshot;
+import dev.cairn.engine.snapshot.Tree;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One-time JVM initialisation that opening a repository needs anyway: the JSON mapper (whose first parser initialises
+ * {@code BigDecimal}'s tables, ~50 ms in a cold JVM), the deserialisers of every document type, the native KDF binding and
+ * the AES-GCM intrinsics. Done on a daemon thread so it overlaps with the caller's own start-up (argument parsing, reading
+ * the passphrase); the first real use simply finds it done or waits for the class initialisation in progress.
+ */
+final class Preparation {
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final List<Class<?>> DOCUMENTS = List.of(KeyFile.class, RepoConfig.class, IndexFile.class, Snapshot.class,
+            Tree.class);
+
+    private Preparation() {
+    }
+
+    static void startOnce() {
+        if (STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(Preparation::run, "cairn-prepare");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static void run() {
+        Argon2idKdf.usesNativeLibrary();
+        for (Class<?> type : DOCUMENTS) {
+            try {
+                Json.MAPPER.readValue("{}", type); // builds and caches the deserialiser; "{}" itself may be invalid
+            } catch (Exception | LinkageError e) {
+                // only a warm-up: the real read reports real problems
+            }
+        }
+        Aeads.warmUpInBackground();
+    }
+}
