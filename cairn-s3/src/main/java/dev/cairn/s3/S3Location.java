@@ -30,11 +30,11 @@ record S3Location(String bucket, String prefix, Optional<URI> endpoint, String r
 
     S3Location {
         if (!BUCKET.matcher(bucket).matches()) {
-            throw new IllegalArgumentException("s3 bucket name '" + bucket + "' is not valid: use 3-63 lower-case letters, "
-                    + "digits, '.', '-' or '_', starting and ending with a letter or digit");
+            throw syntaxError("bucket name '" + bucket + "' is not valid: use 3-63 lower-case letters, digits, '.', '-' or "
+                    + "'_', starting and ending with a letter or digit");
         }
         if (!REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("s3 region '" + region + "' is not valid: expected a name like us-east-1");
+            throw syntaxError("region '" + region + "' is not valid: expected a name like us-east-1");
         }
         S3Keys.checkPrefix(prefix);
     }

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
@@ -80,11 +80,31 @@ final class S3Uploader {
         if (S3Errors.hasStatus(e, 412)) {
             return new BlobAlreadyExistsException(name, e);
         }
+        if (e instanceof SdkClientException) {
+            SdkException refusal = refusal();
+            if (refusal != null) {
+                return errors.map(refusal, "write", name);
+            }
+        }
         return errors.map(e, "write", name);
     }
 
+    /**
+     * Why the service may have cut an upload off: a server that refuses a request (403 for wrong credentials) may answer
+     * before reading the body and close the connection, so the client sees only a write failure. One HEAD of the bucket
+     * tells; returns its 401/403 failure, or {@code null} if the bucket answers normally or not at all.
+     */
+    private SdkException refusal() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return null;
+        } catch (SdkException probe) {
+            return S3Errors.hasStatus(probe, 403) || S3Errors.hasStatus(probe, 401) ? probe : null;
+        }
+    }
+
     private void putMultipart(String key, ExactLengthContent content, long length) {
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32))
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key))
                 .uploadId();
         try {
             List<CompletedPart> parts = uploadParts(key, uploadId, content, length);
@@ -103,8 +123,8 @@ final class S3Uploader {
             int number = parts.size() + 1;
             content.limit(size);
             UploadPartResponse part = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
-                    .contentLength(size).checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromInputStream(content, size));
-            parts.add(CompletedPart.builder().partNumber(number).eTag(part.eTag()).checksumCRC32(part.checksumCRC32()).build());
+                    .contentLength(size), RequestBody.fromInputStream(content, size));
+            parts.add(CompletedPart.builder().partNumber(number).eTag(part.eTag()).build());
         }
         return parts;
     }

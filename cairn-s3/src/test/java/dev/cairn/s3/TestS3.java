@@ -30,6 +30,13 @@ final class TestS3 {
                 credentials(S3ProxyFixture.ACCESS_KEY, S3ProxyFixture.SECRET_KEY), true, partSize);
     }
 
+    /** A store on {@code location} with the given keys, without checking the bucket (as if it vanished after opening). */
+    static S3BlobStore unchecked(String location, String accessKey, String secretKey) {
+        S3Location parsed = location(location);
+        S3Client client = S3Connector.client(parsed, credentials(accessKey, secretKey));
+        return new S3BlobStore(client, parsed, S3Uploader.DEFAULT_PART_SIZE, java.util.List.of(client));
+    }
+
     /** A plain SDK client on the fixture, to look at keys behind the store's back. */
     static S3Client rawClient(S3ProxyFixture s3) {
         return S3Connector.client(location(s3.location("unused", "")),
