@@ -24,7 +24,11 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  *
  * <p>The client uses the JDK's {@code HttpURLConnection} (connect timeout 10 s, read timeout 60 s), signs with the given
  * credentials for the location's region, addresses buckets path-style when the location says so, and never retries on
- * its own (see {@link S3BlobStore}). Thread-safe: every call builds its own client.
+ * its own (see {@link S3BlobStore}). It adds request checksums only where S3 requires them: the SDK's default trailing
+ * CRC32 ({@code aws-chunked} with a trailer) is not understood by every S3-compatible service (S3Proxy leaves the trailer
+ * unread and drops the kept-alive connection, so the next upload on it fails), and integrity is covered anyway by TLS or,
+ * over plain HTTP, by the signed payload chunks, and end to end by the repository's authenticated encryption.
+ * Thread-safe: every call builds its own client.
  */
 final class S3Connector {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
