@@ -72,7 +72,7 @@ final class S3Errors {
             return new BlobNotFoundException(name, e);
         }
         if (status == 401 || status == 403) {
-            return accessDenied(e, operation + (name == null ? " in the bucket" : " " + name), reply);
+            return accessDenied(e, operation + (name == null ? "" : " " + name), reply);
         }
         if (status >= 500 || status == 429 || status == 409 || TRANSIENT_CODES.contains(code)) {
             return new TransientBlobStoreException("cannot " + what + reply + "; retrying may help", e);

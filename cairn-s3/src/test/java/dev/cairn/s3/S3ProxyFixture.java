@@ -18,6 +18,12 @@ import org.gaul.s3proxy.auth.AuthenticationType;
  * with SigV2/V4 authentication by {@link #ACCESS_KEY}/{@link #SECRET_KEY}. For tests of anything that stores on S3: this
  * module's own, and (through cairn-s3's test-jar) the agent's and the server's.
  *
+ * <p>It serves HTTPS with a self-signed certificate for {@code 127.0.0.1}, made once per JVM with the JDK's
+ * {@code keytool}, and makes the JVM trust it by pointing {@code javax.net.ssl.trustStore} at it (JVM-wide; tests that
+ * need the normal CA certificates must not run in the same JVM). Why HTTPS: over plain HTTP the AWS SDK streams uploads
+ * in {@code aws-chunked} encoding, which S3Proxy 4.1 answers before reading to the end, so a few percent of uploads fail
+ * on the client (see {@code S3Connector}); over HTTPS bodies are sent plainly.
+ *
  * <pre>{@code
  * try (S3ProxyFixture s3 = S3ProxyFixture.start();
  *      AutoCloseable creds = S3ProxyFixture.useCredentials()) {
@@ -31,6 +37,8 @@ public final class S3ProxyFixture implements AutoCloseable {
     public static final String ACCESS_KEY = "cairn-test-access";
     public static final String SECRET_KEY = "cairn-test-secret-not-a-real-one";
     private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static final String KEYSTORE_PASSWORD = "cairn-test-keystore";
+    private static Path keystore;
 
     private final S3Proxy proxy;
     private final Path dir;
@@ -39,7 +47,7 @@ public final class S3ProxyFixture implements AutoCloseable {
     private S3ProxyFixture(S3Proxy proxy, Path dir) {
         this.proxy = proxy;
         this.dir = dir;
-        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        this.endpoint = URI.create("https://127.0.0.1:" + proxy.getSecurePort());
     }
 
     /** Starts a server; waits until it accepts requests (at most 30 s). */
@@ -47,8 +55,10 @@ public final class S3ProxyFixture implements AutoCloseable {
         Path dir = Files.createTempDirectory("cairn-s3proxy-");
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", dir.toString());
+        Path keys = trustedKeystore();
         S3Proxy proxy = S3Proxy.builder().blobStore(BlobStores.create("filesystem-nio2", properties))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .secureEndpoint(URI.create("https://127.0.0.1:0"))
+                .keyStore(keys.toString(), KEYSTORE_PASSWORD)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         proxy.start();
@@ -63,7 +73,34 @@ public final class S3ProxyFixture implements AutoCloseable {
         return new S3ProxyFixture(proxy, dir);
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /**
+     * A PKCS#12 key store with a self-signed certificate for 127.0.0.1 (made on first use; deleted when the JVM exits),
+     * which the JVM is then told to trust.
+     */
+    private static synchronized Path trustedKeystore() throws IOException, InterruptedException {
+        if (keystore == null) {
+            Path dir = Files.createTempDirectory("cairn-s3proxy-tls-");
+            Path file = dir.resolve("keystore.p12");
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "s3proxy", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "7",
+                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                    "-keystore", file.toString(), "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD)
+                    .redirectErrorStream(true).start();
+            String output = new String(keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (keytool.waitFor() != 0) {
+                throw new IOException("keytool could not make the test certificate: " + output);
+            }
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            keystore = file;
+        }
+        System.setProperty("javax.net.ssl.trustStore", keystore.toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", KEYSTORE_PASSWORD);
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        return keystore;
+    }
+
+    /** {@code https://127.0.0.1:PORT}. */
     public URI endpoint() {
         return endpoint;
     }
