@@ -26,7 +26,7 @@ final class CairnCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = {"-r", "--repo"}, paramLabel = "LOCATION", scope = ScopeType.INHERIT,
-            description = "repository location: a directory (default: $CAIRN_REPOSITORY)")
+            description = "repository location: a directory or s3://BUCKET/PREFIX?endpoint=URL (default: $CAIRN_REPOSITORY)")
     String repo;
 
     @Option(names = "--password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
