@@ -134,14 +134,31 @@ final class TreeWalker {
      * tree is saved by whichever thread completes the last entry. (Blocking joins inside a bounded pool can deadlock.)
      */
     private CompletableFuture<Node> directory(Path dir, String name, Metadata.Stat st, Node previous) {
-        return CompletableFuture.supplyAsync(() -> startEntries(dir, children(previous)), directories)
-                .thenCompose(entries -> entries == null ? CompletableFuture.completedFuture((Node) null)
-                        : CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
-                                .thenApply(done -> finishDirectory(dir, name, st, entries)));
+        return CompletableFuture.supplyAsync(() -> {
+                    PreviousTree before = previousTree(previous);
+                    List<CompletableFuture<Node>> entries = startEntries(dir, before.byName());
+                    return entries == null ? null : new Started(before, entries);
+                }, directories)
+                .thenCompose(started -> started == null ? CompletableFuture.completedFuture((Node) null)
+                        : CompletableFuture.allOf(started.entries().toArray(CompletableFuture[]::new))
+                                .thenApply(done -> finishDirectory(dir, name, st, started)));
     }
 
-    private Node finishDirectory(Path dir, String name, Metadata.Stat st, List<CompletableFuture<Node>> entries) {
-        String subtree = Archiver.saveTree(session, completed(entries));
+    /** A directory whose entries are under way, with what the parent snapshot had there. */
+    private record Started(PreviousTree before, List<CompletableFuture<Node>> entries) {
+    }
+
+    /** The parent snapshot's tree of one directory: its id, its nodes in order, and the nodes by name. */
+    private record PreviousTree(String id, List<Node> nodes, Map<String, Node> byName) {
+        static final PreviousTree NONE = new PreviousTree(null, List.of(), Map.of());
+    }
+
+    private Node finishDirectory(Path dir, String name, Metadata.Stat st, Started started) {
+        List<Node> nodes = completed(started.entries());
+        String subtree = unchangedTree(started.before(), nodes);
+        if (subtree == null) {
+            subtree = Archiver.saveTree(session, nodes);
+        }
         counters.dirs.incrementAndGet();
         listener.dirDone(dir.toString());
         return metadata.node(dir, name, st, null, subtree, null);
@@ -240,22 +257,42 @@ final class TreeWalker {
     }
 
     private Map<String, Node> children(Node previous) {
-        return previous != null && previous.isDir() ? children(previous.subtree()) : Map.of();
+        return previousTree(previous).byName();
     }
 
-    /** The parent snapshot's entries of one directory; empty if there is none or it cannot be read (then files are re-read). */
     private Map<String, Node> children(String treeId) {
+        return previousTree(treeId).byName();
+    }
+
+    private PreviousTree previousTree(Node previous) {
+        return previous != null && previous.isDir() ? previousTree(previous.subtree()) : PreviousTree.NONE;
+    }
+
+    /** The parent snapshot's tree of one directory; empty if there is none or it cannot be read (then files are re-read). */
+    private PreviousTree previousTree(String treeId) {
         if (treeId == null) {
-            return Map.of();
+            return PreviousTree.NONE;
         }
         try {
             Tree tree = Snapshots.loadTree(repo, treeId);
             Map<String, Node> map = new HashMap<>();
             tree.nodes().forEach(n -> map.put(n.name(), n));
-            return map;
+            return new PreviousTree(treeId, tree.nodes(), map);
         } catch (IOException | RuntimeException e) {
-            return Map.of();
+            return PreviousTree.NONE;
         }
+    }
+
+    /**
+     * The parent's tree id when the directory's new nodes equal the parent's, node for node, and the repository still has
+     * that tree: the tree would serialise to the same bytes, so re-encoding and re-hashing it (most of the work of an
+     * unchanged directory) is skipped. Null otherwise.
+     */
+    private String unchangedTree(PreviousTree before, List<Node> nodes) {
+        if (before.id() == null || !before.nodes().equals(nodes)) {
+            return null;
+        }
+        return session.has(dev.cairn.engine.id.BlobId.parse(before.id())) ? before.id() : null;
     }
 
     private static Node join(CompletableFuture<Node> f) {

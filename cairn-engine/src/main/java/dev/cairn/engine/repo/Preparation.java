@@ -1,6 +1,5 @@
 package dev.cairn.engine.repo;
 
-import dev.cairn.engine.crypto.Aeads;
 import dev.cairn.engine.crypto.Argon2idKdf;
 import dev.cairn.engine.index.IndexFile;
 import dev.cairn.engine.format.Json;
@@ -12,9 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One-time JVM initialisation that opening a repository needs anyway: the JSON mapper (whose first parser initialises
- * {@code BigDecimal}'s tables, ~50 ms in a cold JVM), the deserialisers of every document type, the native KDF binding and
- * the AES-GCM intrinsics. Done on a daemon thread so it overlaps with the caller's own start-up (argument parsing, reading
- * the passphrase); the first real use simply finds it done or waits for the class initialisation in progress.
+ * {@code BigDecimal}'s tables, ~50 ms in a cold JVM), the deserialisers of every document type and the native KDF binding.
+ * AES-GCM is not warmed here: metadata blobs are small, and restore and check warm it up themselves. Done on a daemon
+ * thread so it overlaps with the caller's own start-up (argument parsing, reading the passphrase); the first real use
+ * simply finds it done or waits for the class initialisation in progress.
  */
 final class Preparation {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -41,6 +41,5 @@ final class Preparation {
                 // only a warm-up: the real read reports real problems
             }
         }
-        Aeads.warmUpInBackground();
     }
 }

@@ -52,7 +52,7 @@ public final class Repositories {
 
     /**
      * Starts, once per JVM and on a daemon thread, the initialisation that every open needs anyway (JSON mapping, the KDF
-     * binding, AES-GCM), so that it overlaps with the caller's own start-up. Optional: opening works without it.
+     * binding), so that it overlaps with the caller's own start-up. Optional: opening works without it.
      */
     public static void prepareInBackground() {
         Preparation.startOnce();
