@@ -37,6 +37,7 @@ final class TreeWalker {
     private final BackupListener listener;
     private final Metadata metadata = new Metadata();
     private final Counters counters = new Counters();
+    private final SourcePrefetch prefetch;
 
     /** Running totals; thread-safe. */
     static final class Counters {
@@ -50,7 +51,8 @@ final class TreeWalker {
     }
 
     TreeWalker(Repository repo, WriteSession session, FileSaver saver, ExecutorService readers, ExecutorService directories,
-            SourceFilter filter, BackupListener listener, List<Path> missing) {
+            SourceFilter filter, BackupListener listener, List<Path> missing, SourcePrefetch prefetch) {
+        this.prefetch = prefetch;
         this.repo = repo;
         this.session = session;
         this.saver = saver;
@@ -106,9 +108,10 @@ final class TreeWalker {
 
     /** Archives one real entry: files asynchronously, directories and symlinks now. Null result = left out. */
     private CompletableFuture<Node> entry(Path path, String name, Node previous) {
+        Metadata.Stat prefetched = prefetch.takeStat(path);
         Metadata.Stat st;
         try {
-            st = metadata.stat(path);
+            st = prefetched != null ? prefetched : metadata.stat(path);
         } catch (IOException e) {
             error(path, e);
             return CompletableFuture.completedFuture(null);
@@ -209,6 +212,12 @@ final class TreeWalker {
         if (filter.excludedDirectory(dir)) {
             return List.of();
         }
+        List<Path> prefetched = prefetch.takeListing(dir);
+        return prefetched != null ? prefetched : listSorted(dir);
+    }
+
+    /** The entries of {@code dir} in name order (the order of a tree's nodes). */
+    static List<Path> listSorted(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(out::add);

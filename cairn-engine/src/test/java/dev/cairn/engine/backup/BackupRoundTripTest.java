@@ -101,4 +101,35 @@ class BackupRoundTripTest {
             assertThat(out.resolve("cache/blob")).doesNotExist();
         }
     }
+
+    @Test
+    void aPrefetchedWalkGivesTheSameSnapshotAndUsesWhatWasPrefetched() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("src"));
+        TestTree.random(7, RandomTreeOptions.defaults().withLargeFiles(0, 0)).materialize(source);
+        Files.createDirectories(source.resolve("skipped"));
+        Files.writeString(source.resolve("skipped/inside.txt"), "excluded");
+        ArchiverOptions options = ArchiverOptions.defaults().withExcludes(java.util.List.of("skipped"), java.util.List.of());
+        try (LocalBlobStore store = LocalBlobStore.create(tmp.resolve("repo")); Repository repo = EngineFixture.init(store)) {
+            BackupResult plain = Archiver.create(repo, options, null).run(java.util.List.of(source));
+            SourcePrefetch prefetch = SourcePrefetch.start(java.util.List.of(source), options);
+            assertThat(prefetch.awaitDone(java.time.Duration.ofSeconds(30))).isTrue();
+            int prefetched = prefetch.cachedStats();
+            assertThat(prefetched).isPositive();
+            assertThat(prefetch.takeStat(source.resolve("skipped/inside.txt"))).isNull(); // excluded: never read
+            BackupResult fast = Archiver.create(repo, options, null).run(java.util.List.of(source), prefetch);
+            assertThat(prefetch.cachedStats()).as("the walk takes every prefetched entry").isZero();
+            assertThat(fast.snapshot().tree()).isEqualTo(plain.snapshot().tree());
+            assertThat(fast.snapshot().summary().filesUnmodified()).isEqualTo(plain.snapshot().summary().totalFiles());
+            Files.writeString(source.resolve("added-later.txt"), "after the prefetch");
+            SourcePrefetch stale = SourcePrefetch.start(java.util.List.of(source), options);
+            assertThat(stale.awaitDone(java.time.Duration.ofSeconds(30))).isTrue();
+            Files.writeString(source.resolve("added-after-prefetch.txt"), "seen by the next backup");
+            BackupResult third = Archiver.create(repo, options, null).run(java.util.List.of(source), stale);
+            // the root listing came from the prefetch: as documented, the walk sees the tree as of the prefetch
+            assertThat(third.snapshot().summary().filesNew()).isEqualTo(1);
+            BackupResult fourth = Archiver.create(repo, options, null).run(java.util.List.of(source));
+            assertThat(fourth.snapshot().summary().filesNew()).isEqualTo(1);
+            assertThat(fourth.snapshot().summary().totalFiles()).isEqualTo(third.snapshot().summary().totalFiles() + 1);
+        }
+    }
 }
