@@ -30,6 +30,9 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setHandleCallbackDecorator(new SqliteSerializer());
+        }
     }
 
     /**
