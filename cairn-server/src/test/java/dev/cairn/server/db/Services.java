@@ -30,7 +30,8 @@ public final class Services implements AutoCloseable {
         this.tokens = new TokenService(jdbi, clock, random);
         this.sessions = new SessionService(jdbi, clock, random, Duration.ofHours(1));
         this.accounts = new AccountService(jdbi, new PasswordHasher(PasswordHasher.TEST, random, 2),
-                new LoginThrottle(clock, 5, Duration.ofMinutes(5)), sessions, tokens, clock, random, SignupMode.OPEN,
+                new LoginThrottle(clock, 5, Duration.ofMinutes(5)), new LoginThrottle(clock, 20, Duration.ofMinutes(5)),
+                sessions, tokens, clock, random, SignupMode.OPEN,
                 Duration.ofDays(7));
         this.quota = new QuotaService(jdbi, clock);
         this.meter = new UsageMeter(jdbi, clock);
