@@ -46,7 +46,7 @@ fi
 BYTES=$(du -sb "$CORPUS" | cut -f1)
 
 SERVER_PID=
-stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; SERVER_PID=; }
+stop_server() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi; SERVER_PID=; }
 trap stop_server EXIT
 
 # Runs "$@" once per client i (with CLIENT=i in the environment) concurrently; prints the wall seconds; fails if any did.
