@@ -1,0 +1,187 @@
+package dev.cairn.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.blob.BlobInfo;
+import dev.cairn.blob.BlobKind;
+import dev.cairn.blob.BlobName;
+import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.TransientBlobStoreException;
+import dev.cairn.protocol.ApiPaths;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@link BlobStore} over the server's native API: one repository of one account, authenticated with a Bearer API
+ * token. Puts stream the content with its length (never buffered); gets stream the response; ranged gets send one
+ * {@code Range} request. Failures: 404 is {@link dev.cairn.blob.BlobNotFoundException}, 409/412
+ * {@link dev.cairn.blob.BlobAlreadyExistsException}, 416 or a short range {@link EOFException}, 5xx/429 and connection
+ * failures {@link TransientBlobStoreException} (retry may help), anything else a permanent
+ * {@link dev.cairn.blob.BlobStoreException} carrying the server's problem detail.
+ *
+ * <p>Thread-safe (the JDK client is). {@link #close()} does nothing; the {@link HttpClient} belongs to the caller.
+ */
+public final class HttpBlobStore implements BlobStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client;
+    private final URI server;
+    private final String repo;
+    private final String token;
+
+    private HttpBlobStore(HttpClient client, URI server, String repo, String token) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.server = Objects.requireNonNull(server, "server");
+        this.repo = Objects.requireNonNull(repo, "repo");
+        this.token = Objects.requireNonNull(token, "token");
+    }
+
+    /**
+     * Opens repository {@code repo} on the server at {@code server} (e.g. {@code http://127.0.0.1:8080}), creating it if
+     * it does not exist (which needs an {@code append} or {@code full} token).
+     */
+    public static HttpBlobStore open(HttpClient client, URI server, String repo, String token) throws IOException {
+        HttpBlobStore store = new HttpBlobStore(client, server, repo, token);
+        store.createRepo();
+        return store;
+    }
+
+    private void createRepo() throws IOException {
+        HttpResponse<byte[]> r = send(request(ApiPaths.REPOS + "/" + repo).PUT(HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.ofByteArray(), "create repository " + repo);
+        check(r, null, "create repository " + repo);
+    }
+
+    @Override
+    public void put(BlobName name, InputStream content, long length) throws IOException {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(content, "content");
+        if (length < 0) {
+            throw new IllegalArgumentException("length " + length + " must be >= 0");
+        }
+        HttpRequest.BodyPublisher body = length == 0 ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new BoundedInputStream(content, length)), length);
+        HttpRequest.Builder request = request(path(name)).header("Content-Type", "application/octet-stream").PUT(body);
+        HttpResponse<byte[]> r = send(request, HttpResponse.BodyHandlers.ofByteArray(), "put " + name);
+        check(r, name, "put " + name);
+    }
+
+    @Override
+    public InputStream get(BlobName name) throws IOException {
+        HttpResponse<InputStream> r = send(request(path(name)).GET(), HttpResponse.BodyHandlers.ofInputStream(),
+                "get " + name);
+        return body(r, name, "get " + name);
+    }
+
+    @Override
+    public InputStream get(BlobName name, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("range offset " + offset + ", length " + length + " must be >= 0");
+        }
+        long last;
+        try {
+            last = Math.addExact(offset, length) - 1;
+        } catch (ArithmeticException e) {
+            throw new EOFException(name + ": range " + offset + "+" + length + " ends past any object");
+        }
+        if (length == 0) {
+            if (offset > stat(name).size()) {
+                throw new EOFException(name + ": offset " + offset + " is past the end");
+            }
+            return InputStream.nullInputStream();
+        }
+        HttpResponse<InputStream> r = send(request(path(name)).header("Range", "bytes=" + offset + "-" + last).GET(),
+                HttpResponse.BodyHandlers.ofInputStream(), "get " + name);
+        InputStream in = body(r, name, "get " + name);
+        long got = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (r.statusCode() != 206 || got != length) {
+            in.close();
+            throw new EOFException(name + ": wanted " + length + " bytes at " + offset + ", the object is shorter");
+        }
+        return in;
+    }
+
+    @Override
+    public BlobInfo stat(BlobName name) throws IOException {
+        HttpResponse<byte[]> r = send(request(path(name)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.ofByteArray(), "stat " + name);
+        check(r, name, "stat " + name);
+        long size = r.headers().firstValueAsLong("Content-Length").orElseThrow(
+                () -> new IOException("stat " + name + ": the server sent no Content-Length"));
+        return new BlobInfo(name, size);
+    }
+
+    @Override
+    public List<BlobInfo> list(BlobKind kind) throws IOException {
+        HttpResponse<byte[]> r = send(request(ApiPaths.objects(repo, kind.dirName())).GET(),
+                HttpResponse.BodyHandlers.ofByteArray(), "list " + kind.dirName());
+        check(r, null, "list " + kind.dirName());
+        List<BlobInfo> infos = new ArrayList<>();
+        for (JsonNode entry : JSON.readTree(r.body())) {
+            String id = entry.path("name").asText();
+            if (BlobName.isValidId(kind, id)) {
+                infos.add(new BlobInfo(BlobName.of(kind, id), entry.path("size").asLong()));
+            }
+        }
+        return infos;
+    }
+
+    @Override
+    public void delete(BlobName name) throws IOException {
+        HttpResponse<byte[]> r = send(request(path(name)).DELETE(), HttpResponse.BodyHandlers.ofByteArray(),
+                "delete " + name);
+        check(r, name, "delete " + name);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpBlobStore(" + server + ", repo " + repo + ")";
+    }
+
+    private String path(BlobName name) {
+        return ApiPaths.object(repo, name.kind().dirName(), name.id());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler, String what)
+            throws IOException {
+        try {
+            return client.send(request.build(), handler);
+        } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+            throw new TransientBlobStoreException(what + " failed: cannot reach " + server + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException(what + " interrupted");
+        }
+    }
+
+    private static void check(HttpResponse<byte[]> r, BlobName name, String what) throws IOException {
+        if (r.statusCode() >= 300) {
+            throw Problems.toException(r.statusCode(), r.body(), name, what);
+        }
+    }
+
+    private static InputStream body(HttpResponse<InputStream> r, BlobName name, String what) throws IOException {
+        if (r.statusCode() >= 300) {
+            byte[] body;
+            try (InputStream in = r.body()) {
+                body = in.readNBytes(64 * 1024);
+            }
+            throw Problems.toException(r.statusCode(), body, name, what);
+        }
+        return r.body();
+    }
+}

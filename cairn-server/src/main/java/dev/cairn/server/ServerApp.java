@@ -1,0 +1,147 @@
+package dev.cairn.server;
+
+import dev.cairn.blob.BlobKind;
+import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.BlobStores;
+import dev.cairn.server.account.Account;
+import dev.cairn.server.auth.RandomBytes;
+import dev.cairn.server.db.Dialect;
+import dev.cairn.server.http.HttpApi;
+import dev.cairn.server.ops.BackgroundJobs;
+import dev.cairn.server.storage.StorageMaintenance;
+import dev.cairn.server.storage.StoreLocations;
+import io.micrometer.core.instrument.Gauge;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running cairn server: {@link ServerCore} plus the HTTP front and the background jobs. {@link #close()} shuts down
+ * gracefully: readiness turns false, new requests get 503, running requests (uploads) finish within the shutdown
+ * timeout, then jobs stop, metering is flushed and the database closed.
+ */
+public final class ServerApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerApp.class);
+    private static final String ADMIN_EMAIL = "admin@localhost.invalid";
+
+    private final ServerCore core;
+    private final HttpApi http;
+    private final BackgroundJobs jobs = new BackgroundJobs();
+    private final BlobStore probe;
+    private final AtomicLong lastDrift = new AtomicLong();
+
+    private ServerApp(ServerCore core, BlobStore probe) {
+        this.core = core;
+        this.probe = probe;
+        this.http = new HttpApi(new HttpApi.Services(core.accounts(), core.tokens(), core.sessions(), core.objects(),
+                core.repos(), core.meter(), core.random(), core.metrics(), this::ready, core.config().secureCookies()));
+    }
+
+    /**
+     * Opens the data directory, creates the first admin on an empty database ({@code adminPassword} or a generated
+     * one, printed once to {@code out}), starts listening and scheduling background jobs.
+     */
+    public static ServerApp start(ServerConfig config, InstantSource clock, RandomBytes random, String adminPassword,
+            PrintStream out) throws IOException {
+        ServerCore core = ServerCore.open(config, clock, random);
+        try {
+            BlobStore probe = BlobStores.create(StoreLocations.child(config.storeLocation(), List.of("health")));
+            ServerApp app = new ServerApp(core, probe);
+            app.firstStart(adminPassword, out);
+            app.http.start(config.listenHost(), config.listenPort());
+            app.scheduleJobs();
+            LOG.info("cairn server listening on {}:{} (db {}, store {})", config.listenHost(), app.port(),
+                    core.database().dialect(), config.storeLocation());
+            return app;
+        } catch (IOException | RuntimeException e) {
+            core.close();
+            throw e;
+        }
+    }
+
+    private void firstStart(String adminPassword, PrintStream out) {
+        core.accounts().ensureFirstAdmin(adminPassword, ADMIN_EMAIL).ifPresent(generated -> {
+            out.println("cairn: created the admin account 'admin' with password: " + generated);
+            out.println("cairn: this password is shown only now; change it after logging in");
+        });
+        if (core.database().dialect() == Dialect.SQLITE) {
+            core.quota().clearReservations(); // SQLite: one server process, so reservations left over are from a crash
+        }
+    }
+
+    private void scheduleJobs() {
+        Gauge.builder("cairn.usage.drift.bytes", lastDrift, AtomicLong::get)
+                .description("absolute usage drift found by the last reconciliation").register(core.metrics());
+        jobs.every("metering flush", Duration.ofSeconds(10), core.meter()::flush);
+        jobs.every("deleted object purge", Duration.ofMinutes(1), () -> core.objects().purgeDeleted(1000));
+        jobs.every("account purge", Duration.ofMinutes(10), this::purgeAccounts);
+        jobs.every("session purge", Duration.ofHours(1), core.sessions()::purgeExpired);
+        jobs.every("usage reconciliation", core.config().reconcileInterval(), this::reconcile);
+    }
+
+    /** Deletes the data and then the rows of accounts whose deletion grace period ended. */
+    public void purgeAccounts() throws IOException {
+        for (Account account : core.accounts().dueForPurge()) {
+            long deleted = core.maintenance().purgeTenant(account.id());
+            core.accounts().forget(account.id());
+            LOG.info("purged account '{}' (id {}): {} objects deleted", account.name(), account.id(), deleted);
+        }
+    }
+
+    /** Recomputes usage from the store; logs and exports the drift. */
+    public List<StorageMaintenance.Drift> reconcile() throws IOException {
+        List<StorageMaintenance.Drift> drifts = core.maintenance().reconcile();
+        long total = 0;
+        for (StorageMaintenance.Drift d : drifts) {
+            LOG.warn("usage drift: account id {} repo '{}' differed by {} bytes; corrected to {} bytes", d.accountId(),
+                    d.repo(), d.driftBytes(), d.storedBytes());
+            total += Math.abs(d.driftBytes());
+        }
+        lastDrift.set(total);
+        return drifts;
+    }
+
+    private boolean ready() {
+        if (!core.database().isReachable()) {
+            return false;
+        }
+        try {
+            probe.list(BlobKind.LOCK);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("store not reachable for readiness: {}", e.toString());
+            return false;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public ServerCore core() {
+        return core;
+    }
+
+    public HttpApi http() {
+        return http;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            http.stop(core.config().shutdownTimeout());
+            jobs.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            probe.close();
+            core.close();
+            LOG.info("cairn server stopped");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.cairn.server;
+
+import dev.cairn.server.account.AccountService;
+import dev.cairn.server.auth.LoginThrottle;
+import dev.cairn.server.auth.PasswordHasher;
+import dev.cairn.server.auth.RandomBytes;
+import dev.cairn.server.auth.SessionService;
+import dev.cairn.server.auth.TokenService;
+import dev.cairn.server.db.Database;
+import dev.cairn.server.db.DbTarget;
+import dev.cairn.server.ops.TrafficMetrics;
+import dev.cairn.server.quota.QuotaService;
+import dev.cairn.server.quota.UsageMeter;
+import dev.cairn.server.storage.ObjectService;
+import dev.cairn.server.storage.RepoRegistry;
+import dev.cairn.server.storage.StorageMaintenance;
+import dev.cairn.server.storage.StorageOptions;
+import dev.cairn.server.storage.TenantStores;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * The services of a server on one data directory, without HTTP: what both the running server and the admin CLI
+ * commands use. Builds every object by hand (the composition root); the only place that sees the real clock and random
+ * source is the caller that passes them in. {@link #close()} flushes metering and closes stores and the database.
+ */
+public final class ServerCore implements AutoCloseable {
+    private final ServerConfig config;
+    private final Database database;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AccountService accounts;
+    private final TokenService tokens;
+    private final SessionService sessions;
+    private final QuotaService quota;
+    private final UsageMeter meter;
+    private final RepoRegistry repos;
+    private final TenantStores stores;
+    private final ObjectService objects;
+    private final StorageMaintenance maintenance;
+    private final RandomBytes random;
+
+    private ServerCore(ServerConfig config, Database database, InstantSource clock, RandomBytes random) {
+        this.config = config;
+        this.database = database;
+        this.random = random;
+        var jdbi = database.jdbi();
+        this.tokens = new TokenService(jdbi, clock, random);
+        this.sessions = new SessionService(jdbi, clock, random, Duration.ofDays(7));
+        this.accounts = new AccountService(jdbi, new PasswordHasher(config.passwordHash(), random, 4),
+                new LoginThrottle(clock, 5, Duration.ofMinutes(5)), new LoginThrottle(clock, 50, Duration.ofMinutes(5)),
+                sessions, tokens, clock, random, config.signup(),
+                config.accountDeletionGrace());
+        this.quota = new QuotaService(jdbi, clock);
+        this.meter = new UsageMeter(jdbi, clock);
+        this.repos = new RepoRegistry(jdbi, clock);
+        this.stores = new TenantStores(config.storeLocation());
+        this.objects = new ObjectService(stores, repos, quota, new TrafficMetrics(meter, metrics),
+                new StorageOptions(config.dataDir().resolve("spool"), config.maxObjectBytes(), config.deleteGrace()),
+                clock, jdbi);
+        this.maintenance = new StorageMaintenance(stores, repos, quota);
+    }
+
+    /**
+     * Opens the data directory: creates it if needed, opens and migrates the database.
+     *
+     * @throws IOException if the data directory cannot be created
+     * @throws IllegalStateException if the database cannot be reached or migrated
+     */
+    public static ServerCore open(ServerConfig config, InstantSource clock, RandomBytes random) throws IOException {
+        Files.createDirectories(config.dataDir());
+        Database database = Database.open(DbTarget.parse(config.db(), config.dataDir()));
+        return new ServerCore(config, database, clock, random);
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public QuotaService quota() {
+        return quota;
+    }
+
+    public UsageMeter meter() {
+        return meter;
+    }
+
+    public RepoRegistry repos() {
+        return repos;
+    }
+
+    public TenantStores stores() {
+        return stores;
+    }
+
+    public ObjectService objects() {
+        return objects;
+    }
+
+    public StorageMaintenance maintenance() {
+        return maintenance;
+    }
+
+    public RandomBytes random() {
+        return random;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            meter.flush();
+        } finally {
+            stores.close();
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cairn.server.account;
+
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.server.error.ServiceException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Validation of account names and emails. Account names appear in URLs, so their syntax is strict. */
+public final class AccountNames {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** Names that collide with the server's own top-level paths. */
+    private static final Set<String> RESERVED = Set.of("api", "account", "healthz", "readyz", "metrics",
+            "login", "logout", "signup", "static", "assets", "web", "ui", "tokens", "dashboard", "favicon.ico");
+
+    private AccountNames() {
+    }
+
+    /**
+     * Returns {@code name} if valid.
+     *
+     * @throws ServiceException {@code invalid-name} saying the rule
+     */
+    public static String requireValidName(String name) {
+        if (name == null || !NAME.matcher(name).matches() || RESERVED.contains(name)) {
+            throw new ServiceException(ErrorCode.INVALID_NAME, "account name '" + name + "' is invalid: use 2-32 "
+                    + "characters a-z, 0-9 and '-', starting with a letter or digit (reserved words such as 'api' "
+                    + "and 'admin' are not allowed)");
+        }
+        return name;
+    }
+
+    /** Whether {@code name} is a syntactically valid account name (for URL checks without exceptions). */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches() && !RESERVED.contains(name);
+    }
+
+    /** The normalised (lower-case, trimmed) email if plausible; {@code bad-request} otherwise. */
+    public static String requireValidEmail(String email) {
+        String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
+            throw ServiceException.badRequest("email '" + email + "' is not a valid address");
+        }
+        return e;
+    }
+
+    /** Passwords need at least 10 characters (and at most 1024, to bound hashing work). */
+    public static String requireValidPassword(String password) {
+        if (password == null || password.length() < 10 || password.length() > 1024) {
+            throw ServiceException.badRequest("password must be 10-1024 characters long");
+        }
+        return password;
+    }
+}

@@ -1,0 +1,319 @@
+package dev.cairn.server.account;
+
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.protocol.SignupRequest;
+import dev.cairn.server.auth.LoginThrottle;
+import dev.cairn.server.auth.PasswordHasher;
+import dev.cairn.server.auth.RandomBytes;
+import dev.cairn.server.auth.Secrets;
+import dev.cairn.server.auth.SessionService;
+import dev.cairn.server.auth.TokenService;
+import dev.cairn.server.error.ServiceException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+
+/**
+ * Account life cycle and password authentication. Independent of HTTP, used by the API handlers, the web pages and the
+ * admin CLI alike. Thread-safe. Refusals are {@link ServiceException}s whose messages say what to do.
+ */
+public final class AccountService {
+    private static final String SIGNUP_SETTING = "signup";
+
+    private final Jdbi jdbi;
+    private final AccountDao dao;
+    private final PasswordHasher hasher;
+    private final LoginThrottle accountThrottle;
+    private final LoginThrottle addressThrottle;
+    private final SessionService sessions;
+    private final TokenService tokens;
+    private final InstantSource clock;
+    private final RandomBytes random;
+    private final SignupMode defaultSignup;
+    private final Duration deletionGrace;
+    private final PasswordCache passwordCache;
+
+    public AccountService(Jdbi jdbi, PasswordHasher hasher, LoginThrottle accountThrottle,
+            LoginThrottle addressThrottle, SessionService sessions,
+            TokenService tokens, InstantSource clock, RandomBytes random, SignupMode defaultSignup,
+            Duration deletionGrace) {
+        this.jdbi = jdbi;
+        this.dao = new AccountDao(jdbi);
+        this.hasher = hasher;
+        this.accountThrottle = accountThrottle;
+        this.addressThrottle = addressThrottle;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.random = random;
+        this.defaultSignup = defaultSignup;
+        this.deletionGrace = deletionGrace;
+        this.passwordCache = new PasswordCache(clock, Duration.ofMinutes(5));
+    }
+
+    /**
+     * Creates an active account (admin CLI, first start, sign-up).
+     *
+     * @throws ServiceException {@code invalid-name}, {@code bad-request} or {@code already-exists}
+     */
+    public Account create(String name, String email, String password, boolean admin) {
+        return insert(name, email, password, admin, null);
+    }
+
+    /**
+     * Self-service sign-up, subject to the {@linkplain #signupMode() sign-up mode}.
+     *
+     * @throws ServiceException {@code signup-closed}, or as {@link #create}
+     */
+    public Account signUp(SignupRequest request) {
+        SignupMode mode = signupMode();
+        if (mode == SignupMode.CLOSED) {
+            throw new ServiceException(ErrorCode.SIGNUP_CLOSED, "sign-up is closed on this server; ask its administrator "
+                    + "for an account");
+        }
+        String invite = mode == SignupMode.INVITE ? requireInvite(request.invite()) : null;
+        return insert(request.name(), request.email(), request.password(), false, invite);
+    }
+
+    private static String requireInvite(String invite) {
+        if (invite == null || invite.isBlank()) {
+            throw new ServiceException(ErrorCode.SIGNUP_CLOSED, "sign-up needs an invite code on this server; ask its "
+                    + "administrator for one");
+        }
+        return invite.strip();
+    }
+
+    private Account insert(String name, String email, String password, boolean admin, String invite) {
+        AccountNames.requireValidName(name);
+        String mail = AccountNames.requireValidEmail(email);
+        String hash = hasher.hash(AccountNames.requireValidPassword(password));
+        Instant now = clock.instant();
+        long id;
+        try {
+            id = jdbi.inTransaction(h -> {
+                if (dao.nameOrEmailTaken(h, name, mail)) {
+                    throw taken(name);
+                }
+                long newId = dao.insert(h, name, mail, hash, admin, now);
+                if (invite != null && !dao.useInvite(h, Secrets.hash(invite), newId, now)) {
+                    throw new ServiceException(ErrorCode.SIGNUP_CLOSED, "the invite code is unknown or already used");
+                }
+                return newId;
+            });
+        } catch (StatementException e) {
+            throw taken(name); // a concurrent insert won the unique constraint
+        }
+        return require(id);
+    }
+
+    private static ServiceException taken(String name) {
+        return ServiceException.conflict("an account named '" + name + "' or with that email already exists; "
+                + "choose another name or log in");
+    }
+
+    public Optional<Account> find(String name) {
+        return dao.byName(name);
+    }
+
+    /** @throws ServiceException {@code not-found} naming the account */
+    public Account require(String name) {
+        return dao.byName(name).orElseThrow(() -> ServiceException.notFound("no account named '" + name + "'"));
+    }
+
+    /** @throws ServiceException {@code not-found} */
+    public Account require(long id) {
+        return dao.byId(id).orElseThrow(() -> ServiceException.notFound("no account with id " + id));
+    }
+
+    /** All accounts, by name. */
+    public List<Account> list() {
+        return dao.all();
+    }
+
+    /**
+     * Password login (web form, JSON login, HTTP Basic). Throttled per login name, and (with a higher limit, since many
+     * users may share one address behind a proxy) per client address.
+     *
+     * @throws ServiceException {@code too-many-requests}, {@code unauthenticated} (wrong name or password, without saying
+     *                          which) or {@code account-suspended}
+     */
+    public Account login(String login, String password, String clientAddress) {
+        String accountKey = "account:" + (login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT));
+        String addressKey = "address:" + clientAddress;
+        accountThrottle.check(accountKey);
+        addressThrottle.check(addressKey);
+        Optional<Account> found = login == null || password == null ? Optional.empty() : dao.byNameOrEmail(accountKey
+                .substring("account:".length()));
+        if (found.isEmpty() || !passwordMatches(found.get(), password)) {
+            if (found.isEmpty() && password != null) {
+                hasher.burn(password);
+            }
+            accountThrottle.failed(accountKey);
+            addressThrottle.failed(addressKey);
+            throw new ServiceException(ErrorCode.UNAUTHENTICATED, "wrong account name or password");
+        }
+        accountThrottle.succeeded(accountKey);
+        return requireUsable(found.get());
+    }
+
+    private boolean passwordMatches(Account account, String password) {
+        String stored = dao.passwordHash(account.id());
+        if (passwordCache.contains(password, stored)) {
+            return true;
+        }
+        boolean ok = hasher.verify(password, stored);
+        if (ok) {
+            passwordCache.add(password, stored);
+        }
+        return ok;
+    }
+
+    /**
+     * Returns the account if it may act.
+     *
+     * @throws ServiceException {@code account-suspended}, or {@code unauthenticated} for accounts being deleted
+     */
+    public Account requireUsable(Account account) {
+        return switch (account.status()) {
+            case ACTIVE -> account;
+            case SUSPENDED -> throw new ServiceException(ErrorCode.ACCOUNT_SUSPENDED, "account '" + account.name()
+                    + "' is suspended; contact the administrator");
+            case DELETED -> throw new ServiceException(ErrorCode.UNAUTHENTICATED, "account '" + account.name()
+                    + "' is being deleted");
+        };
+    }
+
+    /**
+     * Changes a password after checking the current one; ends all sessions of the account.
+     *
+     * @throws ServiceException {@code unauthenticated} if {@code current} is wrong, {@code bad-request} for a weak one
+     */
+    public void changePassword(long accountId, String current, String next) {
+        Account account = require(accountId);
+        if (current == null || !hasher.verify(current, dao.passwordHash(accountId))) {
+            throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the current password is wrong");
+        }
+        dao.setPasswordHash(accountId, hasher.hash(AccountNames.requireValidPassword(next)));
+        sessions.endAll(account.id());
+    }
+
+    /** Sets a password without the current one (admin CLI). */
+    public void resetPassword(String name, String password) {
+        Account account = require(name);
+        dao.setPasswordHash(account.id(), hasher.hash(AccountNames.requireValidPassword(password)));
+        sessions.endAll(account.id());
+    }
+
+    /** Suspends an account: it can no longer log in or use its tokens; its data stays. */
+    public Account suspend(String name) {
+        Account account = require(name);
+        if (account.status() == AccountStatus.DELETED) {
+            throw ServiceException.conflict("account '" + name + "' is being deleted");
+        }
+        dao.setStatus(account.id(), AccountStatus.SUSPENDED);
+        sessions.endAll(account.id());
+        return require(account.id());
+    }
+
+    /** Lifts a suspension. */
+    public Account unsuspend(String name) {
+        Account account = require(name);
+        if (account.status() == AccountStatus.DELETED) {
+            throw ServiceException.conflict("account '" + name + "' is being deleted and cannot be reactivated");
+        }
+        dao.setStatus(account.id(), AccountStatus.ACTIVE);
+        return require(account.id());
+    }
+
+    /**
+     * Requests deletion: the account stops working at once (tokens revoked, sessions ended) and a background job deletes
+     * its data and the account once the deletion grace period has passed.
+     */
+    public Account requestDeletion(long accountId) {
+        Instant now = clock.instant();
+        dao.markDeleted(accountId, now, now.plus(deletionGrace));
+        tokens.revokeAll(accountId);
+        sessions.endAll(accountId);
+        return require(accountId);
+    }
+
+    /** Accounts whose deletion grace period is over. */
+    public List<Account> dueForPurge() {
+        return dao.dueForPurge(clock.instant());
+    }
+
+    /** Removes the account row and everything that references it; call after its stored data is gone. */
+    public void forget(long accountId) {
+        dao.delete(accountId);
+    }
+
+    /** Sets the account's quota override in bytes; null falls back to its plan's quota. */
+    public Account setQuota(String name, Long quotaBytes) {
+        if (quotaBytes != null && quotaBytes < 0) {
+            throw ServiceException.badRequest("quota " + quotaBytes + " must be >= 0 bytes (or unlimited)");
+        }
+        Account account = require(name);
+        dao.setQuota(account.id(), quotaBytes);
+        return require(account.id());
+    }
+
+    /** Moves the account to an existing plan. */
+    public Account setPlan(String name, String plan) {
+        Account account = require(name);
+        if (!dao.planExists(plan)) {
+            throw ServiceException.notFound("no plan '" + plan + "'; create it with 'cairn server plan set " + plan
+                    + " BYTES'");
+        }
+        dao.setPlan(account.id(), plan);
+        return require(account.id());
+    }
+
+    /** Creates or changes a plan; {@code quotaBytes} null is unlimited. */
+    public void definePlan(String plan, Long quotaBytes) {
+        if (plan == null || !plan.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw ServiceException.badRequest("plan name '" + plan + "' must be 1-64 characters a-z, 0-9 and '-'");
+        }
+        dao.upsertPlan(plan, quotaBytes);
+    }
+
+    /** The effective sign-up mode: the admin's setting if made, else the configured default. */
+    public SignupMode signupMode() {
+        return dao.setting(SIGNUP_SETTING).map(SignupMode::parse).orElse(defaultSignup);
+    }
+
+    public void setSignupMode(SignupMode mode) {
+        dao.putSetting(SIGNUP_SETTING, mode.wireName());
+    }
+
+    /** Creates a single-use invite code; returns it (shown once, stored hashed). */
+    public String createInvite() {
+        String code = Secrets.newSecret(random, "inv_");
+        dao.insertInvite(Secrets.hash(code), clock.instant());
+        return code;
+    }
+
+    /**
+     * On an empty database, creates the admin account {@code admin}. The password is {@code presetPassword} if given,
+     * else generated; a generated one is returned (to be shown once) and never stored in clear.
+     */
+    public Optional<String> ensureFirstAdmin(String presetPassword, String email) {
+        if (dao.count() > 0) {
+            return Optional.empty();
+        }
+        boolean generate = presetPassword == null || presetPassword.isBlank();
+        String password = generate ? Secrets.newSecret(random, "").substring(0, 24) : presetPassword;
+        try {
+            create("admin", email, password, true);
+        } catch (ServiceException e) {
+            if (e.code() == ErrorCode.ALREADY_EXISTS) {
+                return Optional.empty(); // another server process created it first
+            }
+            throw e;
+        }
+        return generate ? Optional.of(password) : Optional.empty();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cairn.server.cli;
+
+import dev.cairn.server.error.ServiceException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Runs {@code cairn server} with the given arguments (those after {@code server}). Exit codes: 0 success, 1 a refused
+ * operation (the message says why), 2 bad usage or configuration, 3 an unexpected failure.
+ */
+public final class ServerCli {
+    private ServerCli() {
+    }
+
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)}, reading passwords ({@code --password-stdin}) from {@code in}. */
+    public static int run(String[] args, Map<String, String> env, java.io.InputStream in, PrintStream out,
+            PrintStream err) {
+        ServerCommand root = new ServerCommand(env, in, out);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ServiceException s) {
+                err.println("cairn server: " + s.getMessage());
+                return 1;
+            }
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                err.println("cairn server: " + e.getMessage());
+                return 2;
+            }
+            err.println("cairn server: unexpected failure: " + e);
+            e.printStackTrace(err);
+            return 3;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.cairn.server.cli;
+
+import dev.cairn.server.HostPort;
+import dev.cairn.server.ServerApp;
+import dev.cairn.server.ServerConfig;
+import dev.cairn.server.Units;
+import dev.cairn.server.account.SignupMode;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cairn server}: runs the server in the foreground until interrupted (Ctrl-C / SIGTERM shut down gracefully). */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run the cairn server (SQLite + local disk by default), or administer its data directory.",
+        subcommands = {AccountCommand.class, TokenCommand.class, PlanCommand.class, InviteCommand.class,
+                UsageCommand.class})
+public final class ServerCommand implements Callable<Integer> {
+    final Map<String, String> env;
+    final PrintStream out;
+    final java.io.InputStream in;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on (default 127.0.0.1:8080).")
+    String listen;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Metadata database: a SQLite file (default <data-dir>/cairn.db) or postgresql://user:pass@host:port/db.")
+    String db;
+
+    @Option(names = "--store", paramLabel = "LOCATION",
+            description = "Blob store root: a directory (default <data-dir>/store) or a URI such as s3://bucket/prefix?endpoint=...")
+    String store;
+
+    @Option(names = "--signup", paramLabel = "MODE", description = "Self-service sign-up: open, invite or closed.")
+    String signup;
+
+    @Option(names = "--delete-grace", paramLabel = "DURATION",
+            description = "Keep deleted objects (except locks) this long before freeing space, e.g. 7d (default 0).")
+    String deleteGrace;
+
+    ServerCommand(Map<String, String> env, java.io.InputStream in, PrintStream out) {
+        this.env = env;
+        this.in = in;
+        this.out = out;
+    }
+
+    /** The effective config: defaults, config file, then this command's flags. */
+    ServerConfig config(CommonOptions... inner) {
+        CommonOptions[] levels = java.util.Arrays.copyOf(inner, inner.length + 1);
+        levels[inner.length] = common;
+        ServerConfig config = ConfigResolver.resolve(env, levels);
+        if (listen != null) {
+            HostPort hp = HostPort.parse(listen);
+            config = config.withListen(hp.host(), hp.port());
+        }
+        if (db != null || store != null) {
+            config = config.withStorage(db != null ? db : config.db(), store != null ? store : config.store());
+        }
+        if (signup != null) {
+            config = config.withSignup(SignupMode.parse(signup));
+        }
+        if (deleteGrace != null) {
+            config = config.withDeleteGrace(Units.duration(deleteGrace));
+        }
+        return config;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = config();
+        ServerApp app = ServerApp.start(config, InstantSource.system(), new SecureRandom()::nextBytes,
+                env.get("CAIRN_ADMIN_PASSWORD"), out);
+        String url = "http://" + (config.listenHost().contains(":") ? "[" + config.listenHost() + "]"
+                : config.listenHost()) + ":" + app.port() + "/";
+        out.println("cairn server: listening on " + url + " (web UI: " + url + "login)");
+        out.println("cairn server: data in " + config.dataDir() + "; restic: restic -r rest:" + url.replace("://",
+                "://NAME:TOKEN@") + "NAME/REPO/ init");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.close();
+            } catch (Exception e) {
+                System.err.println("cairn server: shutdown failed: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "cairn-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

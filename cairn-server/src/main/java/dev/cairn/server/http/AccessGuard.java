@@ -1,0 +1,164 @@
+package dev.cairn.server.http;
+
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.protocol.TokenScope;
+import dev.cairn.server.account.AccountNames;
+import dev.cairn.server.auth.Principal;
+import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.quota.UsageMeter;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
+import java.net.InetAddress;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs before every matched route and enforces its {@link Role}; a route with no role (or several) is refused, so
+ * forgetting a role can only deny, never allow. On success the handler finds the {@link Principal} in
+ * {@link Requests#principal}. Routes with an {@code {account}} path parameter (restic REST) additionally require that
+ * it names the authenticated account. Thread-safe.
+ */
+final class AccessGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(AccessGuard.class);
+    static final String CSRF_FIELD = "_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final Authenticator authenticator;
+    private final UsageMeter meter;
+
+    AccessGuard(Authenticator authenticator, UsageMeter meter) {
+        this.authenticator = authenticator;
+        this.meter = meter;
+    }
+
+    void check(Context ctx) {
+        Role role = roleOf(ctx);
+        String account = ctx.pathParamMap().get("account");
+        if (account != null && !AccountNames.isValidName(account)) {
+            throw ServiceException.notFound("no such resource: " + ctx.path());
+        }
+        switch (role) {
+            case PUBLIC -> { }
+            case SESSION_USER -> requireSession(ctx);
+            case ACCOUNT -> accept(ctx, accountPrincipal(ctx));
+            case ADMIN -> accept(ctx, requireAdmin(accountPrincipal(ctx)));
+            case STORAGE_READ -> accept(ctx, storage(ctx, TokenScope.READ));
+            case STORAGE_APPEND -> accept(ctx, storage(ctx, TokenScope.APPEND));
+            case STORAGE_DELETE -> accept(ctx, storage(ctx, isLockPath(ctx) ? TokenScope.APPEND : TokenScope.FULL));
+            case OPS -> ops(ctx);
+        }
+    }
+
+    private static Role roleOf(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.size() != 1 || !(roles.iterator().next() instanceof Role role)) {
+            LOG.error("route {} {} declares roles {}; refusing (every route needs exactly one Role)", ctx.method(),
+                    ctx.endpoint() == null ? ctx.path() : ctx.endpoint().path, roles);
+            throw ServiceException.forbidden("this route is not open to anyone");
+        }
+        return role;
+    }
+
+    private void accept(Context ctx, Principal principal) {
+        String account = ctx.pathParamMap().get("account");
+        if (account != null && !account.equals(principal.accountName())) {
+            throw ServiceException.forbidden("your credentials are for account '" + principal.accountName()
+                    + "', not '" + account + "'");
+        }
+        Requests.setPrincipal(ctx, principal);
+        meter.request(principal.accountId());
+    }
+
+    private void requireSession(Context ctx) {
+        var session = authenticator.fromSession(ctx);
+        if (session.isEmpty()) {
+            if (ctx.method() == HandlerType.GET && ErrorMapper.wantsHtml(ctx)) {
+                ctx.redirect("/login");
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new ServiceException(ErrorCode.UNAUTHENTICATED, "log in first");
+        }
+        requireCsrf(ctx, session.get());
+        accept(ctx, session.get());
+    }
+
+    private Principal accountPrincipal(Context ctx) {
+        var fromHeader = authenticator.fromHeader(ctx);
+        if (fromHeader.isPresent()) {
+            Principal p = fromHeader.get();
+            if (!p.scope().includes(TokenScope.FULL)) {
+                throw ServiceException.forbidden("account management needs a 'full' token, the password or a session");
+            }
+            return p;
+        }
+        Principal session = authenticator.fromSession(ctx).orElseThrow(() -> new ServiceException(
+                ErrorCode.UNAUTHENTICATED, "authenticate with a session, a 'full' API token or the account password"));
+        requireCsrf(ctx, session);
+        return session;
+    }
+
+    private static Principal requireAdmin(Principal p) {
+        if (!p.admin()) {
+            throw ServiceException.forbidden("this needs an administrator");
+        }
+        return p;
+    }
+
+    private Principal storage(Context ctx, TokenScope needed) {
+        Principal p = authenticator.fromHeader(ctx).orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
+                "storage requests need HTTP Basic NAME:TOKEN (or the password) or a Bearer token"));
+        if (!p.scope().includes(needed)) {
+            throw ServiceException.forbidden("this token's scope '" + p.scope().wireName() + "' does not allow this; "
+                    + "it needs '" + needed.wireName() + "'");
+        }
+        return p;
+    }
+
+    private static boolean isLockPath(Context ctx) {
+        String type = ctx.pathParamMap().getOrDefault("type", ctx.pathParamMap().get("kind"));
+        return "locks".equals(type);
+    }
+
+    private void ops(Context ctx) {
+        if (isLoopback(ctx.req().getRemoteAddr())) {
+            return;
+        }
+        accept(ctx, requireAdmin(accountPrincipal(ctx)));
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return address != null && InetAddress.ofLiteral(address).isLoopbackAddress();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void requireCsrf(Context ctx, Principal session) {
+        if (isSafe(ctx.method())) {
+            return;
+        }
+        String sent = ctx.header(CSRF_HEADER);
+        if (sent == null && isForm(ctx)) {
+            sent = ctx.formParam(CSRF_FIELD);
+        }
+        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                session.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new ServiceException(ErrorCode.CSRF, "missing or wrong CSRF token; reload the page and try again");
+        }
+    }
+
+    static boolean isForm(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static boolean isSafe(HandlerType method) {
+        return method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS;
+    }
+}

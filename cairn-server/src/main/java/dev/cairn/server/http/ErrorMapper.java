@@ -1,0 +1,106 @@
+package dev.cairn.server.http;
+
+import dev.cairn.blob.BlobAlreadyExistsException;
+import dev.cairn.blob.BlobNotFoundException;
+import dev.cairn.blob.TransientBlobStoreException;
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.protocol.MediaTypes;
+import dev.cairn.protocol.Problem;
+import dev.cairn.server.error.QuotaExceededException;
+import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.error.ThrottledException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP responses: a problem body ({@code application/problem+json}) with a stable
+ * {@link ErrorCode}, or a small HTML page when a browser asks for a page. Unexpected failures are logged with their
+ * stack trace and answered with a generic 500 that reveals nothing internal. Thread-safe.
+ */
+public final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    private final MeterRegistry metrics;
+
+    public ErrorMapper(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Maps any exception a handler or the guard threw. */
+    void handle(Exception e, Context ctx) {
+        Problem problem = toProblem(e, ctx);
+        metrics.counter("cairn.http.errors", "code", problem.code()).increment();
+        if (e instanceof ThrottledException t) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+        }
+        if (problem.status() == 401 && !ctx.path().startsWith("/api/") && !wantsHtml(ctx)) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"cairn\"");
+        }
+        write(ctx, problem);
+    }
+
+    /** Writes a problem for a status Javalin produced itself (no route, wrong method). */
+    void handleStatus(Context ctx, ErrorCode code, String detail) {
+        metrics.counter("cairn.http.errors", "code", code.code()).increment();
+        write(ctx, Problem.of(code, detail));
+    }
+
+    private Problem toProblem(Exception e, Context ctx) {
+        return switch (e) {
+            case QuotaExceededException q -> new Problem(q.code().type(), q.code().title(), q.code().status(),
+                    q.getMessage(), q.code().code(), q.quotaBytes(), q.usageBytes(), q.requestedBytes(), null);
+            case ThrottledException t -> new Problem(t.code().type(), t.code().title(), t.code().status(),
+                    t.getMessage(), t.code().code(), null, null, null, Math.max(1, t.retryAfter().toSeconds()));
+            case ServiceException s -> Problem.of(s.code(), s.getMessage());
+            case BlobNotFoundException n -> Problem.of(ErrorCode.NOT_FOUND, n.getMessage());
+            case BlobAlreadyExistsException x -> Problem.of(ErrorCode.ALREADY_EXISTS, x.getMessage()
+                    + "; objects cannot be overwritten (delete it first if your token may delete)");
+            case TransientBlobStoreException t -> storeTrouble(t, ctx);
+            case IOException io -> internal(io, ctx, "storage failure");
+            case HttpResponseException h -> fromJavalin(h);
+            default -> internal(e, ctx, "unexpected failure");
+        };
+    }
+
+    private static Problem storeTrouble(Exception e, Context ctx) {
+        LOG.warn("transient storage failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        return Problem.of(ErrorCode.STORE_UNAVAILABLE, "the storage backend is temporarily unavailable; retry later");
+    }
+
+    private static Problem internal(Exception e, Context ctx, String what) {
+        LOG.error("{} on {} {}", what, ctx.method(), ctx.path(), e);
+        return Problem.of(ErrorCode.INTERNAL, "the server failed (" + what + "); the error was logged, retry later "
+                + "or contact the administrator");
+    }
+
+    private static Problem fromJavalin(HttpResponseException h) {
+        ErrorCode code = switch (h.getStatus()) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> h.getStatus() >= 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_REQUEST;
+        };
+        return Problem.of(code, h.getMessage());
+    }
+
+    private static void write(Context ctx, Problem problem) {
+        ctx.status(problem.status());
+        if (wantsHtml(ctx)) {
+            ctx.contentType("text/html; charset=utf-8").result(HtmlPage.error(problem));
+        } else {
+            Json.write(ctx, problem.status(), MediaTypes.PROBLEM_JSON, problem);
+        }
+    }
+
+    /** Browsers navigating to a page (not API or storage clients) get HTML. */
+    static boolean wantsHtml(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/html") && !ctx.path().startsWith("/api/");
+    }
+}

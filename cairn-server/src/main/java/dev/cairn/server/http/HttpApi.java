@@ -1,0 +1,145 @@
+package dev.cairn.server.http;
+
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.server.account.AccountService;
+import dev.cairn.server.auth.Principal;
+import dev.cairn.server.auth.RandomBytes;
+import dev.cairn.server.auth.SessionService;
+import dev.cairn.server.auth.TokenService;
+import dev.cairn.server.quota.UsageMeter;
+import dev.cairn.server.storage.ObjectService;
+import dev.cairn.server.storage.RepoRegistry;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.security.RouteRole;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's HTTP front: builds the Javalin app from {@link Routes}, with the guard, the error mapper, request
+ * metrics and the access log. Requests run on virtual threads. Not restartable: {@link #start} once, {@link #stop} once.
+ */
+public final class HttpApi {
+    private static final Logger ACCESS = LoggerFactory.getLogger("cairn.access");
+
+    private final Javalin app;
+    private final InFlight inFlight = new InFlight();
+    private final List<RegisteredRoute> registered = new CopyOnWriteArrayList<>();
+    private final PrometheusMeterRegistry metrics;
+
+    /** A route as Javalin registered it, with the roles it carries (for the route-table test). */
+    public record RegisteredRoute(String method, String path, Set<RouteRole> roles) {
+    }
+
+    /** Everything the HTTP layer calls into. */
+    public record Services(AccountService accounts, TokenService tokens, SessionService sessions,
+            ObjectService objects, RepoRegistry repos, UsageMeter meter, RandomBytes random,
+            PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies) {
+    }
+
+    public HttpApi(Services s) {
+        this.metrics = s.metrics();
+        SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
+        Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
+                && s.ready().getAsBoolean(), s.metrics()),
+                new WebHandlers(s.accounts(), s.repos(), cookies, s.random()),
+                new AccountHandlers(s.accounts(), s.tokens(), s.meter(), cookies), new AdminHandlers(s.accounts()),
+                new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()));
+        AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter());
+        ErrorMapper errors = new ErrorMapper(s.metrics());
+        this.app = Javalin.create(config -> configure(config, Routes.table(handlers), guard, errors));
+    }
+
+    private void configure(JavalinConfig config, List<Route> routes, AccessGuard guard, ErrorMapper errors) {
+        config.concurrency.useVirtualThreads = true;
+        config.startup.showJavalinBanner = false;
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.http.prefer405over404 = true;
+        config.events.handlerAdded(meta -> {
+            if (meta.getHttpMethod().isHttpMethod()) {
+                registered.add(new RegisteredRoute(meta.getHttpMethod().name(), meta.getPath(),
+                        Set.copyOf(meta.getRoles())));
+            }
+        });
+        config.routes.beforeMatched(guard::check);
+        for (Route route : routes) {
+            if (route.role() == null) {
+                config.routes.addHttpHandler(route.method(), route.path(), counted(route.handler()));
+            } else {
+                config.routes.addHttpHandler(route.method(), route.path(), counted(route.handler()), route.role());
+            }
+        }
+        config.routes.exception(Exception.class, errors::handle);
+        config.routes.error(404, ctx -> unmatched(ctx, errors, ErrorCode.NOT_FOUND, "no such resource: " + ctx.path()));
+        config.routes.error(405, ctx -> unmatched(ctx, errors, ErrorCode.METHOD_NOT_ALLOWED, ctx.method()
+                + " is not allowed on " + ctx.path()));
+        config.requestLogger.http(this::logRequest);
+    }
+
+    private Handler counted(Handler handler) {
+        return ctx -> {
+            inFlight.enter();
+            try {
+                handler.handle(ctx);
+            } finally {
+                inFlight.exit();
+            }
+        };
+    }
+
+    /** Javalin's own 404/405 (no route, wrong method) as problems; responses handlers already wrote stay as they are. */
+    private static void unmatched(Context ctx, ErrorMapper errors, ErrorCode code, String detail) {
+        String type = ctx.res().getContentType();
+        if (type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
+            errors.handleStatus(ctx, code, detail);
+        }
+    }
+
+    private void logRequest(Context ctx, Float millis) {
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        String route = matched == null ? "unmatched" : matched.path;
+        Timer.builder("cairn.http.requests").tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode())).publishPercentiles(0.5, 0.99)
+                .register(metrics).record(Duration.ofNanos((long) (millis * 1_000_000)));
+        Principal p = Requests.principalOrNull(ctx);
+        ACCESS.info("{} {} {} {}ms tenant={}", ctx.method().name(), ctx.path(), ctx.statusCode(),
+                String.format(java.util.Locale.ROOT, "%.1f", millis), p == null ? "-" : p.accountName());
+    }
+
+    /** Starts listening; port 0 picks a free one ({@link #port()}). */
+    public void start(String host, int port) {
+        app.start(host, port);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public InFlight inFlight() {
+        return inFlight;
+    }
+
+    /** Every route Javalin registered, in order. */
+    public List<RegisteredRoute> registeredRoutes() {
+        return List.copyOf(registered);
+    }
+
+    /** Drains running requests for up to {@code timeout}, then stops the server. */
+    public void stop(Duration timeout) throws InterruptedException {
+        int left = inFlight.drain(timeout);
+        if (left > 0) {
+            LoggerFactory.getLogger(HttpApi.class).warn("stopping with {} requests still running after {}", left, timeout);
+        }
+        app.stop();
+    }
+}

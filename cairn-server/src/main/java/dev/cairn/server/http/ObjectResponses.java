@@ -1,0 +1,46 @@
+package dev.cairn.server.http;
+
+import dev.cairn.blob.BlobName;
+import dev.cairn.protocol.MediaTypes;
+import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.storage.Download;
+import dev.cairn.server.storage.ObjectService;
+import dev.cairn.server.storage.Tenant;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/**
+ * Sends an object (HEAD or GET, whole or one {@code Range}) for both protocols: streamed from the store, never
+ * buffered, with {@code Content-Length}, {@code Accept-Ranges} and, for ranges, 206 with {@code Content-Range}.
+ */
+final class ObjectResponses {
+    private ObjectResponses() {
+    }
+
+    static void send(Context ctx, ObjectService objects, Tenant tenant, String repo, BlobName name) throws IOException {
+        long size = objects.stat(tenant, repo, name).size();
+        Optional<ByteRange> range;
+        try {
+            range = ByteRange.parse(ctx.header("Range"), size);
+        } catch (ServiceException e) {
+            ctx.header("Content-Range", "bytes */" + size);
+            throw e;
+        }
+        ctx.header("Accept-Ranges", "bytes").contentType(MediaTypes.OCTET_STREAM);
+        long length = range.map(ByteRange::length).orElse(size);
+        range.ifPresent(r -> ctx.status(206).header("Content-Range", r.contentRange(size)));
+        ctx.res().setContentLengthLong(length);
+        if (ctx.method() == HandlerType.HEAD) {
+            return;
+        }
+        try (Download download = objects.read(tenant, repo, name, range.map(ByteRange::offset).orElse(0L),
+                range.isPresent() ? length : -1)) {
+            OutputStream out = ctx.res().getOutputStream();
+            download.content().transferTo(out);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cairn.server.http;
+
+import dev.cairn.server.auth.Principal;
+import dev.cairn.server.storage.Tenant;
+import io.javalin.http.Context;
+
+/** Per-request values the guard sets for handlers. */
+final class Requests {
+    private static final String PRINCIPAL = "cairn.principal";
+
+    private Requests() {
+    }
+
+    static void setPrincipal(Context ctx, Principal principal) {
+        ctx.attribute(PRINCIPAL, principal);
+    }
+
+    /** The authenticated caller; only routes with a non-public role have one. */
+    static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        if (p == null) {
+            throw new IllegalStateException("no principal on " + ctx.path() + ": the route's role does not authenticate");
+        }
+        return p;
+    }
+
+    static Principal principalOrNull(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
+
+    static Tenant tenant(Context ctx) {
+        Principal p = principal(ctx);
+        return new Tenant(p.accountId(), p.accountName());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.cairn.server.http;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.HEAD;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+
+import dev.cairn.protocol.ApiPaths;
+import java.util.List;
+
+/**
+ * THE route table: every HTTP route of the server, with the {@link Role} it needs. Order matters where patterns
+ * overlap (Javalin takes the first match): fixed paths first, the restic catch-all patterns last. A test asserts that
+ * every route registered with Javalin carries exactly one role; {@link AccessGuard} denies any that does not.
+ */
+final class Routes {
+    private Routes() {
+    }
+
+    static List<Route> table(Handlers h) {
+        return List.of(
+                // operations
+                new Route(GET, ApiPaths.HEALTHZ, Role.PUBLIC, h.ops()::health),
+                new Route(GET, ApiPaths.READYZ, Role.PUBLIC, h.ops()::ready),
+                new Route(GET, ApiPaths.METRICS, Role.OPS, h.ops()::metrics),
+                // web pages
+                new Route(GET, "/", Role.SESSION_USER, h.web()::dashboard),
+                new Route(GET, "/login", Role.PUBLIC, h.web()::loginPage),
+                new Route(POST, "/login", Role.PUBLIC, h.web()::login),
+                new Route(GET, "/signup", Role.PUBLIC, h.web()::signupPage),
+                new Route(POST, "/signup", Role.PUBLIC, h.web()::signUp),
+                new Route(POST, "/logout", Role.SESSION_USER, h.web()::logout),
+                // account self-service API
+                new Route(POST, ApiPaths.SIGNUP, Role.PUBLIC, h.account()::signUp),
+                new Route(POST, ApiPaths.API_V1 + "/session", Role.PUBLIC, h.account()::login),
+                new Route(DELETE, ApiPaths.API_V1 + "/session", Role.SESSION_USER, h.account()::logout),
+                new Route(GET, ApiPaths.ACCOUNT, Role.ACCOUNT, h.account()::get),
+                new Route(DELETE, ApiPaths.ACCOUNT, Role.ACCOUNT, h.account()::delete),
+                new Route(PUT, ApiPaths.ACCOUNT_PASSWORD, Role.ACCOUNT, h.account()::changePassword),
+                new Route(GET, ApiPaths.ACCOUNT + "/usage", Role.ACCOUNT, h.account()::usage),
+                new Route(GET, ApiPaths.TOKENS, Role.ACCOUNT, h.account()::listTokens),
+                new Route(POST, ApiPaths.TOKENS, Role.ACCOUNT, h.account()::createToken),
+                new Route(DELETE, ApiPaths.TOKEN, Role.ACCOUNT, h.account()::revokeToken),
+                // administration
+                new Route(GET, ApiPaths.ADMIN_ACCOUNTS, Role.ADMIN, h.admin()::list),
+                new Route(POST, ApiPaths.ADMIN_ACCOUNT + "/suspend", Role.ADMIN, h.admin()::suspend),
+                new Route(POST, ApiPaths.ADMIN_ACCOUNT + "/unsuspend", Role.ADMIN, h.admin()::unsuspend),
+                new Route(PUT, ApiPaths.ADMIN_ACCOUNT + "/quota", Role.ADMIN, h.admin()::setQuota),
+                new Route(PUT, ApiPaths.ADMIN_SETTINGS, Role.ADMIN, h.admin()::settings),
+                // native object API
+                new Route(GET, ApiPaths.REPOS, Role.STORAGE_READ, h.objects()::listRepos),
+                new Route(PUT, ApiPaths.REPO, Role.STORAGE_APPEND, h.objects()::createRepo),
+                new Route(GET, ApiPaths.OBJECTS, Role.STORAGE_READ, h.objects()::list),
+                new Route(HEAD, ApiPaths.OBJECT, Role.STORAGE_READ, h.objects()::get),
+                new Route(GET, ApiPaths.OBJECT, Role.STORAGE_READ, h.objects()::get),
+                new Route(PUT, ApiPaths.OBJECT, Role.STORAGE_APPEND, h.objects()::put),
+                new Route(DELETE, ApiPaths.OBJECT, Role.STORAGE_DELETE, h.objects()::delete),
+                // restic REST v2, last: its patterns match almost anything with 2-4 segments
+                new Route(POST, "/{account}/{repo}", Role.STORAGE_APPEND, h.restic()::createRepo),
+                new Route(HEAD, "/{account}/{repo}/config", Role.STORAGE_READ, h.restic()::getConfig),
+                new Route(GET, "/{account}/{repo}/config", Role.STORAGE_READ, h.restic()::getConfig),
+                new Route(POST, "/{account}/{repo}/config", Role.STORAGE_APPEND, h.restic()::postConfig),
+                new Route(DELETE, "/{account}/{repo}/config", Role.STORAGE_DELETE, h.restic()::deleteConfig),
+                new Route(GET, "/{account}/{repo}/{type}", Role.STORAGE_READ, h.restic()::list),
+                new Route(HEAD, "/{account}/{repo}/{type}/{name}", Role.STORAGE_READ, h.restic()::get),
+                new Route(GET, "/{account}/{repo}/{type}/{name}", Role.STORAGE_READ, h.restic()::get),
+                new Route(POST, "/{account}/{repo}/{type}/{name}", Role.STORAGE_APPEND, h.restic()::post),
+                new Route(DELETE, "/{account}/{repo}/{type}/{name}", Role.STORAGE_DELETE, h.restic()::delete));
+    }
+
+    /** The handler objects the table points into. */
+    record Handlers(OpsHandlers ops, WebHandlers web, AccountHandlers account, AdminHandlers admin,
+            ObjectHandlers objects, ResticHandlers restic) {
+    }
+}

@@ -1,0 +1,110 @@
+package dev.cairn.server.quota;
+
+import dev.cairn.server.error.QuotaExceededException;
+import dev.cairn.server.error.ServiceException;
+import java.time.InstantSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The tenant's storage ledger: {@code accounts.stored_bytes}/{@code reserved_bytes} and the per-repository
+ * {@code repos.stored_bytes}/{@code object_count}.
+ *
+ * <p>Protocol for a write: {@link #reserve} before any byte is stored (one conditional {@code UPDATE}, atomic on SQLite
+ * and PostgreSQL, so racing uploads on any number of server processes never take usage past the quota), then either
+ * {@link #commit} once the object is visible or {@link #release} if it is not. A delete calls {@link #freed} after the
+ * object is gone. A crash between store and commit leaves drift that {@code UsageReconciler} repairs. Thread-safe.
+ */
+public final class QuotaService {
+    private static final String QUOTA = "COALESCE(quota_bytes, (SELECT p.quota_bytes FROM plans p WHERE p.name = accounts.plan))";
+
+    private final Jdbi jdbi;
+    private final InstantSource clock;
+
+    public QuotaService(Jdbi jdbi, InstantSource clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * Reserves {@code bytes} for an upload.
+     *
+     * @throws QuotaExceededException with the quota and usage if they do not fit; nothing is reserved then
+     */
+    public void reserve(long accountId, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("cannot reserve " + bytes + " bytes");
+        }
+        int updated = jdbi.withHandle(h -> h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes + :n "
+                + "WHERE id = :id AND (" + QUOTA + " IS NULL OR stored_bytes + reserved_bytes + :n <= " + QUOTA + ")")
+                .bind("n", bytes).bind("id", accountId).execute());
+        if (updated == 0) {
+            Usage usage = usage(accountId);
+            throw new QuotaExceededException(usage.quotaBytes() == null ? 0 : usage.quotaBytes(),
+                    usage.storedBytes() + usage.reservedBytes(), bytes);
+        }
+    }
+
+    /** Returns a reservation that was not used (failed or aborted upload). */
+    public void release(long accountId, long bytes) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :n WHERE id = :id")
+                .bind("n", bytes).bind("id", accountId).execute());
+    }
+
+    /**
+     * Turns a reservation of {@code reserved} bytes into {@code stored} bytes of one new object in {@code repo}, in one
+     * transaction ({@code stored} may be smaller than {@code reserved}; the rest is released).
+     */
+    public void commit(long accountId, String repo, long reserved, long stored) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :r, stored_bytes = stored_bytes + :s "
+                    + "WHERE id = :id").bind("r", reserved).bind("s", stored).bind("id", accountId).execute();
+            adjustRepo(h, accountId, repo, stored, 1);
+        });
+    }
+
+    /** Records that an object of {@code bytes} was removed from {@code repo}. */
+    public void freed(long accountId, String repo, long bytes) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE accounts SET stored_bytes = stored_bytes - :s WHERE id = :id")
+                    .bind("s", bytes).bind("id", accountId).execute();
+            adjustRepo(h, accountId, repo, -bytes, -1);
+        });
+    }
+
+    /**
+     * Replaces the stored counters of one repository and its tenant by a recount (reconciliation); returns the drift in
+     * bytes (recount minus recorded).
+     */
+    public long correct(long accountId, String repo, long storedBytes, long objects) {
+        return jdbi.inTransaction(h -> {
+            long recorded = h.createQuery("SELECT stored_bytes FROM repos WHERE account_id = :a AND name = :r")
+                    .bind("a", accountId).bind("r", repo).mapTo(Long.class).findOne().orElse(0L);
+            long drift = storedBytes - recorded;
+            h.createUpdate("UPDATE repos SET stored_bytes = :s, object_count = :o WHERE account_id = :a AND name = :r")
+                    .bind("s", storedBytes).bind("o", objects).bind("a", accountId).bind("r", repo).execute();
+            h.createUpdate("UPDATE accounts SET stored_bytes = stored_bytes + :d WHERE id = :a")
+                    .bind("d", drift).bind("a", accountId).execute();
+            return drift;
+        });
+    }
+
+    /** Clears all reservations (only safe when no upload is in flight anywhere, e.g. a single server starting up). */
+    public void clearReservations() {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET reserved_bytes = 0 WHERE reserved_bytes <> 0").execute());
+    }
+
+    /** @throws ServiceException {@code not-found} for an unknown account */
+    public Usage usage(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT stored_bytes, reserved_bytes, " + QUOTA + " AS quota "
+                + "FROM accounts WHERE id = :id").bind("id", accountId)
+                .map((rs, ctx) -> new Usage(rs.getLong(1), rs.getLong(2), dev.cairn.server.db.Rows.nullableLong(rs, "quota")))
+                .findOne()).orElseThrow(() -> ServiceException.notFound("no account with id " + accountId));
+    }
+
+    private void adjustRepo(Handle h, long accountId, String repo, long bytes, int objects) {
+        h.createUpdate("UPDATE repos SET stored_bytes = stored_bytes + :b, object_count = object_count + :o, "
+                + "last_write_at = :now WHERE account_id = :a AND name = :r").bind("b", bytes).bind("o", objects)
+                .bind("now", clock.millis()).bind("a", accountId).bind("r", repo).execute();
+    }
+}

@@ -1,0 +1,247 @@
+package dev.cairn.server.storage;
+
+import dev.cairn.blob.BlobInfo;
+import dev.cairn.blob.BlobKind;
+import dev.cairn.blob.BlobName;
+import dev.cairn.blob.BlobNotFoundException;
+import dev.cairn.blob.BlobStore;
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.server.error.QuotaExceededException;
+import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.quota.QuotaService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The storage entry point for both HTTP protocols. Every operation names a {@link Tenant} and a repository, which select
+ * one isolated store; names are validated {@link BlobName}s, so no input can address anything outside it.
+ *
+ * <p>Uploads: quota is reserved before the first byte is stored (from the declared length, or step by step while a
+ * chunked body is spooled), the body streams into the store's atomic put, the optional SHA-256 check fails the put
+ * before the object becomes visible, and the reservation is committed only for a visible object. Deletes of anything
+ * but locks are held for {@link StorageOptions#deleteGrace()} when it is positive.
+ *
+ * <p>Thread-safe. Throws {@link ServiceException}s for refusals and the store's {@link IOException}s
+ * ({@code BlobNotFoundException}, {@code BlobAlreadyExistsException}, {@code TransientBlobStoreException}) as they are.
+ */
+public final class ObjectService {
+    private final TenantStores stores;
+    private final RepoRegistry repos;
+    private final Tombstones tombstones;
+    private final QuotaService quota;
+    private final TrafficListener traffic;
+    private final StorageOptions options;
+    private final InstantSource clock;
+
+    public ObjectService(TenantStores stores, RepoRegistry repos, QuotaService quota, TrafficListener traffic,
+            StorageOptions options, InstantSource clock, org.jdbi.v3.core.Jdbi jdbi) {
+        this.stores = stores;
+        this.repos = repos;
+        this.tombstones = new Tombstones(jdbi);
+        this.quota = quota;
+        this.traffic = traffic;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /** Creates a repository (idempotent). */
+    public void createRepo(Tenant tenant, String repo) throws IOException {
+        RepoNames.requireValid(repo);
+        stores.store(tenant.accountId(), repo);
+        repos.ensure(tenant.accountId(), repo);
+    }
+
+    /** Whether the tenant has this repository. */
+    public boolean repoExists(Tenant tenant, String repo) {
+        return RepoNames.isValid(repo) && repos.exists(tenant.accountId(), repo);
+    }
+
+    /**
+     * Stores an object, creating the repository if needed.
+     *
+     * @param length the declared length, or -1 if unknown (the body is then spooled to learn it)
+     * @param verifySha256 whether the name is the SHA-256 of the content (restic's data, index, snapshots, keys)
+     * @throws QuotaExceededException before anything is stored
+     * @throws ServiceException {@code digest-mismatch}, {@code incomplete-body}, {@code too-large}
+     * @throws dev.cairn.blob.BlobAlreadyExistsException if the name exists (and is not an identical verified object)
+     */
+    public PutOutcome put(Tenant tenant, String repo, BlobName name, InputStream body, long length,
+            boolean verifySha256) throws IOException {
+        if (length > options.maxObjectBytes()) {
+            throw new ServiceException(ErrorCode.TOO_LARGE, "object of " + length + " bytes is larger than the "
+                    + "server's limit of " + options.maxObjectBytes() + " bytes");
+        }
+        createRepo(tenant, repo);
+        BlobStore store = stores.store(tenant.accountId(), repo);
+        purgeIfHidden(tenant, repo, name, store);
+        String expected = verifySha256 ? name.id() : null;
+        if (verifySha256 && store.exists(name)) {
+            return verifyDuplicate(body, length, expected);
+        }
+        if (length < 0) {
+            return putSpooled(tenant, repo, name, body, expected, store);
+        }
+        quota.reserve(tenant.accountId(), length);
+        return putReserved(tenant, repo, name, store, new UploadStream(body, length, expected), length, length);
+    }
+
+    private PutOutcome putSpooled(Tenant tenant, String repo, BlobName name, InputStream body, String expected,
+            BlobStore store) throws IOException {
+        try (Spool spool = Spool.copy(body, options.spoolDir(), quota, tenant.accountId(), options.maxObjectBytes());
+                InputStream in = java.nio.file.Files.newInputStream(spool.file())) {
+            return putReserved(tenant, repo, name, store, new UploadStream(in, spool.length(), expected),
+                    spool.length(), spool.reserved());
+        }
+    }
+
+    private PutOutcome putReserved(Tenant tenant, String repo, BlobName name, BlobStore store, UploadStream upload,
+            long length, long reserved) throws IOException {
+        try {
+            store.put(name, upload, length);
+        } catch (IOException | RuntimeException e) {
+            quota.release(tenant.accountId(), reserved);
+            throw uploadFailure(upload, e);
+        }
+        quota.commit(tenant.accountId(), repo, reserved, length);
+        traffic.ingress(tenant, length);
+        return PutOutcome.CREATED;
+    }
+
+    private static PutOutcome verifyDuplicate(InputStream body, long length, String expected) throws IOException {
+        UploadStream upload = new UploadStream(body, length, expected);
+        try {
+            upload.drain();
+        } catch (IOException e) {
+            throw uploadFailure(upload, e);
+        }
+        if (length >= 0 && upload.count() != length) {
+            throw uploadFailure(upload, new IOException("short body"));
+        }
+        if (length < 0) {
+            throw new ServiceException(ErrorCode.ALREADY_EXISTS, "object exists; send its length to re-upload it");
+        }
+        return PutOutcome.ALREADY_PRESENT;
+    }
+
+    /** The exception to report for a failed upload: the client's fault if the body was wrong, else the store's. */
+    private static IOException uploadFailure(UploadStream upload, Exception e) {
+        if (upload.digestMismatch()) {
+            throw new ServiceException(ErrorCode.DIGEST_MISMATCH, "the content's SHA-256 does not match the object "
+                    + "name; nothing was stored (the data was corrupted in transit, or the client is broken)");
+        }
+        if (upload.clientFailed()) {
+            throw new ServiceException(ErrorCode.INCOMPLETE_BODY, "the request body ended after " + upload.count()
+                    + " bytes, before its declared length; nothing was stored, send it again", e);
+        }
+        if (e instanceof IOException io) {
+            return io;
+        }
+        throw (RuntimeException) e;
+    }
+
+    /**
+     * Size of a visible object.
+     *
+     * @throws BlobNotFoundException if absent, hidden, or the repository does not exist
+     */
+    public BlobInfo stat(Tenant tenant, String repo, BlobName name) throws IOException {
+        BlobStore store = existing(tenant, repo, name);
+        return store.stat(name);
+    }
+
+    /**
+     * Opens a visible object, whole ({@code offset} 0 and {@code length} -1) or a range of it, which must lie within
+     * the object (callers {@link #stat} first to learn the size).
+     *
+     * @throws BlobNotFoundException if absent or hidden
+     */
+    public Download read(Tenant tenant, String repo, BlobName name, long offset, long length) throws IOException {
+        BlobStore store = existing(tenant, repo, name);
+        InputStream in = length < 0 ? store.get(name) : store.get(name, offset, length);
+        return new Download(new CountingInputStream(in, n -> traffic.egress(tenant, n)), offset, length);
+    }
+
+    /**
+     * The visible objects of one kind.
+     *
+     * @throws ServiceException {@code not-found} if the repository does not exist
+     */
+    public List<BlobInfo> list(Tenant tenant, String repo, BlobKind kind) throws IOException {
+        requireRepo(tenant, repo);
+        List<BlobInfo> all = stores.store(tenant.accountId(), repo).list(kind);
+        if (kind == BlobKind.LOCK) {
+            return all;
+        }
+        Set<String> hidden = tombstones.ids(tenant.accountId(), repo, kind);
+        return hidden.isEmpty() ? all : all.stream().filter(i -> !hidden.contains(i.name().id())).toList();
+    }
+
+    /**
+     * Deletes an object: at once for locks or without a grace period (freeing its bytes), otherwise hidden until the
+     * grace period ends.
+     *
+     * @throws BlobNotFoundException if absent or already hidden
+     */
+    public void delete(Tenant tenant, String repo, BlobName name) throws IOException {
+        BlobStore store = existing(tenant, repo, name);
+        long size = store.stat(name).size();
+        if (name.kind() != BlobKind.LOCK && options.deleteGrace().isPositive()) {
+            var now = clock.instant();
+            if (!tombstones.add(tenant.accountId(), repo, name, size, now, now.plus(options.deleteGrace()))) {
+                throw new BlobNotFoundException(name);
+            }
+            return;
+        }
+        store.delete(name);
+        quota.freed(tenant.accountId(), repo, size);
+    }
+
+    /** Physically removes hidden objects whose grace period has ended; returns how many. */
+    public int purgeDeleted(int limit) throws IOException {
+        int purged = 0;
+        for (Tombstones.Due due : tombstones.due(clock.instant(), limit)) {
+            BlobStore store = stores.store(due.accountId(), due.repo());
+            purgeOne(due.accountId(), due.repo(), due.name(), store, due.size());
+            purged++;
+        }
+        return purged;
+    }
+
+    private void purgeIfHidden(Tenant tenant, String repo, BlobName name, BlobStore store) throws IOException {
+        if (name.kind() != BlobKind.LOCK && tombstones.contains(tenant.accountId(), repo, name)) {
+            purgeOne(tenant.accountId(), repo, name, store, store.stat(name).size());
+        }
+    }
+
+    private void purgeOne(long accountId, String repo, BlobName name, BlobStore store, long size) throws IOException {
+        try {
+            store.delete(name);
+        } catch (BlobNotFoundException e) {
+            tombstones.remove(accountId, repo, name); // another process purged it and freed the bytes
+            return;
+        }
+        if (tombstones.remove(accountId, repo, name)) {
+            quota.freed(accountId, repo, size);
+        }
+    }
+
+    private BlobStore existing(Tenant tenant, String repo, BlobName name) throws IOException {
+        if (!repoExists(tenant, repo)) {
+            throw new BlobNotFoundException(name);
+        }
+        if (name.kind() != BlobKind.LOCK && tombstones.contains(tenant.accountId(), repo, name)) {
+            throw new BlobNotFoundException(name);
+        }
+        return stores.store(tenant.accountId(), repo);
+    }
+
+    private void requireRepo(Tenant tenant, String repo) {
+        if (!repoExists(tenant, repo)) {
+            throw ServiceException.notFound("repository '" + repo + "' does not exist; create it first "
+                    + "(restic init, or any upload through the native API)");
+        }
+    }
+}

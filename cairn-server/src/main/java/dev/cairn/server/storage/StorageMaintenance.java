@@ -1,0 +1,77 @@
+package dev.cairn.server.storage;
+
+import dev.cairn.blob.BlobInfo;
+import dev.cairn.blob.BlobKind;
+import dev.cairn.blob.BlobNotFoundException;
+import dev.cairn.blob.BlobStore;
+import dev.cairn.server.quota.QuotaService;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Background work on the stores: recomputing usage from what is really stored (reconciliation) and deleting all data
+ * of a tenant whose account deletion grace period ended. Both are safe to run on several server processes at once
+ * (deletes of already-deleted objects are ignored), and safe to repeat after a crash. Thread-safe.
+ */
+public final class StorageMaintenance {
+    private final TenantStores stores;
+    private final RepoRegistry repos;
+    private final QuotaService quota;
+
+    /** One repository whose recorded usage differed from the recount, in bytes (positive: more stored than recorded). */
+    public record Drift(long accountId, String repo, long driftBytes, long storedBytes) {
+    }
+
+    public StorageMaintenance(TenantStores stores, RepoRegistry repos, QuotaService quota) {
+        this.stores = stores;
+        this.repos = repos;
+        this.quota = quota;
+    }
+
+    /**
+     * Recounts every repository's stored bytes (hidden, not yet purged objects included: they still occupy space) and
+     * corrects the ledger. Uploads committed during the recount can make a repository look drifted by their size until
+     * the next run; run it when traffic is low. Returns the repositories that drifted.
+     */
+    public List<Drift> reconcile() throws IOException {
+        List<Drift> drifts = new ArrayList<>();
+        for (RepoRegistry.Ref ref : repos.all()) {
+            long bytes = 0;
+            long objects = 0;
+            BlobStore store = stores.store(ref.accountId(), ref.name());
+            for (BlobKind kind : BlobKind.values()) {
+                for (BlobInfo info : store.list(kind)) {
+                    bytes += info.size();
+                    objects++;
+                }
+            }
+            long drift = quota.correct(ref.accountId(), ref.name(), bytes, objects);
+            if (drift != 0) {
+                drifts.add(new Drift(ref.accountId(), ref.name(), drift, bytes));
+            }
+        }
+        return drifts;
+    }
+
+    /** Deletes every object of every repository of a tenant; returns how many were deleted. */
+    public long purgeTenant(long accountId) throws IOException {
+        long deleted = 0;
+        for (RepoRegistry.Ref ref : repos.of(accountId)) {
+            BlobStore store = stores.store(accountId, ref.name());
+            for (BlobKind kind : BlobKind.values()) {
+                for (BlobInfo info : store.list(kind)) {
+                    try {
+                        store.delete(info.name());
+                        deleted++;
+                    } catch (BlobNotFoundException e) {
+                        // deleted concurrently by another process: fine
+                    }
+                }
+            }
+            stores.evict(accountId, ref.name());
+        }
+        repos.forgetAll(accountId);
+        return deleted;
+    }
+}
