@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +25,16 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private final MeterRegistry metrics;
+    private final Function<Problem, String> htmlPage;
 
     public ErrorMapper(MeterRegistry metrics) {
+        this(metrics, HtmlPage::error);
+    }
+
+    /** @param htmlPage renders the whole HTML page for a problem, for browsers (the web UI's error pages) */
+    public ErrorMapper(MeterRegistry metrics, Function<Problem, String> htmlPage) {
         this.metrics = metrics;
+        this.htmlPage = htmlPage;
     }
 
     /** Maps any exception a handler or the guard threw. */
@@ -89,10 +97,11 @@ public final class ErrorMapper {
         return Problem.of(code, h.getMessage());
     }
 
-    private static void write(Context ctx, Problem problem) {
+    private void write(Context ctx, Problem problem) {
         ctx.status(problem.status());
         if (wantsHtml(ctx)) {
-            ctx.contentType("text/html; charset=utf-8").result(HtmlPage.error(problem));
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("text/html; charset=utf-8").result(htmlPage.apply(problem));
         } else {
             Json.write(ctx, problem.status(), MediaTypes.PROBLEM_JSON, problem);
         }

@@ -1,0 +1,52 @@
+package dev.cairn.server.web;
+
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.server.auth.RandomBytes;
+import dev.cairn.server.auth.Secrets;
+import dev.cairn.server.error.ServiceException;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * CSRF protection for the forms shown before login (log in, sign up), which have no session yet: a double-submit
+ * token. The form page sets a random token in an HttpOnly, SameSite=Strict cookie and in a hidden field; the POST must
+ * bring both, equal. A cross-site page can neither read the cookie nor make the browser send it. Thread-safe.
+ */
+final class LoginCsrf {
+    static final String COOKIE = "cairn_csrf";
+    private final RandomBytes random;
+
+    LoginCsrf(RandomBytes random) {
+        this.random = random;
+    }
+
+    /** Issues a fresh token: sets the cookie and returns the value for the hidden field. */
+    String issue(Context ctx) {
+        String token = Secrets.newSecret(random, "");
+        Cookie cookie = new Cookie(COOKIE, token);
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(SameSite.STRICT);
+        cookie.setSecure(ctx.req().isSecure());
+        cookie.setPath("/");
+        ctx.cookie(cookie);
+        return token;
+    }
+
+    /**
+     * Checks the form's hidden field against the cookie.
+     *
+     * @throws ServiceException {@code csrf} (403) when either is missing or they differ
+     */
+    static void check(Context ctx) {
+        String cookie = ctx.cookie(COOKIE);
+        String field = Forms.field(ctx, WebUi.CSRF_FIELD);
+        if (cookie == null || field == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
+                field.getBytes(StandardCharsets.UTF_8))) {
+            throw new ServiceException(ErrorCode.CSRF, "the form expired or was not sent from this site; reload the "
+                    + "page and try again");
+        }
+    }
+}
