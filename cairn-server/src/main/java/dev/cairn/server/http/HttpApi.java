@@ -102,10 +102,14 @@ public final class HttpApi {
         };
     }
 
-    /** Javalin's own 404/405 (no route, wrong method) as problems; responses handlers already wrote stay as they are. */
+    /**
+     * Javalin's own 404/405 (no route, wrong method) as problems (or error pages for browsers); responses that matched
+     * a route and were already written by a handler or the error mapper stay as they are.
+     */
     private static void unmatched(Context ctx, ErrorMapper errors, ErrorCode code, String detail) {
         String type = ctx.res().getContentType();
-        if (type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
+        boolean noRoute = ctx.endpoints().matchedHttpEndpoint() == null;
+        if (noRoute || type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
             errors.handleStatus(ctx, code, detail);
         }
     }
