@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Reads {@code cairn-server.yaml} (ADR 0005): flat keys, the same names as the command-line flags. Unknown keys are an
+ * Reads {@code cairn-server.yaml} (ADR 0006): flat keys, the same names as the command-line flags. Unknown keys are an
  * error, so typos do not pass silently. Values it sets are then overridden by flags.
  */
 public final class ConfigFile {

@@ -53,7 +53,8 @@ public final class ServerCore implements AutoCloseable {
         this.tokens = new TokenService(jdbi, clock, random);
         this.sessions = new SessionService(jdbi, clock, random, Duration.ofDays(7));
         this.accounts = new AccountService(jdbi, new PasswordHasher(config.passwordHash(), random, 4),
-                new LoginThrottle(clock, 5, Duration.ofMinutes(5)), sessions, tokens, clock, random, config.signup(),
+                new LoginThrottle(clock, 5, Duration.ofMinutes(5)), new LoginThrottle(clock, 50, Duration.ofMinutes(5)),
+                sessions, tokens, clock, random, config.signup(),
                 config.accountDeletionGrace());
         this.quota = new QuotaService(jdbi, clock);
         this.meter = new UsageMeter(jdbi, clock);

@@ -26,10 +26,12 @@ public final class TestServer implements AutoCloseable {
     private final ServerApp app;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final int port;
 
     private TestServer(ServerConfig config) throws IOException {
         this.app = ServerApp.start(config, InstantSource.system(), new SecureRandom()::nextBytes, ADMIN_PASSWORD,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
+        this.port = app.port();
     }
 
     public static TestServer start(Path dataDir) throws IOException {
@@ -51,7 +53,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     public String stdout() {

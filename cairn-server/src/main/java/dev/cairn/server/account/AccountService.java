@@ -27,7 +27,8 @@ public final class AccountService {
     private final Jdbi jdbi;
     private final AccountDao dao;
     private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
+    private final LoginThrottle accountThrottle;
+    private final LoginThrottle addressThrottle;
     private final SessionService sessions;
     private final TokenService tokens;
     private final InstantSource clock;
@@ -36,13 +37,15 @@ public final class AccountService {
     private final Duration deletionGrace;
     private final PasswordCache passwordCache;
 
-    public AccountService(Jdbi jdbi, PasswordHasher hasher, LoginThrottle throttle, SessionService sessions,
+    public AccountService(Jdbi jdbi, PasswordHasher hasher, LoginThrottle accountThrottle,
+            LoginThrottle addressThrottle, SessionService sessions,
             TokenService tokens, InstantSource clock, RandomBytes random, SignupMode defaultSignup,
             Duration deletionGrace) {
         this.jdbi = jdbi;
         this.dao = new AccountDao(jdbi);
         this.hasher = hasher;
-        this.throttle = throttle;
+        this.accountThrottle = accountThrottle;
+        this.addressThrottle = addressThrottle;
         this.sessions = sessions;
         this.tokens = tokens;
         this.clock = clock;
@@ -132,7 +135,8 @@ public final class AccountService {
     }
 
     /**
-     * Password login (web form, JSON login, HTTP Basic). Throttled per login name and per client address.
+     * Password login (web form, JSON login, HTTP Basic). Throttled per login name, and (with a higher limit, since many
+     * users may share one address behind a proxy) per client address.
      *
      * @throws ServiceException {@code too-many-requests}, {@code unauthenticated} (wrong name or password, without saying
      *                          which) or {@code account-suspended}
@@ -140,17 +144,19 @@ public final class AccountService {
     public Account login(String login, String password, String clientAddress) {
         String accountKey = "account:" + (login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT));
         String addressKey = "address:" + clientAddress;
-        throttle.check(accountKey, addressKey);
+        accountThrottle.check(accountKey);
+        addressThrottle.check(addressKey);
         Optional<Account> found = login == null || password == null ? Optional.empty() : dao.byNameOrEmail(accountKey
                 .substring("account:".length()));
         if (found.isEmpty() || !passwordMatches(found.get(), password)) {
             if (found.isEmpty() && password != null) {
                 hasher.burn(password);
             }
-            throttle.failed(accountKey, addressKey);
+            accountThrottle.failed(accountKey);
+            addressThrottle.failed(addressKey);
             throw new ServiceException(ErrorCode.UNAUTHENTICATED, "wrong account name or password");
         }
-        throttle.succeeded(accountKey);
+        accountThrottle.succeeded(accountKey);
         return requireUsable(found.get());
     }
 

@@ -12,7 +12,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * Argon2id password hashing in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, standard Base64 without padding), so the parameters travel with
- * each hash and can be raised later without invalidating old hashes (see ADR 0006).
+ * each hash and can be raised later without invalidating old hashes (see ADR 0007).
  *
  * <p>Thread-safe. At most {@code maxConcurrent} hashes run at once, because each one allocates {@code m} KiB: that bounds
  * the memory a burst of logins can take from a server with a small heap.

@@ -26,7 +26,7 @@ final class AccountCommand {
             @Option(names = "--password-stdin", required = true, description = "Read the password from stdin.")
             boolean passwordStdin, @Option(names = "--admin") boolean admin, @Mixin CommonOptions local)
             throws IOException {
-        String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String password = readPassword();
         return Admin.with(root, levels(local), core -> {
             Account a = core.accounts().create(name, email, password, admin);
             root.out.println("created account " + a.name() + " <" + a.email() + ">" + (a.admin() ? " (admin)" : ""));
@@ -91,11 +91,19 @@ final class AccountCommand {
     int password(@Parameters(paramLabel = "NAME") String name,
             @Option(names = "--password-stdin", required = true) boolean passwordStdin, @Mixin CommonOptions local)
             throws IOException {
-        String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String password = readPassword();
         return Admin.with(root, levels(local), core -> {
             core.accounts().resetPassword(name, password);
             root.out.println(name + ": password changed");
         });
+    }
+
+    private String readPassword() throws IOException {
+        String line = new BufferedReader(new InputStreamReader(root.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null || line.isEmpty()) {
+            throw new IllegalArgumentException("no password on standard input; pipe it in, e.g. echo \"$PW\" | cairn server account add ...");
+        }
+        return line;
     }
 
     private CommonOptions[] levels(CommonOptions local) {

@@ -15,7 +15,13 @@ public final class ServerCli {
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        ServerCommand root = new ServerCommand(env, out);
+        return run(args, env, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)}, reading passwords ({@code --password-stdin}) from {@code in}. */
+    public static int run(String[] args, Map<String, String> env, java.io.InputStream in, PrintStream out,
+            PrintStream err) {
+        ServerCommand root = new ServerCommand(env, in, out);
         CommandLine cli = new CommandLine(root);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 public final class ServerCommand implements Callable<Integer> {
     final Map<String, String> env;
     final PrintStream out;
+    final java.io.InputStream in;
 
     @Mixin
     CommonOptions common;
@@ -45,8 +46,9 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Keep deleted objects (except locks) this long before freeing space, e.g. 7d (default 0).")
     String deleteGrace;
 
-    ServerCommand(Map<String, String> env, PrintStream out) {
+    ServerCommand(Map<String, String> env, java.io.InputStream in, PrintStream out) {
         this.env = env;
+        this.in = in;
         this.out = out;
     }
 

@@ -1,0 +1,84 @@
+package dev.cairn.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.protocol.TokenScope;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Shutdown drains: an upload in progress finishes and is stored, while readiness turns false and new requests get 503. */
+class GracefulShutdownTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void uploadInProgressFinishesWhileNewRequestsAreRefused() throws Exception {
+        TestServer server = TestServer.start(dir);
+        server.account("uma");
+        String token = server.token("uma", TokenScope.APPEND);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InputStream slowBody = new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws IOException {
+                if (sent == 1000) {
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                }
+                return sent++ < 2000 ? 7 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int c = read(); // one byte at a time: the first 1000 go out before the body stalls
+                if (c < 0) {
+                    return -1;
+                }
+                b[off] = (byte) c;
+                return 1;
+            }
+        };
+        String object = "/api/v1/repos/r/objects/data/" + "ee".repeat(32);
+        CompletableFuture<HttpResponse<String>> upload = server.client().sendAsync(server.request(object)
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> slowBody), 2000)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        started.await();
+        Thread.sleep(300);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        for (int i = 0; i < 100 && !server.app().http().inFlight().isDraining(); i++) {
+            Thread.sleep(10);
+        }
+        var ready = server.send(server.request("/readyz").build());
+        assertThat(ready.statusCode()).isEqualTo(503);
+        var refused = server.send(server.request("/api/v1/repos").header("Authorization", "Bearer " + token).build());
+        assertThat(refused.statusCode()).isEqualTo(503);
+        release.countDown();
+        assertThat(upload.get().statusCode()).as(upload.get().body()).isEqualTo(201);
+        closing.get();
+
+        try (TestServer again = TestServer.start(dir)) {
+            long id = again.core().accounts().require("uma").id();
+            assertThat(again.core().quota().usage(id).storedBytes()).isEqualTo(2000);
+        }
+    }
+}
