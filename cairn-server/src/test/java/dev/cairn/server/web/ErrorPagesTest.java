@@ -84,6 +84,26 @@ class ErrorPagesTest {
     }
 
     @Test
+    void wrongMethodIsA405PageForBrowsers() throws Exception {
+        var r = server.send(server.request("/signup").header("Accept", "text/html")
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(r.body()).contains("<h1>Method not allowed</h1>");
+    }
+
+    @Test
+    void oversizedFormIsRefusedWithAPageAndNoSession() throws Exception {
+        String huge = "name=" + "a".repeat(3 * 1024 * 1024) + "&password=x&_csrf=x";
+        var r = server.send(server.request("/login").header("Accept", "text/html").header("Cookie", "cairn_csrf=x")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(huge)).build());
+        assertThat(r.statusCode()).isIn(400, 413);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/html"));
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("cairn_session="));
+    }
+
+    @Test
     void serverFailurePageRevealsNothingInternal() {
         ErrorPages pages = new ErrorPages(new Pages(new Views(), new Assets(), null));
         String html = pages.render(Problem.of(ErrorCode.INTERNAL, "the server failed (unexpected failure); the error "
