@@ -16,6 +16,8 @@ import dev.cairn.server.restic.Restic;
 import dev.cairn.testkit.DeterministicRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,8 @@ class WebUiBrowserTest {
     static Browser browser;
     BrowserContext context;
     Page page;
+    /** Console errors and uncaught exceptions of the test's page (CSP violations would show up here). */
+    final List<String> problems = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,6 +71,12 @@ class WebUiBrowserTest {
     void openContext() {
         context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base()));
         page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
+                problems.add(m.text());
+            }
+        });
+        page.onPageError(problems::add);
     }
 
     @AfterEach
@@ -108,6 +118,7 @@ class WebUiBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
         page.waitForURL(base() + "/");
         assertThat(page.locator("#no-repos").isVisible()).isTrue();
+        assertThat(page.evaluate("typeof htmx")).as("htmx loaded under the CSP").isEqualTo("object");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
         page.waitForURL("**/login?done=logout");
 
@@ -123,6 +134,8 @@ class WebUiBrowserTest {
         Locator row = page.locator("#tokens tr", new Page.LocatorOptions().setHasText("first"));
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke token first")).click();
         row.getByText("Revoked").waitFor();
+        assertThat(page.url()).doesNotContain("done=revoked"); // swapped in place, no navigation:
+        assertThat(page.locator("#new-token").isVisible()).isTrue(); // the create response is still on screen
         Process refused = first.start("snapshots");
 
         Restic second = new Restic(createToken("second"), dir.resolve("cache"));
@@ -143,6 +156,7 @@ class WebUiBrowserTest {
         Restic.Result result = Restic.finish(refused, 240);
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output()).contains("401");
+        assertThat(problems).as("browser console errors (CSP violations, script errors)").isEmpty();
     }
 
     @Test
