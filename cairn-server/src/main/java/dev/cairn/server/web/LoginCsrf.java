@@ -9,6 +9,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.regex.Pattern;
 
 /**
  * CSRF protection for the forms shown before login (log in, sign up), which have no session yet: a double-submit
@@ -17,14 +18,23 @@ import java.security.MessageDigest;
  */
 final class LoginCsrf {
     static final String COOKIE = "cairn_csrf";
+    /** What {@link Secrets#newSecret} makes of 32 random bytes: 43 base64url characters. */
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
     private final RandomBytes random;
 
     LoginCsrf(RandomBytes random) {
         this.random = random;
     }
 
-    /** Issues a fresh token: sets the cookie and returns the value for the hidden field. */
+    /**
+     * The token for a form's hidden field: the browser's existing cookie token if it has a well-formed one (so several
+     * open tabs keep working), else a fresh one, set as the cookie.
+     */
     String issue(Context ctx) {
+        String existing = ctx.cookie(COOKIE);
+        if (existing != null && WELL_FORMED.matcher(existing).matches()) {
+            return existing;
+        }
         String token = Secrets.newSecret(random, "");
         Cookie cookie = new Cookie(COOKIE, token);
         cookie.setHttpOnly(true);

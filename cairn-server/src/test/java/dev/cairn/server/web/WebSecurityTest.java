@@ -50,6 +50,23 @@ class WebSecurityTest {
     }
 
     @Test
+    void twoOpenLoginFormsBothWorkButAShortForgedCookieIsReplaced() throws Exception {
+        server.account("two-tabs");
+        WebClient web = new WebClient(server);
+        web.get("/login");
+        String first = web.csrf().orElseThrow();
+        web.get("/login");
+        assertThat(web.csrf()).hasValue(first);
+        assertThat(web.post("/login", "name", "two-tabs", "password", TestServer.password("two-tabs"))
+                .statusCode()).isEqualTo(303);
+
+        var planted = server.send(server.request("/login").header("Accept", "text/html")
+                .header("Cookie", "cairn_csrf=short").build());
+        assertThat(planted.body()).doesNotContain("value=\"short\"");
+        assertThat(planted.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("cairn_csrf="));
+    }
+
+    @Test
     void signedInFormWithAForgedCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         WebClient web = new WebClient(server);
         assertThat(web.signUp("csrf-victim", "victim-password").statusCode()).isEqualTo(303);
