@@ -46,6 +46,7 @@ final class Routes {
                 new Route(POST, "/web/admin/accounts/{name}/unsuspend", Role.ADMIN, h.ui().admin()::unsuspend),
                 new Route(POST, "/web/admin/accounts/{name}/quota", Role.ADMIN, h.ui().admin()::setQuota),
                 new Route(POST, "/web/admin/signup", Role.ADMIN, h.ui().admin()::setSignup),
+                new Route(POST, "/web/admin/invites", Role.ADMIN, h.ui().admin()::createInvite),
                 // account self-service API
                 new Route(POST, ApiPaths.SIGNUP, Role.PUBLIC, h.account()::signUp),
                 new Route(POST, ApiPaths.API_V1 + "/session", Role.PUBLIC, h.account()::login),

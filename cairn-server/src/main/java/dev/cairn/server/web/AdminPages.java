@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The administrator's accounts page: every account with status, plan, quota and usage; suspend and unsuspend; set
- * plan and quota override; the sign-up mode. The routes carry the {@code ADMIN} role; these handlers additionally
+ * plan and quota override; the sign-up mode and invite codes. The routes carry the {@code ADMIN} role; these handlers additionally
  * require a web session, because only a session's forms are CSRF-checked (a browser could otherwise replay cached
  * HTTP Basic credentials from another site). Thread-safe.
  */
@@ -107,10 +107,23 @@ public final class AdminPages {
         Pages.seeOther(ctx, PATH + "?done=signup");
     }
 
+    /**
+     * {@code POST /web/admin/invites}: a new single-use invite code, shown once in this response (it is stored only as
+     * a hash).
+     */
+    public void createInvite(Context ctx) {
+        requireSession(ctx);
+        show(ctx, 200, Forms.empty(), null, accounts.createInvite());
+    }
+
     private void show(Context ctx, int status, Forms form, String notice) {
+        show(ctx, status, form, notice, null);
+    }
+
+    private void show(Context ctx, int status, Forms form, String notice, String invite) {
         pages.render(ctx, status, "admin.jte", pages.chrome(ctx, "Accounts", Chrome.Nav.ADMIN),
                 "accounts", accounts.list().stream().map(AdminPages::row).toList(), "form", form,
-                "signup", accounts.signupMode().wireName(), "notice", notice);
+                "signup", accounts.signupMode().wireName(), "notice", notice, "invite", invite);
     }
 
     /** One account as the admin table shows it. */

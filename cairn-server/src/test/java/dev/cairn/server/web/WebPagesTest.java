@@ -404,6 +404,32 @@ class WebPagesTest {
         }
 
         @Test
+        void adminCreatesAnInviteCodeThatWorksOnce() throws Exception {
+            WebClient admin = new WebClient(server);
+            admin.logIn("admin", TestServer.ADMIN_PASSWORD);
+            try {
+                server.core().accounts().setSignupMode(SignupMode.INVITE);
+                admin.get("/web/admin/accounts");
+                var r = admin.post("/web/admin/invites");
+                assertThat(r.statusCode()).isEqualTo(200);
+                String code = r.body().replaceAll("(?s).*<code id=\"new-invite\">([^<]+)</code>.*", "$1");
+                assertThat(code).startsWith("inv_");
+                assertThat(admin.get("/web/admin/accounts").body()).doesNotContain(code);
+
+                WebClient first = new WebClient(server);
+                first.get("/signup");
+                assertThat(first.post("/signup", "name", "invitee", "email", "invitee@example.com", "password",
+                        "invitee-password", "invite", code).statusCode()).isEqualTo(303);
+                WebClient second = new WebClient(server);
+                second.get("/signup");
+                assertThat(second.post("/signup", "name", "invitee-2", "email", "invitee2@example.com", "password",
+                        "invitee-password", "invite", code).statusCode()).isEqualTo(403);
+            } finally {
+                server.core().accounts().setSignupMode(SignupMode.OPEN);
+            }
+        }
+
+        @Test
         void adminPageRefusesHttpBasicSoCachedCredentialsCannotBeReplayedCrossSite() throws Exception {
             var r = server.send(server.request("/web/admin/accounts").header("Accept", "text/html")
                     .header("Authorization", TestServer.basic("admin", TestServer.ADMIN_PASSWORD)).build());

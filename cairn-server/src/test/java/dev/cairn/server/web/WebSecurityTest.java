@@ -190,7 +190,7 @@ class WebSecurityTest {
                 Map.entry("POST /web/admin/accounts/{name}/suspend", "ADMIN"),
                 Map.entry("POST /web/admin/accounts/{name}/unsuspend", "ADMIN"),
                 Map.entry("POST /web/admin/accounts/{name}/quota", "ADMIN"),
-                Map.entry("POST /web/admin/signup", "ADMIN"));
+                Map.entry("POST /web/admin/signup", "ADMIN"), Map.entry("POST /web/admin/invites", "ADMIN"));
         var routes = server.app().http().registeredRoutes();
         expected.forEach((route, role) -> assertThat(routes).as(route).anySatisfy(r -> {
             assertThat(r.method() + " " + r.path()).isEqualTo(route);
