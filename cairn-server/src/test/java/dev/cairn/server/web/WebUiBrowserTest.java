@@ -200,6 +200,22 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void theBasicsWorkWithJavaScriptDisabled() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base()).setJavaScriptEnabled(false));
+        page = context.newPage();
+        server.account("no-script");
+        logIn("no-script", TestServer.password("no-script"));
+        page.waitForURL(base() + "/");
+        createToken("plain-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke token plain-form")).click();
+        page.waitForURL("**/tokens?done=revoked");
+        assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("The token was revoked");
+        assertThat(page.locator("#tokens tr", new Page.LocatorOptions().setHasText("plain-form")).textContent())
+                .contains("Revoked");
+    }
+
+    @Test
     void keyboardUsersCanSkipToTheMainContent() {
         page.navigate("/login");
         page.keyboard().press("Tab");
