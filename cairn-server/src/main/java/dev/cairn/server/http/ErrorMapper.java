@@ -13,7 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +25,17 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private final MeterRegistry metrics;
-    private final Function<Problem, String> htmlPage;
+    private final BiConsumer<Context, Problem> htmlPage;
 
     public ErrorMapper(MeterRegistry metrics) {
-        this(metrics, HtmlPage::error);
+        this(metrics, (ctx, problem) -> ctx.contentType("text/html; charset=utf-8").result(HtmlPage.error(problem)));
     }
 
-    /** @param htmlPage renders the whole HTML page for a problem, for browsers (the web UI's error pages) */
-    public ErrorMapper(MeterRegistry metrics, Function<Problem, String> htmlPage) {
+    /**
+     * @param htmlPage writes the HTML page (body and page headers) for a problem, for browsers (the web UI's error
+     *                 pages); the status is already set
+     */
+    public ErrorMapper(MeterRegistry metrics, BiConsumer<Context, Problem> htmlPage) {
         this.metrics = metrics;
         this.htmlPage = htmlPage;
     }
@@ -101,7 +104,7 @@ public final class ErrorMapper {
         ctx.status(problem.status());
         if (wantsHtml(ctx)) {
             ctx.header("Cache-Control", "no-store");
-            ctx.contentType("text/html; charset=utf-8").result(htmlPage.apply(problem));
+            htmlPage.accept(ctx, problem);
         } else {
             Json.write(ctx, problem.status(), MediaTypes.PROBLEM_JSON, problem);
         }

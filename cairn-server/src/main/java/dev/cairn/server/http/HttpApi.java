@@ -61,7 +61,7 @@ public final class HttpApi {
                 new AccountHandlers(s.accounts(), s.tokens(), s.meter(), cookies), new AdminHandlers(s.accounts()),
                 new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()));
         AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter());
-        ErrorMapper errors = new ErrorMapper(s.metrics(), ui::errorPage);
+        ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);
         this.app = Javalin.create(config -> configure(config, Routes.table(handlers), guard, errors));
     }
 

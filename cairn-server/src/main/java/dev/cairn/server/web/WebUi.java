@@ -5,6 +5,7 @@ import dev.cairn.server.account.AccountService;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.TokenService;
 import dev.cairn.server.storage.RepoRegistry;
+import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.InstantSource;
 
@@ -67,8 +68,11 @@ public final class WebUi {
         return assets;
     }
 
-    /** The HTML error page for a problem (the error mapper's renderer for browsers). */
-    public String errorPage(Problem problem) {
-        return errors.render(problem);
+    /**
+     * Writes the HTML error page for a problem, with the page headers (the error mapper's renderer for browsers). The
+     * response status is the caller's: it has already set the problem's status.
+     */
+    public void writeErrorPage(Context ctx, Problem problem) {
+        Views.writeHtml(ctx, problem.status(), errors.render(problem));
     }
 }

@@ -40,6 +40,8 @@ class ErrorPagesTest {
                 .startsWith("text/html"));
         assertThat(html.body()).contains("<h1>Page not found</h1>").contains("<main id=\"main\"")
                 .contains("href=\"/static/cairn-");
+        assertThat(html.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'"));
 
         var json = server.send(server.request("/no/such/page/here/at-all").header("Accept", "application/json")
                 .build());
