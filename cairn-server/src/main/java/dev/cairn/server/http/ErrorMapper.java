@@ -47,7 +47,9 @@ public final class ErrorMapper {
         if (e instanceof ThrottledException t) {
             ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
         }
-        if (problem.status() == 401 && !ctx.path().startsWith("/api/") && !wantsHtml(ctx)) {
+        if (problem.status() == 401 && "true".equals(ctx.header("HX-Request"))) {
+            ctx.header("HX-Redirect", "/login"); // an htmx fragment request of an expired session: go to the login page
+        } else if (problem.status() == 401 && !ctx.path().startsWith("/api/") && !wantsHtml(ctx)) {
             ctx.header("WWW-Authenticate", "Basic realm=\"cairn\"");
         }
         write(ctx, problem);

@@ -67,6 +67,14 @@ class ErrorPagesTest {
     }
 
     @Test
+    void htmxRequestOfAnExpiredSessionIsSentToTheLoginPage() throws Exception {
+        var r = server.send(server.request("/dashboard/quota").header("HX-Request", "true").build());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("HX-Redirect")).hasValue("/login");
+        assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
     void fullQuotaIsAPageWithUsageForBrowsersAndAProblemWithNumbersForClients() throws Exception {
         server.account("quota-full");
         server.core().accounts().setQuota("quota-full", 100L);
