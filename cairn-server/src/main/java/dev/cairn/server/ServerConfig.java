@@ -60,6 +60,11 @@ public record ServerConfig(Path dataDir, String listenHost, int listenPort, Stri
                 maxObjectBytes, publicUrl, shutdownTimeout, reconcileInterval, passwordHash);
     }
 
+    public ServerConfig withAccountDeletionGrace(Duration grace) {
+        return new ServerConfig(dataDir, listenHost, listenPort, db, store, signup, deleteGrace, grace, maxObjectBytes,
+                publicUrl, shutdownTimeout, reconcileInterval, passwordHash);
+    }
+
     public ServerConfig withPasswordHash(PasswordHasher.Params params) {
         return new ServerConfig(dataDir, listenHost, listenPort, db, store, signup, deleteGrace, accountDeletionGrace,
                 maxObjectBytes, publicUrl, shutdownTimeout, reconcileInterval, params);
