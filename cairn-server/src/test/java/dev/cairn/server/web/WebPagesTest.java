@@ -301,7 +301,7 @@ class WebPagesTest {
             WebClient web = signedIn("quitter");
             String token = server.token("quitter", TokenScope.FULL);
             var page = web.get("/account/delete");
-            assertThat(page.body()).contains("grace period of <strong>").contains("id=\"confirm-hint\"");
+            assertThat(page.body()).contains("grace period of <strong>7 days</strong>").contains("id=\"confirm-hint\"");
             var wrongName = web.post("/account/delete", "confirm", "someone-else", "password", "quitter-password");
             assertThat(wrongName.statusCode()).isEqualTo(400);
             assertThat(wrongName.body()).contains("id=\"confirm-error\"");

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web UI in a real headless Chromium (Debian's, driven by Playwright) against the real server, with the real
  * Debian restic: sign up, log in, create a token, back up with it, see the repository on the dashboard; revoke a token
- * and see restic refused; a wrong password, a non-admin on the admin page, an admin suspending an account. One browser
+ * and see restic refused; a wrong password, a non-admin on the admin page, an admin suspending an account; the basics
+ * with JavaScript off; a structural accessibility audit (labels, heading order, landmarks) of every page. One browser
  * for the class, a fresh context (cookies) per test. Elements are found by their accessible role and label, so the
  * tests also check that every control used is labelled.
  */
@@ -213,6 +214,77 @@ class WebUiBrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("The token was revoked");
         assertThat(page.locator("#tokens tr", new Page.LocatorOptions().setHasText("plain-form")).textContent())
                 .contains("Revoked");
+    }
+
+    /** Structural accessibility checks run in the browser on the rendered page; returns what is wrong. */
+    private static final String AUDIT = """
+            () => {
+              const problems = [];
+              document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(e => {
+                if (!e.labels || e.labels.length === 0) problems.push('unlabelled ' + e.outerHTML);
+              });
+              const levels = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1]);
+              if (levels.filter(l => l === 1).length !== 1) problems.push('not exactly one h1');
+              for (let i = 1; i < levels.length; i++) {
+                if (levels[i] > levels[i - 1] + 1) problems.push('heading jumps h' + levels[i - 1] + ' to h' + levels[i]);
+              }
+              ['header', 'nav', 'main', 'footer'].forEach(t => { if (!document.querySelector(t)) problems.push('no ' + t); });
+              document.querySelectorAll('[aria-describedby]').forEach(e => e.getAttribute('aria-describedby').split(' ')
+                  .forEach(id => { if (!document.getElementById(id)) problems.push('aria-describedby to missing ' + id); }));
+              document.querySelectorAll('button, a').forEach(b => {
+                if (!b.textContent.trim() && !b.getAttribute('aria-label')) problems.push('unnamed ' + b.outerHTML);
+              });
+              const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+              ids.filter((x, i) => ids.indexOf(x) !== i).forEach(d => problems.push('duplicate id ' + d));
+              if (document.querySelector('table table, table[role=presentation]')) problems.push('layout table');
+              return problems;
+            }""";
+
+    private void assertAccessible(String what) {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) page.evaluate(AUDIT);
+        assertThat(found).as(what + " (" + page.url() + ")").isEmpty();
+    }
+
+    @Test
+    void theAuditFindsWhatItLooksFor() {
+        page.setContent("<html><body><h2>no h1</h2><h4>jump</h4><input id='a'><input id='a' aria-describedby='gone'>"
+                + "<button></button><table><tr><td><table></table></td></tr></table></body></html>");
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) page.evaluate(AUDIT);
+        assertThat(String.join("\n", found)).contains("unlabelled").contains("not exactly one h1")
+                .contains("heading jumps h2 to h4").contains("no main").contains("aria-describedby to missing gone")
+                .contains("unnamed <button>").contains("duplicate id a").contains("layout table");
+    }
+
+    @Test
+    void everyPageHasLabelledControlsOrderedHeadingsAndLandmarks() {
+        page.navigate("/login");
+        assertAccessible("login");
+        page.navigate("/signup");
+        assertAccessible("sign-up");
+        page.getByLabel("Account name").fill("Not Valid");
+        page.getByLabel("Email").fill("auditor@example.com");
+        page.getByLabel("Password").fill("short");
+        page.locator("form[action='/signup']").evaluate("f => f.noValidate = true");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        assertThat(page.locator("#name-error").isVisible()).isTrue();
+        assertAccessible("sign-up with errors");
+
+        logIn("admin", TestServer.ADMIN_PASSWORD);
+        page.waitForURL(base() + "/");
+        assertAccessible("dashboard");
+        createToken("audit");
+        assertAccessible("tokens with a new token");
+        for (String path : List.of("/account/password", "/account/delete", "/web/admin/accounts", "/nowhere")) {
+            page.navigate(path);
+            assertAccessible(path);
+        }
+        page.navigate("/web/admin/accounts");
+        page.locator("#account-admin").getByLabel("Quota override").fill("lots");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save plan and quota of admin")).click();
+        assertThat(page.locator("#quota-admin-error").isVisible()).isTrue();
+        assertAccessible("admin page with an error");
     }
 
     @Test
