@@ -28,6 +28,11 @@ final class WebBridge implements SessionBridge {
     }
 
     @Override
+    public boolean secure(Context ctx) {
+        return cookies.secure(ctx);
+    }
+
+    @Override
     public void clear(Context ctx) {
         cookies.clear(ctx);
     }

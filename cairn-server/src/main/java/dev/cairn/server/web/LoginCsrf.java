@@ -21,9 +21,11 @@ final class LoginCsrf {
     /** What {@link Secrets#newSecret} makes of 32 random bytes: 43 base64url characters. */
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
     private final RandomBytes random;
+    private final SessionBridge sessions;
 
-    LoginCsrf(RandomBytes random) {
+    LoginCsrf(RandomBytes random, SessionBridge sessions) {
         this.random = random;
+        this.sessions = sessions;
     }
 
     /**
@@ -39,7 +41,7 @@ final class LoginCsrf {
         Cookie cookie = new Cookie(COOKIE, token);
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.STRICT);
-        cookie.setSecure(ctx.req().isSecure());
+        cookie.setSecure(sessions.secure(ctx));
         cookie.setPath("/");
         ctx.cookie(cookie);
         return token;

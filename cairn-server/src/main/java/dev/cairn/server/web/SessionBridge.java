@@ -21,6 +21,9 @@ public interface SessionBridge {
     /** Ends the request's session, if any, and clears its cookie. */
     void end(Context ctx);
 
+    /** Whether cookies set in answer to this request must be {@code Secure} (TLS, or an https public URL). */
+    boolean secure(Context ctx);
+
     /** Clears the session cookie only (the session itself is already gone, e.g. after account deletion). */
     void clear(Context ctx);
 }

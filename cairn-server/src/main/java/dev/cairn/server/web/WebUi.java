@@ -36,7 +36,7 @@ public final class WebUi {
     public WebUi(Services s) {
         this.assets = new Assets();
         Pages pages = new Pages(new Views(), assets, s.sessions());
-        this.auth = new AuthPages(pages, s.accounts(), new LoginCsrf(s.random()));
+        this.auth = new AuthPages(pages, s.accounts(), new LoginCsrf(s.random(), s.sessions()));
         this.dashboard = new DashboardPage(pages, s.accounts(), s.repos());
         this.tokens = new TokenPages(pages, s.tokens(), s.clock());
         this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());

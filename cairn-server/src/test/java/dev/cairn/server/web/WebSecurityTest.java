@@ -101,12 +101,21 @@ class WebSecurityTest {
     }
 
     @Test
-    void sessionCookieIsSecureWhenTheServerIsReachedOverHttps(@TempDir Path other) throws Exception {
+    void cookiesAreSecureWhenTheServerIsReachedOverHttps(@TempDir Path other) throws Exception {
         try (TestServer https = TestServer.start(other, WebSecurityTest::httpsPublicUrl)) {
-            WebClient web = new WebClient(https);
-            HttpResponse<String> r = web.signUp("secure-cookie", "cookie-password");
+            var page = https.send(https.request("/signup").header("Accept", "text/html").build());
+            String csrfCookie = page.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("cairn_csrf=")).findFirst().orElseThrow();
+            assertThat(csrfCookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly")
+                    .containsIgnoringCase("SameSite=Strict");
+            // a browser would not send a Secure cookie over plain http; this client is told to
+            String token = csrfCookie.substring("cairn_csrf=".length(), csrfCookie.indexOf(';'));
+            var r = new WebClient(https).postRaw("/signup", Map.of("name", "secure-cookie", "email",
+                    "sc@example.com", "password", "cookie-password", "_csrf", token),
+                    Map.of("Cookie", "cairn_csrf=" + token));
+            assertThat(r.statusCode()).isEqualTo(303);
             assertThat(r.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
-                    .startsWith("cairn_session=").containsIgnoringCase("; Secure"));
+                    .startsWith("cairn_session=").containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly"));
         }
     }
 
