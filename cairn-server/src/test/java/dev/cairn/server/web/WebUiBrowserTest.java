@@ -10,10 +10,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.account.AccountStatus;
 import dev.cairn.server.restic.Restic;
 import dev.cairn.testkit.DeterministicRandom;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -198,6 +200,28 @@ class WebUiBrowserTest {
             logIn("suspect", TestServer.password("suspect"));
             assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("This account is suspended.");
         }
+    }
+
+    @Test
+    void theQuotaBarRefreshesItselfWhileTheDashboardIsOpen() throws Exception {
+        server.account("watcher");
+        server.core().accounts().setQuota("watcher", 10_000L);
+        page.clock().install(); // the page's timers run on the test's command, so htmx's 30 s poll needs no waiting
+        logIn("watcher", TestServer.password("watcher"));
+        page.waitForURL(base() + "/");
+        assertThat(page.locator("#quota-used").textContent()).isEqualTo("0 B");
+        assertThat(page.locator("#quota-bar").getAttribute("value")).isEqualTo("0");
+
+        String token = server.token("watcher", TokenScope.APPEND);
+        var put = server.send(server.request("/api/v1/repos/r/objects/data/" + "ef".repeat(32))
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2500])).build());
+        assertThat(put.statusCode()).as(put.body()).isBetween(200, 299);
+
+        page.clock().runFor(31_000);
+        page.locator("#quota-used", new Page.LocatorOptions().setHasText("2.4 KiB")).waitFor();
+        assertThat(page.locator("#quota-bar").getAttribute("value")).isEqualTo("25");
+        assertThat(page.url()).isEqualTo(base() + "/"); // swapped in place
     }
 
     @Test
