@@ -36,6 +36,7 @@ public final class ErrorPages {
             case "account-suspended" -> "Account suspended";
             case "quota-exceeded", "quota-too-small" -> "Storage quota full";
             case "too-many-requests" -> "Too many attempts";
+            case "store-unavailable" -> "Storage temporarily unavailable";
             default -> problem.status() >= 500 ? "Something went wrong"
                     : problem.status() == 403 ? "Not allowed" : problem.title();
         };

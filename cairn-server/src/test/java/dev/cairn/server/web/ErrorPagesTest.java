@@ -123,6 +123,14 @@ class ErrorPagesTest {
     }
 
     @Test
+    void storageOutagePageSaysItIsTemporary() {
+        ErrorPages pages = new ErrorPages(new Pages(new Views(), new Assets(), null));
+        String html = pages.render(Problem.of(ErrorCode.STORE_UNAVAILABLE, "the storage backend is temporarily "
+                + "unavailable; retry later"));
+        assertThat(html).contains("<h1>Storage temporarily unavailable</h1>").contains("HTTP 503");
+    }
+
+    @Test
     void errorDetailsAreEscaped() {
         ErrorPages pages = new ErrorPages(new Pages(new Views(), new Assets(), null));
         String html = pages.render(Problem.of(ErrorCode.NOT_FOUND, "no such resource: /<img src=x onerror=alert(1)>"));
