@@ -9,6 +9,7 @@ import dev.cairn.server.error.ServiceException;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The administrator's accounts page: every account with status, plan, quota and usage; suspend and unsuspend; set
@@ -59,7 +60,9 @@ public final class AdminPages {
 
     /**
      * {@code POST /web/admin/accounts/{name}/quota}: fields {@code plan} (an existing plan; empty keeps it) and
-     * {@code quota} (a size such as {@code 50GiB}; empty means the plan's quota).
+     * {@code quota}: a size such as {@code 50GiB} sets the account's override, {@code plan} removes the override (the
+     * plan's quota applies), empty keeps the override as it is. (The page cannot show the current override, only the
+     * effective quota, so an untouched field must never change it.)
      */
     public void setQuota(Context ctx) {
         requireSession(ctx);
@@ -68,18 +71,7 @@ public final class AdminPages {
         Forms form = Forms.empty();
         String plan = value(ctx, "plan");
         String quotaText = value(ctx, "quota");
-        Long quota = null;
-        if (!quotaText.isEmpty()) {
-            try {
-                quota = Units.size(quotaText);
-                if (quota == null) {
-                    form.error("quota:" + name, "Leave the quota empty to use the plan's quota; an unlimited quota "
-                            + "comes from an unlimited plan.");
-                }
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                form.error("quota:" + name, "Write a size such as 500MB, 50GiB or 1TB, or leave it empty.");
-            }
-        }
+        Optional<Long> override = parseOverride(form, name, quotaText);
         if (!plan.isEmpty() && !plan.equals(account.plan()) && !form.hasErrors()) {
             try {
                 accounts.setPlan(name, plan);
@@ -91,8 +83,29 @@ public final class AdminPages {
             show(ctx, 400, form, null);
             return;
         }
-        accounts.setQuota(name, quota);
+        if (!quotaText.isEmpty()) {
+            accounts.setQuota(name, override.orElse(null));
+        }
         Pages.seeOther(ctx, PATH + "?done=quota&account=" + encode(name));
+    }
+
+    /** The override the quota field asks for: empty for "the plan's quota"; adds a field error if unreadable. */
+    private static Optional<Long> parseOverride(Forms form, String name, String text) {
+        if (text.isEmpty() || text.equalsIgnoreCase("plan")) {
+            return Optional.empty();
+        }
+        try {
+            Long bytes = Units.size(text);
+            if (bytes == null) {
+                form.error("quota:" + name, "An unlimited quota comes from an unlimited plan; write 'plan' to use "
+                        + "the plan's quota.");
+            }
+            return Optional.ofNullable(bytes);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            form.error("quota:" + name, "Write a size such as 500MB, 50GiB or 1TB, 'plan' for the plan's quota, or "
+                    + "leave it empty to keep the quota.");
+            return Optional.empty();
+        }
     }
 
     /** {@code POST /web/admin/signup}: field {@code mode} (open, invite, closed). */

@@ -384,7 +384,13 @@ class WebPagesTest {
             assertThat(customer.plan()).isEqualTo("pro");
             assertThat(customer.quotaBytes()).isEqualTo(2L << 30);
             admin.get("/web/admin/accounts");
-            admin.post("/web/admin/accounts/customer/quota", "plan", "pro", "quota", "");
+            assertThat(admin.post("/web/admin/accounts/customer/quota", "plan", "pro", "quota", "").statusCode())
+                    .isEqualTo(303);
+            assertThat(server.core().accounts().require("customer").quotaBytes()).as("empty keeps the override")
+                    .isEqualTo(2L << 30);
+            admin.get("/web/admin/accounts");
+            assertThat(admin.post("/web/admin/accounts/customer/quota", "plan", "pro", "quota", "plan").statusCode())
+                    .isEqualTo(303);
             assertThat(server.core().accounts().require("customer").quotaBytes()).isEqualTo(5_000_000_000L);
         }
 
