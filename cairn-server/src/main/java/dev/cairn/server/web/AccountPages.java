@@ -11,8 +11,8 @@ import io.javalin.http.Context;
 import java.time.Duration;
 
 /**
- * The account's own settings: password change (the current password is required; other sessions end, this browser
- * gets a fresh one) and account deletion (the name typed again plus the password; the account stops working at once
+ * The account's own settings: password change (the current password is required and checked through the throttled
+ * login path; other sessions end, this browser gets a fresh one) and account deletion (the name typed again plus the password; the account stops working at once
  * and its data is deleted after the grace period). Thread-safe.
  */
 public final class AccountPages {
@@ -40,15 +40,8 @@ public final class AccountPages {
         if (next != null && !next.equals(Forms.field(ctx, "confirm"))) {
             form.error("confirm", "The two new passwords differ. Type the same password twice.");
         }
-        if (!form.hasErrors()) {
-            try {
-                accounts.changePassword(p.accountId(), Forms.field(ctx, "current"), next);
-            } catch (ServiceException e) {
-                if (e.code() != ErrorCode.UNAUTHENTICATED) {
-                    throw e;
-                }
-                form.error("current", "The current password is wrong.");
-            }
+        if (!form.hasErrors() && checkPassword(ctx, p, form, "current")) {
+            accounts.changePassword(p.accountId(), Forms.field(ctx, "current"), next);
         }
         if (form.hasErrors()) {
             showPassword(ctx, 400, form);
@@ -75,16 +68,7 @@ public final class AccountPages {
         if (!p.accountName().equals(form.value("confirm").strip())) {
             form.error("confirm", "Type your account name, " + p.accountName() + ", to confirm.");
         } else {
-            try {
-                accounts.login(p.accountName(), Forms.field(ctx, "password"), ctx.ip());
-            } catch (ThrottledException e) {
-                form.message("Too many wrong passwords. Wait a few minutes and try again.");
-            } catch (ServiceException e) {
-                if (e.code() != ErrorCode.UNAUTHENTICATED) {
-                    throw e;
-                }
-                form.error("password", "The password is wrong.");
-            }
+            checkPassword(ctx, p, form, "password");
         }
         if (form.hasErrors()) {
             showDelete(ctx, 400, form);
@@ -93,6 +77,25 @@ public final class AccountPages {
         Account deleted = accounts.requestDeletion(p.accountId());
         pages.sessions().clear(ctx);
         pages.render(ctx, 200, "deleted.jte", pages.publicChrome("Account deleted"), "account", deleted);
+    }
+
+    /**
+     * Checks the account's password from form field {@code field} through the login path, so guesses made with a
+     * signed-in browser are throttled like logins; a wrong one becomes a message on the field.
+     */
+    private boolean checkPassword(Context ctx, Principal p, Forms form, String field) {
+        try {
+            accounts.login(p.accountName(), Forms.field(ctx, field), ctx.ip());
+            return true;
+        } catch (ThrottledException e) {
+            form.message("Too many wrong passwords. Wait a few minutes and try again.");
+        } catch (ServiceException e) {
+            if (e.code() != ErrorCode.UNAUTHENTICATED) {
+                throw e;
+            }
+            form.error(field, field.equals("current") ? "The current password is wrong." : "The password is wrong.");
+        }
+        return false;
     }
 
     private void showDelete(Context ctx, int status, Forms form) {

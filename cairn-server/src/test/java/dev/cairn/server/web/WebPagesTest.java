@@ -297,6 +297,22 @@ class WebPagesTest {
         }
 
         @Test
+        void guessingTheCurrentPasswordIsThrottledLikeLogins() throws Exception {
+            WebClient web = signedIn("guesser");
+            web.get("/account/password");
+            String page = "";
+            for (int i = 0; i < 7 && !page.contains("Too many wrong passwords"); i++) {
+                page = web.post("/account/password", "current", "guess-number-" + i, "password", "new-password-1",
+                        "confirm", "new-password-1").body();
+            }
+            assertThat(page).contains("Too many wrong passwords");
+            var right = web.post("/account/password", "current", "guesser-password", "password", "new-password-1",
+                    "confirm", "new-password-1");
+            assertThat(right.statusCode()).as("locked out even with the right password").isEqualTo(400);
+            assertThat(new WebClient(server).logIn("guesser", "guesser-password").statusCode()).isEqualTo(429);
+        }
+
+        @Test
         void deletionExplainsTheGracePeriodAndNeedsNameAndPassword() throws Exception {
             WebClient web = signedIn("quitter");
             String token = server.token("quitter", TokenScope.FULL);
