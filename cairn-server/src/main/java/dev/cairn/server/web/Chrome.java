@@ -2,10 +2,11 @@ package dev.cairn.server.web;
 
 /**
  * The layout's model: page title, who is signed in (null on public pages), and which navigation entry is current.
- * {@code csrf} is the session's CSRF token for the logout form; null when nobody is signed in.
+ * {@code csrf} is the session's CSRF token for the logout form; null when nobody is signed in. {@code signupOpen}
+ * decides whether pages for visitors link to the sign-up form.
  */
 public record Chrome(String title, String accountName, boolean admin, String csrf, Nav current,
-        Assets.Paths assets) {
+        Assets.Paths assets, boolean signupOpen) {
 
     /** Navigation entries; {@link #NONE} for pages outside the navigation. */
     public enum Nav {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * What every page handler shares: the template renderer, the asset paths, the session bridge, and the layout model
@@ -14,11 +15,14 @@ final class Pages {
     private final Views views;
     private final Assets assets;
     private final SessionBridge sessions;
+    private final BooleanSupplier signupOpen;
 
-    Pages(Views views, Assets assets, SessionBridge sessions) {
+    /** @param signupOpen whether self-service sign-up is possible now (not closed by the admin) */
+    Pages(Views views, Assets assets, SessionBridge sessions, BooleanSupplier signupOpen) {
         this.views = views;
         this.assets = assets;
         this.sessions = sessions;
+        this.signupOpen = signupOpen;
     }
 
     SessionBridge sessions() {
@@ -32,12 +36,12 @@ final class Pages {
     /** The layout model for a signed-in page. */
     Chrome chrome(Context ctx, String title, Chrome.Nav nav) {
         Principal p = sessions.principal(ctx);
-        return new Chrome(title, p.accountName(), p.admin(), p.csrfToken(), nav, assets.paths());
+        return new Chrome(title, p.accountName(), p.admin(), p.csrfToken(), nav, assets.paths(), false);
     }
 
     /** The layout model for a page shown to anyone (login, sign-up, error pages). */
     Chrome publicChrome(String title) {
-        return new Chrome(title, null, false, null, Chrome.Nav.NONE, assets.paths());
+        return new Chrome(title, null, false, null, Chrome.Nav.NONE, assets.paths(), signupOpen.getAsBoolean());
     }
 
     /** Renders {@code template} with {@code chrome} plus the given parameters (key, value, key, value, ...). */

@@ -2,6 +2,7 @@ package dev.cairn.server.web;
 
 import dev.cairn.protocol.Problem;
 import dev.cairn.server.account.AccountService;
+import dev.cairn.server.account.SignupMode;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.TokenService;
 import dev.cairn.server.storage.RepoRegistry;
@@ -35,7 +36,8 @@ public final class WebUi {
 
     public WebUi(Services s) {
         this.assets = new Assets();
-        Pages pages = new Pages(new Views(), assets, s.sessions());
+        Pages pages = new Pages(new Views(), assets, s.sessions(),
+                () -> s.accounts().signupMode() != SignupMode.CLOSED);
         this.auth = new AuthPages(pages, s.accounts(), new LoginCsrf(s.random(), s.sessions()));
         this.dashboard = new DashboardPage(pages, s.accounts(), s.repos());
         this.tokens = new TokenPages(pages, s.tokens(), s.clock());
