@@ -39,7 +39,9 @@ public final class AuthPages {
         try {
             account = accounts.login(Forms.field(ctx, "name"), Forms.field(ctx, "password"), ctx.ip());
         } catch (ThrottledException e) {
-            long minutes = Math.max(1, (e.retryAfter().toSeconds() + 59) / 60);
+            long seconds = Math.max(1, e.retryAfter().toSeconds());
+            long minutes = (seconds + 59) / 60;
+            ctx.header("Retry-After", Long.toString(seconds));
             showLogin(ctx, 429, form.message("Too many failed login attempts. Wait " + minutes + " minute"
                     + (minutes == 1 ? "" : "s") + " and try again."), null);
             return;
@@ -59,7 +61,7 @@ public final class AuthPages {
 
     private void showLogin(Context ctx, int status, Forms form, String notice) {
         pages.render(ctx, status, "login.jte", pages.publicChrome("Log in"), "csrf", csrf.issue(ctx), "form", form,
-                "notice", notice, "signupOpen", accounts.signupMode() != SignupMode.CLOSED);
+                "notice", notice);
     }
 
     /** {@code GET /signup} */

@@ -7,6 +7,7 @@ import dev.cairn.server.TestServer;
 import dev.cairn.server.account.AccountStatus;
 import dev.cairn.server.account.SignupMode;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -126,11 +127,13 @@ class WebPagesTest {
             try (TestServer alone = TestServer.start(own)) {
                 alone.account("hammered");
                 WebClient web = new WebClient(alone);
-                int status = 0;
-                for (int i = 0; i < 8 && status != 429; i++) {
-                    status = web.logIn("hammered", "wrong-password-" + i).statusCode();
+                HttpResponse<String> r = null;
+                for (int i = 0; i < 8 && (r == null || r.statusCode() != 429); i++) {
+                    r = web.logIn("hammered", "wrong-password-" + i);
                 }
-                assertThat(status).isEqualTo(429);
+                assertThat(r.statusCode()).isEqualTo(429);
+                assertThat(r.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v))
+                        .isBetween(1L, 300L));
                 assertThat(web.lastPage()).contains("Too many failed login attempts. Wait 5 minutes and try again.");
                 assertThat(web.logIn("hammered", TestServer.password("hammered")).statusCode()).isEqualTo(429);
             }
