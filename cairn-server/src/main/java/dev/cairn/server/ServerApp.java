@@ -39,7 +39,8 @@ public final class ServerApp implements AutoCloseable {
         this.core = core;
         this.probe = probe;
         this.http = new HttpApi(new HttpApi.Services(core.accounts(), core.tokens(), core.sessions(), core.objects(),
-                core.repos(), core.meter(), core.random(), core.metrics(), this::ready, core.config().secureCookies()));
+                core.repos(), core.meter(), core.random(), core.metrics(), this::ready, core.config().secureCookies(),
+                core.clock(), core.config().accountDeletionGrace()));
     }
 
     /**

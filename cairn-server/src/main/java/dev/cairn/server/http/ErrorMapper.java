@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +25,19 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private final MeterRegistry metrics;
+    private final BiConsumer<Context, Problem> htmlPage;
 
     public ErrorMapper(MeterRegistry metrics) {
+        this(metrics, (ctx, problem) -> ctx.contentType("text/html; charset=utf-8").result(HtmlPage.error(problem)));
+    }
+
+    /**
+     * @param htmlPage writes the HTML page (body and page headers) for a problem, for browsers (the web UI's error
+     *                 pages); the status is already set
+     */
+    public ErrorMapper(MeterRegistry metrics, BiConsumer<Context, Problem> htmlPage) {
         this.metrics = metrics;
+        this.htmlPage = htmlPage;
     }
 
     /** Maps any exception a handler or the guard threw. */
@@ -36,7 +47,9 @@ public final class ErrorMapper {
         if (e instanceof ThrottledException t) {
             ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
         }
-        if (problem.status() == 401 && !ctx.path().startsWith("/api/") && !wantsHtml(ctx)) {
+        if (problem.status() == 401 && "true".equals(ctx.header("HX-Request"))) {
+            ctx.header("HX-Redirect", "/login"); // an htmx fragment request of an expired session: go to the login page
+        } else if (problem.status() == 401 && !ctx.path().startsWith("/api/") && !wantsHtml(ctx)) {
             ctx.header("WWW-Authenticate", "Basic realm=\"cairn\"");
         }
         write(ctx, problem);
@@ -89,10 +102,11 @@ public final class ErrorMapper {
         return Problem.of(code, h.getMessage());
     }
 
-    private static void write(Context ctx, Problem problem) {
+    private void write(Context ctx, Problem problem) {
         ctx.status(problem.status());
         if (wantsHtml(ctx)) {
-            ctx.contentType("text/html; charset=utf-8").result(HtmlPage.error(problem));
+            ctx.header("Cache-Control", "no-store");
+            htmlPage.accept(ctx, problem);
         } else {
             Json.write(ctx, problem.status(), MediaTypes.PROBLEM_JSON, problem);
         }
