@@ -41,7 +41,7 @@ public final class AccountPages {
             form.error("confirm", "The two new passwords differ. Type the same password twice.");
         }
         if (!form.hasErrors() && checkPassword(ctx, p, form, "current")) {
-            accounts.changePassword(p.accountId(), Forms.field(ctx, "current"), next);
+            accounts.changePassword(p.accountId(), Forms.field(ctx, "current"), next, ctx.ip());
         }
         if (form.hasErrors()) {
             showPassword(ctx, 400, form);
