@@ -72,6 +72,7 @@ public final class ErrorMapper {
             case BlobAlreadyExistsException x -> Problem.of(ErrorCode.ALREADY_EXISTS, x.getMessage()
                     + "; objects cannot be overwritten (delete it first if your token may delete)");
             case TransientBlobStoreException t -> storeTrouble(t, ctx);
+            case org.jdbi.v3.core.JdbiException j when databaseUnreachable(j) -> databaseTrouble(j, ctx);
             case IOException io -> internal(io, ctx, "storage failure");
             case HttpResponseException h -> fromJavalin(h);
             default -> internal(e, ctx, "unexpected failure");
@@ -81,6 +82,27 @@ public final class ErrorMapper {
     private static Problem storeTrouble(Exception e, Context ctx) {
         LOG.warn("transient storage failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
         return Problem.of(ErrorCode.STORE_UNAVAILABLE, "the storage backend is temporarily unavailable; retry later");
+    }
+
+    /** Whether a database failure is the database being unreachable (connection refused, lost, or none free in time). */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.jdbi.v3.core.ConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true; // PostgreSQL: connection exception class, or the server shutting down
+            }
+        }
+        return false;
+    }
+
+    private static Problem databaseTrouble(Exception e, Context ctx) {
+        LOG.warn("metadata database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        return Problem.of(ErrorCode.DATABASE_UNAVAILABLE, "the metadata database is temporarily unavailable; retry later "
+                + "(stored objects are safe, and retrying an upload of the same object is fine)");
     }
 
     private static Problem internal(Exception e, Context ctx, String what) {
