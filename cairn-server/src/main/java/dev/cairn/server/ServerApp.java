@@ -35,6 +35,10 @@ public final class ServerApp implements AutoCloseable {
     private final BlobStore probe;
     private final AtomicLong lastDrift = new AtomicLong();
 
+    /** How often this process says it is alive, and after how long without that its quota reservations are given back. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+
     private ServerApp(ServerCore core, BlobStore probe) {
         this.core = core;
         this.probe = probe;
@@ -73,12 +77,21 @@ public final class ServerApp implements AutoCloseable {
         if (core.database().dialect() == Dialect.SQLITE) {
             core.quota().clearReservations(); // SQLite: one server process, so reservations left over are from a crash
         }
+        core.quota().heartbeat();
     }
 
     private void scheduleJobs() {
         Gauge.builder("cairn.usage.drift.bytes", lastDrift, AtomicLong::get)
                 .description("absolute usage drift found by the last reconciliation").register(core.metrics());
         jobs.every("metering flush", Duration.ofSeconds(10), core.meter()::flush);
+        jobs.every("heartbeat", HEARTBEAT, core.quota()::heartbeat);
+        jobs.every("abandoned reservations", Duration.ofMinutes(1), () -> {
+            long returned = core.quota().reclaimAbandoned(ABANDONED_AFTER);
+            if (returned > 0) {
+                LOG.warn("gave back {} bytes of quota reserved by server processes that stopped without releasing them",
+                        returned);
+            }
+        });
         jobs.every("deleted object purge", Duration.ofMinutes(1), () -> core.objects().purgeDeleted(1000));
         jobs.every("account purge", Duration.ofMinutes(10), this::purgeAccounts);
         jobs.every("session purge", Duration.ofHours(1), core.sessions()::purgeExpired);

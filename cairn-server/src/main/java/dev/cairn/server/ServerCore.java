@@ -56,7 +56,7 @@ public final class ServerCore implements AutoCloseable {
                 new LoginThrottle(clock, 5, Duration.ofMinutes(5)), new LoginThrottle(clock, 50, Duration.ofMinutes(5)),
                 sessions, tokens, clock, random, config.signup(),
                 config.accountDeletionGrace());
-        this.quota = new QuotaService(jdbi, clock);
+        this.quota = new QuotaService(jdbi, clock, java.util.HexFormat.of().formatHex(random.bytes(12)));
         this.meter = new UsageMeter(jdbi, clock);
         this.repos = new RepoRegistry(jdbi, clock);
         this.stores = new TenantStores(config.storeLocation());

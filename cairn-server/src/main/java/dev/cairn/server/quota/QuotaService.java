@@ -3,6 +3,7 @@ package dev.cairn.server.quota;
 import dev.cairn.server.error.QuotaExceededException;
 import dev.cairn.server.error.ServiceException;
 import java.time.InstantSource;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -13,17 +14,25 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Protocol for a write: {@link #reserve} before any byte is stored (one conditional {@code UPDATE}, atomic on SQLite
  * and PostgreSQL, so racing uploads on any number of server processes never take usage past the quota), then either
  * {@link #commit} once the object is visible or {@link #release} if it is not. A delete calls {@link #freed} after the
- * object is gone. A crash between store and commit leaves drift that {@code UsageReconciler} repairs. Thread-safe.
+ * object is gone. A crash between store and commit leaves drift that {@code UsageReconciler} repairs.
+ *
+ * <p>Every reservation is also recorded as this process's lease ({@code reservation_leases}, keyed by a random instance id),
+ * and the process {@linkplain #heartbeat heartbeats}. When a process dies with uploads in flight, its leases stay behind;
+ * any other process (or its own successor) {@linkplain #reclaimAbandoned gives them back} once the heartbeat is older than
+ * the staleness limit, so a crash never shrinks a tenant's quota for good. Thread-safe.
  */
 public final class QuotaService {
     private static final String QUOTA = "COALESCE(quota_bytes, (SELECT p.quota_bytes FROM plans p WHERE p.name = accounts.plan))";
 
     private final Jdbi jdbi;
     private final InstantSource clock;
+    private final String instanceId;
 
-    public QuotaService(Jdbi jdbi, InstantSource clock) {
+    /** @param instanceId this server process's id among all processes sharing the database (random per start) */
+    public QuotaService(Jdbi jdbi, InstantSource clock, String instanceId) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.instanceId = instanceId;
     }
 
     /**
@@ -35,9 +44,15 @@ public final class QuotaService {
         if (bytes < 0) {
             throw new IllegalArgumentException("cannot reserve " + bytes + " bytes");
         }
-        int updated = jdbi.withHandle(h -> h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes + :n "
-                + "WHERE id = :id AND (" + QUOTA + " IS NULL OR stored_bytes + reserved_bytes + :n <= " + QUOTA + ")")
-                .bind("n", bytes).bind("id", accountId).execute());
+        int updated = jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes + :n "
+                    + "WHERE id = :id AND (" + QUOTA + " IS NULL OR stored_bytes + reserved_bytes + :n <= " + QUOTA + ")")
+                    .bind("n", bytes).bind("id", accountId).execute();
+            if (n > 0) {
+                lease(h, accountId, bytes);
+            }
+            return n;
+        });
         if (updated == 0) {
             Usage usage = usage(accountId);
             throw new QuotaExceededException(usage.quotaBytes() == null ? 0 : usage.quotaBytes(),
@@ -47,8 +62,11 @@ public final class QuotaService {
 
     /** Returns a reservation that was not used (failed or aborted upload). */
     public void release(long accountId, long bytes) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :n WHERE id = :id")
-                .bind("n", bytes).bind("id", accountId).execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :n WHERE id = :id")
+                    .bind("n", bytes).bind("id", accountId).execute();
+            lease(h, accountId, -bytes);
+        });
     }
 
     /**
@@ -59,6 +77,7 @@ public final class QuotaService {
         jdbi.useTransaction(h -> {
             h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :r, stored_bytes = stored_bytes + :s "
                     + "WHERE id = :id").bind("r", reserved).bind("s", stored).bind("id", accountId).execute();
+            lease(h, accountId, -reserved);
             adjustRepo(h, accountId, repo, stored, 1);
         });
     }
@@ -91,7 +110,54 @@ public final class QuotaService {
 
     /** Clears all reservations (only safe when no upload is in flight anywhere, e.g. a single server starting up). */
     public void clearReservations() {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET reserved_bytes = 0 WHERE reserved_bytes <> 0").execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE accounts SET reserved_bytes = 0 WHERE reserved_bytes <> 0").execute();
+            h.createUpdate("DELETE FROM reservation_leases").execute();
+        });
+    }
+
+    /** Records that this process is alive (call at start and then well within the staleness limit). */
+    public void heartbeat() {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO server_instances (instance_id, heartbeat_at) VALUES (:i, :t) "
+                + "ON CONFLICT (instance_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at")
+                .bind("i", instanceId).bind("t", clock.millis()).execute());
+    }
+
+    /**
+     * Gives back the reservations of server processes whose heartbeat is older than {@code staleAfter} (they crashed or were
+     * killed with uploads in flight) and forgets those processes. Returns the bytes given back. Safe to run on every
+     * process concurrently: each lease is returned in the transaction that deletes it.
+     */
+    public long reclaimAbandoned(java.time.Duration staleAfter) {
+        long cutoff = clock.millis() - staleAfter.toMillis();
+        List<String> dead = jdbi.withHandle(h -> h.createQuery("SELECT instance_id FROM server_instances "
+                + "WHERE heartbeat_at < :cutoff AND instance_id <> :me").bind("cutoff", cutoff).bind("me", instanceId)
+                .mapTo(String.class).list());
+        long returned = 0;
+        for (String instance : dead) {
+            returned += jdbi.inTransaction(h -> {
+                long sum = 0;
+                for (var lease : h.createQuery("SELECT account_id, bytes FROM reservation_leases WHERE instance_id = :i")
+                        .bind("i", instance).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()) {
+                    int deleted = h.createUpdate("DELETE FROM reservation_leases WHERE instance_id = :i AND account_id = :a")
+                            .bind("i", instance).bind("a", lease[0]).execute();
+                    if (deleted == 1) { // another process may have reclaimed it first
+                        h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :n WHERE id = :a")
+                                .bind("n", lease[1]).bind("a", lease[0]).execute();
+                        sum += lease[1];
+                    }
+                }
+                h.createUpdate("DELETE FROM server_instances WHERE instance_id = :i").bind("i", instance).execute();
+                return sum;
+            });
+        }
+        return returned;
+    }
+
+    private void lease(Handle h, long accountId, long delta) {
+        h.createUpdate("INSERT INTO reservation_leases (instance_id, account_id, bytes) VALUES (:i, :a, :n) "
+                + "ON CONFLICT (instance_id, account_id) DO UPDATE SET bytes = reservation_leases.bytes + excluded.bytes")
+                .bind("i", instanceId).bind("a", accountId).bind("n", delta).execute();
     }
 
     /** @throws ServiceException {@code not-found} for an unknown account */

@@ -33,7 +33,7 @@ public final class Services implements AutoCloseable {
                 new LoginThrottle(clock, 5, Duration.ofMinutes(5)), new LoginThrottle(clock, 20, Duration.ofMinutes(5)),
                 sessions, tokens, clock, random, SignupMode.OPEN,
                 Duration.ofDays(7));
-        this.quota = new QuotaService(jdbi, clock);
+        this.quota = new QuotaService(jdbi, clock, "test-instance");
         this.meter = new UsageMeter(jdbi, clock);
     }
 

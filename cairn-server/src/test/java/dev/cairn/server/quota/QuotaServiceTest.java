@@ -52,6 +52,30 @@ class QuotaServiceTest {
         }
 
         @Test
+        void reservationsOfAProcessThatDiedAreGivenBackByTheOthersOnceItsHeartbeatIsStale() {
+            QuotaService crashed = new QuotaService(s.db.jdbi(), s.clock, "crashed-instance");
+            crashed.heartbeat();
+            crashed.reserve(ann, 700); // an upload in flight when the process was killed: never committed or released
+            s.quota.heartbeat();
+            s.quota.reserve(ann, 100); // this live process's own upload in flight
+            assertThat(s.quota.usage(ann)).isEqualTo(new Usage(0, 800, 1000L));
+            assertThatThrownBy(() -> s.quota.reserve(ann, 300)).isInstanceOf(QuotaExceededException.class);
+
+            s.clock.advance(java.time.Duration.ofMinutes(2));
+            s.quota.heartbeat();
+            assertThat(s.quota.reclaimAbandoned(java.time.Duration.ofMinutes(5))).as("not stale yet").isZero();
+            s.clock.advance(java.time.Duration.ofMinutes(4));
+            s.quota.heartbeat();
+            assertThat(s.quota.reclaimAbandoned(java.time.Duration.ofMinutes(5))).isEqualTo(700);
+            assertThat(s.quota.usage(ann)).as("the live process keeps its own reservation").isEqualTo(new Usage(0, 100, 1000L));
+            assertThat(s.quota.reclaimAbandoned(java.time.Duration.ofMinutes(5))).as("given back once").isZero();
+            s.quota.reserve(ann, 300);
+            s.quota.commit(ann, "r", 300, 300);
+            s.quota.release(ann, 100);
+            assertThat(s.quota.usage(ann)).isEqualTo(new Usage(300, 0, 1000L));
+        }
+
+        @Test
         void reserveCommitAndFreeKeepTheLedgerExact() {
             s.quota.reserve(ann, 600);
             assertThat(s.quota.usage(ann)).isEqualTo(new Usage(0, 600, 1000L));
