@@ -7,6 +7,7 @@ import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.SessionService;
 import dev.cairn.server.auth.TokenService;
 import dev.cairn.server.quota.UsageMeter;
+import dev.cairn.server.records.WorkspaceModule;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
 import io.javalin.Javalin;
@@ -44,7 +45,8 @@ public final class HttpApi {
     /** Everything the HTTP layer calls into. */
     public record Services(AccountService accounts, TokenService tokens, SessionService sessions,
             ObjectService objects, RepoRegistry repos, UsageMeter meter, RandomBytes random,
-            PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies) {
+            PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies,
+            WorkspaceModule workspace) {
     }
 
     public HttpApi(Services s) {
@@ -54,8 +56,11 @@ public final class HttpApi {
                 && s.ready().getAsBoolean(), s.metrics()),
                 new WebHandlers(s.accounts(), s.repos(), cookies, s.random()),
                 new AccountHandlers(s.accounts(), s.tokens(), s.meter(), cookies), new AdminHandlers(s.accounts()),
-                new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()));
-        AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter());
+                new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
+                new WorkspaceHandlers(s.workspace().tables(), s.workspace().records()),
+                new MemberHandlers(s.workspace().workspaces()));
+        AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter(),
+                s.workspace().workspaces());
         ErrorMapper errors = new ErrorMapper(s.metrics());
         this.app = Javalin.create(config -> configure(config, Routes.table(handlers), guard, errors));
     }

@@ -3,6 +3,7 @@ package dev.cairn.server.http;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.HEAD;
+import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 
@@ -56,6 +57,25 @@ final class Routes {
                 new Route(GET, ApiPaths.OBJECT, Role.STORAGE_READ, h.objects()::get),
                 new Route(PUT, ApiPaths.OBJECT, Role.STORAGE_APPEND, h.objects()::put),
                 new Route(DELETE, ApiPaths.OBJECT, Role.STORAGE_DELETE, h.objects()::delete),
+                // records workspace (before the restic patterns, which would match its 4-segment paths)
+                new Route(GET, ApiPaths.WS_TABLES, Role.WORKSPACE_VIEWER, h.workspace()::listTables),
+                new Route(POST, ApiPaths.WS_TABLES, Role.WORKSPACE_OWNER, h.workspace()::createTable),
+                new Route(GET, ApiPaths.WS_TABLE, Role.WORKSPACE_VIEWER, h.workspace()::getTable),
+                new Route(PATCH, ApiPaths.WS_TABLE, Role.WORKSPACE_OWNER, h.workspace()::patchTable),
+                new Route(DELETE, ApiPaths.WS_TABLE, Role.WORKSPACE_OWNER, h.workspace()::deleteTable),
+                new Route(GET, ApiPaths.WS_RECORDS, Role.WORKSPACE_VIEWER, h.workspace()::listRecords),
+                new Route(POST, ApiPaths.WS_RECORDS, Role.WORKSPACE_EDITOR, h.workspace()::createRecord),
+                new Route(GET, ApiPaths.WS_TABLE + "/deleted", Role.WORKSPACE_VIEWER, h.workspace()::deleted),
+                new Route(GET, ApiPaths.WS_RECORD, Role.WORKSPACE_VIEWER, h.workspace()::getRecord),
+                new Route(PATCH, ApiPaths.WS_RECORD, Role.WORKSPACE_EDITOR, h.workspace()::patchRecord),
+                new Route(DELETE, ApiPaths.WS_RECORD, Role.WORKSPACE_EDITOR, h.workspace()::deleteRecord),
+                new Route(GET, ApiPaths.WS_RECORD + "/history", Role.WORKSPACE_VIEWER, h.workspace()::history),
+                new Route(POST, ApiPaths.WS_RECORD + "/restore", Role.WORKSPACE_EDITOR, h.workspace()::restore),
+                new Route(GET, ApiPaths.WS_MEMBERS, Role.WORKSPACE_VIEWER, h.members()::list),
+                new Route(PUT, ApiPaths.WS_MEMBERS + "/{member}", Role.WORKSPACE_OWNER, h.members()::setRole),
+                new Route(DELETE, ApiPaths.WS_MEMBERS + "/{member}", Role.WORKSPACE_OWNER, h.members()::remove),
+                new Route(POST, ApiPaths.WS_INVITES, Role.WORKSPACE_OWNER, h.members()::invite),
+                new Route(POST, ApiPaths.WS_INVITES + "/accept", Role.ACCOUNT, h.members()::accept),
                 // restic REST v2, last: its patterns match almost anything with 2-4 segments
                 new Route(POST, "/{account}/{repo}", Role.STORAGE_APPEND, h.restic()::createRepo),
                 new Route(HEAD, "/{account}/{repo}/config", Role.STORAGE_READ, h.restic()::getConfig),
@@ -71,6 +91,6 @@ final class Routes {
 
     /** The handler objects the table points into. */
     record Handlers(OpsHandlers ops, WebHandlers web, AccountHandlers account, AdminHandlers admin,
-            ObjectHandlers objects, ResticHandlers restic) {
+            ObjectHandlers objects, ResticHandlers restic, WorkspaceHandlers workspace, MemberHandlers members) {
     }
 }

@@ -1,0 +1,16 @@
+package dev.cairn.server.records;
+
+import dev.cairn.server.auth.RandomBytes;
+import dev.cairn.server.db.Database;
+import java.time.InstantSource;
+
+/** The records workspace's services over one database, built together (one entry point for the composition root). */
+public record WorkspaceModule(Workspaces workspaces, TableService tables, RecordService records) {
+
+    public static WorkspaceModule create(Database database, InstantSource clock, RandomBytes random) {
+        Schema schema = new Schema(database.dialect());
+        var jdbi = database.jdbi();
+        return new WorkspaceModule(new Workspaces(jdbi, clock, random), new TableService(jdbi, schema, clock),
+                new RecordService(jdbi, schema, clock));
+    }
+}
