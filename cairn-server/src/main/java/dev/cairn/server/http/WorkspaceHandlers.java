@@ -7,6 +7,7 @@ import dev.cairn.server.records.RecordService;
 import dev.cairn.server.records.TablePatch;
 import dev.cairn.server.records.TableService;
 import dev.cairn.server.records.TableSpec;
+import dev.cairn.server.records.Templates;
 import dev.cairn.server.records.ValidationException;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -19,10 +20,21 @@ import java.util.Map;
 final class WorkspaceHandlers {
     private final TableService tables;
     private final RecordService records;
+    private final Templates templates;
 
-    WorkspaceHandlers(TableService tables, RecordService records) {
+    WorkspaceHandlers(TableService tables, RecordService records, Templates templates) {
         this.tables = tables;
         this.records = records;
+        this.templates = templates;
+    }
+
+    void listTemplates(Context ctx) {
+        write(ctx, 200, templates.list());
+    }
+
+    /** {@code POST .../templates/{template}}: creates the template's tables (201), all or none. */
+    void applyTemplate(Context ctx) {
+        write(ctx, 201, templates.apply(WorkspaceCalls.caller(ctx), ctx.pathParam("template")));
     }
 
     void listTables(Context ctx) {

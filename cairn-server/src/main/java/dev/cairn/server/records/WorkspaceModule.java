@@ -5,12 +5,14 @@ import dev.cairn.server.db.Database;
 import java.time.InstantSource;
 
 /** The records workspace's services over one database, built together (one entry point for the composition root). */
-public record WorkspaceModule(Workspaces workspaces, TableService tables, RecordService records) {
+public record WorkspaceModule(Workspaces workspaces, TableService tables, RecordService records,
+        Templates templates) {
 
     public static WorkspaceModule create(Database database, InstantSource clock, RandomBytes random) {
         Schema schema = new Schema(database.dialect());
         var jdbi = database.jdbi();
-        return new WorkspaceModule(new Workspaces(jdbi, clock, random), new TableService(jdbi, schema, clock),
-                new RecordService(jdbi, schema, clock));
+        TableService tables = new TableService(jdbi, schema, clock);
+        return new WorkspaceModule(new Workspaces(jdbi, clock, random), tables, new RecordService(jdbi, schema, clock),
+                new Templates(tables));
     }
 }

@@ -80,6 +80,7 @@ class WorkspaceAccessTest {
         assertProblem(viewer.post("/tables", "{'name': 't', 'columns': [{'name': 'a', 'type': 'text'}]}"), 403,
                 "forbidden");
         assertProblem(viewer.delete("/tables/notes"), 403, "forbidden");
+        assertProblem(viewer.post("/templates/client-matters", ""), 403, "forbidden");
         assertProblem(viewer.post("/invites", "{'email': 'bob@example.com', 'role': 'owner'}"), 403, "forbidden");
         assertUnchanged();
     }

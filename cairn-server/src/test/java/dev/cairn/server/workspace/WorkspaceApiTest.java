@@ -154,4 +154,16 @@ class WorkspaceApiTest {
         assertThat(json(ann.get("/tables/customers/records?q=rav")).get("records").findValuesAsText("name"))
                 .containsExactly("Bravo");
     }
+
+    @Test
+    void templatesAreListedAndApplied() {
+        assertThat(json(ann.get("/templates")).findValuesAsText("title")).containsExactly("Orders and billing",
+                "Client matters", "Patients and appointments");
+        var applied = ann.post("/templates/patients-and-appointments", "");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        assertThat(json(ann.get("/tables/appointments")).get("columns").get(0).get("references").asText())
+                .isEqualTo("patients");
+        assertProblem(ann.post("/templates/patients-and-appointments", ""), 409, "already-exists");
+        assertProblem(ann.post("/templates/bakery", ""), 404, "not-found");
+    }
 }
