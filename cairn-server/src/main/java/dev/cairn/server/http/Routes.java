@@ -65,6 +65,7 @@ final class Routes {
                 new Route(DELETE, ApiPaths.WS_TABLE, Role.WORKSPACE_OWNER, h.workspace()::deleteTable),
                 new Route(GET, ApiPaths.WS_RECORDS, Role.WORKSPACE_VIEWER, h.workspace()::listRecords),
                 new Route(POST, ApiPaths.WS_RECORDS, Role.WORKSPACE_EDITOR, h.workspace()::createRecord),
+                new Route(POST, ApiPaths.WS_TABLE + "/import", Role.WORKSPACE_EDITOR, h.workspace()::importRecords),
                 new Route(GET, ApiPaths.WS_TABLE + "/deleted", Role.WORKSPACE_VIEWER, h.workspace()::deleted),
                 new Route(GET, ApiPaths.WS_RECORD, Role.WORKSPACE_VIEWER, h.workspace()::getRecord),
                 new Route(PATCH, ApiPaths.WS_RECORD, Role.WORKSPACE_EDITOR, h.workspace()::patchRecord),

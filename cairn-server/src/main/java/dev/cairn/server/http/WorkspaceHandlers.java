@@ -2,6 +2,7 @@ package dev.cairn.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.records.Importer;
 import dev.cairn.server.records.RecordQuery;
 import dev.cairn.server.records.RecordService;
 import dev.cairn.server.records.TablePatch;
@@ -21,11 +22,41 @@ final class WorkspaceHandlers {
     private final TableService tables;
     private final RecordService records;
     private final Templates templates;
+    private final Importer importer;
 
-    WorkspaceHandlers(TableService tables, RecordService records, Templates templates) {
+    WorkspaceHandlers(TableService tables, RecordService records, Templates templates, Importer importer) {
         this.tables = tables;
         this.records = records;
         this.templates = templates;
+        this.importer = importer;
+    }
+
+    /**
+     * {@code POST .../tables/{table}/import?dryRun=true&map=File column:column} with a {@code text/csv} body: 200 with
+     * the report on a dry run, 201 when imported, 422 with every problem (nothing imported), 413 past the limits.
+     */
+    void importRecords(Context ctx) throws java.io.IOException {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
+            throw new ServiceException(dev.cairn.protocol.ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the file as text/csv "
+                    + "(UTF-8, first row naming the columns)");
+        }
+        boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
+        Map<String, String> mapping = new java.util.LinkedHashMap<>();
+        for (String m : ctx.queryParams("map")) {
+            int colon = m.lastIndexOf(':');
+            if (colon < 0) {
+                throw ValidationException.of("map", "'" + m + "' is not 'File column:table_column'");
+            }
+            mapping.put(m.substring(0, colon), m.substring(colon + 1));
+        }
+        java.nio.file.Path file = importer.spool(ctx.bodyInputStream(), ctx.req().getContentLengthLong());
+        try {
+            write(ctx, dryRun ? 200 : 201, importer.importCsv(WorkspaceCalls.caller(ctx), ctx.pathParam("table"), file,
+                    mapping, dryRun));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     void listTemplates(Context ctx) {

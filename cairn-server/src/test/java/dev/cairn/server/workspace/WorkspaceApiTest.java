@@ -166,4 +166,27 @@ class WorkspaceApiTest {
         assertProblem(ann.post("/templates/patients-and-appointments", ""), 409, "already-exists");
         assertProblem(ann.post("/templates/bakery", ""), 404, "not-found");
     }
+
+    @Test
+    void csvImportsPreviewThenInsert() {
+        String csv = "Name,email,Tier\nAcme,ops@acme.test,gold\nBeta,not-an-email,silver\n";
+        var dry = ann.send(ann.request("/tables/customers/import?dryRun=true&map=Tier:tier").header("Content-Type",
+                "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)));
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        assertThat(json(dry).get("valid").asInt()).isEqualTo(1);
+        assertThat(json(dry).get("errors").get(0).get("field").asText()).isEqualTo("row 3: email");
+        var refused = ann.send(ann.request("/tables/customers/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)));
+        assertProblem(refused, 422, "validation-failed");
+        assertThat(json(ann.get("/tables/customers/records")).get("records")).isEmpty();
+        var done = ann.send(ann.request("/tables/customers/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv.replace("not-an-email", "b@beta.test"))));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+        assertThat(json(done).get("inserted").asInt()).isEqualTo(2);
+        assertProblem(ann.send(ann.request("/tables/customers/import").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))), 415, "unsupported-media-type");
+        Api reader = Api.bearer(server, server.token("ann", TokenScope.READ));
+        assertProblem(reader.send(reader.request("/tables/customers/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv))), 403, "forbidden");
+    }
 }
