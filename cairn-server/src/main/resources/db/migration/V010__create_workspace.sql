@@ -1,4 +1,4 @@
--- The hosted records workspace (ADR 10). Shared by SQLite and PostgreSQL; ${pk} as in V001.
+-- The hosted records workspace (ADR 12). Shared by SQLite and PostgreSQL; ${pk} as in V001.
 -- Numbered 010 so that other branches can add 004-009 without a clash.
 -- The customers' own tables are NOT here: each user table is one physical table r_<table id> with one column
 -- c_<column id> per user column (money adds c_<column id>_cur), created at run time by dev.cairn.server.records.Schema.

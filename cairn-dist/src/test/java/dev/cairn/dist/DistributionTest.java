@@ -20,4 +20,12 @@ class DistributionTest {
         assertThat(code).as("stderr: %s", err).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("cairn ");
     }
+
+    @Test
+    void theDistributionHasExactlyOneLoggingProviderLogback() {
+        // two providers made SLF4J pick the no-op one, and the server's logs vanished
+        java.util.List<String> providers = java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).stream()
+                .map(p -> p.type().getName()).toList();
+        assertThat(providers).containsExactly("ch.qos.logback.classic.spi.LogbackServiceProvider");
+    }
 }

@@ -36,6 +36,7 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many attempts", true),
     INTERNAL("internal", 500, "Internal server error", true),
     STORE_UNAVAILABLE("store-unavailable", 503, "Storage temporarily unavailable", true),
+    DATABASE_UNAVAILABLE("database-unavailable", 503, "Database temporarily unavailable", true),
     QUOTA_EXCEEDED("quota-exceeded", 507, "Quota exceeded", false);
 
     /** Prefix of every problem type URI; the code follows it. */

@@ -44,11 +44,13 @@ public final class ServerCore implements AutoCloseable {
     private final StorageMaintenance maintenance;
     private final RandomBytes random;
     private final WorkspaceModule workspace;
+    private final InstantSource clock;
 
     private ServerCore(ServerConfig config, Database database, InstantSource clock, RandomBytes random) {
         this.config = config;
         this.database = database;
         this.random = random;
+        this.clock = clock;
         var jdbi = database.jdbi();
         this.tokens = new TokenService(jdbi, clock, random);
         this.sessions = new SessionService(jdbi, clock, random, Duration.ofDays(7));
@@ -134,6 +136,11 @@ public final class ServerCore implements AutoCloseable {
 
     public RandomBytes random() {
         return random;
+    }
+
+    /** The clock every service here was built with. */
+    public InstantSource clock() {
+        return clock;
     }
 
     @Override

@@ -188,14 +188,21 @@ public final class AccountService {
     }
 
     /**
-     * Changes a password after checking the current one; ends all sessions of the account.
+     * Changes a password after checking the current one through the throttled login path (so a stolen session or token
+     * cannot be used to guess it faster than a login form could); ends all sessions of the account.
      *
-     * @throws ServiceException {@code unauthenticated} if {@code current} is wrong, {@code bad-request} for a weak one
+     * @throws ServiceException {@code too-many-requests} after repeated wrong guesses, {@code unauthenticated} if
+     *                          {@code current} is wrong, {@code bad-request} for a weak new one
      */
-    public void changePassword(long accountId, String current, String next) {
+    public void changePassword(long accountId, String current, String next, String clientAddress) {
         Account account = require(accountId);
-        if (current == null || !hasher.verify(current, dao.passwordHash(accountId))) {
-            throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the current password is wrong");
+        try {
+            login(account.name(), current, clientAddress);
+        } catch (ServiceException e) {
+            if (e.code() == ErrorCode.UNAUTHENTICATED) {
+                throw new ServiceException(ErrorCode.UNAUTHENTICATED, "the current password is wrong");
+            }
+            throw e;
         }
         dao.setPasswordHash(accountId, hasher.hash(AccountNames.requireValidPassword(next)));
         sessions.endAll(account.id());

@@ -63,7 +63,8 @@ final class AccountHandlers {
     /** {@code PUT /api/v1/account/password} */
     void changePassword(Context ctx) {
         PasswordChangeRequest request = Json.read(ctx, PasswordChangeRequest.class);
-        accounts.changePassword(Requests.principal(ctx).accountId(), request.currentPassword(), request.newPassword());
+        accounts.changePassword(Requests.principal(ctx).accountId(), request.currentPassword(), request.newPassword(),
+                ctx.ip());
         ctx.status(204);
     }
 

@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,19 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private final MeterRegistry metrics;
+    private final BiConsumer<Context, Problem> htmlPage;
 
     public ErrorMapper(MeterRegistry metrics) {
+        this(metrics, (ctx, problem) -> ctx.contentType("text/html; charset=utf-8").result(HtmlPage.error(problem)));
+    }
+
+    /**
+     * @param htmlPage writes the HTML page (body and page headers) for a problem, for browsers (the web UI's error
+     *                 pages); the status is already set
+     */
+    public ErrorMapper(MeterRegistry metrics, BiConsumer<Context, Problem> htmlPage) {
         this.metrics = metrics;
+        this.htmlPage = htmlPage;
     }
 
     /** Maps any exception a handler or the guard threw. */
@@ -38,7 +49,9 @@ public final class ErrorMapper {
         if (e instanceof ThrottledException t) {
             ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
         }
-        if (problem.status() == 401 && !ctx.path().startsWith("/api/") && !wantsHtml(ctx)) {
+        if (problem.status() == 401 && "true".equals(ctx.header("HX-Request"))) {
+            ctx.header("HX-Redirect", "/login"); // an htmx fragment request of an expired session: go to the login page
+        } else if (problem.status() == 401 && !ctx.path().startsWith("/api/") && !wantsHtml(ctx)) {
             ctx.header("WWW-Authenticate", "Basic realm=\"cairn\"");
         }
         write(ctx, problem);
@@ -64,6 +77,7 @@ public final class ErrorMapper {
             case BlobAlreadyExistsException x -> Problem.of(ErrorCode.ALREADY_EXISTS, x.getMessage()
                     + "; objects cannot be overwritten (delete it first if your token may delete)");
             case TransientBlobStoreException t -> storeTrouble(t, ctx);
+            case org.jdbi.v3.core.JdbiException j when databaseUnreachable(j) -> databaseTrouble(j, ctx);
             case IOException io -> internal(io, ctx, "storage failure");
             case HttpResponseException h -> fromJavalin(h);
             default -> internal(e, ctx, "unexpected failure");
@@ -73,6 +87,27 @@ public final class ErrorMapper {
     private static Problem storeTrouble(Exception e, Context ctx) {
         LOG.warn("transient storage failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
         return Problem.of(ErrorCode.STORE_UNAVAILABLE, "the storage backend is temporarily unavailable; retry later");
+    }
+
+    /** Whether a database failure is the database being unreachable (connection refused, lost, or none free in time). */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.jdbi.v3.core.ConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true; // PostgreSQL: connection exception class, or the server shutting down
+            }
+        }
+        return false;
+    }
+
+    private static Problem databaseTrouble(Exception e, Context ctx) {
+        LOG.warn("metadata database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        return Problem.of(ErrorCode.DATABASE_UNAVAILABLE, "the metadata database is temporarily unavailable; retry later "
+                + "(stored objects are safe, and retrying an upload of the same object is fine)");
     }
 
     private static Problem internal(Exception e, Context ctx, String what) {
@@ -94,10 +129,11 @@ public final class ErrorMapper {
         return Problem.of(code, h.getMessage());
     }
 
-    private static void write(Context ctx, Problem problem) {
+    private void write(Context ctx, Problem problem) {
         ctx.status(problem.status());
         if (wantsHtml(ctx)) {
-            ctx.contentType("text/html; charset=utf-8").result(HtmlPage.error(problem));
+            ctx.header("Cache-Control", "no-store");
+            htmlPage.accept(ctx, problem);
         } else {
             Json.write(ctx, problem.status(), MediaTypes.PROBLEM_JSON, problem);
         }

@@ -2,7 +2,10 @@ package dev.cairn.server.http;
 
 import dev.cairn.protocol.Problem;
 
-/** Minimal server-rendered pages (one layout) until the full web UI replaces them; all text is HTML-escaped. */
+/**
+ * A bare HTML error page for an {@link ErrorMapper} built without the web UI (the running server uses the web UI's
+ * pages, {@code dev.cairn.server.web}); all text is HTML-escaped.
+ */
 public final class HtmlPage {
     private HtmlPage() {
     }

@@ -10,6 +10,7 @@ import dev.cairn.server.quota.UsageMeter;
 import dev.cairn.server.records.WorkspaceModule;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
+import dev.cairn.server.web.WebUi;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -19,6 +20,7 @@ import io.javalin.security.RouteRole;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,16 +47,18 @@ public final class HttpApi {
     /** Everything the HTTP layer calls into. */
     public record Services(AccountService accounts, TokenService tokens, SessionService sessions,
             ObjectService objects, RepoRegistry repos, UsageMeter meter, RandomBytes random,
-            PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies,
-            WorkspaceModule workspace) {
+            PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies, InstantSource clock,
+            Duration accountDeletionGrace, WorkspaceModule workspace) {
     }
 
     public HttpApi(Services s) {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
+        WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
+                s.clock(), s.accountDeletionGrace()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
-                new WebHandlers(s.accounts(), s.repos(), cookies, s.random()),
+                ui,
                 new AccountHandlers(s.accounts(), s.tokens(), s.meter(), cookies), new AdminHandlers(s.accounts()),
                 new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
                 new WorkspaceHandlers(s.workspace().tables(), s.workspace().records(),
@@ -62,7 +66,7 @@ public final class HttpApi {
                 new MemberHandlers(s.workspace().workspaces()));
         AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter(),
                 s.workspace().workspaces());
-        ErrorMapper errors = new ErrorMapper(s.metrics());
+        ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);
         this.app = Javalin.create(config -> configure(config, Routes.table(handlers), guard, errors));
     }
 
@@ -103,10 +107,14 @@ public final class HttpApi {
         };
     }
 
-    /** Javalin's own 404/405 (no route, wrong method) as problems; responses handlers already wrote stay as they are. */
+    /**
+     * Javalin's own 404/405 (no route, wrong method) as problems (or error pages for browsers); responses that matched
+     * a route and were already written by a handler or the error mapper stay as they are.
+     */
     private static void unmatched(Context ctx, ErrorMapper errors, ErrorCode code, String detail) {
         String type = ctx.res().getContentType();
-        if (type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
+        boolean noRoute = ctx.endpoints().matchedHttpEndpoint() == null;
+        if (noRoute || type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
             errors.handleStatus(ctx, code, detail);
         }
     }

@@ -8,6 +8,7 @@ import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 
 import dev.cairn.protocol.ApiPaths;
+import dev.cairn.server.web.WebUi;
 import java.util.List;
 
 /**
@@ -25,13 +26,28 @@ final class Routes {
                 new Route(GET, ApiPaths.HEALTHZ, Role.PUBLIC, h.ops()::health),
                 new Route(GET, ApiPaths.READYZ, Role.PUBLIC, h.ops()::ready),
                 new Route(GET, ApiPaths.METRICS, Role.OPS, h.ops()::metrics),
-                // web pages
-                new Route(GET, "/", Role.SESSION_USER, h.web()::dashboard),
-                new Route(GET, "/login", Role.PUBLIC, h.web()::loginPage),
-                new Route(POST, "/login", Role.PUBLIC, h.web()::login),
-                new Route(GET, "/signup", Role.PUBLIC, h.web()::signupPage),
-                new Route(POST, "/signup", Role.PUBLIC, h.web()::signUp),
-                new Route(POST, "/logout", Role.SESSION_USER, h.web()::logout),
+                // web UI (dev.cairn.server.web): pages, forms (POST + redirect), htmx fragments, static files
+                new Route(GET, "/static/{file}", Role.PUBLIC, h.ui().assets()::serve),
+                new Route(GET, "/login", Role.PUBLIC, h.ui().auth()::loginPage),
+                new Route(POST, "/login", Role.PUBLIC, h.ui().auth()::login),
+                new Route(GET, "/signup", Role.PUBLIC, h.ui().auth()::signupPage),
+                new Route(POST, "/signup", Role.PUBLIC, h.ui().auth()::signUp),
+                new Route(POST, "/logout", Role.SESSION_USER, h.ui().auth()::logout),
+                new Route(GET, "/", Role.SESSION_USER, h.ui().dashboard()::page),
+                new Route(GET, "/dashboard/quota", Role.SESSION_USER, h.ui().dashboard()::quotaFragment),
+                new Route(GET, "/tokens", Role.SESSION_USER, h.ui().tokens()::page),
+                new Route(POST, "/tokens", Role.SESSION_USER, h.ui().tokens()::create),
+                new Route(POST, "/tokens/{id}/revoke", Role.SESSION_USER, h.ui().tokens()::revoke),
+                new Route(GET, "/account/password", Role.SESSION_USER, h.ui().account()::passwordPage),
+                new Route(POST, "/account/password", Role.SESSION_USER, h.ui().account()::changePassword),
+                new Route(GET, "/account/delete", Role.SESSION_USER, h.ui().account()::deletePage),
+                new Route(POST, "/account/delete", Role.SESSION_USER, h.ui().account()::delete),
+                new Route(GET, "/web/admin/accounts", Role.ADMIN, h.ui().admin()::page),
+                new Route(POST, "/web/admin/accounts/{name}/suspend", Role.ADMIN, h.ui().admin()::suspend),
+                new Route(POST, "/web/admin/accounts/{name}/unsuspend", Role.ADMIN, h.ui().admin()::unsuspend),
+                new Route(POST, "/web/admin/accounts/{name}/quota", Role.ADMIN, h.ui().admin()::setQuota),
+                new Route(POST, "/web/admin/signup", Role.ADMIN, h.ui().admin()::setSignup),
+                new Route(POST, "/web/admin/invites", Role.ADMIN, h.ui().admin()::createInvite),
                 // account self-service API
                 new Route(POST, ApiPaths.SIGNUP, Role.PUBLIC, h.account()::signUp),
                 new Route(POST, ApiPaths.API_V1 + "/session", Role.PUBLIC, h.account()::login),
@@ -94,7 +110,7 @@ final class Routes {
     }
 
     /** The handler objects the table points into. */
-    record Handlers(OpsHandlers ops, WebHandlers web, AccountHandlers account, AdminHandlers admin,
+    record Handlers(OpsHandlers ops, WebUi ui, AccountHandlers account, AdminHandlers admin,
             ObjectHandlers objects, ResticHandlers restic, WorkspaceHandlers workspace, MemberHandlers members) {
     }
 }

@@ -23,11 +23,16 @@ public final class SessionCookies {
         SessionService.Started started = sessions.start(accountId);
         Cookie cookie = new Cookie(Authenticator.SESSION_COOKIE, started.cookieValue());
         cookie.setHttpOnly(true);
-        cookie.setSecure(alwaysSecure || ctx.req().isSecure());
+        cookie.setSecure(secure(ctx));
         cookie.setSameSite(SameSite.LAX);
         cookie.setPath("/");
         ctx.cookie(cookie);
         return started.session().csrfToken();
+    }
+
+    /** Whether cookies set in answer to this request must be {@code Secure}. */
+    boolean secure(Context ctx) {
+        return alwaysSecure || ctx.req().isSecure();
     }
 
     /** Ends the request's session (if any) and clears the cookie. */

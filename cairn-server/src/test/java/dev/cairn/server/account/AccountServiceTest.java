@@ -126,11 +126,31 @@ class AccountServiceTest {
         void passwordChangeNeedsTheCurrentPasswordAndEndsSessions() {
             Account a = s.accounts.create("ann", "ann@example.com", "long enough password", false);
             var session = s.sessions.start(a.id());
-            assertThatThrownBy(() -> s.accounts.changePassword(a.id(), "wrong password!", "new long password"))
+            assertThatThrownBy(() -> s.accounts.changePassword(a.id(), "wrong password!", "new long password", "10.0.0.1"))
                     .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.UNAUTHENTICATED));
-            s.accounts.changePassword(a.id(), "long enough password", "new long password");
+            s.accounts.changePassword(a.id(), "long enough password", "new long password", "10.0.0.1");
             assertThat(s.sessions.find(session.cookieValue())).isEmpty();
             assertThat(s.accounts.login("ann", "new long password", "10.0.0.1").name()).isEqualTo("ann");
+        }
+
+        @Test
+        void guessingTheCurrentPasswordThroughAPasswordChangeIsThrottledLikeALogin() {
+            Account a = s.accounts.create("ann", "ann@example.com", "long enough password", false);
+            for (int i = 0; i < 20; i++) {
+                try {
+                    s.accounts.changePassword(a.id(), "guess number " + i, "new long password", "10.0.0.9");
+                } catch (ServiceException e) {
+                    if (e.code() == ErrorCode.TOO_MANY_REQUESTS) {
+                        assertThat(i).as("throttled after a few guesses").isLessThanOrEqualTo(10);
+                        assertThatThrownBy(() -> s.accounts.changePassword(a.id(), "long enough password",
+                                "new long password", "10.0.0.9"))
+                                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.TOO_MANY_REQUESTS));
+                        return;
+                    }
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+                }
+            }
+            org.assertj.core.api.Assertions.fail("20 wrong guesses were never throttled");
         }
 
         @Test

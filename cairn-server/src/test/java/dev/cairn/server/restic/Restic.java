@@ -12,22 +12,22 @@ import java.util.concurrent.TimeUnit;
  * Runs the real Debian {@code restic} binary against a repository URL. {@link #ensureInstalled()} installs it with
  * apt-get when it is missing (the project's machines run as root), so the tests never skip.
  */
-final class Restic {
+public final class Restic {
     private final String repository;
     private final Path cacheDir;
 
-    record Result(int exitCode, String output) {
-        boolean ok() {
+    public record Result(int exitCode, String output) {
+        public boolean ok() {
             return exitCode == 0;
         }
     }
 
-    Restic(String repository, Path cacheDir) {
+    public Restic(String repository, Path cacheDir) {
         this.repository = repository;
         this.cacheDir = cacheDir;
     }
 
-    static synchronized void ensureInstalled() throws IOException, InterruptedException {
+    public static synchronized void ensureInstalled() throws IOException, InterruptedException {
         if (onPath()) {
             return;
         }
@@ -47,20 +47,20 @@ final class Restic {
         return false;
     }
 
-    Result run(String... args) throws IOException, InterruptedException {
+    public Result run(String... args) throws IOException, InterruptedException {
         return run(300, args);
     }
 
-    Result run(int timeoutSeconds, String... args) throws IOException, InterruptedException {
+    public Result run(int timeoutSeconds, String... args) throws IOException, InterruptedException {
         return exec(command(args), timeoutSeconds);
     }
 
     /** Starts restic without waiting (for a slow failing run that overlaps other work). */
-    Process start(String... args) throws IOException {
+    public Process start(String... args) throws IOException {
         return builder(command(args)).start();
     }
 
-    static Result finish(Process p, int timeoutSeconds) throws IOException, InterruptedException {
+    public static Result finish(Process p, int timeoutSeconds) throws IOException, InterruptedException {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();

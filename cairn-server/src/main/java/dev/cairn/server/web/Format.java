@@ -1,0 +1,54 @@
+package dev.cairn.server.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Display formats used by the templates: byte sizes in IEC units, instants in UTC. Stateless, thread-safe. */
+public final class Format {
+    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private Format() {
+    }
+
+    /** {@code 0 B}, {@code 999 B}, {@code 1.5 KiB}, {@code 12.3 MiB}: one decimal above bytes. */
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        double value = n;
+        int unit = 0;
+        while (value >= 1024 && unit < UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+    }
+
+    /** Exact bytes with thousands separators ({@code 1,234,567 bytes}), for titles next to {@link #bytes}. */
+    public static String exactBytes(long n) {
+        return String.format(Locale.ROOT, "%,d bytes", n);
+    }
+
+    /** {@code 2026-11-23 20:15 UTC}, or {@code absent} when there is no instant. */
+    public static String time(Instant instant, String absent) {
+        return instant == null ? absent : TIME.format(instant);
+    }
+
+    /** ISO-8601 for {@code <time datetime>}; empty when there is no instant. */
+    public static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** A service message ("password must be ...") as a sentence for a page: capital first letter, final period. */
+    public static String sentence(String message) {
+        if (message == null || message.isEmpty()) {
+            return "";
+        }
+        String s = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return s.endsWith(".") ? s : s + ".";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.cairn.server.web;
+
+import java.util.Map;
+
+/**
+ * Confirmation messages shown after a redirect-after-POST, chosen by a fixed key in the {@code done} query parameter.
+ * Only these texts can appear, so the parameter cannot inject content; unknown keys show nothing.
+ */
+final class Notices {
+    private static final Map<String, String> TEXTS = Map.of(
+            "logout", "You are logged out.",
+            "password", "Your password was changed. Other sessions were logged out.",
+            "revoked", "The token was revoked. Clients using it are refused from now on.",
+            "suspended", "The account was suspended: it can no longer log in or use its tokens.",
+            "unsuspended", "The account is active again.",
+            "quota", "The plan and quota were saved.",
+            "signup", "The sign-up mode was saved.");
+
+    private Notices() {
+    }
+
+    /** The text for {@code key}, or null. */
+    static String of(String key) {
+        return key == null ? null : TEXTS.get(key);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.cairn.server.web;
+
+import dev.cairn.protocol.Problem;
+import dev.cairn.server.account.AccountService;
+import dev.cairn.server.account.SignupMode;
+import dev.cairn.server.auth.RandomBytes;
+import dev.cairn.server.auth.TokenService;
+import dev.cairn.server.storage.RepoRegistry;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * The web UI's entry point: builds the page handlers the route table points to. Routes, roles and the session/CSRF
+ * checks of signed-in pages live in the HTTP layer; this package renders pages and calls the services. Thread-safe.
+ */
+public final class WebUi {
+    /**
+     * The form field that carries the CSRF token. The HTTP layer's guard reads the same name for signed-in forms (a
+     * test pins that they agree).
+     */
+    public static final String CSRF_FIELD = "_csrf";
+
+    private final AuthPages auth;
+    private final DashboardPage dashboard;
+    private final TokenPages tokens;
+    private final AccountPages account;
+    private final AdminPages admin;
+    private final ErrorPages errors;
+    private final Assets assets;
+
+    /** Everything the pages call into. */
+    public record Services(AccountService accounts, TokenService tokens, RepoRegistry repos, SessionBridge sessions,
+            RandomBytes random, InstantSource clock, Duration accountDeletionGrace) {
+    }
+
+    public WebUi(Services s) {
+        this.assets = new Assets();
+        Pages pages = new Pages(new Views(), assets, s.sessions(),
+                () -> s.accounts().signupMode() != SignupMode.CLOSED);
+        this.auth = new AuthPages(pages, s.accounts(), new LoginCsrf(s.random(), s.sessions()));
+        this.dashboard = new DashboardPage(pages, s.accounts(), s.repos());
+        this.tokens = new TokenPages(pages, s.tokens(), s.clock());
+        this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());
+        this.admin = new AdminPages(pages, s.accounts());
+        this.errors = new ErrorPages(pages);
+    }
+
+    public AuthPages auth() {
+        return auth;
+    }
+
+    public DashboardPage dashboard() {
+        return dashboard;
+    }
+
+    public TokenPages tokens() {
+        return tokens;
+    }
+
+    public AccountPages account() {
+        return account;
+    }
+
+    public AdminPages admin() {
+        return admin;
+    }
+
+    public Assets assets() {
+        return assets;
+    }
+
+    /**
+     * Writes the HTML error page for a problem, with the page headers (the error mapper's renderer for browsers). The
+     * response status is the caller's: it has already set the problem's status.
+     */
+    public void writeErrorPage(Context ctx, Problem problem) {
+        Views.writeHtml(ctx, problem.status(), errors.render(problem));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.cairn.server.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Debian {@code chromium} for the Playwright tests. {@link #ensureInstalled()} installs it with apt-get when it is
+ * missing (the project's machines run as root), so browser tests never skip; Playwright itself must not download a
+ * browser ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1} in the surefire configuration).
+ */
+final class Chromium {
+    /** Flags for a headless browser in a container: no sandbox (root), no GPU, no background network traffic. */
+    static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run");
+
+    private Chromium() {
+    }
+
+    /** The path of the chromium executable, installing the package first if needed. */
+    static synchronized Path ensureInstalled() throws IOException, InterruptedException {
+        Path found = onPath();
+        if (found != null) {
+            return found;
+        }
+        exec(List.of("apt-get", "update", "-q"));
+        String out = exec(List.of("apt-get", "install", "-y", "-q", "chromium"));
+        found = onPath();
+        if (found == null) {
+            throw new IllegalStateException("cannot install chromium with apt-get:\n" + out);
+        }
+        return found;
+    }
+
+    private static Path onPath() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path candidate = Path.of(dir, "chromium");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String exec(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        return out;
+    }
+}

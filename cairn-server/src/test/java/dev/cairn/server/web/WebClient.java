@@ -1,0 +1,98 @@
+package dev.cairn.server.web;
+
+import dev.cairn.server.TestServer;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without JavaScript, for page tests over plain HTTP: a cookie jar, {@code Accept: text/html}, no redirect
+ * following (tests assert the 303s), url-encoded form posts, and the CSRF token scraped from the last page.
+ */
+final class WebClient {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final TestServer server;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private String lastPage = "";
+
+    WebClient(TestServer server) {
+        this.server = server;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return remember(http.send(server.request(path).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Posts the fields plus the CSRF token of the last page seen (unless a {@code _csrf} field is given). */
+    HttpResponse<String> post(String path, String... fieldsAndValues) throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            fields.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        fields.putIfAbsent("_csrf", csrf().orElse(""));
+        return postRaw(path, fields, Map.of());
+    }
+
+    /** Posts exactly these fields (no CSRF token added), with extra headers. */
+    HttpResponse<String> postRaw(String path, Map<String, String> fields, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = server.request(path).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return remember(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Signs up through the form; returns the response to the POST (a 303 to the dashboard on success). */
+    HttpResponse<String> signUp(String name, String password) throws IOException, InterruptedException {
+        get("/signup");
+        return post("/signup", "name", name, "email", name + "@example.com", "password", password);
+    }
+
+    HttpResponse<String> logIn(String name, String password) throws IOException, InterruptedException {
+        get("/login");
+        return post("/login", "name", name, "password", password);
+    }
+
+    Optional<String> csrf() {
+        Matcher m = CSRF.matcher(lastPage);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    Optional<HttpCookie> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
+    }
+
+    String lastPage() {
+        return lastPage;
+    }
+
+    private HttpResponse<String> remember(HttpResponse<String> response) {
+        if (response.body() != null && !response.body().isEmpty()) {
+            lastPage = response.body();
+        }
+        return response;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
