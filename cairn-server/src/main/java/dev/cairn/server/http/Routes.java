@@ -91,6 +91,13 @@ final class Routes {
                 new Route(GET, ApiPaths.WS_TEMPLATES, Role.WORKSPACE_VIEWER, h.workspace()::listTemplates),
                 new Route(POST, ApiPaths.WS_TEMPLATES + "/{template}", Role.WORKSPACE_OWNER,
                         h.workspace()::applyTemplate),
+                new Route(GET, ApiPaths.WS_REPORTS, Role.WORKSPACE_VIEWER, h.reports()::list),
+                new Route(POST, ApiPaths.WS_REPORTS, Role.WORKSPACE_EDITOR, h.reports()::create),
+                new Route(POST, ApiPaths.WS_REPORTS + "/preview", Role.WORKSPACE_VIEWER, h.reports()::preview),
+                new Route(GET, ApiPaths.WS_REPORT, Role.WORKSPACE_VIEWER, h.reports()::get),
+                new Route(PUT, ApiPaths.WS_REPORT, Role.WORKSPACE_EDITOR, h.reports()::update),
+                new Route(DELETE, ApiPaths.WS_REPORT, Role.WORKSPACE_EDITOR, h.reports()::delete),
+                new Route(GET, ApiPaths.WS_REPORT + "/result", Role.WORKSPACE_VIEWER, h.reports()::result),
                 new Route(GET, ApiPaths.WS_MEMBERS, Role.WORKSPACE_VIEWER, h.members()::list),
                 new Route(PUT, ApiPaths.WS_MEMBERS + "/{member}", Role.WORKSPACE_OWNER, h.members()::setRole),
                 new Route(DELETE, ApiPaths.WS_MEMBERS + "/{member}", Role.WORKSPACE_OWNER, h.members()::remove),
@@ -111,6 +118,7 @@ final class Routes {
 
     /** The handler objects the table points into. */
     record Handlers(OpsHandlers ops, WebUi ui, AccountHandlers account, AdminHandlers admin,
-            ObjectHandlers objects, ResticHandlers restic, WorkspaceHandlers workspace, MemberHandlers members) {
+            ObjectHandlers objects, ResticHandlers restic, WorkspaceHandlers workspace, MemberHandlers members,
+            ReportHandlers reports) {
     }
 }

@@ -13,10 +13,14 @@ final class ReportRefs {
                 .mapTo(String.class).list();
     }
 
-    /** Names of the reports whose definition uses column {@code columnId} of {@code tableId}. */
+    /**
+     * Names of the reports of the workspace whose definition uses column {@code columnId} of {@code tableId} (directly
+     * or through a reference from another table).
+     */
     List<String> using(Handle h, long tableId, long columnId) {
         List<String> out = new ArrayList<>();
-        h.createQuery("SELECT name, definition FROM ws_reports WHERE table_id = :t ORDER BY name").bind("t", tableId)
+        h.createQuery("SELECT name, definition FROM ws_reports WHERE workspace_id = (SELECT workspace_id FROM ws_tables "
+                + "WHERE id = :t) ORDER BY name").bind("t", tableId)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).forEach(r -> {
                     if (mentions(Schema.readJson(r[1]), columnId)) {
                         out.add(r[0]);

@@ -46,7 +46,7 @@ final class SqlText {
     }
 
     private String condition(String alias, Condition c) {
-        String col = alias + c.column().sql();
+        String col = (c.alias() == null ? alias : c.alias()) + c.column().sql();
         List<Object> v = c.values().stream().map(x -> Values.toSqlScalar(c.column(), x)).toList();
         return switch (c.op()) {
             case EQ -> bind(col + " = ?", v.getFirst());

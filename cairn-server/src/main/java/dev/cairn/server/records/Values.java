@@ -337,24 +337,29 @@ final class Values {
 
     /** Reads the canonical value of {@code c} from the current row. */
     static Object read(ResultSet rs, Column c) throws SQLException {
+        return readAs(rs, c, c.sql(), c.currencySql());
+    }
+
+    /** Reads a value of {@code c}'s type from result column {@code label} (money: currency from {@code curLabel}). */
+    static Object readAs(ResultSet rs, Column c, String label, String curLabel) throws SQLException {
         return switch (c.type()) {
-            case TEXT, LONG_TEXT, CHOICE, EMAIL, PHONE -> rs.getString(c.sql());
-            case INTEGER, REFERENCE -> nullableLong(rs, c.sql());
-            case DECIMAL -> unscaled(nullableLong(rs, c.sql()), c.scale());
+            case TEXT, LONG_TEXT, CHOICE, EMAIL, PHONE -> rs.getString(label);
+            case INTEGER, REFERENCE -> nullableLong(rs, label);
+            case DECIMAL -> unscaled(nullableLong(rs, label), c.scale());
             case MONEY -> {
-                BigDecimal amount = unscaled(nullableLong(rs, c.sql()), c.scale());
-                yield amount == null ? null : new Money(amount, rs.getString(c.currencySql()));
+                BigDecimal amount = unscaled(nullableLong(rs, label), c.scale());
+                yield amount == null ? null : new Money(amount, rs.getString(curLabel));
             }
             case DATE -> {
-                String s = rs.getString(c.sql());
+                String s = rs.getString(label);
                 yield s == null ? null : LocalDate.parse(s);
             }
             case DATETIME -> {
-                Long millis = nullableLong(rs, c.sql());
+                Long millis = nullableLong(rs, label);
                 yield millis == null ? null : Instant.ofEpochMilli(millis);
             }
             case BOOLEAN -> {
-                Long v = nullableLong(rs, c.sql());
+                Long v = nullableLong(rs, label);
                 yield v == null ? null : v != 0;
             }
         };

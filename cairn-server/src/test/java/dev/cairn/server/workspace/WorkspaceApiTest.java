@@ -189,4 +189,39 @@ class WorkspaceApiTest {
         assertProblem(reader.send(reader.request("/tables/customers/import").header("Content-Type", "text/csv")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv))), 403, "forbidden");
     }
+
+    @Test
+    void reportsAreSavedAndRenderedAsJsonCsvAndEscapedHtml() {
+        ann.post("/tables/customers/records", "{'name': '<script>alert(1)</script>', 'tier': 'gold', "
+                + "'balance': '-3'}");
+        ann.post("/tables/customers/records", "{'name': '=1+2', 'tier': 'gold', 'balance': '10'}");
+        var saved = ann.post("/reports", "{'name': 'Gold <i>list</i>', 'table': 'customers', "
+                + "'columns': ['name', 'balance'], 'filters': [{'column': 'tier', 'op': 'eq', 'value': 'gold'}], "
+                + "'sort': [{'column': 'balance', 'desc': false}]}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        String path = "/reports/" + json(saved).get("id").asLong();
+        var result = json(ann.get(path + "/result"));
+        assertThat(result.get("rows").get(0).get(0).asText()).isEqualTo("<script>alert(1)</script>");
+        var csv = ann.get(path + "/result?format=csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/csv"));
+        assertThat(csv.body()).isEqualTo("name,balance,balance_currency\r\n<script>alert(1)</script>,-3.00,EUR\r\n"
+                + "'=1+2,10.00,EUR\r\n");
+        var html = ann.get(path + "/result?format=html");
+        assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/html"));
+        assertThat(html.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Gold &lt;i&gt;list&lt;/i&gt;")
+                .doesNotContain("<script>", "<i>list");
+        var preview = ann.post("/reports/preview", "{'name': 'p', 'table': 'customers', 'groupBy': ['tier'], "
+                + "'aggregates': [{'fn': 'sum', 'column': 'balance'}]}");
+        assertThat(json(preview).get("rows").get(0).toString()).isEqualTo(
+                "[\"gold\",{\"amount\":\"7.00\",\"currency\":\"EUR\"}]");
+        assertProblem(ann.post("/reports/preview", "{'name': 'p', 'table': 'customers', 'groupBy': ['nope']}"),
+                422, "validation-failed");
+        assertProblem(ann.patch("/tables/customers", "{'remove': ['tier']}"), 409, "in-use");
+        Api reader = Api.bearer(server, server.token("ann", TokenScope.READ));
+        assertThat(reader.get(path + "/result").statusCode()).isEqualTo(200);
+        assertProblem(reader.delete(path), 403, "forbidden");
+        assertThat(ann.delete(path).statusCode()).isEqualTo(204);
+    }
 }
