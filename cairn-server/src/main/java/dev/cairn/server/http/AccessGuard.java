@@ -114,11 +114,20 @@ final class AccessGuard {
     private void workspace(Context ctx, WorkspaceRole needed) {
         Principal p = authenticator.fromHeader(ctx).orElse(null);
         if (p == null) {
-            p = authenticator.fromSession(ctx).orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
+            var session = authenticator.fromSession(ctx);
+            if (session.isEmpty() && ctx.method() == HandlerType.GET && ErrorMapper.wantsHtml(ctx)
+                    && ctx.pathParamMap().containsKey(WorkspaceCalls.PATH_PARAM)) {
+                ctx.redirect("/login");
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            p = session.orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
                     "authenticate with a session, an API token (Bearer) or the account password"));
             requireCsrf(ctx, p);
         }
-        Caller caller = workspaces.resolve(p.accountId(), p.accountName(), ctx.header(WorkspaceCalls.HEADER),
+        // web pages name the workspace in the path ({ws}); API calls in the header (absent: the caller's own)
+        String named = ctx.pathParamMap().getOrDefault(WorkspaceCalls.PATH_PARAM, ctx.header(WorkspaceCalls.HEADER));
+        Caller caller = workspaces.resolve(p.accountId(), p.accountName(), named,
                 !p.scope().includes(TokenScope.FULL));
         if (!caller.role().includes(needed)) {
             throw ServiceException.forbidden("this needs the " + needed.wireName() + " role in workspace '"

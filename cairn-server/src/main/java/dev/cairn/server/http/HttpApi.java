@@ -55,7 +55,7 @@ public final class HttpApi {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
         WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
-                s.clock(), s.accountDeletionGrace()));
+                s.clock(), s.accountDeletionGrace(), s.workspace()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,

@@ -17,6 +17,9 @@ import java.util.List;
  * every route registered with Javalin carries exactly one role; {@link AccessGuard} denies any that does not.
  */
 final class Routes {
+    /** The web pages of a records workspace; {@code {ws}} is {@link WorkspaceCalls#PATH_PARAM}. */
+    static final String WS_WEB = "/web/workspace/{ws}";
+
     private Routes() {
     }
 
@@ -48,6 +51,26 @@ final class Routes {
                 new Route(POST, "/web/admin/accounts/{name}/quota", Role.ADMIN, h.ui().admin()::setQuota),
                 new Route(POST, "/web/admin/signup", Role.ADMIN, h.ui().admin()::setSignup),
                 new Route(POST, "/web/admin/invites", Role.ADMIN, h.ui().admin()::createInvite),
+                // records workspace pages ({ws} names the workspace's owner; the guard checks membership and role)
+                new Route(GET, "/workspace", Role.SESSION_USER, h.ui().workspace()::home),
+                new Route(GET, WS_WEB + "/tables", Role.WORKSPACE_VIEWER, h.ui().workspace()::tables),
+                new Route(POST, WS_WEB + "/templates", Role.WORKSPACE_OWNER, h.ui().workspace()::applyTemplate),
+                new Route(GET, WS_WEB + "/tables/{table}", Role.WORKSPACE_VIEWER, h.ui().workspace()::table),
+                new Route(GET, WS_WEB + "/tables/{table}/new", Role.WORKSPACE_EDITOR, h.ui().workspace()::newRecord),
+                new Route(POST, WS_WEB + "/tables/{table}/records", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::create),
+                new Route(GET, WS_WEB + "/tables/{table}/records/{id}", Role.WORKSPACE_VIEWER,
+                        h.ui().workspace()::record),
+                new Route(POST, WS_WEB + "/tables/{table}/records/{id}", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::update),
+                new Route(GET, WS_WEB + "/tables/{table}/records/{id}/delete", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::confirmDelete),
+                new Route(POST, WS_WEB + "/tables/{table}/records/{id}/delete", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::delete),
+                new Route(GET, WS_WEB + "/tables/{table}/records/{id}/history", Role.WORKSPACE_VIEWER,
+                        h.ui().workspace()::history),
+                new Route(POST, WS_WEB + "/tables/{table}/records/{id}/restore", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::restore),
                 // account self-service API
                 new Route(POST, ApiPaths.SIGNUP, Role.PUBLIC, h.account()::signUp),
                 new Route(POST, ApiPaths.API_V1 + "/session", Role.PUBLIC, h.account()::login),

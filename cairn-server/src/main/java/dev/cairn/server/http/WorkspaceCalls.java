@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 final class WorkspaceCalls {
     /** Names the owner of the workspace to act on; absent: the caller's own. */
     static final String HEADER = "X-Cairn-Workspace";
+    /** The path parameter of the web pages' routes that names the workspace's owner ({@code /web/workspace/{ws}/...}). */
+    static final String PATH_PARAM = "ws";
     private static final String ATTRIBUTE = "cairn.workspace.caller";
 
     private WorkspaceCalls() {
