@@ -18,6 +18,17 @@ public final class ApiPaths {
     public static final String ADMIN_ACCOUNTS = API_V1 + "/admin/accounts";
     public static final String ADMIN_ACCOUNT = ADMIN_ACCOUNTS + "/{name}";
     public static final String ADMIN_SETTINGS = API_V1 + "/admin/settings";
+    /** The records workspace (the caller's own, or the one header {@code X-Cairn-Workspace} names). */
+    public static final String WORKSPACE = API_V1 + "/workspace";
+    public static final String WS_TABLES = WORKSPACE + "/tables";
+    public static final String WS_TABLE = WS_TABLES + "/{table}";
+    public static final String WS_RECORDS = WS_TABLE + "/records";
+    public static final String WS_RECORD = WS_RECORDS + "/{id}";
+    public static final String WS_MEMBERS = WORKSPACE + "/members";
+    public static final String WS_INVITES = WORKSPACE + "/invites";
+    public static final String WS_TEMPLATES = WORKSPACE + "/templates";
+    public static final String WS_REPORTS = WORKSPACE + "/reports";
+    public static final String WS_REPORT = WS_REPORTS + "/{report}";
 
     public static final String HEALTHZ = "/healthz";
     public static final String READYZ = "/readyz";

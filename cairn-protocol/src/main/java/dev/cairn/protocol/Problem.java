@@ -1,11 +1,13 @@
 package dev.cairn.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * An error response body, {@code application/problem+json} (RFC 9457) with cairn's extension members. Absent members are
  * omitted. Quota problems carry {@code quotaBytes}, {@code usageBytes} and {@code requestedBytes}; throttled requests
- * carry {@code retryAfterSeconds}.
+ * carry {@code retryAfterSeconds}. Validation problems carry {@code errors} (one per offending field, with its path);
+ * version conflicts carry {@code current}, the record as it is now.
  *
  * @param type   {@link ErrorCode#type()}
  * @param title  short, fixed per code
@@ -15,7 +17,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String code, Long quotaBytes,
-        Long usageBytes, Long requestedBytes, Long retryAfterSeconds) {
+        Long usageBytes, Long requestedBytes, Long retryAfterSeconds, List<FieldError> errors, Object current) {
+
+    /** A problem without the workspace members ({@code errors}, {@code current}). */
+    public Problem(String type, String title, int status, String detail, String code, Long quotaBytes,
+            Long usageBytes, Long requestedBytes, Long retryAfterSeconds) {
+        this(type, title, status, detail, code, quotaBytes, usageBytes, requestedBytes, retryAfterSeconds, null, null);
+    }
+
+    /** This problem with {@code errors}. */
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, code, quotaBytes, usageBytes, requestedBytes, retryAfterSeconds,
+                List.copyOf(fieldErrors), current);
+    }
+
+    /** This problem with {@code current}. */
+    public Problem withCurrent(Object currentValue) {
+        return new Problem(type, title, status, detail, code, quotaBytes, usageBytes, requestedBytes, retryAfterSeconds,
+                errors, currentValue);
+    }
+
+    /** One invalid value: {@code field} is its path in the request ({@code total.currency}, {@code row 3: email}). */
+    public record FieldError(String field, String message) {
+    }
 
     /** A problem of {@code code} without extension members. */
     public static Problem of(ErrorCode code, String detail) {

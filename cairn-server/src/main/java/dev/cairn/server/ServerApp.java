@@ -44,7 +44,7 @@ public final class ServerApp implements AutoCloseable {
         this.probe = probe;
         this.http = new HttpApi(new HttpApi.Services(core.accounts(), core.tokens(), core.sessions(), core.objects(),
                 core.repos(), core.meter(), core.random(), core.metrics(), this::ready, core.config().secureCookies(),
-                core.clock(), core.config().accountDeletionGrace()));
+                core.clock(), core.config().accountDeletionGrace(), core.workspace()));
     }
 
     /**
@@ -102,6 +102,7 @@ public final class ServerApp implements AutoCloseable {
     public void purgeAccounts() throws IOException {
         for (Account account : core.accounts().dueForPurge()) {
             long deleted = core.maintenance().purgeTenant(account.id());
+            core.workspace().workspaces().purge(account.id());
             core.accounts().forget(account.id());
             LOG.info("purged account '{}' (id {}): {} objects deleted", account.name(), account.id(), deleted);
         }

@@ -11,6 +11,7 @@ import dev.cairn.server.db.DbTarget;
 import dev.cairn.server.ops.TrafficMetrics;
 import dev.cairn.server.quota.QuotaService;
 import dev.cairn.server.quota.UsageMeter;
+import dev.cairn.server.records.WorkspaceModule;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
 import dev.cairn.server.storage.StorageMaintenance;
@@ -42,6 +43,7 @@ public final class ServerCore implements AutoCloseable {
     private final ObjectService objects;
     private final StorageMaintenance maintenance;
     private final RandomBytes random;
+    private final WorkspaceModule workspace;
     private final InstantSource clock;
 
     private ServerCore(ServerConfig config, Database database, InstantSource clock, RandomBytes random) {
@@ -64,6 +66,7 @@ public final class ServerCore implements AutoCloseable {
                 new StorageOptions(config.dataDir().resolve("spool"), config.maxObjectBytes(), config.deleteGrace()),
                 clock, jdbi);
         this.maintenance = new StorageMaintenance(stores, repos, quota);
+        this.workspace = WorkspaceModule.create(database, clock, random);
     }
 
     /**
@@ -124,6 +127,11 @@ public final class ServerCore implements AutoCloseable {
 
     public StorageMaintenance maintenance() {
         return maintenance;
+    }
+
+    /** The hosted records workspace. */
+    public WorkspaceModule workspace() {
+        return workspace;
     }
 
     public RandomBytes random() {

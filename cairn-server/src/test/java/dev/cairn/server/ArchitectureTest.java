@@ -21,7 +21,8 @@ class ArchitectureTest {
     @Test
     void servicesDoNotDependOnTheHttpLayer() {
         noClasses().that().resideInAnyPackage("dev.cairn.server.account..", "dev.cairn.server.auth..",
-                "dev.cairn.server.storage..", "dev.cairn.server.quota..", "dev.cairn.server.db..")
+                "dev.cairn.server.storage..", "dev.cairn.server.quota..", "dev.cairn.server.db..",
+                "dev.cairn.server.records..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.server.http..", "io.javalin..")
                 .check(SERVER);
     }

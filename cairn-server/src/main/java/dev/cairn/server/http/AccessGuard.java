@@ -6,6 +6,9 @@ import dev.cairn.server.account.AccountNames;
 import dev.cairn.server.auth.Principal;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.quota.UsageMeter;
+import dev.cairn.server.records.Caller;
+import dev.cairn.server.records.WorkspaceRole;
+import dev.cairn.server.records.Workspaces;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
@@ -29,10 +32,12 @@ final class AccessGuard {
 
     private final Authenticator authenticator;
     private final UsageMeter meter;
+    private final Workspaces workspaces;
 
-    AccessGuard(Authenticator authenticator, UsageMeter meter) {
+    AccessGuard(Authenticator authenticator, UsageMeter meter, Workspaces workspaces) {
         this.authenticator = authenticator;
         this.meter = meter;
+        this.workspaces = workspaces;
     }
 
     void check(Context ctx) {
@@ -50,6 +55,9 @@ final class AccessGuard {
             case STORAGE_APPEND -> accept(ctx, storage(ctx, TokenScope.APPEND));
             case STORAGE_DELETE -> accept(ctx, storage(ctx, isLockPath(ctx) ? TokenScope.APPEND : TokenScope.FULL));
             case OPS -> ops(ctx);
+            case WORKSPACE_VIEWER -> workspace(ctx, WorkspaceRole.VIEWER);
+            case WORKSPACE_EDITOR -> workspace(ctx, WorkspaceRole.EDITOR);
+            case WORKSPACE_OWNER -> workspace(ctx, WorkspaceRole.OWNER);
         }
     }
 
@@ -100,6 +108,34 @@ final class AccessGuard {
                 ErrorCode.UNAUTHENTICATED, "authenticate with a session, a 'full' API token or the account password"));
         requireCsrf(ctx, session);
         return session;
+    }
+
+    /** Workspace routes: header credentials or a session (+CSRF), then membership and role in the named workspace. */
+    private void workspace(Context ctx, WorkspaceRole needed) {
+        Principal p = authenticator.fromHeader(ctx).orElse(null);
+        if (p == null) {
+            var session = authenticator.fromSession(ctx);
+            if (session.isEmpty() && ctx.method() == HandlerType.GET && ErrorMapper.wantsHtml(ctx)
+                    && ctx.pathParamMap().containsKey(WorkspaceCalls.PATH_PARAM)) {
+                ctx.redirect("/login");
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            p = session.orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
+                    "authenticate with a session, an API token (Bearer) or the account password"));
+            requireCsrf(ctx, p);
+        }
+        // web pages name the workspace in the path ({ws}); API calls in the header (absent: the caller's own)
+        String named = ctx.pathParamMap().getOrDefault(WorkspaceCalls.PATH_PARAM, ctx.header(WorkspaceCalls.HEADER));
+        Caller caller = workspaces.resolve(p.accountId(), p.accountName(), named,
+                !p.scope().includes(TokenScope.FULL));
+        if (!caller.role().includes(needed)) {
+            throw ServiceException.forbidden("this needs the " + needed.wireName() + " role in workspace '"
+                    + caller.workspaceOwner() + "'" + (p.scope().includes(TokenScope.FULL) ? "; you are "
+                    + caller.role().wireName() : "; a '" + p.scope().wireName() + "' token only reads"));
+        }
+        WorkspaceCalls.set(ctx, caller);
+        accept(ctx, p);
     }
 
     private static Principal requireAdmin(Principal p) {

@@ -9,6 +9,8 @@ import dev.cairn.protocol.Problem;
 import dev.cairn.server.error.QuotaExceededException;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.error.ThrottledException;
+import dev.cairn.server.records.ValidationException;
+import dev.cairn.server.records.VersionConflictException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,6 +69,9 @@ public final class ErrorMapper {
                     q.getMessage(), q.code().code(), q.quotaBytes(), q.usageBytes(), q.requestedBytes(), null);
             case ThrottledException t -> new Problem(t.code().type(), t.code().title(), t.code().status(),
                     t.getMessage(), t.code().code(), null, null, null, Math.max(1, t.retryAfter().toSeconds()));
+            case ValidationException v -> Problem.of(v.code(), v.getMessage()).withErrors(v.errors().stream()
+                    .map(f -> new Problem.FieldError(f.field(), f.message())).toList());
+            case VersionConflictException c -> Problem.of(c.code(), c.getMessage()).withCurrent(c.current());
             case ServiceException s -> Problem.of(s.code(), s.getMessage());
             case BlobNotFoundException n -> Problem.of(ErrorCode.NOT_FOUND, n.getMessage());
             case BlobAlreadyExistsException x -> Problem.of(ErrorCode.ALREADY_EXISTS, x.getMessage()

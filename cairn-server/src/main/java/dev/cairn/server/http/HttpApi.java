@@ -7,6 +7,7 @@ import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.SessionService;
 import dev.cairn.server.auth.TokenService;
 import dev.cairn.server.quota.UsageMeter;
+import dev.cairn.server.records.WorkspaceModule;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
 import dev.cairn.server.web.WebUi;
@@ -47,20 +48,24 @@ public final class HttpApi {
     public record Services(AccountService accounts, TokenService tokens, SessionService sessions,
             ObjectService objects, RepoRegistry repos, UsageMeter meter, RandomBytes random,
             PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies, InstantSource clock,
-            Duration accountDeletionGrace) {
+            Duration accountDeletionGrace, WorkspaceModule workspace) {
     }
 
     public HttpApi(Services s) {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
         WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
-                s.clock(), s.accountDeletionGrace()));
+                s.clock(), s.accountDeletionGrace(), s.workspace()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,
                 new AccountHandlers(s.accounts(), s.tokens(), s.meter(), cookies), new AdminHandlers(s.accounts()),
-                new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()));
-        AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter());
+                new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
+                new WorkspaceHandlers(s.workspace().tables(), s.workspace().records(),
+                        s.workspace().templates(), s.workspace().importer()),
+                new MemberHandlers(s.workspace().workspaces()), new ReportHandlers(s.workspace().reports()));
+        AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter(),
+                s.workspace().workspaces());
         ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);
         this.app = Javalin.create(config -> configure(config, Routes.table(handlers), guard, errors));
     }

@@ -50,6 +50,33 @@ final class Json {
         }
     }
 
+    /**
+     * Parses the body as a JSON tree with exact decimals (numbers with a fraction become {@link java.math.BigDecimal}),
+     * with the same media type and size checks as {@link #read}.
+     */
+    static com.fasterxml.jackson.databind.JsonNode readTree(Context ctx) {
+        checkJsonType(ctx);
+        try {
+            return EXACT.readTree(boundedBody(ctx));
+        } catch (JsonProcessingException e) {
+            throw ServiceException.badRequest("malformed JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.INCOMPLETE_BODY, "could not read the request body: " + e.getMessage());
+        }
+    }
+
+    private static final ObjectMapper EXACT = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static void checkJsonType(Context ctx) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaTypes.JSON)) {
+            throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as " + MediaTypes.JSON
+                    + " (got " + (contentType == null ? "no Content-Type" : contentType) + ")");
+        }
+    }
+
     private static byte[] boundedBody(Context ctx) {
         if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
             throw tooLarge();

@@ -22,6 +22,17 @@ public enum Role implements RouteRole {
     STORAGE_APPEND,
     /** Delete objects: {@code full} or the password; {@code append} may delete lock files only. */
     STORAGE_DELETE,
+    /**
+     * Read the records workspace (tables, records, history, reports): a viewer, editor or owner of the workspace, by
+     * session (with CSRF for unsafe methods), any token or the password. {@code read}/{@code append} tokens act as
+     * viewers whatever the member's role. The workspace is the caller's own unless {@code X-Cairn-Workspace} names the
+     * owner of another one they are a member of.
+     */
+    WORKSPACE_VIEWER,
+    /** Change records (create, update, delete, restore, import) and save reports: an editor or owner, {@code full}. */
+    WORKSPACE_EDITOR,
+    /** Change the schema (tables, columns, templates) and the members: the owner, {@code full}. */
+    WORKSPACE_OWNER,
     /** Operations data ({@code /metrics}): clients on the loopback interface, or an administrator. */
     OPS
 }

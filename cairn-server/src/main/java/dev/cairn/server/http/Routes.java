@@ -3,6 +3,7 @@ package dev.cairn.server.http;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.HEAD;
+import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 
@@ -16,6 +17,9 @@ import java.util.List;
  * every route registered with Javalin carries exactly one role; {@link AccessGuard} denies any that does not.
  */
 final class Routes {
+    /** The web pages of a records workspace; {@code {ws}} is {@link WorkspaceCalls#PATH_PARAM}. */
+    static final String WS_WEB = "/web/workspace/{ws}";
+
     private Routes() {
     }
 
@@ -47,6 +51,26 @@ final class Routes {
                 new Route(POST, "/web/admin/accounts/{name}/quota", Role.ADMIN, h.ui().admin()::setQuota),
                 new Route(POST, "/web/admin/signup", Role.ADMIN, h.ui().admin()::setSignup),
                 new Route(POST, "/web/admin/invites", Role.ADMIN, h.ui().admin()::createInvite),
+                // records workspace pages ({ws} names the workspace's owner; the guard checks membership and role)
+                new Route(GET, "/workspace", Role.SESSION_USER, h.ui().workspace()::home),
+                new Route(GET, WS_WEB + "/tables", Role.WORKSPACE_VIEWER, h.ui().workspace()::tables),
+                new Route(POST, WS_WEB + "/templates", Role.WORKSPACE_OWNER, h.ui().workspace()::applyTemplate),
+                new Route(GET, WS_WEB + "/tables/{table}", Role.WORKSPACE_VIEWER, h.ui().workspace()::table),
+                new Route(GET, WS_WEB + "/tables/{table}/new", Role.WORKSPACE_EDITOR, h.ui().workspace()::newRecord),
+                new Route(POST, WS_WEB + "/tables/{table}/records", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::create),
+                new Route(GET, WS_WEB + "/tables/{table}/records/{id}", Role.WORKSPACE_VIEWER,
+                        h.ui().workspace()::record),
+                new Route(POST, WS_WEB + "/tables/{table}/records/{id}", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::update),
+                new Route(GET, WS_WEB + "/tables/{table}/records/{id}/delete", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::confirmDelete),
+                new Route(POST, WS_WEB + "/tables/{table}/records/{id}/delete", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::delete),
+                new Route(GET, WS_WEB + "/tables/{table}/records/{id}/history", Role.WORKSPACE_VIEWER,
+                        h.ui().workspace()::history),
+                new Route(POST, WS_WEB + "/tables/{table}/records/{id}/restore", Role.WORKSPACE_EDITOR,
+                        h.ui().workspace()::restore),
                 // account self-service API
                 new Route(POST, ApiPaths.SIGNUP, Role.PUBLIC, h.account()::signUp),
                 new Route(POST, ApiPaths.API_V1 + "/session", Role.PUBLIC, h.account()::login),
@@ -72,6 +96,36 @@ final class Routes {
                 new Route(GET, ApiPaths.OBJECT, Role.STORAGE_READ, h.objects()::get),
                 new Route(PUT, ApiPaths.OBJECT, Role.STORAGE_APPEND, h.objects()::put),
                 new Route(DELETE, ApiPaths.OBJECT, Role.STORAGE_DELETE, h.objects()::delete),
+                // records workspace (before the restic patterns, which would match its 4-segment paths)
+                new Route(GET, ApiPaths.WS_TABLES, Role.WORKSPACE_VIEWER, h.workspace()::listTables),
+                new Route(POST, ApiPaths.WS_TABLES, Role.WORKSPACE_OWNER, h.workspace()::createTable),
+                new Route(GET, ApiPaths.WS_TABLE, Role.WORKSPACE_VIEWER, h.workspace()::getTable),
+                new Route(PATCH, ApiPaths.WS_TABLE, Role.WORKSPACE_OWNER, h.workspace()::patchTable),
+                new Route(DELETE, ApiPaths.WS_TABLE, Role.WORKSPACE_OWNER, h.workspace()::deleteTable),
+                new Route(GET, ApiPaths.WS_RECORDS, Role.WORKSPACE_VIEWER, h.workspace()::listRecords),
+                new Route(POST, ApiPaths.WS_RECORDS, Role.WORKSPACE_EDITOR, h.workspace()::createRecord),
+                new Route(POST, ApiPaths.WS_TABLE + "/import", Role.WORKSPACE_EDITOR, h.workspace()::importRecords),
+                new Route(GET, ApiPaths.WS_TABLE + "/deleted", Role.WORKSPACE_VIEWER, h.workspace()::deleted),
+                new Route(GET, ApiPaths.WS_RECORD, Role.WORKSPACE_VIEWER, h.workspace()::getRecord),
+                new Route(PATCH, ApiPaths.WS_RECORD, Role.WORKSPACE_EDITOR, h.workspace()::patchRecord),
+                new Route(DELETE, ApiPaths.WS_RECORD, Role.WORKSPACE_EDITOR, h.workspace()::deleteRecord),
+                new Route(GET, ApiPaths.WS_RECORD + "/history", Role.WORKSPACE_VIEWER, h.workspace()::history),
+                new Route(POST, ApiPaths.WS_RECORD + "/restore", Role.WORKSPACE_EDITOR, h.workspace()::restore),
+                new Route(GET, ApiPaths.WS_TEMPLATES, Role.WORKSPACE_VIEWER, h.workspace()::listTemplates),
+                new Route(POST, ApiPaths.WS_TEMPLATES + "/{template}", Role.WORKSPACE_OWNER,
+                        h.workspace()::applyTemplate),
+                new Route(GET, ApiPaths.WS_REPORTS, Role.WORKSPACE_VIEWER, h.reports()::list),
+                new Route(POST, ApiPaths.WS_REPORTS, Role.WORKSPACE_EDITOR, h.reports()::create),
+                new Route(POST, ApiPaths.WS_REPORTS + "/preview", Role.WORKSPACE_VIEWER, h.reports()::preview),
+                new Route(GET, ApiPaths.WS_REPORT, Role.WORKSPACE_VIEWER, h.reports()::get),
+                new Route(PUT, ApiPaths.WS_REPORT, Role.WORKSPACE_EDITOR, h.reports()::update),
+                new Route(DELETE, ApiPaths.WS_REPORT, Role.WORKSPACE_EDITOR, h.reports()::delete),
+                new Route(GET, ApiPaths.WS_REPORT + "/result", Role.WORKSPACE_VIEWER, h.reports()::result),
+                new Route(GET, ApiPaths.WS_MEMBERS, Role.WORKSPACE_VIEWER, h.members()::list),
+                new Route(PUT, ApiPaths.WS_MEMBERS + "/{member}", Role.WORKSPACE_OWNER, h.members()::setRole),
+                new Route(DELETE, ApiPaths.WS_MEMBERS + "/{member}", Role.WORKSPACE_OWNER, h.members()::remove),
+                new Route(POST, ApiPaths.WS_INVITES, Role.WORKSPACE_OWNER, h.members()::invite),
+                new Route(POST, ApiPaths.WS_INVITES + "/accept", Role.ACCOUNT, h.members()::accept),
                 // restic REST v2, last: its patterns match almost anything with 2-4 segments
                 new Route(POST, "/{account}/{repo}", Role.STORAGE_APPEND, h.restic()::createRepo),
                 new Route(HEAD, "/{account}/{repo}/config", Role.STORAGE_READ, h.restic()::getConfig),
@@ -87,6 +141,7 @@ final class Routes {
 
     /** The handler objects the table points into. */
     record Handlers(OpsHandlers ops, WebUi ui, AccountHandlers account, AdminHandlers admin,
-            ObjectHandlers objects, ResticHandlers restic) {
+            ObjectHandlers objects, ResticHandlers restic, WorkspaceHandlers workspace, MemberHandlers members,
+            ReportHandlers reports) {
     }
 }

@@ -10,7 +10,7 @@ public record Chrome(String title, String accountName, boolean admin, String csr
 
     /** Navigation entries; {@link #NONE} for pages outside the navigation. */
     public enum Nav {
-        DASHBOARD, TOKENS, ACCOUNT, ADMIN, NONE
+        DASHBOARD, RECORDS, TOKENS, ACCOUNT, ADMIN, NONE
     }
 
     public boolean signedIn() {

@@ -7,14 +7,19 @@ import java.util.Map;
  * Only these texts can appear, so the parameter cannot inject content; unknown keys show nothing.
  */
 final class Notices {
-    private static final Map<String, String> TEXTS = Map.of(
-            "logout", "You are logged out.",
-            "password", "Your password was changed. Other sessions were logged out.",
-            "revoked", "The token was revoked. Clients using it are refused from now on.",
-            "suspended", "The account was suspended: it can no longer log in or use its tokens.",
-            "unsuspended", "The account is active again.",
-            "quota", "The plan and quota were saved.",
-            "signup", "The sign-up mode was saved.");
+    private static final Map<String, String> TEXTS = Map.ofEntries(
+            Map.entry("logout", "You are logged out."),
+            Map.entry("password", "Your password was changed. Other sessions were logged out."),
+            Map.entry("revoked", "The token was revoked. Clients using it are refused from now on."),
+            Map.entry("suspended", "The account was suspended: it can no longer log in or use its tokens."),
+            Map.entry("unsuspended", "The account is active again."),
+            Map.entry("quota", "The plan and quota were saved."),
+            Map.entry("signup", "The sign-up mode was saved."),
+            Map.entry("template", "The template's tables were created. Add records to any of them."),
+            Map.entry("created", "The record was created."),
+            Map.entry("saved", "The record was saved."),
+            Map.entry("deleted", "The record was deleted. It can be restored from its history for 30 days."),
+            Map.entry("restored", "The record was restored."));
 
     private Notices() {
     }

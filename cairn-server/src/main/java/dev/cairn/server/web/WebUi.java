@@ -5,6 +5,7 @@ import dev.cairn.server.account.AccountService;
 import dev.cairn.server.account.SignupMode;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.TokenService;
+import dev.cairn.server.records.WorkspaceModule;
 import dev.cairn.server.storage.RepoRegistry;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -27,11 +28,13 @@ public final class WebUi {
     private final AccountPages account;
     private final AdminPages admin;
     private final ErrorPages errors;
+    private final WorkspacePages workspace;
     private final Assets assets;
 
     /** Everything the pages call into. */
     public record Services(AccountService accounts, TokenService tokens, RepoRegistry repos, SessionBridge sessions,
-            RandomBytes random, InstantSource clock, Duration accountDeletionGrace) {
+            RandomBytes random, InstantSource clock, Duration accountDeletionGrace,
+            WorkspaceModule workspace) {
     }
 
     public WebUi(Services s) {
@@ -44,6 +47,7 @@ public final class WebUi {
         this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());
         this.admin = new AdminPages(pages, s.accounts());
         this.errors = new ErrorPages(pages);
+        this.workspace = new WorkspacePages(pages, s.workspace());
     }
 
     public AuthPages auth() {
@@ -64,6 +68,10 @@ public final class WebUi {
 
     public AdminPages admin() {
         return admin;
+    }
+
+    public WorkspacePages workspace() {
+        return workspace;
     }
 
     public Assets assets() {

@@ -271,6 +271,68 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void aWorkspaceFromTheOrdersTemplateTakesACustomerAndAnOrderWithAValidationErrorFirstThenAnEditWithHistory() {
+        page.navigate("/signup");
+        page.getByLabel("Account name").fill("ledger");
+        page.getByLabel("Email").fill("ledger@example.com");
+        page.getByLabel("Password").fill("ledger-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        page.waitForURL(base() + "/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Records")).click();
+        page.waitForURL("**/web/workspace/ledger/tables");
+        assertAccessible("empty workspace");
+        assertThat(page.getByLabel("Orders and billing").isChecked()).isTrue();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create tables")).click();
+        page.waitForURL("**/tables?done=template");
+        assertAccessible("tables list");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Customers").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New record")).click();
+        page.getByLabel("Name (required)").fill("Acme <b>Trading</b>");
+        page.getByLabel("Email").fill("buyer@acme.example");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create record")).click();
+        page.waitForURL("**?done=created");
+        assertThat(page.getByLabel("Name (required)").inputValue()).isEqualTo("Acme <b>Trading</b>");
+
+        page.navigate("/web/workspace/ledger/tables/orders");
+        assertAccessible("empty table view");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New record")).click();
+        page.getByLabel("Number (required)").fill("A-1001");
+        page.getByLabel("Order date (required)").fill("2026-11-23");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create record")).click();
+        Locator customerError = page.locator("#field-customer-error");
+        assertThat(customerError.isVisible()).isTrue();
+        assertThat(page.getByLabel("Customer (required)").getAttribute("aria-describedby"))
+                .isEqualTo("field-customer-error");
+        assertThat(page.getByLabel("Number (required)").inputValue()).isEqualTo("A-1001");
+        assertAccessible("record form with an error");
+        page.getByLabel("Customer (required)").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Acme <b>Trading</b> (#1)"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create record")).click();
+        page.waitForURL("**?done=created");
+
+        page.getByLabel("Status").selectOption("confirmed");
+        page.getByLabel("Notes").fill("Deliver before noon");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        page.waitForURL("**?done=saved");
+        assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("saved");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Orders")).click();
+        page.getByLabel("Search").fill("A-10");
+        page.waitForURL("**q=A-10**");
+        assertThat(page.locator("#records-table").textContent()).contains("A-1001").contains("Acme <b>Trading</b>");
+        assertAccessible("table view");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record 1")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("History")).click();
+        Locator history = page.locator("#history");
+        assertThat(history.locator("li").count()).isEqualTo(2);
+        assertThat(history.textContent()).contains("insert").contains("update").contains("ledger")
+                .contains("draft").contains("confirmed").contains("Deliver before noon");
+        assertAccessible("record history");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void theAuditFindsWhatItLooksFor() {
         page.setContent("<html><body><h2>no h1</h2><h4>jump</h4><input id='a'><input id='a' aria-describedby='gone'>"
                 + "<button></button><table><tr><td><table></table></td></tr></table></body></html>");

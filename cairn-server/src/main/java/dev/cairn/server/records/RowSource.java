@@ -1,0 +1,15 @@
+package dev.cairn.server.records;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Rows of an import file: the header, then data rows as text cells. Read once; close when done. */
+interface RowSource extends AutoCloseable {
+    List<String> header() throws IOException;
+
+    /** The next data row, or null at the end. */
+    List<String> next() throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,19 @@
+package dev.cairn.server.records;
+
+import dev.cairn.server.auth.RandomBytes;
+import dev.cairn.server.db.Database;
+import java.time.InstantSource;
+
+/** The records workspace's services over one database, built together (one entry point for the composition root). */
+public record WorkspaceModule(Workspaces workspaces, TableService tables, RecordService records,
+        Templates templates, Importer importer, ReportService reports) {
+
+    public static WorkspaceModule create(Database database, InstantSource clock, RandomBytes random) {
+        Schema schema = new Schema(database.dialect());
+        var jdbi = database.jdbi();
+        TableService tables = new TableService(jdbi, schema, clock);
+        return new WorkspaceModule(new Workspaces(jdbi, clock, random), tables, new RecordService(jdbi, schema, clock),
+                new Templates(tables), new Importer(jdbi, schema, clock, Importer.DEFAULT_LIMITS),
+                new ReportService(jdbi, schema, clock));
+    }
+}

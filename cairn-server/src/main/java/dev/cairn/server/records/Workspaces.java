@@ -1,0 +1,191 @@
+package dev.cairn.server.records;
+
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.server.auth.RandomBytes;
+import dev.cairn.server.auth.Secrets;
+import dev.cairn.server.db.Rows;
+import dev.cairn.server.error.ServiceException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Workspaces and their members. Each tenant (account) has exactly one workspace, created on first use, of which it is
+ * the owner; the owner invites other accounts by email with a role. Access is decided here: who may act on which
+ * workspace, with which role. Thread-safe.
+ */
+public final class Workspaces {
+    static final Duration INVITE_VALIDITY = Duration.ofDays(14);
+    private final Jdbi jdbi;
+    private final InstantSource clock;
+    private final RandomBytes random;
+
+    public Workspaces(Jdbi jdbi, InstantSource clock, RandomBytes random) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /**
+     * The caller's access to the workspace of account {@code ownerName} (null or their own name: their own workspace,
+     * created if needed). {@code readOnly} credentials (a {@code read} or {@code append} token) act as viewers.
+     *
+     * @throws ServiceException {@code not-found} if the caller is not a member of that workspace (whether or not it
+     *                          exists, so that membership probing reveals nothing)
+     */
+    public Caller resolve(long accountId, String accountName, String ownerName, boolean readOnly) {
+        WorkspaceRole role;
+        long workspaceId;
+        String owner;
+        if (ownerName == null || ownerName.isEmpty() || ownerName.equals(accountName)) {
+            workspaceId = ensure(accountId, accountName);
+            owner = accountName;
+            role = WorkspaceRole.OWNER;
+        } else {
+            var membership = jdbi.withHandle(h -> h.createQuery("SELECT w.id, m.role FROM workspaces w JOIN accounts a "
+                    + "ON a.id = w.account_id JOIN ws_members m ON m.workspace_id = w.id WHERE a.name = :o "
+                    + "AND m.account_id = :me").bind("o", ownerName).bind("me", accountId)
+                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).findOne());
+            Object[] m = membership.orElseThrow(() -> ServiceException.notFound("no workspace '" + ownerName
+                    + "' that you are a member of"));
+            workspaceId = (Long) m[0];
+            owner = ownerName;
+            role = WorkspaceRole.fromWire((String) m[1]).orElseThrow();
+        }
+        return new Caller(workspaceId, owner, accountId, accountName, readOnly ? WorkspaceRole.VIEWER : role);
+    }
+
+    /** The workspace id of account {@code accountId}, creating the workspace on first use. */
+    long ensure(long accountId, String accountName) {
+        return jdbi.withHandle(h -> {
+            Optional<Long> id = idOf(h, accountId);
+            if (id.isPresent()) {
+                return id.get();
+            }
+            h.createUpdate("INSERT INTO workspaces (account_id, name, created_at) VALUES (:a, :n, :now) "
+                    + "ON CONFLICT (account_id) DO NOTHING").bind("a", accountId).bind("n", accountName)
+                    .bind("now", clock.millis()).execute();
+            return idOf(h, accountId).orElseThrow();
+        });
+    }
+
+    private static Optional<Long> idOf(Handle h, long accountId) {
+        return h.createQuery("SELECT id FROM workspaces WHERE account_id = :a").bind("a", accountId)
+                .mapTo(Long.class).findOne();
+    }
+
+    /** The owner first, then the members by account name. */
+    public List<Member> members(Caller caller) {
+        return jdbi.withHandle(h -> {
+            List<Member> out = new ArrayList<>();
+            out.add(h.createQuery("SELECT a.name, a.email, w.created_at FROM workspaces w JOIN accounts a ON a.id = "
+                    + "w.account_id WHERE w.id = :w").bind("w", caller.workspaceId()).map((rs, ctx) -> new Member(
+                    rs.getString(1), rs.getString(2), WorkspaceRole.OWNER, Rows.instant(rs, "created_at"))).one());
+            out.addAll(h.createQuery("SELECT a.name, a.email, m.role, m.added_at FROM ws_members m JOIN accounts a ON "
+                    + "a.id = m.account_id WHERE m.workspace_id = :w ORDER BY a.name").bind("w", caller.workspaceId())
+                    .map((rs, ctx) -> new Member(rs.getString(1), rs.getString(2),
+                            WorkspaceRole.fromWire(rs.getString(3)).orElseThrow(), Rows.instant(rs, "added_at")))
+                    .list());
+            return out;
+        });
+    }
+
+    /** An invitation: the code is returned only here; the invitee accepts it while logged in with that email. */
+    public record Invitation(String email, WorkspaceRole role, String code, java.time.Instant expiresAt) {
+    }
+
+    public Invitation invite(Caller caller, String email, String role) {
+        List<FieldError> errors = new ArrayList<>();
+        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+            errors.add(new FieldError("email", "give the email address of the person to invite"));
+        }
+        WorkspaceRole r = role == null ? null : WorkspaceRole.fromWire(role).orElse(null);
+        if (r == null) {
+            errors.add(new FieldError("role", "give one of owner, editor, viewer"));
+        }
+        Schema.throwIfAny(errors, "the invitation is invalid");
+        String code = Secrets.newSecret(random, "cairn_inv_");
+        long expires = clock.millis() + INVITE_VALIDITY.toMillis();
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO ws_invites (workspace_id, email, role, code_hash, created_at, "
+                + "expires_at) VALUES (:w, :e, :r, :c, :now, :x)").bind("w", caller.workspaceId())
+                .bind("e", email.toLowerCase(Locale.ROOT)).bind("r", r.wireName()).bind("c", Secrets.hash(code))
+                .bind("now", clock.millis()).bind("x", expires).execute());
+        return new Invitation(email, r, code, java.time.Instant.ofEpochMilli(expires));
+    }
+
+    /**
+     * Makes the account a member with the invitation's role. The account's email must be the invited one.
+     *
+     * @return the name of the workspace's owner (what the member passes as {@code X-Cairn-Workspace})
+     */
+    public String accept(long accountId, String code) {
+        return jdbi.inTransaction(h -> {
+            var invite = h.createQuery("SELECT i.id, i.workspace_id, i.email, i.role, i.expires_at, i.accepted_at, "
+                    + "w.account_id, a.name FROM ws_invites i JOIN workspaces w ON w.id = i.workspace_id JOIN accounts a"
+                    + " ON a.id = w.account_id WHERE i.code_hash = :c").bind("c", Secrets.hash(code == null ? "" : code))
+                    .mapToMap().findOne().orElseThrow(() -> ServiceException.notFound("no such invitation; ask the "
+                            + "workspace owner for a new one"));
+            String email = h.createQuery("SELECT email FROM accounts WHERE id = :a").bind("a", accountId)
+                    .mapTo(String.class).one();
+            if (invite.get("accepted_at") != null || ((Number) invite.get("expires_at")).longValue() < clock.millis()) {
+                throw new ServiceException(ErrorCode.GONE, "this invitation was used or has expired; ask for a new one");
+            }
+            if (!email.equalsIgnoreCase((String) invite.get("email"))) {
+                throw ServiceException.forbidden("this invitation is for another email address");
+            }
+            long workspaceId = ((Number) invite.get("workspace_id")).longValue();
+            if (((Number) invite.get("account_id")).longValue() == accountId) {
+                throw ServiceException.badRequest("you own this workspace already");
+            }
+            h.createUpdate("DELETE FROM ws_members WHERE workspace_id = :w AND account_id = :a").bind("w", workspaceId)
+                    .bind("a", accountId).execute();
+            h.createUpdate("INSERT INTO ws_members (workspace_id, account_id, role, added_at) VALUES (:w, :a, :r, :now)")
+                    .bind("w", workspaceId).bind("a", accountId).bind("r", invite.get("role")).bind("now", clock.millis())
+                    .execute();
+            h.createUpdate("UPDATE ws_invites SET accepted_at = :now, accepted_by = :a WHERE id = :i")
+                    .bind("now", clock.millis()).bind("a", accountId).bind("i", invite.get("id")).execute();
+            return (String) invite.get("name");
+        });
+    }
+
+    /** Changes a member's role. */
+    public void setRole(Caller caller, String account, String role) {
+        WorkspaceRole r = WorkspaceRole.fromWire(role == null ? "" : role).orElseThrow(() ->
+                ValidationException.of("role", "give one of owner, editor, viewer"));
+        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE ws_members SET role = :r WHERE workspace_id = :w AND "
+                + "account_id = (SELECT id FROM accounts WHERE name = :n)").bind("r", r.wireName())
+                .bind("w", caller.workspaceId()).bind("n", account).execute());
+        if (n == 0) {
+            throw ServiceException.notFound("'" + account + "' is not a member (the owning account's role is fixed)");
+        }
+    }
+
+    /** Removes a member. */
+    public void remove(Caller caller, String account) {
+        int n = jdbi.withHandle(h -> h.createUpdate("DELETE FROM ws_members WHERE workspace_id = :w AND account_id = "
+                + "(SELECT id FROM accounts WHERE name = :n)").bind("w", caller.workspaceId()).bind("n", account)
+                .execute());
+        if (n == 0) {
+            throw ServiceException.notFound("'" + account + "' is not a member");
+        }
+    }
+
+    /** Drops the physical tables of the account's workspace (before the account's rows are forgotten). */
+    public void purge(long accountId) {
+        jdbi.useTransaction(h -> {
+            List<Long> tables = h.createQuery("SELECT t.id FROM ws_tables t JOIN workspaces w ON w.id = t.workspace_id "
+                    + "WHERE w.account_id = :a").bind("a", accountId).mapTo(Long.class).list();
+            for (long id : tables) {
+                h.execute("DROP TABLE IF EXISTS r_" + id);
+            }
+            h.createUpdate("DELETE FROM ws_reports WHERE workspace_id IN (SELECT id FROM workspaces WHERE account_id = :a)")
+                    .bind("a", accountId).execute();
+            h.createUpdate("DELETE FROM workspaces WHERE account_id = :a").bind("a", accountId).execute();
+        });
+    }
+}

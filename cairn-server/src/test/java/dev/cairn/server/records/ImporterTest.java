@@ -1,0 +1,160 @@
+package dev.cairn.server.records;
+
+import static dev.cairn.server.records.WorkspaceFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.server.db.Dialect;
+import dev.cairn.server.error.ServiceException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CSV import: mapping, dry-run preview of every error, all-or-nothing insert, limits; on SQLite and PostgreSQL. */
+class ImporterTest {
+    @Nested
+    class OnSqlite extends Suite {
+        OnSqlite() {
+            super(Dialect.SQLITE);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Suite {
+        OnPostgres() {
+            super(Dialect.POSTGRES);
+        }
+    }
+
+    abstract static class Suite {
+        final WorkspaceFixture f;
+        final RecordService records;
+        @TempDir
+        Path dir;
+        long acme;
+
+        Suite(Dialect dialect) {
+            this.f = new WorkspaceFixture(dialect);
+            this.records = f.ws.records();
+        }
+
+        @BeforeEach
+        void tables() {
+            f.ws.tables().create(f.ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", "text")
+                    .asRequired())));
+            acme = (Long) records.create(f.ann, "customers", json("{'name': 'Acme'}")).get("id");
+            f.ws.tables().create(f.ann, new TableSpec("products", null, List.of(
+                    ColumnSpec.of("sku", "text").asRequired().asUnique(),
+                    new ColumnSpec("unit_price", "Unit price", "money", true, null, null, null, null, "EUR", null, null,
+                            null),
+                    ColumnSpec.of("stock", "integer").withDefault(json("0")),
+                    ColumnSpec.of("supplier", "reference").referencing("customers"),
+                    ColumnSpec.of("notes", "long_text"))));
+            records.create(f.ann, "products", json("{'sku': 'OLD-1', 'unit_price': 1}"));
+        }
+
+        @AfterEach
+        void close() {
+            f.close();
+        }
+
+        Path csv(String text) throws IOException {
+            return Files.writeString(Files.createTempFile(dir, "import", ".csv"), text);
+        }
+
+        long count() {
+            return records.list(f.ann, "products", new RecordQuery(List.of(), null, null, 1000, 0)).records().size();
+        }
+
+        @Test
+        void aDryRunReportsEveryProblemWithItsRowAndStoresNothing() throws IOException {
+            Path file = csv("\uFEFFsku,Unit price,stock,supplier,Comment\n"
+                    + "A-1,9.99,5," + acme + ",first\n"
+                    + "A-2,abc,x,999,\n"
+                    + "A-1,1,,,dup in file\n"
+                    + "OLD-1,2,,,dup of stored\n"
+                    + ",3,,,\n");
+            var result = f.ws.importer().importCsv(f.ann, "products", file, Map.of("Comment", "notes"), true);
+            assertThat(result.dryRun()).isTrue();
+            assertThat(result.rows()).isEqualTo(5);
+            assertThat(result.valid()).isEqualTo(1);
+            assertThat(result.inserted()).isZero();
+            assertThat(result.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+                    "row 3: unit_price", "row 3: stock", "row 3: supplier", "row 4: sku", "row 5: sku", "row 6: sku");
+            assertThat(result.errors()).filteredOn(e -> e.field().equals("row 4: sku")).singleElement()
+                    .extracting(FieldError::message).asString().contains("repeats row 2");
+            assertThat(result.mapping()).containsEntry("Unit price", "unit_price").containsEntry("Comment", "notes");
+            assertThat(result.preview()).singleElement().satisfies(p -> assertThat(p)
+                    .containsEntry("unit_price", Map.of("amount", "9.99", "currency", "EUR")).containsEntry("stock", 5L));
+            assertThatThrownBy(() -> f.ws.importer().importCsv(f.ann, "products", file, Map.of("Comment", "notes"),
+                    false)).isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.errors()).hasSize(6);
+                        assertThat(e.getMessage()).contains("nothing was imported");
+                    });
+            assertThat(count()).isEqualTo(1);
+        }
+
+        @Test
+        void aCleanFileIsImportedWhollyWithHistoryAndFreshIds() throws IOException {
+            StringBuilder text = new StringBuilder("sku,unit_price,notes\n");
+            for (int i = 0; i < 2500; i++) {
+                text.append("S-").append(i).append(',').append(i).append(".5,\"line, with comma\nand newline\"\n");
+            }
+            var result = f.ws.importer().importCsv(f.ann, "products", csv(text.toString()), Map.of(), false);
+            assertThat(result.inserted()).isEqualTo(2500);
+            assertThat(result.errorCount()).isZero();
+            var page = records.list(f.ann, "products", new RecordQuery(List.of("sku:eq:S-2499"), null, null, 10, 0));
+            var last = page.records().getFirst();
+            assertThat(last).containsEntry("notes", "line, with comma\nand newline").containsEntry("stock", 0L)
+                    .containsEntry("unit_price", Map.of("amount", "2499.50", "currency", "EUR"));
+            assertThat(records.history(f.ann, "products", (Long) last.get("id"))).singleElement()
+                    .extracting(Change::op).isEqualTo("insert");
+            var after = records.create(f.ann, "products", json("{'sku': 'NEW', 'unit_price': 1}"));
+            assertThat((Long) after.get("id")).isGreaterThan((Long) last.get("id"));
+            long seq = f.db.jdbi().withHandle(h -> h.createQuery("SELECT MAX(seq) - COUNT(*) FROM ws_changes WHERE "
+                    + "workspace_id = :w").bind("w", f.ann.workspaceId()).mapTo(Long.class).one());
+            assertThat(seq).as("sequence numbers stay gap-free").isZero();
+        }
+
+        @Test
+        void filesThatDoNotFitTheTableAreRefusedBeforeAnyRow() throws IOException {
+            assertThatThrownBy(() -> f.ws.importer().importCsv(f.ann, "products", csv("sku,colour\nA,red\n"),
+                    Map.of(), true)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::message).anyMatch(m -> m.contains("'colour' matches no column"))
+                            .anyMatch(m -> m.contains("required column 'unit_price' is not in the file")));
+            assertThatThrownBy(() -> f.ws.importer().importCsv(f.ann, "products", csv(""), Map.of(), true))
+                    .isInstanceOf(ValidationException.class);
+            var skipped = f.ws.importer().importCsv(f.ann, "products", csv("sku,colour,price\nA,red,1\n"),
+                    Map.of("colour", "", "price", "unit_price"), false);
+            assertThat(skipped.inserted()).isEqualTo(1);
+        }
+
+        @Test
+        void oversizedImportsAreRefusedWithTheLimits() throws IOException {
+            var small = new Importer(f.db.jdbi(), new Schema(f.db.dialect()), f.clock, new Importer.Limits(1024, 3));
+            assertThatThrownBy(() -> small.spool(new ByteArrayInputStream(new byte[2048]), -1))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE);
+                        assertThat(e.getMessage()).contains("limited to 0 MiB and 3 rows");
+                    });
+            assertThatThrownBy(() -> small.spool(new ByteArrayInputStream(new byte[1]), 5000))
+                    .isInstanceOf(ServiceException.class);
+            Path ok = small.spool(new ByteArrayInputStream("sku,unit_price\na,1\nb,1\nc,1\nd,1\n"
+                    .getBytes(StandardCharsets.UTF_8)), -1);
+            assertThatThrownBy(() -> small.importCsv(f.ann, "products", ok, Map.of(), false))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code())
+                            .isEqualTo(ErrorCode.TOO_LARGE));
+            assertThat(count()).isEqualTo(1);
+        }
+    }
+}

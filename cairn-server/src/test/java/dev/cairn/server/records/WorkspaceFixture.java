@@ -1,0 +1,48 @@
+package dev.cairn.server.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.cairn.server.db.Database;
+import dev.cairn.server.db.Dialect;
+import dev.cairn.server.db.TestDatabases;
+import dev.cairn.testkit.MutableClock;
+import java.util.Random;
+
+/** A migrated test database of one dialect with the workspace services, a mutable clock and account "ann". */
+final class WorkspaceFixture implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    final Database db;
+    final MutableClock clock = MutableClock.create();
+    final WorkspaceModule ws;
+    final Caller ann;
+
+    WorkspaceFixture(Dialect dialect) {
+        this.db = TestDatabases.open(dialect);
+        this.ws = WorkspaceModule.create(db, clock, new Random(7)::nextBytes);
+        this.ann = caller(account("ann"), "ann");
+    }
+
+    long account(String name) {
+        return db.jdbi().withHandle(h -> h.createQuery("INSERT INTO accounts (name, email, password_hash, status, plan, "
+                + "created_at) VALUES (:n, :e, 'x', 'active', 'default', 0) RETURNING id").bind("n", name)
+                .bind("e", name + "@example.com").mapTo(Long.class).one());
+    }
+
+    Caller caller(long accountId, String name) {
+        return ws.workspaces().resolve(accountId, name, null, false);
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text.replace('\'', '"'));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
