@@ -30,8 +30,9 @@ class WorkspacePurgeTest {
                 assertThatThrownBy(() -> f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM r_" + id)
                         .mapTo(Long.class).one())).isInstanceOf(Exception.class);
             }
-            assertThat(f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_changes WHERE workspace_id = :w")
-                    .bind("w", vic.workspaceId()).mapTo(Long.class).one())).isZero();
+            long changes = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_changes WHERE "
+                    + "workspace_id = :w").bind("w", vic.workspaceId()).mapTo(Long.class).one());
+            assertThat(changes).isZero();
             assertThat(f.ws.records().list(f.ann, "clients", new RecordQuery(List.of(), null, null, 10, 0)).records())
                     .hasSize(1);
         }
