@@ -62,7 +62,7 @@ public final class HttpApi {
                 new AccountHandlers(s.accounts(), s.tokens(), s.meter(), cookies), new AdminHandlers(s.accounts()),
                 new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
                 new WorkspaceHandlers(s.workspace().tables(), s.workspace().records(),
-                        s.workspace().templates(), s.workspace().importer()),
+                        s.workspace().templates(), s.workspace().importer(), s.workspace().purger()),
                 new MemberHandlers(s.workspace().workspaces()), new ReportHandlers(s.workspace().reports()));
         AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter(),
                 s.workspace().workspaces());

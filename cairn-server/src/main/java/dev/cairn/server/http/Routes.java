@@ -111,6 +111,7 @@ final class Routes {
                 new Route(DELETE, ApiPaths.WS_RECORD, Role.WORKSPACE_EDITOR, h.workspace()::deleteRecord),
                 new Route(GET, ApiPaths.WS_RECORD + "/history", Role.WORKSPACE_VIEWER, h.workspace()::history),
                 new Route(POST, ApiPaths.WS_RECORD + "/restore", Role.WORKSPACE_EDITOR, h.workspace()::restore),
+                new Route(POST, ApiPaths.WORKSPACE + "/purge", Role.WORKSPACE_OWNER, h.workspace()::purge),
                 new Route(GET, ApiPaths.WS_TEMPLATES, Role.WORKSPACE_VIEWER, h.workspace()::listTemplates),
                 new Route(POST, ApiPaths.WS_TEMPLATES + "/{template}", Role.WORKSPACE_OWNER,
                         h.workspace()::applyTemplate),

@@ -3,6 +3,7 @@ package dev.cairn.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.records.Importer;
+import dev.cairn.server.records.Purger;
 import dev.cairn.server.records.RecordQuery;
 import dev.cairn.server.records.RecordService;
 import dev.cairn.server.records.TablePatch;
@@ -24,12 +25,20 @@ final class WorkspaceHandlers {
     private final RecordService records;
     private final Templates templates;
     private final Importer importer;
+    private final Purger purger;
 
-    WorkspaceHandlers(TableService tables, RecordService records, Templates templates, Importer importer) {
+    WorkspaceHandlers(TableService tables, RecordService records, Templates templates, Importer importer,
+            Purger purger) {
         this.tables = tables;
         this.records = records;
         this.templates = templates;
         this.importer = importer;
+        this.purger = purger;
+    }
+
+    /** {@code POST /api/v1/workspace/purge}: irreversibly drops deleted tables and removed columns with their data. */
+    void purge(Context ctx) {
+        write(ctx, 200, purger.purge(WorkspaceCalls.caller(ctx)));
     }
 
     /**

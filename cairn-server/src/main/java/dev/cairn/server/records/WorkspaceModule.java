@@ -6,14 +6,15 @@ import java.time.InstantSource;
 
 /** The records workspace's services over one database, built together (one entry point for the composition root). */
 public record WorkspaceModule(Workspaces workspaces, TableService tables, RecordService records,
-        Templates templates, Importer importer, ReportService reports) {
+        Templates templates, Importer importer, ReportService reports, Purger purger) {
 
     public static WorkspaceModule create(Database database, InstantSource clock, RandomBytes random) {
         Schema schema = new Schema(database.dialect());
         var jdbi = database.jdbi();
         TableService tables = new TableService(jdbi, schema, clock);
         return new WorkspaceModule(new Workspaces(jdbi, clock, random), tables, new RecordService(jdbi, schema, clock),
-                new Templates(tables), new Importer(jdbi, schema, clock, Importer.DEFAULT_LIMITS),
-                new ReportService(jdbi, schema, clock));
+                new Templates(tables), new Importer(jdbi, schema, clock, Importer.DEFAULT_LIMITS,
+                        database::refreshStatistics),
+                new ReportService(jdbi, schema, clock), new Purger(jdbi, schema, clock));
     }
 }

@@ -142,5 +142,33 @@ class SchemaTest {
             assertThat(logged).containsExactly(1L, 2L, 3L);
             assertThat(seq).isEqualTo(3);
         }
+    
+        @Test
+        void purgeDropsRemovedColumnsAndDeletedTablesWithTheirHistoryOnly() {
+            tables.create(f.ann, new TableSpec("items", null, List.of(ColumnSpec.of("title", "text"),
+                    ColumnSpec.of("secret", "text").asUnique(), ColumnSpec.of("price", "money"))));
+            long id = (Long) records.create(f.ann, "items", json("{'title': 'Lamp', 'secret': 's3', 'price': "
+                    + "{'amount': 1, 'currency': 'EUR'}}")).get("id");
+            records.update(f.ann, "items", id, 1L, json("{'title': 'Lamp 2', 'secret': 's4'}"));
+            tables.create(f.ann, new TableSpec("old", null, List.of(ColumnSpec.of("x", "text"))));
+            records.create(f.ann, "old", json("{'x': 'gone'}"));
+            tables.delete(f.ann, "old");
+            tables.patch(f.ann, "items", new TablePatch(null, null, null, List.of("secret", "price"), null, null));
+            assertThat(records.history(f.ann, "items", id).getFirst().newValues()).containsKeys("secret", "price");
+            var purged = f.ws.purger().purge(f.ann);
+            assertThat(purged.tables()).containsExactly("old");
+            assertThat(purged.columns()).containsExactly("items.secret", "items.price");
+            var history = records.history(f.ann, "items", id);
+            assertThat(history.getFirst().newValues()).containsOnlyKeys("title");
+            assertThat(history.get(1).old()).containsOnlyKeys("title");
+            assertThat(records.get(f.ann, "items", id)).isEqualTo(Map.of("id", id, "version", 2L, "title", "Lamp 2"));
+            tables.patch(f.ann, "items", new TablePatch(null, null, null, null, null,
+                    List.of(ColumnSpec.of("secret", "text").asUnique())));
+            records.update(f.ann, "items", id, 2L, json("{'secret': 's3'}"));
+            assertThat(f.ws.purger().purge(f.ann).columns()).isEmpty();
+            long oldChanges = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_changes c WHERE NOT "
+                    + "EXISTS (SELECT 1 FROM ws_tables t WHERE t.id = c.table_id)").mapTo(Long.class).one());
+            assertThat(oldChanges).isZero();
+        }
     }
 }

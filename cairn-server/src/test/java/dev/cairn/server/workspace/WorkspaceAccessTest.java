@@ -81,6 +81,7 @@ class WorkspaceAccessTest {
                 "forbidden");
         assertProblem(viewer.delete("/tables/notes"), 403, "forbidden");
         assertProblem(viewer.post("/templates/client-matters", ""), 403, "forbidden");
+        assertProblem(viewer.post("/purge", ""), 403, "forbidden");
         assertProblem(viewer.post("/invites", "{'email': 'bob@example.com', 'role': 'owner'}"), 403, "forbidden");
         assertUnchanged();
     }
@@ -95,6 +96,7 @@ class WorkspaceAccessTest {
         assertProblem(editor.post("/invites", "{'email': 'eve@example.com', 'role': 'owner'}"), 403, "forbidden");
         assertProblem(editor.put("/members/eve", "{'role': 'owner'}"), 403, "forbidden");
         assertProblem(editor.delete("/members/bob"), 403, "forbidden");
+        assertProblem(editor.post("/purge", ""), 403, "forbidden");
         assertThat(json(ann.get("/members")).findValuesAsText("role")).containsExactly("owner", "viewer", "editor");
         assertUnchanged();
     }
