@@ -1,5 +1,5 @@
 /**
- * The hosted records workspace (issue 5; ADR 10): per-tenant tables with typed columns, records with validation,
+ * The hosted records workspace (issue 5; ADR 12): per-tenant tables with typed columns, records with validation,
  * optimistic concurrency, history and restore, members and roles, starter templates, CSV/XLSX import and reports.
  *
  * <p>Entry point: {@link dev.cairn.server.records.WorkspaceModule#create}. Storage: each user table is one physical
