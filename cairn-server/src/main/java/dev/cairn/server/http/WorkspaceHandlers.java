@@ -19,6 +19,7 @@ import java.util.Map;
  * updates take it from {@code If-Match} or the body's {@code version}.
  */
 final class WorkspaceHandlers {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final TableService tables;
     private final RecordService records;
     private final Templates templates;
@@ -32,14 +33,15 @@ final class WorkspaceHandlers {
     }
 
     /**
-     * {@code POST .../tables/{table}/import?dryRun=true&map=File column:column} with a {@code text/csv} body: 200 with
+     * {@code POST .../tables/{table}/import?dryRun=true&map=File column:column} with a {@code text/csv} or XLSX body: 200 with
      * the report on a dry run, 201 when imported, 422 with every problem (nothing imported), 413 past the limits.
      */
     void importRecords(Context ctx) throws java.io.IOException {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        boolean xlsx = type.startsWith(XLSX);
+        if (!xlsx && !type.startsWith("text/csv")) {
             throw new ServiceException(dev.cairn.protocol.ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the file as text/csv "
-                    + "(UTF-8, first row naming the columns)");
+                    + "(UTF-8, first row naming the columns) or as " + XLSX + " (first sheet)");
         }
         boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
         Map<String, String> mapping = new java.util.LinkedHashMap<>();
@@ -52,8 +54,10 @@ final class WorkspaceHandlers {
         }
         java.nio.file.Path file = importer.spool(ctx.bodyInputStream(), ctx.req().getContentLengthLong());
         try {
-            write(ctx, dryRun ? 200 : 201, importer.importCsv(WorkspaceCalls.caller(ctx), ctx.pathParam("table"), file,
-                    mapping, dryRun));
+            var caller = WorkspaceCalls.caller(ctx);
+            write(ctx, dryRun ? 200 : 201, xlsx
+                    ? importer.importXlsx(caller, ctx.pathParam("table"), file, mapping, dryRun)
+                    : importer.importCsv(caller, ctx.pathParam("table"), file, mapping, dryRun));
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }

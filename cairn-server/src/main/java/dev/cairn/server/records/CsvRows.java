@@ -16,6 +16,7 @@ final class CsvRows implements RowSource {
     private static final CsvMapper MAPPER = new CsvMapper();
     private final Reader reader;
     private final MappingIterator<List<String>> rows;
+    private int line;
 
     CsvRows(Path file) throws IOException {
         this.reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
@@ -38,10 +39,19 @@ final class CsvRows implements RowSource {
     @Override
     public List<String> next() throws IOException {
         try {
-            return rows.hasNextValue() ? rows.nextValue() : null;
+            if (!rows.hasNextValue()) {
+                return null;
+            }
+            line++;
+            return rows.nextValue();
         } catch (RuntimeException e) {
             throw new IOException("malformed CSV: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public int line() {
+        return line;
     }
 
     @Override

@@ -16,14 +16,17 @@ final class ImportMapping {
     private final TableDef table;
     private final List<String> header;
     private final Column[] byIndex;
+    private final boolean serialDates;
 
-    private ImportMapping(TableDef table, List<String> header, Column[] byIndex) {
+    private ImportMapping(TableDef table, List<String> header, Column[] byIndex, boolean serialDates) {
         this.table = table;
         this.header = header;
         this.byIndex = byIndex;
+        this.serialDates = serialDates;
     }
 
-    static ImportMapping resolve(TableDef t, List<String> header, Map<String, String> overrides) {
+    static ImportMapping resolve(TableDef t, List<String> header, Map<String, String> overrides,
+            boolean serialDates) {
         List<FieldError> errors = new ArrayList<>();
         if (header.isEmpty() || isBlank(header)) {
             throw ValidationException.of("(file)", "the file is empty; its first row must name the columns");
@@ -70,7 +73,7 @@ final class ImportMapping {
             }
         }
         Schema.throwIfAny(errors, "the file's columns do not fit table '" + t.name() + "'");
-        return new ImportMapping(t, header, byIndex);
+        return new ImportMapping(t, header, byIndex, serialDates);
     }
 
     private static Column match(TableDef t, String header) {
@@ -109,7 +112,8 @@ final class ImportMapping {
         for (int i = 0; i < byIndex.length && i < cells.size(); i++) {
             Column c = byIndex[i];
             if (c != null) {
-                values.put(c.id(), Values.fromText(c, cells.get(i), "row " + line + ": " + c.name(), errors));
+                values.put(c.id(), Values.fromText(c, serialDates ? XlsxRows.serialDate(c, cells.get(i))
+                        : cells.get(i), "row " + line + ": " + c.name(), errors));
             }
         }
         for (Column c : table.columns()) {

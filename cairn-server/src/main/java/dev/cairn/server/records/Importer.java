@@ -91,14 +91,20 @@ public final class Importer {
         return run(caller, table, () -> new CsvRows(csv), mapping, dryRun);
     }
 
+    /** Imports the first sheet of an XLSX workbook, as {@link #importCsv}. */
+    public ImportResult importXlsx(Caller caller, String table, Path xlsx, Map<String, String> mapping,
+            boolean dryRun) {
+        return run(caller, table, () -> new XlsxRows(xlsx), mapping, dryRun);
+    }
+
     ImportResult run(Caller caller, String table, Opener opener, Map<String, String> overrides, boolean dryRun) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
             TableDef t = schema.require(tx.h, caller.workspaceId(), table);
             Check check = new Check(t);
             try (RowSource rows = opener.open()) {
-                check.plan = ImportMapping.resolve(t, rows.header(), overrides);
+                check.plan = ImportMapping.resolve(t, rows.header(), overrides, rows.serialDates());
                 for (List<String> row; (row = rows.next()) != null; ) {
-                    check.row(row);
+                    check.row(row, rows.line());
                     if (check.rows > limits.maxRows()) {
                         throw tooLarge();
                     }
@@ -132,13 +138,11 @@ public final class Importer {
         int pending = 0;
         try (RowSource rows = opener.open()) {
             rows.header();
-            int line = 1;
             for (List<String> row; (row = rows.next()) != null; ) {
-                line++;
                 if (ImportMapping.isBlank(row)) {
                     continue;
                 }
-                Map<Long, Object> values = plan.values(row, line, new ArrayList<>());
+                Map<Long, Object> values = plan.values(row, rows.line(), new ArrayList<>());
                 bindRow(rowsBatch, columns, id, tx.now, values);
                 changes.bind(0, tx.workspaceId()).bind(1, seq).bind(2, t.id()).bind(3, id).bind(4, tx.caller.accountId())
                         .bind(5, tx.caller.accountName()).bind(6, tx.now).bind(7, RowSql.toHistory(t, values)).add();
@@ -223,8 +227,7 @@ public final class Importer {
             this.table = table;
         }
 
-        void row(List<String> cells) {
-            line++;
+        void row(List<String> cells, int line) {
             if (ImportMapping.isBlank(cells)) {
                 return;
             }

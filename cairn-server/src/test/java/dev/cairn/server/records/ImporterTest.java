@@ -156,5 +156,35 @@ class ImporterTest {
                             .isEqualTo(ErrorCode.TOO_LARGE));
             assertThat(count()).isEqualTo(1);
         }
+    
+        @Test
+        void xlsxWorkbooksImportLikeCsvWithSerialDates() throws IOException {
+            f.ws.tables().create(f.ann, new TableSpec("visits", null, List.of(ColumnSpec.of("who", "text")
+                    .asRequired(), ColumnSpec.of("day", "date"), ColumnSpec.of("at", "datetime"),
+                    ColumnSpec.of("paid", "boolean"), ColumnSpec.of("fee", "decimal"))));
+            Path file = dir.resolve("visits.xlsx");
+            try (var out = Files.newOutputStream(file)) {
+                var wb = new org.dhatim.fastexcel.Workbook(out, "cairn-test", "1.0");
+                var ws = wb.newWorksheet("Visits");
+                String[] header = {"who", "day", "at", "paid", "fee"};
+                for (int i = 0; i < header.length; i++) {
+                    ws.value(0, i, header[i]);
+                }
+                ws.value(1, 0, "Ann");
+                ws.value(1, 1, java.time.LocalDate.of(2026, 11, 23));
+                ws.value(1, 2, java.time.LocalDateTime.of(2026, 11, 23, 18, 30));
+                ws.value(1, 3, true);
+                ws.value(1, 4, 12.5);
+                ws.value(3, 0, "Bob");
+                ws.value(3, 4, "lots");
+                wb.finish();
+            }
+            var dry = f.ws.importer().importXlsx(f.ann, "visits", file, Map.of(), true);
+            assertThat(dry.rows()).isEqualTo(2);
+            assertThat(dry.errors()).extracting(FieldError::field).containsExactly("row 4: fee");
+            assertThat(dry.preview()).singleElement().satisfies(p -> assertThat(p).containsEntry("day", "2026-11-23")
+                    .containsEntry("at", "2026-11-23T18:30:00Z").containsEntry("paid", true)
+                    .containsEntry("fee", new java.math.BigDecimal("12.50")));
+        }
     }
 }
