@@ -160,6 +160,12 @@ class WorkspacePagesTest {
         var wrong = owner.postRaw(base + "/templates", Map.of("template", "client-matters", "_csrf", "wrong"),
                 Map.of());
         assertThat(wrong.statusCode()).isEqualTo(403);
+        // cached HTTP Basic credentials do not open the pages (a cross-site form would carry them without a token)
+        WebClient basicOnly = new WebClient(server);
+        var basic = basicOnly.postRaw(base + "/tables/customers/records", Map.of("name", "Via Basic"),
+                Map.of("Authorization", TestServer.basic("wsowner", TestServer.password("wsowner"))));
+        assertThat(basic.statusCode()).isEqualTo(401);
+        assertThat(owner.get(base + "/tables/customers?q=Via+Basic").body()).contains("id=\"no-records\"");
     }
 
     @Test
