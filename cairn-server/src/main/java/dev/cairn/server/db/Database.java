@@ -68,6 +68,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes every pooled connection pick up fresh planner statistics (after an ANALYZE). SQLite loads statistics once
+     * per connection, so idle connections are replaced now and busy ones when they are returned; PostgreSQL needs
+     * nothing.
+     */
+    public void refreshStatistics() {
+        if (dialect == Dialect.SQLITE && dataSource.getHikariPoolMXBean() != null) {
+            dataSource.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
     @Override
     public void close() {
         dataSource.close();

@@ -36,17 +36,25 @@ public final class Importer {
     private static final int BATCH = 1000;
     private static final int PREVIEW = 5;
     private static final int IN_CHUNK = 500;
+    /**
+     * Bulk imports of at least this many rows refresh the table's planner statistics: without them SQLite assumes an
+     * equality filter on a low-cardinality column is selective and sorts a quarter of the table instead of walking the
+     * sort column's index.
+     */
+    private static final int ANALYZE_AFTER = 10_000;
 
     private final Jdbi jdbi;
     private final Schema schema;
     private final InstantSource clock;
     private final Limits limits;
+    private final Runnable statisticsChanged;
 
-    public Importer(Jdbi jdbi, Schema schema, InstantSource clock, Limits limits) {
+    public Importer(Jdbi jdbi, Schema schema, InstantSource clock, Limits limits, Runnable statisticsChanged) {
         this.jdbi = jdbi;
         this.schema = schema;
         this.clock = clock;
         this.limits = limits;
+        this.statisticsChanged = statisticsChanged;
     }
 
     /** Opens the rows of the spooled file, once per pass. */
@@ -98,6 +106,15 @@ public final class Importer {
     }
 
     ImportResult run(Caller caller, String table, Opener opener, Map<String, String> overrides, boolean dryRun) {
+        ImportResult result = check(caller, table, opener, overrides, dryRun);
+        if (result.inserted() >= ANALYZE_AFTER) {
+            statisticsChanged.run();
+        }
+        return result;
+    }
+
+    private ImportResult check(Caller caller, String table, Opener opener, Map<String, String> overrides,
+            boolean dryRun) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
             TableDef t = schema.require(tx.h, caller.workspaceId(), table);
             Check check = new Check(t);
@@ -121,6 +138,9 @@ public final class Importer {
                         + check.errors.getFirst().field() + ": " + check.errors.getFirst().message(), check.errors);
             }
             insertAll(tx, t, check.plan, opener, check.rows);
+            if (check.rows >= ANALYZE_AFTER) {
+                tx.h.execute("ANALYZE " + t.sql());
+            }
             return check.result(false, check.rows);
         });
     }

@@ -13,7 +13,8 @@ public record WorkspaceModule(Workspaces workspaces, TableService tables, Record
         var jdbi = database.jdbi();
         TableService tables = new TableService(jdbi, schema, clock);
         return new WorkspaceModule(new Workspaces(jdbi, clock, random), tables, new RecordService(jdbi, schema, clock),
-                new Templates(tables), new Importer(jdbi, schema, clock, Importer.DEFAULT_LIMITS),
+                new Templates(tables), new Importer(jdbi, schema, clock, Importer.DEFAULT_LIMITS,
+                        database::refreshStatistics),
                 new ReportService(jdbi, schema, clock));
     }
 }

@@ -141,7 +141,8 @@ class ImporterTest {
 
         @Test
         void oversizedImportsAreRefusedWithTheLimits() throws IOException {
-            var small = new Importer(f.db.jdbi(), new Schema(f.db.dialect()), f.clock, new Importer.Limits(1024, 3));
+            var small = new Importer(f.db.jdbi(), new Schema(f.db.dialect()), f.clock, new Importer.Limits(1024, 3),
+                    () -> { });
             assertThatThrownBy(() -> small.spool(new ByteArrayInputStream(new byte[2048]), -1))
                     .isInstanceOfSatisfying(ServiceException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE);
