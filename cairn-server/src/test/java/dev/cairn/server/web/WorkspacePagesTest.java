@@ -251,4 +251,22 @@ class WorkspacePagesTest {
         assertThat(inUse.statusCode()).isEqualTo(409);
         assertThat(inUse.body()).contains("cannot be deleted").contains("role=\"alert\"");
     }
+
+    @Test
+    void theTableViewPagesThroughTheRecordsTwentyFiveAtATime() throws Exception {
+        Caller c = ownerCaller();
+        server.core().workspace().tables().create(c, new TableSpec("paged", null,
+                List.of(ColumnSpec.of("n", "integer"))));
+        for (int i = 1; i <= 30; i++) {
+            server.core().workspace().records().create(c, "paged",
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", i));
+        }
+        String first = owner.get(base + "/tables/paged?sort=-n").body();
+        assertThat(first).contains("Records 1–25").contains("rel=\"next\"").doesNotContain("rel=\"prev\"")
+                .contains(">30</td>").doesNotContain(">5</td>");
+        String second = owner.get(base + "/tables/paged?sort=-n&offset=25").body();
+        assertThat(second).contains("Records 26–30").contains("rel=\"prev\"").doesNotContain("rel=\"next\"")
+                .contains(">5</td>").doesNotContain(">6</td>")
+                .contains("href=\"" + base + "/tables/paged?sort=-n\"");
+    }
 }
