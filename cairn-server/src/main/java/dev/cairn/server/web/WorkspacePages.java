@@ -74,8 +74,14 @@ public final class WorkspacePages {
                 .map(t -> new TableRow(t.name(), labelOf(t), t.columns().size())).toList();
         List<TemplateOption> templates = ws.templates().list().stream().map(t -> new TemplateOption(t.name(), t.title(),
                 String.join(", ", t.tables().stream().map(WorkspacePages::labelOf).toList()))).toList();
+        List<String[]> others = new ArrayList<>();
+        if (!c.workspaceOwner().equals(c.accountName())) {
+            others.add(new String[] {c.accountName(), "owner"});
+        }
+        ws.workspaces().memberships(c.accountId()).stream().filter(m -> !m.account().equals(c.workspaceOwner()))
+                .forEach(m -> others.add(new String[] {m.account(), m.role().wireName()}));
         pages.render(ctx, 200, "wsTables.jte", chrome(ctx, "Records"), "ws", view(ctx, c), "tables", rows,
-                "templates", templates, "notice", notice(ctx));
+                "templates", templates, "others", others, "notice", notice(ctx));
     }
 
     /** {@code POST .../templates} with field {@code template}. */

@@ -179,6 +179,9 @@ class WorkspacePagesTest {
         var invite = ws.workspaces().invite(ownerCaller, "wsviewer@example.com", "viewer");
         ws.workspaces().accept(viewerAccount.id(), invite.code());
 
+        assertThat(viewer.get("/web/workspace/wsviewer/tables").body()).contains("id=\"other-workspaces\"")
+                .contains("href=\"/web/workspace/wsowner/tables\">wsowner</a> (viewer)");
+        assertThat(viewer.get(base + "/tables").body()).contains("href=\"/web/workspace/wsviewer/tables\"");
         var table = viewer.get(base + "/tables/customers");
         assertThat(table.statusCode()).isEqualTo(200);
         assertThat(table.body()).contains("Viewed Co").doesNotContain("id=\"new-record\"");
