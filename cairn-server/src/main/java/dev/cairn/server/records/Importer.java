@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Bulk import of a file into one table: map file columns to table columns, check every row (types, required,
@@ -33,7 +32,6 @@ public final class Importer {
 
     public static final Limits DEFAULT_LIMITS = new Limits(64L << 20, 1_000_000);
     static final int MAX_ERRORS = 100;
-    private static final int BATCH = 1000;
     private static final int PREVIEW = 5;
     private static final int IN_CHUNK = 500;
     /**
@@ -151,41 +149,37 @@ public final class Importer {
         }
         long id = firstIds(tx.h, t, count);
         long seq = tx.reserve(count);
-        List<Column> columns = t.allColumns();
-        String insert = insertSql(t);
-        PreparedBatch rowsBatch = tx.h.prepareBatch(insert);
-        PreparedBatch changes = tx.h.prepareBatch(changeSql());
-        int pending = 0;
-        try (RowSource rows = opener.open()) {
-            rows.header();
-            for (List<String> row; (row = rows.next()) != null; ) {
+        MultiRowInsert rows = new MultiRowInsert(tx.h, rowPrefix(t), 4 + physicalColumns(t));
+        MultiRowInsert changes = new MultiRowInsert(tx.h, CHANGE_PREFIX, 8);
+        try (RowSource source = opener.open()) {
+            source.header();
+            for (List<String> row; (row = source.next()) != null; ) {
                 if (ImportMapping.isBlank(row)) {
                     continue;
                 }
-                Map<Long, Object> values = plan.values(row, rows.line(), new ArrayList<>());
-                bindRow(rowsBatch, columns, id, tx.now, values);
-                changes.bind(0, tx.workspaceId()).bind(1, seq).bind(2, t.id()).bind(3, id).bind(4, tx.caller.accountId())
-                        .bind(5, tx.caller.accountName()).bind(6, tx.now).bind(7, RowSql.toHistory(t, values)).add();
+                Map<Long, Object> values = plan.values(row, source.line(), new ArrayList<>());
+                List<Object> args = new ArrayList<>(List.of(id, 1L, tx.now, tx.now));
+                for (Column c : t.allColumns()) {
+                    args.addAll(java.util.Arrays.asList(Values.toSql(c, values.get(c.id()))));
+                }
+                rows.add(args);
+                changes.add(List.of(tx.workspaceId(), seq, t.id(), id, tx.caller.accountId(), tx.caller.accountName(),
+                        tx.now, RowSql.toHistory(t, values)));
                 id++;
                 seq++;
-                if (++pending == BATCH) {
-                    rowsBatch.execute();
-                    changes.execute();
-                    rowsBatch = tx.h.prepareBatch(insert);
-                    changes = tx.h.prepareBatch(changeSql());
-                    pending = 0;
-                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (pending > 0) {
-            rowsBatch.execute();
-            changes.execute();
-        }
+        rows.flush();
+        changes.flush();
     }
 
-    private static String insertSql(TableDef t) {
+    private static int physicalColumns(TableDef t) {
+        return t.allColumns().stream().mapToInt(c -> c.type() == ColumnType.MONEY ? 2 : 1).sum();
+    }
+
+    private static String rowPrefix(TableDef t) {
         List<String> names = new ArrayList<>(List.of("id", "version", "created_at", "updated_at"));
         for (Column c : t.allColumns()) {
             names.add(c.sql());
@@ -193,24 +187,65 @@ public final class Importer {
                 names.add(c.currencySql());
             }
         }
-        return "INSERT INTO " + t.sql() + " (" + String.join(", ", names) + ") VALUES ("
-                + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
+        return "INSERT INTO " + t.sql() + " (" + String.join(", ", names) + ") VALUES ";
     }
 
-    private static String changeSql() {
-        return "INSERT INTO ws_changes (workspace_id, seq, table_id, record_id, op, version, actor_id, actor, at, "
-                + "new_values) VALUES (?, ?, ?, ?, 'insert', 1, ?, ?, ?, ?)";
-    }
+    private static final String CHANGE_PREFIX = "INSERT INTO ws_changes (workspace_id, seq, table_id, record_id, op, "
+            + "version, actor_id, actor, at, new_values) VALUES ";
 
-    private static void bindRow(PreparedBatch batch, List<Column> columns, long id, long now, Map<Long, Object> values) {
-        int i = 0;
-        batch.bind(i++, id).bind(i++, 1L).bind(i++, now).bind(i++, now);
-        for (Column c : columns) {
-            for (Object v : Values.toSql(c, values.get(c.id()))) {
-                batch.bind(i++, v);
+    /**
+     * Buffers rows and writes them with multi-row {@code INSERT ... VALUES (...), (...)} statements of up to
+     * {@link #ROWS_PER_STATEMENT} rows (and at most {@link #MAX_PARAMETERS} bound values), which both dialects execute
+     * several times faster than one statement per row.
+     */
+    private static final class MultiRowInsert {
+        private static final int ROWS_PER_STATEMENT = 500;
+        private static final int MAX_PARAMETERS = 30_000;
+        private final Handle h;
+        private final String prefix;
+        private final int width;
+        private final int perStatement;
+        private final List<List<Object>> pending = new ArrayList<>();
+        private String fullSql;
+
+        MultiRowInsert(Handle h, String prefix, int width) {
+            this.h = h;
+            this.prefix = prefix;
+            this.width = width;
+            this.perStatement = Math.max(1, Math.min(ROWS_PER_STATEMENT, MAX_PARAMETERS / width));
+        }
+
+        void add(List<Object> row) {
+            pending.add(row);
+            if (pending.size() == perStatement) {
+                flush();
             }
         }
-        batch.add();
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            String sql = pending.size() == perStatement && fullSql != null ? fullSql : sql(pending.size());
+            if (pending.size() == perStatement) {
+                fullSql = sql;
+            }
+            var update = h.createUpdate(sql);
+            int i = 0;
+            for (List<Object> row : pending) {
+                for (Object v : row) {
+                    update.bind(i++, v);
+                }
+            }
+            update.execute();
+            pending.clear();
+        }
+
+        private String sql(int rows) {
+            String one = prefix.startsWith(CHANGE_PREFIX) ? "(?, ?, ?, ?, 'insert', 1, ?, ?, ?, ?)"
+                    : "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
+            return prefix + String.join(", ", java.util.Collections.nCopies(rows, one));
+        }
     }
 
     /**
