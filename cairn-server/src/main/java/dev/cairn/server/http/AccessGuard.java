@@ -110,13 +110,18 @@ final class AccessGuard {
         return session;
     }
 
-    /** Workspace routes: header credentials or a session (+CSRF), then membership and role in the named workspace. */
+    /**
+     * Workspace routes: header credentials or a session (+CSRF) for the API, the session (+CSRF) only for the web pages
+     * (whose path names the workspace as {@code {ws}}); then membership and role in the named workspace.
+     */
     private void workspace(Context ctx, WorkspaceRole needed) {
-        Principal p = authenticator.fromHeader(ctx).orElse(null);
+        // the web pages take the session only: HTTP Basic credentials a browser cached could otherwise drive their
+        // forms from another site without a CSRF token (as for the admin pages)
+        boolean page = ctx.pathParamMap().containsKey(WorkspaceCalls.PATH_PARAM);
+        Principal p = page ? null : authenticator.fromHeader(ctx).orElse(null);
         if (p == null) {
             var session = authenticator.fromSession(ctx);
-            if (session.isEmpty() && ctx.method() == HandlerType.GET && ErrorMapper.wantsHtml(ctx)
-                    && ctx.pathParamMap().containsKey(WorkspaceCalls.PATH_PARAM)) {
+            if (session.isEmpty() && page && ctx.method() == HandlerType.GET && ErrorMapper.wantsHtml(ctx)) {
                 ctx.redirect("/login");
                 ctx.skipRemainingHandlers();
                 return;

@@ -26,7 +26,8 @@ public enum Role implements RouteRole {
      * Read the records workspace (tables, records, history, reports): a viewer, editor or owner of the workspace, by
      * session (with CSRF for unsafe methods), any token or the password. {@code read}/{@code append} tokens act as
      * viewers whatever the member's role. The workspace is the caller's own unless {@code X-Cairn-Workspace} names the
-     * owner of another one they are a member of.
+     * owner of another one they are a member of. The web pages ({@code /web/workspace/{ws}/…}) name it in the path
+     * and accept the web session only.
      */
     WORKSPACE_VIEWER,
     /** Change records (create, update, delete, restore, import) and save reports: an editor or owner, {@code full}. */

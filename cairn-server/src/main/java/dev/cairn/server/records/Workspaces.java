@@ -95,6 +95,18 @@ public final class Workspaces {
         });
     }
 
+    /**
+     * The other workspaces the account is a member of: {@code account} is each workspace's owner, with the account's
+     * role there, by owner name.
+     */
+    public List<Member> memberships(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.name, a.email, m.role, m.added_at FROM ws_members m JOIN "
+                + "workspaces w ON w.id = m.workspace_id JOIN accounts a ON a.id = w.account_id WHERE m.account_id = :me "
+                + "ORDER BY a.name").bind("me", accountId).map((rs, ctx) -> new Member(rs.getString(1),
+                rs.getString(2), WorkspaceRole.fromWire(rs.getString(3)).orElseThrow(), Rows.instant(rs, "added_at")))
+                .list());
+    }
+
     /** An invitation: the code is returned only here; the invitee accepts it while logged in with that email. */
     public record Invitation(String email, WorkspaceRole role, String code, java.time.Instant expiresAt) {
     }

@@ -74,8 +74,14 @@ public final class WorkspacePages {
                 .map(t -> new TableRow(t.name(), labelOf(t), t.columns().size())).toList();
         List<TemplateOption> templates = ws.templates().list().stream().map(t -> new TemplateOption(t.name(), t.title(),
                 String.join(", ", t.tables().stream().map(WorkspacePages::labelOf).toList()))).toList();
+        List<String[]> others = new ArrayList<>();
+        if (!c.workspaceOwner().equals(c.accountName())) {
+            others.add(new String[] {c.accountName(), "owner"});
+        }
+        ws.workspaces().memberships(c.accountId()).stream().filter(m -> !m.account().equals(c.workspaceOwner()))
+                .forEach(m -> others.add(new String[] {m.account(), m.role().wireName()}));
         pages.render(ctx, 200, "wsTables.jte", chrome(ctx, "Records"), "ws", view(ctx, c), "tables", rows,
-                "templates", templates, "notice", notice(ctx));
+                "templates", templates, "others", others, "notice", notice(ctx));
     }
 
     /** {@code POST .../templates} with field {@code template}. */
@@ -229,12 +235,17 @@ public final class WorkspacePages {
 
     /** {@code GET .../records/{id}/delete}: asks first. */
     public void confirmDelete(Context ctx) {
+        showDelete(ctx, 200, null);
+    }
+
+    private void showDelete(Context ctx, int status, String problem) {
         Caller c = caller(ctx);
         TableSpec t = ws.tables().get(c, ctx.pathParam("table"));
         long id = id(ctx);
         Map<String, Object> r = ws.records().get(c, t.name(), id);
-        pages.render(ctx, 200, "wsDelete.jte", chrome(ctx, "Delete record"), "ws", view(ctx, c), "table", t.name(),
-                "title", labelOf(t), "id", id, "label", recordLabel(t, r), "version", r.get("version"));
+        pages.render(ctx, status, "wsDelete.jte", chrome(ctx, "Delete record"), "ws", view(ctx, c), "table",
+                t.name(), "title", labelOf(t), "id", id, "label", recordLabel(t, r), "version", r.get("version"),
+                "form", problem == null ? Forms.empty() : Forms.empty().message(problem));
     }
 
     /** {@code POST .../records/{id}/delete} with the version seen on the confirmation page. */
@@ -242,7 +253,19 @@ public final class WorkspacePages {
         Caller c = caller(ctx);
         String table = ctx.pathParam("table");
         String v = Forms.field(ctx, "version");
-        ws.records().delete(c, table, id(ctx), v == null || v.isBlank() ? null : version(ctx));
+        try {
+            ws.records().delete(c, table, id(ctx), v == null || v.isBlank() ? null : version(ctx));
+        } catch (VersionConflictException e) {
+            showDelete(ctx, 409, "The record changed since you asked to delete it (it is now at version "
+                    + e.current().get("version") + "). Check it, then confirm again if it should still go.");
+            return;
+        } catch (ServiceException e) {
+            if (e.code() != dev.cairn.protocol.ErrorCode.IN_USE) {
+                throw e;
+            }
+            showDelete(ctx, 409, "This record cannot be deleted: " + e.getMessage());
+            return;
+        }
         Pages.seeOther(ctx, view(ctx, c).table(table) + "?done=deleted");
     }
 

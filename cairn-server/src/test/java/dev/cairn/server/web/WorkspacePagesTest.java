@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.account.Account;
 import dev.cairn.server.records.Caller;
+import dev.cairn.server.records.ColumnSpec;
+import dev.cairn.server.records.TableSpec;
 import dev.cairn.server.records.WorkspaceModule;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,6 +160,12 @@ class WorkspacePagesTest {
         var wrong = owner.postRaw(base + "/templates", Map.of("template", "client-matters", "_csrf", "wrong"),
                 Map.of());
         assertThat(wrong.statusCode()).isEqualTo(403);
+        // cached HTTP Basic credentials do not open the pages (a cross-site form would carry them without a token)
+        WebClient basicOnly = new WebClient(server);
+        var basic = basicOnly.postRaw(base + "/tables/customers/records", Map.of("name", "Via Basic"),
+                Map.of("Authorization", TestServer.basic("wsowner", TestServer.password("wsowner"))));
+        assertThat(basic.statusCode()).isEqualTo(401);
+        assertThat(owner.get(base + "/tables/customers?q=Via+Basic").body()).contains("id=\"no-records\"");
     }
 
     @Test
@@ -170,6 +179,9 @@ class WorkspacePagesTest {
         var invite = ws.workspaces().invite(ownerCaller, "wsviewer@example.com", "viewer");
         ws.workspaces().accept(viewerAccount.id(), invite.code());
 
+        assertThat(viewer.get("/web/workspace/wsviewer/tables").body()).contains("id=\"other-workspaces\"")
+                .contains("href=\"/web/workspace/wsowner/tables\">wsowner</a> (viewer)");
+        assertThat(viewer.get(base + "/tables").body()).contains("href=\"/web/workspace/wsviewer/tables\"");
         var table = viewer.get(base + "/tables/customers");
         assertThat(table.statusCode()).isEqualTo(200);
         assertThat(table.body()).contains("Viewed Co").doesNotContain("id=\"new-record\"");
@@ -192,5 +204,72 @@ class WorkspacePagesTest {
         WebClient anonymous = new WebClient(server);
         HttpResponse<String> anon = anonymous.get(base + "/tables");
         assertThat(anon.statusCode()).isEqualTo(302);
+    }
+
+    private static Caller ownerCaller() {
+        Account a = server.core().accounts().require("wsowner");
+        return server.core().workspace().workspaces().resolve(a.id(), "wsowner", null, false);
+    }
+
+    @Test
+    void everyColumnTypeRoundTripsThroughTheFormAndBadValuesAreMarkedPerField() throws Exception {
+        long customer = createCustomer("Kitchen Customer");
+        server.core().workspace().tables().create(ownerCaller(), new TableSpec("kitchen", "Kitchen sink", List.of(
+                ColumnSpec.of("t_text", "text").asRequired(), ColumnSpec.of("t_long", "long_text"),
+                ColumnSpec.of("t_int", "integer"), ColumnSpec.of("t_dec", "decimal"),
+                ColumnSpec.of("t_money", "money"), ColumnSpec.of("t_date", "date"),
+                ColumnSpec.of("t_dt", "datetime"), ColumnSpec.of("t_bool", "boolean"),
+                ColumnSpec.of("t_choice", "choice").withChoices("a", "b"), ColumnSpec.of("t_email", "email"),
+                ColumnSpec.of("t_phone", "phone"), ColumnSpec.of("t_ref", "reference").referencing("customers"))));
+        var form = owner.get(base + "/tables/kitchen/new");
+        assertThat(form.body()).contains("type=\"datetime-local\"").contains("type=\"date\"")
+                .contains("type=\"email\"").contains("type=\"tel\"").contains("name=\"t_money.currency\"")
+                .contains("<textarea").contains("Kitchen Customer (#" + customer + ")");
+        var bad = owner.post(base + "/tables/kitchen/records", "t_text", "x", "t_int", "4x2", "t_dec", "3.14159",
+                "t_money", "12.5", "t_money.currency", "EURO", "t_dt", "yesterday", "t_email", "nope",
+                "t_choice", "z");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        for (String f : new String[] {"t_int", "t_dec", "t_money", "t_dt", "t_email", "t_choice"}) {
+            assertThat(bad.body()).as(f).contains("id=\"field-" + f + "-error\"");
+        }
+        assertThat(bad.body()).doesNotContain("id=\"field-t_text-error\"").contains("value=\"4x2\"");
+        owner.get(base + "/tables/kitchen/new");
+        var ok = owner.post(base + "/tables/kitchen/records", "t_text", "Plain", "t_long", "Line 1\nLine 2",
+                "t_int", "42", "t_dec", "3.14", "t_money", "12.5", "t_money.currency", "eur", "t_date", "2026-11-23",
+                "t_dt", "2026-11-23T10:30", "t_bool", "true", "t_choice", "b", "t_email", "x@example.com",
+                "t_phone", "+1 555 0100", "t_ref", String.valueOf(customer));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(303);
+        var page = owner.get(ok.headers().firstValue("Location").orElseThrow());
+        assertThat(page.body()).contains("value=\"42\"").contains("value=\"3.14\"").contains("value=\"12.50\"")
+                .contains("value=\"EUR\"").contains("value=\"2026-11-23\"").contains("value=\"2026-11-23T10:30\"")
+                .contains("<option value=\"true\" selected>").contains("<option value=\"b\" selected>")
+                .contains(">Line 1\nLine 2</textarea>").contains("<option value=\"" + customer + "\" selected>");
+        var table = owner.get(base + "/tables/kitchen");
+        assertThat(table.body()).contains("12.50 EUR").contains("Yes")
+                .contains("href=\"" + base + "/tables/customers/records/" + customer + "\"");
+
+        var confirm = owner.get(base + "/tables/customers/records/" + customer + "/delete");
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        var inUse = owner.post(base + "/tables/customers/records/" + customer + "/delete", "version", "1");
+        assertThat(inUse.statusCode()).isEqualTo(409);
+        assertThat(inUse.body()).contains("cannot be deleted").contains("role=\"alert\"");
+    }
+
+    @Test
+    void theTableViewPagesThroughTheRecordsTwentyFiveAtATime() throws Exception {
+        Caller c = ownerCaller();
+        server.core().workspace().tables().create(c, new TableSpec("paged", null,
+                List.of(ColumnSpec.of("n", "integer"))));
+        for (int i = 1; i <= 30; i++) {
+            server.core().workspace().records().create(c, "paged",
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", i));
+        }
+        String first = owner.get(base + "/tables/paged?sort=-n").body();
+        assertThat(first).contains("Records 1–25").contains("rel=\"next\"").doesNotContain("rel=\"prev\"")
+                .contains(">30</td>").doesNotContain(">5</td>");
+        String second = owner.get(base + "/tables/paged?sort=-n&offset=25").body();
+        assertThat(second).contains("Records 26–30").contains("rel=\"prev\"").doesNotContain("rel=\"next\"")
+                .contains(">5</td>").doesNotContain(">6</td>")
+                .contains("href=\"" + base + "/tables/paged?sort=-n\"");
     }
 }
