@@ -70,15 +70,12 @@ public interface BlobStore extends AutoCloseable {
         }
     }
 
-    /** Reads a byte range into memory; {@link java.io.EOFException} if the object is shorter. */
+    /** Reads a byte range into a new array through {@link #readRange}; {@link java.io.EOFException} if the object is shorter. */
     default byte[] getRange(BlobName name, long offset, int length) throws IOException {
-        try (InputStream in = get(name, offset, length)) {
-            byte[] bytes = in.readNBytes(length);
-            if (bytes.length != length) {
-                throw new java.io.EOFException(name + ": wanted " + length + " bytes at " + offset + ", got " + bytes.length);
-            }
-            return bytes;
-        }
+        Ranges.checkRange(offset, length);
+        byte[] bytes = new byte[length];
+        readRange(name, offset, bytes, 0, length);
+        return bytes;
     }
 
     /**

@@ -148,19 +148,6 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public byte[] getRange(BlobName name, long offset, int length) throws IOException {
-        Ranges.checkRange(offset, length);
-        Path path = layout.path(name);
-        try {
-            return readChannels.read(path, offset, length);
-        } catch (java.io.EOFException e) {
-            throw e;
-        } catch (IOException e) {
-            throw readFailure(name, path, e);
-        }
-    }
-
-    @Override
     public void close() {
         readChannels.close();
     }

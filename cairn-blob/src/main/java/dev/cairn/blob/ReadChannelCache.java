@@ -25,17 +25,6 @@ final class ReadChannelCache implements AutoCloseable {
     }
 
     /**
-     * Reads exactly {@code length} bytes at {@code offset}.
-     *
-     * @throws EOFException if the range ends past the end of the file
-     */
-    byte[] read(Path path, long offset, int length) throws IOException {
-        byte[] bytes = new byte[length];
-        readInto(path, offset, bytes, 0, length);
-        return bytes;
-    }
-
-    /**
      * Reads exactly {@code length} bytes at {@code offset} into {@code dst[dstOffset, dstOffset + length)}, in slices of at
      * most {@value #SLICE} bytes: the JDK copies heap buffers through a per-thread direct buffer as large as each read and
      * keeps it, so whole-run reads would pin megabytes of native memory per thread.

@@ -17,14 +17,12 @@ import dev.cairn.engine.id.BlobType;
 public final class BlobCodec {
     private final Aead aead;
     private final Compressor compressor;
-    private final Compressor none;
     private final BlobIdHasher hasher;
     private final MasterKey key;
 
-    public BlobCodec(Aead aead, Compressor compressor, Compressor none, BlobIdHasher hasher, MasterKey key) {
+    public BlobCodec(Aead aead, Compressor compressor, BlobIdHasher hasher, MasterKey key) {
         this.aead = aead;
         this.compressor = compressor;
-        this.none = none;
         this.hasher = hasher;
         this.key = key;
     }
@@ -76,19 +74,9 @@ public final class BlobCodec {
      */
     public byte[] open(BlobType type, BlobId id, byte[] sealed, int off, int len, boolean compressed, int rawLength)
             throws FormatException {
-        try {
-            byte[] payload = aead.open(key.encryptionKey(), sealed, off, len, ad(type, id));
-            byte[] plain = compressed ? compressor.decompress(payload, 0, payload.length, rawLength)
-                    : none.decompress(payload, 0, payload.length, rawLength);
-            if (!hasher.hash(plain).equals(id)) {
-                throw new FormatException(type.label() + " blob " + id + " does not match its id");
-            }
-            return plain;
-        } catch (AuthenticationFailedException e) {
-            throw new FormatException(type.label() + " blob " + id + " failed authentication (damaged or altered)", e);
-        } catch (CompressionException e) {
-            throw new FormatException(type.label() + " blob " + id + ": " + e.getMessage(), e);
-        }
+        OpenBuffers buffers = OpenBuffers.exact();
+        openTo(type, id, sealed, off, len, compressed, rawLength, buffers);
+        return buffers.plain();
     }
 
     /**
@@ -104,16 +92,18 @@ public final class BlobCodec {
             if (payloadLength < 0 || rawLength < 0) {
                 throw new FormatException(type.label() + " blob " + id + " is truncated (" + len + " sealed bytes)");
             }
-            byte[] plain = buffers.plain(rawLength);
+            byte[] plain;
             if (compressed) {
                 byte[] payload = buffers.payload(payloadLength);
                 aead.openTo(key.encryptionKey(), sealed, off, len, ad(type, id), payload, 0);
+                plain = buffers.plain(rawLength); // only after authentication: the length is trusted from here on
                 compressor.decompressTo(payload, 0, payloadLength, plain, rawLength);
             } else {
                 if (payloadLength != rawLength) {
                     throw new FormatException(type.label() + " blob " + id + " holds " + payloadLength
                             + " uncompressed bytes, expected " + rawLength);
                 }
+                plain = buffers.plain(rawLength);
                 aead.openTo(key.encryptionKey(), sealed, off, len, ad(type, id), plain, 0);
             }
             if (!hasher.hash(plain, 0, rawLength).equals(id)) {

@@ -6,8 +6,23 @@ package dev.cairn.engine.format;
  * process, small: ADR 4). Not thread-safe: one instance per thread. The plaintext is valid until the next open.
  */
 public final class OpenBuffers {
+    private final boolean reused;
     private byte[] payload = new byte[0];
     private byte[] plain = new byte[0];
+
+    /** Buffers for many opens on one thread; they grow in 64 KiB steps and are reused. */
+    public OpenBuffers() {
+        this(true);
+    }
+
+    private OpenBuffers(boolean reused) {
+        this.reused = reused;
+    }
+
+    /** Buffers for a single open: sized exactly, so {@link #plain()} is the blob's plaintext and nothing more. */
+    static OpenBuffers exact() {
+        return new OpenBuffers(false);
+    }
 
     /** The plaintext of the last successful open, in {@code plain()[0, rawLength)}. */
     public byte[] plain() {
@@ -29,7 +44,7 @@ public final class OpenBuffers {
     }
 
     /** Rounds up to a multiple of 64 KiB so that a sequence of slightly larger blobs does not reallocate each time. */
-    private static int grow(int length) {
-        return (int) Math.min(Integer.MAX_VALUE - 8, ((long) length + 0xFFFF) & ~0xFFFFL);
+    private int grow(int length) {
+        return reused ? (int) Math.min(Integer.MAX_VALUE - 8, ((long) length + 0xFFFF) & ~0xFFFFL) : length;
     }
 }

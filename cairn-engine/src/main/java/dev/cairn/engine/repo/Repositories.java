@@ -118,7 +118,7 @@ public final class Repositories {
     private static Repository assemble(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Environment env) throws IOException {
         Aead aead = Aeads.create(config.aead(), env.random());
         MasterKey master = unlocked.masterKey();
-        BlobCodec codec = new BlobCodec(aead, Compressors.create(config.compression()), Compressors.create(Compressors.NONE),
+        BlobCodec codec = new BlobCodec(aead, Compressors.create(config.compression()),
                 new BlobIdHasher(master.idKey()), master);
         SealedFiles sealed = new SealedFiles(aead, master);
         MasterIndex index = new MasterIndex();
