@@ -12,6 +12,7 @@ import dev.cairn.server.ops.TrafficMetrics;
 import dev.cairn.server.quota.QuotaService;
 import dev.cairn.server.quota.UsageMeter;
 import dev.cairn.server.records.WorkspaceModule;
+import dev.cairn.server.shares.ShareService;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
 import dev.cairn.server.storage.StorageMaintenance;
@@ -44,6 +45,7 @@ public final class ServerCore implements AutoCloseable {
     private final StorageMaintenance maintenance;
     private final RandomBytes random;
     private final WorkspaceModule workspace;
+    private final ShareService shares;
     private final InstantSource clock;
 
     private ServerCore(ServerConfig config, Database database, InstantSource clock, RandomBytes random) {
@@ -54,7 +56,8 @@ public final class ServerCore implements AutoCloseable {
         var jdbi = database.jdbi();
         this.tokens = new TokenService(jdbi, clock, random);
         this.sessions = new SessionService(jdbi, clock, random, Duration.ofDays(7));
-        this.accounts = new AccountService(jdbi, new PasswordHasher(config.passwordHash(), random, 4),
+        PasswordHasher hasher = new PasswordHasher(config.passwordHash(), random, 4);
+        this.accounts = new AccountService(jdbi, hasher,
                 new LoginThrottle(clock, 5, Duration.ofMinutes(5)), new LoginThrottle(clock, 50, Duration.ofMinutes(5)),
                 sessions, tokens, clock, random, config.signup(),
                 config.accountDeletionGrace());
@@ -67,6 +70,8 @@ public final class ServerCore implements AutoCloseable {
                 clock, jdbi);
         this.maintenance = new StorageMaintenance(stores, repos, quota);
         this.workspace = WorkspaceModule.create(database, clock, random);
+        this.shares = new ShareService(jdbi, workspace.reports(), workspace.workspaces(), hasher,
+                new LoginThrottle(clock, 5, Duration.ofMinutes(5)), clock, random);
     }
 
     /**
@@ -132,6 +137,11 @@ public final class ServerCore implements AutoCloseable {
     /** The hosted records workspace. */
     public WorkspaceModule workspace() {
         return workspace;
+    }
+
+    /** Share links to the workspace's reports. */
+    public ShareService shares() {
+        return shares;
     }
 
     public RandomBytes random() {

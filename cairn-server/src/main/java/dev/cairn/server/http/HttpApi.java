@@ -63,7 +63,7 @@ public final class HttpApi {
                 new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
                 new WorkspaceHandlers(s.workspace().tables(), s.workspace().records(),
                         s.workspace().templates(), s.workspace().importer(), s.workspace().purger()),
-                new MemberHandlers(s.workspace().workspaces()), new ReportHandlers(s.workspace().reports()));
+                new MemberHandlers(s.workspace().workspaces()), new ReportHandlers(s.workspace().reports(), s.workspace().workspaces()));
         AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter(),
                 s.workspace().workspaces());
         ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);

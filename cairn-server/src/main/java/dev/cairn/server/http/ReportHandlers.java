@@ -1,23 +1,28 @@
 package dev.cairn.server.http;
 
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.pdf.ReportPdf;
+import dev.cairn.server.records.Caller;
 import dev.cairn.server.records.ReportCsv;
 import dev.cairn.server.records.ReportResult;
 import dev.cairn.server.records.ReportService;
 import dev.cairn.server.records.ReportSpec;
 import dev.cairn.server.records.ValidationException;
+import dev.cairn.server.records.Workspaces;
 import io.javalin.http.Context;
 import java.util.List;
 
 /**
  * Saved reports ({@code /api/v1/workspace/reports}) and their results as JSON, CSV (formula-looking text
- * neutralised) or an HTML page (every value escaped).
+ * neutralised), an HTML page (every value escaped) or a PDF (with the workspace's name).
  */
 final class ReportHandlers {
     private final ReportService reports;
+    private final Workspaces workspaces;
 
-    ReportHandlers(ReportService reports) {
+    ReportHandlers(ReportService reports, Workspaces workspaces) {
         this.reports = reports;
+        this.workspaces = workspaces;
     }
 
     void list(Context ctx) {
@@ -42,17 +47,19 @@ final class ReportHandlers {
         ctx.status(204);
     }
 
-    /** {@code GET .../reports/{report}/result?format=json|csv|html} */
+    /** {@code GET .../reports/{report}/result?format=json|csv|html|pdf} */
     void result(Context ctx) {
-        render(ctx, reports.run(WorkspaceCalls.caller(ctx), id(ctx)));
+        Caller caller = WorkspaceCalls.caller(ctx);
+        render(ctx, reports.run(caller, id(ctx)), caller);
     }
 
     /** {@code POST .../reports/preview?format=…}: computes an unsaved definition. */
     void preview(Context ctx) {
-        render(ctx, reports.preview(WorkspaceCalls.caller(ctx), Json.read(ctx, ReportSpec.class)));
+        Caller caller = WorkspaceCalls.caller(ctx);
+        render(ctx, reports.preview(caller, Json.read(ctx, ReportSpec.class)), caller);
     }
 
-    private static void render(Context ctx, ReportResult result) {
+    private void render(Context ctx, ReportResult result, Caller caller) {
         String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
         ctx.header("X-Content-Type-Options", "nosniff");
         switch (format) {
@@ -61,11 +68,15 @@ final class ReportHandlers {
                     .header("Content-Disposition", "attachment; filename=\"" + fileName(result) + ".csv\"")
                     .result(ReportCsv.write(result));
             case "html" -> ctx.status(200).contentType("text/html; charset=utf-8").result(html(result));
-            default -> throw ValidationException.of("format", "use json, csv or html");
+            case "pdf" -> ctx.status(200).contentType("application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"" + fileName(result) + ".pdf\"")
+                    .result(ReportPdf.render(result, workspaces.name(caller.workspaceId())));
+            default -> throw ValidationException.of("format", "use json, csv, html or pdf");
         }
     }
 
-    private static String fileName(ReportResult result) {
+    /** The report's name as a safe download file name (ASCII letters, digits, {@code . _ -}). */
+    static String fileName(ReportResult result) {
         String name = result.name() == null ? "report" : result.name().replaceAll("[^A-Za-z0-9._-]+", "-");
         return name.isEmpty() ? "report" : name;
     }

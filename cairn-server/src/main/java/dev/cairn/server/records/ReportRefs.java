@@ -15,7 +15,7 @@ final class ReportRefs {
 
     /**
      * Names of the reports of the workspace whose definition uses column {@code columnId} of {@code tableId} (directly
-     * or through a reference from another table).
+     * or through a reference from another table), and of the share links (not revoked) restricted by that column.
      */
     List<String> using(Handle h, long tableId, long columnId) {
         List<String> out = new ArrayList<>();
@@ -26,6 +26,9 @@ final class ReportRefs {
                         out.add(r[0]);
                     }
                 });
+        h.createQuery("SELECT id, report_name FROM ws_shares WHERE fixed_column_id = :c AND revoked_at IS NULL "
+                + "ORDER BY id").bind("c", columnId).map((rs, ctx) -> "share link " + rs.getLong(1) + " of '"
+                + rs.getString(2) + "' (revoke it)").forEach(out::add);
         return out;
     }
 

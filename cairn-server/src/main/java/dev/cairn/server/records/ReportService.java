@@ -5,6 +5,8 @@ import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.error.ServiceException;
 import java.time.Instant;
 import java.time.InstantSource;
+import com.fasterxml.jackson.databind.node.LongNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -83,6 +85,51 @@ public final class ReportService {
     /** Computes a saved report. */
     public ReportResult run(Caller caller, long id) {
         return jdbi.withHandle(h -> compute(h, caller, load(h, caller, id)));
+    }
+
+    /**
+     * Computes a saved report restricted to one referenced row ({@code fixed}; null: all rows). The restriction is
+     * added to the report's own filters. It fails closed: if the column is no longer a live reference column of the
+     * report's table (removed, or the report now reads another table), nothing is computed.
+     *
+     * @throws ServiceException {@code gone} in that case
+     */
+    public ReportResult run(Caller caller, long id, FixedRow fixed) {
+        return jdbi.withHandle(h -> {
+            ReportSpec spec = load(h, caller, id);
+            if (fixed == null) {
+                return compute(h, caller, spec);
+            }
+            Column column = schema.require(h, caller.workspaceId(), spec.table()).columnById(fixed.columnId())
+                    .filter(c -> !c.removed() && c.type() == ColumnType.REFERENCE)
+                    .orElseThrow(() -> new ServiceException(ErrorCode.GONE, "the report no longer has the column "
+                            + "this result was restricted to"));
+            List<ReportSpec.Filter> filters = new ArrayList<>(spec.filters() == null ? List.of() : spec.filters());
+            filters.add(new ReportSpec.Filter(column.name(), FilterOp.EQ.wireName(),
+                    LongNode.valueOf(fixed.recordId()), null));
+            return compute(h, caller, spec.withFilters(filters));
+        });
+    }
+
+    /**
+     * Checks a restriction of report {@code id} to one referenced row: {@code column} must be a reference column of
+     * the report's table and {@code recordId} a record of the table it references.
+     *
+     * @throws ValidationException naming {@code fixedTo.column} or {@code fixedTo.record}
+     */
+    public FixedRow fixedRow(Caller caller, long id, String column, long recordId) {
+        return jdbi.withHandle(h -> {
+            TableDef t = schema.require(h, caller.workspaceId(), load(h, caller, id).table());
+            Column c = t.column(column == null ? "" : column).filter(col -> col.type() == ColumnType.REFERENCE)
+                    .orElseThrow(() -> ValidationException.of("fixedTo.column", "'" + column + "' is not a reference "
+                            + "column of '" + t.name() + "'; choose one of " + t.columns().stream()
+                            .filter(col -> col.type() == ColumnType.REFERENCE).map(Column::name).toList()));
+            TableDef target = schema.byId(h, c.references());
+            if (RowSql.find(h, target, recordId).isEmpty()) {
+                throw ValidationException.of("fixedTo.record", "'" + target.name() + "' has no record " + recordId);
+            }
+            return new FixedRow(c.id(), recordId);
+        });
     }
 
     /** Computes a definition without saving it (live preview). */

@@ -27,6 +27,10 @@ public record ReportSpec(Long id, String name, String table, List<String> column
     public record Sort(String column, boolean desc) {
     }
 
+    ReportSpec withFilters(List<Filter> newFilters) {
+        return new ReportSpec(id, name, table, columns, newFilters, groupBy, aggregates, sort, limit);
+    }
+
     ReportSpec withId(Long newId) {
         return new ReportSpec(newId, name, table, columns, filters, groupBy, aggregates, sort, limit);
     }

@@ -74,6 +74,13 @@ public final class Workspaces {
         });
     }
 
+    /** The workspace's name, as reports and shared pages show it. */
+    public String name(long workspaceId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name FROM workspaces WHERE id = :w").bind("w", workspaceId)
+                .mapTo(String.class).findOne()).orElseThrow(() -> ServiceException.notFound("no workspace "
+                        + workspaceId));
+    }
+
     private static Optional<Long> idOf(Handle h, long accountId) {
         return h.createQuery("SELECT id FROM workspaces WHERE account_id = :a").bind("a", accountId)
                 .mapTo(Long.class).findOne();
