@@ -29,6 +29,8 @@ public final class ApiPaths {
     public static final String WS_TEMPLATES = WORKSPACE + "/templates";
     public static final String WS_REPORTS = WORKSPACE + "/reports";
     public static final String WS_REPORT = WS_REPORTS + "/{report}";
+    public static final String WS_SHARES = WORKSPACE + "/shares";
+    public static final String WS_SHARE = WS_SHARES + "/{share}";
 
     public static final String HEALTHZ = "/healthz";
     public static final String READYZ = "/readyz";

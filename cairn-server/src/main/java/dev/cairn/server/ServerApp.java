@@ -44,7 +44,8 @@ public final class ServerApp implements AutoCloseable {
         this.probe = probe;
         this.http = new HttpApi(new HttpApi.Services(core.accounts(), core.tokens(), core.sessions(), core.objects(),
                 core.repos(), core.meter(), core.random(), core.metrics(), this::ready, core.config().secureCookies(),
-                core.clock(), core.config().accountDeletionGrace(), core.workspace()));
+                core.clock(), core.config().accountDeletionGrace(), core.workspace(), core.shares(),
+                core.config().publicUrl()));
     }
 
     /**

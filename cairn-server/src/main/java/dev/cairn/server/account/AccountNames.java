@@ -12,7 +12,7 @@ public final class AccountNames {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     /** Names that collide with the server's own top-level paths. */
     private static final Set<String> RESERVED = Set.of("api", "account", "healthz", "readyz", "metrics",
-            "login", "logout", "signup", "static", "assets", "web", "ui", "tokens", "dashboard", "favicon.ico");
+            "login", "logout", "signup", "static", "assets", "web", "ui", "tokens", "dashboard", "favicon.ico", "share");
 
     private AccountNames() {
     }

@@ -85,7 +85,7 @@ public final class ErrorMapper {
     }
 
     private static Problem storeTrouble(Exception e, Context ctx) {
-        LOG.warn("transient storage failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        LOG.warn("transient storage failure on {} {}: {}", ctx.method(), Requests.loggablePath(ctx), e.toString());
         return Problem.of(ErrorCode.STORE_UNAVAILABLE, "the storage backend is temporarily unavailable; retry later");
     }
 
@@ -105,13 +105,13 @@ public final class ErrorMapper {
     }
 
     private static Problem databaseTrouble(Exception e, Context ctx) {
-        LOG.warn("metadata database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        LOG.warn("metadata database unreachable on {} {}: {}", ctx.method(), Requests.loggablePath(ctx), e.toString());
         return Problem.of(ErrorCode.DATABASE_UNAVAILABLE, "the metadata database is temporarily unavailable; retry later "
                 + "(stored objects are safe, and retrying an upload of the same object is fine)");
     }
 
     private static Problem internal(Exception e, Context ctx, String what) {
-        LOG.error("{} on {} {}", what, ctx.method(), ctx.path(), e);
+        LOG.error("{} on {} {}", what, ctx.method(), Requests.loggablePath(ctx), e);
         return Problem.of(ErrorCode.INTERNAL, "the server failed (" + what + "); the error was logged, retry later "
                 + "or contact the administrator");
     }

@@ -8,6 +8,7 @@ import dev.cairn.server.auth.SessionService;
 import dev.cairn.server.auth.TokenService;
 import dev.cairn.server.quota.UsageMeter;
 import dev.cairn.server.records.WorkspaceModule;
+import dev.cairn.server.shares.ShareService;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
 import dev.cairn.server.web.WebUi;
@@ -48,14 +49,14 @@ public final class HttpApi {
     public record Services(AccountService accounts, TokenService tokens, SessionService sessions,
             ObjectService objects, RepoRegistry repos, UsageMeter meter, RandomBytes random,
             PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies, InstantSource clock,
-            Duration accountDeletionGrace, WorkspaceModule workspace) {
+            Duration accountDeletionGrace, WorkspaceModule workspace, ShareService shares, String publicUrl) {
     }
 
     public HttpApi(Services s) {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
         WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
-                s.clock(), s.accountDeletionGrace(), s.workspace()));
+                s.clock(), s.accountDeletionGrace(), s.workspace(), s.shares(), s.publicUrl()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,
@@ -63,7 +64,8 @@ public final class HttpApi {
                 new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
                 new WorkspaceHandlers(s.workspace().tables(), s.workspace().records(),
                         s.workspace().templates(), s.workspace().importer(), s.workspace().purger()),
-                new MemberHandlers(s.workspace().workspaces()), new ReportHandlers(s.workspace().reports(), s.workspace().workspaces()));
+                new MemberHandlers(s.workspace().workspaces()), new ReportHandlers(s.workspace().reports(),
+                        s.workspace().workspaces()), new ShareHandlers(s.shares(), s.publicUrl()));
         AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter(),
                 s.workspace().workspaces());
         ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);
@@ -126,7 +128,7 @@ public final class HttpApi {
                 .tag("status", Integer.toString(ctx.statusCode())).publishPercentiles(0.5, 0.99)
                 .register(metrics).record(Duration.ofNanos((long) (millis * 1_000_000)));
         Principal p = Requests.principalOrNull(ctx);
-        ACCESS.info("{} {} {} {}ms tenant={}", ctx.method().name(), ctx.path(), ctx.statusCode(),
+        ACCESS.info("{} {} {} {}ms tenant={}", ctx.method().name(), Requests.loggablePath(ctx), ctx.statusCode(),
                 String.format(java.util.Locale.ROOT, "%.1f", millis), p == null ? "-" : p.accountName());
     }
 

@@ -75,8 +75,7 @@ final class ReportHandlers {
         }
     }
 
-    /** The report's name as a safe download file name (ASCII letters, digits, {@code . _ -}). */
-    static String fileName(ReportResult result) {
+    private static String fileName(ReportResult result) {
         String name = result.name() == null ? "report" : result.name().replaceAll("[^A-Za-z0-9._-]+", "-");
         return name.isEmpty() ? "report" : name;
     }

@@ -24,6 +24,15 @@ final class Requests {
         return p;
     }
 
+    /**
+     * The request path as logs may show it: for a route with a {@code {token}} parameter (a share link, whose token
+     * is its only credential) the route's pattern instead of the path, so that no secret reaches a log.
+     */
+    static String loggablePath(Context ctx) {
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched != null && matched.path.contains("{token}") ? matched.path : ctx.path();
+    }
+
     static Principal principalOrNull(Context ctx) {
         return ctx.attribute(PRINCIPAL);
     }

@@ -19,6 +19,8 @@ import java.util.List;
 final class Routes {
     /** The web pages of a records workspace; {@code {ws}} is {@link WorkspaceCalls#PATH_PARAM}. */
     static final String WS_WEB = "/web/workspace/{ws}";
+    /** The public page of a share link; {@code {token}} is the link's secret (kept out of the access log). */
+    static final String SHARE_PAGE = "/share/{token}";
 
     private Routes() {
     }
@@ -71,6 +73,16 @@ final class Routes {
                         h.ui().workspace()::history),
                 new Route(POST, WS_WEB + "/tables/{table}/records/{id}/restore", Role.WORKSPACE_EDITOR,
                         h.ui().workspace()::restore),
+                new Route(GET, WS_WEB + "/shares", Role.WORKSPACE_VIEWER, h.ui().shares()::list),
+                new Route(GET, WS_WEB + "/shares/new", Role.WORKSPACE_EDITOR, h.ui().shares()::newShare),
+                new Route(POST, WS_WEB + "/shares", Role.WORKSPACE_EDITOR, h.ui().shares()::create),
+                new Route(GET, WS_WEB + "/shares/{share}", Role.WORKSPACE_EDITOR, h.ui().shares()::detail),
+                new Route(GET, WS_WEB + "/shares/{share}/revoke", Role.WORKSPACE_EDITOR,
+                        h.ui().shares()::confirmRevoke),
+                new Route(POST, WS_WEB + "/shares/{share}/revoke", Role.WORKSPACE_EDITOR, h.ui().shares()::revoke),
+                // a share link's public page: the token in the path is the only credential (ADR 13)
+                new Route(GET, SHARE_PAGE, Role.PUBLIC, h.ui().sharePage()::show),
+                new Route(POST, SHARE_PAGE, Role.PUBLIC, h.ui().sharePage()::unlock),
                 // account self-service API
                 new Route(POST, ApiPaths.SIGNUP, Role.PUBLIC, h.account()::signUp),
                 new Route(POST, ApiPaths.API_V1 + "/session", Role.PUBLIC, h.account()::login),
@@ -122,6 +134,11 @@ final class Routes {
                 new Route(PUT, ApiPaths.WS_REPORT, Role.WORKSPACE_EDITOR, h.reports()::update),
                 new Route(DELETE, ApiPaths.WS_REPORT, Role.WORKSPACE_EDITOR, h.reports()::delete),
                 new Route(GET, ApiPaths.WS_REPORT + "/result", Role.WORKSPACE_VIEWER, h.reports()::result),
+                new Route(GET, ApiPaths.WS_SHARES, Role.WORKSPACE_VIEWER, h.shares()::list),
+                new Route(POST, ApiPaths.WS_SHARES, Role.WORKSPACE_EDITOR, h.shares()::create),
+                new Route(GET, ApiPaths.WS_SHARE, Role.WORKSPACE_VIEWER, h.shares()::get),
+                new Route(DELETE, ApiPaths.WS_SHARE, Role.WORKSPACE_EDITOR, h.shares()::revoke),
+                new Route(GET, ApiPaths.WS_SHARE + "/accesses", Role.WORKSPACE_EDITOR, h.shares()::accesses),
                 new Route(GET, ApiPaths.WS_MEMBERS, Role.WORKSPACE_VIEWER, h.members()::list),
                 new Route(PUT, ApiPaths.WS_MEMBERS + "/{member}", Role.WORKSPACE_OWNER, h.members()::setRole),
                 new Route(DELETE, ApiPaths.WS_MEMBERS + "/{member}", Role.WORKSPACE_OWNER, h.members()::remove),
@@ -143,6 +160,6 @@ final class Routes {
     /** The handler objects the table points into. */
     record Handlers(OpsHandlers ops, WebUi ui, AccountHandlers account, AdminHandlers admin,
             ObjectHandlers objects, ResticHandlers restic, WorkspaceHandlers workspace, MemberHandlers members,
-            ReportHandlers reports) {
+            ReportHandlers reports, ShareHandlers shares) {
     }
 }

@@ -19,7 +19,9 @@ final class Notices {
             Map.entry("created", "The record was created."),
             Map.entry("saved", "The record was saved."),
             Map.entry("deleted", "The record was deleted. It can be restored from its history for 30 days."),
-            Map.entry("restored", "The record was restored."));
+            Map.entry("restored", "The record was restored."),
+            Map.entry("share-revoked", "The share link was revoked. It stops working at once, also for anyone who "
+                    + "already opened it."));
 
     private Notices() {
     }

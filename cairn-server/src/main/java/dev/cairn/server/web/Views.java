@@ -14,7 +14,7 @@ import java.util.Map;
 final class Views {
     /** The generated template classes' package; must match the jte-maven-plugin's {@code packageName}. */
     static final String TEMPLATE_PACKAGE = "dev.cairn.server.web.templates";
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
@@ -38,7 +38,9 @@ final class Views {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "same-origin");
+        if (!ctx.res().containsHeader("Referrer-Policy")) { // a stricter policy set earlier stays (share pages)
+            ctx.header("Referrer-Policy", "same-origin");
+        }
         ctx.contentType("text/html; charset=utf-8").result(html);
     }
 }

@@ -6,6 +6,7 @@ import dev.cairn.server.account.SignupMode;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.TokenService;
 import dev.cairn.server.records.WorkspaceModule;
+import dev.cairn.server.shares.ShareService;
 import dev.cairn.server.storage.RepoRegistry;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -29,25 +30,31 @@ public final class WebUi {
     private final AdminPages admin;
     private final ErrorPages errors;
     private final WorkspacePages workspace;
+    private final SharePages shares;
+    private final PublicSharePage sharePage;
     private final Assets assets;
 
     /** Everything the pages call into. */
     public record Services(AccountService accounts, TokenService tokens, RepoRegistry repos, SessionBridge sessions,
             RandomBytes random, InstantSource clock, Duration accountDeletionGrace,
-            WorkspaceModule workspace) {
+            WorkspaceModule workspace, ShareService shares, String publicUrl) {
     }
 
     public WebUi(Services s) {
         this.assets = new Assets();
-        Pages pages = new Pages(new Views(), assets, s.sessions(),
+        Views views = new Views();
+        Pages pages = new Pages(views, assets, s.sessions(),
                 () -> s.accounts().signupMode() != SignupMode.CLOSED);
-        this.auth = new AuthPages(pages, s.accounts(), new LoginCsrf(s.random(), s.sessions()));
+        LoginCsrf csrf = new LoginCsrf(s.random(), s.sessions());
+        this.auth = new AuthPages(pages, s.accounts(), csrf);
         this.dashboard = new DashboardPage(pages, s.accounts(), s.repos());
         this.tokens = new TokenPages(pages, s.tokens(), s.clock());
         this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());
         this.admin = new AdminPages(pages, s.accounts());
         this.errors = new ErrorPages(pages);
         this.workspace = new WorkspacePages(pages, s.workspace());
+        this.shares = new SharePages(pages, s.workspace(), s.shares(), s.publicUrl());
+        this.sharePage = new PublicSharePage(views, assets, csrf, s.sessions(), s.shares());
     }
 
     public AuthPages auth() {
@@ -72,6 +79,16 @@ public final class WebUi {
 
     public WorkspacePages workspace() {
         return workspace;
+    }
+
+    /** The workspace's share links (members). */
+    public SharePages shares() {
+        return shares;
+    }
+
+    /** The public page of a share link (anyone with the token). */
+    public PublicSharePage sharePage() {
+        return sharePage;
     }
 
     public Assets assets() {
