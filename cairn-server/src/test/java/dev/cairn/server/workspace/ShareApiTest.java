@@ -4,6 +4,10 @@ import static dev.cairn.server.workspace.Api.json;
 import static dev.cairn.server.workspace.WorkspaceApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.TestServer;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.slf4j.LoggerFactory;
 
 /**
  * Share links over HTTP on both databases: roles by attack (viewers, read tokens, editors, other tenants), the public
@@ -291,6 +296,30 @@ class ShareApiTest {
             assertThat(listed.get("accessCount").asLong()).isEqualTo(3);
             assertThat(listed.get("passphrase").asBoolean()).isTrue();
             assertThat(listed.get("lastAccessAt").asText()).endsWith("Z");
+        }
+
+        @Test
+        void theServersAccessLogNamesTheRouteNeverTheToken() throws Exception {
+            String token = token(share(""));
+            Logger access = (Logger) LoggerFactory.getLogger("cairn.access");
+            ListAppender<ILoggingEvent> lines = new ListAppender<>();
+            lines.start();
+            Level before = access.getLevel();
+            access.setLevel(Level.INFO);
+            access.addAppender(lines);
+            try {
+                assertThat(page(token, "?format=csv").statusCode()).isEqualTo(200);
+                assertThat(page("B".repeat(43), "").statusCode()).isEqualTo(404);
+                for (int i = 0; i < 100 && lines.list.size() < 2; i++) {
+                    Thread.sleep(50); // the request log is written just after the response
+                }
+            } finally {
+                access.detachAppender(lines);
+                access.setLevel(before);
+            }
+            List<String> logged = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(logged).hasSizeGreaterThanOrEqualTo(2).allSatisfy(l -> assertThat(l)
+                    .startsWith("GET /share/{token} ").doesNotContain(token).doesNotContain("BBBB"));
         }
 
         @Test
