@@ -8,7 +8,7 @@ import io.javalin.security.RouteRole;
  * endpoints are immune to cross-site requests.
  */
 public enum Role implements RouteRole {
-    /** Anyone. */
+    /** Anyone (including the public page of a share link, whose token in the path is its only credential). */
     PUBLIC,
     /** A logged-in web session; unsafe methods also need the session's CSRF token. */
     SESSION_USER,
@@ -30,7 +30,10 @@ public enum Role implements RouteRole {
      * and accept the web session only.
      */
     WORKSPACE_VIEWER,
-    /** Change records (create, update, delete, restore, import) and save reports: an editor or owner, {@code full}. */
+    /**
+     * Change records (create, update, delete, restore, import), save reports, make and revoke share links and read
+     * their access logs: an editor or owner, {@code full}.
+     */
     WORKSPACE_EDITOR,
     /** Change the schema (tables, columns, templates) and the members: the owner, {@code full}. */
     WORKSPACE_OWNER,

@@ -290,6 +290,19 @@ class ShareServiceTest {
         }
 
         @Test
+        void purgingTheAccountRemovesItsLinksLogsAndUnlocks() {
+            var created = share("correct horse", null);
+            shares.unlock(created.token(), "correct horse", BROWSER);
+            ws.workspaces().purge(ann.accountId());
+            for (String table : List.of("ws_shares", "ws_share_accesses", "ws_share_unlocks")) {
+                long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Long.class).one());
+                assertThat(rows).as(table).isZero();
+            }
+            assertThat(shares.open(created.token(), null, BROWSER)).isInstanceOf(ShareView.Unknown.class);
+        }
+
+        @Test
         void theAccessLogKeepsTheNewestEntries() {
             var created = share(null, null);
             ShareStore store = new ShareStore(db.jdbi(), 20);
