@@ -244,7 +244,9 @@ class ShareApiTest {
             String csrfCookie = cookie(form, "cairn_csrf");
             String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 
-            assertThat(unlock(token, csrfCookie, "", "correct horse battery").statusCode()).isEqualTo(403);
+            var forged = unlock(token, csrfCookie, "", "correct horse battery");
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertPrivate(forged); // the error page keeps the link's privacy headers
             var wrong = unlock(token, csrfCookie, csrf, "wrong horse");
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(wrong.body()).contains("not right");
