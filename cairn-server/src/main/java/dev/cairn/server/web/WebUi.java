@@ -29,6 +29,10 @@ public final class WebUi {
     private final AdminPages admin;
     private final ErrorPages errors;
     private final WorkspacePages workspace;
+    private final DesignerPages designer;
+    private final ReportPages reports;
+    private final MemberPages members;
+    private final ImportPages imports;
     private final Assets assets;
 
     /** Everything the pages call into. */
@@ -48,6 +52,11 @@ public final class WebUi {
         this.admin = new AdminPages(pages, s.accounts());
         this.errors = new ErrorPages(pages);
         this.workspace = new WorkspacePages(pages, s.workspace());
+        WsScope scope = new WsScope(pages);
+        this.designer = new DesignerPages(scope, s.workspace());
+        this.reports = new ReportPages(scope, s.workspace().reports(), s.workspace().tables());
+        this.members = new MemberPages(scope, s.workspace().workspaces());
+        this.imports = new ImportPages(scope, s.workspace(), new ImportUploads(s.random(), s.clock()));
     }
 
     public AuthPages auth() {
@@ -72,6 +81,22 @@ public final class WebUi {
 
     public WorkspacePages workspace() {
         return workspace;
+    }
+
+    public DesignerPages designer() {
+        return designer;
+    }
+
+    public ReportPages reports() {
+        return reports;
+    }
+
+    public MemberPages members() {
+        return members;
+    }
+
+    public ImportPages imports() {
+        return imports;
     }
 
     public Assets assets() {
