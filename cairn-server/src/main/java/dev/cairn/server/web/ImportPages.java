@@ -76,8 +76,9 @@ public final class ImportPages {
                     : "CSV") + ": " + e.getMessage(), null, null);
             return;
         }
-        if (mapping == null) {
-            mapping = ws.importer().suggest(c, t.name(), header);
+        if (mapping == null) { // first look: the matches by name; a file column matching none is reported
+            mapping = new LinkedHashMap<>(ws.importer().suggest(c, t.name(), header));
+            mapping.values().removeIf(String::isEmpty);
         } else {
             for (int i = 0; i < header.size(); i++) {
                 String target = ctx.formParam("map_" + i);
