@@ -128,7 +128,7 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
             case "sort" -> "sort";
             case "groupBy" -> "g" + row(groups.stream().map(String::isEmpty).toList(), i);
             case "filters" -> "f" + row(filters.stream().map(Filter::isEmpty).toList(), i) + "_"
-                    + (member == null ? "column" : member.equals("values") ? "value" : member);
+                    + (member == null || member.equals("values") ? "value" : member);
             default -> "a" + row(aggregates.stream().map(Agg::isEmpty).toList(), i) + "_"
                     + (member == null ? "fn" : member);
         };
