@@ -32,8 +32,8 @@ final class ReportRefs {
     /** Names of the workspace's reports with a filter on column {@code columnId} that compares with {@code value}. */
     List<String> filteringOn(Handle h, long tableId, long columnId, String value) {
         List<String> out = new ArrayList<>();
-        h.createQuery("SELECT name, definition FROM ws_reports WHERE workspace_id = (SELECT workspace_id FROM ws_tables "
-                + "WHERE id = :t) ORDER BY name").bind("t", tableId)
+        h.createQuery("SELECT name, definition FROM ws_reports WHERE workspace_id = "
+                + "(SELECT workspace_id FROM ws_tables WHERE id = :t) ORDER BY name").bind("t", tableId)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).forEach(r -> {
                     for (JsonNode f : Schema.readJson(r[1]).path("filters")) {
                         boolean compares = false;

@@ -137,8 +137,8 @@ public final class Workspaces {
 
     /** The workspace's open invitations, newest first. */
     public List<PendingInvitation> invitations(Caller caller) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, email, role, created_at, expires_at FROM ws_invites WHERE "
-                + "workspace_id = :w AND accepted_at IS NULL AND expires_at > :now ORDER BY created_at DESC, id DESC")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, email, role, created_at, expires_at FROM ws_invites "
+                + "WHERE workspace_id = :w AND accepted_at IS NULL AND expires_at > :now ORDER BY created_at DESC, id DESC")
                 .bind("w", caller.workspaceId()).bind("now", clock.millis())
                 .map((rs, ctx) -> new PendingInvitation(rs.getLong("id"), rs.getString("email"),
                         WorkspaceRole.fromWire(rs.getString("role")).orElseThrow(), Rows.instant(rs, "created_at"),
@@ -169,7 +169,8 @@ public final class Workspaces {
                             + "workspace owner for a new one"));
             String email = h.createQuery("SELECT email FROM accounts WHERE id = :a").bind("a", accountId)
                     .mapTo(String.class).one();
-            if (invite.get("accepted_at") != null || ((Number) invite.get("expires_at")).longValue() <= clock.millis()) {
+            long expires = ((Number) invite.get("expires_at")).longValue();
+            if (invite.get("accepted_at") != null || expires <= clock.millis()) { // revoked: expires = then
                 throw new ServiceException(ErrorCode.GONE, "this invitation was used or has expired; ask for a new one");
             }
             if (!email.equalsIgnoreCase((String) invite.get("email"))) {

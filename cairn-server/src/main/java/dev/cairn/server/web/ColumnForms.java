@@ -82,7 +82,7 @@ final class ColumnForms {
         };
     }
 
-    /** Where a service error's path goes on a column form ({@code add[0].default} → {@code default}); null: the form. */
+    /** Where a service error's path goes on a column form ({@code add[0].default} → {@code default}); null: form. */
     static String fieldOf(String path) {
         if (path.matches("rename\\[\\d+]\\.to|name")) {
             return "name";

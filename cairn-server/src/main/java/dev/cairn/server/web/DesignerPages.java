@@ -268,5 +268,4 @@ public final class DesignerPages {
     private static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
-
 }

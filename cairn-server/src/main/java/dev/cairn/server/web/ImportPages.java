@@ -142,6 +142,7 @@ public final class ImportPages {
         scope.pages().render(ctx, status, "wsImport.jte", scope.chrome(ctx, "Import into "
                 + WorkspacePages.labelOf(t)), "ws", WsScope.view(c), "table", t.name(), "title",
                 WorkspacePages.labelOf(t), "upload", id, "fileName", fileName, "mapping", rows, "problem", problem,
-                "result", result, "errors", errors == null ? List.of() : errors, "columns", columns, "preview", preview);
+                "result", result, "errors", errors == null ? List.of() : errors, "columns", columns,
+                "preview", preview);
     }
 }

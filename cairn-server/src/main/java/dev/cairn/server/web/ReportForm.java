@@ -19,7 +19,8 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
     static final int FILTERS = 3;
     static final int GROUPS = 2;
     static final int AGGREGATES = 3;
-    private static final Pattern PATH = Pattern.compile("(columns|filters|groupBy|aggregates|sort)\\[(\\d+)](?:\\.(\\w+))?");
+    private static final Pattern PATH = Pattern.compile(
+            "(columns|filters|groupBy|aggregates|sort)\\[(\\d+)](?:\\.(\\w+))?");
 
     record Filter(String column, String op, String value) {
         boolean isEmpty() {
@@ -57,7 +58,8 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
     static ReportForm of(ReportSpec spec) {
         List<Filter> filters = new ArrayList<>();
         for (ReportSpec.Filter f : orEmpty(spec.filters())) {
-            List<JsonNode> values = f.values() != null ? f.values() : f.value() != null ? List.of(f.value()) : List.of();
+            List<JsonNode> values = f.values() != null ? f.values()
+                    : f.value() != null ? List.of(f.value()) : List.of();
             filters.add(new Filter(f.column(), f.op(), String.join(", ", values.stream().map(JsonNode::asText)
                     .toList())));
         }

@@ -73,7 +73,8 @@ class ReportPagesTest {
     @Test
     void thePreviewShowsAGroupedSumThroughAReferenceAndMarksBadFields() throws Exception {
         var builder = owner.get(BASE + "/reports/new?table=invoices");
-        assertThat(builder.body()).contains("hx-post=\"" + BASE + "/reports/preview\"").contains("hx-trigger=\"change\"")
+        assertThat(builder.body()).contains("hx-post=\"" + BASE + "/reports/preview\"")
+                .contains("hx-trigger=\"change\"")
                 .contains("value=\"customer.name\"").contains("id=\"preview-button\"");
         var preview = owner.post(BASE + "/reports/preview", GROUPED_SUM);
         assertThat(preview.statusCode()).isEqualTo(200);
