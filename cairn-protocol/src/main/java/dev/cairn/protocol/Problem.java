@@ -7,7 +7,9 @@ import java.util.List;
  * An error response body, {@code application/problem+json} (RFC 9457) with cairn's extension members. Absent members are
  * omitted. Quota problems carry {@code quotaBytes}, {@code usageBytes} and {@code requestedBytes}; throttled requests
  * carry {@code retryAfterSeconds}. Validation problems carry {@code errors} (one per offending field, with its path);
- * version conflicts carry {@code current}, the record as it is now.
+ * version conflicts carry {@code current}, the record as it is now. A schema change refused because saved reports use
+ * what it would remove ({@code in-use}) carries {@code column} (the path {@code table.column}, or the table's name) and
+ * {@code reports} (their names), besides {@code errors}.
  *
  * @param type   {@link ErrorCode#type()}
  * @param title  short, fixed per code
@@ -17,24 +19,32 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String code, Long quotaBytes,
-        Long usageBytes, Long requestedBytes, Long retryAfterSeconds, List<FieldError> errors, Object current) {
+        Long usageBytes, Long requestedBytes, Long retryAfterSeconds, List<FieldError> errors, Object current,
+        String column, List<String> reports) {
 
     /** A problem without the workspace members ({@code errors}, {@code current}). */
     public Problem(String type, String title, int status, String detail, String code, Long quotaBytes,
             Long usageBytes, Long requestedBytes, Long retryAfterSeconds) {
-        this(type, title, status, detail, code, quotaBytes, usageBytes, requestedBytes, retryAfterSeconds, null, null);
+        this(type, title, status, detail, code, quotaBytes, usageBytes, requestedBytes, retryAfterSeconds, null, null,
+                null, null);
     }
 
     /** This problem with {@code errors}. */
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, code, quotaBytes, usageBytes, requestedBytes, retryAfterSeconds,
-                List.copyOf(fieldErrors), current);
+                List.copyOf(fieldErrors), current, column, reports);
     }
 
     /** This problem with {@code current}. */
     public Problem withCurrent(Object currentValue) {
         return new Problem(type, title, status, detail, code, quotaBytes, usageBytes, requestedBytes, retryAfterSeconds,
-                errors, currentValue);
+                errors, currentValue, column, reports);
+    }
+
+    /** This problem with {@code column} and {@code reports} (a schema change that would break saved reports). */
+    public Problem withReports(String columnPath, List<String> reportNames) {
+        return new Problem(type, title, status, detail, code, quotaBytes, usageBytes, requestedBytes, retryAfterSeconds,
+                errors, current, columnPath, List.copyOf(reportNames));
     }
 
     /** One invalid value: {@code field} is its path in the request ({@code total.currency}, {@code row 3: email}). */

@@ -196,7 +196,8 @@ final class AccessGuard {
 
     static boolean isForm(Context ctx) {
         String type = ctx.contentType();
-        return type != null && type.startsWith("application/x-www-form-urlencoded");
+        return type != null && (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data"));
     }
 
     private static boolean isSafe(HandlerType method) {

@@ -9,6 +9,7 @@ import dev.cairn.protocol.Problem;
 import dev.cairn.server.error.QuotaExceededException;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.error.ThrottledException;
+import dev.cairn.server.records.ReportsInUseException;
 import dev.cairn.server.records.ValidationException;
 import dev.cairn.server.records.VersionConflictException;
 import io.javalin.http.Context;
@@ -71,6 +72,9 @@ public final class ErrorMapper {
                     t.getMessage(), t.code().code(), null, null, null, Math.max(1, t.retryAfter().toSeconds()));
             case ValidationException v -> Problem.of(v.code(), v.getMessage()).withErrors(v.errors().stream()
                     .map(f -> new Problem.FieldError(f.field(), f.message())).toList());
+            case ReportsInUseException r -> Problem.of(r.code(), r.getMessage()).withErrors(r.errors().stream()
+                    .map(f -> new Problem.FieldError(f.field(), f.message())).toList())
+                    .withReports(r.column(), r.reports());
             case VersionConflictException c -> Problem.of(c.code(), c.getMessage()).withCurrent(c.current());
             case ServiceException s -> Problem.of(s.code(), s.getMessage());
             case BlobNotFoundException n -> Problem.of(ErrorCode.NOT_FOUND, n.getMessage());

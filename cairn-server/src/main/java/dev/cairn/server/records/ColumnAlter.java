@@ -12,11 +12,13 @@ final class ColumnAlter {
     private final Schema schema;
     private final WriteTx tx;
     private final TableDef table;
+    private final ReportRefs reports;
 
-    ColumnAlter(Schema schema, WriteTx tx, TableDef table) {
+    ColumnAlter(Schema schema, WriteTx tx, TableDef table, ReportRefs reports) {
         this.schema = schema;
         this.tx = tx;
         this.table = table;
+        this.reports = reports;
     }
 
     void apply(ColumnSpec spec, String path) {
@@ -95,6 +97,7 @@ final class ColumnAlter {
                             + "make the values unique first")));
         }
         List<String> dropped = before.choices().stream().filter(c -> !after.choices().contains(c)).toList();
+        refuseIfReported(before, dropped, path);
         for (String choice : dropped) {
             long using = tx.h.createQuery("SELECT COUNT(*) FROM " + t + " WHERE " + col + " = :v").bind("v", choice)
                     .mapTo(Long.class).one();
@@ -108,6 +111,19 @@ final class ColumnAlter {
                     .bind("n", after.maxLength()).mapTo(Long.class).one();
             if (longer > 0) {
                 errors.add(new FieldError(path + ".maxLength", longer + " record(s) have longer values"));
+            }
+        }
+    }
+
+    /** A report filtering on a dropped choice would no longer run: refused with {@code in-use}, naming the reports. */
+    private void refuseIfReported(Column before, List<String> dropped, String path) {
+        for (String choice : dropped) {
+            List<String> using = reports.filteringOn(tx.h, table.id(), before.id(), choice);
+            if (!using.isEmpty()) {
+                String message = "the choice '" + choice + "' of '" + table.name() + "." + before.name() + "' is used "
+                        + "in a filter of the saved report(s) " + Schema.quoted(using) + "; change them first";
+                throw new ReportsInUseException(message, table.name() + "." + before.name(), using,
+                        List.of(new FieldError(path + ".choices", message)));
             }
         }
     }

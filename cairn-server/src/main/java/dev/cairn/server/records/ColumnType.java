@@ -54,6 +54,14 @@ public enum ColumnType {
         return this == INTEGER || this == DECIMAL || this == MONEY;
     }
 
+    /**
+     * The JSON value a text typed by a person stands for (a form field, a CSV cell): numbers for integers, booleans for
+     * yes/no, {@code {amount, currency}} for "12.50 EUR"; text otherwise. Null for an empty text. Not validated here.
+     */
+    public com.fasterxml.jackson.databind.JsonNode jsonOfText(String text) {
+        return text == null || text.isBlank() ? null : Values.textNode(this, text);
+    }
+
     public static Optional<ColumnType> fromWire(String name) {
         return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
     }

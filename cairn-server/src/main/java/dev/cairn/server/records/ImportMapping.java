@@ -76,7 +76,7 @@ final class ImportMapping {
         return new ImportMapping(t, header, byIndex, serialDates);
     }
 
-    private static Column match(TableDef t, String header) {
+    static Column match(TableDef t, String header) {
         String h = header.strip();
         String asName = h.toLowerCase(Locale.ROOT).replace(' ', '_');
         for (Column c : t.columns()) {

@@ -92,6 +92,27 @@ public final class Importer {
                 + " MiB and " + limits.maxRows() + " rows; split the file and import the parts");
     }
 
+    /** The first row (the column names) of a spooled CSV or XLSX (first sheet) file. */
+    public List<String> header(Path file, boolean xlsx) throws IOException {
+        try (RowSource rows = xlsx ? new XlsxRows(file) : new CsvRows(file)) {
+            return rows.header();
+        }
+    }
+
+    /**
+     * For each file column, the table column it feeds by default (by name, label or name with underscores), or ""
+     * where none matches: what a mapping form starts from.
+     */
+    public Map<String, String> suggest(Caller caller, String table, List<String> header) {
+        TableDef t = jdbi.withHandle(h -> schema.require(h, caller.workspaceId(), table));
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String column : header) {
+            Column c = ImportMapping.match(t, column);
+            out.put(column, c == null ? "" : c.name());
+        }
+        return out;
+    }
+
     /** Imports a CSV file (see the class comment); {@code mapping} overrides file column → table column ("" skips). */
     public ImportResult importCsv(Caller caller, String table, Path csv, Map<String, String> mapping, boolean dryRun) {
         return run(caller, table, () -> new CsvRows(csv), mapping, dryRun);

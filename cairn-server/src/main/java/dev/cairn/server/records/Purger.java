@@ -35,6 +35,14 @@ public final class Purger {
         });
     }
 
+    /** What {@link #purge} would drop now, changing nothing (the confirmation page lists it). */
+    public Purged pending(Caller caller) {
+        return jdbi.withHandle(h -> new Purged(h.createQuery("SELECT name FROM ws_tables WHERE workspace_id = :w AND "
+                + "deleted_at IS NOT NULL ORDER BY id").bind("w", caller.workspaceId()).mapTo(String.class).list(),
+                schema.tables(h, caller.workspaceId()).stream().flatMap(t -> t.allColumns().stream()
+                        .filter(Column::removed).map(c -> t.name() + "." + c.name())).toList()));
+    }
+
     private List<String> deletedTables(Handle h, long workspaceId) {
         List<Map<String, Object>> deleted = h.createQuery("SELECT id, name FROM ws_tables WHERE workspace_id = :w AND "
                 + "deleted_at IS NOT NULL ORDER BY id").bind("w", workspaceId).mapToMap().list();

@@ -32,6 +32,25 @@ final class ReportRefs {
         return out;
     }
 
+    /** Names of the workspace's reports with a filter on column {@code columnId} that compares with {@code value}. */
+    List<String> filteringOn(Handle h, long tableId, long columnId, String value) {
+        List<String> out = new ArrayList<>();
+        h.createQuery("SELECT name, definition FROM ws_reports WHERE workspace_id = "
+                + "(SELECT workspace_id FROM ws_tables WHERE id = :t) ORDER BY name").bind("t", tableId)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).forEach(r -> {
+                    for (JsonNode f : Schema.readJson(r[1]).path("filters")) {
+                        boolean compares = false;
+                        for (JsonNode v : f.path("values")) {
+                            compares |= v.asText().equals(value);
+                        }
+                        if (f.path("column").asLong() == columnId && compares && !out.contains(r[0])) {
+                            out.add(r[0]);
+                        }
+                    }
+                });
+        return out;
+    }
+
     /** Whether any {@code column}, {@code columns} or {@code groupBy} member anywhere in the tree names the column. */
     static boolean mentions(JsonNode node, long columnId) {
         if (node.isObject()) {

@@ -211,7 +211,8 @@ public final class Schema {
         removeColumns(tx, byId(tx.h, table.id()), patch.remove() == null ? List.of() : patch.remove(), reports);
         if (patch.alter() != null) {
             for (int i = 0; i < patch.alter().size(); i++) {
-                new ColumnAlter(this, tx, byId(tx.h, table.id())).apply(patch.alter().get(i), "alter[" + i + "]");
+                new ColumnAlter(this, tx, byId(tx.h, table.id()), reports).apply(patch.alter().get(i),
+                        "alter[" + i + "]");
             }
         }
         if (patch.add() != null && !patch.add().isEmpty()) {
@@ -266,19 +267,40 @@ public final class Schema {
         if (remove.size() >= table.columns().size()) {
             throw ValidationException.of("remove", "a table keeps at least one column; delete the table instead");
         }
+        refuseIfReported(tx.h, table, remove, reports);
         for (String name : remove) {
             Column c = table.column(name).orElseThrow();
-            List<String> using = reports.using(tx.h, table.id(), c.id());
-            if (!using.isEmpty()) {
-                throw new ServiceException(ErrorCode.IN_USE, "column '" + name + "' is used by the saved report(s) "
-                        + using + "; change or delete them first");
-            }
             tx.h.createUpdate("UPDATE ws_columns SET removed_at = :now WHERE id = :c").bind("now", tx.now)
                     .bind("c", c.id()).execute();
             if (!c.unique()) {
                 dropIndex(tx.h, table.sql(), c);
             }
         }
+    }
+
+    /** Refuses (409 {@code in-use}, nothing changed) the removal of columns that saved reports use, naming them all. */
+    private static void refuseIfReported(Handle h, TableDef table, List<String> remove, ReportRefs reports) {
+        List<FieldError> errors = new ArrayList<>();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        String first = null;
+        for (int i = 0; i < remove.size(); i++) {
+            Column c = table.column(remove.get(i)).orElseThrow();
+            List<String> using = reports.using(h, table.id(), c.id());
+            if (!using.isEmpty()) {
+                String path = table.name() + "." + c.name();
+                first = first == null ? path : first;
+                names.addAll(using);
+                errors.add(new FieldError("remove[" + i + "]", "column '" + path + "' is used by the saved report(s) "
+                        + quoted(using) + "; change or delete them first"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ReportsInUseException(errors.getFirst().message(), first, List.copyOf(names), errors);
+        }
+    }
+
+    static String quoted(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
     }
 
     /** Deletes a table: hidden at once, rows and history kept until purged. Refused while referenced or reported on. */
@@ -292,8 +314,9 @@ public final class Schema {
         }
         List<String> using = reports.onTable(tx.h, table.id());
         if (!using.isEmpty()) {
-            throw new ServiceException(ErrorCode.IN_USE, "table '" + table.name() + "' is used by the saved report(s) "
-                    + using + "; delete them first");
+            String message = "table '" + table.name() + "' is used by the saved report(s) " + quoted(using)
+                    + "; delete them first";
+            throw new ReportsInUseException(message, table.name(), using, List.of(new FieldError("name", message)));
         }
         tx.h.createUpdate("UPDATE ws_tables SET deleted_at = :now WHERE id = :t").bind("now", tx.now)
                 .bind("t", table.id()).execute();

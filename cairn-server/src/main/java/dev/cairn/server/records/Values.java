@@ -59,14 +59,18 @@ final class Values {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        return fromJson(column, textNode(column.type(), text), path, errors);
+    }
+
+    /** The JSON form of a value typed as text, as {@link #fromText} reads it (not yet checked). */
+    static JsonNode textNode(ColumnType type, String text) {
         String t = text.strip();
-        JsonNode node = switch (column.type()) {
+        return switch (type) {
             case INTEGER, REFERENCE -> integerNode(t);
             case BOOLEAN -> booleanNode(t);
             case MONEY -> moneyNode(t);
-            default -> TextNode.valueOf(column.type().isTextual() ? text : t);
+            default -> TextNode.valueOf(type.isTextual() ? text : t);
         };
-        return fromJson(column, node, path, errors);
     }
 
     private static JsonNode integerNode(String t) {

@@ -137,6 +137,31 @@ public final class Workspaces {
         return new Invitation(email, r, code, java.time.Instant.ofEpochMilli(expires));
     }
 
+    /** An invitation not yet accepted, expired or revoked (the code itself is never stored, so it is not here). */
+    public record PendingInvitation(long id, String email, WorkspaceRole role, java.time.Instant createdAt,
+            java.time.Instant expiresAt) {
+    }
+
+    /** The workspace's open invitations, newest first. */
+    public List<PendingInvitation> invitations(Caller caller) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, email, role, created_at, expires_at FROM ws_invites "
+                + "WHERE workspace_id = :w AND accepted_at IS NULL AND expires_at > :now ORDER BY created_at DESC, id DESC")
+                .bind("w", caller.workspaceId()).bind("now", clock.millis())
+                .map((rs, ctx) -> new PendingInvitation(rs.getLong("id"), rs.getString("email"),
+                        WorkspaceRole.fromWire(rs.getString("role")).orElseThrow(), Rows.instant(rs, "created_at"),
+                        Rows.instant(rs, "expires_at"))).list());
+    }
+
+    /** Revokes an open invitation: its code is refused from now on ({@code gone}, as an expired one). */
+    public void revoke(Caller caller, long invitationId) {
+        int n = jdbi.withHandle(h -> h.createUpdate("UPDATE ws_invites SET expires_at = :now WHERE id = :i AND "
+                + "workspace_id = :w AND accepted_at IS NULL AND expires_at > :now").bind("now", clock.millis())
+                .bind("i", invitationId).bind("w", caller.workspaceId()).execute());
+        if (n == 0) {
+            throw ServiceException.notFound("no open invitation " + invitationId + " in this workspace");
+        }
+    }
+
     /**
      * Makes the account a member with the invitation's role. The account's email must be the invited one.
      *
@@ -151,7 +176,8 @@ public final class Workspaces {
                             + "workspace owner for a new one"));
             String email = h.createQuery("SELECT email FROM accounts WHERE id = :a").bind("a", accountId)
                     .mapTo(String.class).one();
-            if (invite.get("accepted_at") != null || ((Number) invite.get("expires_at")).longValue() < clock.millis()) {
+            long expires = ((Number) invite.get("expires_at")).longValue();
+            if (invite.get("accepted_at") != null || expires <= clock.millis()) { // revoked: expires = then
                 throw new ServiceException(ErrorCode.GONE, "this invitation was used or has expired; ask for a new one");
             }
             if (!email.equalsIgnoreCase((String) invite.get("email"))) {

@@ -40,6 +40,12 @@ public final class Forms {
         return form;
     }
 
+    /** Sets a field's value (what the template puts back). */
+    Forms value(String field, String value) {
+        values.put(field, value == null ? "" : value);
+        return this;
+    }
+
     Forms error(String field, String text) {
         errors.put(field, text);
         return this;
@@ -52,6 +58,11 @@ public final class Forms {
 
     public String value(String field) {
         return values.getOrDefault(field, "");
+    }
+
+    /** Whether a checkbox field was ticked (has a value). */
+    public boolean checked(String field) {
+        return !value(field).isEmpty();
     }
 
     /** The field's message, or null (so {@code aria-invalid}/{@code aria-describedby} attributes are left out). */

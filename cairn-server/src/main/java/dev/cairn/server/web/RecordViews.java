@@ -18,6 +18,23 @@ public final class RecordViews {
         public String record(String table, Object id) {
             return base + "/tables/" + table + "/records/" + id;
         }
+
+        /** The table designer of {@code table}. */
+        public String design(String table) {
+            return base + "/tables/" + table + "/design";
+        }
+
+        public String reports() {
+            return base + "/reports";
+        }
+
+        public String report(Object id) {
+            return base + "/reports/" + id;
+        }
+
+        public String members() {
+            return base + "/members";
+        }
     }
 
     /** A table in the list: name, label, column count, link. */

@@ -32,6 +32,10 @@ public final class WebUi {
     private final WorkspacePages workspace;
     private final SharePages shares;
     private final PublicSharePage sharePage;
+    private final DesignerPages designer;
+    private final ReportPages reports;
+    private final MemberPages members;
+    private final ImportPages imports;
     private final Assets assets;
 
     /** Everything the pages call into. */
@@ -55,6 +59,11 @@ public final class WebUi {
         this.workspace = new WorkspacePages(pages, s.workspace());
         this.shares = new SharePages(pages, s.workspace(), s.shares(), s.publicUrl());
         this.sharePage = new PublicSharePage(views, assets, csrf, s.sessions(), s.shares());
+        WsScope scope = new WsScope(pages);
+        this.designer = new DesignerPages(scope, s.workspace());
+        this.reports = new ReportPages(scope, s.workspace().reports(), s.workspace().tables());
+        this.members = new MemberPages(scope, s.workspace().workspaces());
+        this.imports = new ImportPages(scope, s.workspace(), new ImportUploads(s.random(), s.clock()));
     }
 
     public AuthPages auth() {
@@ -89,6 +98,22 @@ public final class WebUi {
     /** The public page of a share link (anyone with the token). */
     public PublicSharePage sharePage() {
         return sharePage;
+    }
+
+    public DesignerPages designer() {
+        return designer;
+    }
+
+    public ReportPages reports() {
+        return reports;
+    }
+
+    public MemberPages members() {
+        return members;
+    }
+
+    public ImportPages imports() {
+        return imports;
     }
 
     public Assets assets() {

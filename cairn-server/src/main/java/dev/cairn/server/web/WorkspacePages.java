@@ -532,6 +532,11 @@ public final class WorkspacePages {
         return labels.getOrDefault(id, "#" + id);
     }
 
+    /** A record value (as the record service returns it) as text, as {@link #display(JsonNode)}. */
+    static String displayValue(Object value) {
+        return display(JSON.valueToTree(value));
+    }
+
     /** A JSON value as text: money as "12.50 EUR", booleans as Yes/No, empty as "". */
     static String display(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {

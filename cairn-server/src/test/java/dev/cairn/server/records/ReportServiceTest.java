@@ -151,9 +151,11 @@ class ReportServiceTest {
             assertThat(reports.run(f.ann, saved.id()).rows()).containsExactly(List.of("open", 6L),
                     List.of("paid", 5L));
             assertThatThrownBy(() -> f.ws.tables().patch(f.ann, "orders", new TablePatch(null, null, null,
-                    List.of("quantity"), null, null))).isInstanceOfSatisfying(ServiceException.class, e -> {
+                    List.of("quantity"), null, null))).isInstanceOfSatisfying(ReportsInUseException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.IN_USE);
-                        assertThat(e.getMessage()).contains("saved report(s) [r]");
+                        assertThat(e.getMessage()).contains("saved report(s) 'r'");
+                        assertThat(e.column()).isEqualTo("orders.quantity");
+                        assertThat(e.reports()).containsExactly("r");
                     });
             assertThatThrownBy(() -> f.ws.tables().patch(f.ann, "customers", new TablePatch(null, null, null,
                     List.of("company"), null, null))).isInstanceOfSatisfying(ServiceException.class,

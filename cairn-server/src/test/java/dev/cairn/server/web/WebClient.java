@@ -61,6 +61,31 @@ final class WebClient {
         return remember(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Posts a multipart form: the fields, the CSRF token of the last page, and one file. */
+    HttpResponse<String> postFile(String path, String fileField, String fileName, byte[] content,
+            String... fieldsAndValues) throws IOException, InterruptedException {
+        String boundary = "cairn-test-boundary-7f3a";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", csrf().orElse(""));
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            fields.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        for (var e : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+                    + "\"\r\n\r\n" + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = server.request(path).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return remember(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** Signs up through the form; returns the response to the POST (a 303 to the dashboard on success). */
     HttpResponse<String> signUp(String name, String password) throws IOException, InterruptedException {
         get("/signup");

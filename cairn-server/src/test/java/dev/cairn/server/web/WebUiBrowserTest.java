@@ -241,7 +241,7 @@ class WebUiBrowserTest {
     }
 
     /** Structural accessibility checks run in the browser on the rendered page; returns what is wrong. */
-    private static final String AUDIT = """
+    static final String AUDIT = """
             () => {
               const problems = [];
               document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(e => {

@@ -1,0 +1,174 @@
+package dev.cairn.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.cairn.server.TestServer;
+import dev.cairn.server.records.Caller;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The table designer and the report builder in a real headless Chromium: from a workspace started from a template,
+ * add a column (first refused for lack of a default, then fixed), build a grouped-sum report watching the live
+ * preview (htmx) update without navigating, save it and open its result. The pages pass the structural
+ * accessibility audit of {@link WebUiBrowserTest}, and the console stays free of errors (CSP violations included).
+ */
+class WorkspaceBuilderBrowserTest {
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path chromium = Chromium.ensureInstalled();
+        server = TestServer.start(dir.resolve("server"));
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+                .setHeadless(true).setArgs(Chromium.ARGS));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        server.close();
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + server.app().port();
+    }
+
+    private static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    private static Page.GetByLabelOptions exact() {
+        return new Page.GetByLabelOptions().setExact(true);
+    }
+
+    private static void assertAccessible(Page page, String what) {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) page.evaluate(WebUiBrowserTest.AUDIT);
+        assertThat(found).as(what + " (" + page.url() + ")").isEmpty();
+    }
+
+    /** Does {@code action} and waits until the live preview it triggers has answered (and been swapped in). */
+    private static void preview(Page page, Runnable action) {
+        page.evaluate("() => { window.previewSettled = new Promise(done => document.body.addEventListener("
+                + "'htmx:afterSettle', done, {once: true})); }");
+        page.waitForResponse(r -> r.url().endsWith("/reports/preview"), action);
+        page.evaluate("() => window.previewSettled.then(() => true)");
+    }
+
+    private static void data() {
+        var account = server.core().accounts().require("designer");
+        Caller c = server.core().workspace().workspaces().resolve(account.id(), "designer", null, false);
+        var records = server.core().workspace().records();
+        long acme = ((Number) records.create(c, "customers", JsonNodeFactory.instance.objectNode()
+                .put("name", "Acme")).get("id")).longValue();
+        long beta = ((Number) records.create(c, "customers", JsonNodeFactory.instance.objectNode()
+                .put("name", "Beta")).get("id")).longValue();
+        String[][] invoices = {{"I-1", "10.00"}, {"I-2", "20.00"}, {"I-3", "5.50"}};
+        for (int i = 0; i < invoices.length; i++) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode().put("number", invoices[i][0])
+                    .put("customer", i < 2 ? acme : beta).put("issue_date", "2026-11-23");
+            body.putObject("total").put("amount", invoices[i][1]).put("currency", "EUR");
+            records.create(c, "invoices", body);
+        }
+    }
+
+    @Test
+    void addAColumnFixingAnErrorThenBuildAGroupedSumWithLivePreviewSaveItAndOpenTheResult() {
+        server.account("designer");
+        List<String> problems = new CopyOnWriteArrayList<>();
+        try (var context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base()))) {
+            Page page = context.newPage();
+            page.onConsoleMessage(m -> {
+                if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
+                    problems.add(m.text());
+                }
+            });
+            page.onPageError(problems::add);
+            page.navigate("/login");
+            page.getByLabel("Account name or email").fill("designer");
+            page.getByLabel("Password").fill(TestServer.password("designer"));
+            page.getByRole(AriaRole.BUTTON, named("Log in")).click();
+            page.waitForURL(base() + "/");
+            page.getByRole(AriaRole.LINK, named("Records")).click();
+            page.getByRole(AriaRole.BUTTON, named("Create tables")).click();
+            page.waitForURL("**/tables?done=template");
+            data();
+
+            // the designer: a required column on a table with records needs a default
+            page.getByRole(AriaRole.LINK, named("Invoices")).click();
+            page.getByRole(AriaRole.LINK, named("Design table")).click();
+            assertAccessible(page, "designer");
+            page.getByLabel("Column name", exact()).fill("region");
+            page.getByLabel("Type", exact()).selectOption("choice");
+            page.getByLabel("Required", exact()).check();
+            page.getByLabel("Choices (choice columns; one a line)").fill("north\nsouth");
+            page.getByRole(AriaRole.BUTTON, named("Add column")).click();
+            Locator error = page.locator("#add-default-error");
+            assertThat(error.textContent()).contains("needs a default");
+            assertThat(page.getByLabel("Column name", exact()).inputValue()).isEqualTo("region");
+            assertThat(page.getByLabel("Default value (optional)").getAttribute("aria-describedby"))
+                    .contains("add-default-error");
+            assertAccessible(page, "designer with an error");
+            page.getByLabel("Default value (optional)").fill("north");
+            page.getByRole(AriaRole.BUTTON, named("Add column")).click();
+            page.waitForURL("**/design?done=column-added**");
+            assertThat(page.locator("#design-columns").textContent()).contains("region").contains("north, south");
+
+            // the report builder: every change refreshes the preview in place
+            page.getByRole(AriaRole.LINK, named("Reports")).click();
+            page.getByRole(AriaRole.LINK, named("New report")).click();
+            String builderUrl = page.url();
+            preview(page, () -> page.getByLabel("Table", exact()).selectOption("invoices"));
+            page.locator("#preview-table", new Page.LocatorOptions().setHasText("I-3")).waitFor();
+            preview(page, () -> page.getByLabel("Group by 1").selectOption("customer.name"));
+            preview(page, () -> page.getByLabel("Total 1", exact()).selectOption("sum"));
+            page.locator("#a0_column-error").waitFor();
+            assertThat(page.locator("#a0_column-error").textContent()).contains("sum needs a column");
+            preview(page, () -> page.getByLabel("Total 1 of column").selectOption("total"));
+            Locator preview = page.locator("#preview-table", new Page.LocatorOptions().setHasText("30.00 EUR"));
+            preview.waitFor();
+            assertThat(preview.locator("thead").textContent()).contains("customer.name").contains("sum_total");
+            assertThat(preview.textContent()).contains("Acme").contains("Beta").contains("5.50 EUR")
+                    .doesNotContain("I-1");
+            assertThat(page.url()).isEqualTo(builderUrl); // swapped in place by htmx
+            assertAccessible(page, "report builder with a preview");
+            preview(page, () -> {
+                page.getByLabel("Report name").fill("Totals by customer");
+                page.keyboard().press("Tab"); // a text field reports its change when left
+            });
+            page.getByRole(AriaRole.BUTTON, named("Save report")).click();
+            page.waitForURL("**?done=report-saved");
+            page.getByRole(AriaRole.LINK, named("Open the result")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent())
+                    .isEqualTo("Totals by customer");
+            assertThat(page.locator("#result").textContent()).contains("Acme").contains("30.00 EUR");
+            assertThat(page.locator("#csv-link").getAttribute("href")).endsWith("/result?format=csv");
+            assertAccessible(page, "report result");
+        }
+        assertThat(problems).as("browser console errors (CSP violations, script errors)").isEmpty();
+    }
+}
