@@ -1,6 +1,7 @@
 package dev.cairn.server.web;
 
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.pdf.ReportPdf;
 import dev.cairn.server.records.Caller;
 import dev.cairn.server.records.ColumnSpec;
 import dev.cairn.server.records.ReportCsv;
@@ -9,6 +10,7 @@ import dev.cairn.server.records.ReportService;
 import dev.cairn.server.records.ReportSpec;
 import dev.cairn.server.records.TableService;
 import dev.cairn.server.records.TableSpec;
+import dev.cairn.server.records.Workspaces;
 import dev.cairn.server.records.ValidationException;
 import dev.cairn.server.web.RecordViews.Option;
 import dev.cairn.server.web.RecordViews.Ws;
@@ -41,11 +43,13 @@ public final class ReportPages {
     private final WsScope scope;
     private final ReportService reports;
     private final TableService tables;
+    private final Workspaces workspaces;
 
-    ReportPages(WsScope scope, ReportService reports, TableService tables) {
+    ReportPages(WsScope scope, ReportService reports, TableService tables, Workspaces workspaces) {
         this.scope = scope;
         this.reports = reports;
         this.tables = tables;
+        this.workspaces = workspaces;
     }
 
     /** {@code GET .../reports} */
@@ -126,16 +130,22 @@ public final class ReportPages {
         Pages.seeOther(ctx, WsScope.view(c).reports() + "?done=report-deleted");
     }
 
-    /** {@code GET .../reports/{report}/result?format=csv}: the result page, or the CSV download. */
+    /** {@code GET .../reports/{report}/result?format=csv|pdf}: the result page, or the CSV or PDF download. */
     public void result(Context ctx) {
         Caller c = scope.caller(ctx);
         long id = id(ctx);
         ReportResult result = reports.run(c, id);
-        if ("csv".equals(ctx.queryParam("format"))) {
+        String format = ctx.queryParam("format");
+        if ("csv".equals(format) || "pdf".equals(format)) {
             String file = result.name().replaceAll("[^A-Za-z0-9._-]+", "-");
-            ctx.status(200).contentType("text/csv; charset=utf-8").header("X-Content-Type-Options", "nosniff")
-                    .header("Cache-Control", "no-store").header("Content-Disposition", "attachment; filename=\""
-                            + (file.isEmpty() ? "report" : file) + ".csv\"").result(ReportCsv.write(result));
+            ctx.status(200).header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
+                    .header("Content-Disposition", "attachment; filename=\""
+                            + (file.isEmpty() ? "report" : file) + "." + format + "\"");
+            if ("csv".equals(format)) {
+                ctx.contentType("text/csv; charset=utf-8").result(ReportCsv.write(result));
+            } else {
+                ctx.contentType("application/pdf").result(ReportPdf.render(result, workspaces.name(c.workspaceId())));
+            }
             return;
         }
         scope.pages().render(ctx, 200, "wsReportResult.jte", scope.chrome(ctx, result.name()), "ws",

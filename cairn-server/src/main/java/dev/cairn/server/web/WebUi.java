@@ -61,7 +61,8 @@ public final class WebUi {
         this.sharePage = new PublicSharePage(views, assets, csrf, s.sessions(), s.shares());
         WsScope scope = new WsScope(pages);
         this.designer = new DesignerPages(scope, s.workspace());
-        this.reports = new ReportPages(scope, s.workspace().reports(), s.workspace().tables());
+        this.reports = new ReportPages(scope, s.workspace().reports(), s.workspace().tables(),
+                s.workspace().workspaces());
         this.members = new MemberPages(scope, s.workspace().workspaces());
         this.imports = new ImportPages(scope, s.workspace(), new ImportUploads(s.random(), s.clock()));
     }

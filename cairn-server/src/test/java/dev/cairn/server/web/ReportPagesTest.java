@@ -118,6 +118,12 @@ class ReportPagesTest {
         var csv = owner.get(report + "/result?format=csv");
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("customer.name,sum_total,sum_total_currency,count");
+        assertThat(result.body()).contains("id=\"pdf-link\"");
+        var pdf = owner.get(report + "/result?format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).endsWith(".pdf\"");
+        assertThat(pdf.body()).startsWith("%PDF-");
 
         owner.get(BASE + "/tables/invoices/design");
         var removal = owner.post(BASE + "/tables/invoices/columns/total/remove");
