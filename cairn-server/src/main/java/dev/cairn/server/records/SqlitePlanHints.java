@@ -29,7 +29,7 @@ final class SqlitePlanHints {
      */
     static Set<Long> broadColumns(Handle h, TableDef t, List<RecordQuery.SortKey> sort) {
         Column first = sort.isEmpty() ? null : sort.getFirst().column();
-        if (first != null && !first.indexed() && !first.unique()) {
+        if (first != null && !first.indexed() && !first.unique() || !hasStatistics(h)) {
             return Set.of();
         }
         Set<Long> broad = new HashSet<>();
@@ -51,5 +51,11 @@ final class SqlitePlanHints {
             broad.remove(first.id());
         }
         return broad;
+    }
+
+    /** Whether any ANALYZE ever ran (SQLite creates its statistics table then). */
+    private static boolean hasStatistics(Handle h) {
+        return h.createQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
+                .mapTo(Integer.class).findFirst().isPresent();
     }
 }
