@@ -14,6 +14,13 @@ final class OrdersData {
     private OrdersData() {
     }
 
+    /** Skips the dialect unless {@code cairn.bench.dialects} (comma-separated, default both) names it. */
+    static void assumeSelected(dev.cairn.server.db.Dialect dialect) {
+        String selected = System.getProperty("cairn.bench.dialects", "sqlite,postgres");
+        org.junit.jupiter.api.Assumptions.assumeTrue(List.of(selected.toLowerCase(java.util.Locale.ROOT).split(","))
+                .contains(dialect.name().toLowerCase(java.util.Locale.ROOT)), "dialect not selected");
+    }
+
     static TableSpec table() {
         return new TableSpec("orders", null, List.of(
                 ColumnSpec.of("number", "text").asUnique(), ColumnSpec.of("customer", "text"),

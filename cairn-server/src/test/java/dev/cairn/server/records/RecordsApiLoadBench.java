@@ -28,8 +28,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * API load benchmark (issue 5), not a timed test: runs only with {@code -Dcairn.bench=records} (see bench/records.sh).
  * Starts a real cairn server (SQLite, or PostgreSQL) on a free port, loads {@code cairn.bench.rows} orders into its
- * workspace, then runs {@code cairn.bench.clients} (50) API clients over HTTP for {@code cairn.bench.seconds} (60),
- * each with its own bearer token and its own HTTP connection pool. Each client creates a few orders, then loops over a
+ * workspace, then runs {@code cairn.bench.clients} (50) API clients over HTTP, in this JVM, without pauses between
+ * requests, for {@code cairn.bench.warmup} (10) seconds that are not measured (JIT, caches) and then
+ * {@code cairn.bench.seconds} (60) that are; each client has its own bearer token and its own HTTP connection pool.
+ * Errors are counted from the start. Each client creates a few orders, then loops over a
  * mix of page-1 listings (30 %), single-record GETs (30 %) and PATCHes with If-Match (25 %) of records it owns, creates
  * (10 %) and deletes of its own records (5 %). Any response other than 2xx is an error. Prints per-operation count,
  * p50, p99 and errors as rows of the bench table.
@@ -46,9 +48,11 @@ class RecordsApiLoadBench {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void apiLoad(Dialect dialect) throws Exception {
+        OrdersData.assumeSelected(dialect);
         int rows = Integer.getInteger("cairn.bench.rows", 1_000_000);
         int clients = Integer.getInteger("cairn.bench.clients", 50);
         int seconds = Integer.getInteger("cairn.bench.seconds", 60);
+        int warmup = Integer.getInteger("cairn.bench.warmup", 10);
         try (TestServer server = TestServer.start(dir.resolve("server"), c -> dialect == Dialect.POSTGRES
                 ? c.withStorage(TestDatabases.postgresUrl(), dir.resolve("store").toString()) : c)) {
             long account = server.account("bench").id();
@@ -58,11 +62,12 @@ class RecordsApiLoadBench {
             Path csv = OrdersData.csv(rows);
             ws.importer().importCsv(owner, "orders", csv, Map.of(), false);
             Files.delete(csv);
-            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            long from = System.nanoTime() + warmup * 1_000_000_000L;
+            long end = from + seconds * 1_000_000_000L;
             List<Client> all = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                Client c = new Client(server, server.token("bench", TokenScope.FULL), i, end);
+                Client c = new Client(server, server.token("bench", TokenScope.FULL), i, from, end);
                 all.add(c);
                 threads.add(Thread.ofPlatform().name("bench-client-" + i).start(c::run));
             }
@@ -110,6 +115,7 @@ class RecordsApiLoadBench {
     private static final class Client {
         private final TestServer server;
         private final String auth;
+        private final long from;
         private final long end;
         private final Random random;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -121,7 +127,8 @@ class RecordsApiLoadBench {
         private int created;
         private final int number;
 
-        Client(TestServer server, String token, int number, long end) {
+        Client(TestServer server, String token, int number, long from, long end) {
+            this.from = from;
             this.server = server;
             this.auth = "Bearer " + token;
             this.number = number;
@@ -211,16 +218,23 @@ class RecordsApiLoadBench {
             long start = System.nanoTime();
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                latencies.get(op).add(System.nanoTime() - start);
+                measure(op, start);
                 if (response.statusCode() / 100 == 2) {
                     return response.body();
                 }
                 fail(op, response.statusCode() + " " + response.body());
             } catch (Exception e) {
-                latencies.get(op).add(System.nanoTime() - start);
+                measure(op, start);
                 fail(op, e.toString());
             }
             return null;
+        }
+
+        /** Records a latency if the request started after the warm-up. */
+        private void measure(Op op, long start) {
+            if (start >= from) {
+                latencies.get(op).add(System.nanoTime() - start);
+            }
         }
 
         private void fail(Op op, String what) {

@@ -21,6 +21,7 @@ class RecordsScaleBench {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void scale(Dialect dialect) throws Exception {
+        OrdersData.assumeSelected(dialect);
         int n = Integer.getInteger("cairn.bench.rows", 1_000_000);
         try (var f = new WorkspaceFixture(dialect)) {
             f.ws.tables().create(f.ann, OrdersData.table());
