@@ -105,7 +105,7 @@ public final class Importer {
     }
 
     ImportResult run(Caller caller, String table, Opener opener, Map<String, String> overrides, boolean dryRun) {
-        ImportResult result = check(caller, table, opener, overrides, dryRun);
+        ImportResult result = importRows(caller, table, opener, overrides, dryRun);
         if (result.inserted() >= ANALYZE_AFTER) {
             statisticsChanged.run();
         }
@@ -119,7 +119,7 @@ public final class Importer {
      * dry run, or a write the database refuses) the savepoint is rolled back and the stored records are checked
      * precisely, so every error names its row, and nothing is stored.
      */
-    private ImportResult check(Caller caller, String table, Opener opener, Map<String, String> overrides,
+    private ImportResult importRows(Caller caller, String table, Opener opener, Map<String, String> overrides,
             boolean dryRun) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
             TableDef t = schema.require(tx.h, caller.workspaceId(), table);
@@ -146,31 +146,40 @@ public final class Importer {
                     writing.close();
                 }
             }
-            if (writing == null || check.errorCount > 0 || writing.refused != null) {
-                if (writing != null) {
-                    writing.discard();
-                }
-                check.againstDatabase(tx.h, Long.MAX_VALUE, true);
-            } else {
-                check.againstDatabase(tx.h, writing.firstId, false);
-            }
-            if (dryRun) {
-                return check.result(true, 0);
-            }
+            return dryRun ? diagnose(tx, check, null) : conclude(tx, t, check, writing);
+        });
+    }
+
+    /** A dry run's result, or the errors of a failed import after undoing its writes; checks stored records. */
+    private static ImportResult diagnose(WriteTx tx, Check check, Writing writing) {
+        if (writing != null) {
+            writing.discard();
+        }
+        check.againstDatabase(tx.h, Long.MAX_VALUE, true);
+        if (writing == null) {
+            return check.result(true, 0);
+        }
+        if (check.errorCount > 0) {
+            throw check.failure();
+        }
+        throw new IllegalStateException("the database refused the import: " + writing.refused.getMessage(),
+                writing.refused);
+    }
+
+    /** Keeps a fully written import if its references hold (else diagnoses); refreshes statistics of large ones. */
+    private static ImportResult conclude(WriteTx tx, TableDef t, Check check, Writing writing) {
+        if (check.errorCount == 0 && writing.refused == null) {
+            check.againstDatabase(tx.h, writing.firstId, false);
             if (check.errorCount > 0) {
-                throw new ValidationException(check.errorCount + " problem(s) in the file, nothing was imported; first: "
-                        + check.errors.getFirst().field() + ": " + check.errors.getFirst().message(), check.errors);
-            }
-            if (writing.refused != null) {
-                throw new IllegalStateException("the database refused the import: " + writing.refused.getMessage(),
-                        writing.refused);
+                throw check.failure();
             }
             writing.commitIds();
             if (check.rows >= ANALYZE_AFTER) {
                 tx.h.execute("ANALYZE " + t.sql());
             }
             return check.result(false, check.rows);
-        });
+        }
+        return diagnose(tx, check, writing);
     }
 
     /** The write side of an import: ids, sequence numbers, the bulk writer and its savepoint. */
@@ -391,6 +400,12 @@ public final class Importer {
                 out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
             }
             return out;
+        }
+
+        /** The refusal of a real import with problems (the transaction rolls back). */
+        ValidationException failure() {
+            return new ValidationException(errorCount + " problem(s) in the file, nothing was imported; first: "
+                    + errors.getFirst().field() + ": " + errors.getFirst().message(), errors);
         }
 
         ImportResult result(boolean dryRun, int inserted) {

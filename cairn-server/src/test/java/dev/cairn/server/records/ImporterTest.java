@@ -218,6 +218,17 @@ class ImporterTest {
                     .inserted()).isEqualTo(1);
         }
 
+        @Test
+        void aReferenceToAMissingRecordRefusesAWrittenImportOnce() throws IOException {
+            long seq = workspaceSeq();
+            Path file = csv("sku,unit_price,supplier\nR-1,1," + acme + "\nR-2,1,999\n");
+            assertThatThrownBy(() -> f.ws.importer().importCsv(f.ann, "products", file, Map.of(), false))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field).containsExactly("row 3: supplier"));
+            assertThat(count()).isEqualTo(1);
+            assertThat(workspaceSeq()).isEqualTo(seq);
+        }
+
         long workspaceSeq() {
             return f.db.jdbi().withHandle(h -> h.createQuery("SELECT seq FROM workspaces WHERE id = :w")
                     .bind("w", f.ann.workspaceId()).mapTo(Long.class).one());
