@@ -6,7 +6,6 @@ import dev.cairn.server.error.ServiceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -15,15 +14,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Bulk import of a file into one table: map file columns to table columns, check every row (types, required,
- * unique within the file and against stored records, references), then insert all rows in one transaction with
- * batched statements, or none. A dry run does the checks and reports without storing. The file is read twice (check,
- * then insert) from a spooled copy, so memory holds only the unique values and referenced ids, not the rows.
- * Holds the workspace's write lock for the whole import. Thread-safe.
+ * unique within the file and against stored records, references), and insert all rows in one transaction, or none
+ * (ADR 15). Each imported record gets its own {@code insert} entry in the change log, like a record created through the
+ * API. A dry run does the checks and reports without storing. The spooled file is read once; memory holds only the
+ * unique values and referenced ids, not the rows. Holds the workspace's write lock for the whole import. Thread-safe.
  */
 public final class Importer {
     /** Limits of one import. */
@@ -55,7 +56,7 @@ public final class Importer {
         this.statisticsChanged = statisticsChanged;
     }
 
-    /** Opens the rows of the spooled file, once per pass. */
+    /** Opens the rows of the spooled file. */
     @FunctionalInterface
     interface Opener {
         RowSource open() throws IOException;
@@ -125,165 +126,183 @@ public final class Importer {
     }
 
     ImportResult run(Caller caller, String table, Opener opener, Map<String, String> overrides, boolean dryRun) {
-        ImportResult result = check(caller, table, opener, overrides, dryRun);
+        ImportResult result = importRows(caller, table, opener, overrides, dryRun);
         if (result.inserted() >= ANALYZE_AFTER) {
             statisticsChanged.run();
         }
         return result;
     }
 
-    private ImportResult check(Caller caller, String table, Opener opener, Map<String, String> overrides,
+    /**
+     * One streaming pass over the file: each row is parsed and checked, and, while no problem has been found, written
+     * at once through a {@link BulkInsert} behind a savepoint. Unique values are then guaranteed against stored records
+     * by the columns' unique indexes; references are checked against the database after the pass. On any problem (or a
+     * dry run, or a write the database refuses) the savepoint is rolled back and the stored records are checked
+     * precisely, so every error names its row, and nothing is stored.
+     */
+    private ImportResult importRows(Caller caller, String table, Opener opener, Map<String, String> overrides,
             boolean dryRun) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
             TableDef t = schema.require(tx.h, caller.workspaceId(), table);
             Check check = new Check(t);
+            Writing writing = dryRun ? null : new Writing(tx, t);
             try (RowSource rows = opener.open()) {
                 check.plan = ImportMapping.resolve(t, rows.header(), overrides, rows.serialDates());
                 for (List<String> row; (row = rows.next()) != null; ) {
-                    check.row(row, rows.line());
+                    Map<Long, Object> values = check.row(row, rows.line());
                     if (check.rows > limits.maxRows()) {
                         throw tooLarge();
                     }
+                    if (writing != null && values != null && check.errorCount == 0) {
+                        writing.add(values);
+                    }
+                }
+                if (writing != null && check.errorCount == 0) {
+                    writing.finish();
                 }
             } catch (IOException e) {
                 throw ValidationException.of("(file)", e.getMessage());
+            } finally {
+                if (writing != null) {
+                    writing.close();
+                }
             }
-            check.againstDatabase(tx.h);
-            if (dryRun) {
-                return check.result(true, 0);
-            }
+            return dryRun ? diagnose(tx, check, null) : conclude(tx, t, check, writing);
+        });
+    }
+
+    /** A dry run's result, or the errors of a failed import after undoing its writes; checks stored records. */
+    private static ImportResult diagnose(WriteTx tx, Check check, Writing writing) {
+        if (writing != null) {
+            writing.discard();
+        }
+        check.againstDatabase(tx.h, Long.MAX_VALUE, true);
+        if (writing == null) {
+            return check.result(true, 0);
+        }
+        if (check.errorCount > 0) {
+            throw check.failure();
+        }
+        throw new IllegalStateException("the database refused the import: " + writing.refused.getMessage(),
+                writing.refused);
+    }
+
+    /** Keeps a fully written import if its references hold (else diagnoses); refreshes statistics of large ones. */
+    private static ImportResult conclude(WriteTx tx, TableDef t, Check check, Writing writing) {
+        if (check.errorCount == 0 && writing.refused == null) {
+            check.againstDatabase(tx.h, writing.firstId, false);
             if (check.errorCount > 0) {
-                throw new ValidationException(check.errorCount + " problem(s) in the file, nothing was imported; first: "
-                        + check.errors.getFirst().field() + ": " + check.errors.getFirst().message(), check.errors);
+                throw check.failure();
             }
-            insertAll(tx, t, check.plan, opener, check.rows);
+            writing.commitIds();
             if (check.rows >= ANALYZE_AFTER) {
                 tx.h.execute("ANALYZE " + t.sql());
             }
             return check.result(false, check.rows);
-        });
+        }
+        return diagnose(tx, check, writing);
     }
 
-    private void insertAll(WriteTx tx, TableDef t, ImportMapping plan, Opener opener, int count) {
-        if (count == 0) {
-            return;
-        }
-        long id = firstIds(tx.h, t, count);
-        long seq = tx.reserve(count);
-        MultiRowInsert rows = new MultiRowInsert(tx.h, rowPrefix(t), 4 + physicalColumns(t));
-        MultiRowInsert changes = new MultiRowInsert(tx.h, CHANGE_PREFIX, 8);
-        try (RowSource source = opener.open()) {
-            source.header();
-            for (List<String> row; (row = source.next()) != null; ) {
-                if (ImportMapping.isBlank(row)) {
-                    continue;
-                }
-                Map<Long, Object> values = plan.values(row, source.line(), new ArrayList<>());
-                List<Object> args = new ArrayList<>(List.of(id, 1L, tx.now, tx.now));
-                for (Column c : t.allColumns()) {
-                    args.addAll(java.util.Arrays.asList(Values.toSql(c, values.get(c.id()))));
-                }
-                rows.add(args);
-                changes.add(List.of(tx.workspaceId(), seq, t.id(), id, tx.caller.accountId(), tx.caller.accountName(),
-                        tx.now, RowSql.toHistory(t, values)));
-                id++;
-                seq++;
+    /** The write side of an import: ids, sequence numbers, the bulk writer and its savepoint. */
+    private final class Writing {
+        private static final String SAVEPOINT = "cairn_import";
+        final WriteTx tx;
+        final TableDef table;
+        final long firstId;
+        final HistoryJson history;
+        long nextId;
+        final boolean rebuildIndexes;
+        BulkInsert insert;
+        Exception refused;
+
+        Writing(WriteTx tx, TableDef table) {
+            this.tx = tx;
+            this.table = table;
+            this.firstId = firstId(tx.h, table);
+            this.nextId = firstId;
+            this.history = new HistoryJson(table);
+            tx.h.savepoint(SAVEPOINT);
+            this.rebuildIndexes = isEmpty(tx.h, table);
+            if (rebuildIndexes) {
+                schema.dropIndexes(tx.h, table);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        rows.flush();
-        changes.flush();
-    }
-
-    private static int physicalColumns(TableDef t) {
-        return t.allColumns().stream().mapToInt(c -> c.type() == ColumnType.MONEY ? 2 : 1).sum();
-    }
-
-    private static String rowPrefix(TableDef t) {
-        List<String> names = new ArrayList<>(List.of("id", "version", "created_at", "updated_at"));
-        for (Column c : t.allColumns()) {
-            names.add(c.sql());
-            if (c.type() == ColumnType.MONEY) {
-                names.add(c.currencySql());
-            }
-        }
-        return "INSERT INTO " + t.sql() + " (" + String.join(", ", names) + ") VALUES ";
-    }
-
-    private static final String CHANGE_PREFIX = "INSERT INTO ws_changes (workspace_id, seq, table_id, record_id, op, "
-            + "version, actor_id, actor, at, new_values) VALUES ";
-
-    /**
-     * Buffers rows and writes them with multi-row {@code INSERT ... VALUES (...), (...)} statements of up to
-     * {@link #ROWS_PER_STATEMENT} rows (and at most {@link #MAX_PARAMETERS} bound values), which both dialects execute
-     * several times faster than one statement per row.
-     */
-    private static final class MultiRowInsert {
-        private static final int ROWS_PER_STATEMENT = 500;
-        private static final int MAX_PARAMETERS = 30_000;
-        private final Handle h;
-        private final String prefix;
-        private final int width;
-        private final int perStatement;
-        private final List<List<Object>> pending = new ArrayList<>();
-        private String fullSql;
-
-        MultiRowInsert(Handle h, String prefix, int width) {
-            this.h = h;
-            this.prefix = prefix;
-            this.width = width;
-            this.perStatement = Math.max(1, Math.min(ROWS_PER_STATEMENT, MAX_PARAMETERS / width));
-        }
-
-        void add(List<Object> row) {
-            pending.add(row);
-            if (pending.size() == perStatement) {
-                flush();
+            try {
+                this.insert = BulkInsert.open(tx, table, schema.dialect());
+            } catch (SQLException e) {
+                refused = e;
             }
         }
 
-        void flush() {
-            if (pending.isEmpty()) {
+        void add(Map<Long, Object> values) {
+            if (refused != null) {
                 return;
             }
-            String sql = pending.size() == perStatement && fullSql != null ? fullSql : sql(pending.size());
-            if (pending.size() == perStatement) {
-                fullSql = sql;
+            long id = nextId++;
+            try {
+                insert.add(id, tx.reserve(1), values, history.write(values));
+            } catch (SQLException e) {
+                refused = e;
             }
-            var update = h.createUpdate(sql);
-            int i = 0;
-            for (List<Object> row : pending) {
-                for (Object v : row) {
-                    update.bind(i++, v);
-                }
-            }
-            update.execute();
-            pending.clear();
         }
 
-        private String sql(int rows) {
-            String one = prefix.startsWith(CHANGE_PREFIX) ? "(?, ?, ?, ?, 'insert', 1, ?, ?, ?, ?)"
-                    : "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
-            return prefix + String.join(", ", java.util.Collections.nCopies(rows, one));
+        void finish() {
+            if (refused == null) {
+                try {
+                    insert.finish();
+                    if (rebuildIndexes) {
+                        schema.createIndexes(tx.h, table);
+                    }
+                } catch (SQLException | JdbiException e) {
+                    refused = e;
+                }
+            }
+        }
+
+        void close() {
+            try {
+                if (insert != null) {
+                    insert.close();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot end the bulk insert: " + e.getMessage(), e);
+            }
+        }
+
+        /** Undoes every row written so far; the transaction stays usable for the diagnosis. */
+        void discard() {
+            tx.h.rollbackToSavepoint(SAVEPOINT);
+        }
+
+        /** Moves the table's id sequence past the ids this import used, so later inserts do not collide. */
+        void commitIds() {
+            tx.h.releaseSavepoint(SAVEPOINT);
+            if (schema.dialect() == Dialect.POSTGRES) {
+                String sequence = tx.h.createQuery("SELECT pg_get_serial_sequence(:t, 'id')").bind("t", table.sql())
+                        .mapTo(String.class).one();
+                boolean used = nextId > firstId;
+                tx.h.createQuery("SELECT setval(:s, :v, :called)").bind("s", sequence)
+                        .bind("v", used ? nextId - 1 : firstId).bind("called", used).mapTo(Long.class).one();
+            }
         }
     }
 
+    private static boolean isEmpty(Handle h, TableDef t) {
+        return h.createQuery("SELECT 1 FROM " + t.sql()).setMaxRows(1).mapTo(Integer.class).findFirst().isEmpty();
+    }
+
     /**
-     * Reserves {@code count} record ids after every id the table ever handed out (so deleted ids are never reused and
-     * later inserts do not collide). Safe because the caller holds the workspace's write lock.
+     * The first id for new records: after every id the table ever handed out (so deleted ids are never reused). SQLite's
+     * AUTOINCREMENT bookkeeping follows explicit ids by itself; PostgreSQL's sequence is moved by
+     * {@link Writing#commitIds()}. Safe because the caller holds the workspace's write lock.
      */
-    private long firstIds(Handle h, TableDef t, int count) {
+    private long firstId(Handle h, TableDef t) {
         if (schema.dialect() == Dialect.SQLITE) {
             return h.createQuery("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = :t), 0)")
                     .bind("t", t.sql()).mapTo(Long.class).one() + 1;
         }
         String sequence = h.createQuery("SELECT pg_get_serial_sequence(:t, 'id')").bind("t", t.sql())
                 .mapTo(String.class).one();
-        long first = h.createQuery("SELECT nextval(:s)").bind("s", sequence).mapTo(Long.class).one();
-        h.createQuery("SELECT setval(:s, :last)").bind("s", sequence).bind("last", first + count - 1)
-                .mapTo(Long.class).one();
-        return first;
+        return h.createQuery("SELECT nextval(:s)").bind("s", sequence).mapTo(Long.class).one();
     }
 
     /** The check pass: parsed rows, errors, and what must be checked against stored records. */
@@ -299,18 +318,22 @@ public final class Importer {
         final Map<Long, Map<Object, Integer>> unique = new HashMap<>();
         final Map<Long, Map<Long, Integer>> references = new HashMap<>();
 
+        final List<Column> live;
+
         Check(TableDef table) {
             this.table = table;
+            this.live = table.columns();
         }
 
-        void row(List<String> cells, int line) {
+        /** Checks one row; returns its values if it is a data row without problems, else null. */
+        Map<Long, Object> row(List<String> cells, int line) {
             if (ImportMapping.isBlank(cells)) {
-                return;
+                return null;
             }
             rows++;
             List<FieldError> found = new ArrayList<>();
             Map<Long, Object> values = plan.values(cells, line, found);
-            for (Column c : table.columns()) {
+            for (Column c : live) {
                 Object v = values.get(c.id());
                 if (v == null) {
                     continue;
@@ -333,6 +356,7 @@ public final class Importer {
                 preview.put(line, shown);
             }
             add(found);
+            return found.isEmpty() ? values : null;
         }
 
         void add(List<FieldError> found) {
@@ -348,9 +372,14 @@ public final class Importer {
             }
         }
 
-        void againstDatabase(Handle h) {
+        /**
+         * Checks the file's references (and, with {@code withUnique}, its unique values) against stored records; a
+         * reference must point at a record with an id below {@code beforeId} (this import's own records have ids from
+         * there on, and are not referable by it).
+         */
+        void againstDatabase(Handle h, long beforeId, boolean withUnique) {
             List<FieldError> found = new ArrayList<>();
-            for (var e : unique.entrySet()) {
+            for (var e : withUnique ? unique.entrySet() : Map.<Long, Map<Object, Integer>>of().entrySet()) {
                 Column c = table.columnById(e.getKey()).orElseThrow();
                 for (List<Object> chunk : chunks(new ArrayList<>(e.getValue().keySet()))) {
                     String marks = String.join(", ", chunk.stream().map(x -> "?").toList());
@@ -369,7 +398,8 @@ public final class Importer {
                 String target = "r_" + c.references();
                 for (List<Long> chunk : chunks(new ArrayList<>(e.getValue().keySet()))) {
                     String marks = String.join(", ", chunk.stream().map(x -> "?").toList());
-                    var q = h.createQuery("SELECT id FROM " + target + " WHERE id IN (" + marks + ")");
+                    String own = c.references() == table.id() ? "id < " + beforeId + " AND " : "";
+                    var q = h.createQuery("SELECT id FROM " + target + " WHERE " + own + "id IN (" + marks + ")");
                     for (int i = 0; i < chunk.size(); i++) {
                         q.bind(i, chunk.get(i));
                     }
@@ -391,6 +421,12 @@ public final class Importer {
                 out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
             }
             return out;
+        }
+
+        /** The refusal of a real import with problems (the transaction rolls back). */
+        ValidationException failure() {
+            return new ValidationException(errorCount + " problem(s) in the file, nothing was imported; first: "
+                    + errors.getFirst().field() + ": " + errors.getFirst().message(), errors);
         }
 
         ImportResult result(boolean dryRun, int inserted) {

@@ -2,6 +2,7 @@ package dev.cairn.server.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.protocol.ErrorCode;
+import dev.cairn.server.db.Dialect;
 import dev.cairn.server.db.Rows;
 import dev.cairn.server.error.ServiceException;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -249,7 +251,8 @@ public final class RecordService {
             List<RecordQuery.SortKey> sort = query.sortKeys(t, errors);
             query.checkPaging(errors);
             Schema.throwIfAny(errors, "the listing parameters are invalid");
-            SqlText sql = new SqlText(schema.dialect()).append("SELECT * FROM " + t.sql())
+            SqlText sql = new SqlText(schema.dialect()).withoutIndexOn(schema.dialect() == Dialect.SQLITE
+                    ? SqlitePlanHints.broadColumns(h, t, sort) : Set.of()).append("SELECT * FROM " + t.sql())
                     .where("", conditions, t.columns().stream().filter(c -> c.type().isTextual()).toList(),
                             query.search());
             List<String> keys = new ArrayList<>();

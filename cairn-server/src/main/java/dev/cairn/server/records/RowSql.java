@@ -1,7 +1,6 @@
 package dev.cairn.server.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -89,12 +88,7 @@ final class RowSql {
 
     /** The history form: wire values keyed by column id, only the columns in {@code values}. */
     static String toHistory(TableDef t, Map<Long, Object> values) {
-        ObjectNode o = Values.JSON.createObjectNode();
-        for (var e : values.entrySet()) {
-            Column c = t.columnById(e.getKey()).orElseThrow();
-            o.set(Long.toString(c.id()), Values.toJsonNode(c, e.getValue()));
-        }
-        return o.toString();
+        return new HistoryJson(t).write(values);
     }
 
     /** Decodes a history form back to canonical values (columns that no longer exist are skipped). */

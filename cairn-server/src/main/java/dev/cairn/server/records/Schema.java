@@ -187,6 +187,20 @@ public final class Schema {
         }
     }
 
+    /**
+     * Drops the indexes of the table's live columns, for a bulk load into an empty table: building an index once from
+     * the loaded rows (a sort) is several times faster than inserting every row into it. {@link #createIndexes} puts
+     * them back in the same transaction.
+     */
+    void dropIndexes(Handle h, TableDef t) {
+        t.columns().forEach(c -> dropIndex(h, t.sql(), c));
+    }
+
+    /** Creates the indexes of the table's live columns (unique ones refuse duplicates). */
+    void createIndexes(Handle h, TableDef t) {
+        t.columns().forEach(c -> createIndex(h, t.sql(), c));
+    }
+
     private static void dropIndex(Handle h, String table, Column c) {
         h.execute("DROP INDEX IF EXISTS " + table + "_" + c.sql());
     }

@@ -4,6 +4,7 @@ import dev.cairn.server.db.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds SQL text with positional parameters for filters and sorting over a user table. Identifiers come only from
@@ -15,9 +16,19 @@ final class SqlText {
     final StringBuilder sql = new StringBuilder();
     final List<Object> args = new ArrayList<>();
     private final Dialect dialect;
+    private Set<Long> noIndex = Set.of();
 
     SqlText(Dialect dialect) {
         this.dialect = dialect;
+    }
+
+    /**
+     * Filters on these columns are written {@code +c_n} (SQLite: a filter, but not an index choice); see
+     * {@link SqlitePlanHints}.
+     */
+    SqlText withoutIndexOn(Set<Long> columnIds) {
+        this.noIndex = Set.copyOf(columnIds);
+        return this;
     }
 
     SqlText append(String text) {
@@ -46,7 +57,8 @@ final class SqlText {
     }
 
     private String condition(String alias, Condition c) {
-        String col = (c.alias() == null ? alias : c.alias()) + c.column().sql();
+        String col = (noIndex.contains(c.column().id()) ? "+" : "") + (c.alias() == null ? alias : c.alias())
+                + c.column().sql();
         List<Object> v = c.values().stream().map(x -> Values.toSqlScalar(c.column(), x)).toList();
         return switch (c.op()) {
             case EQ -> bind(col + " = ?", v.getFirst());

@@ -1,6 +1,7 @@
 package dev.cairn.server.records;
 
 import java.time.InstantSource;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -11,8 +12,21 @@ import org.jdbi.v3.core.Jdbi;
  * value unique", "does the referenced row exist" race-free, and makes {@code ws_changes.seq} gap-free and increasing in
  * commit order: the basis of consistent exports. Writers of different workspaces do not wait for each other on
  * PostgreSQL.
+ *
+ * <p>On PostgreSQL ({@link WriterQueue}), writers of a workspace first queue on an in-process lock (striped by
+ * workspace id) before they take a database connection (ADR 15). Without it, concurrent writers of one workspace each
+ * hold a pooled connection while they wait for the row lock, and readers find the pool empty. The row lock still
+ * orders writers of different processes.
  */
 final class WriteTx {
+    private static final ReentrantLock[] WRITERS = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < WRITERS.length; i++) {
+            WRITERS[i] = new ReentrantLock(true);
+        }
+    }
+
     final Handle h;
     final Caller caller;
     final long now;
@@ -26,6 +40,19 @@ final class WriteTx {
     }
 
     static <T> T run(Jdbi jdbi, Caller caller, InstantSource clock, Function<WriteTx, T> body) {
+        if (!jdbi.getConfig(WriterQueue.class).inProcess()) {
+            return transaction(jdbi, caller, clock, body);
+        }
+        ReentrantLock writer = WRITERS[(int) Math.floorMod(caller.workspaceId(), (long) WRITERS.length)];
+        writer.lock();
+        try {
+            return transaction(jdbi, caller, clock, body);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private static <T> T transaction(Jdbi jdbi, Caller caller, InstantSource clock, Function<WriteTx, T> body) {
         return jdbi.inTransaction(h -> {
             h.execute("UPDATE workspaces SET seq = seq WHERE id = ?", caller.workspaceId());
             long seq = h.createQuery("SELECT seq FROM workspaces WHERE id = :w").bind("w", caller.workspaceId())

@@ -159,6 +159,100 @@ class ImporterTest {
         }
     
         @Test
+        void aFirstLoadIntoAnEmptyTableKeepsTextExactlyAndRebuildsItsIndexes() throws IOException {
+            f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", "text")
+                    .asUnique(), ColumnSpec.of("label", "text"), ColumnSpec.of("qty", "integer"))));
+            List<String> before = indexes("parts");
+            StringBuilder text = new StringBuilder("code,label,qty\n");
+            text.append("P-0,\"tab\there, back\\slash \\N \"\"quoted\"\"\r\nnext line ü\",7\n");
+            for (int i = 1; i < 1200; i++) {
+                text.append("P-").append(i).append(",part ").append(i).append(',').append(i % 9).append('\n');
+            }
+            var result = f.ws.importer().importCsv(f.ann, "parts", csv(text.toString()), Map.of(), false);
+            assertThat(result.inserted()).isEqualTo(1200);
+            var first = records.list(f.ann, "parts", new RecordQuery(List.of("code:eq:P-0"), null, null, 1, 0))
+                    .records().getFirst();
+            String label = "tab\there, back\\slash \\N \"quoted\"\r\nnext line ü";
+            assertThat(first).containsEntry("label", label).containsEntry("qty", 7L);
+            assertThat(records.history(f.ann, "parts", (Long) first.get("id"))).singleElement()
+                    .satisfies(c -> assertThat(c.newValues().get("label").asText()).isEqualTo(label));
+            assertThat(indexes("parts")).as("indexes are back after the load").isEqualTo(before).isNotEmpty();
+            assertThatThrownBy(() -> f.db.jdbi().useHandle(h -> h.execute("INSERT INTO " + table("parts")
+                    + " (version, created_at, updated_at, c_" + column("parts", "code") + ") VALUES (1, 0, 0, 'P-5')")))
+                    .as("the unique index is enforced again").message().containsIgnoringCase("unique");
+        }
+
+        @Test
+        void aBadRowLateInAFirstLoadLeavesTheTableEmptyWithItsIndexes() throws IOException {
+            f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", "text")
+                    .asUnique(), ColumnSpec.of("qty", "integer"))));
+            List<String> before = indexes("parts");
+            long seq = workspaceSeq();
+            StringBuilder text = new StringBuilder("code,qty\n");
+            for (int i = 0; i < 3000; i++) {
+                text.append("P-").append(i).append(',').append(i == 2999 ? "many" : Integer.toString(i)).append('\n');
+            }
+            assertThatThrownBy(() -> f.ws.importer().importCsv(f.ann, "parts", csv(text.toString()), Map.of(),
+                    false)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field).containsExactly("row 3001: qty"));
+            assertThat(records.list(f.ann, "parts", new RecordQuery(List.of(), null, null, 10, 0)).records()).isEmpty();
+            assertThat(indexes("parts")).isEqualTo(before);
+            assertThat(workspaceSeq()).isEqualTo(seq);
+            assertThat(f.ws.importer().importCsv(f.ann, "parts", csv("code,qty\nP-1,1\n"), Map.of(), false)
+                    .inserted()).as("the table is usable afterwards").isEqualTo(1);
+        }
+
+        @Test
+        void aValueTheUniqueIndexRefusesIsReportedWithItsRowAndNothingIsStored() throws IOException {
+            long seq = workspaceSeq();
+            Path file = csv("sku,unit_price\nN-1,1\nN-2,2\nOLD-1,3\nN-3,4\n");
+            assertThatThrownBy(() -> f.ws.importer().importCsv(f.ann, "products", file, Map.of(), false))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).singleElement()
+                            .satisfies(err -> {
+                                assertThat(err.field()).isEqualTo("row 4: sku");
+                                assertThat(err.message()).contains("already used by a stored record");
+                            }));
+            assertThat(count()).isEqualTo(1);
+            assertThat(workspaceSeq()).isEqualTo(seq);
+            assertThat(f.ws.importer().importCsv(f.ann, "products", csv("sku,unit_price\nN-1,1\n"), Map.of(), false)
+                    .inserted()).isEqualTo(1);
+        }
+
+        @Test
+        void aReferenceToAMissingRecordRefusesAWrittenImportOnce() throws IOException {
+            long seq = workspaceSeq();
+            Path file = csv("sku,unit_price,supplier\nR-1,1," + acme + "\nR-2,1,999\n");
+            assertThatThrownBy(() -> f.ws.importer().importCsv(f.ann, "products", file, Map.of(), false))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field).containsExactly("row 3: supplier"));
+            assertThat(count()).isEqualTo(1);
+            assertThat(workspaceSeq()).isEqualTo(seq);
+        }
+
+        long workspaceSeq() {
+            return f.db.jdbi().withHandle(h -> h.createQuery("SELECT seq FROM workspaces WHERE id = :w")
+                    .bind("w", f.ann.workspaceId()).mapTo(Long.class).one());
+        }
+
+        String table(String name) {
+            return f.db.jdbi().withHandle(h -> "r_" + Schema.liveTableId(h, f.ann.workspaceId(), name));
+        }
+
+        long column(String tableName, String columnName) {
+            return f.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM ws_columns WHERE table_id = :t AND name = :n")
+                    .bind("t", Schema.liveTableId(h, f.ann.workspaceId(), tableName)).bind("n", columnName)
+                    .mapTo(Long.class).one());
+        }
+
+        List<String> indexes(String name) {
+            String sql = f.db.dialect() == Dialect.SQLITE
+                    ? "SELECT name || ':' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :t AND sql IS NOT NULL"
+                    : "SELECT indexname || ':' || indexdef FROM pg_indexes WHERE tablename = :t";
+            return f.db.jdbi().withHandle(h -> h.createQuery(sql + " ORDER BY 1").bind("t", table(name))
+                    .mapTo(String.class).list());
+        }
+
+        @Test
         void xlsxWorkbooksImportLikeCsvWithSerialDates() throws IOException {
             f.ws.tables().create(f.ann, new TableSpec("visits", null, List.of(ColumnSpec.of("who", "text")
                     .asRequired(), ColumnSpec.of("day", "date"), ColumnSpec.of("at", "datetime"),
