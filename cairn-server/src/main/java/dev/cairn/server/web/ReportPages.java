@@ -70,7 +70,9 @@ public final class ReportPages {
     public void edit(Context ctx) {
         Caller c = scope.caller(ctx);
         ReportSpec spec = reports.get(c, id(ctx));
-        show(ctx, 200, c, spec.id(), ReportForm.of(spec), Forms.empty());
+        show(ctx, 200, c, spec.id(), ReportForm.of(spec), Forms.empty(), ReportForm.fitsTheForm(spec) ? null
+                : "This report has more filters, groupings, totals or sort keys than the builder shows. Saving it "
+                        + "here keeps only those shown; change it through the API to keep the others.");
     }
 
     /** {@code POST .../reports/preview}: the builder with the result of the submitted definition. */
@@ -145,6 +147,10 @@ public final class ReportPages {
     // ---- the builder
 
     private void show(Context ctx, int status, Caller c, Long id, ReportForm form, Forms errors) {
+        show(ctx, status, c, id, form, errors, null);
+    }
+
+    private void show(Context ctx, int status, Caller c, Long id, ReportForm form, Forms errors, String warning) {
         Ws v = WsScope.view(c);
         List<TableSpec> all = tables.list(c);
         List<Option> tableOptions = all.stream().map(t -> new Option(t.name(), WorkspacePages.labelOf(t),
@@ -174,7 +180,7 @@ public final class ReportPages {
                         errors), "groups", groupRows(form, fields, errors), "aggregates", aggRows(form, fields, errors),
                 "sorts", options(sortNames(form), Set.of(form.sort()), true), "desc", form.desc(),
                 "limit", form.limit(), "errors", errors, "preview", preview, "previewProblem", previewProblem,
-                "notice", WsScope.notice(ctx));
+                "notice", WsScope.notice(ctx), "warning", warning);
     }
 
     /** The table's columns, then one level through each reference ({@code customer.name}). */

@@ -143,6 +143,18 @@ class ReportPagesTest {
     }
 
     @Test
+    void aSavedReportWithMoreRowsThanTheBuilderShowsCarriesAWarning() throws Exception {
+        Account a = server.core().accounts().require("rpowner");
+        Caller c = server.core().workspace().workspaces().resolve(a.id(), "rpowner", null, false);
+        var filter = new dev.cairn.server.records.ReportSpec.Filter("number", "notempty", null, null);
+        var saved = server.core().workspace().reports().create(c, new dev.cairn.server.records.ReportSpec(null,
+                "Four filters", "invoices", null, java.util.List.of(filter, filter, filter, filter), null, null, null,
+                null));
+        var page = owner.get(BASE + "/reports/" + saved.id());
+        assertThat(page.body()).contains("id=\"builder-warning\"").contains("keeps only those shown");
+    }
+
+    @Test
     void viewersPreviewButCannotSave() throws Exception {
         WebClient viewer = new WebClient(server);
         viewer.signUp("rpviewer", "rpviewer-password");
