@@ -91,9 +91,24 @@ class ReportPagesTest {
                 .contains("id=\"f1_value-error\"").contains("id=\"report-limit-error\"")
                 .contains("value=\"soon\"").doesNotContain("id=\"preview-table\"");
 
+        var typed = owner.post(BASE + "/reports/preview", with(GROUPED_SUM, "f0_column", "issue_date", "f0_op", "gte",
+                "f0_value", "2026-01-01"));
+        assertThat(select(typed.body(), "f0_op")).contains("value=\"gte\" selected").doesNotContain("\"contains\"");
+        assertThat(select(typed.body(), "a0_column")).contains("value=\"total\" selected")
+                .doesNotContain("value=\"number\"").doesNotContain("value=\"customer.name\"");
+        assertThat(select(typed.body(), "g0")).contains("value=\"number\"");
+        assertThat(typed.body()).contains("30.00 EUR");
+
         var switched = owner.post(BASE + "/reports/preview", with(GROUPED_SUM, "table", "customers"));
         assertThat(switched.body()).contains("id=\"preview-table\"").doesNotContain("-error\"")
                 .contains("<option value=\"customers\" selected>");
+    }
+
+    /** The HTML of the select with {@code id}. */
+    private static String select(String page, String id) {
+        int start = page.indexOf("<select id=\"" + id + "\"");
+        assertThat(start).as(id).isNotNegative();
+        return page.substring(start, page.indexOf("</select>", start));
     }
 
     @Test
