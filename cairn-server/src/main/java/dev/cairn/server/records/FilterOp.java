@@ -32,7 +32,7 @@ public enum FilterOp {
     }
 
     /** Whether the operator applies to columns of {@code type}. */
-    boolean appliesTo(ColumnType type) {
+    public boolean appliesTo(ColumnType type) {
         return switch (this) {
             case CONTAINS, STARTS_WITH -> type.isTextual();
             case LT, LTE, GT, GTE -> type != ColumnType.BOOLEAN && type != ColumnType.CHOICE;

@@ -78,6 +78,12 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
                 padded(List.of(), GROUPS, ""), padded(List.of(), AGGREGATES, new Agg("", "")), "", false, "");
     }
 
+    /** Whether the builder's rows hold all of a saved report (else saving from the form would drop the rest). */
+    static boolean fitsTheForm(ReportSpec spec) {
+        return orEmpty(spec.filters()).size() <= FILTERS && orEmpty(spec.groupBy()).size() <= GROUPS
+                && orEmpty(spec.aggregates()).size() <= AGGREGATES && orEmpty(spec.sort()).size() <= 1;
+    }
+
     ReportForm named(String newName) {
         return new ReportForm(newName, table, columns, filters, groups, aggregates, sort, desc, limit);
     }

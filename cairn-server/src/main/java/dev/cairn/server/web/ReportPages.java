@@ -4,6 +4,8 @@ import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.pdf.ReportPdf;
 import dev.cairn.server.records.Caller;
 import dev.cairn.server.records.ColumnSpec;
+import dev.cairn.server.records.ColumnType;
+import dev.cairn.server.records.FilterOp;
 import dev.cairn.server.records.ReportCsv;
 import dev.cairn.server.records.ReportResult;
 import dev.cairn.server.records.ReportService;
@@ -22,6 +24,7 @@ import dev.cairn.server.web.ReportViews.Result;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +77,9 @@ public final class ReportPages {
     public void edit(Context ctx) {
         Caller c = scope.caller(ctx);
         ReportSpec spec = reports.get(c, id(ctx));
-        show(ctx, 200, c, spec.id(), ReportForm.of(spec), Forms.empty());
+        show(ctx, 200, c, spec.id(), ReportForm.of(spec), Forms.empty(), ReportForm.fitsTheForm(spec) ? null
+                : "This report has more filters, groupings, totals or sort keys than the builder shows. Saving it "
+                        + "here keeps only those shown; change it through the API to keep the others.");
     }
 
     /** {@code POST .../reports/preview}: the builder with the result of the submitted definition. */
@@ -155,12 +160,16 @@ public final class ReportPages {
     // ---- the builder
 
     private void show(Context ctx, int status, Caller c, Long id, ReportForm form, Forms errors) {
+        show(ctx, status, c, id, form, errors, null);
+    }
+
+    private void show(Context ctx, int status, Caller c, Long id, ReportForm form, Forms errors, String warning) {
         Ws v = WsScope.view(c);
         List<TableSpec> all = tables.list(c);
         List<Option> tableOptions = all.stream().map(t -> new Option(t.name(), WorkspacePages.labelOf(t),
                 t.name().equals(form.table()))).toList();
-        List<String> fields = all.stream().anyMatch(t -> t.name().equals(form.table())) ? fields(c, form.table())
-                : List.of();
+        Map<String, ColumnType> fields = all.stream().anyMatch(t -> t.name().equals(form.table()))
+                ? fields(c, form.table()) : Map.of();
         Result preview = null;
         String previewProblem = null;
         if (!errors.hasErrors() && !form.table().isEmpty()) {
@@ -180,24 +189,30 @@ public final class ReportPages {
         }
         scope.pages().render(ctx, status, "wsReportBuilder.jte", scope.chrome(ctx, id == null ? "New report"
                 : "Report " + form.name()), "ws", v, "id", id, "name", form.name(), "tables", tableOptions,
-                "columns", options(fields, Set.copyOf(form.columns()), false), "filters", filterRows(form, fields,
-                        errors), "groups", groupRows(form, fields, errors), "aggregates", aggRows(form, fields, errors),
+                "columns", options(List.copyOf(fields.keySet()), Set.copyOf(form.columns()), false),
+                "filters", filterRows(form, fields, errors), "groups", groupRows(form, fields, errors),
+                "aggregates", aggRows(form, fields, errors),
                 "sorts", options(sortNames(form), Set.of(form.sort()), true), "desc", form.desc(),
                 "limit", form.limit(), "errors", errors, "preview", preview, "previewProblem", previewProblem,
-                "notice", WsScope.notice(ctx));
+                "notice", WsScope.notice(ctx), "warning", warning);
     }
 
-    /** The table's columns, then one level through each reference ({@code customer.name}). */
-    private List<String> fields(Caller c, String table) {
+    /** The table's columns, then one level through each reference ({@code customer.name}), with their types. */
+    private Map<String, ColumnType> fields(Caller c, String table) {
         TableSpec t = tables.get(c, table);
-        List<String> out = new ArrayList<>();
-        t.columns().forEach(col -> out.add(col.name()));
+        Map<String, ColumnType> out = new LinkedHashMap<>();
+        t.columns().forEach(col -> out.put(col.name(), type(col)));
         for (ColumnSpec col : t.columns()) {
             if (col.type().equals("reference")) {
-                tables.get(c, col.references()).columns().forEach(x -> out.add(col.name() + "." + x.name()));
+                tables.get(c, col.references()).columns().forEach(x -> out.put(col.name() + "." + x.name(),
+                        type(x)));
             }
         }
         return out;
+    }
+
+    private static ColumnType type(ColumnSpec col) {
+        return ColumnType.fromWire(col.type()).orElseThrow();
     }
 
     private static List<String> sortNames(ReportForm form) {
@@ -217,30 +232,40 @@ public final class ReportPages {
         return List.copyOf(out);
     }
 
-    private static List<FilterRow> filterRows(ReportForm form, List<String> fields, Forms errors) {
+    /**
+     * The filter rows; a row's conditions are those its column's type takes (all while no column is chosen; the
+     * chosen one is always kept, so a refused choice stays visible next to its error).
+     */
+    private static List<FilterRow> filterRows(ReportForm form, Map<String, ColumnType> fields, Forms errors) {
         List<FilterRow> out = new ArrayList<>();
         for (int i = 0; i < form.filters().size(); i++) {
             ReportForm.Filter f = form.filters().get(i);
+            ColumnType type = fields.get(f.column());
             List<Option> ops = new ArrayList<>();
             for (String[] op : OPS) {
-                ops.add(new Option(op[0], op[1], op[0].equals(f.op())));
+                boolean applies = type == null || FilterOp.fromWire(op[0]).orElseThrow().appliesTo(type);
+                if (applies || op[0].equals(f.op())) {
+                    ops.add(new Option(op[0], op[1], op[0].equals(f.op())));
+                }
             }
-            out.add(new FilterRow(i, options(fields, Set.of(f.column()), true), ops, f.value(),
+            out.add(new FilterRow(i, options(List.copyOf(fields.keySet()), Set.of(f.column()), true), ops, f.value(),
                     errors.errorOf("f" + i + "_column"), errors.errorOf("f" + i + "_op"),
                     errors.errorOf("f" + i + "_value")));
         }
         return out;
     }
 
-    private static List<GroupRow> groupRows(ReportForm form, List<String> fields, Forms errors) {
+    private static List<GroupRow> groupRows(ReportForm form, Map<String, ColumnType> fields, Forms errors) {
         List<GroupRow> out = new ArrayList<>();
         for (int i = 0; i < form.groups().size(); i++) {
-            out.add(new GroupRow(i, options(fields, Set.of(form.groups().get(i)), true), errors.errorOf("g" + i)));
+            out.add(new GroupRow(i, options(List.copyOf(fields.keySet()), Set.of(form.groups().get(i)), true),
+                    errors.errorOf("g" + i)));
         }
         return out;
     }
 
-    private static List<AggRow> aggRows(ReportForm form, List<String> fields, Forms errors) {
+    /** The total rows; sum and average offer the numeric columns only (the chosen one is always kept). */
+    private static List<AggRow> aggRows(ReportForm form, Map<String, ColumnType> fields, Forms errors) {
         List<AggRow> out = new ArrayList<>();
         for (int i = 0; i < form.aggregates().size(); i++) {
             ReportForm.Agg a = form.aggregates().get(i);
@@ -249,7 +274,10 @@ public final class ReportPages {
             for (String[] fn : FNS) {
                 fns.add(new Option(fn[0], fn[1], fn[0].equals(a.fn())));
             }
-            out.add(new AggRow(i, fns, options(fields, Set.of(a.column()), true), errors.errorOf("a" + i + "_fn"),
+            boolean numeric = a.fn().equals("sum") || a.fn().equals("avg");
+            List<String> columns = fields.entrySet().stream().filter(e -> !numeric || e.getValue().isNumeric()
+                    || e.getKey().equals(a.column())).map(Map.Entry::getKey).toList();
+            out.add(new AggRow(i, fns, options(columns, Set.of(a.column()), true), errors.errorOf("a" + i + "_fn"),
                     errors.errorOf("a" + i + "_column")));
         }
         return out;

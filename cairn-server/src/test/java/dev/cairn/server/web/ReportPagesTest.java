@@ -91,9 +91,24 @@ class ReportPagesTest {
                 .contains("id=\"f1_value-error\"").contains("id=\"report-limit-error\"")
                 .contains("value=\"soon\"").doesNotContain("id=\"preview-table\"");
 
+        var typed = owner.post(BASE + "/reports/preview", with(GROUPED_SUM, "f0_column", "issue_date", "f0_op", "gte",
+                "f0_value", "2026-01-01"));
+        assertThat(select(typed.body(), "f0_op")).contains("value=\"gte\" selected").doesNotContain("\"contains\"");
+        assertThat(select(typed.body(), "a0_column")).contains("value=\"total\" selected")
+                .doesNotContain("value=\"number\"").doesNotContain("value=\"customer.name\"");
+        assertThat(select(typed.body(), "g0")).contains("value=\"number\"");
+        assertThat(typed.body()).contains("30.00 EUR");
+
         var switched = owner.post(BASE + "/reports/preview", with(GROUPED_SUM, "table", "customers"));
         assertThat(switched.body()).contains("id=\"preview-table\"").doesNotContain("-error\"")
                 .contains("<option value=\"customers\" selected>");
+    }
+
+    /** The HTML of the select with {@code id}. */
+    private static String select(String page, String id) {
+        int start = page.indexOf("<select id=\"" + id + "\"");
+        assertThat(start).as(id).isNotNegative();
+        return page.substring(start, page.indexOf("</select>", start));
     }
 
     @Test
@@ -146,6 +161,18 @@ class ReportPagesTest {
         owner.get(BASE + "/tables/invoices/design");
         assertThat(owner.post(BASE + "/tables/invoices/columns/gross", "name", "total", "required", "on")
                 .statusCode()).isEqualTo(303); // as the other tests expect it
+    }
+
+    @Test
+    void aSavedReportWithMoreRowsThanTheBuilderShowsCarriesAWarning() throws Exception {
+        Account a = server.core().accounts().require("rpowner");
+        Caller c = server.core().workspace().workspaces().resolve(a.id(), "rpowner", null, false);
+        var filter = new dev.cairn.server.records.ReportSpec.Filter("number", "notempty", null, null);
+        var saved = server.core().workspace().reports().create(c, new dev.cairn.server.records.ReportSpec(null,
+                "Four filters", "invoices", null, java.util.List.of(filter, filter, filter, filter), null, null, null,
+                null));
+        var page = owner.get(BASE + "/reports/" + saved.id());
+        assertThat(page.body()).contains("id=\"builder-warning\"").contains("keeps only those shown");
     }
 
     @Test

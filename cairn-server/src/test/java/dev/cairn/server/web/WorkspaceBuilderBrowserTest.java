@@ -168,6 +168,11 @@ class WorkspaceBuilderBrowserTest {
             assertThat(page.locator("#result").textContent()).contains("Acme").contains("30.00 EUR");
             assertThat(page.locator("#csv-link").getAttribute("href")).endsWith("/result?format=csv");
             assertAccessible(page, "report result");
+            for (String path : List.of("/reports", "/members", "/new-table", "/purge", "/tables/customers/import",
+                    "/tables/customers/delete-table")) {
+                page.navigate("/web/workspace/designer" + path);
+                assertAccessible(page, path);
+            }
         }
         assertThat(problems).as("browser console errors (CSP violations, script errors)").isEmpty();
     }
