@@ -59,6 +59,17 @@ final class AesGcmAead implements Aead {
     }
 
     @Override
+    public int payloadOffset() {
+        return NONCE;
+    }
+
+    /** The cipher encrypts in place when input and output start at the same offset (no copy; measured). */
+    @Override
+    public int sealInPlace(byte[] key, byte[] buf, int off, int len, byte[] associatedData) {
+        return sealTo(key, buf, off + NONCE, len, associatedData, buf, off);
+    }
+
+    @Override
     public byte[] open(byte[] key, byte[] sealed, int off, int len, byte[] associatedData) {
         if (len < NONCE + TAG) {
             throw new AuthenticationFailedException("ciphertext of " + len + " bytes is shorter than nonce and tag");
