@@ -34,12 +34,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * After a failure every later call throws it again (the session is then unusable).
  */
 public final class WriteSession implements AutoCloseable {
+    /** An index file is written once this many packs or blobs are unindexed (bounds the memory its encoding takes). */
     private static final int INDEX_EVERY_PACKS = 64;
+    private static final int INDEX_EVERY_BLOBS = 16_384;
     private final Repository repo;
     private final Path scratch;
     private final Set<BlobId> pending = ConcurrentHashMap.newKeySet();
     private final Map<BlobType, PackWriter> packers = new EnumMap<>(BlobType.class);
     private final Map<BlobId, List<PackEntry>> unindexed = new LinkedHashMap<>();
+    private int unindexedBlobs;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong blobsAdded = new AtomicLong();
     private final AtomicLong dataBlobsAdded = new AtomicLong();
@@ -137,7 +140,8 @@ public final class WriteSession implements AutoCloseable {
         boolean writeIndex;
         synchronized (unindexed) {
             unindexed.put(pack.id(), pack.entries());
-            writeIndex = unindexed.size() >= INDEX_EVERY_PACKS;
+            unindexedBlobs += pack.entries().size();
+            writeIndex = unindexed.size() >= INDEX_EVERY_PACKS || unindexedBlobs >= INDEX_EVERY_BLOBS;
         }
         for (PackEntry e : pack.entries()) {
             pending.remove(e.id());
@@ -155,6 +159,7 @@ public final class WriteSession implements AutoCloseable {
             }
             batch = new LinkedHashMap<>(unindexed);
             unindexed.clear();
+            unindexedBlobs = 0;
         }
         repo.saveUnpacked(BlobKind.INDEX, Json.write(MasterIndex.toIndexFile(batch)));
     }
