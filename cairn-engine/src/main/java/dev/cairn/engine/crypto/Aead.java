@@ -44,6 +44,14 @@ public interface Aead {
      */
     int sealInPlace(byte[] key, byte[] buf, int off, int len, byte[] associatedData);
 
+    /**
+     * Opens the sealed {@code buf[off, off+len)} in place: the plaintext ends up in {@code buf[off + payloadOffset(),
+     * +len - overhead())}; returns its length.
+     *
+     * @throws AuthenticationFailedException as {@link #open}; the range then holds unspecified bytes
+     */
+    int openInPlace(byte[] key, byte[] buf, int off, int len, byte[] associatedData);
+
     default byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
         return seal(key, plaintext, 0, plaintext.length, associatedData);
     }

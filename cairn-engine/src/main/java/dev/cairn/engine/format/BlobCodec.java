@@ -86,7 +86,9 @@ public final class BlobCodec {
 
     /**
      * Opens a sealed blob into {@code buffers} (plaintext in {@code buffers.plain()[0, rawLength)}) and checks that it hashes
-     * to {@code id}. Allocates nothing once the buffers have grown to the blob size.
+     * to {@code id}. Allocates nothing once the buffers have grown to the blob size. With
+     * {@link OpenBuffers#overwritingInput} buffers, {@code sealed[off, off+len)} is overwritten (compressed blobs are
+     * decrypted in place).
      *
      * @throws FormatException if authentication, decompression or the id check fails (the blob is damaged)
      */
@@ -98,7 +100,11 @@ public final class BlobCodec {
                 throw new FormatException(type.label() + " blob " + id + " is truncated (" + len + " sealed bytes)");
             }
             byte[] plain;
-            if (compressed) {
+            if (compressed && buffers.overwriteInput()) {
+                aead.openInPlace(key.encryptionKey(), sealed, off, len, ad(type, id));
+                plain = buffers.plain(rawLength); // only after authentication: the length is trusted from here on
+                compressor.decompressTo(sealed, off + aead.payloadOffset(), payloadLength, plain, rawLength);
+            } else if (compressed) {
                 byte[] payload = buffers.payload(payloadLength);
                 aead.openTo(key.encryptionKey(), sealed, off, len, ad(type, id), payload, 0);
                 plain = buffers.plain(rawLength); // only after authentication: the length is trusted from here on

@@ -13,6 +13,13 @@ public record Node(String name, String type, int mode, long mtimeNs, long ctimeN
     public static final String DIR = "dir";
     public static final String SYMLINK = "symlink";
 
+    /** Shares the few distinct type, user and group strings: restore plans and parent trees hold many nodes. */
+    public Node {
+        type = type == null ? null : type.intern();
+        user = user == null ? null : user.intern();
+        group = group == null ? null : group.intern();
+    }
+
     public boolean isFile() {
         return FILE.equals(type);
     }
