@@ -13,11 +13,29 @@ public record Node(String name, String type, int mode, long mtimeNs, long ctimeN
     public static final String DIR = "dir";
     public static final String SYMLINK = "symlink";
 
-    /** Shares the few distinct type, user and group strings: restore plans and parent trees hold many nodes. */
+    /** The few distinct user and group names, shared by every node (cheaper than {@link String#intern}). */
+    private static final java.util.Map<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_NAMES = 4096;
+
+    /** Shares the type, user and group strings: restore plans and parent trees hold many nodes. */
     public Node {
-        type = type == null ? null : type.intern();
-        user = user == null ? null : user.intern();
-        group = group == null ? null : group.intern();
+        type = FILE.equals(type) ? FILE : DIR.equals(type) ? DIR : SYMLINK.equals(type) ? SYMLINK : type;
+        user = shared(user);
+        group = shared(group);
+    }
+
+    private static String shared(String name) {
+        if (name == null) {
+            return null;
+        }
+        String known = NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (NAMES.size() < MAX_NAMES) {
+            NAMES.putIfAbsent(name, name);
+        }
+        return name;
     }
 
     public boolean isFile() {
