@@ -95,7 +95,8 @@ final class Planner {
             return false;
         }
         if (n.isFile()) {
-            addFile(new Item(item.dir(), n, PartialNames.choose(n.name(), taken)));
+            String partial = PartialNames.choose(n.name(), taken);
+            addFile(new Item(item.dir(), n, partial.equals(n.name() + PartialNames.SUFFIX) ? null : partial));
             return true;
         }
         if (n.isSymlink()) {

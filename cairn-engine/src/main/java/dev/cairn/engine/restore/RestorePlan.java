@@ -23,10 +23,15 @@ record RestorePlan(List<Item> dirs, List<Item> files, List<Item> symlinks, Set<B
      * One entry to restore. Its paths are derived from its directory's, which all entries of that directory share: a plan
      * holds every file of the snapshot, so per-entry path strings would dominate its memory.
      *
-     * @param dir         the directory the entry is in
-     * @param partialName for files: the sibling name the content is written under until it is complete; else null
+     * @param dir            the directory the entry is in
+     * @param unusualPartial for files whose partial name is not the usual {@code <name>.cairn-partial}: that name
      */
-    record Item(Dir dir, Node node, String partialName) {
+    record Item(Dir dir, Node node, String unusualPartial) {
+        /** For files: the sibling name the content is written under until it is complete. */
+        String partialName() {
+            return unusualPartial != null ? unusualPartial : node.name() + PartialNames.SUFFIX;
+        }
+
         /** {@code /}-joined names from the snapshot root. */
         String snapshotPath() {
             return dir.snapshotPath() + "/" + node.name();
