@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Backs up paths into a new snapshot. Walks each directory on the calling thread, reads files on {@code readers} threads
- * (content-defined chunks, deduplicated by id), compares against the parent snapshot to skip unchanged files without reading
+ * (content-defined chunks, deduplicated by id, compressed and sealed on the same threads), compares against the parent snapshot to skip unchanged files without reading
  * them (same size, mtime, ctime and inode), writes one tree blob per directory, and commits packs → index → snapshot.
  * Unreadable items are reported through the listener and left out (the snapshot is marked partial); a repository failure
  * aborts the backup and leaves the repository consistent. Takes a shared lock, so concurrent backups are fine.
@@ -68,7 +68,7 @@ public final class Archiver {
         ExecutorService directories = new java.util.concurrent.ThreadPoolExecutor(options.readers(), options.readers(), 0,
                 java.util.concurrent.TimeUnit.SECONDS, new LifoQueue(), daemon("cairn-walk"));
         try (RepositoryLock lock = RepositoryLock.acquire(repo, false);
-                WriteSession session = repo.newWriteSession(options.sealers())) {
+                WriteSession session = repo.newWriteSession()) {
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
             TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories,
                     new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths), prefetch);

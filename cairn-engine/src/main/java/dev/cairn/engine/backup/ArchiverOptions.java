@@ -10,24 +10,23 @@ import java.util.List;
  * @param tags             tags recorded in the snapshot
  * @param hostname         host recorded in the snapshot; null means the environment's host name
  * @param parent           snapshot id to compare against; null picks the latest with the same host and paths; "" disables
- * @param readers          threads reading files in parallel (≥ 1)
- * @param sealers          threads compressing and encrypting (≥ 1)
+ * @param readers          threads reading, chunking, compressing and sealing files in parallel (≥ 1)
  * @param programVersion   recorded in the snapshot
  */
 public record ArchiverOptions(List<String> excludes, List<String> excludeIfPresent, List<String> tags, String hostname,
-        String parent, int readers, int sealers, String programVersion) {
+        String parent, int readers, String programVersion) {
     public ArchiverOptions {
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
         excludeIfPresent = excludeIfPresent == null ? List.of() : List.copyOf(excludeIfPresent);
         tags = tags == null ? List.of() : List.copyOf(tags);
-        if (readers < 1 || sealers < 1) {
-            throw new IllegalArgumentException("readers (" + readers + ") and sealers (" + sealers + ") must be >= 1");
+        if (readers < 1) {
+            throw new IllegalArgumentException("readers (" + readers + ") must be >= 1");
         }
     }
 
     public static ArchiverOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new ArchiverOptions(List.of(), List.of(), List.of(), null, null, Math.max(2, cores), Math.max(2, cores), "dev");
+        return new ArchiverOptions(List.of(), List.of(), List.of(), null, null, Math.max(2, cores), "dev");
     }
 
     /** The host recorded in the snapshot and used to find the parent: {@link #hostname}, else {@code environmentHost}. */
@@ -36,22 +35,22 @@ public record ArchiverOptions(List<String> excludes, List<String> excludeIfPrese
     }
 
     public ArchiverOptions withExcludes(List<String> patterns, List<String> ifPresent) {
-        return new ArchiverOptions(patterns, ifPresent, tags, hostname, parent, readers, sealers, programVersion);
+        return new ArchiverOptions(patterns, ifPresent, tags, hostname, parent, readers, programVersion);
     }
 
     public ArchiverOptions withTags(List<String> newTags) {
-        return new ArchiverOptions(excludes, excludeIfPresent, newTags, hostname, parent, readers, sealers, programVersion);
+        return new ArchiverOptions(excludes, excludeIfPresent, newTags, hostname, parent, readers, programVersion);
     }
 
     public ArchiverOptions withHostname(String host) {
-        return new ArchiverOptions(excludes, excludeIfPresent, tags, host, parent, readers, sealers, programVersion);
+        return new ArchiverOptions(excludes, excludeIfPresent, tags, host, parent, readers, programVersion);
     }
 
     public ArchiverOptions withParent(String parentId) {
-        return new ArchiverOptions(excludes, excludeIfPresent, tags, hostname, parentId, readers, sealers, programVersion);
+        return new ArchiverOptions(excludes, excludeIfPresent, tags, hostname, parentId, readers, programVersion);
     }
 
     public ArchiverOptions withProgramVersion(String version) {
-        return new ArchiverOptions(excludes, excludeIfPresent, tags, hostname, parent, readers, sealers, version);
+        return new ArchiverOptions(excludes, excludeIfPresent, tags, hostname, parent, readers, version);
     }
 }

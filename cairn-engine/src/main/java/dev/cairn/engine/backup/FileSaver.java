@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads one file, cuts it into chunks and saves each as a data blob. One reusable buffer per thread of twice the maximum
- * chunk size; each chunk is copied out once and handed to the write session. Thread-safe (state is per thread).
+ * Reads one file, cuts it into chunks and saves each as a data blob. One reusable buffer per thread of 1.5 times the maximum
+ * chunk size; each chunk is sealed straight from it by the write session. Thread-safe (state is per thread).
  */
 final class FileSaver {
     /** Bytes per read call: the JDK copies heap reads through a per-thread direct buffer of the request's size. */

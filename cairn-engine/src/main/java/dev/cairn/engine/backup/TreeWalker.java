@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The directory walk of one backup. Directories are listed and stat'ed on a directory pool (LIFO, so the walk stays close
  * to depth-first and few directories are open at once), files are read on the reader pool, and a directory's tree is saved
- * as soon as its last entry completes, with its nodes in name order. No thread ever waits for another inside a pool. The synthetic levels above the backed-up paths (/, /home, …) carry the real directories' metadata.
+ * as soon as its last entry completes, with its nodes in name order. No thread ever waits for another inside a pool, except that listing pauses while too many files wait to be read. The synthetic levels above the backed-up paths (/, /home, …) carry the real directories' metadata.
  */
 final class TreeWalker {
     private final Repository repo;
@@ -38,6 +38,8 @@ final class TreeWalker {
     private final Metadata metadata = new Metadata();
     private final Counters counters = new Counters();
     private final SourcePrefetch prefetch;
+    private static final int MAX_QUEUED_FILES = 1024;
+    private final java.util.concurrent.Semaphore queuedFiles = new java.util.concurrent.Semaphore(MAX_QUEUED_FILES);
 
     /** Running totals; thread-safe. */
     static final class Counters {
@@ -121,7 +123,7 @@ final class TreeWalker {
         }
         try {
             return switch (st.kind()) {
-                case Node.FILE -> CompletableFuture.supplyAsync(() -> file(path, name, st, previous), readers);
+                case Node.FILE -> queueFile(path, name, st, previous);
                 case Node.DIR -> directory(path, name, st, previous);
                 default -> CompletableFuture.completedFuture(
                         metadata.node(path, name, st, null, null, Files.readSymbolicLink(path).toString()));
@@ -129,6 +131,27 @@ final class TreeWalker {
         } catch (IOException e) {
             error(path, e);
             return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /**
+     * Hands a file to the reader pool, first waiting while {@value #MAX_QUEUED_FILES} files are queued or being read: the
+     * walk lists directories much faster than files are read, and an unbounded queue would hold every file of the tree.
+     * Waiting cannot deadlock: reader tasks never wait for the walk.
+     */
+    private CompletableFuture<Node> queueFile(Path path, String name, Metadata.Stat st, Node previous) {
+        queuedFiles.acquireUninterruptibly();
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return file(path, name, st, previous);
+                } finally {
+                    queuedFiles.release();
+                }
+            }, readers);
+        } catch (RuntimeException e) {
+            queuedFiles.release();
+            throw e;
         }
     }
 

@@ -35,6 +35,23 @@ public interface Aead {
      */
     int sealTo(byte[] key, byte[] plaintext, int off, int len, byte[] associatedData, byte[] out, int outOff);
 
+    /** Bytes before the ciphertext in the sealed layout (the nonce): where {@link #sealInPlace} expects the plaintext. */
+    int payloadOffset();
+
+    /**
+     * Seals {@code buf[off + payloadOffset(), +len)} in place: afterwards {@code buf[off, off + len + overhead())} holds the
+     * sealed form; returns its length. Needs no output buffer besides {@code buf} (the backup hot path).
+     */
+    int sealInPlace(byte[] key, byte[] buf, int off, int len, byte[] associatedData);
+
+    /**
+     * Opens the sealed {@code buf[off, off+len)} in place: the plaintext ends up in {@code buf[off + payloadOffset(),
+     * +len - overhead())}; returns its length.
+     *
+     * @throws AuthenticationFailedException as {@link #open}; the range then holds unspecified bytes
+     */
+    int openInPlace(byte[] key, byte[] buf, int off, int len, byte[] associatedData);
+
     default byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
         return seal(key, plaintext, 0, plaintext.length, associatedData);
     }

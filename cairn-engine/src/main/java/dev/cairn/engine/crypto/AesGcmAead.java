@@ -59,6 +59,17 @@ final class AesGcmAead implements Aead {
     }
 
     @Override
+    public int payloadOffset() {
+        return NONCE;
+    }
+
+    /** The cipher encrypts in place when input and output start at the same offset (no copy; measured). */
+    @Override
+    public int sealInPlace(byte[] key, byte[] buf, int off, int len, byte[] associatedData) {
+        return sealTo(key, buf, off + NONCE, len, associatedData, buf, off);
+    }
+
+    @Override
     public byte[] open(byte[] key, byte[] sealed, int off, int len, byte[] associatedData) {
         if (len < NONCE + TAG) {
             throw new AuthenticationFailedException("ciphertext of " + len + " bytes is shorter than nonce and tag");
@@ -68,8 +79,18 @@ final class AesGcmAead implements Aead {
         return out;
     }
 
+    /** In place when input and output start at the same offset: the cipher then copies nothing (measured). */
+    @Override
+    public int openInPlace(byte[] key, byte[] buf, int off, int len, byte[] associatedData) {
+        return decrypt(key, buf, off, len, associatedData, buf, off + NONCE);
+    }
+
     @Override
     public int openTo(byte[] key, byte[] sealed, int off, int len, byte[] associatedData, byte[] out, int outOff) {
+        return decrypt(key, sealed, off, len, associatedData, out, outOff);
+    }
+
+    private int decrypt(byte[] key, byte[] sealed, int off, int len, byte[] associatedData, byte[] out, int outOff) {
         if (len < NONCE + TAG) {
             throw new AuthenticationFailedException("ciphertext of " + len + " bytes is shorter than nonce and tag");
         }

@@ -33,38 +33,43 @@ public final class BlobCodec {
 
     /** Scratch buffers larger than this are not kept per thread (one-off large tree blobs). */
     private static final int KEEP_SCRATCH = 8 << 20;
-    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2][0]);
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
     public BlobId id(byte[] plaintext, int off, int len) {
         return hasher.hash(plaintext, off, len);
     }
 
-    /** Seals into fresh arrays; the result stays valid. */
+    /** Seals into a fresh array; the result stays valid. */
     public Sealed seal(BlobType type, BlobId id, byte[] plaintext, int off, int len) {
-        return sealInto(type, id, plaintext, off, len, new byte[Math.max(0, len - 1)], new byte[len + aead.overhead()]);
+        return sealInto(type, id, plaintext, off, len, new byte[len + aead.overhead()]);
     }
 
     /**
-     * Seals into this thread's scratch buffers, allocating nothing per blob on the backup hot path. The result is valid only
+     * Seals into this thread's scratch buffer, allocating nothing per blob on the backup hot path. The result is valid only
      * until the next call on the same thread: copy it (e.g. into a pack) before sealing the next blob.
      */
     public Sealed sealReusingBuffers(BlobType type, BlobId id, byte[] plaintext, int off, int len) {
-        byte[][] s = SCRATCH.get();
-        byte[] packed = s[0].length >= len ? s[0] : new byte[len];
-        byte[] sealed = s[1].length >= len + aead.overhead() ? s[1] : new byte[len + aead.overhead()];
-        if (len + aead.overhead() <= KEEP_SCRATCH) {
-            s[0] = packed;
-            s[1] = sealed;
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length < len + aead.overhead()) {
+            scratch = new byte[len + aead.overhead()];
+            if (scratch.length <= KEEP_SCRATCH) {
+                SCRATCH.set(scratch);
+            }
         }
-        return sealInto(type, id, plaintext, off, len, packed, sealed);
+        return sealInto(type, id, plaintext, off, len, scratch);
     }
 
-    private Sealed sealInto(BlobType type, BlobId id, byte[] plaintext, int off, int len, byte[] packed, byte[] sealed) {
-        int n = len > 1 ? compressor.compressTo(plaintext, off, len, packed, 0, len - 1) : -1;
+    /**
+     * One buffer of {@code len + overhead} bytes serves both steps: zstd writes its frame where the ciphertext goes (after
+     * the nonce) and the AEAD encrypts it in place; incompressible data is encrypted from {@code plaintext} into it.
+     */
+    private Sealed sealInto(BlobType type, BlobId id, byte[] plaintext, int off, int len, byte[] out) {
+        int at = aead.payloadOffset();
+        int n = len > 1 ? compressor.compressTo(plaintext, off, len, out, at, len - 1) : -1;
         boolean compressed = n > 0;
-        int sealedLength = compressed ? aead.sealTo(key.encryptionKey(), packed, 0, n, ad(type, id), sealed, 0)
-                : aead.sealTo(key.encryptionKey(), plaintext, off, len, ad(type, id), sealed, 0);
-        return new Sealed(type, id, sealed, 0, sealedLength, compressed, len);
+        int sealedLength = compressed ? aead.sealInPlace(key.encryptionKey(), out, 0, n, ad(type, id))
+                : aead.sealTo(key.encryptionKey(), plaintext, off, len, ad(type, id), out, 0);
+        return new Sealed(type, id, out, 0, sealedLength, compressed, len);
     }
 
     /**
@@ -81,7 +86,9 @@ public final class BlobCodec {
 
     /**
      * Opens a sealed blob into {@code buffers} (plaintext in {@code buffers.plain()[0, rawLength)}) and checks that it hashes
-     * to {@code id}. Allocates nothing once the buffers have grown to the blob size.
+     * to {@code id}. Allocates nothing once the buffers have grown to the blob size. With
+     * {@link OpenBuffers#overwritingInput} buffers, {@code sealed[off, off+len)} is overwritten (compressed blobs are
+     * decrypted in place).
      *
      * @throws FormatException if authentication, decompression or the id check fails (the blob is damaged)
      */
@@ -93,7 +100,11 @@ public final class BlobCodec {
                 throw new FormatException(type.label() + " blob " + id + " is truncated (" + len + " sealed bytes)");
             }
             byte[] plain;
-            if (compressed) {
+            if (compressed && buffers.overwriteInput()) {
+                aead.openInPlace(key.encryptionKey(), sealed, off, len, ad(type, id));
+                plain = buffers.plain(rawLength); // only after authentication: the length is trusted from here on
+                compressor.decompressTo(sealed, off + aead.payloadOffset(), payloadLength, plain, rawLength);
+            } else if (compressed) {
                 byte[] payload = buffers.payload(payloadLength);
                 aead.openTo(key.encryptionKey(), sealed, off, len, ad(type, id), payload, 0);
                 plain = buffers.plain(rawLength); // only after authentication: the length is trusted from here on

@@ -7,21 +7,36 @@ package dev.cairn.engine.format;
  */
 public final class OpenBuffers {
     private final boolean reused;
+    private final boolean overwriteInput;
     private byte[] payload = new byte[0];
     private byte[] plain = new byte[0];
 
     /** Buffers for many opens on one thread; they grow in 64 KiB steps and are reused. */
     public OpenBuffers() {
-        this(true);
+        this(true, false);
     }
 
-    private OpenBuffers(boolean reused) {
+    private OpenBuffers(boolean reused, boolean overwriteInput) {
         this.reused = reused;
+        this.overwriteInput = overwriteInput;
+    }
+
+    /**
+     * Reused buffers that let {@link BlobCodec#openTo} decrypt compressed blobs in place, overwriting the sealed input, so
+     * no payload array is needed; for callers that read each sealed blob once (restore).
+     */
+    public static OpenBuffers overwritingInput() {
+        return new OpenBuffers(true, true);
     }
 
     /** Buffers for a single open: sized exactly, so {@link #plain()} is the blob's plaintext and nothing more. */
     static OpenBuffers exact() {
-        return new OpenBuffers(false);
+        return new OpenBuffers(false, false);
+    }
+
+    /** Whether the sealed input may be decrypted in place. */
+    boolean overwriteInput() {
+        return overwriteInput;
     }
 
     /** The plaintext of the last successful open, in {@code plain()[0, rawLength)}. */

@@ -3,56 +3,94 @@ package dev.cairn.engine.pack;
 import dev.cairn.engine.crypto.Aead;
 import dev.cairn.engine.format.BlobCodec;
 import dev.cairn.engine.id.BlobId;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds one pack in memory: {@code sealedBlob1 ‖ … ‖ sealedBlobN ‖ sealedHeader ‖ headerLength(uint32 LE)} (spec §Packs).
- * The header goes last so a pack can be written as a stream while blobs arrive. The pack's name (SHA-256) is computed as
- * blobs are appended, and the finished pack is handed out without copying. Not thread-safe; one writer per pack.
+ * Builds one pack: {@code sealedBlob1 ‖ … ‖ sealedBlobN ‖ sealedHeader ‖ headerLength(uint32 LE)} (spec §Packs). The
+ * header goes last so a pack can be written as a stream while blobs arrive; its name (SHA-256) is computed as they are
+ * appended. The bytes go to a temporary file ({@link #inTempFile}, what backups use: a pack then costs no heap) or to
+ * memory. Closing the writer releases them, so upload a {@link Finished} pack before closing. Not thread-safe.
  */
-public final class PackWriter {
+public final class PackWriter implements AutoCloseable {
     public static final byte[] HEADER_AD = "pack-header".getBytes(StandardCharsets.US_ASCII);
     private final MessageDigest digest = newSha256();
     private final List<PackEntry> entries = new ArrayList<>();
-    private byte[] buffer;
-    private int size;
+    private final PackOutput out;
+    private long size;
 
-    /** @param initialCapacity bytes to reserve; the buffer grows as needed */
+    /** A writer that builds the pack in memory. @param initialCapacity bytes to reserve; the buffer grows as needed */
     public PackWriter(int initialCapacity) {
-        this(new byte[Math.max(1024, initialCapacity)]);
+        this(new MemoryPackOutput(initialCapacity));
     }
 
-    /** Writes into {@code buffer} (e.g. one recycled from a finished pack); it grows if needed. */
-    public PackWriter(byte[] buffer) {
-        this.buffer = buffer;
+    private PackWriter(PackOutput out) {
+        this.out = out;
     }
 
-    /** A finished pack: its name (SHA-256 of its bytes), its bytes ({@code buffer[0, length)}) and the blobs in it. */
-    public record Finished(BlobId id, byte[] buffer, int length, List<PackEntry> entries) {
-        public InputStream stream() {
-            return new ByteArrayInputStream(buffer, 0, length);
+    /**
+     * A writer that builds the pack in an unnamed temporary file in {@code dir} (created if missing), removed when the writer
+     * is closed and, on POSIX systems, even if the process dies.
+     *
+     * @throws IOException naming {@code dir} if the file cannot be created
+     */
+    public static PackWriter inTempFile(Path dir) throws IOException {
+        return new PackWriter(TempFilePackOutput.create(dir));
+    }
+
+    /** A finished pack: its name (SHA-256 of its bytes), its length and the blobs in it; its bytes until the writer closes. */
+    public static final class Finished {
+        private final BlobId id;
+        private final long length;
+        private final List<PackEntry> entries;
+        private final PackOutput content;
+
+        private Finished(BlobId id, long length, List<PackEntry> entries, PackOutput content) {
+            this.id = id;
+            this.length = length;
+            this.entries = entries;
+            this.content = content;
+        }
+
+        public BlobId id() {
+            return id;
+        }
+
+        public long length() {
+            return length;
+        }
+
+        public List<PackEntry> entries() {
+            return entries;
+        }
+
+        /** The pack's bytes as a stream that supports mark/reset (a retrying store can re-send it); the caller closes it. */
+        public InputStream stream() throws IOException {
+            return content.read(length);
         }
 
         /** A copy of the pack's bytes. */
-        public byte[] bytes() {
-            return Arrays.copyOf(buffer, length);
+        public byte[] bytes() throws IOException {
+            try (InputStream in = stream()) {
+                return in.readAllBytes();
+            }
         }
     }
 
-    public void add(BlobCodec.Sealed blob) {
+    /** Appends a sealed blob; its buffer may be reused as soon as this returns. */
+    public void add(BlobCodec.Sealed blob) throws IOException {
         entries.add(new PackEntry(blob.type(), blob.id(), size, blob.length(), blob.rawLength(), blob.compressed()));
         append(blob.buffer(), blob.offset(), blob.length());
     }
 
     /** Bytes of sealed blobs written so far. */
-    public int size() {
+    public long size() {
         return size;
     }
 
@@ -60,19 +98,23 @@ public final class PackWriter {
         return entries.size();
     }
 
-    public Finished finish(Aead aead, byte[] encryptionKey) {
+    /** Appends the sealed header and its length; the writer takes no more blobs after this. */
+    public Finished finish(Aead aead, byte[] encryptionKey) throws IOException {
         byte[] header = aead.seal(encryptionKey, PackHeaderCodec.encode(entries), HEADER_AD);
         append(header, 0, header.length);
         int n = header.length;
         append(new byte[] {(byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24)}, 0, 4);
-        return new Finished(BlobId.of(digest.digest()), buffer, size, List.copyOf(entries));
+        return new Finished(BlobId.of(digest.digest()), size, List.copyOf(entries), out);
     }
 
-    private void append(byte[] bytes, int off, int len) {
-        if (size + len > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(size + len, buffer.length + (buffer.length >> 1)));
-        }
-        System.arraycopy(bytes, off, buffer, size, len);
+    /** Releases the pack's bytes (deletes its temporary file). */
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    private void append(byte[] bytes, int off, int len) throws IOException {
+        out.write(bytes, off, len);
         digest.update(bytes, off, len);
         size += len;
     }

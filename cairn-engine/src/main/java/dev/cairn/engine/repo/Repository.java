@@ -157,8 +157,19 @@ public final class Repository implements AutoCloseable {
     }
 
     /** Starts a write session; see {@link WriteSession} for the ordering it guarantees. */
-    public WriteSession newWriteSession(int workers) {
-        return new WriteSession(this, workers);
+    public WriteSession newWriteSession() {
+        return new WriteSession(this, packScratchDirectory());
+    }
+
+    /**
+     * Where packs are built before upload: the store's own {@code tmp/} for a local repository (the same disk the pack is
+     * going to), the JVM's temporary directory ({@code java.io.tmpdir}; the launcher passes {@code $TMPDIR}) otherwise.
+     */
+    java.nio.file.Path packScratchDirectory() {
+        if (store instanceof dev.cairn.blob.LocalBlobStore local) {
+            return local.root().resolve("tmp");
+        }
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     SealedFiles sealedFiles() {

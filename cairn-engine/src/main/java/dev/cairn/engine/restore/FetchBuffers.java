@@ -8,7 +8,7 @@ import dev.cairn.engine.format.OpenBuffers;
  * Not thread-safe: {@link RestoreRun} keeps one per worker thread.
  */
 final class FetchBuffers {
-    private final OpenBuffers open = new OpenBuffers();
+    private final OpenBuffers open = OpenBuffers.overwritingInput(); // each sealed run is opened once
     private byte[] run = new byte[0];
 
     /** An array of at least {@code length} bytes for a ranged read; its old content is garbage. */

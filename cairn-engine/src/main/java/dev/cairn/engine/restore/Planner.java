@@ -66,6 +66,7 @@ final class Planner {
             taken.add(n.name());
         }
         Set<String> names = new HashSet<>();
+        RestorePlan.Dir dir = new RestorePlan.Dir(dirPath, dirTarget);
         boolean planned = false;
         for (Node n : tree.nodes()) {
             String refusal = refusal(n, names);
@@ -74,7 +75,7 @@ final class Planner {
                         + "malicious: " + refusal + "; the entry was not restored"));
                 continue;
             }
-            Item item = new Item(dirPath + "/" + n.name(), dirTarget.resolve(n.name()), n, null);
+            Item item = new Item(dir, n, null);
             planned |= visit(item, selected, taken, depth);
         }
         return planned;
@@ -94,7 +95,8 @@ final class Planner {
             return false;
         }
         if (n.isFile()) {
-            addFile(new Item(item.snapshotPath(), item.path(), n, PartialNames.choose(n.name(), taken)));
+            String partial = PartialNames.choose(n.name(), taken);
+            addFile(new Item(item.dir(), n, partial.equals(n.name() + PartialNames.SUFFIX) ? null : partial));
             return true;
         }
         if (n.isSymlink()) {

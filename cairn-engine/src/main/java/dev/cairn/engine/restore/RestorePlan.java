@@ -20,13 +20,31 @@ record RestorePlan(List<Item> dirs, List<Item> files, List<Item> symlinks, Set<B
         List<Problem> problems) {
 
     /**
-     * One entry to restore.
+     * One entry to restore. Its paths are derived from its directory's, which all entries of that directory share: a plan
+     * holds every file of the snapshot, so per-entry path strings would dominate its memory.
      *
-     * @param snapshotPath {@code /}-joined names from the snapshot root
-     * @param path         where it goes, inside the target
-     * @param partialName  for files: the sibling name the content is written under until it is complete; else null
+     * @param dir            the directory the entry is in
+     * @param unusualPartial for files whose partial name is not the usual {@code <name>.cairn-partial}: that name
      */
-    record Item(String snapshotPath, Path path, Node node, String partialName) {
+    record Item(Dir dir, Node node, String unusualPartial) {
+        /** For files: the sibling name the content is written under until it is complete. */
+        String partialName() {
+            return unusualPartial != null ? unusualPartial : node.name() + PartialNames.SUFFIX;
+        }
+
+        /** {@code /}-joined names from the snapshot root. */
+        String snapshotPath() {
+            return dir.snapshotPath() + "/" + node.name();
+        }
+
+        /** Where the entry goes, inside the target. */
+        Path path() {
+            return dir.path().resolve(node.name());
+        }
+    }
+
+    /** A directory of the snapshot: its {@code /}-joined path from the snapshot root ("" for the root) and its target. */
+    record Dir(String snapshotPath, Path path) {
     }
 
     /** An entry that cannot be restored, and why. */

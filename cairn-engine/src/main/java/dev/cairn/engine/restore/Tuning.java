@@ -9,5 +9,5 @@ package dev.cairn.engine.restore;
  * @param cacheBytes   capacity of the cache of blobs needed more than once
  */
 record Tuning(long segmentBytes, int maxRunBytes, long cacheBytes) {
-    static final Tuning DEFAULT = new Tuning(32L << 20, 4 << 20, 8L << 20);
+    static final Tuning DEFAULT = new Tuning(32L << 20, 4 << 20, 4L << 20);
 }

@@ -33,7 +33,7 @@
  *       reported once and left as {@code <name>.cairn-partial} (other blobs written, damaged ranges zero), beside any older
  *       file of that name, which is kept. An interrupted restore leaves at worst such partial files; running it again
  *       rewrites only files whose content differs.</li>
- *   <li>Memory is bounded: at most {@code workers} ranged reads (each at most 4 MiB or one blob) and an 8 MiB duplicate
+ *   <li>Memory is bounded: at most {@code workers} ranged reads (each at most 4 MiB or one blob) and a 4 MiB duplicate
  *       cache, plus the plan.</li>
  * </ul>
  *

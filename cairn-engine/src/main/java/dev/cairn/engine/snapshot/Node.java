@@ -13,6 +13,48 @@ public record Node(String name, String type, int mode, long mtimeNs, long ctimeN
     public static final String DIR = "dir";
     public static final String SYMLINK = "symlink";
 
+    /** The few distinct user and group names, shared by every node (cheaper than {@link String#intern}). */
+    private static final java.util.Map<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_NAMES = 4096;
+
+    /**
+     * Shares the type, user and group strings and sizes the content list exactly (a parser's list reserves ten slots):
+     * restore plans and parent trees hold many nodes.
+     */
+    public Node {
+        type = FILE.equals(type) ? FILE : DIR.equals(type) ? DIR : SYMLINK.equals(type) ? SYMLINK : type;
+        content = exactly(content);
+        user = shared(user);
+        group = shared(group);
+    }
+
+    /** An exactly sized immutable copy; the list itself if it holds a null (reported where the node is used). */
+    private static List<String> exactly(List<String> content) {
+        if (content == null) {
+            return null;
+        }
+        for (String id : content) {
+            if (id == null) {
+                return content;
+            }
+        }
+        return List.copyOf(content);
+    }
+
+    private static String shared(String name) {
+        if (name == null) {
+            return null;
+        }
+        String known = NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (NAMES.size() < MAX_NAMES) {
+            NAMES.putIfAbsent(name, name);
+        }
+        return name;
+    }
+
     public boolean isFile() {
         return FILE.equals(type);
     }

@@ -234,7 +234,7 @@ class CheckerTest {
         void dataBlobNotInIndex() throws IOException {
             String bogus = "ab".repeat(32);
             SnapshotRef bob;
-            try (WriteSession session = s.repo.newWriteSession(1)) {
+            try (WriteSession session = s.repo.newWriteSession()) {
                 bob = TestRepos.commit(s.repo, session, NOW, "/home/bob", List.of(TestRepos.file("x.bin", 10, List.of(bogus))));
             }
 

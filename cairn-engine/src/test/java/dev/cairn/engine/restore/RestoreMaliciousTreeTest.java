@@ -26,7 +26,7 @@ class RestoreMaliciousTreeTest {
     void refusesBadNames() throws IOException {
         TestRepo t = new TestRepo();
         SnapshotRef snap;
-        try (WriteSession s = t.repo.newWriteSession(1)) {
+        try (WriteSession s = t.repo.newWriteSession()) {
             byte[] evil = "evil".getBytes(StandardCharsets.UTF_8);
             List<String> content = List.of(TestRepo.saveData(s, evil));
             Node bad = TestRepo.fileNode("..", content, evil.length);

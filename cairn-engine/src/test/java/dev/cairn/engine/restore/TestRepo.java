@@ -56,7 +56,7 @@ final class TestRepo {
     /** Backs up one path (a directory, file or symlink) like {@code cairn backup <path>}. */
     SnapshotRef backup(Path source) throws IOException {
         Path abs = source.toAbsolutePath();
-        try (WriteSession s = repo.newWriteSession(1)) {
+        try (WriteSession s = repo.newWriteSession()) {
             Node current = node(s, abs);
             for (Path p = abs.getParent(); p.getParent() != null; p = p.getParent()) {
                 current = meta(p, Node.DIR, 0, null, saveTree(s, List.of(current)), null);

@@ -1,0 +1,142 @@
+package dev.cairn.engine.pack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A pack in a temporary file, so that building and uploading it costs no heap. The file is opened with
+ * {@code DELETE_ON_CLOSE}: on POSIX systems the JDK unlinks it right after opening, so not even a crash leaves it behind;
+ * elsewhere it goes when closed. All I/O goes through the open channel, never through the name.
+ */
+final class TempFilePackOutput implements PackOutput {
+    /** Bytes per write or read call: the JDK copies heap buffers through a per-thread direct buffer of the call's size. */
+    static final int SLICE = 256 << 10;
+    private final Path dir;
+    private final FileChannel channel;
+
+    private TempFilePackOutput(Path dir, FileChannel channel) {
+        this.dir = dir;
+        this.channel = channel;
+    }
+
+    /**
+     * Creates the file in {@code dir} (created if missing).
+     *
+     * @throws IOException naming the directory if the file cannot be created
+     */
+    static TempFilePackOutput create(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+            Path file = Files.createTempFile(dir, "pack-", ".tmp");
+            try {
+                return new TempFilePackOutput(dir, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE));
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw failure("creating a temporary pack file in", dir, e);
+        }
+    }
+
+    @Override
+    public void write(byte[] bytes, int off, int len) throws IOException {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(bytes, off, len);
+            while (b.hasRemaining()) {
+                b.limit(Math.min(off + len, b.position() + SLICE));
+                channel.write(b);
+                b.limit(off + len);
+            }
+        } catch (IOException e) {
+            throw failure("writing a temporary pack file in", dir, e);
+        }
+    }
+
+    @Override
+    public InputStream read(long length) {
+        return new ChannelInputStream(channel, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** Keeps the cause's message (e.g. "No space left on device") and says that nothing was stored. */
+    private static IOException failure(String action, Path dir, IOException e) {
+        return new IOException(action + " " + dir + " failed: " + e.getMessage()
+                + " (nothing was stored; free some space there, or for a remote repository set TMPDIR to a roomier "
+                + "directory)", e);
+    }
+
+    /** Positional reads of the first {@code length} bytes of a channel; mark/reset move the position. Not thread-safe. */
+    private static final class ChannelInputStream extends InputStream {
+        private final FileChannel channel;
+        private final long length;
+        private long position;
+        private long mark;
+
+        ChannelInputStream(FileChannel channel, long length) {
+            this.channel = channel;
+            this.length = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= length) {
+                return -1;
+            }
+            int want = (int) Math.min(Math.min(len, SLICE), length - position);
+            int n = channel.read(ByteBuffer.wrap(b, off, want), position);
+            if (n < 0) {
+                throw new java.io.EOFException("temporary pack file ended at " + position + " of " + length + " bytes");
+            }
+            position += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            long k = Math.max(0, Math.min(n, length - position));
+            position += k;
+            return k;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, length - position);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return true;
+        }
+
+        @Override
+        public synchronized void mark(int readLimit) {
+            mark = position;
+        }
+
+        @Override
+        public synchronized void reset() {
+            position = mark;
+        }
+    }
+}
