@@ -45,7 +45,7 @@ public final class ServerApp implements AutoCloseable {
         this.http = new HttpApi(new HttpApi.Services(core.accounts(), core.tokens(), core.sessions(), core.objects(),
                 core.repos(), core.meter(), core.random(), core.metrics(), this::ready, core.config().secureCookies(),
                 core.clock(), core.config().accountDeletionGrace(), core.workspace(), core.shares(),
-                core.config().publicUrl()));
+                core.config().publicUrl(), core.invitations()));
     }
 
     /**
