@@ -63,6 +63,8 @@ public final class ServerApp implements AutoCloseable {
             app.scheduleJobs();
             LOG.info("cairn server listening on {}:{} (db {}, store {})", config.listenHost(), app.port(),
                     core.database().dialect(), config.storeLocation());
+            LOG.info(config.mail() == null ? "no mail relay configured: invitations show their link to pass on"
+                    : "invitation emails go through " + config.mail()); // MailConfig.toString masks the password
             return app;
         } catch (IOException | RuntimeException e) {
             core.close();
