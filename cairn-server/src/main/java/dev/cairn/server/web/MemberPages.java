@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Workspace members and invitations: the members with their roles (the owner changes roles and removes members; the
  * owning account itself is always an owner and cannot be removed, so a workspace never loses its last owner),
- * invitations by email with a role, the open invitations (revocable), and the invitation link, shown once to the owner
- * to pass on; the accept page for the invited account, whose email must be the invited one. Thread-safe.
+ * invitations by email with a role (emailed when a mail relay is configured), the open invitations (revocable), and the
+ * invitation link, shown once to the owner to pass on, with what became of the email; the accept page for the invited account, whose email must be the invited one. Thread-safe.
  */
 public final class MemberPages {
     private final WsScope scope;
