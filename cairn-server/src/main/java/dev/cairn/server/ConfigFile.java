@@ -8,26 +8,33 @@ import dev.cairn.server.auth.PasswordHasher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@code cairn-server.yaml} (ADR 0006): flat keys, the same names as the command-line flags. Unknown keys are an
+ * Reads {@code cairn-server.yaml} (ADR 0006): flat keys, the same names as the command-line flags, plus the
+ * {@code mail:} section ({@link MailSection}). Unknown keys are an
  * error, so typos do not pass silently. Values it sets are then overridden by flags.
  */
 public final class ConfigFile {
     private static final Set<String> KEYS = Set.of("data-dir", "listen", "db", "store", "signup", "delete-grace",
             "account-deletion-grace", "max-object-size", "public-url", "shutdown-timeout", "reconcile-interval",
-            "argon2-memory-kib", "argon2-iterations");
+            "argon2-memory-kib", "argon2-iterations", "mail");
 
     private ConfigFile() {
     }
 
+    /** {@link #apply(Path, ServerConfig, Map)} with this process's environment. */
+    public static ServerConfig apply(Path file, ServerConfig base) {
+        return apply(file, base, System.getenv());
+    }
+
     /**
-     * Applies the file's settings to {@code base}.
+     * Applies the file's settings to {@code base}; {@code env} may give the mail relay password.
      *
      * @throws IllegalArgumentException naming the file and the bad key or value
      */
-    public static ServerConfig apply(Path file, ServerConfig base) {
+    public static ServerConfig apply(Path file, ServerConfig base, Map<String, String> env) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
@@ -41,13 +48,13 @@ public final class ConfigFile {
             throw new IllegalArgumentException("config file " + file + " must be a mapping of key: value");
         }
         try {
-            return applyKeys(root, base);
+            return applyKeys(root, base, env);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("config file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static ServerConfig applyKeys(JsonNode root, ServerConfig c) {
+    private static ServerConfig applyKeys(JsonNode root, ServerConfig c, Map<String, String> env) {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
@@ -68,7 +75,8 @@ public final class ConfigFile {
                 new PasswordHasher.Params(
                         Integer.parseInt(text(root, "argon2-memory-kib", Integer.toString(c.passwordHash().memoryKib()))),
                         Integer.parseInt(text(root, "argon2-iterations", Integer.toString(c.passwordHash().iterations()))),
-                        1));
+                        1),
+                root.has("mail") ? MailSection.parse(root.get("mail"), env) : c.mail());
     }
 
     private static String text(JsonNode root, String key, String fallback) {

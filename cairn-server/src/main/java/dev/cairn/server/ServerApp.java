@@ -45,7 +45,7 @@ public final class ServerApp implements AutoCloseable {
         this.http = new HttpApi(new HttpApi.Services(core.accounts(), core.tokens(), core.sessions(), core.objects(),
                 core.repos(), core.meter(), core.random(), core.metrics(), this::ready, core.config().secureCookies(),
                 core.clock(), core.config().accountDeletionGrace(), core.workspace(), core.shares(),
-                core.config().publicUrl()));
+                core.config().publicUrl(), core.invitations()));
     }
 
     /**
@@ -63,6 +63,8 @@ public final class ServerApp implements AutoCloseable {
             app.scheduleJobs();
             LOG.info("cairn server listening on {}:{} (db {}, store {})", config.listenHost(), app.port(),
                     core.database().dialect(), config.storeLocation());
+            LOG.info(config.mail() == null ? "no mail relay configured: invitations show their link to pass on"
+                    : "invitation emails go through " + config.mail()); // MailConfig.toString masks the password
             return app;
         } catch (IOException | RuntimeException e) {
             core.close();

@@ -8,6 +8,9 @@ import dev.cairn.server.auth.SessionService;
 import dev.cairn.server.auth.TokenService;
 import dev.cairn.server.db.Database;
 import dev.cairn.server.db.DbTarget;
+import dev.cairn.server.mail.InvitationSender;
+import dev.cairn.server.mail.Mailer;
+import dev.cairn.server.mail.SmtpMailer;
 import dev.cairn.server.ops.TrafficMetrics;
 import dev.cairn.server.quota.QuotaService;
 import dev.cairn.server.quota.UsageMeter;
@@ -47,6 +50,7 @@ public final class ServerCore implements AutoCloseable {
     private final WorkspaceModule workspace;
     private final ShareService shares;
     private final InstantSource clock;
+    private final InvitationSender invitations;
 
     private ServerCore(ServerConfig config, Database database, InstantSource clock, RandomBytes random) {
         this.config = config;
@@ -72,6 +76,9 @@ public final class ServerCore implements AutoCloseable {
         this.workspace = WorkspaceModule.create(database, clock, random);
         this.shares = new ShareService(jdbi, workspace.reports(), workspace.workspaces(), hasher,
                 new LoginThrottle(clock, 5, Duration.ofMinutes(5)), clock, random);
+        Mailer mailer = config.mail() == null ? Mailer.NOT_CONFIGURED : new SmtpMailer(config.mail(), clock);
+        this.invitations = new InvitationSender(workspace.workspaces(), mailer, config.publicUrl(),
+                config.mail() == null ? Duration.ZERO : config.mail().timeout());
     }
 
     /**
@@ -142,6 +149,11 @@ public final class ServerCore implements AutoCloseable {
     /** Share links to the workspace's reports. */
     public ShareService shares() {
         return shares;
+    }
+
+    /** Workspace invitations with their email. */
+    public InvitationSender invitations() {
+        return invitations;
     }
 
     public RandomBytes random() {

@@ -22,7 +22,8 @@ class ArchitectureTest {
     void servicesDoNotDependOnTheHttpLayer() {
         noClasses().that().resideInAnyPackage("dev.cairn.server.account..", "dev.cairn.server.auth..",
                 "dev.cairn.server.storage..", "dev.cairn.server.quota..", "dev.cairn.server.db..",
-                "dev.cairn.server.records..", "dev.cairn.server.shares..", "dev.cairn.server.pdf..")
+                "dev.cairn.server.records..", "dev.cairn.server.shares..", "dev.cairn.server.pdf..",
+                "dev.cairn.server.mail..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.server.http..", "io.javalin..")
                 .check(SERVER);
     }

@@ -23,12 +23,13 @@ final class ConfigResolver {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("config file " + file + " does not exist");
             }
-            config = ConfigFile.apply(file, config);
+            config = ConfigFile.apply(file, config, env);
         }
         if (flagDir != null && !flagDir.equals(config.dataDir())) {
             config = new ServerConfig(flagDir, config.listenHost(), config.listenPort(), config.db(), config.store(),
                     config.signup(), config.deleteGrace(), config.accountDeletionGrace(), config.maxObjectBytes(),
-                    config.publicUrl(), config.shutdownTimeout(), config.reconcileInterval(), config.passwordHash());
+                    config.publicUrl(), config.shutdownTimeout(), config.reconcileInterval(), config.passwordHash(),
+                    config.mail());
         }
         return config;
     }

@@ -6,6 +6,7 @@ import dev.cairn.server.auth.Principal;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.SessionService;
 import dev.cairn.server.auth.TokenService;
+import dev.cairn.server.mail.InvitationSender;
 import dev.cairn.server.quota.UsageMeter;
 import dev.cairn.server.records.WorkspaceModule;
 import dev.cairn.server.shares.ShareService;
@@ -49,14 +50,15 @@ public final class HttpApi {
     public record Services(AccountService accounts, TokenService tokens, SessionService sessions,
             ObjectService objects, RepoRegistry repos, UsageMeter meter, RandomBytes random,
             PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies, InstantSource clock,
-            Duration accountDeletionGrace, WorkspaceModule workspace, ShareService shares, String publicUrl) {
+            Duration accountDeletionGrace, WorkspaceModule workspace, ShareService shares, String publicUrl,
+            InvitationSender invitations) {
     }
 
     public HttpApi(Services s) {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
         WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
-                s.clock(), s.accountDeletionGrace(), s.workspace(), s.shares(), s.publicUrl()));
+                s.clock(), s.accountDeletionGrace(), s.workspace(), s.shares(), s.publicUrl(), s.invitations()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,
@@ -64,7 +66,7 @@ public final class HttpApi {
                 new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
                 new WorkspaceHandlers(s.workspace().tables(), s.workspace().records(),
                         s.workspace().templates(), s.workspace().importer(), s.workspace().purger()),
-                new MemberHandlers(s.workspace().workspaces()), new ReportHandlers(s.workspace().reports(),
+                new MemberHandlers(s.workspace().workspaces(), s.invitations()), new ReportHandlers(s.workspace().reports(),
                         s.workspace().workspaces()), new ShareHandlers(s.shares(), s.publicUrl()));
         AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter(),
                 s.workspace().workspaces());

@@ -1,15 +1,20 @@
 package dev.cairn.server.http;
 
+import dev.cairn.server.mail.InvitationSender;
+import dev.cairn.server.records.WorkspaceRole;
 import dev.cairn.server.records.Workspaces;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.Map;
 
 /** Workspace members and invitations ({@code /api/v1/workspace/members}, {@code /invites}). */
 final class MemberHandlers {
     private final Workspaces workspaces;
+    private final InvitationSender invitations;
 
-    MemberHandlers(Workspaces workspaces) {
+    MemberHandlers(Workspaces workspaces, InvitationSender invitations) {
         this.workspaces = workspaces;
+        this.invitations = invitations;
     }
 
     /** The request bodies of this resource. */
@@ -26,9 +31,18 @@ final class MemberHandlers {
         WorkspaceHandlers.write(ctx, 200, workspaces.members(WorkspaceCalls.caller(ctx)));
     }
 
+    /** The created invitation: {@code emailSent} says whether the relay took the email, else the reason why not. */
+    record Created(String email, WorkspaceRole role, String code, Instant expiresAt, String link, boolean emailSent,
+            String emailNotSentReason) {
+    }
+
     void invite(Context ctx) {
         InviteRequest r = Json.read(ctx, InviteRequest.class);
-        WorkspaceHandlers.write(ctx, 201, workspaces.invite(WorkspaceCalls.caller(ctx), r.email(), r.role()));
+        InvitationSender.Sent sent = invitations.invite(WorkspaceCalls.caller(ctx), r.email(), r.role(),
+                ctx.scheme() + "://" + (ctx.host() == null ? "localhost" : ctx.host()));
+        Workspaces.Invitation i = sent.invitation();
+        WorkspaceHandlers.write(ctx, 201, new Created(i.email(), i.role(), i.code(), i.expiresAt(), sent.link(),
+                sent.emailSent(), sent.notSentReason()));
     }
 
     /** Any account accepts an invitation sent to its email; returns the workspace to name in X-Cairn-Workspace. */

@@ -2,6 +2,7 @@ package dev.cairn.server.web;
 
 import dev.cairn.server.auth.Principal;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.mail.InvitationSender;
 import dev.cairn.server.records.Caller;
 import dev.cairn.server.records.Member;
 import dev.cairn.server.records.ValidationException;
@@ -9,24 +10,31 @@ import dev.cairn.server.records.WorkspaceRole;
 import dev.cairn.server.records.Workspaces;
 import dev.cairn.server.web.RecordViews.Option;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Workspace members and invitations: the members with their roles (the owner changes roles and removes members; the
  * owning account itself is always an owner and cannot be removed, so a workspace never loses its last owner),
- * invitations by email with a role, the open invitations (revocable), and the invitation link, shown once to the owner
- * to pass on; the accept page for the invited account, whose email must be the invited one. Thread-safe.
+ * invitations by email with a role (emailed when a mail relay is configured), the open invitations (revocable), and the
+ * invitation link, shown once to the owner to pass on, with what became of the email; the accept page for the invited account, whose email must be the invited one. Thread-safe.
  */
 public final class MemberPages {
     private final WsScope scope;
     private final Workspaces workspaces;
+    private final InvitationSender invitations;
 
-    MemberPages(WsScope scope, Workspaces workspaces) {
+    MemberPages(WsScope scope, Workspaces workspaces, InvitationSender invitations) {
         this.scope = scope;
         this.workspaces = workspaces;
+        this.invitations = invitations;
+    }
+
+    /**
+     * A just-created invitation: its link, and what became of its email: sent, not sent because no relay is
+     * configured ({@code problem} null, {@code sent} false), or failed ({@code problem} says why).
+     */
+    public record Created(String email, String link, boolean sent, String problem) {
     }
 
     /** A member row: account, email, role, since, and the role options (null for the owning account). */
@@ -42,7 +50,7 @@ public final class MemberPages {
         show(ctx, 200, Forms.empty().value("role", "editor"), null);
     }
 
-    private void show(Context ctx, int status, Forms form, String link) {
+    private void show(Context ctx, int status, Forms form, Created created) {
         Caller c = scope.caller(ctx);
         List<Member> members = workspaces.members(c);
         List<MemberRow> rows = members.stream().map(m -> new MemberRow(m.account(), m.email(), m.role().wireName(),
@@ -53,16 +61,17 @@ public final class MemberPages {
                 .toList() : List.of();
         scope.pages().render(ctx, status, "wsMembers.jte", scope.chrome(ctx, "Members"), "ws", WsScope.view(c),
                 "members", rows, "invites", invites, "form", form, "roles", roles(form.value("role")),
-                "link", link, "notice", WsScope.notice(ctx));
+                "created", created, "notice", WsScope.notice(ctx));
     }
 
-    /** {@code POST .../invites}: shows the invitation link once. */
+    /** {@code POST .../invites}: emails the invitation if a relay is configured; shows its link once either way. */
     public void invite(Context ctx) {
         Caller c = scope.caller(ctx);
         Forms form = Forms.of(ctx, "email", "role");
         try {
-            var invitation = workspaces.invite(c, WsScope.field(ctx, "email"), WsScope.field(ctx, "role"));
-            show(ctx, 201, Forms.empty().value("role", "editor"), link(ctx, invitation.code()));
+            var sent = invitations.invite(c, WsScope.field(ctx, "email"), WsScope.field(ctx, "role"), base(ctx));
+            show(ctx, 201, Forms.empty().value("role", "editor"), new Created(sent.invitation().email(), sent.link(),
+                    sent.emailSent(), invitations.sendsEmail() ? sent.notSentReason() : null));
         } catch (ValidationException e) {
             show(ctx, e.code().status(), WsScope.withErrors(form, e.errors(), f -> f, e.getMessage()), null);
         }
@@ -123,10 +132,9 @@ public final class MemberPages {
         Pages.seeOther(ctx, "/web/workspace/" + owner + "/tables?done=joined");
     }
 
-    /** The link to pass on, on the host this browser used (so it works where the owner reached the server). */
-    static String link(Context ctx, String code) {
-        String host = ctx.host() == null ? "localhost" : ctx.host();
-        return ctx.scheme() + "://" + host + "/web/invitation?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+    /** Where this browser reached the server: the link's base when no public URL is configured. */
+    private static String base(Context ctx) {
+        return ctx.scheme() + "://" + (ctx.host() == null ? "localhost" : ctx.host());
     }
 
     private static List<Option> roles(String selected) {

@@ -5,6 +5,7 @@ import dev.cairn.server.account.AccountService;
 import dev.cairn.server.account.SignupMode;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.TokenService;
+import dev.cairn.server.mail.InvitationSender;
 import dev.cairn.server.records.WorkspaceModule;
 import dev.cairn.server.shares.ShareService;
 import dev.cairn.server.storage.RepoRegistry;
@@ -41,7 +42,8 @@ public final class WebUi {
     /** Everything the pages call into. */
     public record Services(AccountService accounts, TokenService tokens, RepoRegistry repos, SessionBridge sessions,
             RandomBytes random, InstantSource clock, Duration accountDeletionGrace,
-            WorkspaceModule workspace, ShareService shares, String publicUrl) {
+            WorkspaceModule workspace, ShareService shares, String publicUrl,
+            InvitationSender invitations) {
     }
 
     public WebUi(Services s) {
@@ -63,7 +65,7 @@ public final class WebUi {
         this.designer = new DesignerPages(scope, s.workspace());
         this.reports = new ReportPages(scope, s.workspace().reports(), s.workspace().tables(),
                 s.workspace().workspaces());
-        this.members = new MemberPages(scope, s.workspace().workspaces());
+        this.members = new MemberPages(scope, s.workspace().workspaces(), s.invitations());
         this.imports = new ImportPages(scope, s.workspace(), new ImportUploads(s.random(), s.clock()));
     }
 

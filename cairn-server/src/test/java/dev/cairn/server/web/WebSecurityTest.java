@@ -120,9 +120,7 @@ class WebSecurityTest {
     }
 
     private static ServerConfig httpsPublicUrl(ServerConfig c) {
-        return new ServerConfig(c.dataDir(), c.listenHost(), c.listenPort(), c.db(), c.store(), c.signup(),
-                c.deleteGrace(), c.accountDeletionGrace(), c.maxObjectBytes(), "https://backup.example.com",
-                c.shutdownTimeout(), c.reconcileInterval(), c.passwordHash());
+        return c.withPublicUrl("https://backup.example.com");
     }
 
     @Test
