@@ -40,7 +40,7 @@ public final class RecordService {
 
     public Map<String, Object> create(Caller caller, String table, JsonNode body) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
-            TableDef t = schema.require(tx.h, caller.workspaceId(), table);
+            TableDef t = tx.table(schema, table);
             Map<Long, Object> values = insertable(tx.h, t, body);
             long id = RowSql.insert(tx.h, t, null, 1, tx.now, values);
             tx.log(t.id(), id, "insert", 1L, null, RowSql.toHistory(t, values));
@@ -110,7 +110,7 @@ public final class RecordService {
     public Map<String, Object> update(Caller caller, String table, long id, Long version, JsonNode body) {
         long expected = versionOf(version, body);
         return WriteTx.run(jdbi, caller, clock, tx -> {
-            TableDef t = schema.require(tx.h, caller.workspaceId(), table);
+            TableDef t = tx.table(schema, table);
             StoredRow current = RowSql.find(tx.h, t, id).orElseThrow(() -> RecordChecks.notFound(t, id));
             if (current.version() != expected) {
                 throw new VersionConflictException(expected, RowSql.toApi(t, current));
@@ -162,7 +162,7 @@ public final class RecordService {
     /** Deletes a record (version optional; if given it must be current). Refused while other records reference it. */
     public void delete(Caller caller, String table, long id, Long version) {
         WriteTx.run(jdbi, caller, clock, tx -> {
-            TableDef t = schema.require(tx.h, caller.workspaceId(), table);
+            TableDef t = tx.table(schema, table);
             StoredRow current = RowSql.find(tx.h, t, id).orElseThrow(() -> RecordChecks.notFound(t, id));
             if (version != null && current.version() != version) {
                 throw new VersionConflictException(version, RowSql.toApi(t, current));
@@ -181,7 +181,7 @@ public final class RecordService {
      */
     public Map<String, Object> restore(Caller caller, String table, long id) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
-            TableDef t = schema.require(tx.h, caller.workspaceId(), table);
+            TableDef t = tx.table(schema, table);
             if (RowSql.find(tx.h, t, id).isPresent()) {
                 throw new ServiceException(ErrorCode.ALREADY_EXISTS, "record " + id + " of '" + t.name()
                         + "' exists; only deleted records can be restored");

@@ -1,7 +1,9 @@
 package dev.cairn.server.records;
 
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,38 +30,40 @@ final class WriteTx {
     final Handle h;
     final Caller caller;
     final long now;
+    private final Map<String, TableDef> tables;
     private long seq;
 
-    private WriteTx(Handle h, Caller caller, long now, long seq) {
+    private WriteTx(Handle h, Caller caller, long now, long seq, Map<String, TableDef> tables) {
         this.h = h;
         this.caller = caller;
         this.now = now;
         this.seq = seq;
+        this.tables = tables;
     }
 
     /** Runs {@code body} as one write of the caller's workspace, possibly batched with others; returns its result. */
     static <T> T run(Jdbi jdbi, Caller caller, InstantSource clock, Function<WriteTx, T> body) {
-        return submit(jdbi, clock, new WriteUnit<>(caller, body, false));
+        return submit(jdbi, new WriteUnit<>(caller, clock, body, false));
     }
 
     /** As {@link #run}, in a transaction of its own: for large units (imports) and schema changes. */
     static <T> T runAlone(Jdbi jdbi, Caller caller, InstantSource clock, Function<WriteTx, T> body) {
-        return submit(jdbi, clock, new WriteUnit<>(caller, body, true));
+        return submit(jdbi, new WriteUnit<>(caller, clock, body, true));
     }
 
-    private static <T> T submit(Jdbi jdbi, InstantSource clock, WriteUnit<T> unit) {
+    private static <T> T submit(Jdbi jdbi, WriteUnit<T> unit) {
         if (BATCH_RUNNING.isBound()) {
             throw new IllegalStateException("a write cannot start another write; call the body directly");
         }
         return jdbi.getConfig(WriterQueue.class).lane(unit.caller.workspaceId())
-                .submit(unit, batch -> runBatch(jdbi, clock, batch));
+                .submit(unit, batch -> runBatch(jdbi, batch));
     }
 
     /** Runs the units of one workspace in one transaction and completes each; never throws. */
-    private static void runBatch(Jdbi jdbi, InstantSource clock, List<WriteUnit<?>> batch) {
+    private static void runBatch(Jdbi jdbi, List<WriteUnit<?>> batch) {
         Throwable batchFailure = null;
         try {
-            ScopedValue.where(BATCH_RUNNING, true).run(() -> jdbi.useTransaction(h -> apply(h, clock, batch)));
+            ScopedValue.where(BATCH_RUNNING, true).run(() -> jdbi.useTransaction(h -> apply(h, batch)));
         } catch (Throwable e) {
             batchFailure = e;
         }
@@ -68,21 +72,21 @@ final class WriteTx {
         }
     }
 
-    private static void apply(Handle h, InstantSource clock, List<WriteUnit<?>> batch) {
+    private static void apply(Handle h, List<WriteUnit<?>> batch) {
         long workspaceId = batch.getFirst().caller.workspaceId();
-        h.execute("UPDATE workspaces SET seq = seq WHERE id = ?", workspaceId);
-        long seq = h.createQuery("SELECT seq FROM workspaces WHERE id = :w").bind("w", workspaceId)
-                .mapTo(Long.class).one();
+        long seq = h.createQuery("UPDATE workspaces SET seq = seq WHERE id = :w RETURNING seq")
+                .bind("w", workspaceId).mapTo(Long.class).one();
         boolean savepoints = batch.size() > 1;
+        Map<String, TableDef> tables = new HashMap<>();
         for (WriteUnit<?> unit : batch) {
-            seq = savepoints ? applyBehindSavepoint(h, clock, unit, seq) : applyOne(h, clock, unit, seq);
+            seq = savepoints ? applyBehindSavepoint(h, unit, seq, tables) : applyOne(h, unit, seq, tables);
         }
         h.execute("UPDATE workspaces SET seq = ? WHERE id = ?", seq, workspaceId);
     }
 
     /** A unit alone in its transaction: its failure rolls the transaction back. */
-    private static <T> long applyOne(Handle h, InstantSource clock, WriteUnit<T> unit, long seq) {
-        WriteTx tx = new WriteTx(h, unit.caller, clock.millis(), seq);
+    private static <T> long applyOne(Handle h, WriteUnit<T> unit, long seq, Map<String, TableDef> tables) {
+        WriteTx tx = new WriteTx(h, unit.caller, unit.clock.millis(), seq, tables);
         try {
             unit.stage(unit.body.apply(tx));
         } catch (RuntimeException | Error e) {
@@ -92,20 +96,37 @@ final class WriteTx {
         return tx.seq;
     }
 
-    /** A unit among others: its failure rolls back to its savepoint; returns the sequence number after it. */
-    private static <T> long applyBehindSavepoint(Handle h, InstantSource clock, WriteUnit<T> unit, long seq) {
-        WriteTx tx = new WriteTx(h, unit.caller, clock.millis(), seq);
+    /**
+     * A unit among others: its failure rolls back to the savepoint set before it; returns the sequence number after
+     * it. Savepoints of successful units are not released one by one (one round trip less per unit); the commit
+     * releases them all, and a later {@code ROLLBACK TO} goes to the newest savepoint of that name.
+     */
+    private static <T> long applyBehindSavepoint(Handle h, WriteUnit<T> unit, long seq,
+            Map<String, TableDef> tables) {
+        WriteTx tx = new WriteTx(h, unit.caller, unit.clock.millis(), seq, tables);
         h.execute("SAVEPOINT " + SAVEPOINT);
         try {
             unit.stage(unit.body.apply(tx));
         } catch (RuntimeException e) {
             unit.fail(e);
             h.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-            h.execute("RELEASE SAVEPOINT " + SAVEPOINT);
             return seq;
         }
-        h.execute("RELEASE SAVEPOINT " + SAVEPOINT);
         return tx.seq;
+    }
+
+    /**
+     * The live table {@code name} of the workspace (404 if none), looked up once per batch: tables change only in
+     * units that run alone ({@link #runAlone}), so within a batch of several units a definition cannot change. Units
+     * that change tables read them through {@link Schema} directly.
+     */
+    TableDef table(Schema schema, String name) {
+        TableDef t = tables.get(name);
+        if (t == null) {
+            t = schema.require(h, caller.workspaceId(), name);
+            tables.put(name, t);
+        }
+        return t;
     }
 
     long workspaceId() {

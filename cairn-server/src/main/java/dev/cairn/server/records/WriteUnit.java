@@ -1,5 +1,6 @@
 package dev.cairn.server.records;
 
+import java.time.InstantSource;
 import java.util.function.Function;
 
 /**
@@ -10,14 +11,16 @@ import java.util.function.Function;
  */
 final class WriteUnit<T> {
     final Caller caller;
+    final InstantSource clock;
     final Function<WriteTx, T> body;
     private final boolean alone;
     private T result;
     private Throwable failure;
     private volatile boolean done;
 
-    WriteUnit(Caller caller, Function<WriteTx, T> body, boolean alone) {
+    WriteUnit(Caller caller, InstantSource clock, Function<WriteTx, T> body, boolean alone) {
         this.caller = caller;
+        this.clock = clock;
         this.body = body;
         this.alone = alone;
     }

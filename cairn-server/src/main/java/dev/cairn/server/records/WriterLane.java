@@ -3,51 +3,55 @@ package dev.cairn.server.records;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The queue of one workspace's writers in this process, drained by one leader at a time (group commit, ADR 15).
+ * The queue of one workspace's writers in this process, drained one batch at a time (group commit, ADR 15).
  *
- * <p>A writer enqueues its unit and waits. When no batch is running, one waiting writer becomes the leader: it takes up
- * to {@link #MAX_BATCH} queued units (or one unit that must {@linkplain WriteUnit#alone run alone}), runs them as one
- * batch without holding the queue, and then wakes everyone. Writers whose unit was completed return; one of the others
- * leads the next batch. Waiting parks the (virtual) thread; no connection is held while waiting.
+ * <p>A writer enqueues its unit and parks until the unit is completed. When no batch is running, the lane takes up to
+ * {@link #MAX_BATCH} queued units (or one unit that must {@linkplain WriteUnit#alone run alone}) and hands them to a
+ * committer: a platform thread of a small process-wide pool. When the batch ends, the committer starts the next one
+ * at once if units are waiting, and wakes the writers. Committers are platform threads so that a batch's database
+ * round trips are scheduled by the OS rather than queued behind every runnable request on the virtual-thread
+ * scheduler, and so that waiting for the database never pins a virtual thread's carrier. Waiting writers hold no
+ * connection; at most one batch per workspace runs at a time.
  */
 final class WriterLane {
-    /** The most units one batch (one transaction, one commit) takes. */
-    static final int MAX_BATCH = 64;
+    /**
+     * The most units one batch (one transaction, one commit) takes. Each unit is a savepoint: PostgreSQL keeps up to
+     * 64 subtransactions of a transaction in shared memory and gets slower for every transaction beyond that.
+     */
+    static final int MAX_BATCH = 48;
+    /** Batches of different workspaces running at once in this process; more wait for a committer. */
+    private static final int COMMITTERS = 8;
+    private static final ExecutorService COMMITTER_POOL = committers();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition batchDone = lock.newCondition();
     private final ArrayDeque<WriteUnit<?>> queue = new ArrayDeque<>();
-    private boolean leading;
+    private boolean running;
 
     /**
-     * Queues {@code unit}, waits until a batch completed it (leading batches while none runs) and returns its outcome.
+     * Queues {@code unit}, waits until a batch completed it and returns its outcome (the unit's failure rethrown).
      *
-     * @param runBatch runs a batch and completes each of its units; must not throw
+     * @param runBatch runs a batch and completes each of its units; must not throw; the same for every unit of a lane
+     *     (a lane belongs to one database)
      */
     <T> T submit(WriteUnit<T> unit, Consumer<List<WriteUnit<?>>> runBatch) {
         lock.lock();
         try {
             queue.add(unit);
+            if (!running) {
+                startBatch(runBatch);
+            }
             while (!unit.isDone()) {
-                if (leading) {
-                    batchDone.awaitUninterruptibly();
-                    continue;
-                }
-                leading = true;
-                List<WriteUnit<?>> batch = takeBatch();
-                lock.unlock();
-                try {
-                    runBatch.accept(batch);
-                } finally {
-                    lock.lock();
-                    leading = false;
-                    batchDone.signalAll();
-                }
+                batchDone.awaitUninterruptibly();
             }
         } finally {
             lock.unlock();
@@ -65,6 +69,28 @@ final class WriterLane {
         }
     }
 
+    /** Under the lock, with units queued and no batch running. */
+    private void startBatch(Consumer<List<WriteUnit<?>>> runBatch) {
+        running = true;
+        List<WriteUnit<?>> batch = takeBatch();
+        COMMITTER_POOL.execute(() -> {
+            try {
+                runBatch.accept(batch);
+            } finally {
+                lock.lock();
+                try {
+                    running = false;
+                    if (!queue.isEmpty()) {
+                        startBatch(runBatch);
+                    }
+                    batchDone.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        });
+    }
+
     private List<WriteUnit<?>> takeBatch() {
         List<WriteUnit<?>> batch = new ArrayList<>();
         if (queue.peek().alone()) {
@@ -75,5 +101,12 @@ final class WriterLane {
             batch.add(queue.poll());
         }
         return batch;
+    }
+
+    private static ExecutorService committers() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(COMMITTERS, COMMITTERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), Thread.ofPlatform().name("cairn-commit-", 0).daemon().factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }
