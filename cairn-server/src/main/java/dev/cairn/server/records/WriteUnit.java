@@ -1,13 +1,14 @@
 package dev.cairn.server.records;
 
 import java.time.InstantSource;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /**
  * One caller's write, waiting in a {@link WriterLane} for a batch: the body, then its outcome. The outcome is staged
  * while the batch runs and published only when the batch's transaction ended: a staged result after the commit
- * succeeded, the commit's failure otherwise. Outcomes are written by the batch's leader and read by the caller after
- * the lane's lock hands them over.
+ * succeeded, the commit's failure otherwise. Outcomes are written by the committer before it counts the latch down
+ * and read by the caller after it (the latch orders them).
  */
 final class WriteUnit<T> {
     final Caller caller;
@@ -16,7 +17,7 @@ final class WriteUnit<T> {
     private final boolean alone;
     private T result;
     private Throwable failure;
-    private volatile boolean done;
+    private final CountDownLatch done = new CountDownLatch(1);
 
     WriteUnit(Caller caller, InstantSource clock, Function<WriteTx, T> body, boolean alone) {
         this.caller = caller;
@@ -49,11 +50,23 @@ final class WriteUnit<T> {
             failure = batchFailure;
             result = null;
         }
-        done = true;
+        done.countDown();
     }
 
-    boolean isDone() {
-        return done;
+    /** Parks until {@link #complete} ran (an interrupt is remembered, not thrown: the write's outcome is awaited). */
+    void awaitDone() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The result, or the failure rethrown (unchecked failures as they are). */

@@ -7,17 +7,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * The queue of one workspace's writers in this process, drained one batch at a time (group commit, ADR 15).
  *
- * <p>A writer enqueues its unit and parks until the unit is completed. When no batch is running, the lane takes up to
+ * <p>A writer enqueues its unit and parks until its unit is completed (only its own completion wakes it, not every
+ * batch's). When no batch is running, the lane takes up to
  * {@link #MAX_BATCH} queued units (or one unit that must {@linkplain WriteUnit#alone run alone}) and hands them to a
  * committer: a platform thread of a small process-wide pool. When the batch ends, the committer starts the next one
- * at once if units are waiting, and wakes the writers. Committers are platform threads so that a batch's database
+ * at once if units are waiting; each unit's writer is woken as its unit is completed. Committers are platform threads so that a batch's database
  * round trips are scheduled by the OS rather than queued behind every runnable request on the virtual-thread
  * scheduler, and so that waiting for the database never pins a virtual thread's carrier. Waiting writers hold no
  * connection; at most one batch per workspace runs at a time.
@@ -33,7 +33,6 @@ final class WriterLane {
     private static final ExecutorService COMMITTER_POOL = committers();
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition batchDone = lock.newCondition();
     private final ArrayDeque<WriteUnit<?>> queue = new ArrayDeque<>();
     private boolean running;
 
@@ -50,12 +49,10 @@ final class WriterLane {
             if (!running) {
                 startBatch(runBatch);
             }
-            while (!unit.isDone()) {
-                batchDone.awaitUninterruptibly();
-            }
         } finally {
             lock.unlock();
         }
+        unit.awaitDone();
         return unit.outcome();
     }
 
@@ -83,7 +80,6 @@ final class WriterLane {
                     if (!queue.isEmpty()) {
                         startBatch(runBatch);
                     }
-                    batchDone.signalAll();
                 } finally {
                     lock.unlock();
                 }
