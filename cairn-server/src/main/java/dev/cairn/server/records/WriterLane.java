@@ -66,25 +66,31 @@ final class WriterLane {
         }
     }
 
-    /** Under the lock, with units queued and no batch running. */
+    /** Under the lock, with units queued and no batch running: a committer runs batches until the queue is empty. */
     private void startBatch(Consumer<List<WriteUnit<?>>> runBatch) {
         running = true;
-        List<WriteUnit<?>> batch = takeBatch();
+        List<WriteUnit<?>> first = takeBatch();
         COMMITTER_POOL.execute(() -> {
-            try {
+            List<WriteUnit<?>> batch = first;
+            while (batch != null) {
                 runBatch.accept(batch);
-            } finally {
-                lock.lock();
-                try {
-                    running = false;
-                    if (!queue.isEmpty()) {
-                        startBatch(runBatch);
-                    }
-                } finally {
-                    lock.unlock();
-                }
+                batch = nextBatch();
             }
         });
+    }
+
+    /** The next batch, or null (and no batch running) if no unit waits. */
+    private List<WriteUnit<?>> nextBatch() {
+        lock.lock();
+        try {
+            if (queue.isEmpty()) {
+                running = false;
+                return null;
+            }
+            return takeBatch();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private List<WriteUnit<?>> takeBatch() {
