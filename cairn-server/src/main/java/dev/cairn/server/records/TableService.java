@@ -34,8 +34,8 @@ public final class TableService {
 
     /** Creates several tables in one transaction (all or none), in order; later ones may reference earlier ones. */
     public List<TableSpec> createAll(Caller caller, List<TableSpec> specs) {
-        return WriteTx.runAlone(jdbi, caller, clock, tx -> specs.stream().map(s -> schema.create(tx, s)).toList().stream()
-                .map(t -> schema.describe(tx.h, t)).toList());
+        return WriteTx.runAlone(jdbi, caller, clock, tx -> specs.stream().map(s -> schema.create(tx, s)).toList()
+                .stream().map(t -> schema.describe(tx.h, t)).toList());
     }
 
     public TableSpec patch(Caller caller, String name, TablePatch patch) {

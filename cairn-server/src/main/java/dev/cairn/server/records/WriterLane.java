@@ -13,14 +13,12 @@ import java.util.function.Consumer;
 /**
  * The queue of one workspace's writers in this process, drained one batch at a time (group commit, ADR 15).
  *
- * <p>A writer enqueues its unit and parks until its unit is completed (only its own completion wakes it, not every
- * batch's). When no batch is running, the lane takes up to
- * {@link #MAX_BATCH} queued units (or one unit that must {@linkplain WriteUnit#alone run alone}) and hands them to a
- * committer: a platform thread of a small process-wide pool. When the batch ends, the committer starts the next one
- * at once if units are waiting; each unit's writer is woken as its unit is completed. Committers are platform threads so that a batch's database
- * round trips are scheduled by the OS rather than queued behind every runnable request on the virtual-thread
- * scheduler, and so that waiting for the database never pins a virtual thread's carrier. Waiting writers hold no
- * connection; at most one batch per workspace runs at a time.
+ * <p>A writer enqueues its unit and parks until its own unit is completed. When no batch is running, the lane hands up
+ * to {@link #MAX_BATCH} queued units (or one unit that must {@linkplain WriteUnit#alone run alone}) to a committer: a
+ * platform thread of a small process-wide pool, which keeps running the lane's batches while units wait. Committers
+ * are platform threads so that a batch's database round trips are scheduled by the OS rather than queued behind every
+ * runnable request on the virtual-thread scheduler, and so that waiting in native code never pins a carrier. Waiting
+ * writers hold no connection; at most one batch per workspace runs at a time in this process.
  */
 final class WriterLane {
     /**

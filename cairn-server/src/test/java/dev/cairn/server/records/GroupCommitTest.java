@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Group commit of a workspace's writes ({@link WriteTx}, {@link WriterLane}) on SQLite and PostgreSQL: concurrent
- * writers with failing units, batches with a failing unit, a batch whose commit fails, and reads beside a running write.
+ * writers with failing units, batches with a failing unit, a batch whose commit fails, and reads beside a running
+ * write.
  */
 class GroupCommitTest {
     @Nested
