@@ -14,13 +14,13 @@ import org.jdbi.v3.core.Jdbi;
  * anyway). That makes checks such as "is this value unique", "does the referenced row exist" race-free, and makes
  * {@code ws_changes.seq} gap-free and increasing in commit order: the basis of consistent exports.
  *
- * <p>Group commit (ADR 15): writers of a workspace queue in its {@link WriterLane}; one leader runs up to
- * {@link WriterLane#MAX_BATCH} queued writes in ONE transaction, each in its own savepoint, one after the other on the
- * same connection (each sees the effects of those before it), and commits once: one fsync for the batch. A write that
- * throws is rolled back to its savepoint, uses no sequence numbers and gets its own exception; the others proceed. A
- * write succeeds only once the commit did; if the transaction fails, every write of the batch fails with it and
- * nothing of the batch is stored. Waiting writers hold no connection. Writers of different workspaces do not wait for
- * each other on PostgreSQL.
+ * <p>Group commit (ADR 15): writers of a workspace queue in its {@link WriterLane}; a committer thread runs up to
+ * {@link WriterLane#MAX_BATCH} queued writes in ONE transaction, each behind its own savepoint, one after the other on
+ * the same connection (each sees the effects of those before it), and commits once: one fsync for the batch. A write
+ * that throws is rolled back to its savepoint, uses no sequence numbers and gets its own exception; the others
+ * proceed. A write succeeds only once the commit did; if the transaction fails, every write of the batch that had not
+ * failed on its own fails with that error, and nothing of the batch is stored. Waiting writers hold no connection.
+ * Writers of different workspaces do not wait for each other on PostgreSQL (up to the committer pool's size).
  */
 final class WriteTx {
     private static final String SAVEPOINT = "write_unit";
