@@ -58,10 +58,10 @@ public final class ServerCore implements AutoCloseable {
         this.random = random;
         this.clock = clock;
         var jdbi = database.jdbi();
-        this.tokens = new TokenService(jdbi, clock, random);
+        this.tokens = new TokenService(jdbi, database.reads(), clock, random);
         this.sessions = new SessionService(jdbi, clock, random, Duration.ofDays(7));
         PasswordHasher hasher = new PasswordHasher(config.passwordHash(), random, 4);
-        this.accounts = new AccountService(jdbi, hasher,
+        this.accounts = new AccountService(jdbi, database.reads(), hasher,
                 new LoginThrottle(clock, 5, Duration.ofMinutes(5)), new LoginThrottle(clock, 50, Duration.ofMinutes(5)),
                 sessions, tokens, clock, random, config.signup(),
                 config.accountDeletionGrace());

@@ -15,9 +15,11 @@ final class AccountDao {
             + "FROM accounts a JOIN plans p ON p.name = a.plan ";
 
     private final Jdbi jdbi;
+    private final Jdbi reads;
 
-    AccountDao(Jdbi jdbi) {
+    AccountDao(Jdbi jdbi, Jdbi reads) {
         this.jdbi = jdbi;
+        this.reads = reads;
     }
 
     long insert(Handle h, String name, String email, String hash, boolean admin, Instant now) {
@@ -33,7 +35,7 @@ final class AccountDao {
     }
 
     Optional<Account> byName(String name) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE a.name = :n").bind("n", name)
+        return reads.withHandle(h -> h.createQuery(SELECT + "WHERE a.name = :n").bind("n", name)
                 .map((rs, ctx) -> account(rs)).findOne());
     }
 
@@ -43,7 +45,7 @@ final class AccountDao {
     }
 
     Optional<Account> byId(long id) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE a.id = :id").bind("id", id)
+        return reads.withHandle(h -> h.createQuery(SELECT + "WHERE a.id = :id").bind("id", id)
                 .map((rs, ctx) -> account(rs)).findOne());
     }
 

@@ -37,12 +37,13 @@ public final class AccountService {
     private final Duration deletionGrace;
     private final PasswordCache passwordCache;
 
-    public AccountService(Jdbi jdbi, PasswordHasher hasher, LoginThrottle accountThrottle,
+    /** {@code reads}: for the account lookup of every authenticated request ({@code Database.reads()}). */
+    public AccountService(Jdbi jdbi, Jdbi reads, PasswordHasher hasher, LoginThrottle accountThrottle,
             LoginThrottle addressThrottle, SessionService sessions,
             TokenService tokens, InstantSource clock, RandomBytes random, SignupMode defaultSignup,
             Duration deletionGrace) {
         this.jdbi = jdbi;
-        this.dao = new AccountDao(jdbi);
+        this.dao = new AccountDao(jdbi, reads);
         this.hasher = hasher;
         this.accountThrottle = accountThrottle;
         this.addressThrottle = addressThrottle;

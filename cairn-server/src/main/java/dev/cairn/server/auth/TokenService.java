@@ -24,11 +24,14 @@ public final class TokenService {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final InstantSource clock;
     private final RandomBytes random;
 
-    public TokenService(Jdbi jdbi, InstantSource clock, RandomBytes random) {
+    /** {@code reads}: for the lookup of every authenticated request ({@code Database.reads()}). */
+    public TokenService(Jdbi jdbi, Jdbi reads, InstantSource clock, RandomBytes random) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.clock = clock;
         this.random = random;
     }
@@ -91,7 +94,7 @@ public final class TokenService {
      */
     public TokenGrant authenticate(String secret) {
         Instant now = clock.instant();
-        Owned row = jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_tokens WHERE secret_hash = :h")
+        Owned row = reads.withHandle(h -> h.createQuery("SELECT * FROM api_tokens WHERE secret_hash = :h")
                 .bind("h", Secrets.hash(secret)).map((rs, ctx) -> new Owned(info(rs), rs.getLong("account_id")))
                 .findOne()).orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
                         "unknown API token; create one in the web UI or with 'cairn server token add'"));

@@ -17,22 +17,32 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>SQLite runs in WAL mode with foreign keys on, {@code synchronous=FULL} and IMMEDIATE transactions (writers take the
  * write lock when the transaction starts, so two writers wait for each other via the busy timeout instead of failing on
- * a lock upgrade). PostgreSQL goes through HikariCP. Thread-safe; {@link #close()} closes the pool.
+ * a lock upgrade). PostgreSQL goes through HikariCP. Thread-safe; {@link #close()} closes the pools.
+ *
+ * <p>On SQLite, {@link #jdbi()} runs every handle behind one process-wide lock ({@link SqliteSerializer}), and
+ * {@link #reads()} is a second, small pool of {@code query_only} connections without that lock: in WAL mode a reader
+ * reads its snapshot and never waits for the writer, so reads do not queue behind write commits (fsyncs). On
+ * PostgreSQL both are the same.
  */
 public final class Database implements AutoCloseable {
     private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    private static final int SQLITE_READERS = 4;
 
     private final Dialect dialect;
     private final HikariDataSource dataSource;
+    private final HikariDataSource readSource;
     private final Jdbi jdbi;
+    private final Jdbi reads;
 
-    private Database(Dialect dialect, HikariDataSource dataSource) {
+    private Database(Dialect dialect, HikariDataSource dataSource, HikariDataSource readSource) {
         this.dialect = dialect;
         this.dataSource = dataSource;
+        this.readSource = readSource;
         this.jdbi = Jdbi.create(dataSource);
         if (dialect == Dialect.SQLITE) {
             jdbi.setHandleCallbackDecorator(new SqliteSerializer());
         }
+        this.reads = readSource == null ? jdbi : Jdbi.create(readSource);
     }
 
     /**
@@ -44,15 +54,29 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = pool(target);
         try {
             migrate(pool, target.dialect());
-            return new Database(target.dialect(), pool);
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot migrate the metadata database " + target + ": " + e.getMessage(), e);
         }
+        try {
+            return new Database(target.dialect(), pool, target.dialect() == Dialect.SQLITE ? readPool(target) : null);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
+    /** For everything, reads and writes. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * For read-only work (a write through it fails): on SQLite, connections that do not wait behind the writer. Reads
+     * see every write committed before they start. Use {@link #jdbi()} where a read must be in a write's transaction.
+     */
+    public Jdbi reads() {
+        return reads;
     }
 
     public Dialect dialect() {
@@ -74,21 +98,38 @@ public final class Database implements AutoCloseable {
      * nothing.
      */
     public void refreshStatistics() {
-        if (dialect == Dialect.SQLITE && dataSource.getHikariPoolMXBean() != null) {
-            dataSource.getHikariPoolMXBean().softEvictConnections();
+        if (dialect == Dialect.SQLITE) {
+            for (HikariDataSource source : new HikariDataSource[] {dataSource, readSource}) {
+                if (source.getHikariPoolMXBean() != null) {
+                    source.getHikariPoolMXBean().softEvictConnections();
+                }
+            }
         }
     }
 
     @Override
     public void close() {
+        if (readSource != null) {
+            readSource.close();
+        }
         dataSource.close();
+    }
+
+    private static HikariDataSource readPool(DbTarget target) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("cairn-db-read");
+        config.setDataSource(sqliteSource(target.jdbcUrl(), false));
+        config.setConnectionInitSql("PRAGMA query_only = ON");
+        config.setMaximumPoolSize(SQLITE_READERS);
+        config.setInitializationFailTimeout(10_000);
+        return new HikariDataSource(config);
     }
 
     private static HikariDataSource pool(DbTarget target) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("cairn-db");
         if (target.dialect() == Dialect.SQLITE) {
-            config.setDataSource(sqliteSource(target.jdbcUrl()));
+            config.setDataSource(sqliteSource(target.jdbcUrl(), true));
             config.setMaximumPoolSize(4);
         } else {
             config.setJdbcUrl(target.jdbcUrl());
@@ -106,7 +147,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static DataSource sqliteSource(String jdbcUrl) {
+    /** A SQLite source; {@code writer}: IMMEDIATE transactions (readers keep DEFERRED ones, which never lock). */
+    private static DataSource sqliteSource(String jdbcUrl, boolean writer) {
         Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -118,7 +160,9 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        if (writer) {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl(jdbcUrl);
         return source;

@@ -142,7 +142,7 @@ public final class Importer {
      */
     private ImportResult importRows(Caller caller, String table, Opener opener, Map<String, String> overrides,
             boolean dryRun) {
-        return WriteTx.run(jdbi, caller, clock, tx -> {
+        return WriteTx.runAlone(jdbi, caller, clock, tx -> {
             TableDef t = schema.require(tx.h, caller.workspaceId(), table);
             Check check = new Check(t);
             Writing writing = dryRun ? null : new Writing(tx, t);

@@ -18,17 +18,19 @@ public final class Purger {
     }
 
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final Schema schema;
     private final InstantSource clock;
 
-    public Purger(Jdbi jdbi, Schema schema, InstantSource clock) {
+    public Purger(Jdbi jdbi, Jdbi reads, Schema schema, InstantSource clock) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.schema = schema;
         this.clock = clock;
     }
 
     public Purged purge(Caller caller) {
-        return WriteTx.run(jdbi, caller, clock, tx -> {
+        return WriteTx.runAlone(jdbi, caller, clock, tx -> {
             List<String> tables = deletedTables(tx.h, caller.workspaceId());
             List<String> columns = removedColumns(tx.h, caller.workspaceId());
             return new Purged(tables, columns);
@@ -37,7 +39,7 @@ public final class Purger {
 
     /** What {@link #purge} would drop now, changing nothing (the confirmation page lists it). */
     public Purged pending(Caller caller) {
-        return jdbi.withHandle(h -> new Purged(h.createQuery("SELECT name FROM ws_tables WHERE workspace_id = :w AND "
+        return reads.withHandle(h -> new Purged(h.createQuery("SELECT name FROM ws_tables WHERE workspace_id = :w AND "
                 + "deleted_at IS NOT NULL ORDER BY id").bind("w", caller.workspaceId()).mapTo(String.class).list(),
                 schema.tables(h, caller.workspaceId()).stream().flatMap(t -> t.allColumns().stream()
                         .filter(Column::removed).map(c -> t.name() + "." + c.name())).toList()));

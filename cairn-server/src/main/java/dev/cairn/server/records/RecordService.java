@@ -27,18 +27,20 @@ public final class RecordService {
     /** How long a deleted record can be restored. */
     public static final Duration RESTORE_WINDOW = Duration.ofDays(30);
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final Schema schema;
     private final InstantSource clock;
 
-    public RecordService(Jdbi jdbi, Schema schema, InstantSource clock) {
+    public RecordService(Jdbi jdbi, Jdbi reads, Schema schema, InstantSource clock) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.schema = schema;
         this.clock = clock;
     }
 
     public Map<String, Object> create(Caller caller, String table, JsonNode body) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
-            TableDef t = schema.require(tx.h, caller.workspaceId(), table);
+            TableDef t = tx.table(schema, table);
             Map<Long, Object> values = insertable(tx.h, t, body);
             long id = RowSql.insert(tx.h, t, null, 1, tx.now, values);
             tx.log(t.id(), id, "insert", 1L, null, RowSql.toHistory(t, values));
@@ -94,7 +96,7 @@ public final class RecordService {
     }
 
     public Map<String, Object> get(Caller caller, String table, long id) {
-        return jdbi.withHandle(h -> {
+        return reads.withHandle(h -> {
             TableDef t = schema.require(h, caller.workspaceId(), table);
             return RowSql.toApi(t, RowSql.find(h, t, id).orElseThrow(() -> RecordChecks.notFound(t, id)));
         });
@@ -108,7 +110,7 @@ public final class RecordService {
     public Map<String, Object> update(Caller caller, String table, long id, Long version, JsonNode body) {
         long expected = versionOf(version, body);
         return WriteTx.run(jdbi, caller, clock, tx -> {
-            TableDef t = schema.require(tx.h, caller.workspaceId(), table);
+            TableDef t = tx.table(schema, table);
             StoredRow current = RowSql.find(tx.h, t, id).orElseThrow(() -> RecordChecks.notFound(t, id));
             if (current.version() != expected) {
                 throw new VersionConflictException(expected, RowSql.toApi(t, current));
@@ -160,7 +162,7 @@ public final class RecordService {
     /** Deletes a record (version optional; if given it must be current). Refused while other records reference it. */
     public void delete(Caller caller, String table, long id, Long version) {
         WriteTx.run(jdbi, caller, clock, tx -> {
-            TableDef t = schema.require(tx.h, caller.workspaceId(), table);
+            TableDef t = tx.table(schema, table);
             StoredRow current = RowSql.find(tx.h, t, id).orElseThrow(() -> RecordChecks.notFound(t, id));
             if (version != null && current.version() != version) {
                 throw new VersionConflictException(version, RowSql.toApi(t, current));
@@ -179,7 +181,7 @@ public final class RecordService {
      */
     public Map<String, Object> restore(Caller caller, String table, long id) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
-            TableDef t = schema.require(tx.h, caller.workspaceId(), table);
+            TableDef t = tx.table(schema, table);
             if (RowSql.find(tx.h, t, id).isPresent()) {
                 throw new ServiceException(ErrorCode.ALREADY_EXISTS, "record " + id + " of '" + t.name()
                         + "' exists; only deleted records can be restored");
@@ -210,7 +212,7 @@ public final class RecordService {
 
     /** Every change of the record, oldest first (also after it was deleted). */
     public List<Change> history(Caller caller, String table, long id) {
-        return jdbi.withHandle(h -> {
+        return reads.withHandle(h -> {
             TableDef t = schema.require(h, caller.workspaceId(), table);
             List<Change> changes = h.createQuery("SELECT * FROM ws_changes WHERE table_id = :t AND record_id = :r "
                     + "ORDER BY seq").bind("t", t.id()).bind("r", id).map((rs, ctx) -> new Change(rs.getLong("seq"),
@@ -226,7 +228,7 @@ public final class RecordService {
 
     /** Records deleted within the restore window and not restored since: their last values, newest first. */
     public List<Map<String, Object>> deleted(Caller caller, String table) {
-        return jdbi.withHandle(h -> {
+        return reads.withHandle(h -> {
             TableDef t = schema.require(h, caller.workspaceId(), table);
             return h.createQuery("SELECT c.record_id, c.version, c.at, c.actor, c.old_values FROM ws_changes c WHERE "
                     + "c.table_id = :t AND c.op = 'delete' AND c.at >= :since AND NOT EXISTS (SELECT 1 FROM ws_changes "
@@ -244,7 +246,7 @@ public final class RecordService {
 
     /** A page of records matching the query, in the asked order (then by id). */
     public RecordPage list(Caller caller, String table, RecordQuery query) {
-        return jdbi.withHandle(h -> {
+        return reads.withHandle(h -> {
             TableDef t = schema.require(h, caller.workspaceId(), table);
             List<FieldError> errors = new ArrayList<>();
             List<Condition> conditions = query.conditions(t, errors);

@@ -19,23 +19,25 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ReportService {
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final Schema schema;
     private final InstantSource clock;
 
-    public ReportService(Jdbi jdbi, Schema schema, InstantSource clock) {
+    public ReportService(Jdbi jdbi, Jdbi reads, Schema schema, InstantSource clock) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.schema = schema;
         this.clock = clock;
     }
 
     public List<ReportSpec> list(Caller caller) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM ws_reports WHERE workspace_id = :w ORDER BY name")
+        return reads.withHandle(h -> h.createQuery("SELECT id FROM ws_reports WHERE workspace_id = :w ORDER BY name")
                 .bind("w", caller.workspaceId()).mapTo(Long.class).list().stream().map(id -> load(h, caller, id))
                 .toList());
     }
 
     public ReportSpec get(Caller caller, long id) {
-        return jdbi.withHandle(h -> load(h, caller, id));
+        return reads.withHandle(h -> load(h, caller, id));
     }
 
     private ReportSpec load(Handle h, Caller caller, long id) {
@@ -84,7 +86,7 @@ public final class ReportService {
 
     /** Computes a saved report. */
     public ReportResult run(Caller caller, long id) {
-        return jdbi.withHandle(h -> compute(h, caller, load(h, caller, id)));
+        return reads.withHandle(h -> compute(h, caller, load(h, caller, id)));
     }
 
     /**
@@ -95,7 +97,7 @@ public final class ReportService {
      * @throws ServiceException {@code gone} in that case
      */
     public ReportResult run(Caller caller, long id, FixedRow fixed) {
-        return jdbi.withHandle(h -> {
+        return reads.withHandle(h -> {
             ReportSpec spec = load(h, caller, id);
             if (fixed == null) {
                 return compute(h, caller, spec);
@@ -118,7 +120,7 @@ public final class ReportService {
      * @throws ValidationException naming {@code fixedTo.column} or {@code fixedTo.record}
      */
     public FixedRow fixedRow(Caller caller, long id, String column, long recordId) {
-        return jdbi.withHandle(h -> {
+        return reads.withHandle(h -> {
             TableDef t = schema.require(h, caller.workspaceId(), load(h, caller, id).table());
             Column c = t.column(column == null ? "" : column).filter(col -> col.type() == ColumnType.REFERENCE)
                     .orElseThrow(() -> ValidationException.of("fixedTo.column", "'" + column + "' is not a reference "
@@ -134,7 +136,7 @@ public final class ReportService {
 
     /** Computes a definition without saving it (live preview). */
     public ReportResult preview(Caller caller, ReportSpec spec) {
-        return jdbi.withHandle(h -> compute(h, caller, spec));
+        return reads.withHandle(h -> compute(h, caller, spec));
     }
 
     private ReportResult compute(Handle h, Caller caller, ReportSpec spec) {

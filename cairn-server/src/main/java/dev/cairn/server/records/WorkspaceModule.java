@@ -11,11 +11,12 @@ public record WorkspaceModule(Workspaces workspaces, TableService tables, Record
     public static WorkspaceModule create(Database database, InstantSource clock, RandomBytes random) {
         Schema schema = new Schema(database.dialect());
         var jdbi = database.jdbi();
-        jdbi.getConfig(WriterQueue.class).inProcess(database.dialect() == dev.cairn.server.db.Dialect.POSTGRES);
-        TableService tables = new TableService(jdbi, schema, clock);
-        return new WorkspaceModule(new Workspaces(jdbi, clock, random), tables, new RecordService(jdbi, schema, clock),
+        var reads = database.reads();
+        TableService tables = new TableService(jdbi, reads, schema, clock);
+        return new WorkspaceModule(new Workspaces(jdbi, reads, clock, random), tables,
+                new RecordService(jdbi, reads, schema, clock),
                 new Templates(tables), new Importer(jdbi, schema, clock, Importer.DEFAULT_LIMITS,
                         database::refreshStatistics),
-                new ReportService(jdbi, schema, clock), new Purger(jdbi, schema, clock));
+                new ReportService(jdbi, reads, schema, clock), new Purger(jdbi, reads, schema, clock));
     }
 }

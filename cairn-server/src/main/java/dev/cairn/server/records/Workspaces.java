@@ -22,11 +22,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class Workspaces {
     static final Duration INVITE_VALIDITY = Duration.ofDays(14);
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final InstantSource clock;
     private final RandomBytes random;
 
-    public Workspaces(Jdbi jdbi, InstantSource clock, RandomBytes random) {
+    public Workspaces(Jdbi jdbi, Jdbi reads, InstantSource clock, RandomBytes random) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.clock = clock;
         this.random = random;
     }
@@ -47,7 +49,7 @@ public final class Workspaces {
             owner = accountName;
             role = WorkspaceRole.OWNER;
         } else {
-            var membership = jdbi.withHandle(h -> h.createQuery("SELECT w.id, m.role FROM workspaces w JOIN accounts a "
+            var membership = reads.withHandle(h -> h.createQuery("SELECT w.id, m.role FROM workspaces w JOIN accounts a "
                     + "ON a.id = w.account_id JOIN ws_members m ON m.workspace_id = w.id WHERE a.name = :o "
                     + "AND m.account_id = :me").bind("o", ownerName).bind("me", accountId)
                     .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).findOne());
@@ -62,6 +64,10 @@ public final class Workspaces {
 
     /** The workspace id of account {@code accountId}, creating the workspace on first use. */
     long ensure(long accountId, String accountName) {
+        Optional<Long> existing = reads.withHandle(h -> idOf(h, accountId));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         return jdbi.withHandle(h -> {
             Optional<Long> id = idOf(h, accountId);
             if (id.isPresent()) {

@@ -1,67 +1,132 @@
 package dev.cairn.server.records;
 
 import java.time.InstantSource;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * One write transaction on a workspace. It starts by locking the workspace's row, so the writers of one workspace run
- * one after the other (PostgreSQL row lock; SQLite has a single writer anyway). That makes checks such as "is this
- * value unique", "does the referenced row exist" race-free, and makes {@code ws_changes.seq} gap-free and increasing in
- * commit order: the basis of consistent exports. Writers of different workspaces do not wait for each other on
- * PostgreSQL.
+ * One write on a workspace, run inside a transaction that starts by locking the workspace's row, so the writers of one
+ * workspace run one after the other (PostgreSQL row lock, also across server processes; SQLite has a single writer
+ * anyway). That makes checks such as "is this value unique", "does the referenced row exist" race-free, and makes
+ * {@code ws_changes.seq} gap-free and increasing in commit order: the basis of consistent exports.
  *
- * <p>On PostgreSQL ({@link WriterQueue}), writers of a workspace first queue on an in-process lock (striped by
- * workspace id) before they take a database connection (ADR 15). Without it, concurrent writers of one workspace each
- * hold a pooled connection while they wait for the row lock, and readers find the pool empty. The row lock still
- * orders writers of different processes.
+ * <p>Group commit (ADR 15): writers of a workspace queue in its {@link WriterLane}; a committer thread runs up to
+ * {@link WriterLane#MAX_BATCH} queued writes in ONE transaction, each behind its own savepoint, one after the other on
+ * the same connection (each sees the effects of those before it), and commits once: one fsync for the batch. A write
+ * that throws is rolled back to its savepoint, uses no sequence numbers and gets its own exception; the others
+ * proceed. A write succeeds only once the commit did; if the transaction fails, every write of the batch that had not
+ * failed on its own fails with that error, and nothing of the batch is stored. Waiting writers hold no connection.
+ * Writers of different workspaces do not wait for each other on PostgreSQL (up to the committer pool's size).
  */
 final class WriteTx {
-    private static final ReentrantLock[] WRITERS = new ReentrantLock[64];
-
-    static {
-        for (int i = 0; i < WRITERS.length; i++) {
-            WRITERS[i] = new ReentrantLock(true);
-        }
-    }
+    private static final String SAVEPOINT = "write_unit";
+    /** Bound while this thread runs a batch: a unit must not submit another write (it would wait for itself). */
+    private static final ScopedValue<Boolean> BATCH_RUNNING = ScopedValue.newInstance();
 
     final Handle h;
     final Caller caller;
     final long now;
+    private final Map<String, TableDef> tables;
     private long seq;
 
-    private WriteTx(Handle h, Caller caller, long now, long seq) {
+    private WriteTx(Handle h, Caller caller, long now, long seq, Map<String, TableDef> tables) {
         this.h = h;
         this.caller = caller;
         this.now = now;
         this.seq = seq;
+        this.tables = tables;
     }
 
+    /** Runs {@code body} as one write of the caller's workspace, possibly batched with others; returns its result. */
     static <T> T run(Jdbi jdbi, Caller caller, InstantSource clock, Function<WriteTx, T> body) {
-        if (!jdbi.getConfig(WriterQueue.class).inProcess()) {
-            return transaction(jdbi, caller, clock, body);
+        return submit(jdbi, new WriteUnit<>(caller, clock, body, false));
+    }
+
+    /** As {@link #run}, in a transaction of its own: for large units (imports) and schema changes. */
+    static <T> T runAlone(Jdbi jdbi, Caller caller, InstantSource clock, Function<WriteTx, T> body) {
+        return submit(jdbi, new WriteUnit<>(caller, clock, body, true));
+    }
+
+    private static <T> T submit(Jdbi jdbi, WriteUnit<T> unit) {
+        if (BATCH_RUNNING.isBound()) {
+            throw new IllegalStateException("a write cannot start another write; call the body directly");
         }
-        ReentrantLock writer = WRITERS[(int) Math.floorMod(caller.workspaceId(), (long) WRITERS.length)];
-        writer.lock();
+        return jdbi.getConfig(WriterQueue.class).lane(unit.caller.workspaceId())
+                .submit(unit, batch -> runBatch(jdbi, batch));
+    }
+
+    /** Runs the units of one workspace in one transaction and completes each; never throws. */
+    private static void runBatch(Jdbi jdbi, List<WriteUnit<?>> batch) {
+        Throwable batchFailure = null;
         try {
-            return transaction(jdbi, caller, clock, body);
-        } finally {
-            writer.unlock();
+            ScopedValue.where(BATCH_RUNNING, true).run(() -> jdbi.useTransaction(h -> apply(h, batch)));
+        } catch (Throwable e) {
+            batchFailure = e;
+        }
+        for (WriteUnit<?> unit : batch) {
+            unit.complete(batchFailure);
         }
     }
 
-    private static <T> T transaction(Jdbi jdbi, Caller caller, InstantSource clock, Function<WriteTx, T> body) {
-        return jdbi.inTransaction(h -> {
-            h.execute("UPDATE workspaces SET seq = seq WHERE id = ?", caller.workspaceId());
-            long seq = h.createQuery("SELECT seq FROM workspaces WHERE id = :w").bind("w", caller.workspaceId())
-                    .mapTo(Long.class).one();
-            WriteTx tx = new WriteTx(h, caller, clock.millis(), seq);
-            T result = body.apply(tx);
-            h.execute("UPDATE workspaces SET seq = ? WHERE id = ?", tx.seq, caller.workspaceId());
-            return result;
-        });
+    private static void apply(Handle h, List<WriteUnit<?>> batch) {
+        long workspaceId = batch.getFirst().caller.workspaceId();
+        long seq = h.createQuery("UPDATE workspaces SET seq = seq WHERE id = :w RETURNING seq")
+                .bind("w", workspaceId).mapTo(Long.class).one();
+        boolean savepoints = batch.size() > 1;
+        Map<String, TableDef> tables = new HashMap<>();
+        for (WriteUnit<?> unit : batch) {
+            seq = savepoints ? applyBehindSavepoint(h, unit, seq, tables) : applyOne(h, unit, seq, tables);
+        }
+        h.execute("UPDATE workspaces SET seq = ? WHERE id = ?", seq, workspaceId);
+    }
+
+    /** A unit alone in its transaction: its failure rolls the transaction back. */
+    private static <T> long applyOne(Handle h, WriteUnit<T> unit, long seq, Map<String, TableDef> tables) {
+        WriteTx tx = new WriteTx(h, unit.caller, unit.clock.millis(), seq, tables);
+        try {
+            unit.stage(unit.body.apply(tx));
+        } catch (RuntimeException | Error e) {
+            unit.fail(e);
+            throw e;
+        }
+        return tx.seq;
+    }
+
+    /**
+     * A unit among others: its failure rolls back to the savepoint set before it; returns the sequence number after
+     * it. Savepoints of successful units are not released one by one (one round trip less per unit); the commit
+     * releases them all, and a later {@code ROLLBACK TO} goes to the newest savepoint of that name.
+     */
+    private static <T> long applyBehindSavepoint(Handle h, WriteUnit<T> unit, long seq,
+            Map<String, TableDef> tables) {
+        WriteTx tx = new WriteTx(h, unit.caller, unit.clock.millis(), seq, tables);
+        h.execute("SAVEPOINT " + SAVEPOINT);
+        try {
+            unit.stage(unit.body.apply(tx));
+        } catch (RuntimeException e) {
+            unit.fail(e);
+            h.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+            return seq;
+        }
+        return tx.seq;
+    }
+
+    /**
+     * The live table {@code name} of the workspace (404 if none), looked up once per batch: tables change only in
+     * units that run alone ({@link #runAlone}), so within a batch of several units a definition cannot change. Units
+     * that change tables read them through {@link Schema} directly.
+     */
+    TableDef table(Schema schema, String name) {
+        TableDef t = tables.get(name);
+        if (t == null) {
+            t = schema.require(h, caller.workspaceId(), name);
+            tables.put(name, t);
+        }
+        return t;
     }
 
     long workspaceId() {

@@ -1,31 +1,26 @@
 package dev.cairn.server.records;
 
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.config.JdbiConfig;
 
 /**
- * Whether {@link WriteTx} queues the writers of a workspace on an in-process lock before they take a connection (a
- * setting of the {@link org.jdbi.v3.core.Jdbi}). On for PostgreSQL, where waiting writers would otherwise each hold a
- * pooled connection while blocked on the workspace's row lock, starving readers. Off for SQLite, where the process-wide
- * database lock already orders everyone and an extra queue made writers wait behind whole rounds of readers.
+ * The {@link WriterLane} of each workspace, kept as a setting of one {@link org.jdbi.v3.core.Jdbi} (so two databases in
+ * one process never share a lane). Copies of the setting share the lanes. Lanes are small and live as long as the
+ * {@code Jdbi}; there is one per workspace written since start.
  */
 public final class WriterQueue implements JdbiConfig<WriterQueue> {
-    private volatile boolean inProcess;
+    private final ConcurrentHashMap<Long, WriterLane> lanes;
 
     public WriterQueue() {
+        this.lanes = new ConcurrentHashMap<>();
     }
 
     private WriterQueue(WriterQueue other) {
-        this.inProcess = other.inProcess;
+        this.lanes = other.lanes;
     }
 
-    boolean inProcess() {
-        return inProcess;
-    }
-
-    /** Turns the in-process queue on or off. */
-    public WriterQueue inProcess(boolean on) {
-        this.inProcess = on;
-        return this;
+    WriterLane lane(long workspaceId) {
+        return lanes.computeIfAbsent(workspaceId, id -> new WriterLane());
     }
 
     @Override

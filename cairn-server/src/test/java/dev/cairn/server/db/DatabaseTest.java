@@ -21,6 +21,21 @@ class DatabaseTest {
     }
 
     @Test
+    void sqliteReadsSeeCommittedWritesAndRefuseToWrite() {
+        try (Database db = TestDatabases.open(Dialect.SQLITE)) {
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO plans (name, quota_bytes) VALUES ('big', 1)"));
+            long plans = db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plans").mapTo(Long.class)
+                    .one());
+            assertThat(plans).isEqualTo(2);
+            assertThatThrownBy(() -> db.reads().useHandle(h -> h.execute("DELETE FROM plans")))
+                    .hasMessageContaining("readonly");
+            long after = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plans").mapTo(Long.class)
+                    .one());
+            assertThat(after).isEqualTo(2);
+        }
+    }
+
+    @Test
     void parsesEveryAcceptedForm() {
         Path dir = Path.of("/data");
         assertThat(DbTarget.parse("", dir).jdbcUrl()).isEqualTo("jdbc:sqlite:/data/cairn.db");

@@ -27,9 +27,9 @@ public final class Services implements AutoCloseable {
     public Services(Dialect dialect) {
         this.db = TestDatabases.open(dialect);
         var jdbi = db.jdbi();
-        this.tokens = new TokenService(jdbi, clock, random);
+        this.tokens = new TokenService(jdbi, db.reads(), clock, random);
         this.sessions = new SessionService(jdbi, clock, random, Duration.ofHours(1));
-        this.accounts = new AccountService(jdbi, new PasswordHasher(PasswordHasher.TEST, random, 2),
+        this.accounts = new AccountService(jdbi, db.reads(), new PasswordHasher(PasswordHasher.TEST, random, 2),
                 new LoginThrottle(clock, 5, Duration.ofMinutes(5)), new LoginThrottle(clock, 20, Duration.ofMinutes(5)),
                 sessions, tokens, clock, random, SignupMode.OPEN,
                 Duration.ofDays(7));
