@@ -31,6 +31,7 @@ public final class Purger {
 
     public Purged purge(Caller caller) {
         return WriteTx.runAlone(jdbi, caller, clock, tx -> {
+            Schema.changed(tx);
             List<String> tables = deletedTables(tx.h, caller.workspaceId());
             List<String> columns = removedColumns(tx.h, caller.workspaceId());
             return new Purged(tables, columns);

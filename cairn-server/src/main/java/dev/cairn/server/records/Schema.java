@@ -17,12 +17,15 @@ import org.jdbi.v3.core.Handle;
  * User tables and columns: their metadata in {@code ws_tables}/{@code ws_columns} and their physical tables
  * ({@code r_<id>}, columns {@code c_<id>}). Every SQL identifier is built from numeric ids, never from a name a user
  * typed. Columns are renamed in metadata only; removed columns keep their physical column (and so their data) until
- * purged. Every change is logged as a {@code schema} change. Stateless apart from the dialect; thread-safe.
+ * purged. Every change is logged as a {@code schema} change and bumps the workspace's {@code schema_version} in its
+ * transaction; definitions read through {@link #current} or {@link WriteTx#table} are cached per workspace and version
+ * ({@link TableDefCache}). Thread-safe.
  */
 public final class Schema {
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final List<String> RESERVED = List.of("id", "version");
     private final Dialect dialect;
+    private final TableDefCache cache = new TableDefCache();
 
     public Schema(Dialect dialect) {
         this.dialect = dialect;
@@ -41,7 +44,41 @@ public final class Schema {
         return ids.stream().map(id -> byId(h, id[0])).toList();
     }
 
-    /** The live table {@code name}; 404 if there is none. */
+    /**
+     * The live table {@code name} as committed now, from the cache while the workspace's schema version is unchanged;
+     * 404 if there is none. Only for handles outside a write transaction (reads): the version is read first, so a
+     * definition cached under it is never older than it.
+     */
+    TableDef current(Handle h, long workspaceId, String name) {
+        return cached(h, schemaVersion(h, workspaceId), workspaceId, name);
+    }
+
+    /**
+     * The live table {@code name} at schema version {@code version}, which the caller read (committed) before, on the
+     * same handle, with no schema change of its own since; 404 if there is none.
+     */
+    TableDef cached(Handle h, long version, long workspaceId, String name) {
+        TableDef t = cache.get(workspaceId, version, name);
+        if (t == null) {
+            t = require(h, workspaceId, name);
+            cache.put(workspaceId, version, t);
+        }
+        return t;
+    }
+
+    /** The workspace's schema version; 404 if the workspace is gone. */
+    static long schemaVersion(Handle h, long workspaceId) {
+        return h.createQuery("SELECT schema_version FROM workspaces WHERE id = :w").bind("w", workspaceId)
+                .mapTo(Long.class).findOne().orElseThrow(() -> ServiceException.notFound("the workspace is gone"));
+    }
+
+    /** Records that {@code tx} changes table definitions: bumps the schema version in its transaction. */
+    static void changed(WriteTx tx) {
+        tx.h.execute("UPDATE workspaces SET schema_version = schema_version + 1 WHERE id = ?", tx.workspaceId());
+        tx.schemaChanged();
+    }
+
+    /** The live table {@code name}, read from the database (uncached); 404 if there is none. */
     TableDef require(Handle h, long workspaceId, String name) {
         return h.createQuery("SELECT id FROM ws_tables WHERE workspace_id = :w AND name = :n AND deleted_at IS NULL")
                 .bind("w", workspaceId).bind("n", name).mapTo(Long.class).findOne().map(id -> byId(h, id))
@@ -110,6 +147,7 @@ public final class Schema {
             throw new ServiceException(ErrorCode.ALREADY_EXISTS, "a table named '" + spec.name() + "' exists already");
         }
         throwIfAny(errors, "the table definition is invalid");
+        changed(tx);
         long tableId = tx.h.createQuery("INSERT INTO ws_tables (workspace_id, name, label, created_at) VALUES "
                 + "(:w, :n, :l, :now) RETURNING id").bind("w", tx.workspaceId()).bind("n", spec.name())
                 .bind("l", spec.label()).bind("now", tx.now).mapTo(Long.class).one();
@@ -219,6 +257,7 @@ public final class Schema {
             }
         }
         throwIfAny(errors, "the table change is invalid");
+        changed(tx);
         tx.h.createUpdate("UPDATE ws_tables SET name = :n, label = :l WHERE id = :t").bind("n", newName)
                 .bind("l", patch.label() == null ? table.label() : patch.label()).bind("t", table.id()).execute();
         renameColumns(tx, table, patch.rename() == null ? List.of() : patch.rename());
@@ -332,6 +371,7 @@ public final class Schema {
                     + "; delete them first";
             throw new ReportsInUseException(message, table.name(), using, List.of(new FieldError("name", message)));
         }
+        changed(tx);
         tx.h.createUpdate("UPDATE ws_tables SET deleted_at = :now WHERE id = :t").bind("now", tx.now)
                 .bind("t", table.id()).execute();
         tx.log(table.id(), null, "schema", null, json(describe(tx.h, table)), null);

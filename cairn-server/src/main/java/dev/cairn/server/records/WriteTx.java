@@ -30,15 +30,30 @@ final class WriteTx {
     final Handle h;
     final Caller caller;
     final long now;
-    private final Map<String, TableDef> tables;
+    private final BatchTables tables;
     private long seq;
 
-    private WriteTx(Handle h, Caller caller, long now, long seq, Map<String, TableDef> tables) {
+    private WriteTx(Handle h, Caller caller, long now, long seq, BatchTables tables) {
         this.h = h;
         this.caller = caller;
         this.now = now;
         this.seq = seq;
         this.tables = tables;
+    }
+
+    /**
+     * The table definitions of one batch: its workspace's schema version, read under the workspace's row lock (so it
+     * is the committed one, and no other writer can change it before this transaction ends), the definitions looked up
+     * so far, and whether a unit of the batch changed the schema (then definitions are read from the database).
+     */
+    private static final class BatchTables {
+        final long schemaVersion;
+        final Map<String, TableDef> byName = new HashMap<>();
+        boolean schemaChanged;
+
+        BatchTables(long schemaVersion) {
+            this.schemaVersion = schemaVersion;
+        }
     }
 
     /** Runs {@code body} as one write of the caller's workspace, possibly batched with others; returns its result. */
@@ -74,10 +89,11 @@ final class WriteTx {
 
     private static void apply(Handle h, List<WriteUnit<?>> batch) {
         long workspaceId = batch.getFirst().caller.workspaceId();
-        long seq = h.createQuery("UPDATE workspaces SET seq = seq WHERE id = :w RETURNING seq")
-                .bind("w", workspaceId).mapTo(Long.class).one();
+        long[] locked = h.createQuery("UPDATE workspaces SET seq = seq WHERE id = :w RETURNING seq, schema_version")
+                .bind("w", workspaceId).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        long seq = locked[0];
         boolean savepoints = batch.size() > 1;
-        Map<String, TableDef> tables = new HashMap<>();
+        BatchTables tables = new BatchTables(locked[1]);
         for (WriteUnit<?> unit : batch) {
             seq = savepoints ? applyBehindSavepoint(h, unit, seq, tables) : applyOne(h, unit, seq, tables);
         }
@@ -85,7 +101,7 @@ final class WriteTx {
     }
 
     /** A unit alone in its transaction: its failure rolls the transaction back. */
-    private static <T> long applyOne(Handle h, WriteUnit<T> unit, long seq, Map<String, TableDef> tables) {
+    private static <T> long applyOne(Handle h, WriteUnit<T> unit, long seq, BatchTables tables) {
         WriteTx tx = new WriteTx(h, unit.caller, unit.clock.millis(), seq, tables);
         try {
             unit.stage(unit.body.apply(tx));
@@ -102,7 +118,7 @@ final class WriteTx {
      * releases them all, and a later {@code ROLLBACK TO} goes to the newest savepoint of that name.
      */
     private static <T> long applyBehindSavepoint(Handle h, WriteUnit<T> unit, long seq,
-            Map<String, TableDef> tables) {
+            BatchTables tables) {
         WriteTx tx = new WriteTx(h, unit.caller, unit.clock.millis(), seq, tables);
         h.execute("SAVEPOINT " + SAVEPOINT);
         try {
@@ -116,17 +132,27 @@ final class WriteTx {
     }
 
     /**
-     * The live table {@code name} of the workspace (404 if none), looked up once per batch: tables change only in
-     * units that run alone ({@link #runAlone}), so within a batch of several units a definition cannot change. Units
-     * that change tables read them through {@link Schema} directly.
+     * The live table {@code name} of the workspace (404 if none), looked up once per batch, from the process-wide
+     * cache while the schema version read under the lock still holds: tables change only in units that run alone
+     * ({@link #runAlone}), so within a batch of several units a definition cannot change. After this transaction
+     * changed the schema ({@link Schema#changed}), definitions are read from the database, uncached.
      */
     TableDef table(Schema schema, String name) {
-        TableDef t = tables.get(name);
+        if (tables.schemaChanged) {
+            return schema.require(h, caller.workspaceId(), name);
+        }
+        TableDef t = tables.byName.get(name);
         if (t == null) {
-            t = schema.require(h, caller.workspaceId(), name);
-            tables.put(name, t);
+            t = schema.cached(h, tables.schemaVersion, caller.workspaceId(), name);
+            tables.byName.put(name, t);
         }
         return t;
+    }
+
+    /** Called by {@link Schema#changed} once this transaction changed table definitions. */
+    void schemaChanged() {
+        tables.schemaChanged = true;
+        tables.byName.clear();
     }
 
     long workspaceId() {
