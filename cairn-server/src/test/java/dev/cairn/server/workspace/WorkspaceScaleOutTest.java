@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server processes on one PostgreSQL: clients updating the same record through both, each retrying on 409 with
- * the current version, lose no change, and the workspace's change log stays gap-free and in commit order.
+ * the current version, lose no change, and the workspace's change log stays gap-free and in commit order; a schema
+ * change through one is used by the very next request through the other (each caches table definitions).
  */
 class WorkspaceScaleOutTest {
     @TempDir
@@ -54,6 +55,29 @@ class WorkspaceScaleOutTest {
             for (int i = 0; i < seqs.size(); i++) {
                 assertThat(seqs.get(i)).isEqualTo(i + 1L);
             }
+        }
+    }
+
+    @Test
+    void aSchemaChangeThroughOneServerIsUsedByTheNextRequestThroughTheOther() throws Exception {
+        String db = TestDatabases.postgresUrl();
+        String store = dir.resolve("store").toString();
+        try (TestServer one = TestServer.start(dir.resolve("one"), c -> c.withStorage(db, store));
+                TestServer two = TestServer.start(dir.resolve("two"), c -> c.withStorage(db, store))) {
+            one.account("ann");
+            String token = one.token("ann", TokenScope.FULL);
+            Api a = Api.bearer(one, token);
+            Api b = Api.bearer(two, token);
+            assertThat(a.post("/tables", "{'name': 'items', 'columns': [{'name': 'code', 'type': 'text'}, "
+                    + "{'name': 'n', 'type': 'integer'}]}").statusCode()).isEqualTo(201);
+            String path = "/tables/items/records/" + json(b.post("/tables/items/records", "{'n': 1}")).get("id");
+            assertThat(json(b.get(path)).get("n").asLong()).isEqualTo(1);
+            assertThat(a.patch("/tables/items", "{'rename': [{'from': 'n', 'to': 'qty'}], 'alter': [{'name': "
+                    + "'code', 'maxLength': 3}]}").statusCode()).isEqualTo(200);
+            assertThat(json(b.get(path)).get("qty").asLong()).isEqualTo(1);
+            assertThat(b.post("/tables/items/records", "{'n': 2}").statusCode()).isEqualTo(422);
+            assertThat(b.post("/tables/items/records", "{'code': 'long', 'qty': 2}").statusCode()).isEqualTo(422);
+            assertThat(b.post("/tables/items/records", "{'code': 'ok', 'qty': 2}").statusCode()).isEqualTo(201);
         }
     }
 
