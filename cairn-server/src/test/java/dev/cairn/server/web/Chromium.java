@@ -1,5 +1,8 @@
 package dev.cairn.server.web;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +21,31 @@ final class Chromium {
             "--disable-component-update", "--disable-sync", "--no-first-run");
 
     private Chromium() {
+    }
+
+    /** A Playwright driving a headless Debian chromium; closing it closes the browser, then the driver. */
+    record Session(Playwright playwright, Browser browser) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                browser.close();
+            } finally {
+                playwright.close();
+            }
+        }
+    }
+
+    /** Installs chromium if needed ({@link #ensureInstalled()}) and launches it headless with {@link #ARGS}. */
+    static Session launch() throws IOException, InterruptedException {
+        Path chromium = ensureInstalled();
+        Playwright playwright = Playwright.create();
+        try {
+            return new Session(playwright, playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium).setHeadless(true).setArgs(ARGS)));
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
     }
 
     /** The path of the chromium executable, installing the package first if needed. */

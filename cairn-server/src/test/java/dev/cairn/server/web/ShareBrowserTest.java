@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -41,16 +40,14 @@ class ShareBrowserTest {
     @TempDir
     static Path dir;
     static TestServer server;
-    static Playwright playwright;
+    static Chromium.Session chrome;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Path chromium = Chromium.ensureInstalled();
         server = TestServer.start(dir.resolve("server"));
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                .setHeadless(true).setArgs(Chromium.ARGS));
+        chrome = Chromium.launch();
+        browser = chrome.browser();
         seed();
     }
 
@@ -76,11 +73,8 @@ class ShareBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chrome != null) {
+            chrome.close();
         }
         server.close();
     }

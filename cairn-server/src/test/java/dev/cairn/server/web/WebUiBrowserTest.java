@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -42,7 +41,7 @@ class WebUiBrowserTest {
     @TempDir
     static Path dir;
     static TestServer server;
-    static Playwright playwright;
+    static Chromium.Session chrome;
     static Browser browser;
     BrowserContext context;
     Page page;
@@ -52,20 +51,15 @@ class WebUiBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Restic.ensureInstalled();
-        Path chromium = Chromium.ensureInstalled();
         server = TestServer.start(dir.resolve("server"));
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                .setHeadless(true).setArgs(Chromium.ARGS));
+        chrome = Chromium.launch();
+        browser = chrome.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chrome != null) {
+            chrome.close();
         }
         server.close();
     }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.records.Caller;
@@ -30,25 +28,20 @@ class WorkspaceBuilderBrowserTest {
     @TempDir
     static Path dir;
     static TestServer server;
-    static Playwright playwright;
+    static Chromium.Session chrome;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Path chromium = Chromium.ensureInstalled();
         server = TestServer.start(dir.resolve("server"));
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                .setHeadless(true).setArgs(Chromium.ARGS));
+        chrome = Chromium.launch();
+        browser = chrome.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chrome != null) {
+            chrome.close();
         }
         server.close();
     }
