@@ -65,19 +65,14 @@ final class ReportHandlers {
         switch (format) {
             case "json" -> WorkspaceHandlers.write(ctx, 200, result);
             case "csv" -> ctx.status(200).contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + fileName(result) + ".csv\"")
+                    .header("Content-Disposition", "attachment; filename=\"" + result.fileName() + ".csv\"")
                     .result(ReportCsv.write(result));
             case "html" -> ctx.status(200).contentType("text/html; charset=utf-8").result(html(result));
             case "pdf" -> ctx.status(200).contentType("application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"" + fileName(result) + ".pdf\"")
+                    .header("Content-Disposition", "attachment; filename=\"" + result.fileName() + ".pdf\"")
                     .result(ReportPdf.render(result, workspaces.name(caller.workspaceId())));
             default -> throw ValidationException.of("format", "use json, csv, html or pdf");
         }
-    }
-
-    private static String fileName(ReportResult result) {
-        String name = result.name() == null ? "report" : result.name().replaceAll("[^A-Za-z0-9._-]+", "-");
-        return name.isEmpty() ? "report" : name;
     }
 
     /** A self-contained page; every name and value goes through {@link HtmlPage#escape}. */

@@ -12,6 +12,13 @@ import java.util.Map;
 public record ReportResult(String name, String table, Instant generatedAt, List<ResultColumn> columns,
         List<List<Object>> rows) {
 
+    /** A download file name (without extension): the report's name with everything but ASCII letters, digits and
+     *  {@code . _ -} replaced, so it is safe in a {@code Content-Disposition} header; {@code report} when nothing is left. */
+    public String fileName() {
+        String file = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]+", "-");
+        return file.isEmpty() ? "report" : file;
+    }
+
     public record ResultColumn(String name, String type) {
         /** Whether the column holds numbers (integer, decimal, money; counts are integers): shown right-aligned. */
         public boolean numeric() {

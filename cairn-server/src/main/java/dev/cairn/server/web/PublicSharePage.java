@@ -1,7 +1,5 @@
 package dev.cairn.server.web;
 
-import dev.cairn.server.pdf.ReportPdf;
-import dev.cairn.server.records.ReportCsv;
 import dev.cairn.server.records.ReportResult;
 import dev.cairn.server.shares.ShareOutcome;
 import dev.cairn.server.shares.ShareService;
@@ -99,15 +97,10 @@ public final class PublicSharePage {
     }
 
     private void result(Context ctx, String format, String workspace, ReportResult result) {
-        String file = ReportFiles.name(result);
-        switch (format) {
-            case "csv" -> ctx.status(200).contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
-                    .result(ReportCsv.write(result));
-            case "pdf" -> ctx.status(200).contentType("application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".pdf\"")
-                    .result(ReportPdf.render(result, workspace));
-            default -> write(ctx, 200, views.render("sharePage.jte", Map.of("css", assets.paths().css(),
+        if (ReportFiles.isDownload(format)) {
+            ReportFiles.send(ctx, format, result, workspace);
+        } else {
+            write(ctx, 200, views.render("sharePage.jte", Map.of("css", assets.paths().css(),
                     "shown", ShareViews.Shown.of(workspace, result))));
         }
     }

@@ -1,12 +1,10 @@
 package dev.cairn.server.web;
 
 import dev.cairn.server.error.ServiceException;
-import dev.cairn.server.pdf.ReportPdf;
 import dev.cairn.server.records.Caller;
 import dev.cairn.server.records.ColumnSpec;
 import dev.cairn.server.records.ColumnType;
 import dev.cairn.server.records.FilterOp;
-import dev.cairn.server.records.ReportCsv;
 import dev.cairn.server.records.ReportResult;
 import dev.cairn.server.records.ReportService;
 import dev.cairn.server.records.ReportSpec;
@@ -141,16 +139,9 @@ public final class ReportPages {
         long id = id(ctx);
         ReportResult result = reports.run(c, id);
         String format = ctx.queryParam("format");
-        if ("csv".equals(format) || "pdf".equals(format)) {
-            String file = result.name().replaceAll("[^A-Za-z0-9._-]+", "-");
-            ctx.status(200).header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
-                    .header("Content-Disposition", "attachment; filename=\""
-                            + (file.isEmpty() ? "report" : file) + "." + format + "\"");
-            if ("csv".equals(format)) {
-                ctx.contentType("text/csv; charset=utf-8").result(ReportCsv.write(result));
-            } else {
-                ctx.contentType("application/pdf").result(ReportPdf.render(result, workspaces.name(c.workspaceId())));
-            }
+        if (ReportFiles.isDownload(format)) {
+            ctx.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+            ReportFiles.send(ctx, format, result, workspaces.name(c.workspaceId()));
             return;
         }
         scope.pages().render(ctx, 200, "wsReportResult.jte", scope.chrome(ctx, result.name()), "ws",
