@@ -3,6 +3,7 @@ package dev.cairn.server.http;
 import dev.cairn.server.mail.InvitationSender;
 import dev.cairn.server.records.WorkspaceRole;
 import dev.cairn.server.records.Workspaces;
+import dev.cairn.server.web.RequestBase;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class MemberHandlers {
     void invite(Context ctx) {
         InviteRequest r = Json.read(ctx, InviteRequest.class);
         InvitationSender.Sent sent = invitations.invite(WorkspaceCalls.caller(ctx), r.email(), r.role(),
-                ctx.scheme() + "://" + (ctx.host() == null ? "localhost" : ctx.host()));
+                RequestBase.of(ctx));
         Workspaces.Invitation i = sent.invitation();
         WorkspaceHandlers.write(ctx, 201, new Created(i.email(), i.role(), i.code(), i.expiresAt(), sent.link(),
                 sent.emailSent(), sent.notSentReason()));

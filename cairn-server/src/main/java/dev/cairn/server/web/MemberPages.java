@@ -69,7 +69,8 @@ public final class MemberPages {
         Caller c = scope.caller(ctx);
         Forms form = Forms.of(ctx, "email", "role");
         try {
-            var sent = invitations.invite(c, WsScope.field(ctx, "email"), WsScope.field(ctx, "role"), base(ctx));
+            var sent = invitations.invite(c, WsScope.field(ctx, "email"), WsScope.field(ctx, "role"),
+                    RequestBase.of(ctx));
             show(ctx, 201, Forms.empty().value("role", "editor"), new Created(sent.invitation().email(), sent.link(),
                     sent.emailSent(), invitations.sendsEmail() ? sent.notSentReason() : null));
         } catch (ValidationException e) {
@@ -130,11 +131,6 @@ public final class MemberPages {
             return;
         }
         Pages.seeOther(ctx, "/web/workspace/" + owner + "/tables?done=joined");
-    }
-
-    /** Where this browser reached the server: the link's base when no public URL is configured. */
-    private static String base(Context ctx) {
-        return ctx.scheme() + "://" + (ctx.host() == null ? "localhost" : ctx.host());
     }
 
     private static List<Option> roles(String selected) {

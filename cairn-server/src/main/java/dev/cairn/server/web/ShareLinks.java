@@ -17,7 +17,7 @@ public final class ShareLinks {
      */
     public static String url(Context ctx, String publicUrl, String token) {
         String base = publicUrl != null && !publicUrl.isBlank() ? publicUrl.strip()
-                : ctx.scheme() + "://" + (ctx.host() == null ? "localhost" : ctx.host());
+                : RequestBase.of(ctx);
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + PREFIX + token;
     }
 }
