@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,10 @@ public final class HttpApi {
             InvitationSender invitations) {
     }
 
+    private static final Duration RESPONSE_TAIL = Duration.ofSeconds(5);
+    /** Counts requests until their response is completely written (a handler that returned may still be writing). */
+    private final GracefulHandler responses = new GracefulHandler();
+
     public HttpApi(Services s) {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
@@ -77,6 +82,7 @@ public final class HttpApi {
     private void configure(JavalinConfig config, List<Route> routes, AccessGuard guard, ErrorMapper errors) {
         config.concurrency.useVirtualThreads = true;
         config.startup.showJavalinBanner = false;
+        config.jetty.modifyServer(server -> server.setHandler(responses)); // Javalin nests its servlet context inside
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.http.prefer405over404 = true;
         config.events.handlerAdded(meta -> {
@@ -158,6 +164,15 @@ public final class HttpApi {
         if (left > 0) {
             LoggerFactory.getLogger(HttpApi.class).warn("stopping with {} requests still running after {}", left, timeout);
         }
+        awaitResponsesWritten(RESPONSE_TAIL);
         app.stop();
+    }
+
+    /** Handlers have returned (or timed out); waits up to {@code tail} for their responses to leave the server. */
+    private void awaitResponsesWritten(Duration tail) throws InterruptedException {
+        long deadline = System.nanoTime() + tail.toNanos();
+        while (responses.getCurrentRequestCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 }
