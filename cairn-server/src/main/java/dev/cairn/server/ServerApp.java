@@ -38,6 +38,7 @@ public final class ServerApp implements AutoCloseable {
     /** How often this process says it is alive, and after how long without that its quota reservations are given back. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+    static final Duration SPOOL_LEFTOVER_AGE = Duration.ofHours(6);
 
     private ServerApp(ServerCore core, BlobStore probe) {
         this.core = core;
@@ -60,6 +61,7 @@ public final class ServerApp implements AutoCloseable {
             ServerApp app = new ServerApp(core, probe);
             app.firstStart(adminPassword, out);
             app.http.start(config.listenHost(), config.listenPort());
+            app.sweepSpool();
             app.scheduleJobs();
             LOG.info("cairn server listening on {}:{} (db {}, store {})", config.listenHost(), app.port(),
                     core.database().dialect(), config.storeLocation());
@@ -98,7 +100,19 @@ public final class ServerApp implements AutoCloseable {
         jobs.every("deleted object purge", Duration.ofMinutes(1), () -> core.objects().purgeDeleted(1000));
         jobs.every("account purge", Duration.ofMinutes(10), this::purgeAccounts);
         jobs.every("session purge", Duration.ofHours(1), core.sessions()::purgeExpired);
+        jobs.every("spool sweep", Duration.ofHours(1), this::sweepSpool);
         jobs.every("usage reconciliation", core.config().reconcileInterval(), this::reconcile);
+    }
+
+    /**
+     * Deletes spool files untouched for {@link #SPOOL_LEFTOVER_AGE}: uploads and imports of a process that was killed
+     * (a live upload writes its file continuously; import uploads are dropped after 30 minutes without use).
+     */
+    void sweepSpool() {
+        int deleted = core.spool().sweep(core.clock().instant().minus(SPOOL_LEFTOVER_AGE));
+        if (deleted > 0) {
+            LOG.info("deleted {} spool files left by interrupted uploads or imports", deleted);
+        }
     }
 
     /** Deletes the data and then the rows of accounts whose deletion grace period ended. */

@@ -19,6 +19,7 @@ import dev.cairn.server.shares.ShareService;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
 import dev.cairn.server.storage.StorageMaintenance;
+import dev.cairn.server.storage.SpoolDirectory;
 import dev.cairn.server.storage.StorageOptions;
 import dev.cairn.server.storage.TenantStores;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -51,6 +52,7 @@ public final class ServerCore implements AutoCloseable {
     private final ShareService shares;
     private final InstantSource clock;
     private final InvitationSender invitations;
+    private final SpoolDirectory spool;
 
     private ServerCore(ServerConfig config, Database database, InstantSource clock, RandomBytes random) {
         this.config = config;
@@ -69,11 +71,12 @@ public final class ServerCore implements AutoCloseable {
         this.meter = new UsageMeter(jdbi, clock);
         this.repos = new RepoRegistry(jdbi, clock);
         this.stores = new TenantStores(config.storeLocation());
+        this.spool = new SpoolDirectory(config.dataDir().resolve("spool"));
         this.objects = new ObjectService(stores, repos, quota, new TrafficMetrics(meter, metrics),
-                new StorageOptions(config.dataDir().resolve("spool"), config.maxObjectBytes(), config.deleteGrace()),
+                new StorageOptions(spool.dir(), config.maxObjectBytes(), config.deleteGrace()),
                 clock, jdbi);
         this.maintenance = new StorageMaintenance(stores, repos, quota);
-        this.workspace = WorkspaceModule.create(database, clock, random);
+        this.workspace = WorkspaceModule.create(database, clock, random, spool.dir());
         this.shares = new ShareService(jdbi, workspace.reports(), workspace.workspaces(), hasher,
                 new LoginThrottle(clock, 5, Duration.ofMinutes(5)), clock, random);
         Mailer mailer = config.mail() == null ? Mailer.NOT_CONFIGURED : new SmtpMailer(config.mail(), clock);
@@ -152,6 +155,11 @@ public final class ServerCore implements AutoCloseable {
     }
 
     /** Workspace invitations with their email. */
+    /** Where request bodies and import uploads are copied on their way in. */
+    public SpoolDirectory spool() {
+        return spool;
+    }
+
     public InvitationSender invitations() {
         return invitations;
     }

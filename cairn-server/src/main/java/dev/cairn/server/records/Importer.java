@@ -47,9 +47,13 @@ public final class Importer {
     private final InstantSource clock;
     private final Limits limits;
     private final Runnable statisticsChanged;
+    private final Path spoolDir;
 
-    public Importer(Jdbi jdbi, Schema schema, InstantSource clock, Limits limits, Runnable statisticsChanged) {
+    /** @param spoolDir where uploads are copied before import (the server's spool directory, swept of leftovers) */
+    public Importer(Jdbi jdbi, Schema schema, InstantSource clock, Limits limits, Runnable statisticsChanged,
+            Path spoolDir) {
         this.jdbi = jdbi;
+        this.spoolDir = spoolDir;
         this.schema = schema;
         this.clock = clock;
         this.limits = limits;
@@ -63,14 +67,15 @@ public final class Importer {
     }
 
     /**
-     * Copies an upload to a temporary file, refusing it (413 {@code too-large}) past {@link Limits#maxBytes()}. The
-     * caller deletes the file.
+     * Copies an upload to a new file in the spool directory (readable by the server's user only), refusing it (413
+     * {@code too-large}) past {@link Limits#maxBytes()}. The caller deletes the file.
      */
     public Path spool(InputStream body, long contentLength) throws IOException {
         if (contentLength > limits.maxBytes()) {
             throw tooLarge();
         }
-        Path file = Files.createTempFile("cairn-import", ".tmp");
+        Files.createDirectories(spoolDir);
+        Path file = Files.createTempFile(spoolDir, "import-", ".tmp");
         try (OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;

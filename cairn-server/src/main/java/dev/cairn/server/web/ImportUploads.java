@@ -43,11 +43,15 @@ final class ImportUploads {
         return key;
     }
 
-    /** The upload {@code id} of this account, workspace and table; 404 if there is none (or it expired). */
+    /**
+     * The upload {@code id} of this account, workspace and table; 404 if there is none, it expired, or its file is gone
+     * (the server's spool sweep removes files of a previous process).
+     */
     Upload get(String id, long accountId, long workspaceId, String table) {
         expire();
         Upload u = id == null ? null : uploads.get(id);
-        if (u == null || u.accountId() != accountId || u.workspaceId() != workspaceId || !u.table().equals(table)) {
+        if (u == null || u.accountId() != accountId || u.workspaceId() != workspaceId || !u.table().equals(table)
+                || !Files.exists(u.file())) {
             throw ServiceException.notFound("the uploaded file is no longer here (files are kept " + KEEP.toMinutes()
                     + " minutes); upload it again");
         }

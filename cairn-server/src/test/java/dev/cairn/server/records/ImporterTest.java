@@ -140,9 +140,13 @@ class ImporterTest {
         }
 
         @Test
-        void oversizedImportsAreRefusedWithTheLimits() throws IOException {
+        void oversizedImportsAreRefusedWithTheLimits(@TempDir Path spool) throws IOException {
             var small = new Importer(f.db.jdbi(), new Schema(f.db.dialect()), f.clock, new Importer.Limits(1024, 3),
-                    () -> { });
+                    () -> { }, spool);
+            Path kept = small.spool(new ByteArrayInputStream(new byte[1000]), 1000);
+            assertThat(kept.getParent()).isEqualTo(spool);
+            assertThat(kept).hasSize(1000);
+            Files.delete(kept);
             assertThatThrownBy(() -> small.spool(new ByteArrayInputStream(new byte[2048]), -1))
                     .isInstanceOfSatisfying(ServiceException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE);
@@ -156,6 +160,8 @@ class ImporterTest {
                     .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code())
                             .isEqualTo(ErrorCode.TOO_LARGE));
             assertThat(count()).isEqualTo(1);
+            Files.delete(ok);
+            assertThat(spool).as("refused uploads leave no file behind").isEmptyDirectory();
         }
     
         @Test

@@ -42,7 +42,7 @@ class TableDefCacheTest {
 
         Suite(Dialect dialect) {
             this.f = new WorkspaceFixture(dialect);
-            this.other = WorkspaceModule.create(f.db, f.clock, new Random(8)::nextBytes);
+            this.other = WorkspaceModule.create(f.db, f.clock, new Random(8)::nextBytes, f.spool);
         }
 
         @BeforeEach

@@ -7,6 +7,11 @@ import dev.cairn.server.db.Database;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.db.TestDatabases;
 import dev.cairn.testkit.MutableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Random;
 
 /** A migrated test database of one dialect with the workspace services, a mutable clock and account "ann". */
@@ -16,10 +21,13 @@ final class WorkspaceFixture implements AutoCloseable {
     final MutableClock clock = MutableClock.create();
     final WorkspaceModule ws;
     final Caller ann;
+    /** Import uploads of this fixture; deleted with it. */
+    final Path spool;
 
     WorkspaceFixture(Dialect dialect) {
         this.db = TestDatabases.open(dialect);
-        this.ws = WorkspaceModule.create(db, clock, new Random(7)::nextBytes);
+        this.spool = newSpool();
+        this.ws = WorkspaceModule.create(db, clock, new Random(7)::nextBytes, spool);
         this.ann = caller(account("ann"), "ann");
     }
 
@@ -44,5 +52,18 @@ final class WorkspaceFixture implements AutoCloseable {
     @Override
     public void close() {
         db.close();
+        try (var files = Files.walk(spool)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path newSpool() {
+        try {
+            return Files.createTempDirectory("cairn-test-spool");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

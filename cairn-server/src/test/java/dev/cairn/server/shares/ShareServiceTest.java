@@ -68,7 +68,8 @@ class ShareServiceTest {
         Suite(Dialect dialect) {
             this.db = TestDatabases.open(dialect);
             Random random = new Random(11);
-            this.ws = WorkspaceModule.create(db, clock, random::nextBytes);
+            this.ws = WorkspaceModule.create(db, clock, random::nextBytes,
+                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))); // these tests import nothing
             this.shares = new ShareService(db.jdbi(), ws.reports(), ws.workspaces(),
                     new PasswordHasher(PasswordHasher.TEST, random::nextBytes, 2),
                     new LoginThrottle(clock, 5, Duration.ofMinutes(5)), clock, random::nextBytes);
