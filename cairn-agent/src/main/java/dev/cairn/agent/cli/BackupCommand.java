@@ -6,7 +6,6 @@ import dev.cairn.agent.ui.JsonOutput;
 import dev.cairn.agent.ui.Output;
 import dev.cairn.engine.backup.Archiver;
 import dev.cairn.engine.backup.ArchiverOptions;
-import dev.cairn.engine.backup.SourcePrefetch;
 import dev.cairn.engine.backup.BackupResult;
 import dev.cairn.engine.snapshot.SnapshotSummary;
 import java.io.IOException;
@@ -56,16 +55,13 @@ final class BackupCommand extends BaseCommand {
             throw new ParameterException(spec.commandLine(), "--force and --parent exclude each other: --force means no parent");
         }
         ArchiverOptions options = options();
-        SourcePrefetch prefetch = SourcePrefetch.start(paths, options); // reads file metadata while the key is derived
         try (OpenRepository open = openRepository()) {
             BackupResult result;
             try (BackupProgress progress = new BackupProgress(output())) {
-                result = Archiver.create(open.repo(), options, progress).run(paths, prefetch);
+                result = Archiver.create(open.repo(), options, progress).run(paths);
             }
             report(result);
             return result.snapshot().partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
-        } finally {
-            prefetch.stop();
         }
     }
 

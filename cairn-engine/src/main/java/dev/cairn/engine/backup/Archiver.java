@@ -53,14 +53,6 @@ public final class Archiver {
      * @throws IOException on repository failures (the repository stays consistent)
      */
     public BackupResult run(List<Path> paths) throws IOException {
-        return run(paths, SourcePrefetch.NONE);
-    }
-
-    /**
-     * Runs the backup using what {@code prefetch} (started with the same paths and options, typically before the repository
-     * was opened) has already read; stops it. Errors as {@link #run(List)}.
-     */
-    public BackupResult run(List<Path> paths, SourcePrefetch prefetch) throws IOException {
         Instant start = repo.environment().clock().instant();
         TreeSet<Path> sources = normalize(paths);
         ParentFinder.Parent parent = ParentFinder.find(repo, options, sources);
@@ -71,8 +63,7 @@ public final class Archiver {
                 WriteSession session = repo.newWriteSession()) {
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
             TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories,
-                    new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths), prefetch);
-            prefetch.stop(); // from here on the walk does the work; the prefetch would only compete for the cores
+                    new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths));
             String root = walker.root(sources, parent.tree());
             session.flush(); // sealing is asynchronous: the summary's added-bytes counters are final only after a flush
             Snapshot snapshot = snapshot(root, sources, parent.id(), walker.counters(), session, start);
@@ -81,7 +72,6 @@ public final class Archiver {
         } catch (FileSaver.RepositoryWriteFailure e) {
             throw e.io();
         } finally {
-            prefetch.stop();
             readers.shutdownNow();
             directories.shutdownNow();
         }

@@ -37,7 +37,6 @@ final class TreeWalker {
     private final BackupListener listener;
     private final Metadata metadata = new Metadata();
     private final Counters counters = new Counters();
-    private final SourcePrefetch prefetch;
     private static final int MAX_QUEUED_FILES = 1024;
     private final java.util.concurrent.Semaphore queuedFiles = new java.util.concurrent.Semaphore(MAX_QUEUED_FILES);
 
@@ -53,8 +52,7 @@ final class TreeWalker {
     }
 
     TreeWalker(Repository repo, WriteSession session, FileSaver saver, ExecutorService readers, ExecutorService directories,
-            SourceFilter filter, BackupListener listener, List<Path> missing, SourcePrefetch prefetch) {
-        this.prefetch = prefetch;
+            SourceFilter filter, BackupListener listener, List<Path> missing) {
         this.repo = repo;
         this.session = session;
         this.saver = saver;
@@ -110,10 +108,9 @@ final class TreeWalker {
 
     /** Archives one real entry: files asynchronously, directories and symlinks now. Null result = left out. */
     private CompletableFuture<Node> entry(Path path, String name, Node previous) {
-        Metadata.Stat prefetched = prefetch.takeStat(path);
         Metadata.Stat st;
         try {
-            st = prefetched != null ? prefetched : metadata.stat(path);
+            st = metadata.stat(path);
         } catch (IOException e) {
             error(path, e);
             return CompletableFuture.completedFuture(null);
@@ -235,12 +232,11 @@ final class TreeWalker {
         if (filter.excludedDirectory(dir)) {
             return List.of();
         }
-        List<Path> prefetched = prefetch.takeListing(dir);
-        return prefetched != null ? prefetched : listSorted(dir);
+        return listSorted(dir);
     }
 
     /** The entries of {@code dir} in name order (the order of a tree's nodes). */
-    static List<Path> listSorted(Path dir) throws IOException {
+    private static List<Path> listSorted(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(out::add);

@@ -53,7 +53,7 @@ final class PackChecker {
         for (BlobId pack : stored.keySet()) {
             if (!index.packs().containsKey(pack)) {
                 unindexed(pack);
-                if (index.hasDamage() && repo.index().packIds().contains(pack)) {
+                if (index.hasDamage() && repo.index().hasPack(pack)) {
                     readable.put(pack, repo.index().packEntries(pack));
                 }
             }
@@ -118,7 +118,7 @@ final class PackChecker {
         if (!index.hasDamage()) {
             report.info("data/" + pack.hex(), "pack is not referenced by any index: left by an interrupted backup; "
                     + "harmless, a future prune removes it");
-        } else if (repo.index().packIds().contains(pack)) {
+        } else if (repo.index().hasPack(pack)) {
             report.warning("data/" + pack.hex(), "pack is not in any readable index (it was probably listed in a damaged "
                     + "index file); its blobs were found through its own header, so no data is lost");
         } else {

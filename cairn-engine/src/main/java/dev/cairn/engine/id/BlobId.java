@@ -57,6 +57,11 @@ public final class BlobId implements Comparable<BlobId> {
         System.arraycopy(bytes, 0, target, offset, LENGTH);
     }
 
+    /** Whether the 32 bytes of {@code array} from {@code offset} are this id. */
+    public boolean matches(byte[] array, int offset) {
+        return Arrays.equals(bytes, 0, LENGTH, array, offset, offset + LENGTH);
+    }
+
     public String hex() {
         return HEX.formatHex(bytes);
     }

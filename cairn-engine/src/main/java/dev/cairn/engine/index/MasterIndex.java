@@ -5,24 +5,31 @@ import dev.cairn.engine.id.BlobType;
 import dev.cairn.engine.pack.PackEntry;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The merged in-memory view of every index file: blob id → location, plus the blobs of each pack. Thread-safe; packs are
- * added as a write session uploads them. When a blob is in several packs, the first one added wins (any copy is valid).
+ * added as a write session uploads them. When a blob is in several packs, the first one added wins (any copy is valid); a
+ * pack that is added again (listed by two index files) keeps its first list. Entries live in primitive arrays
+ * ({@link BlobTable}, about 60 bytes per blob), so the heap holds the index of a large repository.
  */
 public final class MasterIndex {
-    private final Map<BlobId, BlobLocation> blobs = new ConcurrentHashMap<>();
-    private final Map<BlobId, List<PackEntry>> packs = new ConcurrentHashMap<>();
+    private final BlobTable table = new BlobTable();
+    private final List<BlobId> packs = new ArrayList<>();
+    private final Map<BlobId, Integer> packNumbers = new HashMap<>();
 
     /** Adds all blobs of a pack. */
-    public void addPack(BlobId pack, List<PackEntry> entries) {
-        packs.put(pack, List.copyOf(entries));
+    public synchronized void addPack(BlobId pack, List<PackEntry> entries) {
+        if (packNumbers.containsKey(pack)) {
+            return;
+        }
+        int number = packs.size();
+        packs.add(pack);
+        packNumbers.put(pack, number);
         for (PackEntry e : entries) {
-            blobs.putIfAbsent(e.id(), new BlobLocation(pack, e.type(), e.offset(), e.length(), e.rawLength(), e.compressed()));
+            table.add(number, e);
         }
     }
 
@@ -33,28 +40,49 @@ public final class MasterIndex {
         }
     }
 
-    public BlobLocation lookup(BlobId id) {
-        return blobs.get(id);
+    /** Where {@code id} is stored (a new object on each call), or null. */
+    public synchronized BlobLocation lookup(BlobId id) {
+        int n = table.find(id);
+        return n < 0 ? null : table.location(n, packs.get(table.pack(n)));
     }
 
-    public boolean contains(BlobId id) {
-        return blobs.containsKey(id);
+    public synchronized boolean contains(BlobId id) {
+        return table.find(id) >= 0;
     }
 
-    public Set<BlobId> packIds() {
-        return packs.keySet();
+    /** Whether {@code pack} has been added. */
+    public synchronized boolean hasPack(BlobId pack) {
+        return packNumbers.containsKey(pack);
     }
 
-    public List<PackEntry> packEntries(BlobId pack) {
-        return packs.getOrDefault(pack, List.of());
+    /** The blobs of {@code pack} in the order added, also those another pack supplies to {@link #lookup}; scans the index. */
+    public synchronized List<PackEntry> packEntries(BlobId pack) {
+        Integer number = packNumbers.get(pack);
+        if (number == null) {
+            return List.of();
+        }
+        List<PackEntry> out = new ArrayList<>();
+        for (int n = 0; n < table.size(); n++) {
+            if (table.pack(n) == number) {
+                out.add(table.entry(n));
+            }
+        }
+        return out;
     }
 
-    public int blobCount() {
-        return blobs.size();
+    public synchronized int blobCount() {
+        return table.distinct();
     }
 
-    public Collection<BlobLocation> locations() {
-        return blobs.values();
+    /** The location of every blob (a copy: one object per blob; for statistics and tests). */
+    public synchronized Collection<BlobLocation> locations() {
+        List<BlobLocation> out = new ArrayList<>(table.distinct());
+        for (int n = 0; n < table.size(); n++) {
+            if (table.isFirst(n)) {
+                out.add(table.location(n, packs.get(table.pack(n))));
+            }
+        }
+        return out;
     }
 
     /** Encodes packs as one index document. */

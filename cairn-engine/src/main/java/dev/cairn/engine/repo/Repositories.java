@@ -146,7 +146,7 @@ public final class Repositories {
     private static void indexUncoveredPacks(BlobStore store, MasterIndex index, Aead aead, byte[] key) throws IOException {
         for (BlobInfo info : store.list(BlobKind.PACK)) {
             BlobId pack = BlobId.parse(info.name().id());
-            if (index.packIds().contains(pack)) {
+            if (index.hasPack(pack)) {
                 continue;
             }
             try {
