@@ -70,9 +70,10 @@ final class RecordChecks {
     }
 
     /** Refuses to delete a row other rows reference (409 naming one referencing row per column). */
-    static void notReferenced(Handle h, Schema schema, TableDef t, long id) {
+    static void notReferenced(WriteTx tx, Schema schema, TableDef t, long id) {
+        Handle h = tx.h;
         List<String> users = new ArrayList<>();
-        for (var ref : schema.referencesTo(h, t.workspaceId(), t.id())) {
+        for (var ref : Schema.referencesTo(tx.tables(schema), t.id())) {
             TableDef from = ref.getKey();
             Column c = ref.getValue();
             h.createQuery("SELECT id FROM " + from.sql() + " WHERE " + c.sql() + " = :id" + (from.id() == t.id()

@@ -97,7 +97,7 @@ public final class RecordService {
 
     public Map<String, Object> get(Caller caller, String table, long id) {
         return reads.withHandle(h -> {
-            TableDef t = schema.current(h, caller.workspaceId(), table);
+            TableDef t = schema.current(h, caller, table);
             return RowSql.toApi(t, RowSql.find(h, t, id).orElseThrow(() -> RecordChecks.notFound(t, id)));
         });
     }
@@ -167,7 +167,7 @@ public final class RecordService {
             if (version != null && current.version() != version) {
                 throw new VersionConflictException(version, RowSql.toApi(t, current));
             }
-            RecordChecks.notReferenced(tx.h, schema, t, id);
+            RecordChecks.notReferenced(tx, schema, t, id);
             tx.h.createUpdate("DELETE FROM " + t.sql() + " WHERE id = :id").bind("id", id).execute();
             tx.log(t.id(), id, "delete", current.version(), RowSql.toHistory(t, current.values()), null);
             return null;
@@ -213,7 +213,7 @@ public final class RecordService {
     /** Every change of the record, oldest first (also after it was deleted). */
     public List<Change> history(Caller caller, String table, long id) {
         return reads.withHandle(h -> {
-            TableDef t = schema.current(h, caller.workspaceId(), table);
+            TableDef t = schema.current(h, caller, table);
             List<Change> changes = h.createQuery("SELECT * FROM ws_changes WHERE table_id = :t AND record_id = :r "
                     + "ORDER BY seq").bind("t", t.id()).bind("r", id).map((rs, ctx) -> new Change(rs.getLong("seq"),
                     rs.getString("op"), Rows.nullableLong(rs, "version"), rs.getString("actor"),
@@ -229,7 +229,7 @@ public final class RecordService {
     /** Records deleted within the restore window and not restored since: their last values, newest first. */
     public List<Map<String, Object>> deleted(Caller caller, String table) {
         return reads.withHandle(h -> {
-            TableDef t = schema.current(h, caller.workspaceId(), table);
+            TableDef t = schema.current(h, caller, table);
             return h.createQuery("SELECT c.record_id, c.version, c.at, c.actor, c.old_values FROM ws_changes c WHERE "
                     + "c.table_id = :t AND c.op = 'delete' AND c.at >= :since AND NOT EXISTS (SELECT 1 FROM ws_changes "
                     + "d WHERE d.table_id = c.table_id AND d.record_id = c.record_id AND d.seq > c.seq) ORDER BY c.seq "
@@ -247,7 +247,7 @@ public final class RecordService {
     /** A page of records matching the query, in the asked order (then by id). */
     public RecordPage list(Caller caller, String table, RecordQuery query) {
         return reads.withHandle(h -> {
-            TableDef t = schema.current(h, caller.workspaceId(), table);
+            TableDef t = schema.current(h, caller, table);
             List<FieldError> errors = new ArrayList<>();
             List<Condition> conditions = query.conditions(t, errors);
             List<RecordQuery.SortKey> sort = query.sortKeys(t, errors);
