@@ -41,7 +41,7 @@ public final class RecordService {
     public Map<String, Object> create(Caller caller, String table, JsonNode body) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
             TableDef t = tx.table(schema, table);
-            Map<Long, Object> values = insertable(tx.h, t, body);
+            Map<Long, Object> values = insertable(tx, t, body);
             long id = RowSql.insert(tx.h, t, null, 1, tx.now, values);
             tx.log(t.id(), id, "insert", 1L, null, RowSql.toHistory(t, values));
             return RowSql.toApi(t, new StoredRow(id, 1, values));
@@ -49,7 +49,7 @@ public final class RecordService {
     }
 
     /** Parses and checks a new record's fields (defaults applied); throws with every failure. */
-    Map<Long, Object> insertable(Handle h, TableDef t, JsonNode body) {
+    Map<Long, Object> insertable(WriteTx tx, TableDef t, JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         Map<Long, Object> values = fields(t, body, errors, null);
         for (Column c : t.columns()) {
@@ -62,8 +62,8 @@ public final class RecordService {
             }
         }
         Schema.throwIfAny(errors, "the record is invalid");
-        RecordChecks.references(h, schema, t, values);
-        RecordChecks.unique(h, t, values, null);
+        RecordChecks.references(tx, schema, t, values);
+        RecordChecks.unique(tx.h, t, values, null);
         return values;
     }
 
@@ -129,7 +129,7 @@ public final class RecordService {
             if (changed.isEmpty()) {
                 return RowSql.toApi(t, current);
             }
-            RecordChecks.references(tx.h, schema, t, changed);
+            RecordChecks.references(tx, schema, t, changed);
             RecordChecks.unique(tx.h, t, changed, id);
             long next = current.version() + 1;
             RowSql.update(tx.h, t, id, next, tx.now, changed);
@@ -201,7 +201,7 @@ public final class RecordService {
                     values.put(c.id(), Values.fromJson(c, c.defaultValue(), c.name(), new ArrayList<>()));
                 }
             }
-            RecordChecks.references(tx.h, schema, t, values);
+            RecordChecks.references(tx, schema, t, values);
             RecordChecks.unique(tx.h, t, values, null);
             long version = ((Number) last.get("version")).longValue() + 1;
             RowSql.insert(tx.h, t, id, version, tx.now, values);

@@ -128,6 +128,22 @@ class TableDefCacheTest {
         }
 
         @Test
+        void aWriteChecksAReferenceToATableCreatedAfterItsInstanceCachedTheTables() {
+            long spare = (Long) other.records().create(f.ann, "items", json("{'code': 's'}")).get("id");
+            other.records().delete(f.ann, "items", spare, null); // caches the workspace's tables on the other instance
+            f.ws.tables().create(f.ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", "text"))));
+            f.ws.tables().patch(f.ann, "items", new TablePatch(null, null, null, null, null, List.of(
+                    ColumnSpec.of("customer", "reference").referencing("customers"))));
+            long customer = (Long) f.ws.records().create(f.ann, "customers", json("{'name': 'x'}")).get("id");
+            assertThat(other.records().create(f.ann, "items", json("{'code': 'r', 'customer': " + customer + "}")))
+                    .containsKey("customer");
+            assertThatThrownBy(() -> other.records().create(f.ann, "items", json("{'code': 'q', 'customer': "
+                    + (customer + 1000) + "}"))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(
+                            e.errors()).extracting(FieldError::message).containsExactly("table 'customers' has no record "
+                            + (customer + 1000)));
+        }
+
+        @Test
         void everySchemaChangeBumpsTheVersionAndAFailedOneDoesNot() {
             long before = version();
             assertThatThrownBy(() -> f.ws.tables().patch(f.ann, "items", new TablePatch(null, null, null,
