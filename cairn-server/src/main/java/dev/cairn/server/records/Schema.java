@@ -236,7 +236,10 @@ public final class Schema {
         if (c.unique()) {
             h.execute("CREATE UNIQUE INDEX " + table + "_" + c.sql() + " ON " + table + " (" + c.sql() + ")");
         } else if (c.indexed()) {
-            String key = dialect == Dialect.POSTGRES ? c.sql() + " NULLS FIRST" : c.sql();
+            // listings order by (column, id): on PostgreSQL the index carries id too, so page 1 of a sorted listing
+            // stops after its rows instead of reading and sorting every row of the first values' ties (a date shared
+            // by a thousand rows); SQLite's index entries end with the rowid (= id) anyway
+            String key = dialect == Dialect.POSTGRES ? c.sql() + " NULLS FIRST, id" : c.sql();
             h.execute("CREATE INDEX " + table + "_" + c.sql() + " ON " + table + " (" + key + ")");
         }
     }
