@@ -135,6 +135,9 @@ public final class HttpApi {
         Timer.builder("cairn.http.requests").tag("method", ctx.method().name()).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode())).publishPercentiles(0.5, 0.99)
                 .register(metrics).record(Duration.ofNanos((long) (millis * 1_000_000)));
+        if (!ACCESS.isInfoEnabled()) {
+            return; // the line is only built when it is written
+        }
         Principal p = Requests.principalOrNull(ctx);
         ACCESS.info("{} {} {} {}ms tenant={}", ctx.method().name(), Requests.loggablePath(ctx), ctx.statusCode(),
                 String.format(java.util.Locale.ROOT, "%.1f", millis), p == null ? "-" : p.accountName());

@@ -40,16 +40,21 @@ final class RecordChecks {
     }
 
     /** References among {@code values} to rows that do not exist (422 naming deleted rows as deleted). */
-    static void references(Handle h, Schema schema, TableDef t, Map<Long, Object> values) {
+    static void references(WriteTx tx, Schema schema, TableDef t, Map<Long, Object> values) {
+        Handle h = tx.h;
         List<FieldError> errors = new ArrayList<>();
         for (Column c : t.columns()) {
             Object v = values.get(c.id());
             if (c.type() != ColumnType.REFERENCE || v == null) {
                 continue;
             }
-            TableDef target = schema.byId(h, c.references());
-            boolean live = h.createQuery("SELECT deleted_at FROM ws_tables WHERE id = :t").bind("t", target.id())
-                    .mapTo(Long.class).findOne().isEmpty();
+            // a reference points into its own workspace: its target is live iff it is among the live tables
+            TableDef target = tx.tables(schema).stream().filter(x -> x.id() == c.references()).findFirst()
+                    .orElse(null);
+            boolean live = target != null;
+            if (!live) {
+                target = schema.byId(h, c.references());
+            }
             boolean exists = live && h.createQuery("SELECT COUNT(*) FROM " + target.sql() + " WHERE id = :id")
                     .bind("id", v).mapTo(Long.class).one() > 0;
             if (!exists) {
@@ -70,9 +75,10 @@ final class RecordChecks {
     }
 
     /** Refuses to delete a row other rows reference (409 naming one referencing row per column). */
-    static void notReferenced(Handle h, Schema schema, TableDef t, long id) {
+    static void notReferenced(WriteTx tx, Schema schema, TableDef t, long id) {
+        Handle h = tx.h;
         List<String> users = new ArrayList<>();
-        for (var ref : schema.referencesTo(h, t.workspaceId(), t.id())) {
+        for (var ref : Schema.referencesTo(tx.tables(schema), t.id())) {
             TableDef from = ref.getKey();
             Column c = ref.getValue();
             h.createQuery("SELECT id FROM " + from.sql() + " WHERE " + c.sql() + " = :id" + (from.id() == t.id()

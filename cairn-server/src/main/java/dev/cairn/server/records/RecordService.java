@@ -41,7 +41,7 @@ public final class RecordService {
     public Map<String, Object> create(Caller caller, String table, JsonNode body) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
             TableDef t = tx.table(schema, table);
-            Map<Long, Object> values = insertable(tx.h, t, body);
+            Map<Long, Object> values = insertable(tx, t, body);
             long id = RowSql.insert(tx.h, t, null, 1, tx.now, values);
             tx.log(t.id(), id, "insert", 1L, null, RowSql.toHistory(t, values));
             return RowSql.toApi(t, new StoredRow(id, 1, values));
@@ -49,7 +49,7 @@ public final class RecordService {
     }
 
     /** Parses and checks a new record's fields (defaults applied); throws with every failure. */
-    Map<Long, Object> insertable(Handle h, TableDef t, JsonNode body) {
+    Map<Long, Object> insertable(WriteTx tx, TableDef t, JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         Map<Long, Object> values = fields(t, body, errors, null);
         for (Column c : t.columns()) {
@@ -62,8 +62,8 @@ public final class RecordService {
             }
         }
         Schema.throwIfAny(errors, "the record is invalid");
-        RecordChecks.references(h, schema, t, values);
-        RecordChecks.unique(h, t, values, null);
+        RecordChecks.references(tx, schema, t, values);
+        RecordChecks.unique(tx.h, t, values, null);
         return values;
     }
 
@@ -97,7 +97,7 @@ public final class RecordService {
 
     public Map<String, Object> get(Caller caller, String table, long id) {
         return reads.withHandle(h -> {
-            TableDef t = schema.current(h, caller.workspaceId(), table);
+            TableDef t = schema.current(h, caller, table);
             return RowSql.toApi(t, RowSql.find(h, t, id).orElseThrow(() -> RecordChecks.notFound(t, id)));
         });
     }
@@ -129,7 +129,7 @@ public final class RecordService {
             if (changed.isEmpty()) {
                 return RowSql.toApi(t, current);
             }
-            RecordChecks.references(tx.h, schema, t, changed);
+            RecordChecks.references(tx, schema, t, changed);
             RecordChecks.unique(tx.h, t, changed, id);
             long next = current.version() + 1;
             RowSql.update(tx.h, t, id, next, tx.now, changed);
@@ -167,7 +167,7 @@ public final class RecordService {
             if (version != null && current.version() != version) {
                 throw new VersionConflictException(version, RowSql.toApi(t, current));
             }
-            RecordChecks.notReferenced(tx.h, schema, t, id);
+            RecordChecks.notReferenced(tx, schema, t, id);
             tx.h.createUpdate("DELETE FROM " + t.sql() + " WHERE id = :id").bind("id", id).execute();
             tx.log(t.id(), id, "delete", current.version(), RowSql.toHistory(t, current.values()), null);
             return null;
@@ -201,7 +201,7 @@ public final class RecordService {
                     values.put(c.id(), Values.fromJson(c, c.defaultValue(), c.name(), new ArrayList<>()));
                 }
             }
-            RecordChecks.references(tx.h, schema, t, values);
+            RecordChecks.references(tx, schema, t, values);
             RecordChecks.unique(tx.h, t, values, null);
             long version = ((Number) last.get("version")).longValue() + 1;
             RowSql.insert(tx.h, t, id, version, tx.now, values);
@@ -213,7 +213,7 @@ public final class RecordService {
     /** Every change of the record, oldest first (also after it was deleted). */
     public List<Change> history(Caller caller, String table, long id) {
         return reads.withHandle(h -> {
-            TableDef t = schema.current(h, caller.workspaceId(), table);
+            TableDef t = schema.current(h, caller, table);
             List<Change> changes = h.createQuery("SELECT * FROM ws_changes WHERE table_id = :t AND record_id = :r "
                     + "ORDER BY seq").bind("t", t.id()).bind("r", id).map((rs, ctx) -> new Change(rs.getLong("seq"),
                     rs.getString("op"), Rows.nullableLong(rs, "version"), rs.getString("actor"),
@@ -229,7 +229,7 @@ public final class RecordService {
     /** Records deleted within the restore window and not restored since: their last values, newest first. */
     public List<Map<String, Object>> deleted(Caller caller, String table) {
         return reads.withHandle(h -> {
-            TableDef t = schema.current(h, caller.workspaceId(), table);
+            TableDef t = schema.current(h, caller, table);
             return h.createQuery("SELECT c.record_id, c.version, c.at, c.actor, c.old_values FROM ws_changes c WHERE "
                     + "c.table_id = :t AND c.op = 'delete' AND c.at >= :since AND NOT EXISTS (SELECT 1 FROM ws_changes "
                     + "d WHERE d.table_id = c.table_id AND d.record_id = c.record_id AND d.seq > c.seq) ORDER BY c.seq "
@@ -247,7 +247,7 @@ public final class RecordService {
     /** A page of records matching the query, in the asked order (then by id). */
     public RecordPage list(Caller caller, String table, RecordQuery query) {
         return reads.withHandle(h -> {
-            TableDef t = schema.current(h, caller.workspaceId(), table);
+            TableDef t = schema.current(h, caller, table);
             List<FieldError> errors = new ArrayList<>();
             List<Condition> conditions = query.conditions(t, errors);
             List<RecordQuery.SortKey> sort = query.sortKeys(t, errors);

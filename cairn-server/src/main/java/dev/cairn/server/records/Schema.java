@@ -46,11 +46,14 @@ public final class Schema {
 
     /**
      * The live table {@code name} as committed now, from the cache while the workspace's schema version is unchanged;
-     * 404 if there is none. Only for handles outside a write transaction (reads): the version is read first, so a
-     * definition cached under it is never older than it.
+     * 404 if there is none. Only for handles outside a write transaction (reads): the version is the one read with
+     * the caller at the start of the request (else it is read now), before the definition, so a definition cached
+     * under it is never older than it.
      */
-    TableDef current(Handle h, long workspaceId, String name) {
-        return cached(h, schemaVersion(h, workspaceId), workspaceId, name);
+    TableDef current(Handle h, Caller caller, String name) {
+        long version = caller.schemaVersion() != Caller.VERSION_UNKNOWN ? caller.schemaVersion()
+                : schemaVersion(h, caller.workspaceId());
+        return cached(h, version, caller.workspaceId(), name);
     }
 
     /**
@@ -64,6 +67,19 @@ public final class Schema {
             cache.put(workspaceId, version, t);
         }
         return t;
+    }
+
+    /**
+     * The workspace's live tables at schema version {@code version}, which the caller read (committed) before, on the
+     * same handle, with no schema change of its own since: from the cache, else read and cached.
+     */
+    List<TableDef> tablesAt(Handle h, long version, long workspaceId) {
+        List<TableDef> all = cache.all(workspaceId, version);
+        if (all == null) {
+            all = tables(h, workspaceId);
+            cache.putAll(workspaceId, version, all);
+        }
+        return all;
     }
 
     /** The workspace's schema version; 404 if the workspace is gone. */
@@ -220,7 +236,10 @@ public final class Schema {
         if (c.unique()) {
             h.execute("CREATE UNIQUE INDEX " + table + "_" + c.sql() + " ON " + table + " (" + c.sql() + ")");
         } else if (c.indexed()) {
-            String key = dialect == Dialect.POSTGRES ? c.sql() + " NULLS FIRST" : c.sql();
+            // listings order by (column, id): on PostgreSQL the index carries id too, so page 1 of a sorted listing
+            // stops after its rows instead of reading and sorting every row of the first values' ties (a date shared
+            // by a thousand rows); SQLite's index entries end with the rowid (= id) anyway
+            String key = dialect == Dialect.POSTGRES ? c.sql() + " NULLS FIRST, id" : c.sql();
             h.execute("CREATE INDEX " + table + "_" + c.sql() + " ON " + table + " (" + key + ")");
         }
     }
@@ -379,8 +398,13 @@ public final class Schema {
 
     /** Live reference columns (of any table of the workspace) that point at {@code tableId}. */
     List<Map.Entry<TableDef, Column>> referencesTo(Handle h, long workspaceId, long tableId) {
+        return referencesTo(tables(h, workspaceId), tableId);
+    }
+
+    /** The reference columns among {@code tables} that point at {@code tableId}. */
+    static List<Map.Entry<TableDef, Column>> referencesTo(List<TableDef> tables, long tableId) {
         List<Map.Entry<TableDef, Column>> out = new ArrayList<>();
-        for (TableDef t : tables(h, workspaceId)) {
+        for (TableDef t : tables) {
             for (Column c : t.columns()) {
                 if (c.type() == ColumnType.REFERENCE && Long.valueOf(tableId).equals(c.references())) {
                     out.add(Map.entry(t, c));

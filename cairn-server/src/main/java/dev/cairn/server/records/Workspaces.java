@@ -42,34 +42,39 @@ public final class Workspaces {
      */
     public Caller resolve(long accountId, String accountName, String ownerName, boolean readOnly) {
         WorkspaceRole role;
-        long workspaceId;
+        long[] workspace; // {id, schema version}
         String owner;
         if (ownerName == null || ownerName.isEmpty() || ownerName.equals(accountName)) {
-            workspaceId = ensure(accountId, accountName);
+            workspace = ensure(accountId, accountName);
             owner = accountName;
             role = WorkspaceRole.OWNER;
         } else {
-            var membership = reads.withHandle(h -> h.createQuery("SELECT w.id, m.role FROM workspaces w JOIN accounts a "
-                    + "ON a.id = w.account_id JOIN ws_members m ON m.workspace_id = w.id WHERE a.name = :o "
-                    + "AND m.account_id = :me").bind("o", ownerName).bind("me", accountId)
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).findOne());
+            var membership = reads.withHandle(h -> h.createQuery("SELECT w.id, w.schema_version, m.role FROM workspaces "
+                    + "w JOIN accounts a ON a.id = w.account_id JOIN ws_members m ON m.workspace_id = w.id WHERE "
+                    + "a.name = :o AND m.account_id = :me").bind("o", ownerName).bind("me", accountId)
+                    .map((rs, ctx) -> new Object[] {new long[] {rs.getLong(1), rs.getLong(2)}, rs.getString(3)})
+                    .findOne());
             Object[] m = membership.orElseThrow(() -> ServiceException.notFound("no workspace '" + ownerName
                     + "' that you are a member of"));
-            workspaceId = (Long) m[0];
+            workspace = (long[]) m[0];
             owner = ownerName;
             role = WorkspaceRole.fromWire((String) m[1]).orElseThrow();
         }
-        return new Caller(workspaceId, owner, accountId, accountName, readOnly ? WorkspaceRole.VIEWER : role);
+        return new Caller(workspace[0], owner, accountId, accountName, readOnly ? WorkspaceRole.VIEWER : role,
+                workspace[1]);
     }
 
-    /** The workspace id of account {@code accountId}, creating the workspace on first use. */
-    long ensure(long accountId, String accountName) {
-        Optional<Long> existing = reads.withHandle(h -> idOf(h, accountId));
+    /**
+     * The id and committed schema version of account {@code accountId}'s workspace, creating the workspace on first
+     * use: one primary-key lookup per request, which also spares the request's reads their own version lookup.
+     */
+    long[] ensure(long accountId, String accountName) {
+        Optional<long[]> existing = reads.withHandle(h -> idOf(h, accountId));
         if (existing.isPresent()) {
             return existing.get();
         }
         return jdbi.withHandle(h -> {
-            Optional<Long> id = idOf(h, accountId);
+            Optional<long[]> id = idOf(h, accountId);
             if (id.isPresent()) {
                 return id.get();
             }
@@ -87,9 +92,9 @@ public final class Workspaces {
                         + workspaceId));
     }
 
-    private static Optional<Long> idOf(Handle h, long accountId) {
-        return h.createQuery("SELECT id FROM workspaces WHERE account_id = :a").bind("a", accountId)
-                .mapTo(Long.class).findOne();
+    private static Optional<long[]> idOf(Handle h, long accountId) {
+        return h.createQuery("SELECT id, schema_version FROM workspaces WHERE account_id = :a").bind("a", accountId)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne();
     }
 
     /** The owner first, then the members by account name. */

@@ -149,6 +149,15 @@ final class WriteTx {
         return t;
     }
 
+    /**
+     * The workspace's live tables, from the process-wide cache under the batch's schema version (see
+     * {@link #table}); read from the database once this transaction changed the schema.
+     */
+    List<TableDef> tables(Schema schema) {
+        return tables.schemaChanged ? schema.tables(h, caller.workspaceId())
+                : schema.tablesAt(h, tables.schemaVersion, caller.workspaceId());
+    }
+
     /** Called by {@link Schema#changed} once this transaction changed table definitions. */
     void schemaChanged() {
         tables.schemaChanged = true;

@@ -189,6 +189,18 @@ class ImporterTest {
         }
 
         @Test
+        void sortIndexesEndWithTheIdSoAListingByAColumnWithTiesStopsAfterItsPage() {
+            f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", "text")
+                    .asUnique(), ColumnSpec.of("qty", "integer"))));
+            String qty = "c_" + column("parts", "qty");
+            String code = "c_" + column("parts", "code");
+            // listings order by (column, id); SQLite's index entries end with the rowid, which is the id
+            assertThat(indexes("parts")).anySatisfy(ix -> assertThat(ix).endsWith(f.db.dialect() == Dialect.POSTGRES
+                    ? "(" + qty + " NULLS FIRST, id)" : "(" + qty + ")"))
+                    .anySatisfy(ix -> assertThat(ix).contains("UNIQUE").endsWith("(" + code + ")"));
+        }
+
+        @Test
         void aBadRowLateInAFirstLoadLeavesTheTableEmptyWithItsIndexes() throws IOException {
             f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", "text")
                     .asUnique(), ColumnSpec.of("qty", "integer"))));

@@ -100,6 +100,50 @@ class TableDefCacheTest {
         }
 
         @Test
+        void aCallerResolvedAfterTheChangeCarriesTheNewVersionAndSeesTheNewDefinition() {
+            Caller before = other.workspaces().resolve(f.ann.accountId(), f.ann.accountName(), null, false);
+            assertThat(before.schemaVersion()).isEqualTo(version());
+            f.ws.tables().patch(f.ann, "items", new TablePatch(null, null, List.of(new TablePatch.Rename("n", "qty")),
+                    null, null, null));
+            Caller after = other.workspaces().resolve(f.ann.accountId(), f.ann.accountName(), null, false);
+            assertThat(after.schemaVersion()).isEqualTo(before.schemaVersion() + 1).isEqualTo(version());
+            assertThat(other.records().get(after, "items", id)).containsEntry("qty", 1L).doesNotContainKey("n");
+            assertThat(other.records().list(after, "items", new RecordQuery(List.of(), "qty", null, 50, 0))
+                    .records()).extracting(r -> r.get("qty")).containsExactly(1L);
+        }
+
+        @Test
+        void aDeleteSeesAReferenceColumnAddedAfterItsInstanceCachedTheTables() {
+            long spare = (Long) other.records().create(f.ann, "items", json("{'code': 's'}")).get("id");
+            other.records().delete(f.ann, "items", spare, null); // caches the workspace's tables on the other instance
+            f.ws.tables().create(f.ann, new TableSpec("lines", null, List.of(ColumnSpec.of("item", "reference")
+                    .referencing("items"))));
+            long line = (Long) f.ws.records().create(f.ann, "lines", json("{'item': " + id + "}")).get("id");
+            assertThatThrownBy(() -> other.records().delete(f.ann, "items", id, null)).isInstanceOfSatisfying(
+                    ServiceException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.IN_USE);
+                        assertThat(e.getMessage()).contains("lines " + line);
+                    });
+            assertThat(other.records().get(f.ann, "items", id)).containsEntry("code", "a");
+        }
+
+        @Test
+        void aWriteChecksAReferenceToATableCreatedAfterItsInstanceCachedTheTables() {
+            long spare = (Long) other.records().create(f.ann, "items", json("{'code': 's'}")).get("id");
+            other.records().delete(f.ann, "items", spare, null); // caches the workspace's tables on the other instance
+            f.ws.tables().create(f.ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", "text"))));
+            f.ws.tables().patch(f.ann, "items", new TablePatch(null, null, null, null, null, List.of(
+                    ColumnSpec.of("customer", "reference").referencing("customers"))));
+            long customer = (Long) f.ws.records().create(f.ann, "customers", json("{'name': 'x'}")).get("id");
+            assertThat(other.records().create(f.ann, "items", json("{'code': 'r', 'customer': " + customer + "}")))
+                    .containsKey("customer");
+            assertThatThrownBy(() -> other.records().create(f.ann, "items", json("{'code': 'q', 'customer': "
+                    + (customer + 1000) + "}"))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(
+                            e.errors()).extracting(FieldError::message).containsExactly("table 'customers' has no record "
+                            + (customer + 1000)));
+        }
+
+        @Test
         void everySchemaChangeBumpsTheVersionAndAFailedOneDoesNot() {
             long before = version();
             assertThatThrownBy(() -> f.ws.tables().patch(f.ann, "items", new TablePatch(null, null, null,
@@ -134,6 +178,19 @@ class TableDefCacheTest {
             cache.put(7, 3, items);
             assertThat(cache.get(7, 4, "items")).isNull();
             assertThat(cache.get(7, 4, "other")).isNotNull();
+        }
+
+        @Test
+        void theListOfAllTablesIsKeptForItsVersionOnly() {
+            TableDefCache cache = new TableDefCache();
+            cache.putAll(7, 3, List.of(items));
+            assertThat(cache.all(7, 3)).containsExactly(items);
+            assertThat(cache.all(7, 2)).isNull();
+            cache.put(7, 4, items);
+            assertThat(cache.all(7, 3)).isNull();
+            assertThat(cache.all(7, 4)).isNull();
+            cache.putAll(7, 3, List.of(items));
+            assertThat(cache.all(7, 4)).isNull();
         }
 
         @Test

@@ -37,8 +37,13 @@ final class WorkspaceFixture implements AutoCloseable {
                 .bind("e", name + "@example.com").mapTo(Long.class).one());
     }
 
+    /**
+     * The account's caller for its own workspace, kept across calls (as a service user outside an HTTP request): without
+     * the schema version {@code resolve} read, which is valid for one request only, so every call reads the current one.
+     */
     Caller caller(long accountId, String name) {
-        return ws.workspaces().resolve(accountId, name, null, false);
+        Caller c = ws.workspaces().resolve(accountId, name, null, false);
+        return new Caller(c.workspaceId(), c.workspaceOwner(), c.accountId(), c.accountName(), c.role());
     }
 
     static JsonNode json(String text) {
