@@ -8,7 +8,7 @@
 #          measured ones: page-1 listings (30 %, the same filters), GET (30 %) and PATCH with If-Match (25 %) of records
 #          the client created, POST (10 %), DELETE of its own records (5 %). Any non-2xx response is an error.
 #          The clients run in the server's JVM (one platform thread each) and share its CPUs, so each has one keep-alive
-#          HTTP/1.1 connection with blocking socket I/O on its own thread (BenchHttpConnection, since 2026-11-24);
+#          HTTP/1.1 connection with blocking socket I/O on its own thread (Apache HttpClient 5 classic, since 2026-11-24);
 #          the JDK HttpClient used before cost about a fifth of the JVM's CPU and three thread hand-offs per request.
 #          Latency is measured around each request on the client thread, as before.
 #

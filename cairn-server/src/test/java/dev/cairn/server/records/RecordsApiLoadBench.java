@@ -17,6 +17,16 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * workspace, then runs {@code cairn.bench.clients} (50) API clients over HTTP, in this JVM, without pauses between
  * requests, for {@code cairn.bench.warmup} (10) seconds that are not measured (JIT, caches) and then
  * {@code cairn.bench.seconds} (60) that are; each client has its own bearer token and its own keep-alive HTTP/1.1
- * connection ({@link BenchHttpConnection}: blocking I/O on the client's thread, so the clients, which share the
+ * connection (Apache HttpClient's classic API: blocking I/O on the client's thread, so the clients, which share the
  * server's CPUs, cost little CPU themselves; the JDK HttpClient used before spent about a fifth of the JVM's CPU and
  * three thread hand-offs per request).
  * Errors are counted from the start. Each client creates a few orders, then loops over a
@@ -118,7 +128,7 @@ class RecordsApiLoadBench {
         private final long from;
         private final long end;
         private final Random random;
-        private final BenchHttpConnection http;
+        private final CloseableHttpClient http;
         private final List<long[]> owned = new ArrayList<>(); // {id, version}
         final Map<Op, List<Long>> latencies = new EnumMap<>(Op.class);
         final Map<Op, AtomicLong> errors = new EnumMap<>(Op.class);
@@ -129,8 +139,8 @@ class RecordsApiLoadBench {
         Client(TestServer server, String token, int number, long from, long end) {
             this.from = from;
             this.server = server.uri("/");
-            this.http = new BenchHttpConnection(this.server.getHost(), this.server.getPort(), 30_000);
-            this.auth = "Authorization: Bearer " + token;
+            this.http = oneConnectionClient();
+            this.auth = "Bearer " + token;
             this.number = number;
             this.end = end;
             this.random = new Random(number);
@@ -160,7 +170,7 @@ class RecordsApiLoadBench {
                     create();
                 }
             }
-            http.close();
+            http.close(CloseMode.GRACEFUL);
         }
 
         private void list() {
@@ -181,8 +191,7 @@ class RecordsApiLoadBench {
             long[] r = owned.get(random.nextInt(owned.size()));
             String body = "{\"items\":" + (1 + random.nextInt(20)) + ",\"status\":\""
                     + OrdersData.STATUSES[random.nextInt(4)] + "\"}";
-            String response = send(Op.PATCH, "PATCH", base() + "/" + r[0], body, "If-Match: \"" + r[1] + "\"",
-                    "Content-Type: application/json");
+            String response = send(Op.PATCH, "PATCH", base() + "/" + r[0], body, "If-Match", "\"" + r[1] + "\"");
             if (response != null) {
                 r[1] = number(VERSION, response);
             }
@@ -192,7 +201,7 @@ class RecordsApiLoadBench {
             String body = "{\"number\":\"API-" + number + "-" + created++ + "\",\"customer\":\"Customer "
                     + random.nextInt(5000) + "\",\"status\":\"open\",\"total\":\"" + random.nextInt(10_000)
                     + ".50\",\"items\":" + (1 + random.nextInt(20)) + ",\"placed\":\"2026-11-23\"}";
-            String response = send(Op.CREATE, "POST", base(), body, "Content-Type: application/json");
+            String response = send(Op.CREATE, "POST", base(), body);
             if (response != null) {
                 owned.add(new long[] {number(ID, response), number(VERSION, response)});
             }
@@ -200,26 +209,49 @@ class RecordsApiLoadBench {
 
         private void delete() {
             long[] r = owned.remove(random.nextInt(owned.size()));
-            send(Op.DELETE, "DELETE", base() + "/" + r[0], null, "If-Match: \"" + r[1] + "\"");
+            send(Op.DELETE, "DELETE", base() + "/" + r[0], null, "If-Match", "\"" + r[1] + "\"");
         }
 
         private String base() {
             return "/api/v1/workspace/tables/orders/records";
         }
 
-        /** Sends, records the latency; returns the body of a 2xx response, else counts an error and returns null. */
+        /**
+         * Apache HttpClient's classic (blocking) API with a pool of one connection: each request is written and its
+         * response read on this client's thread, kept alive between requests, never retried or redirected.
+         */
+        private static CloseableHttpClient oneConnectionClient() {
+            SocketConfig socket = SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(Timeout.ofSeconds(30)).build();
+            return HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setMaxConnTotal(1).setMaxConnPerRoute(1).setDefaultSocketConfig(socket).build())
+                    .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+                    .disableContentCompression().build();
+        }
+
+        /**
+         * Sends, records the latency; returns the body of a 2xx response, else counts an error and returns null.
+         *
+         * @param headers name, value, name, value, …
+         */
         private String send(Op op, String method, String path, String body, String... headers) {
-            String[] all = new String[headers.length + 1];
-            all[0] = auth;
-            System.arraycopy(headers, 0, all, 1, headers.length);
+            HttpUriRequestBase request = new HttpUriRequestBase(method, server.resolve(path));
+            request.addHeader("Authorization", auth);
+            for (int i = 0; i < headers.length; i += 2) {
+                request.addHeader(headers[i], headers[i + 1]);
+            }
+            if (body != null) {
+                request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+            }
             long start = System.nanoTime();
             try {
-                BenchHttpConnection.Response response = http.send(method, path, body, all);
+                String[] result = http.execute(request, response -> new String[] {
+                        Integer.toString(response.getCode()), response.getEntity() == null ? ""
+                                : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)});
                 measure(op, start);
-                if (response.status() / 100 == 2) {
-                    return response.body();
+                if (result[0].charAt(0) == '2') {
+                    return result[1];
                 }
-                fail(op, response.status() + " " + response.body());
+                fail(op, result[0] + " " + result[1]);
             } catch (Exception e) {
                 measure(op, start);
                 fail(op, e.toString());
