@@ -57,7 +57,10 @@ class GracefulShutdownTest {
                         HttpRequest.BodyPublishers.ofInputStream(() -> slowBody), 2000)).build(),
                 HttpResponse.BodyHandlers.ofString());
         started.await();
-        Thread.sleep(300);
+        for (int i = 0; i < 1000 && server.app().http().inFlight().running() == 0; i++) {
+            Thread.sleep(10); // the upload's handler is running (not merely its bytes sent) before shutdown starts
+        }
+        assertThat(server.app().http().inFlight().running()).isEqualTo(1);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
             try {
                 server.close();
