@@ -73,10 +73,10 @@ public final class ServerCore implements AutoCloseable {
         this.stores = new TenantStores(config.storeLocation());
         this.spool = new SpoolDirectory(config.dataDir().resolve("spool"));
         this.objects = new ObjectService(stores, repos, quota, new TrafficMetrics(meter, metrics),
-                new StorageOptions(spool.dir(), config.maxObjectBytes(), config.deleteGrace()),
+                new StorageOptions(spool, config.maxObjectBytes(), config.deleteGrace()),
                 clock, jdbi);
         this.maintenance = new StorageMaintenance(stores, repos, quota);
-        this.workspace = WorkspaceModule.create(database, clock, random, spool.dir());
+        this.workspace = WorkspaceModule.create(database, clock, random, spool);
         this.shares = new ShareService(jdbi, workspace.reports(), workspace.workspaces(), hasher,
                 new LoginThrottle(clock, 5, Duration.ofMinutes(5)), clock, random);
         Mailer mailer = config.mail() == null ? Mailer.NOT_CONFIGURED : new SmtpMailer(config.mail(), clock);

@@ -3,18 +3,19 @@ package dev.cairn.server.records;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.storage.SpoolDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -47,13 +48,13 @@ public final class Importer {
     private final InstantSource clock;
     private final Limits limits;
     private final Runnable statisticsChanged;
-    private final Path spoolDir;
+    private final SpoolDirectory spool;
 
-    /** @param spoolDir where uploads are copied before import (the server's spool directory, swept of leftovers) */
+    /** @param spool where uploads are copied before import (swept of leftovers) */
     public Importer(Jdbi jdbi, Schema schema, InstantSource clock, Limits limits, Runnable statisticsChanged,
-            Path spoolDir) {
+            SpoolDirectory spool) {
         this.jdbi = jdbi;
-        this.spoolDir = spoolDir;
+        this.spool = spool;
         this.schema = schema;
         this.clock = clock;
         this.limits = limits;
@@ -74,8 +75,7 @@ public final class Importer {
         if (contentLength > limits.maxBytes()) {
             throw tooLarge();
         }
-        Files.createDirectories(spoolDir);
-        Path file = Files.createTempFile(spoolDir, "import-", ".tmp");
+        Path file = spool.newFile("import-");
         try (OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;

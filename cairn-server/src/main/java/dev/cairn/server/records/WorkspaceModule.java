@@ -2,15 +2,16 @@ package dev.cairn.server.records;
 
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.db.Database;
-import java.nio.file.Path;
+import dev.cairn.server.storage.SpoolDirectory;
 import java.time.InstantSource;
 
 /** The records workspace's services over one database, built together (one entry point for the composition root). */
 public record WorkspaceModule(Workspaces workspaces, TableService tables, RecordService records,
         Templates templates, Importer importer, ReportService reports, Purger purger) {
 
-    /** @param spoolDir where import uploads are copied on their way in */
-    public static WorkspaceModule create(Database database, InstantSource clock, RandomBytes random, Path spoolDir) {
+    /** @param spool where import uploads are copied on their way in */
+    public static WorkspaceModule create(Database database, InstantSource clock, RandomBytes random,
+            SpoolDirectory spool) {
         Schema schema = new Schema(database.dialect());
         var jdbi = database.jdbi();
         var reads = database.reads();
@@ -18,7 +19,7 @@ public record WorkspaceModule(Workspaces workspaces, TableService tables, Record
         return new WorkspaceModule(new Workspaces(jdbi, reads, clock, random), tables,
                 new RecordService(jdbi, reads, schema, clock),
                 new Templates(tables), new Importer(jdbi, schema, clock, Importer.DEFAULT_LIMITS,
-                        database::refreshStatistics, spoolDir),
+                        database::refreshStatistics, spool),
                 new ReportService(jdbi, reads, schema, clock), new Purger(jdbi, reads, schema, clock));
     }
 }

@@ -90,7 +90,7 @@ public final class ObjectService {
 
     private PutOutcome putSpooled(Tenant tenant, String repo, BlobName name, InputStream body, String expected,
             BlobStore store) throws IOException {
-        try (Spool spool = Spool.copy(body, options.spoolDir(), quota, tenant.accountId(), options.maxObjectBytes());
+        try (Spool spool = Spool.copy(body, options.spool(), quota, tenant.accountId(), options.maxObjectBytes());
                 InputStream in = java.nio.file.Files.newInputStream(spool.file())) {
             return putReserved(tenant, repo, name, store, new UploadStream(in, spool.length(), expected),
                     spool.length(), spool.reserved());

@@ -32,9 +32,9 @@ final class Spool implements AutoCloseable {
      * @throws QuotaExceededException when the body crosses the quota (the partial reservation is released)
      * @throws ServiceException {@code too-large} past {@code maxBytes}, {@code incomplete-body} if the body breaks
      */
-    static Spool copy(InputStream body, Path dir, QuotaService quota, long accountId, long maxBytes) throws IOException {
-        Files.createDirectories(dir);
-        Spool spool = new Spool(Files.createTempFile(dir, "upload-", ".tmp"));
+    static Spool copy(InputStream body, SpoolDirectory dir, QuotaService quota, long accountId, long maxBytes)
+            throws IOException {
+        Spool spool = new Spool(dir.newFile("upload-"));
         try (OutputStream out = Files.newOutputStream(spool.file)) {
             spool.fill(body, out, quota, accountId, maxBytes);
             return spool;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.storage.SpoolDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,7 @@ class ImporterTest {
     @Test
     void oversizedImportsAreRefusedWithTheLimits(@TempDir Path spool) throws IOException {
         var small = new Importer(f.db.jdbi(), new Schema(f.db.dialect()), f.clock, new Importer.Limits(1024, 3),
-                () -> { }, spool);
+                () -> { }, new SpoolDirectory(spool));
         Path kept = small.spool(new ByteArrayInputStream(new byte[1000]), 1000);
         assertThat(kept.getParent()).isEqualTo(spool);
         assertThat(kept).hasSize(1000);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.storage.SpoolDirectory;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,8 @@ class TableDefCacheTest {
 
         Suite(Dialect dialect) {
             this.f = new WorkspaceFixture(dialect);
-            this.other = WorkspaceModule.create(f.db, f.clock, new Random(8)::nextBytes, f.spool);
+            this.other = WorkspaceModule.create(f.db, f.clock, new Random(8)::nextBytes,
+                    new SpoolDirectory(f.spool));
         }
 
         @BeforeEach

@@ -1,11 +1,12 @@
 package dev.cairn.server.records;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.cairn.server.db.Database;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.db.TestDatabases;
+import dev.cairn.server.storage.SpoolDirectory;
 import dev.cairn.testkit.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ final class WorkspaceFixture implements AutoCloseable {
     WorkspaceFixture(Dialect dialect) {
         this.db = TestDatabases.open(dialect);
         this.spool = newSpool();
-        this.ws = WorkspaceModule.create(db, clock, new Random(7)::nextBytes, spool);
+        this.ws = WorkspaceModule.create(db, clock, new Random(7)::nextBytes, new SpoolDirectory(spool));
         this.ann = caller(account("ann"), "ann");
     }
 

@@ -21,6 +21,7 @@ import dev.cairn.server.records.TablePatch;
 import dev.cairn.server.records.TableSpec;
 import dev.cairn.server.records.ValidationException;
 import dev.cairn.server.records.WorkspaceModule;
+import dev.cairn.server.storage.SpoolDirectory;
 import dev.cairn.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class ShareServiceTest {
         this.db = TestDatabases.open(dialect);
         Random random = new Random(11);
         this.ws = WorkspaceModule.create(db, clock, random::nextBytes,
-                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))); // these tests import nothing
+                new SpoolDirectory(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))); // no imports here
         this.shares = new ShareService(db.jdbi(), ws.reports(), ws.workspaces(),
                 new PasswordHasher(PasswordHasher.TEST, random::nextBytes, 2),
                 new LoginThrottle(clock, 5, Duration.ofMinutes(5)), clock, random::nextBytes);
