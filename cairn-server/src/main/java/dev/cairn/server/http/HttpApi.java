@@ -37,9 +37,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi {
     private static final Logger ACCESS = LoggerFactory.getLogger("cairn.access");
+    private static final Duration RESPONSE_TAIL = Duration.ofSeconds(5);
 
     private final Javalin app;
-    private final InFlight inFlight = new InFlight();
+    /** Counts requests until their response is completely written (a handler that returned may still be writing). */
+    private final GracefulHandler responses = new GracefulHandler();
+    private final InFlight inFlight = new InFlight(responses::getCurrentRequestCount);
     private final List<RegisteredRoute> registered = new CopyOnWriteArrayList<>();
     private final PrometheusMeterRegistry metrics;
 
@@ -54,10 +57,6 @@ public final class HttpApi {
             Duration accountDeletionGrace, WorkspaceModule workspace, ShareService shares, String publicUrl,
             InvitationSender invitations) {
     }
-
-    private static final Duration RESPONSE_TAIL = Duration.ofSeconds(5);
-    /** Counts requests until their response is completely written (a handler that returned may still be writing). */
-    private final GracefulHandler responses = new GracefulHandler();
 
     public HttpApi(Services s) {
         this.metrics = s.metrics();
@@ -161,21 +160,12 @@ public final class HttpApi {
         return List.copyOf(registered);
     }
 
-    /** Drains running requests for up to {@code timeout}, then stops the server. */
+    /** Drains running requests for up to {@code timeout} (and their responses for 5 s more), then stops the server. */
     public void stop(Duration timeout) throws InterruptedException {
-        int left = inFlight.drain(timeout);
+        int left = inFlight.drain(timeout, RESPONSE_TAIL);
         if (left > 0) {
             LoggerFactory.getLogger(HttpApi.class).warn("stopping with {} requests still running after {}", left, timeout);
         }
-        awaitResponsesWritten(RESPONSE_TAIL);
         app.stop();
-    }
-
-    /** Handlers have returned (or timed out); waits up to {@code tail} for their responses to leave the server. */
-    private void awaitResponsesWritten(Duration tail) throws InterruptedException {
-        long deadline = System.nanoTime() + tail.toNanos();
-        while (responses.getCurrentRequestCount() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
     }
 }

@@ -5,14 +5,25 @@ import dev.cairn.server.error.ServiceException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Counts requests in progress so shutdown can drain them: after {@link #drain} starts, new requests are refused with
- * 503 (clients retry elsewhere) while running ones, such as uploads, finish. Thread-safe.
+ * 503 (clients retry elsewhere) while running ones, such as uploads, finish and their responses are written.
+ * Thread-safe.
  */
 public final class InFlight {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final LongSupplier unwrittenResponses;
+
+    /**
+     * @param unwrittenResponses requests whose response the server has not finished writing (a handler that returned
+     *                           may still be writing it)
+     */
+    InFlight(LongSupplier unwrittenResponses) {
+        this.unwrittenResponses = unwrittenResponses;
+    }
 
     /** @throws ServiceException {@code store-unavailable} (503) once draining */
     void enter() {
@@ -35,13 +46,24 @@ public final class InFlight {
         return running.get();
     }
 
-    /** Refuses new requests and waits up to {@code timeout} for running ones; returns how many are still running. */
-    public int drain(Duration timeout) throws InterruptedException {
+    /**
+     * Refuses new requests, waits up to {@code timeout} for running handlers, then up to {@code tail} for the responses
+     * still being written.
+     *
+     * @return how many handlers were still running after {@code timeout}
+     */
+    public int drain(Duration timeout, Duration tail) throws InterruptedException {
         draining.set(true);
+        awaitNone(running::get, timeout);
+        int left = running.get();
+        awaitNone(unwrittenResponses, tail);
+        return left;
+    }
+
+    private static void awaitNone(LongSupplier count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (running.get() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        while (count.getAsLong() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
-        return running.get();
     }
 }
