@@ -42,7 +42,7 @@ public final class Workspaces {
      */
     public Caller resolve(long accountId, String accountName, String ownerName, boolean readOnly) {
         WorkspaceRole role;
-        long[] workspace; // {id, schema version}
+        Found workspace;
         String owner;
         if (ownerName == null || ownerName.isEmpty() || ownerName.equals(accountName)) {
             workspace = ensure(accountId, accountName);
@@ -52,29 +52,29 @@ public final class Workspaces {
             var membership = reads.withHandle(h -> h.createQuery("SELECT w.id, w.schema_version, m.role FROM workspaces "
                     + "w JOIN accounts a ON a.id = w.account_id JOIN ws_members m ON m.workspace_id = w.id WHERE "
                     + "a.name = :o AND m.account_id = :me").bind("o", ownerName).bind("me", accountId)
-                    .map((rs, ctx) -> new Object[] {new long[] {rs.getLong(1), rs.getLong(2)}, rs.getString(3)})
+                    .map((rs, ctx) -> new Membership(new Found(rs.getLong(1), rs.getLong(2)), rs.getString(3)))
                     .findOne());
-            Object[] m = membership.orElseThrow(() -> ServiceException.notFound("no workspace '" + ownerName
+            Membership m = membership.orElseThrow(() -> ServiceException.notFound("no workspace '" + ownerName
                     + "' that you are a member of"));
-            workspace = (long[]) m[0];
+            workspace = m.workspace();
             owner = ownerName;
-            role = WorkspaceRole.fromWire((String) m[1]).orElseThrow();
+            role = WorkspaceRole.fromWire(m.role()).orElseThrow();
         }
-        return new Caller(workspace[0], owner, accountId, accountName, readOnly ? WorkspaceRole.VIEWER : role,
-                workspace[1]);
+        return new Caller(workspace.id(), owner, accountId, accountName, readOnly ? WorkspaceRole.VIEWER : role,
+                workspace.schemaVersion());
     }
 
     /**
      * The id and committed schema version of account {@code accountId}'s workspace, creating the workspace on first
      * use: one primary-key lookup per request, which also spares the request's reads their own version lookup.
      */
-    long[] ensure(long accountId, String accountName) {
-        Optional<long[]> existing = reads.withHandle(h -> idOf(h, accountId));
+    Found ensure(long accountId, String accountName) {
+        Optional<Found> existing = reads.withHandle(h -> idOf(h, accountId));
         if (existing.isPresent()) {
             return existing.get();
         }
         return jdbi.withHandle(h -> {
-            Optional<long[]> id = idOf(h, accountId);
+            Optional<Found> id = idOf(h, accountId);
             if (id.isPresent()) {
                 return id.get();
             }
@@ -92,9 +92,17 @@ public final class Workspaces {
                         + workspaceId));
     }
 
-    private static Optional<long[]> idOf(Handle h, long accountId) {
+    private static Optional<Found> idOf(Handle h, long accountId) {
         return h.createQuery("SELECT id, schema_version FROM workspaces WHERE account_id = :a").bind("a", accountId)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne();
+                .map((rs, ctx) -> new Found(rs.getLong(1), rs.getLong(2))).findOne();
+    }
+
+    /** A workspace as one lookup finds it: its id and its committed schema version. */
+    record Found(long id, long schemaVersion) {
+    }
+
+    /** A workspace the caller is a member of, and the member's role there (wire name). */
+    private record Membership(Found workspace, String role) {
     }
 
     /** The owner first, then the members by account name. */
