@@ -216,6 +216,10 @@ class RecordsApiLoadBench {
             return "/api/v1/workspace/tables/orders/records";
         }
 
+        /** A response as the benchmark keeps it. */
+        private record Reply(int status, String body) {
+        }
+
         /**
          * Apache HttpClient's classic (blocking) API with a pool of one connection: each request is written and its
          * response read on this client's thread, kept alive between requests, never retried or redirected.
@@ -244,14 +248,14 @@ class RecordsApiLoadBench {
             }
             long start = System.nanoTime();
             try {
-                String[] result = http.execute(request, response -> new String[] {
-                        Integer.toString(response.getCode()), response.getEntity() == null ? ""
-                                : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)});
+                Reply reply = http.execute(request, response -> new Reply(response.getCode(),
+                        response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
+                                StandardCharsets.UTF_8)));
                 measure(op, start);
-                if (result[0].charAt(0) == '2') {
-                    return result[1];
+                if (reply.status() / 100 == 2) {
+                    return reply.body();
                 }
-                fail(op, result[0] + " " + result[1]);
+                fail(op, reply.status() + " " + reply.body());
             } catch (Exception e) {
                 measure(op, start);
                 fail(op, e.toString());
