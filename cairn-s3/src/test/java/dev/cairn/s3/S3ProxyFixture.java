@@ -1,14 +1,12 @@
 package dev.cairn.s3;
 
+import dev.cairn.testkit.Directories;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -151,18 +149,6 @@ public final class S3ProxyFixture implements AutoCloseable {
         if (!"STOPPED".equals(proxy.getState())) {
             proxy.stop();
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(S3ProxyFixture::delete);
-        } catch (java.nio.file.NoSuchFileException e) {
-            // already deleted
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Directories.deleteRecursively(dir);
     }
 }

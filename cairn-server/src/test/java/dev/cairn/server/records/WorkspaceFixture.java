@@ -7,12 +7,12 @@ import dev.cairn.server.db.Database;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.db.TestDatabases;
 import dev.cairn.server.storage.SpoolDirectory;
+import dev.cairn.testkit.Directories;
 import dev.cairn.testkit.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Random;
 
 /** A migrated test database of one dialect with the workspace services, a mutable clock and account "ann". */
@@ -58,11 +58,7 @@ final class WorkspaceFixture implements AutoCloseable {
     @Override
     public void close() {
         db.close();
-        try (var files = Files.walk(spool)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Directories.deleteRecursively(spool);
     }
 
     private static Path newSpool() {

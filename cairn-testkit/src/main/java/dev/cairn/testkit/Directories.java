@@ -1,0 +1,39 @@
+package dev.cairn.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Clean-up of directories tests created outside JUnit's {@code @TempDir}. */
+public final class Directories {
+    private Directories() {
+    }
+
+    /**
+     * Deletes {@code dir} and everything below it (symbolic links themselves, not their targets). Idempotent: a
+     * missing directory is fine.
+     *
+     * @throws UncheckedIOException if something cannot be deleted
+     */
+    public static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(Directories::delete);
+        } catch (NoSuchFileException e) {
+            // already deleted
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
