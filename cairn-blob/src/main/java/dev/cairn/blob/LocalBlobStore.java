@@ -22,15 +22,17 @@ import java.util.Objects;
  *
  * <p>A put writes a temp file, fsyncs it, and publishes it with a hard link, which fails if the name exists: objects
  * are never overwritten, concurrent puts of one name (even from several processes) have exactly one winner, and a
- * crash leaves at most a temp file, never a partial object. Temp files older than {@link #STALE_TEMP_AGE} are removed
- * when the store is opened; a put that has not written for that long is therefore treated as dead.
+ * crash leaves at most a temp file, never a partial object. A put holds an OS lock on its temp file, which dies with
+ * its process: temp files that no live process holds are removed when the store is opened (and by
+ * {@link #removeAbandonedTemps}), however recent. On file systems without locks, temp files older than
+ * {@link #STALE_TEMP_AGE} are removed instead.
  *
  * <p>Thread-safe and safe to share between processes. Failures are plain {@link IOException}s and never transient:
  * permission problems are {@link java.nio.file.AccessDeniedException}s and a missing root a {@link NoSuchFileException},
  * with messages that say what to fix; a full disk is an {@code IOException} saying so. {@link #close()} does nothing.
  */
 public final class LocalBlobStore implements BlobStore {
-    /** Temp files older than this are left over from dead puts and are removed on open. */
+    /** Where the file system has no locks: temp files older than this are left over from dead puts. */
     public static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
 
     private final LocalLayout layout;
@@ -72,7 +74,8 @@ public final class LocalBlobStore implements BlobStore {
 
     /**
      * Opens an existing store. Nothing is created, so a store on read-only media can be opened (and used for reads).
-     * Temp files whose mtime is more than {@link #STALE_TEMP_AGE} before {@code clock}'s now are removed, best effort.
+     * Temp files of puts no live process is writing are removed, best effort (see the class comment; {@code clock}
+     * dates {@link #STALE_TEMP_AGE} where there are no locks).
      *
      * @throws NoSuchFileException if {@code root} does not exist or has no {@code data} directory
      */
@@ -85,8 +88,18 @@ public final class LocalBlobStore implements BlobStore {
             throw LocalErrors.notAStore(absolute);
         }
         LocalBlobStore store = new LocalBlobStore(absolute);
-        store.writer.deleteStaleTemps(clock.instant().minus(STALE_TEMP_AGE));
+        store.writer.deleteAbandonedTemps(clock.instant(), STALE_TEMP_AGE);
         return store;
+    }
+
+    /**
+     * Removes the temp files of puts that no live process is writing from the store at {@code root} (for a server
+     * starting after a crash, without opening the store); returns how many went. Best effort: a missing or unreadable
+     * store removes nothing. {@code clock} dates {@link #STALE_TEMP_AGE} where there are no locks.
+     */
+    public static int removeAbandonedTemps(Path root, InstantSource clock) {
+        return new LocalWriter(new LocalLayout(root.toAbsolutePath().normalize()))
+                .deleteAbandonedTemps(clock.instant(), STALE_TEMP_AGE);
     }
 
     /** The absolute root directory of this store. */

@@ -18,11 +18,22 @@ import java.time.Instant;
  * (which fails if the name exists, so an object is never overwritten and racing puts have exactly one winner), remove the
  * temp file and fsync the directory. On any failure the temp file is removed and nothing is visible.
  *
- * <p>Stateless apart from the layout, so thread-safe.
+ * <p>While a put runs, its process holds an exclusive OS lock on the temp file; the operating system drops the lock when
+ * the process dies, even by {@code kill -9}. {@link #deleteAbandonedTemps} therefore removes exactly the temp files no
+ * live process is writing, however fresh they are, and leaves the puts of other processes alone.
+ *
+ * <p>Thread-safe: the only state besides the layout is the JVM-wide set of temp files being written.
  */
 final class LocalWriter {
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+    /**
+     * Temp files this JVM is writing. POSIX drops all of a process's locks on a file when any of its channels to that
+     * file closes, so the sweep must not even open these.
+     */
+    private static final java.util.Set<Path> WRITING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** A temp file this young and still empty may be between its creation and its lock; the sweep leaves it. */
+    private static final java.time.Duration CREATION_GRACE = java.time.Duration.ofSeconds(10);
 
     private final LocalLayout layout;
 
@@ -36,14 +47,18 @@ final class LocalWriter {
             throw new BlobAlreadyExistsException(name);
         }
         Path temp = createTemp(name);
-        try {
-            writeTemp(name, temp, content, length);
+        WRITING.add(temp);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            lock(channel);
+            writeTemp(name, channel, content, length);
             publish(name, temp, target);
+            deleteAfterSuccess(temp);
         } catch (IOException | RuntimeException | Error e) {
             deleteAfterFailure(temp, e);
             throw e;
+        } finally {
+            WRITING.remove(temp);
         }
-        deleteAfterSuccess(temp);
         try {
             syncDirectory(target.getParent());
         } catch (IOException e) {
@@ -52,13 +67,16 @@ final class LocalWriter {
         }
     }
 
-    /** Removes temp files last modified before {@code cutoff}; best effort, returns how many went. */
-    int deleteStaleTemps(Instant cutoff) {
+    /**
+     * Removes the temp files of puts that no live process is writing (they were killed or crashed); best effort, returns
+     * how many went. Where the file system has no locks, only temp files last modified more than {@code staleAge}
+     * before {@code now} go.
+     */
+    int deleteAbandonedTemps(Instant now, java.time.Duration staleAge) {
         int deleted = 0;
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(layout.tmpDir())) {
             for (Path temp : temps) {
-                if (Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)
-                        && Files.deleteIfExists(temp)) {
+                if (!WRITING.contains(temp) && deleteIfAbandoned(temp, now, staleAge)) {
                     deleted++;
                 }
             }
@@ -66,6 +84,29 @@ final class LocalWriter {
             // Best effort: a read-only or half-readable store still opens; the next writable open cleans up.
         }
         return deleted;
+    }
+
+    private static boolean deleteIfAbandoned(Path temp, Instant now, java.time.Duration staleAge) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                return false; // this JVM holds it
+            } catch (IOException e) {
+                return olderThan(temp, now.minus(staleAge)) && Files.deleteIfExists(temp); // no locks here
+            }
+            if (lock == null || channel.size() == 0 && !olderThan(temp, now.minus(CREATION_GRACE))) {
+                return false; // a live put holds it, or may be about to
+            }
+            return Files.deleteIfExists(temp); // deleted while holding the lock; released when the channel closes
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+            return false;
+        }
+    }
+
+    private static boolean olderThan(Path file, Instant cutoff) throws IOException {
+        return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff);
     }
 
     /** Creates {@code dir} (and missing parents below the root), then syncs its parent so the entry is durable. */
@@ -104,19 +145,30 @@ final class LocalWriter {
         }
     }
 
-    private void writeTemp(BlobName name, Path temp, InputStream content, long length) throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(length, 1))];
-            long written = 0;
-            while (written < length) {
-                int n = content.read(buffer, 0, (int) Math.min(buffer.length, length - written));
-                if (n < 0) {
-                    throw Ranges.shortContent(name, written, length);
-                }
-                writeFully(name, channel, ByteBuffer.wrap(buffer, 0, n));
-                written += n;
+    private void writeTemp(BlobName name, FileChannel channel, InputStream content, long length) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(length, 1))];
+        long written = 0;
+        while (written < length) {
+            int n = content.read(buffer, 0, (int) Math.min(buffer.length, length - written));
+            if (n < 0) {
+                throw Ranges.shortContent(name, written, length);
             }
-            force(name, channel);
+            writeFully(name, channel, ByteBuffer.wrap(buffer, 0, n));
+            written += n;
+        }
+        force(name, channel);
+    }
+
+    /**
+     * Marks the temp file as in use for other processes' sweeps (released when the channel closes or the process dies).
+     * Where the file system has no locks (some network file systems), the put goes on unmarked: sweeps there fall back
+     * to the age of the file.
+     */
+    private static void lock(FileChannel channel) {
+        try {
+            channel.lock();
+        } catch (IOException e) {
+            // no locks here: see the comment
         }
     }
 

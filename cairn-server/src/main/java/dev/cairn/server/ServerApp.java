@@ -62,6 +62,7 @@ public final class ServerApp implements AutoCloseable {
             app.firstStart(adminPassword, out);
             app.http.start(config.listenHost(), config.listenPort());
             app.sweepSpool();
+            app.removeAbandonedUploads();
             app.scheduleJobs();
             LOG.info("cairn server listening on {}:{} (db {}, store {})", config.listenHost(), app.port(),
                     core.database().dialect(), config.storeLocation());
@@ -112,6 +113,14 @@ public final class ServerApp implements AutoCloseable {
         int deleted = core.spool().sweep(core.clock().instant().minus(SPOOL_LEFTOVER_AGE));
         if (deleted > 0) {
             LOG.info("deleted {} spool files left by interrupted uploads or imports", deleted);
+        }
+    }
+
+    /** At start: removes the temp files of uploads a killed process left in repositories on local disk. */
+    private void removeAbandonedUploads() {
+        int removed = core.maintenance().removeAbandonedUploads(core.clock());
+        if (removed > 0) {
+            LOG.info("deleted {} temporary files of uploads interrupted by a crash", removed);
         }
     }
 

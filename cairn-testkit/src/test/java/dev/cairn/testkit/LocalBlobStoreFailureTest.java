@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,19 +60,6 @@ class LocalBlobStoreFailureTest {
         assertThat(Files.readAllBytes(dir.resolve("data/ab/" + PACK.id())))
                 .isEqualTo(DeterministicRandom.bytes(won.indexOf(true), 200_000));
         assertThat(dir.resolve("tmp")).isEmptyDirectory();
-    }
-
-    @Test
-    void staleTempFilesAreRemovedOnOpenAndFreshOnesKept() throws IOException {
-        LocalBlobStore.create(dir);
-        MutableClock clock = MutableClock.create();
-        Path stale = Files.writeString(dir.resolve("tmp/data-1.tmp"), "from a dead put");
-        Path fresh = Files.writeString(dir.resolve("tmp/data-2.tmp"), "from a running put");
-        Files.setLastModifiedTime(stale, FileTime.from(clock.instant().minus(Duration.ofMinutes(61))));
-        Files.setLastModifiedTime(fresh, FileTime.from(clock.instant().minus(Duration.ofMinutes(59))));
-        LocalBlobStore.open(dir, clock);
-        assertThat(stale).doesNotExist();
-        assertThat(fresh).exists();
     }
 
     @Test

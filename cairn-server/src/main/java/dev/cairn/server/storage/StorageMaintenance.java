@@ -4,6 +4,7 @@ import dev.cairn.blob.BlobInfo;
 import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobNotFoundException;
 import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.LocalBlobStore;
 import dev.cairn.server.quota.QuotaService;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,6 +53,22 @@ public final class StorageMaintenance {
             }
         }
         return drifts;
+    }
+
+    /**
+     * Removes, from every repository on a local-disk store, the temp files of uploads that no live process is writing
+     * (left by a crash or {@code kill -9}); uploads in flight in other server processes are kept (see
+     * {@link LocalBlobStore}). S3 stores have none: an interrupted upload leaves no object. Returns how many went.
+     */
+    public int removeAbandonedUploads(java.time.InstantSource clock) {
+        int removed = 0;
+        for (RepoRegistry.Ref ref : repos.all()) {
+            var local = StoreLocations.localPath(stores.location(ref.accountId(), ref.name()));
+            if (local.isPresent()) {
+                removed += LocalBlobStore.removeAbandonedTemps(local.get(), clock);
+            }
+        }
+        return removed;
     }
 
     /** Deletes every object of every repository of a tenant; returns how many were deleted. */

@@ -17,6 +17,18 @@ public final class StoreLocations {
     private StoreLocations() {
     }
 
+    /** The directory of a location that is a plain path or a {@code file:} URI; empty for any other store. */
+    public static java.util.Optional<Path> localPath(String location) {
+        if (!SCHEME.matcher(location).matches()) {
+            return java.util.Optional.of(Path.of(location));
+        }
+        URI uri = URI.create(location);
+        if (!"file".equalsIgnoreCase(uri.getScheme())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri.getPath()));
+    }
+
     /**
      * The location {@code segments} below {@code root}.
      *
@@ -33,9 +45,9 @@ public final class StoreLocations {
             return Path.of(root).resolve(joined).toString();
         }
         URI uri = URI.create(root);
-        if ("file".equalsIgnoreCase(uri.getScheme())) {
-            Path base = uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri.getPath());
-            return base.resolve(joined).toString();
+        java.util.Optional<Path> local = localPath(root);
+        if (local.isPresent()) {
+            return local.get().resolve(joined).toString();
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {
