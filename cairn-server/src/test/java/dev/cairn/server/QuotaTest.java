@@ -52,6 +52,47 @@ class QuotaTest {
                 .header("Authorization", "Bearer " + token).PUT(publisher).build());
     }
 
+    /**
+     * A chunked PUT of {@code size} zero bytes over a raw socket that reads the response while it still sends, as Go's
+     * client (restic's) does: the server answers a refused upload before the body ends, and a client that only reads
+     * after sending everything may see the connection reset instead. Returns the response, head and body.
+     */
+    private String chunkedPutReadingEarly(String id, int size) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.app().port())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("PUT /api/v1/repos/r/objects/data/" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                    + "Bearer " + token + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            Thread sender = Thread.ofVirtual().start(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+                try {
+                    for (int sent = 0; sent < size; sent += chunk.length) {
+                        out.write(head);
+                        out.write(chunk);
+                        out.write(new byte[] {'\r', '\n'});
+                    }
+                    out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                } catch (java.io.IOException stopped) {
+                    // the server answered and closed: stop sending, as a real client would
+                }
+            });
+            var response = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) >= 0; ) {
+                    response.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException reset) {
+                // the server closed with body bytes unread: what it answered before is in the buffer
+            }
+            sender.join(30_000);
+            return response.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static String id(int n) {
         return String.format("%064x", n);
     }
@@ -97,6 +138,25 @@ class QuotaTest {
         assertThat(get(id(5)).statusCode()).isEqualTo(404);
         assertThat(stored()).isEqualTo(3000);
         assertThat(reserved()).isZero();
+    }
+
+    @Test
+    void aChunkedUploadRefusedPartWayReportsNumbersThatAddUp() throws Exception {
+        long quota = 20L << 20; // larger than the 8 MiB steps in which a chunked body is reserved
+        server.core().accounts().setQuota("dora", quota);
+        assertThat(put(id(6), DeterministicRandom.bytes(6, 3000), false).statusCode()).isEqualTo(201);
+        String refused = chunkedPutReadingEarly(id(7), 24 << 20);
+        assertThat(refused).startsWith("HTTP/1.1 507 ");
+        JsonNode problem = JSON.readTree(refused.substring(refused.indexOf("\r\n\r\n") + 4));
+        long usage = problem.get("usageBytes").asLong();
+        long requested = problem.get("requestedBytes").asLong();
+        assertThat(usage).as("in use: what is stored, not this upload's own reservation").isEqualTo(3000);
+        assertThat(requested).as("the upload as far as it came").isGreaterThan(quota - usage)
+                .isLessThanOrEqualTo(24L << 20);
+        assertThat(problem.get("detail").asText()).contains("storing " + requested + " more bytes", usage + " of "
+                + quota + " bytes are in use");
+        assertThat(reserved()).isZero();
+        assertThat(stored()).isEqualTo(3000);
     }
 
     @Test

@@ -66,14 +66,24 @@ final class AccountDao {
         update("UPDATE accounts SET password_hash = :v WHERE id = :id", id, hash);
     }
 
-    void setStatus(long id, AccountStatus status) {
-        update("UPDATE accounts SET status = :v WHERE id = :id", id, status.wireName());
+    void setStatus(Handle h, long id, AccountStatus status) {
+        h.createUpdate("UPDATE accounts SET status = :v WHERE id = :id").bind("v", status.wireName()).bind("id", id)
+                .execute();
     }
 
-    void markDeleted(long id, Instant now, Instant purgeAfter) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET status = 'deleted', deleted_at = :now, "
-                + "purge_after = :p WHERE id = :id").bind("now", now.toEpochMilli())
-                .bind("p", purgeAfter.toEpochMilli()).bind("id", id).execute());
+    void markDeleted(Handle h, long id, Instant now, Instant purgeAfter) {
+        h.createUpdate("UPDATE accounts SET status = 'deleted', deleted_at = :now, purge_after = :p WHERE id = :id")
+                .bind("now", now.toEpochMilli()).bind("p", purgeAfter.toEpochMilli()).bind("id", id).execute();
+    }
+
+    /** Whether an active administrator other than account {@code id} exists. */
+    boolean anotherActiveAdmin(Handle h, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM accounts WHERE admin <> 0 AND status = 'active' AND id <> :id")
+                .bind("id", id).mapTo(Long.class).one() > 0;
+    }
+
+    Optional<Account> byId(Handle h, long id) {
+        return h.createQuery(SELECT + "WHERE a.id = :id").bind("id", id).map((rs, ctx) -> account(rs)).findOne();
     }
 
     void setQuota(long id, Long quotaBytes) {

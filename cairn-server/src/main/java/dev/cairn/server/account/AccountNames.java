@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 /** Validation of account names and emails. Account names appear in URLs, so their syntax is strict. */
 public final class AccountNames {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     /** Names that collide with the server's own top-level paths. */
     private static final Set<String> RESERVED = Set.of("api", "account", "healthz", "readyz", "metrics",
             "login", "logout", "signup", "static", "assets", "web", "ui", "tokens", "dashboard", "favicon.ico", "share");
@@ -36,13 +35,18 @@ public final class AccountNames {
         return name != null && NAME.matcher(name).matches() && !RESERVED.contains(name);
     }
 
-    /** The normalised (lower-case, trimmed) email if plausible; {@code bad-request} otherwise. */
+    /** The normalised (lower-case, trimmed) email if it follows {@link EmailAddresses}; {@code bad-request} otherwise. */
     public static String requireValidEmail(String email) {
         String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
-            throw ServiceException.badRequest("email '" + email + "' is not a valid address");
+        if (!EmailAddresses.isValid(e)) {
+            throw ServiceException.badRequest("'" + abbreviate(email) + "' is not an email address; give one such as "
+                    + "name@example.com");
         }
         return e;
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 
     /** Passwords need at least 10 characters (and at most 1024, to bound hashing work). */

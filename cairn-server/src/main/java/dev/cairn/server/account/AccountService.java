@@ -36,6 +36,7 @@ public final class AccountService {
     private final SignupMode defaultSignup;
     private final Duration deletionGrace;
     private final PasswordCache passwordCache;
+    private final AdminStanding standing;
 
     /** {@code reads}: for the account lookup of every authenticated request ({@code Database.reads()}). */
     public AccountService(Jdbi jdbi, Jdbi reads, PasswordHasher hasher, LoginThrottle accountThrottle,
@@ -54,6 +55,7 @@ public final class AccountService {
         this.defaultSignup = defaultSignup;
         this.deletionGrace = deletionGrace;
         this.passwordCache = new PasswordCache(clock, Duration.ofMinutes(5));
+        this.standing = new AdminStanding(jdbi, dao);
     }
 
     /**
@@ -136,19 +138,21 @@ public final class AccountService {
     }
 
     /**
-     * Password login (web form, JSON login, HTTP Basic). Throttled per login name, and (with a higher limit, since many
-     * users may share one address behind a proxy) per client address.
+     * Password login (web form, JSON login, HTTP Basic). Throttled per account, whichever of its logins (name or email)
+     * is tried, and (with a higher limit, since many users may share one address behind a proxy) per client address. A
+     * login that names no account is throttled by that login, so guessing at unknown names is slowed the same way.
      *
      * @throws ServiceException {@code too-many-requests}, {@code unauthenticated} (wrong name or password, without saying
      *                          which) or {@code account-suspended}
      */
     public Account login(String login, String password, String clientAddress) {
-        String accountKey = "account:" + (login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT));
+        String normalized = login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT);
+        Optional<Account> found = login == null || password == null ? Optional.empty()
+                : dao.byNameOrEmail(normalized);
+        String accountKey = found.map(a -> "account:" + a.id()).orElse("login:" + normalized);
         String addressKey = "address:" + clientAddress;
         accountThrottle.check(accountKey);
         addressThrottle.check(addressKey);
-        Optional<Account> found = login == null || password == null ? Optional.empty() : dao.byNameOrEmail(accountKey
-                .substring("account:".length()));
         if (found.isEmpty() || !passwordMatches(found.get(), password)) {
             if (found.isEmpty() && password != null) {
                 hasher.burn(password);
@@ -216,13 +220,22 @@ public final class AccountService {
         sessions.endAll(account.id());
     }
 
-    /** Suspends an account: it can no longer log in or use its tokens; its data stays. */
-    public Account suspend(String name) {
+    /**
+     * Suspends an account: it can no longer log in or use its tokens; its data stays.
+     *
+     * @param actingAccountId the administrator asking, or null for the operator's command line
+     * @throws ServiceException {@code forbidden} for one's own account or the last active administrator (see
+     *                          {@link AdminStanding}), {@code already-exists} (409) for an account being deleted
+     */
+    public Account suspend(String name, Long actingAccountId) {
         Account account = require(name);
+        if (actingAccountId != null && actingAccountId == account.id()) {
+            throw ServiceException.forbidden("you cannot suspend your own account; ask another administrator");
+        }
         if (account.status() == AccountStatus.DELETED) {
             throw ServiceException.conflict("account '" + name + "' is being deleted");
         }
-        dao.setStatus(account.id(), AccountStatus.SUSPENDED);
+        standing.change(account.id(), "suspended", h -> dao.setStatus(h, account.id(), AccountStatus.SUSPENDED));
         sessions.endAll(account.id());
         return require(account.id());
     }
@@ -233,17 +246,19 @@ public final class AccountService {
         if (account.status() == AccountStatus.DELETED) {
             throw ServiceException.conflict("account '" + name + "' is being deleted and cannot be reactivated");
         }
-        dao.setStatus(account.id(), AccountStatus.ACTIVE);
+        jdbi.useHandle(h -> dao.setStatus(h, account.id(), AccountStatus.ACTIVE));
         return require(account.id());
     }
 
     /**
      * Requests deletion: the account stops working at once (tokens revoked, sessions ended) and a background job deletes
      * its data and the account once the deletion grace period has passed.
+     *
+     * @throws ServiceException {@code forbidden} for the last active administrator (see {@link AdminStanding})
      */
     public Account requestDeletion(long accountId) {
         Instant now = clock.instant();
-        dao.markDeleted(accountId, now, now.plus(deletionGrace));
+        standing.change(accountId, "deleted", h -> dao.markDeleted(h, accountId, now, now.plus(deletionGrace)));
         tokens.revokeAll(accountId);
         sessions.endAll(accountId);
         return require(accountId);

@@ -47,7 +47,7 @@ final class AccountCommand {
 
     @Command(name = "suspend", description = "Suspend an account (no logins, no token use; data kept).")
     int suspend(@Parameters(paramLabel = "NAME") String name, @Mixin CommonOptions local) throws IOException {
-        return Admin.with(root, levels(local), core -> root.out.println("suspended " + core.accounts().suspend(name).name()));
+        return Admin.with(root, levels(local), core -> root.out.println("suspended " + core.accounts().suspend(name, null).name()));
     }
 
     @Command(name = "unsuspend", description = "Reactivate a suspended account.")

@@ -65,7 +65,7 @@ final class AccessGuard {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.size() != 1 || !(roles.iterator().next() instanceof Role role)) {
             LOG.error("route {} {} declares roles {}; refusing (every route needs exactly one Role)", ctx.method(),
-                    ctx.endpoint() == null ? ctx.path() : ctx.endpoint().path, roles);
+                    ctx.endpoint() == null ? Requests.loggablePath(ctx) : ctx.endpoint().path, roles);
             throw ServiceException.forbidden("this route is not open to anyone");
         }
         return role;
@@ -84,7 +84,7 @@ final class AccessGuard {
     private void requireSession(Context ctx) {
         var session = authenticator.fromSession(ctx);
         if (session.isEmpty()) {
-            if (ctx.method() == HandlerType.GET && ErrorMapper.wantsHtml(ctx)) {
+            if (isRead(ctx.method()) && ErrorMapper.wantsHtml(ctx)) {
                 ctx.redirect("/login");
                 ctx.skipRemainingHandlers();
                 return;
@@ -121,7 +121,7 @@ final class AccessGuard {
         Principal p = page ? null : authenticator.fromHeader(ctx).orElse(null);
         if (p == null) {
             var session = authenticator.fromSession(ctx);
-            if (session.isEmpty() && page && ctx.method() == HandlerType.GET && ErrorMapper.wantsHtml(ctx)) {
+            if (session.isEmpty() && page && isRead(ctx.method()) && ErrorMapper.wantsHtml(ctx)) {
                 ctx.redirect("/login");
                 ctx.skipRemainingHandlers();
                 return;
@@ -198,6 +198,11 @@ final class AccessGuard {
         String type = ctx.contentType();
         return type != null && (type.startsWith("application/x-www-form-urlencoded")
                 || type.startsWith("multipart/form-data"));
+    }
+
+    /** GET, or HEAD (a GET without the body): where a browser without a session is sent to the login page. */
+    private static boolean isRead(HandlerType method) {
+        return method == HandlerType.GET || method == HandlerType.HEAD;
     }
 
     private static boolean isSafe(HandlerType method) {

@@ -22,7 +22,8 @@ final class AdminHandlers {
 
     /** {@code POST /api/v1/admin/accounts/{name}/suspend} */
     void suspend(Context ctx) {
-        Json.write(ctx, 200, AccountHandlers.info(accounts.suspend(ctx.pathParam("name"))));
+        Json.write(ctx, 200, AccountHandlers.info(accounts.suspend(ctx.pathParam("name"),
+                Requests.principal(ctx).accountId())));
     }
 
     /** {@code POST /api/v1/admin/accounts/{name}/unsuspend} */

@@ -46,6 +46,9 @@ public final class ErrorMapper {
     /** Maps any exception a handler or the guard threw. */
     void handle(Exception e, Context ctx) {
         Problem problem = toProblem(e, ctx);
+        if (malformedRequest(e) != null) {
+            ctx.header("Connection", "close"); // the rest of the body cannot be read: say so, or a keep-alive client
+        }                                      // would send its next request into a connection about to close
         metrics.counter("cairn.http.errors", "code", problem.code()).increment();
         if (e instanceof ThrottledException t) {
             ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
@@ -65,6 +68,10 @@ public final class ErrorMapper {
     }
 
     private Problem toProblem(Exception e, Context ctx) {
+        Problem malformed = malformedRequest(e);
+        if (malformed != null) {
+            return malformed;
+        }
         return switch (e) {
             case QuotaExceededException q -> new Problem(q.code().type(), q.code().title(), q.code().status(),
                     q.getMessage(), q.code().code(), q.quotaBytes(), q.usageBytes(), q.requestedBytes(), null);
@@ -86,6 +93,30 @@ public final class ErrorMapper {
             case HttpResponseException h -> fromJavalin(h);
             default -> internal(e, ctx, "unexpected failure");
         };
+    }
+
+    /**
+     * A request Jetty could not read (a broken multipart or form body, a connection that ended mid-body): the client's
+     * fault, so a 4xx without a log line; null for anything else. Jetty reports these wrapped in servlet exceptions.
+     */
+    static Problem malformedRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return Problem.of(ErrorCode.INCOMPLETE_BODY, "the request body broke off; send it again");
+            }
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return switch (h.getCode()) {
+                    case 408 -> Problem.of(ErrorCode.BAD_REQUEST, "the request body arrived too slowly (under "
+                            + HttpApi.MIN_BODY_BYTES_PER_SECOND + " bytes per second); send it again");
+                    case 413 -> Problem.of(ErrorCode.TOO_LARGE, "the request body is too large");
+                    case 415 -> Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body's media type is not supported");
+                    default -> Problem.of(ErrorCode.BAD_REQUEST, "the request body is malformed ("
+                            + (h.getReason() == null ? "unreadable" : h.getReason()) + "); send it again as a valid "
+                            + "form, file or JSON document");
+                };
+            }
+        }
+        return null;
     }
 
     private static Problem storeTrouble(Exception e, Context ctx) {

@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
     private static final Logger ACCESS = LoggerFactory.getLogger("cairn.access");
     private static final Duration RESPONSE_TAIL = Duration.ofSeconds(5);
+    /** A request's header must be complete this long after its first byte, or its connection is closed. */
+    static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
+    /** Request bodies that arrive slower than this on average are refused (408, connection closed). */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
 
     private final Javalin app;
     /** Counts requests until their response is completely written (a handler that returned may still be writing). */
@@ -45,6 +49,7 @@ public final class HttpApi {
     private final InFlight inFlight = new InFlight(responses::getCurrentRequestCount);
     private final List<RegisteredRoute> registered = new CopyOnWriteArrayList<>();
     private final PrometheusMeterRegistry metrics;
+    private final SlowClients slowClients = new SlowClients(HEADER_DEADLINE);
 
     /** A route as Javalin registered it, with the roles it carries (for the route-table test). */
     public record RegisteredRoute(String method, String path, Set<RouteRole> roles) {
@@ -81,7 +86,9 @@ public final class HttpApi {
     private void configure(JavalinConfig config, List<Route> routes, AccessGuard guard, ErrorMapper errors) {
         config.concurrency.useVirtualThreads = true;
         config.startup.showJavalinBanner = false;
+        responses.setHandler(new NoMethodOverride());
         config.jetty.modifyServer(server -> server.setHandler(responses)); // Javalin nests its servlet context inside
+        config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.http.prefer405over404 = true;
         config.events.handlerAdded(meta -> {
@@ -91,7 +98,7 @@ public final class HttpApi {
             }
         });
         config.routes.beforeMatched(guard::check);
-        for (Route route : routes) {
+        for (Route route : Routes.withHeadForGet(routes)) {
             if (route.role() == null) {
                 config.routes.addHttpHandler(route.method(), route.path(), counted(route.handler()));
             } else {
@@ -145,6 +152,7 @@ public final class HttpApi {
     /** Starts listening; port 0 picks a free one ({@link #port()}). */
     public void start(String host, int port) {
         app.start(host, port);
+        slowClients.watch(app.jettyServer().server().getConnectors());
     }
 
     public int port() {
@@ -167,5 +175,6 @@ public final class HttpApi {
             LoggerFactory.getLogger(HttpApi.class).warn("stopping with {} requests still running after {}", left, timeout);
         }
         app.stop();
+        slowClients.close();
     }
 }

@@ -1,9 +1,13 @@
 package dev.cairn.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.protocol.MediaTypes;
@@ -11,14 +15,27 @@ import dev.cairn.server.error.ServiceException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
-/** Reading and writing JSON bodies with the checks every JSON endpoint needs: media type, size, syntax. */
+/**
+ * Reading and writing JSON bodies with the checks every JSON endpoint needs: media type, size, and a strict parse. A
+ * body is one JSON document and nothing after it; duplicate keys, unpaired UTF-16 surrogates (a string such as
+ * {@code "\ud800"}) and documents past Jackson's limits (numbers of more than 1,000 digits, nesting deeper than 1,000
+ * levels) are refused. Every failure is a {@link ServiceException} whose message is in the client's words (field
+ * names and JSON kinds, never Java types): nothing a client sends makes a 500. Thread-safe.
+ */
 final class Json {
     /** JSON request bodies larger than this are refused with 413. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** For responses. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    /** For request bodies: strict, numbers with a fraction as {@link java.math.BigDecimal} (exact decimals). */
+    private static final ObjectMapper STRICT = JsonMapper.builder().addModule(new JavaTimeModule())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private Json() {
     }
@@ -26,52 +43,59 @@ final class Json {
     /**
      * Parses the body as {@code type}.
      *
-     * @throws ServiceException {@code unsupported-media-type}, {@code too-large} or {@code bad-request} (with the position)
+     * @throws ServiceException {@code unsupported-media-type}, {@code too-large}, {@code incomplete-body} or
+     *                          {@code bad-request} (saying where and what, in JSON terms)
      */
     static <T> T read(Context ctx, Class<T> type) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaTypes.JSON)) {
-            throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as " + MediaTypes.JSON
-                    + " (got " + (contentType == null ? "no Content-Type" : contentType) + ")");
+        JsonNode tree = readTree(ctx);
+        if (tree.isNull()) {
+            throw ServiceException.badRequest("the body is JSON null; send " + JsonErrors.kindOf(type));
         }
-        byte[] body = boundedBody(ctx);
         try {
-            T value = MAPPER.readValue(body, type);
-            if (value == null) {
-                throw ServiceException.badRequest("the body is JSON null; send a " + type.getSimpleName() + " object");
-            }
-            return value;
+            return STRICT.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw ServiceException.badRequest("malformed JSON for " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new ServiceException(ErrorCode.INCOMPLETE_BODY, "could not read the request body: " + e.getMessage());
+            throw ServiceException.badRequest(JsonErrors.describe(e));
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.badRequest(JsonErrors.describe(e));
         }
     }
 
     /**
      * Parses the body as a JSON tree with exact decimals (numbers with a fraction become {@link java.math.BigDecimal}),
-     * with the same media type and size checks as {@link #read}.
+     * with the same media type, size and strictness checks as {@link #read}.
      */
-    static com.fasterxml.jackson.databind.JsonNode readTree(Context ctx) {
+    static JsonNode readTree(Context ctx) {
         checkJsonType(ctx);
-        try {
-            return EXACT.readTree(boundedBody(ctx));
-        } catch (JsonProcessingException e) {
-            throw ServiceException.badRequest("malformed JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new ServiceException(ErrorCode.INCOMPLETE_BODY, "could not read the request body: " + e.getMessage());
-        }
+        return parse(boundedBody(ctx));
     }
 
-    private static final ObjectMapper EXACT = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** The strict parse of a whole body (see the class comment); {@code bad-request} if it is not one valid document. */
+    static JsonNode parse(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ServiceException.badRequest("the JSON body is past a limit: numbers may have at most 1,000 digits "
+                    + "and documents at most 1,000 levels of nesting");
+        } catch (JsonProcessingException e) {
+            throw ServiceException.badRequest(JsonErrors.describe(e));
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.INCOMPLETE_BODY, "could not read the request body; send it again");
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw ServiceException.badRequest("the body is empty; send a JSON document");
+        }
+        String unpaired = JsonErrors.unpairedSurrogate(tree);
+        if (unpaired != null) {
+            throw ServiceException.badRequest("the text at " + unpaired + " contains an unpaired UTF-16 surrogate "
+                    + "(an escape such as \\ud800 without its partner); send valid Unicode text");
+        }
+        return tree;
+    }
 
     private static void checkJsonType(Context ctx) {
         String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaTypes.JSON)) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaTypes.JSON)) {
             throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as " + MediaTypes.JSON
                     + " (got " + (contentType == null ? "no Content-Type" : contentType) + ")");
         }
@@ -88,7 +112,7 @@ final class Json {
             }
             return body;
         } catch (IOException e) {
-            throw new ServiceException(ErrorCode.INCOMPLETE_BODY, "could not read the request body: " + e.getMessage());
+            throw new ServiceException(ErrorCode.INCOMPLETE_BODY, "the request body broke off; send it again");
         }
     }
 

@@ -25,12 +25,12 @@ final class Requests {
     }
 
     /**
-     * The request path as logs may show it: for a route with a {@code {token}} parameter (a share link, whose token
-     * is its only credential) the route's pattern instead of the path, so that no secret reaches a log.
+     * The request path as logs may show it, matched by a route or not: for a route with a {@code {token}} parameter (a
+     * secret in the path) the route's pattern, else the path with secrets redacted by {@link LoggedPaths}.
      */
     static String loggablePath(Context ctx) {
         var matched = ctx.endpoints().matchedHttpEndpoint();
-        return matched != null && matched.path.contains("{token}") ? matched.path : ctx.path();
+        return matched != null && matched.path.contains("{token}") ? matched.path : LoggedPaths.loggable(ctx.path());
     }
 
     static Principal principalOrNull(Context ctx) {

@@ -196,6 +196,24 @@ final class Routes {
                 new Route(DELETE, "/{account}/{repo}/{type}/{name}", Role.STORAGE_DELETE, h.restic()::delete));
     }
 
+    /**
+     * {@code routes} plus, for each GET route without a HEAD route of its own, a HEAD route with the same role and
+     * handler (Jetty sends the headers of the handler's response without its body), next to the GET route so that the
+     * order of overlapping patterns is kept.
+     */
+    static List<Route> withHeadForGet(List<Route> routes) {
+        java.util.Set<String> heads = new java.util.HashSet<>();
+        routes.stream().filter(r -> r.method() == HEAD).forEach(r -> heads.add(r.path()));
+        List<Route> out = new java.util.ArrayList<>();
+        for (Route route : routes) {
+            if (route.method() == GET && !heads.contains(route.path())) {
+                out.add(new Route(HEAD, route.path(), route.role(), route.handler()));
+            }
+            out.add(route);
+        }
+        return List.copyOf(out);
+    }
+
     /** The handler objects the table points into. */
     record Handlers(OpsHandlers ops, WebUi ui, AccountHandlers account, AdminHandlers admin,
             ObjectHandlers objects, ResticHandlers restic, WorkspaceHandlers workspace, MemberHandlers members,

@@ -41,8 +41,19 @@ public final class QuotaService {
      * @throws QuotaExceededException with the quota and usage if they do not fit; nothing is reserved then
      */
     public void reserve(long accountId, long bytes) {
-        if (bytes < 0) {
-            throw new IllegalArgumentException("cannot reserve " + bytes + " bytes");
+        reserve(accountId, bytes, 0);
+    }
+
+    /**
+     * Reserves {@code bytes} more for an upload that already holds {@code held} bytes of reservation (a body of unknown
+     * length, reserved step by step). A refusal describes the upload as a whole, so its numbers add up: the upload's
+     * {@code held + bytes} bytes requested, and everything else (stored, and reserved by other uploads) in use.
+     *
+     * @throws QuotaExceededException if they do not fit; nothing more is reserved then ({@code held} stays reserved)
+     */
+    public void reserve(long accountId, long bytes, long held) {
+        if (bytes < 0 || held < 0) {
+            throw new IllegalArgumentException("cannot reserve " + bytes + " bytes beside " + held);
         }
         int updated = jdbi.inTransaction(h -> {
             int n = h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes + :n "
@@ -56,7 +67,7 @@ public final class QuotaService {
         if (updated == 0) {
             Usage usage = usage(accountId);
             throw new QuotaExceededException(usage.quotaBytes() == null ? 0 : usage.quotaBytes(),
-                    usage.storedBytes() + usage.reservedBytes(), bytes);
+                    usage.storedBytes() + usage.reservedBytes() - held, held + bytes);
         }
     }
 

@@ -165,8 +165,10 @@ public final class Importer {
                 if (writing != null && check.errorCount == 0) {
                     writing.finish();
                 }
-            } catch (IOException e) {
+            } catch (UnreadableFileException e) {
                 throw ValidationException.of("(file)", e.getMessage());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the spooled import file", e);
             } finally {
                 if (writing != null) {
                     writing.close();

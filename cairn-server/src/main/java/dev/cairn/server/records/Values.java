@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 final class Values {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern EMAIL = dev.cairn.server.account.EmailAddresses.PATTERN;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{1,30}[0-9]");
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 

@@ -137,9 +137,10 @@ public final class Workspaces {
     public record Invitation(String email, WorkspaceRole role, String code, java.time.Instant expiresAt) {
     }
 
-    public Invitation invite(Caller caller, String email, String role) {
+    public Invitation invite(Caller caller, String givenEmail, String role) {
         List<FieldError> errors = new ArrayList<>();
-        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+        String email = givenEmail == null ? null : givenEmail.strip().toLowerCase(Locale.ROOT);
+        if (!dev.cairn.server.account.EmailAddresses.isValid(email)) {
             errors.add(new FieldError("email", "give the email address of the person to invite"));
         }
         WorkspaceRole r = role == null ? null : WorkspaceRole.fromWire(role).orElse(null);
@@ -151,7 +152,7 @@ public final class Workspaces {
         long expires = clock.millis() + INVITE_VALIDITY.toMillis();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO ws_invites (workspace_id, email, role, code_hash, created_at, "
                 + "expires_at) VALUES (:w, :e, :r, :c, :now, :x)").bind("w", caller.workspaceId())
-                .bind("e", email.toLowerCase(Locale.ROOT)).bind("r", r.wireName()).bind("c", Secrets.hash(code))
+                .bind("e", email).bind("r", r.wireName()).bind("c", Secrets.hash(code))
                 .bind("now", clock.millis()).bind("x", expires).execute());
         return new Invitation(email, r, code, java.time.Instant.ofEpochMilli(expires));
     }

@@ -26,25 +26,38 @@ final class XlsxRows implements RowSource {
     private final Iterator<Row> rows;
     private int line;
 
-    XlsxRows(Path file) throws IOException {
-        this.workbook = new ReadableWorkbook(file.toFile());
+    /** @throws UnreadableFileException if the file is not a workbook that can be read (see there) */
+    XlsxRows(Path file) throws UnreadableFileException {
+        ReadableWorkbook opened = null;
         try {
-            this.stream = workbook.getFirstSheet().openStream();
+            opened = new ReadableWorkbook(file.toFile());
+            this.stream = opened.getFirstSheet().openStream();
             this.rows = stream.iterator();
+            this.workbook = opened;
         } catch (IOException | RuntimeException e) {
-            workbook.close();
-            throw e;
+            closeQuietly(opened, e);
+            throw UnreadableFileException.xlsx(e);
+        }
+    }
+
+    private static void closeQuietly(ReadableWorkbook workbook, Exception failure) {
+        if (workbook != null) {
+            try {
+                workbook.close();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
     @Override
-    public List<String> header() throws IOException {
+    public List<String> header() throws UnreadableFileException {
         List<String> header = next();
         return header == null ? List.of() : header.stream().map(h -> h == null ? "" : h.strip()).toList();
     }
 
     @Override
-    public List<String> next() throws IOException {
+    public List<String> next() throws UnreadableFileException {
         try {
             if (!rows.hasNext()) {
                 return null;
@@ -60,7 +73,7 @@ final class XlsxRows implements RowSource {
             }
             return cells;
         } catch (RuntimeException e) {
-            throw new IOException("unreadable XLSX: " + e.getMessage(), e);
+            throw UnreadableFileException.xlsx(e);
         }
     }
 

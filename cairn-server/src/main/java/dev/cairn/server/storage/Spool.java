@@ -63,11 +63,12 @@ final class Spool implements AutoCloseable {
     }
 
     private void reserveFor(QuotaService quota, long accountId) {
+        long step = Math.max(STEP, length - reserved);
         try {
-            quota.reserve(accountId, Math.max(STEP, length - reserved));
-            reserved += Math.max(STEP, length - reserved);
+            quota.reserve(accountId, step, reserved);
+            reserved += step;
         } catch (QuotaExceededException e) {
-            quota.reserve(accountId, length - reserved); // the exact need may still fit; throws if not
+            quota.reserve(accountId, length - reserved, reserved); // the exact need may still fit; throws if not
             reserved = length;
         }
     }

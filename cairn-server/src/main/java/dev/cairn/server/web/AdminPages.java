@@ -43,10 +43,7 @@ public final class AdminPages {
     public void suspend(Context ctx) {
         Principal p = requireSession(ctx);
         String name = ctx.pathParam("name");
-        if (name.equals(p.accountName())) {
-            throw ServiceException.forbidden("you cannot suspend your own account; ask another administrator");
-        }
-        accounts.suspend(name);
+        accounts.suspend(name, p.accountId());
         Pages.seeOther(ctx, PATH + "?done=suspended&account=" + encode(name));
     }
 

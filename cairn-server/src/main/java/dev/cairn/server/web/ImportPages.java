@@ -70,10 +70,10 @@ public final class ImportPages {
         List<String> header;
         try {
             header = ws.importer().header(u.file(), u.xlsx());
-        } catch (IOException | RuntimeException e) {
+        } catch (dev.cairn.server.records.UnreadableFileException e) {
             uploads.drop(id);
             render(ctx, 422, c, t, null, null, List.of(), "The file could not be read as " + (u.xlsx() ? "XLSX"
-                    : "CSV") + ": " + e.getMessage(), null, null);
+                    : "CSV") + ": " + e.getMessage() + ".", null, null);
             return;
         }
         if (mapping == null) { // first look: the matches by name; a file column matching none is reported

@@ -103,7 +103,7 @@ class AccountServiceTest {
     @Test
     void suspendedAccountsCannotLogInUntilUnsuspended() {
         s.accounts.create("ann", "ann@example.com", "long enough password", false);
-        s.accounts.suspend("ann");
+        s.accounts.suspend("ann", null);
         assertThatThrownBy(() -> s.accounts.login("ann", "long enough password", "10.0.0.1"))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.ACCOUNT_SUSPENDED));
         s.accounts.unsuspend("ann");

@@ -3,10 +3,8 @@ package dev.cairn.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -14,6 +12,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.cairn.protocol.TokenScope;
+import dev.cairn.server.LogCapture;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.mail.InvitationMail;
 import dev.cairn.server.mail.InvitationSender;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Invitation emails through a real SMTP server in this JVM (GreenMail, with a relay login): invited through the API
@@ -236,19 +234,10 @@ class InvitationMailTest {
     }
 
     private static List<ILoggingEvent> capturingLogs(ThrowingRunnable action) throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        Level before = root.getLevel();
-        root.setLevel(Level.DEBUG);
-        root.addAppender(lines);
-        try {
+        try (LogCapture log = LogCapture.root(Level.DEBUG)) {
             action.run();
-        } finally {
-            root.detachAppender(lines);
-            root.setLevel(before);
+            return log.events();
         }
-        return List.copyOf(lines.list);
     }
 
     private interface ThrowingRunnable {

@@ -154,7 +154,7 @@ class WebPagesTest {
         @Test
         void suspendedAccountSeesWhyItCannotLogIn() throws Exception {
             server.account("on-hold");
-            server.core().accounts().suspend("on-hold");
+            server.core().accounts().suspend("on-hold", null);
             var r = new WebClient(server).logIn("on-hold", TestServer.password("on-hold"));
             assertThat(r.statusCode()).isEqualTo(403);
             assertThat(r.body()).contains("This account is suspended.");

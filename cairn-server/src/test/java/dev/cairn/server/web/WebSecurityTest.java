@@ -1,6 +1,7 @@
 package dev.cairn.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.server.ServerConfig;
 import dev.cairn.server.TestServer;
@@ -146,7 +147,12 @@ class WebSecurityTest {
 
     @Test
     void scriptInAnEmailIsRenderedEscapedOnTheAdminPage() throws Exception {
-        server.core().accounts().create("odd-email", "<script>x()</script>@example.com", "odd-email-password", false);
+        assertThatThrownBy(() -> server.core().accounts().create("odd-email", "<script>x()</script>@example.com",
+                "odd-email-password", false)).hasMessageContaining("is not an email address");
+        // an address stored before the email rule was strict, as older data may hold: the page must still escape it
+        server.core().accounts().create("odd-email", "odd@example.com", "odd-email-password", false);
+        server.core().database().jdbi().useHandle(h -> h.createUpdate("UPDATE accounts SET email = :e WHERE name = "
+                + "'odd-email'").bind("e", "<script>x()</script>@example.com").execute());
         WebClient admin = new WebClient(server);
         admin.logIn("admin", TestServer.ADMIN_PASSWORD);
         var page = admin.get("/web/admin/accounts");

@@ -5,11 +5,9 @@ import static dev.cairn.server.workspace.WorkspaceApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.protocol.TokenScope;
+import dev.cairn.server.LogCapture;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.db.TestDatabases;
 import java.io.IOException;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
-import org.slf4j.LoggerFactory;
 
 /**
  * Share links over HTTP on both databases: roles by attack (viewers, read tokens, editors, other tenants), the public
@@ -303,23 +300,13 @@ class ShareApiTest {
         @Test
         void theServersAccessLogNamesTheRouteNeverTheToken() throws Exception {
             String token = token(share(""));
-            Logger access = (Logger) LoggerFactory.getLogger("cairn.access");
-            ListAppender<ILoggingEvent> lines = new ListAppender<>();
-            lines.start();
-            Level before = access.getLevel();
-            access.setLevel(Level.INFO);
-            access.addAppender(lines);
-            try {
+            List<String> logged;
+            try (LogCapture access = LogCapture.of("cairn.access", Level.INFO)) {
                 assertThat(page(token, "?format=csv").statusCode()).isEqualTo(200);
                 assertThat(page("B".repeat(43), "").statusCode()).isEqualTo(404);
-                for (int i = 0; i < 100 && lines.list.size() < 2; i++) {
-                    Thread.sleep(50); // the request log is written just after the response
-                }
-            } finally {
-                access.detachAppender(lines);
-                access.setLevel(before);
+                access.awaitAtLeast(2); // the request log is written just after the response
+                logged = access.messages();
             }
-            List<String> logged = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
             assertThat(logged).hasSizeGreaterThanOrEqualTo(2).allSatisfy(l -> assertThat(l)
                     .startsWith("GET /share/{token} ").doesNotContain(token).doesNotContain("BBBB"));
         }
