@@ -31,7 +31,7 @@ case ",$PARTS," in *,api,*) TESTS="${TESTS:+$TESTS,}RecordsApiLoadBench" ;; esac
 [ -n "$TESTS" ] || { echo "BENCH_PARTS must name scale and/or api" >&2; exit 2; }
 echo "| database | measure | n | p50 ms | p99 ms | result | target |"
 echo "|---|---|---|---|---|---|---|"
-"$ROOT/scripts/mvn" -o -q -pl cairn-server -am test -Dtest="$TESTS" -Dsurefire.failIfNoSpecifiedTests=false \
+"$ROOT/scripts/mvn" -o -q -pl cairn-workspace -am test -Dtest="$TESTS" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dcairn.failIfNoTests=false -Dcairn.bench=records -Dcairn.bench.rows="$ROWS" \
   -Dcairn.bench.dialects="${BENCH_DIALECTS:-sqlite,postgres}" -Dcairn.bench.clients="${BENCH_CLIENTS:-50}" \
   -Dcairn.bench.seconds="${BENCH_SECONDS:-60}" -Dcairn.bench.warmup="${BENCH_WARMUP:-10}" -DtrimStackTrace=false \

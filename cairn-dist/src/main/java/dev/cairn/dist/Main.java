@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) throws Throwable {
         boolean server = args.length > 0 && args[0].equals("server");
-        String target = server ? "dev.cairn.server.ServerMain" : "dev.cairn.agent.AgentMain";
+        String target = server ? "dev.cairn.dist.ServerLauncher" : "dev.cairn.agent.AgentMain";
         String[] rest = server ? Arrays.copyOfRange(args, 1, args.length) : args;
         try {
             Class.forName(target).getMethod("main", String[].class).invoke(null, (Object) rest);

@@ -28,4 +28,17 @@ class DistributionTest {
                 .map(p -> p.type().getName()).toList();
         assertThat(providers).containsExactly("ch.qos.logback.classic.spi.LogbackServiceProvider");
     }
+
+    @Test
+    void noticeNamesEveryBundledThirdPartyArtifact() throws Exception {
+        java.nio.file.Path listing = java.nio.file.Path.of("target/bundled-artifacts.txt");
+        java.util.List<String> bundled = java.nio.file.Files.readAllLines(listing).stream()
+                .map(String::strip).filter(l -> l.matches("[^:\\s]+:[^:\\s]+:.*"))
+                .map(l -> l.split(":")[0] + ":" + l.split(":")[1]).toList();
+        assertThat(bundled).as("the build's list of bundled artifacts").hasSizeGreaterThan(50)
+                .contains("io.javalin:javalin", "org.bouncycastle:bcprov-jdk18on");
+        String notice = java.nio.file.Files.readString(java.nio.file.Path.of("../NOTICE"));
+        assertThat(bundled).as("NOTICE lists them (scripts/third-party-licenses.py)")
+                .allSatisfy(artifact -> assertThat(notice).contains("| " + artifact + " |"));
+    }
 }

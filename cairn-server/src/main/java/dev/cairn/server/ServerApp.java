@@ -6,6 +6,7 @@ import dev.cairn.blob.BlobStores;
 import dev.cairn.server.account.Account;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.db.Dialect;
+import dev.cairn.server.feature.Feature;
 import dev.cairn.server.http.HttpApi;
 import dev.cairn.server.ops.BackgroundJobs;
 import dev.cairn.server.storage.StorageMaintenance;
@@ -45,8 +46,9 @@ public final class ServerApp implements AutoCloseable {
         this.probe = probe;
         this.http = new HttpApi(new HttpApi.Services(core.accounts(), core.tokens(), core.sessions(), core.objects(),
                 core.repos(), core.meter(), core.random(), core.metrics(), this::ready, core.config().secureCookies(),
-                core.clock(), core.config().accountDeletionGrace(), core.workspace(), core.shares(),
-                core.config().publicUrl(), core.invitations()));
+                core.clock(), core.config().accountDeletionGrace(),
+                core.features().stream().flatMap(f -> f.navigation().stream()).toList(),
+                kit -> core.features().stream().flatMap(f -> f.routes(kit).stream()).toList()));
     }
 
     /**
@@ -54,8 +56,8 @@ public final class ServerApp implements AutoCloseable {
      * one, printed once to {@code out}), starts listening and scheduling background jobs.
      */
     public static ServerApp start(ServerConfig config, InstantSource clock, RandomBytes random, String adminPassword,
-            PrintStream out) throws IOException {
-        ServerCore core = ServerCore.open(config, clock, random);
+            PrintStream out, List<Feature> features) throws IOException {
+        ServerCore core = ServerCore.open(config, clock, random, features);
         try {
             BlobStore probe = BlobStores.create(StoreLocations.child(config.storeLocation(), List.of("health")));
             ServerApp app = new ServerApp(core, probe);
@@ -103,6 +105,11 @@ public final class ServerApp implements AutoCloseable {
         jobs.every("session purge", Duration.ofHours(1), core.sessions()::purgeExpired);
         jobs.every("spool sweep", Duration.ofHours(1), this::sweepSpool);
         jobs.every("usage reconciliation", core.config().reconcileInterval(), this::reconcile);
+        for (Feature.Running feature : core.features()) {
+            for (Feature.Job job : feature.jobs()) {
+                jobs.every(job.name(), job.period(), job.task()::run);
+            }
+        }
     }
 
     /**
@@ -128,7 +135,9 @@ public final class ServerApp implements AutoCloseable {
     public void purgeAccounts() throws IOException {
         for (Account account : core.accounts().dueForPurge()) {
             long deleted = core.maintenance().purgeTenant(account.id());
-            core.workspace().workspaces().purge(account.id());
+            for (Feature.Running feature : core.features()) {
+                feature.accountPurged(account.id());
+            }
             core.accounts().forget(account.id());
             LOG.info("purged account '{}' (id {}): {} objects deleted", account.name(), account.id(), deleted);
         }

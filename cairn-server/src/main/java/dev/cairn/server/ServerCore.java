@@ -8,14 +8,13 @@ import dev.cairn.server.auth.SessionService;
 import dev.cairn.server.auth.TokenService;
 import dev.cairn.server.db.Database;
 import dev.cairn.server.db.DbTarget;
-import dev.cairn.server.mail.InvitationSender;
+import dev.cairn.server.feature.Feature;
+import dev.cairn.server.feature.Platform;
 import dev.cairn.server.mail.Mailer;
 import dev.cairn.server.mail.SmtpMailer;
 import dev.cairn.server.ops.TrafficMetrics;
 import dev.cairn.server.quota.QuotaService;
 import dev.cairn.server.quota.UsageMeter;
-import dev.cairn.server.records.WorkspaceModule;
-import dev.cairn.server.shares.ShareService;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
 import dev.cairn.server.storage.StorageMaintenance;
@@ -28,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * The services of a server on one data directory, without HTTP: what both the running server and the admin CLI
@@ -48,13 +48,12 @@ public final class ServerCore implements AutoCloseable {
     private final ObjectService objects;
     private final StorageMaintenance maintenance;
     private final RandomBytes random;
-    private final WorkspaceModule workspace;
-    private final ShareService shares;
     private final InstantSource clock;
-    private final InvitationSender invitations;
     private final SpoolDirectory spool;
+    private final List<Feature.Running> features;
 
-    private ServerCore(ServerConfig config, Database database, InstantSource clock, RandomBytes random) {
+    private ServerCore(ServerConfig config, Database database, InstantSource clock, RandomBytes random,
+            List<Feature> features) {
         this.config = config;
         this.database = database;
         this.random = random;
@@ -76,24 +75,30 @@ public final class ServerCore implements AutoCloseable {
                 new StorageOptions(spool, config.maxObjectBytes(), config.deleteGrace()),
                 clock, jdbi);
         this.maintenance = new StorageMaintenance(stores, repos, quota);
-        this.workspace = WorkspaceModule.create(database, clock, random, spool);
-        this.shares = new ShareService(jdbi, workspace.reports(), workspace.workspaces(), hasher,
-                new LoginThrottle(clock, 5, Duration.ofMinutes(5)), clock, random);
         Mailer mailer = config.mail() == null ? Mailer.NOT_CONFIGURED : new SmtpMailer(config.mail(), clock);
-        this.invitations = new InvitationSender(workspace.workspaces(), mailer, config.publicUrl(),
-                config.mail() == null ? Duration.ZERO : config.mail().timeout());
+        Platform platform = new Platform(database, clock, random, spool, hasher, mailer,
+                config.mail() == null ? Duration.ZERO : config.mail().timeout(), config.publicUrl(), metrics);
+        this.features = features.stream().map(f -> f.start(platform)).toList();
     }
 
     /**
-     * Opens the data directory: creates it if needed, opens and migrates the database.
+     * Opens the data directory: creates it if needed, opens and migrates the database (with the features'
+     * migrations), and starts the features.
      *
      * @throws IOException if the data directory cannot be created
      * @throws IllegalStateException if the database cannot be reached or migrated
      */
-    public static ServerCore open(ServerConfig config, InstantSource clock, RandomBytes random) throws IOException {
+    public static ServerCore open(ServerConfig config, InstantSource clock, RandomBytes random, List<Feature> features)
+            throws IOException {
         Files.createDirectories(config.dataDir());
-        Database database = Database.open(DbTarget.parse(config.db(), config.dataDir()));
-        return new ServerCore(config, database, clock, random);
+        Database database = Database.open(DbTarget.parse(config.db(), config.dataDir()),
+                features.stream().flatMap(f -> f.migrationLocations().stream()).toList());
+        try {
+            return new ServerCore(config, database, clock, random, features);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public ServerConfig config() {
@@ -144,24 +149,14 @@ public final class ServerCore implements AutoCloseable {
         return maintenance;
     }
 
-    /** The hosted records workspace. */
-    public WorkspaceModule workspace() {
-        return workspace;
+    /** The plugged-in features, started, in the composition root's order. */
+    public List<Feature.Running> features() {
+        return features;
     }
 
-    /** Share links to the workspace's reports. */
-    public ShareService shares() {
-        return shares;
-    }
-
-    /** Workspace invitations with their email. */
     /** Where request bodies and import uploads are copied on their way in. */
     public SpoolDirectory spool() {
         return spool;
-    }
-
-    public InvitationSender invitations() {
-        return invitations;
     }
 
     public RandomBytes random() {

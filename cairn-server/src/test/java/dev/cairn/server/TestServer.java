@@ -3,6 +3,7 @@ package dev.cairn.server;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.account.Account;
 import dev.cairn.server.auth.PasswordHasher;
+import dev.cairn.server.feature.Feature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,9 +30,9 @@ public final class TestServer implements AutoCloseable {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final int port;
 
-    private TestServer(ServerConfig config) throws IOException {
+    private TestServer(ServerConfig config, List<Feature> features) throws IOException {
         this.app = ServerApp.start(config, InstantSource.system(), new SecureRandom()::nextBytes, ADMIN_PASSWORD,
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), features);
         this.port = app.port();
     }
 
@@ -39,9 +41,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak) throws IOException {
+        return start(dataDir, tweak, List.of());
+    }
+
+    /** A server with {@code features} plugged in (the feature modules' tests). */
+    public static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak, List<Feature> features)
+            throws IOException {
         ServerConfig config = ServerConfig.defaults(dataDir).withListen("127.0.0.1", 0)
                 .withPasswordHash(PasswordHasher.TEST);
-        return new TestServer(tweak.apply(config));
+        return new TestServer(tweak.apply(config), features);
     }
 
     public ServerApp app() {

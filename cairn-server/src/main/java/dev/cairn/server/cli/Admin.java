@@ -13,7 +13,8 @@ final class Admin {
     }
 
     static int with(ServerCommand root, CommonOptions[] levels, Consumer<ServerCore> action) throws IOException {
-        try (ServerCore core = ServerCore.open(root.config(levels), InstantSource.system(), new SecureRandom()::nextBytes)) {
+        try (ServerCore core = ServerCore.open(root.config(levels), InstantSource.system(), new SecureRandom()::nextBytes,
+                root.features)) {
             action.accept(core);
         } catch (UncheckedIOException e) {
             throw e.getCause();

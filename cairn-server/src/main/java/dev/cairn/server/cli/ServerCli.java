@@ -14,14 +14,16 @@ public final class ServerCli {
     private ServerCli() {
     }
 
-    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, env, System.in, out, err);
+    /** Runs with the given features plugged in (the composition root's choice), reading passwords from stdin. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+            java.util.List<dev.cairn.server.feature.Feature> features) {
+        return run(args, env, System.in, out, err, features);
     }
 
-    /** As {@link #run(String[], Map, PrintStream, PrintStream)}, reading passwords ({@code --password-stdin}) from {@code in}. */
+    /** As {@link #run(String[], Map, PrintStream, PrintStream, java.util.List)}, reading passwords from {@code in}. */
     public static int run(String[] args, Map<String, String> env, java.io.InputStream in, PrintStream out,
-            PrintStream err) {
-        ServerCommand root = new ServerCommand(env, in, out);
+            PrintStream err, java.util.List<dev.cairn.server.feature.Feature> features) {
+        ServerCommand root = new ServerCommand(env, in, out, features);
         CommandLine cli = new CommandLine(root);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -24,6 +24,8 @@ public final class ServerCommand implements Callable<Integer> {
     final Map<String, String> env;
     final PrintStream out;
     final java.io.InputStream in;
+    /** The features plugged into this server (the composition root's choice). */
+    final java.util.List<dev.cairn.server.feature.Feature> features;
 
     @Mixin
     CommonOptions common;
@@ -46,10 +48,12 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Keep deleted objects (except locks) this long before freeing space, e.g. 7d (default 0).")
     String deleteGrace;
 
-    ServerCommand(Map<String, String> env, java.io.InputStream in, PrintStream out) {
+    ServerCommand(Map<String, String> env, java.io.InputStream in, PrintStream out,
+            java.util.List<dev.cairn.server.feature.Feature> features) {
         this.env = env;
         this.in = in;
         this.out = out;
+        this.features = java.util.List.copyOf(features);
     }
 
     /** The effective config: defaults, config file, then this command's flags. */
@@ -77,7 +81,7 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig config = config();
         ServerApp app = ServerApp.start(config, InstantSource.system(), new SecureRandom()::nextBytes,
-                env.get("CAIRN_ADMIN_PASSWORD"), out);
+                env.get("CAIRN_ADMIN_PASSWORD"), out, features);
         String url = "http://" + (config.listenHost().contains(":") ? "[" + config.listenHost() + "]"
                 : config.listenHost()) + ":" + app.port() + "/";
         out.println("cairn server: listening on " + url + " (web UI: " + url + "login)");

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -45,15 +46,21 @@ public final class Database implements AutoCloseable {
         this.reads = readSource == null ? jdbi : Jdbi.create(readSource);
     }
 
+    /** Opens and migrates the database with the platform's migrations only. */
+    public static Database open(DbTarget target) {
+        return open(target, List.of());
+    }
+
     /**
-     * Opens (creating a SQLite file if needed) and migrates the database.
+     * Opens (creating a SQLite file if needed) and migrates the database: the platform's migrations and those at the
+     * features' {@code locations}, in one history table.
      *
      * @throws IllegalStateException if it cannot be reached or migrated; the message names the target (never the password)
      */
-    public static Database open(DbTarget target) {
+    public static Database open(DbTarget target, List<String> featureLocations) {
         HikariDataSource pool = pool(target);
         try {
-            migrate(pool, target.dialect());
+            migrate(pool, target.dialect(), featureLocations);
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot migrate the metadata database " + target + ": " + e.getMessage(), e);
@@ -65,6 +72,9 @@ public final class Database implements AutoCloseable {
             throw e;
         }
     }
+
+    /** Where the platform's own migrations are. */
+    public static final String PLATFORM_MIGRATIONS = "classpath:db/migration";
 
     /** For everything, reads and writes. */
     public Jdbi jdbi() {
@@ -168,10 +178,21 @@ public final class Database implements AutoCloseable {
         return source;
     }
 
-    private static void migrate(DataSource source, Dialect dialect) {
+    /**
+     * Platform and feature migrations share one history table. Their versions interleave (a feature's V013 after the
+     * platform's V100 was applied), so they are applied out of order; each stays immutable once applied (ADR 22). A
+     * database that has a feature's migrations refuses to open without that feature.
+     */
+    private static void migrate(DataSource source, Dialect dialect, List<String> featureLocations) {
+        List<String> locations = new java.util.ArrayList<>(List.of(PLATFORM_MIGRATIONS));
+        locations.addAll(featureLocations);
         Flyway.configure()
                 .dataSource(source)
-                .locations("classpath:db/migration")
+                .locations(locations.toArray(String[]::new))
+                .outOfOrder(true)
+                // an applied migration this build does not have (a feature left out, or a newer cairn's migration)
+                // stops the start instead of serving a database this code does not know
+                .ignoreMigrationPatterns(new String[0])
                 .placeholders(Map.of("pk", dialect.autoIncrementPrimaryKey()))
                 .load()
                 .migrate();

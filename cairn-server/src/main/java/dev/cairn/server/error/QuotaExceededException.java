@@ -30,6 +30,12 @@ public final class QuotaExceededException extends ServiceException {
                 + " bytes are in use; delete old snapshots (e.g. restic forget --prune) or ask for a larger plan";
     }
 
+    @Override
+    public dev.cairn.protocol.Problem problem() {
+        return new dev.cairn.protocol.Problem(code().type(), code().title(), code().status(), getMessage(), code().code(),
+                quotaBytes, usageBytes, requestedBytes, null);
+    }
+
     public long quotaBytes() {
         return quotaBytes;
     }

@@ -1,6 +1,7 @@
 package dev.cairn.server.error;
 
 import dev.cairn.protocol.ErrorCode;
+import dev.cairn.protocol.Problem;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,14 @@ public class ServiceException extends RuntimeException {
 
     public ErrorCode code() {
         return code;
+    }
+
+    /**
+     * The problem response for this refusal: code and message; subclasses add the members they carry (quota figures,
+     * field errors, the current record, ...). The HTTP layer's one mapper calls this for every service exception.
+     */
+    public Problem problem() {
+        return Problem.of(code, getMessage());
     }
 
     public static ServiceException notFound(String message) {

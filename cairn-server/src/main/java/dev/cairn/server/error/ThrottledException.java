@@ -14,6 +14,12 @@ public final class ThrottledException extends ServiceException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
+    public dev.cairn.protocol.Problem problem() {
+        return new dev.cairn.protocol.Problem(code().type(), code().title(), code().status(), getMessage(), code().code(),
+                null, null, null, Math.max(1, retryAfter.toSeconds()));
+    }
+
     public Duration retryAfter() {
         return retryAfter;
     }

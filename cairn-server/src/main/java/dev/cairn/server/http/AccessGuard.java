@@ -6,47 +6,51 @@ import dev.cairn.server.account.AccountNames;
 import dev.cairn.server.auth.Principal;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.quota.UsageMeter;
-import dev.cairn.server.records.Caller;
-import dev.cairn.server.records.WorkspaceRole;
-import dev.cairn.server.records.Workspaces;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs before every matched route and enforces its {@link Role}; a route with no role (or several) is refused, so
- * forgetting a role can only deny, never allow. On success the handler finds the {@link Principal} in
- * {@link Requests#principal}. Routes with an {@code {account}} path parameter (restic REST) additionally require that
- * it names the authenticated account. Thread-safe.
+ * Runs before every matched route and enforces its {@link Role}, or asks a feature's {@link FeatureRole}; a route with
+ * no role (or several) is refused, so forgetting a role can only deny, never allow. On success the handler finds the
+ * {@link Principal} in {@link Requests#principal}. Routes with an {@code {account}} path parameter (restic REST)
+ * additionally require that it names the authenticated account. Feature roles authenticate through this guard's
+ * {@link Authentication}. Thread-safe.
  */
-final class AccessGuard {
+final class AccessGuard implements Authentication {
     private static final Logger LOG = LoggerFactory.getLogger(AccessGuard.class);
     static final String CSRF_FIELD = "_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
 
     private final Authenticator authenticator;
     private final UsageMeter meter;
-    private final Workspaces workspaces;
 
-    AccessGuard(Authenticator authenticator, UsageMeter meter, Workspaces workspaces) {
+    AccessGuard(Authenticator authenticator, UsageMeter meter) {
         this.authenticator = authenticator;
         this.meter = meter;
-        this.workspaces = workspaces;
     }
 
     void check(Context ctx) {
-        Role role = roleOf(ctx);
+        RouteRole declared = roleOf(ctx);
         String account = ctx.pathParamMap().get("account");
         if (account != null && !AccountNames.isValidName(account)) {
             throw ServiceException.notFound("no such resource: " + ctx.path());
         }
-        switch (role) {
+        if (declared instanceof FeatureRole feature) {
+            Principal p = feature.authorize(ctx, this);
+            if (p != null) {
+                accept(ctx, p);
+            }
+            return;
+        }
+        switch ((Role) declared) {
             case PUBLIC -> { }
             case SESSION_USER -> requireSession(ctx);
             case ACCOUNT -> accept(ctx, accountPrincipal(ctx));
@@ -55,15 +59,13 @@ final class AccessGuard {
             case STORAGE_APPEND -> accept(ctx, storage(ctx, TokenScope.APPEND));
             case STORAGE_DELETE -> accept(ctx, storage(ctx, isLockPath(ctx) ? TokenScope.APPEND : TokenScope.FULL));
             case OPS -> ops(ctx);
-            case WORKSPACE_VIEWER -> workspace(ctx, WorkspaceRole.VIEWER);
-            case WORKSPACE_EDITOR -> workspace(ctx, WorkspaceRole.EDITOR);
-            case WORKSPACE_OWNER -> workspace(ctx, WorkspaceRole.OWNER);
         }
     }
 
-    private static Role roleOf(Context ctx) {
+    private static RouteRole roleOf(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
-        if (roles.size() != 1 || !(roles.iterator().next() instanceof Role role)) {
+        RouteRole role = roles.size() == 1 ? roles.iterator().next() : null;
+        if (!(role instanceof Role || role instanceof FeatureRole)) {
             LOG.error("route {} {} declares roles {}; refusing (every route needs exactly one Role)", ctx.method(),
                     ctx.endpoint() == null ? Requests.loggablePath(ctx) : ctx.endpoint().path, roles);
             throw ServiceException.forbidden("this route is not open to anyone");
@@ -82,17 +84,36 @@ final class AccessGuard {
     }
 
     private void requireSession(Context ctx) {
-        var session = authenticator.fromSession(ctx);
+        var session = fromSession(ctx);
         if (session.isEmpty()) {
-            if (isRead(ctx.method()) && ErrorMapper.wantsHtml(ctx)) {
-                ctx.redirect("/login");
-                ctx.skipRemainingHandlers();
+            if (redirectToLogin(ctx)) {
                 return;
             }
             throw new ServiceException(ErrorCode.UNAUTHENTICATED, "log in first");
         }
-        requireCsrf(ctx, session.get());
         accept(ctx, session.get());
+    }
+
+    @Override
+    public Optional<Principal> fromHeader(Context ctx) {
+        return authenticator.fromHeader(ctx);
+    }
+
+    @Override
+    public Optional<Principal> fromSession(Context ctx) {
+        Optional<Principal> session = authenticator.fromSession(ctx);
+        session.ifPresent(p -> requireCsrf(ctx, p));
+        return session;
+    }
+
+    @Override
+    public boolean redirectToLogin(Context ctx) {
+        if (!isRead(ctx.method()) || !ErrorMapper.wantsHtml(ctx)) {
+            return false;
+        }
+        ctx.redirect("/login");
+        ctx.skipRemainingHandlers();
+        return true;
     }
 
     private Principal accountPrincipal(Context ctx) {
@@ -104,43 +125,8 @@ final class AccessGuard {
             }
             return p;
         }
-        Principal session = authenticator.fromSession(ctx).orElseThrow(() -> new ServiceException(
+        return fromSession(ctx).orElseThrow(() -> new ServiceException(
                 ErrorCode.UNAUTHENTICATED, "authenticate with a session, a 'full' API token or the account password"));
-        requireCsrf(ctx, session);
-        return session;
-    }
-
-    /**
-     * Workspace routes: header credentials or a session (+CSRF) for the API, the session (+CSRF) only for the web pages
-     * (whose path names the workspace as {@code {ws}}); then membership and role in the named workspace.
-     */
-    private void workspace(Context ctx, WorkspaceRole needed) {
-        // the web pages take the session only: HTTP Basic credentials a browser cached could otherwise drive their
-        // forms from another site without a CSRF token (as for the admin pages)
-        boolean page = ctx.pathParamMap().containsKey(WorkspaceCalls.PATH_PARAM);
-        Principal p = page ? null : authenticator.fromHeader(ctx).orElse(null);
-        if (p == null) {
-            var session = authenticator.fromSession(ctx);
-            if (session.isEmpty() && page && isRead(ctx.method()) && ErrorMapper.wantsHtml(ctx)) {
-                ctx.redirect("/login");
-                ctx.skipRemainingHandlers();
-                return;
-            }
-            p = session.orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
-                    "authenticate with a session, an API token (Bearer) or the account password"));
-            requireCsrf(ctx, p);
-        }
-        // web pages name the workspace in the path ({ws}); API calls in the header (absent: the caller's own)
-        String named = ctx.pathParamMap().getOrDefault(WorkspaceCalls.PATH_PARAM, ctx.header(WorkspaceCalls.HEADER));
-        Caller caller = workspaces.resolve(p.accountId(), p.accountName(), named,
-                !p.scope().includes(TokenScope.FULL));
-        if (!caller.role().includes(needed)) {
-            throw ServiceException.forbidden("this needs the " + needed.wireName() + " role in workspace '"
-                    + caller.workspaceOwner() + "'" + (p.scope().includes(TokenScope.FULL) ? "; you are "
-                    + caller.role().wireName() : "; a '" + p.scope().wireName() + "' token only reads"));
-        }
-        WorkspaceCalls.set(ctx, caller);
-        accept(ctx, p);
     }
 
     private static Principal requireAdmin(Principal p) {

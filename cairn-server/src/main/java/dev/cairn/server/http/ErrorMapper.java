@@ -6,12 +6,8 @@ import dev.cairn.blob.TransientBlobStoreException;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.protocol.MediaTypes;
 import dev.cairn.protocol.Problem;
-import dev.cairn.server.error.QuotaExceededException;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.error.ThrottledException;
-import dev.cairn.server.records.ReportsInUseException;
-import dev.cairn.server.records.ValidationException;
-import dev.cairn.server.records.VersionConflictException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,17 +69,7 @@ public final class ErrorMapper {
             return malformed;
         }
         return switch (e) {
-            case QuotaExceededException q -> new Problem(q.code().type(), q.code().title(), q.code().status(),
-                    q.getMessage(), q.code().code(), q.quotaBytes(), q.usageBytes(), q.requestedBytes(), null);
-            case ThrottledException t -> new Problem(t.code().type(), t.code().title(), t.code().status(),
-                    t.getMessage(), t.code().code(), null, null, null, Math.max(1, t.retryAfter().toSeconds()));
-            case ValidationException v -> Problem.of(v.code(), v.getMessage()).withErrors(v.errors().stream()
-                    .map(f -> new Problem.FieldError(f.field(), f.message())).toList());
-            case ReportsInUseException r -> Problem.of(r.code(), r.getMessage()).withErrors(r.errors().stream()
-                    .map(f -> new Problem.FieldError(f.field(), f.message())).toList())
-                    .withReports(r.column(), r.reports());
-            case VersionConflictException c -> Problem.of(c.code(), c.getMessage()).withCurrent(c.current());
-            case ServiceException s -> Problem.of(s.code(), s.getMessage());
+            case ServiceException s -> s.problem();
             case BlobNotFoundException n -> Problem.of(ErrorCode.NOT_FOUND, n.getMessage());
             case BlobAlreadyExistsException x -> Problem.of(ErrorCode.ALREADY_EXISTS, x.getMessage()
                     + "; objects cannot be overwritten (delete it first if your token may delete)");

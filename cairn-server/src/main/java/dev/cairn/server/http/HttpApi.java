@@ -6,12 +6,11 @@ import dev.cairn.server.auth.Principal;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.SessionService;
 import dev.cairn.server.auth.TokenService;
-import dev.cairn.server.mail.InvitationSender;
 import dev.cairn.server.quota.UsageMeter;
-import dev.cairn.server.records.WorkspaceModule;
-import dev.cairn.server.shares.ShareService;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
+import dev.cairn.server.web.NavLink;
+import dev.cairn.server.web.WebKit;
 import dev.cairn.server.web.WebUi;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -55,32 +54,31 @@ public final class HttpApi {
     public record RegisteredRoute(String method, String path, Set<RouteRole> roles) {
     }
 
-    /** Everything the HTTP layer calls into. */
+    /**
+     * Everything the HTTP layer calls into; {@code featureNav} and {@code featureRoutes} are what the plugged-in
+     * features add (navigation entries; routes built on the web kit).
+     */
     public record Services(AccountService accounts, TokenService tokens, SessionService sessions,
             ObjectService objects, RepoRegistry repos, UsageMeter meter, RandomBytes random,
             PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies, InstantSource clock,
-            Duration accountDeletionGrace, WorkspaceModule workspace, ShareService shares, String publicUrl,
-            InvitationSender invitations) {
+            Duration accountDeletionGrace, List<NavLink> featureNav,
+            java.util.function.Function<WebKit, List<Route>> featureRoutes) {
     }
 
     public HttpApi(Services s) {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
         WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
-                s.clock(), s.accountDeletionGrace(), s.workspace(), s.shares(), s.publicUrl(), s.invitations()));
+                s.clock(), s.accountDeletionGrace(), s.featureNav()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,
                 new AccountHandlers(s.accounts(), s.tokens(), s.meter(), cookies), new AdminHandlers(s.accounts()),
-                new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
-                new WorkspaceHandlers(s.workspace().tables(), s.workspace().records(),
-                        s.workspace().templates(), s.workspace().importer(), s.workspace().purger()),
-                new MemberHandlers(s.workspace().workspaces(), s.invitations()), new ReportHandlers(s.workspace().reports(),
-                        s.workspace().workspaces()), new ShareHandlers(s.shares(), s.publicUrl()));
-        AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter(),
-                s.workspace().workspaces());
+                new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()));
+        List<Route> featureRoutes = s.featureRoutes().apply(ui.kit());
+        AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter());
         ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);
-        this.app = Javalin.create(config -> configure(config, Routes.table(handlers), guard, errors));
+        this.app = Javalin.create(config -> configure(config, Routes.table(handlers, featureRoutes), guard, errors));
     }
 
     private void configure(JavalinConfig config, List<Route> routes, AccessGuard guard, ErrorMapper errors) {

@@ -24,9 +24,9 @@ import java.util.Locale;
  * levels) are refused. Every failure is a {@link ServiceException} whose message is in the client's words (field
  * names and JSON kinds, never Java types): nothing a client sends makes a 500. Thread-safe.
  */
-final class Json {
+public final class Json {
     /** JSON request bodies larger than this are refused with 413. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_BODY_BYTES = 64 * 1024;
     /** For responses. */
     static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -46,7 +46,7 @@ final class Json {
      * @throws ServiceException {@code unsupported-media-type}, {@code too-large}, {@code incomplete-body} or
      *                          {@code bad-request} (saying where and what, in JSON terms)
      */
-    static <T> T read(Context ctx, Class<T> type) {
+    public static <T> T read(Context ctx, Class<T> type) {
         JsonNode tree = readTree(ctx);
         if (tree.isNull()) {
             throw ServiceException.badRequest("the body is JSON null; send " + JsonErrors.kindOf(type));
@@ -64,7 +64,7 @@ final class Json {
      * Parses the body as a JSON tree with exact decimals (numbers with a fraction become {@link java.math.BigDecimal}),
      * with the same media type, size and strictness checks as {@link #read}.
      */
-    static JsonNode readTree(Context ctx) {
+    public static JsonNode readTree(Context ctx) {
         checkJsonType(ctx);
         return parse(boundedBody(ctx));
     }
@@ -121,11 +121,11 @@ final class Json {
     }
 
     /** Writes {@code value} as the JSON response with {@code status}. */
-    static void write(Context ctx, int status, Object value) {
+    public static void write(Context ctx, int status, Object value) {
         write(ctx, status, MediaTypes.JSON, value);
     }
 
-    static void write(Context ctx, int status, String contentType, Object value) {
+    public static void write(Context ctx, int status, String contentType, Object value) {
         try {
             ctx.status(status).contentType(contentType).result(MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {

@@ -5,7 +5,7 @@ import dev.cairn.server.storage.Tenant;
 import io.javalin.http.Context;
 
 /** Per-request values the guard sets for handlers. */
-final class Requests {
+public final class Requests {
     private static final String PRINCIPAL = "cairn.principal";
 
     private Requests() {
@@ -16,7 +16,7 @@ final class Requests {
     }
 
     /** The authenticated caller; only routes with a non-public role have one. */
-    static Principal principal(Context ctx) {
+    public static Principal principal(Context ctx) {
         Principal p = ctx.attribute(PRINCIPAL);
         if (p == null) {
             throw new IllegalStateException("no principal on " + ctx.path() + ": the route's role does not authenticate");
@@ -28,16 +28,16 @@ final class Requests {
      * The request path as logs may show it, matched by a route or not: for a route with a {@code {token}} parameter (a
      * secret in the path) the route's pattern, else the path with secrets redacted by {@link LoggedPaths}.
      */
-    static String loggablePath(Context ctx) {
+    public static String loggablePath(Context ctx) {
         var matched = ctx.endpoints().matchedHttpEndpoint();
         return matched != null && matched.path.contains("{token}") ? matched.path : LoggedPaths.loggable(ctx.path());
     }
 
-    static Principal principalOrNull(Context ctx) {
+    public static Principal principalOrNull(Context ctx) {
         return ctx.attribute(PRINCIPAL);
     }
 
-    static Tenant tenant(Context ctx) {
+    public static Tenant tenant(Context ctx) {
         Principal p = principal(ctx);
         return new Tenant(p.accountId(), p.accountName());
     }

@@ -33,11 +33,6 @@ final class WebBridge implements SessionBridge {
     }
 
     @Override
-    public dev.cairn.server.records.Caller workspace(Context ctx) {
-        return WorkspaceCalls.caller(ctx);
-    }
-
-    @Override
     public void clear(Context ctx) {
         cookies.clear(ctx);
     }

@@ -52,7 +52,7 @@ public final class AccountPages {
     }
 
     private void showPassword(Context ctx, int status, Forms form) {
-        pages.render(ctx, status, "password.jte", pages.chrome(ctx, "Change password", Chrome.Nav.ACCOUNT),
+        pages.render(ctx, status, "password.jte", pages.chrome(ctx, "Change password", Chrome.ACCOUNT),
                 "form", form);
     }
 
@@ -99,7 +99,7 @@ public final class AccountPages {
     }
 
     private void showDelete(Context ctx, int status, Forms form) {
-        pages.render(ctx, status, "delete.jte", pages.chrome(ctx, "Delete account", Chrome.Nav.ACCOUNT),
+        pages.render(ctx, status, "delete.jte", pages.chrome(ctx, "Delete account", Chrome.ACCOUNT),
                 "form", form, "graceText", graceText());
     }
 

@@ -131,7 +131,7 @@ public final class AdminPages {
     }
 
     private void show(Context ctx, int status, Forms form, String notice, String invite) {
-        pages.render(ctx, status, "admin.jte", pages.chrome(ctx, "Accounts", Chrome.Nav.ADMIN),
+        pages.render(ctx, status, "admin.jte", pages.chrome(ctx, "Accounts", Chrome.ADMIN),
                 "accounts", accounts.list().stream().map(AdminPages::row).toList(), "form", form,
                 "signup", accounts.signupMode().wireName(), "notice", notice, "invite", invite);
     }

@@ -23,7 +23,7 @@ public final class DashboardPage {
     /** {@code GET /} */
     public void page(Context ctx) {
         Account account = accounts.require(pages.principal(ctx).accountId());
-        pages.render(ctx, 200, "dashboard.jte", pages.chrome(ctx, "Dashboard", Chrome.Nav.DASHBOARD),
+        pages.render(ctx, 200, "dashboard.jte", pages.chrome(ctx, "Dashboard", Chrome.DASHBOARD),
                 "account", account, "repos", repos.list(account.id()), "quota", quota(account),
                 "notice", Notices.of(ctx.queryParam("done")));
     }

@@ -20,7 +20,7 @@ public final class Forms {
     }
 
     /** The value of a url-encoded form field, or null when the body is not a form or lacks the field. */
-    static String field(Context ctx, String name) {
+    public static String field(Context ctx, String name) {
         String type = ctx.contentType();
         if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
             return null;
@@ -29,7 +29,7 @@ public final class Forms {
     }
 
     /** Copies the listed fields from the request (never passwords: those are not echoed back). */
-    static Forms of(Context ctx, String... names) {
+    public static Forms of(Context ctx, String... names) {
         Forms form = new Forms();
         for (String name : names) {
             String value = field(ctx, name);
@@ -41,17 +41,17 @@ public final class Forms {
     }
 
     /** Sets a field's value (what the template puts back). */
-    Forms value(String field, String value) {
+    public Forms value(String field, String value) {
         values.put(field, value == null ? "" : value);
         return this;
     }
 
-    Forms error(String field, String text) {
+    public Forms error(String field, String text) {
         errors.put(field, text);
         return this;
     }
 
-    Forms message(String text) {
+    public Forms message(String text) {
         this.message = text;
         return this;
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * token. The form page sets a random token in an HttpOnly, SameSite=Strict cookie and in a hidden field; the POST must
  * bring both, equal. A cross-site page can neither read the cookie nor make the browser send it. Thread-safe.
  */
-final class LoginCsrf {
+public final class LoginCsrf {
     static final String COOKIE = "cairn_csrf";
     /** What {@link Secrets#newSecret} makes of 32 random bytes: 43 base64url characters. */
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -32,7 +32,7 @@ final class LoginCsrf {
      * The token for a form's hidden field: the browser's existing cookie token if it has a well-formed one (so several
      * open tabs keep working), else a fresh one, set as the cookie.
      */
-    String issue(Context ctx) {
+    public String issue(Context ctx) {
         String existing = ctx.cookie(COOKIE);
         if (existing != null && WELL_FORMED.matcher(existing).matches()) {
             return existing;
@@ -52,7 +52,7 @@ final class LoginCsrf {
      *
      * @throws ServiceException {@code csrf} (403) when either is missing or they differ
      */
-    static void check(Context ctx) {
+    public static void check(Context ctx) {
         String cookie = ctx.cookie(COOKIE);
         String field = Forms.field(ctx, WebUi.CSRF_FIELD);
         if (cookie == null || field == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),

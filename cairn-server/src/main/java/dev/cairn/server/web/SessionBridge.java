@@ -24,13 +24,6 @@ public interface SessionBridge {
     /** Whether cookies set in answer to this request must be {@code Secure} (TLS, or an https public URL). */
     boolean secure(Context ctx);
 
-    /**
-     * The workspace caller the role guard resolved for a workspace route ({@code WORKSPACE_*} roles).
-     *
-     * @throws IllegalStateException on other routes
-     */
-    dev.cairn.server.records.Caller workspace(Context ctx);
-
     /** Clears the session cookie only (the session itself is already gone, e.g. after account deletion). */
     void clear(Context ctx);
 }

@@ -94,7 +94,7 @@ public final class TokenPages {
 
     private void show(Context ctx, int status, Forms form, TokenCreated created, String resticUrl) {
         Principal p = pages.principal(ctx);
-        pages.render(ctx, status, "tokens.jte", pages.chrome(ctx, "API tokens", Chrome.Nav.TOKENS),
+        pages.render(ctx, status, "tokens.jte", pages.chrome(ctx, "API tokens", Chrome.TOKENS),
                 "tokens", tokens.list(p.accountId()), "form", form, "created", created, "resticUrl", resticUrl,
                 "now", clock.instant(), "notice", Notices.of(ctx.queryParam("done")));
     }

@@ -7,32 +7,41 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /**
- * Renders the precompiled JTE templates (HTML content type: every {@code ${...}} is escaped for its HTML context) and
+ * Renders precompiled JTE templates (HTML content type: every {@code ${...}} is escaped for its HTML context) and
  * writes them with the headers every page carries: no caching (pages show account data and, once, token secrets), a
- * Content-Security-Policy that allows scripts and styles only from this origin, and no framing. Thread-safe.
+ * Content-Security-Policy that allows scripts and styles only from this origin, and no framing. One instance per
+ * template package (the platform's, and each feature's). Thread-safe.
  */
-final class Views {
-    /** The generated template classes' package; must match the jte-maven-plugin's {@code packageName}. */
+public final class Views {
+    /** The platform's generated template classes' package; must match the jte-maven-plugin's {@code packageName}. */
     static final String TEMPLATE_PACKAGE = "dev.cairn.server.web.templates";
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
-            TEMPLATE_PACKAGE);
+    private final TemplateEngine engine;
+
+    Views() {
+        this(TEMPLATE_PACKAGE);
+    }
+
+    /** @param templatePackage the package the jte-maven-plugin generated the templates into */
+    public Views(String templatePackage) {
+        this.engine = TemplateEngine.createPrecompiled(null, ContentType.Html, null, templatePackage);
+    }
 
     /** Renders {@code template} (e.g. {@code "login.jte"}) with named parameters to a string. */
-    String render(String template, Map<String, Object> params) {
+    public String render(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         engine.render(template, params, out);
         return out.toString();
     }
 
     /** Renders a page and writes it with {@code status} and the page headers. */
-    void write(Context ctx, int status, String template, Map<String, Object> params) {
+    public void write(Context ctx, int status, String template, Map<String, Object> params) {
         writeHtml(ctx, status, render(template, params));
     }
 
-    static void writeHtml(Context ctx, int status, String html) {
+    public static void writeHtml(Context ctx, int status, String html) {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         ctx.header("Content-Security-Policy", CSP);

@@ -5,13 +5,12 @@ import dev.cairn.server.account.AccountService;
 import dev.cairn.server.account.SignupMode;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.TokenService;
-import dev.cairn.server.mail.InvitationSender;
-import dev.cairn.server.records.WorkspaceModule;
-import dev.cairn.server.shares.ShareService;
 import dev.cairn.server.storage.RepoRegistry;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The web UI's entry point: builds the page handlers the route table points to. Routes, roles and the session/CSRF
@@ -30,27 +29,22 @@ public final class WebUi {
     private final AccountPages account;
     private final AdminPages admin;
     private final ErrorPages errors;
-    private final WorkspacePages workspace;
-    private final SharePages shares;
-    private final PublicSharePage sharePage;
-    private final DesignerPages designer;
-    private final ReportPages reports;
-    private final MemberPages members;
-    private final ImportPages imports;
+    private final WebKit kit;
     private final Assets assets;
 
-    /** Everything the pages call into. */
+    /**
+     * Everything the pages call into; {@code featureNav} are the navigation entries of the plugged-in features, shown
+     * after the dashboard's.
+     */
     public record Services(AccountService accounts, TokenService tokens, RepoRegistry repos, SessionBridge sessions,
-            RandomBytes random, InstantSource clock, Duration accountDeletionGrace,
-            WorkspaceModule workspace, ShareService shares, String publicUrl,
-            InvitationSender invitations) {
+            RandomBytes random, InstantSource clock, Duration accountDeletionGrace, List<NavLink> featureNav) {
     }
 
     public WebUi(Services s) {
         this.assets = new Assets();
         Views views = new Views();
         Pages pages = new Pages(views, assets, s.sessions(),
-                () -> s.accounts().signupMode() != SignupMode.CLOSED);
+                () -> s.accounts().signupMode() != SignupMode.CLOSED, navigation(s.featureNav()));
         LoginCsrf csrf = new LoginCsrf(s.random(), s.sessions());
         this.auth = new AuthPages(pages, s.accounts(), csrf);
         this.dashboard = new DashboardPage(pages, s.accounts(), s.repos());
@@ -58,15 +52,22 @@ public final class WebUi {
         this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());
         this.admin = new AdminPages(pages, s.accounts());
         this.errors = new ErrorPages(pages);
-        this.workspace = new WorkspacePages(pages, s.workspace());
-        this.shares = new SharePages(pages, s.workspace(), s.shares(), s.publicUrl());
-        this.sharePage = new PublicSharePage(views, assets, csrf, s.sessions(), s.shares());
-        WsScope scope = new WsScope(pages);
-        this.designer = new DesignerPages(scope, s.workspace());
-        this.reports = new ReportPages(scope, s.workspace().reports(), s.workspace().tables(),
-                s.workspace().workspaces());
-        this.members = new MemberPages(scope, s.workspace().workspaces(), s.invitations());
-        this.imports = new ImportPages(scope, s.workspace(), new ImportUploads(s.random(), s.clock()));
+        this.kit = new WebKit(pages, s.sessions(), csrf, assets);
+    }
+
+    private static List<NavLink> navigation(List<NavLink> features) {
+        List<NavLink> nav = new ArrayList<>();
+        nav.add(new NavLink(Chrome.DASHBOARD, "Dashboard", "/", false));
+        nav.addAll(features);
+        nav.add(new NavLink(Chrome.TOKENS, "API tokens", "/tokens", false));
+        nav.add(new NavLink(Chrome.ACCOUNT, "Account", "/account/password", false));
+        nav.add(new NavLink(Chrome.ADMIN, "Admin", "/web/admin/accounts", true));
+        return nav;
+    }
+
+    /** What feature pages build on: the platform's pages, sessions, the pre-login CSRF and the static files. */
+    public WebKit kit() {
+        return kit;
     }
 
     public AuthPages auth() {
@@ -87,36 +88,6 @@ public final class WebUi {
 
     public AdminPages admin() {
         return admin;
-    }
-
-    public WorkspacePages workspace() {
-        return workspace;
-    }
-
-    /** The workspace's share links (members). */
-    public SharePages shares() {
-        return shares;
-    }
-
-    /** The public page of a share link (anyone with the token). */
-    public PublicSharePage sharePage() {
-        return sharePage;
-    }
-
-    public DesignerPages designer() {
-        return designer;
-    }
-
-    public ReportPages reports() {
-        return reports;
-    }
-
-    public MemberPages members() {
-        return members;
-    }
-
-    public ImportPages imports() {
-        return imports;
     }
 
     public Assets assets() {

@@ -25,7 +25,8 @@ class ServerCliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ServerCli.run(args, Map.of("HOME", dir.toString()),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                java.util.List.of());
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -82,7 +83,7 @@ class ServerCliTest {
         run("rae's long password\n", "account", "add", "rae", "--email", "rae@example.com", "--password-stdin",
                 "--data-dir", data.toString());
         assertThat(data.resolve("from-file.db")).exists();
-        ServerCommand root = new ServerCommand(Map.of(), System.in, System.out);
+        ServerCommand root = new ServerCommand(Map.of(), System.in, System.out, java.util.List.of());
         new picocli.CommandLine(root).parseArgs("--data-dir", data.toString(), "--db", "sqlite:flag.db");
         assertThat(root.config().db()).isEqualTo("sqlite:flag.db");
         assertThat(root.config().signup().wireName()).isEqualTo("closed");

@@ -26,6 +26,11 @@ public final class TestDatabases {
         return Database.open(target(dialect));
     }
 
+    /** A new database of {@code dialect}, migrated with the platform's and the features' {@code locations}. */
+    public static Database open(Dialect dialect, java.util.List<String> featureLocations) {
+        return Database.open(target(dialect), featureLocations);
+    }
+
     /** The location of a new, empty database of {@code dialect} (not yet migrated). */
     public static DbTarget target(Dialect dialect) {
         return dialect == Dialect.SQLITE ? sqlite() : postgres();

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Regression tests, through the real HTTP stack, for the defects of the attack campaign of issue 10: oversized JSON
- * numbers, lax JSON, self-suspension of the last administrator, XLSX with a DTD, a login throttle per login string,
- * share tokens in the access log, HEAD, method override, server paths in import errors and one email rule. Slow
- * clients, chunked-upload quota messages and temp files of killed uploads have classes of their own.
+ * Regression tests, through the real HTTP stack, for the defects of the attack campaign of issue 10 on the platform:
+ * oversized JSON numbers, lax JSON, self-suspension of the last administrator, a login throttle per login string, share
+ * tokens in the access log, HEAD, method override and the email rule. Slow clients, chunked-upload quota messages and
+ * temp files of killed uploads have classes of their own; the workspace's (XLSX with a DTD, import errors, the
+ * invitations' email rule) are in cairn-workspace's {@code WorkspaceEdgeTest}.
  */
 class HttpEdgeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @TempDir
     static Path dir;
@@ -159,47 +159,6 @@ class HttpEdgeTest {
     }
 
     @Test
-    void anXlsxWithADtdEntityIsRefusedWith422AndTheTableStaysAsItWas() throws Exception {
-        String owner = "xlsx-owner";
-        server.account(owner);
-        String token = server.token(owner, TokenScope.FULL);
-        var created = post("/api/v1/workspace/tables", "application/json", "{\"name\":\"customers\",\"columns\":"
-                + "[{\"name\":\"name\",\"type\":\"text\"},{\"name\":\"email\",\"type\":\"email\"}]}",
-                "Authorization", "Bearer " + token);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String path = "/api/v1/workspace/tables/customers/import";
-        for (byte[] workbook : List.of(Workbooks.withDtdEntityInTheWorkbook(), Workbooks.withDtdEntityInTheSheet())) {
-            var hostile = post(path, XLSX, workbook, "Authorization", "Bearer " + token);
-            String detail = problem(hostile, 422, "validation-failed").toString();
-            assertThat(detail).contains("DTD").doesNotContain("root:", "/etc/passwd", dir.toString(), "spool");
-        }
-        var valid = post(path, XLSX, Workbooks.customers(), "Authorization", "Bearer " + token);
-        assertThat(valid.statusCode()).as(valid.body()).isEqualTo(201);
-        var rows = server.send(server.request("/api/v1/workspace/tables/customers/records")
-                .header("Authorization", "Bearer " + token).build());
-        assertThat(JSON.readTree(rows.body()).get("records")).hasSize(1);
-    }
-
-    @Test
-    void importErrorsNeverShowServerPaths() throws Exception {
-        String owner = "csv-owner";
-        server.account(owner);
-        String token = server.token(owner, TokenScope.FULL);
-        post("/api/v1/workspace/tables", "application/json", "{\"name\":\"things\",\"columns\":"
-                + "[{\"name\":\"name\",\"type\":\"text\"}]}", "Authorization", "Bearer " + token);
-        String path = "/api/v1/workspace/tables/things/import";
-        for (byte[] body : List.of("name\n\"never closed\n".getBytes(StandardCharsets.UTF_8),
-                new byte[] {'n', 'a', 'm', 'e', '\n', 'a', (byte) 0xff, '\n'})) {
-            var r = post(path, "text/csv", body, "Authorization", "Bearer " + token);
-            String detail = problem(r, 422, "validation-failed").toString();
-            assertThat(detail).contains("CSV").doesNotContain(dir.toString(), "/tmp", "spool", ".tmp", "Exception");
-        }
-        var noise = post(path, XLSX, "PK not really a zip", "Authorization", "Bearer " + token);
-        assertThat(problem(noise, 422, "validation-failed").toString()).doesNotContain(dir.toString(), "spool",
-                ".tmp", "Exception", "Zip");
-    }
-
-    @Test
     void theLoginThrottleCountsTheAccountWhetherItsNameOrItsEmailIsTried() throws Exception {
         server.account("throttled");
         server.account("bystander");
@@ -276,23 +235,13 @@ class HttpEdgeTest {
     }
 
     @Test
-    void oneEmailRuleForSignUpAndInvitations() throws Exception {
+    void oneEmailRuleForSignUp() throws Exception {
         String hostile = "<script>alert(1)</script>@x.y";
         var signUp = post("/api/v1/signup", "application/json", signup("scripted", hostile, "scripted-password"));
         assertThat(problem(signUp, 400, "bad-request").get("detail").asText()).contains("is not an email address");
-        String owner = "inviter";
-        server.account(owner);
-        String token = server.token(owner, TokenScope.FULL);
-        var invite = post("/api/v1/workspace/invites", "application/json", "{\"email\":\"" + hostile + "\","
-                + "\"role\":\"viewer\"}", "Authorization", "Bearer " + token);
-        problem(invite, 422, "validation-failed");
-
         String unusual = "ann.o'neil+tag@mail.example.co.uk";
         var goodSignUp = post("/api/v1/signup", "application/json", signup("unusual", unusual, "unusual-password"));
         assertThat(goodSignUp.statusCode()).as(goodSignUp.body()).isEqualTo(201);
-        var goodInvite = post("/api/v1/workspace/invites", "application/json", "{\"email\":\"" + unusual + "\","
-                + "\"role\":\"viewer\"}", "Authorization", "Bearer " + token);
-        assertThat(goodInvite.statusCode()).as(goodInvite.body()).isEqualTo(201);
         for (String bad : List.of("a@b", "a b@example.com", "a..b@example.com", ".a@example.com", "a@-x.com",
                 "Ann <a@example.com>", "a@example.com\r\nBcc: x@example.com")) {
             assertThat(dev.cairn.server.account.EmailAddresses.isValid(bad)).as(bad).isFalse();

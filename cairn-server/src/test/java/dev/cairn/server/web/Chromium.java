@@ -15,16 +15,16 @@ import java.util.concurrent.TimeUnit;
  * missing (the project's machines run as root), so browser tests never skip; Playwright itself must not download a
  * browser ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1} in the surefire configuration).
  */
-final class Chromium {
+public final class Chromium {
     /** Flags for a headless browser in a container: no sandbox (root), no GPU, no background network traffic. */
-    static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run");
 
     private Chromium() {
     }
 
     /** A Playwright driving a headless Debian chromium; closing it closes the browser, then the driver. */
-    record Session(Playwright playwright, Browser browser) implements AutoCloseable {
+    public record Session(Playwright playwright, Browser browser) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -36,7 +36,7 @@ final class Chromium {
     }
 
     /** Installs chromium if needed ({@link #ensureInstalled()}) and launches it headless with {@link #ARGS}. */
-    static Session launch() throws IOException, InterruptedException {
+    public static Session launch() throws IOException, InterruptedException {
         Path chromium = ensureInstalled();
         Playwright playwright = Playwright.create();
         try {
@@ -49,7 +49,7 @@ final class Chromium {
     }
 
     /** The path of the chromium executable, installing the package first if needed. */
-    static synchronized Path ensureInstalled() throws IOException, InterruptedException {
+    public static synchronized Path ensureInstalled() throws IOException, InterruptedException {
         Path found = onPath();
         if (found != null) {
             return found;
@@ -82,4 +82,28 @@ final class Chromium {
         }
         return out;
     }
+
+    /** Structural accessibility checks run in the browser on the rendered page; returns what is wrong. */
+    public static final String AUDIT = """
+            () => {
+              const problems = [];
+              document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(e => {
+                if (!e.labels || e.labels.length === 0) problems.push('unlabelled ' + e.outerHTML);
+              });
+              const levels = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1]);
+              if (levels.filter(l => l === 1).length !== 1) problems.push('not exactly one h1');
+              for (let i = 1; i < levels.length; i++) {
+                if (levels[i] > levels[i - 1] + 1) problems.push('heading jumps h' + levels[i - 1] + ' to h' + levels[i]);
+              }
+              ['header', 'nav', 'main', 'footer'].forEach(t => { if (!document.querySelector(t)) problems.push('no ' + t); });
+              document.querySelectorAll('[aria-describedby]').forEach(e => e.getAttribute('aria-describedby').split(' ')
+                  .forEach(id => { if (!document.getElementById(id)) problems.push('aria-describedby to missing ' + id); }));
+              document.querySelectorAll('button, a').forEach(b => {
+                if (!b.textContent.trim() && !b.getAttribute('aria-label')) problems.push('unnamed ' + b.outerHTML);
+              });
+              const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+              ids.filter((x, i) => ids.indexOf(x) !== i).forEach(d => problems.push('duplicate id ' + d));
+              if (document.querySelector('table table, table[role=presentation]')) problems.push('layout table');
+              return problems;
+            }""";
 }

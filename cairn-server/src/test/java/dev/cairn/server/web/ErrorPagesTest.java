@@ -115,7 +115,7 @@ class ErrorPagesTest {
 
     @Test
     void serverFailurePageRevealsNothingInternal() {
-        ErrorPages pages = new ErrorPages(new Pages(new Views(), new Assets(), null, () -> true));
+        ErrorPages pages = new ErrorPages(new Pages(new Views(), new Assets(), null, () -> true, java.util.List.of()));
         String html = pages.render(Problem.of(ErrorCode.INTERNAL, "the server failed (unexpected failure); the error "
                 + "was logged, retry later or contact the administrator"));
         assertThat(html).contains("<h1>Something went wrong</h1>").contains("HTTP 500").contains("role=\"alert\"")
@@ -124,7 +124,7 @@ class ErrorPagesTest {
 
     @Test
     void storageOutagePageSaysItIsTemporary() {
-        ErrorPages pages = new ErrorPages(new Pages(new Views(), new Assets(), null, () -> true));
+        ErrorPages pages = new ErrorPages(new Pages(new Views(), new Assets(), null, () -> true, java.util.List.of()));
         String html = pages.render(Problem.of(ErrorCode.STORE_UNAVAILABLE, "the storage backend is temporarily "
                 + "unavailable; retry later"));
         assertThat(html).contains("<h1>Storage temporarily unavailable</h1>").contains("HTTP 503");
@@ -132,7 +132,7 @@ class ErrorPagesTest {
 
     @Test
     void errorDetailsAreEscaped() {
-        ErrorPages pages = new ErrorPages(new Pages(new Views(), new Assets(), null, () -> true));
+        ErrorPages pages = new ErrorPages(new Pages(new Views(), new Assets(), null, () -> true, java.util.List.of()));
         String html = pages.render(Problem.of(ErrorCode.NOT_FOUND, "no such resource: /<img src=x onerror=alert(1)>"));
         assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
     }

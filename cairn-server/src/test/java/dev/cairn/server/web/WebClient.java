@@ -21,26 +21,26 @@ import java.util.stream.Collectors;
  * A browser without JavaScript, for page tests over plain HTTP: a cookie jar, {@code Accept: text/html}, no redirect
  * following (tests assert the 303s), url-encoded form posts, and the CSRF token scraped from the last page.
  */
-final class WebClient {
+public final class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final TestServer server;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private String lastPage = "";
 
-    WebClient(TestServer server) {
+    public WebClient(TestServer server) {
         this.server = server;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return remember(http.send(server.request(path).header("Accept", "text/html").GET().build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Posts the fields plus the CSRF token of the last page seen (unless a {@code _csrf} field is given). */
-    HttpResponse<String> post(String path, String... fieldsAndValues) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String... fieldsAndValues) throws IOException, InterruptedException {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             fields.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
@@ -50,7 +50,7 @@ final class WebClient {
     }
 
     /** Posts exactly these fields (no CSRF token added), with extra headers. */
-    HttpResponse<String> postRaw(String path, Map<String, String> fields, Map<String, String> headers)
+    public HttpResponse<String> postRaw(String path, Map<String, String> fields, Map<String, String> headers)
             throws IOException, InterruptedException {
         String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -62,7 +62,7 @@ final class WebClient {
     }
 
     /** Posts a multipart form: the fields, the CSRF token of the last page, and one file. */
-    HttpResponse<String> postFile(String path, String fileField, String fileName, byte[] content,
+    public HttpResponse<String> postFile(String path, String fileField, String fileName, byte[] content,
             String... fieldsAndValues) throws IOException, InterruptedException {
         String boundary = "cairn-test-boundary-7f3a";
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -87,26 +87,26 @@ final class WebClient {
     }
 
     /** Signs up through the form; returns the response to the POST (a 303 to the dashboard on success). */
-    HttpResponse<String> signUp(String name, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> signUp(String name, String password) throws IOException, InterruptedException {
         get("/signup");
         return post("/signup", "name", name, "email", name + "@example.com", "password", password);
     }
 
-    HttpResponse<String> logIn(String name, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> logIn(String name, String password) throws IOException, InterruptedException {
         get("/login");
         return post("/login", "name", name, "password", password);
     }
 
-    Optional<String> csrf() {
+    public Optional<String> csrf() {
         Matcher m = CSRF.matcher(lastPage);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    Optional<HttpCookie> cookie(String name) {
+    public Optional<HttpCookie> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
     }
 
-    String lastPage() {
+    public String lastPage() {
         return lastPage;
     }
 

@@ -1,0 +1,64 @@
+package dev.cairn.server.feature;
+
+import dev.cairn.server.http.Route;
+import dev.cairn.server.web.NavLink;
+import dev.cairn.server.web.WebKit;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A product feature plugged into the platform (the records workspace today; the onsite export and billing next): its
+ * migrations, its services, its routes with their roles, its navigation entries, background jobs and what it does
+ * when an account is purged. The platform knows features only through this interface; the composition root
+ * ({@code cairn-dist}) decides which are plugged in. See ADR 22.
+ */
+public interface Feature {
+    /** A short stable name, for logs ("workspace"). */
+    String name();
+
+    /**
+     * Flyway locations of the feature's migrations ({@code classpath:db/<feature>}). They share the platform's history
+     * table; versions of different features may interleave and are applied out of order (never edit an applied one).
+     */
+    List<String> migrationLocations();
+
+    /**
+     * Builds the feature's services on the platform's. Called once per process that opens the data directory: the
+     * server, and the admin command line (which uses no routes).
+     */
+    Running start(Platform platform);
+
+    /** A started feature. Implementations are thread-safe. */
+    interface Running {
+        /**
+         * The feature's HTTP routes, each with exactly one role: a platform {@link dev.cairn.server.http.Role} or the
+         * feature's own {@link dev.cairn.server.http.FeatureRole}. They are registered after the platform's fixed routes
+         * and before the restic REST patterns, in this order.
+         */
+        List<Route> routes(WebKit web);
+
+        /** Entries the feature adds to the main navigation of signed-in pages, after the dashboard's. */
+        default List<NavLink> navigation() {
+            return List.of();
+        }
+
+        /** Periodic background jobs; each must be safe to run on several server processes at once. */
+        default List<Job> jobs() {
+            return List.of();
+        }
+
+        /** Deletes the feature's data of an account whose deletion grace period ended (its stored objects are gone). */
+        void accountPurged(long accountId) throws IOException;
+    }
+
+    /** A periodic job: runs every {@code period}, first after one period; a failure is logged and it runs again. */
+    record Job(String name, Duration period, Task task) {
+    }
+
+    /** A job's body. */
+    @FunctionalInterface
+    interface Task {
+        void run() throws Exception;
+    }
+}

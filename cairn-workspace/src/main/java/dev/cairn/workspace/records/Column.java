@@ -1,0 +1,39 @@
+package dev.cairn.workspace.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A column of a user table as stored. {@code id} is permanent (the physical column is {@code c_<id>}); {@code name}
+ * can be renamed. A removed column ({@code removed}) is hidden from the API but keeps its data until purged.
+ *
+ * @param choices      allowed values of a {@code choice} column, else empty
+ * @param scale        digits after the decimal point of {@code decimal} and {@code money} columns (0–6)
+ * @param currency     fixed currency of a {@code money} column, or null if each value names its own
+ * @param references   the table id a {@code reference} column points to, else null
+ * @param defaultValue the wire-form default applied when a new record leaves the field out, or null
+ * @param maxLength    longest accepted text for textual columns
+ */
+public record Column(long id, String name, String label, ColumnType type, boolean required, boolean unique,
+        boolean indexed, List<String> choices, int scale, String currency, Long references, JsonNode defaultValue,
+        int maxLength, boolean removed) {
+
+    public Column {
+        choices = List.copyOf(choices);
+    }
+
+    /** The physical column name; built from the id only. */
+    String sql() {
+        return "c_" + id;
+    }
+
+    /** The physical currency column of a money column. */
+    String currencySql() {
+        return "c_" + id + "_cur";
+    }
+
+    Column withName(String newName) {
+        return new Column(id, newName, label, type, required, unique, indexed, choices, scale, currency, references,
+                defaultValue, maxLength, removed);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.cairn.workspace.records;
+
+import java.util.List;
+
+/**
+ * One filter on a column: {@code values} are canonical values of the column's type (money: the amount). {@code alias}
+ * is the SQL table alias the column belongs to (null: the statement's default).
+ */
+record Condition(Column column, FilterOp op, List<Object> values, String alias) {
+    Condition(Column column, FilterOp op, List<Object> values) {
+        this(column, op, values, null);
+    }
+
+    Condition on(String tableAlias) {
+        return new Condition(column, op, values, tableAlias);
+    }
+}

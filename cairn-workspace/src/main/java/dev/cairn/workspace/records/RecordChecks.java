@@ -1,0 +1,97 @@
+package dev.cairn.workspace.records;
+
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.server.error.ServiceException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The checks of a record against other rows: unique values and references. Run inside a {@link WriteTx}, so no other
+ * writer of the workspace can change the answer before the write commits.
+ */
+final class RecordChecks {
+    private RecordChecks() {
+    }
+
+    /** Duplicate unique values among {@code values} (409 with one error per column). */
+    static void unique(Handle h, TableDef t, Map<Long, Object> values, Long selfId) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Column c : t.columns()) {
+            Object v = values.get(c.id());
+            if (!c.unique() || v == null) {
+                continue;
+            }
+            var q = h.createQuery("SELECT id FROM " + t.sql() + " WHERE " + c.sql() + " = :v"
+                    + (selfId == null ? "" : " AND id <> :self")).bind("v", Values.toSqlScalar(c, v));
+            if (selfId != null) {
+                q.bind("self", selfId);
+            }
+            q.setMaxRows(1).mapTo(Long.class).findFirst().ifPresent(other -> errors.add(new FieldError(c.name(),
+                    "'" + Values.toWire(c, v) + "' is already used by record " + other + "; values of this column are "
+                    + "unique")));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(ErrorCode.ALREADY_EXISTS, "duplicate value: " + errors.getFirst().field()
+                    + ": " + errors.getFirst().message(), errors);
+        }
+    }
+
+    /** References among {@code values} to rows that do not exist (422 naming deleted rows as deleted). */
+    static void references(WriteTx tx, Schema schema, TableDef t, Map<Long, Object> values) {
+        Handle h = tx.h;
+        List<FieldError> errors = new ArrayList<>();
+        for (Column c : t.columns()) {
+            Object v = values.get(c.id());
+            if (c.type() != ColumnType.REFERENCE || v == null) {
+                continue;
+            }
+            // a reference points into its own workspace: its target is live iff it is among the live tables
+            TableDef target = tx.tables(schema).stream().filter(x -> x.id() == c.references()).findFirst()
+                    .orElse(null);
+            boolean live = target != null;
+            if (!live) {
+                target = schema.byId(h, c.references());
+            }
+            boolean exists = live && h.createQuery("SELECT COUNT(*) FROM " + target.sql() + " WHERE id = :id")
+                    .bind("id", v).mapTo(Long.class).one() > 0;
+            if (!exists) {
+                errors.add(new FieldError(c.name(), missing(h, target, (Long) v, live)));
+            }
+        }
+        Schema.throwIfAny(errors, "a reference points to no record");
+    }
+
+    private static String missing(Handle h, TableDef target, long id, boolean live) {
+        if (!live) {
+            return "table '" + target.name() + "' was deleted";
+        }
+        return h.createQuery("SELECT at FROM ws_changes WHERE table_id = :t AND record_id = :r AND op = 'delete' "
+                + "ORDER BY seq DESC").bind("t", target.id()).bind("r", id).setMaxRows(1).mapTo(Long.class).findFirst()
+                .map(at -> "record " + id + " of table '" + target.name() + "' was deleted at " + Instant.ofEpochMilli(at))
+                .orElse("table '" + target.name() + "' has no record " + id);
+    }
+
+    /** Refuses to delete a row other rows reference (409 naming one referencing row per column). */
+    static void notReferenced(WriteTx tx, Schema schema, TableDef t, long id) {
+        Handle h = tx.h;
+        List<String> users = new ArrayList<>();
+        for (var ref : Schema.referencesTo(tx.tables(schema), t.id())) {
+            TableDef from = ref.getKey();
+            Column c = ref.getValue();
+            h.createQuery("SELECT id FROM " + from.sql() + " WHERE " + c.sql() + " = :id" + (from.id() == t.id()
+                    ? " AND id <> :id" : "")).bind("id", id).setMaxRows(1).mapTo(Long.class).findFirst()
+                    .ifPresent(other -> users.add(from.name() + " " + other + " (column " + c.name() + ")"));
+        }
+        if (!users.isEmpty()) {
+            throw new ServiceException(ErrorCode.IN_USE, "record " + id + " of '" + t.name() + "' is referenced by "
+                    + String.join(", ", users) + "; change or delete those first");
+        }
+    }
+
+    static ServiceException notFound(TableDef t, long id) {
+        return ServiceException.notFound("table '" + t.name() + "' has no record " + id);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.cairn.workspace.shares;
+
+import dev.cairn.workspace.records.ReportResult;
+
+/** What a request to a share link gets; see {@link ShareService#open}. */
+public sealed interface ShareView {
+    /** No link has this token (404; nothing is logged, there is nothing to log it against). */
+    record Unknown() implements ShareView {
+    }
+
+    /** The link no longer works (410): {@code why} is expired, revoked, report-deleted or unavailable. */
+    record Gone(ShareOutcome why) implements ShareView {
+    }
+
+    /** The link has a passphrase this browser has not given yet. Reveals nothing about the report. */
+    record Locked() implements ShareView {
+    }
+
+    /** The report's result, computed now, with the link's restriction applied, and the workspace's name. */
+    record Open(String workspace, ReportResult result) implements ShareView {
+    }
+}

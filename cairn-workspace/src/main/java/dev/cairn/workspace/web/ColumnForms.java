@@ -1,0 +1,119 @@
+package dev.cairn.workspace.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.cairn.server.web.Forms;
+import dev.cairn.workspace.records.ColumnSpec;
+import dev.cairn.workspace.records.ColumnType;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The table designer's column forms, read into {@link ColumnSpec}s, and column definitions shown back as form values.
+ * Only the options of the chosen type are sent, so a stray value in another type's field never causes an error.
+ * Stateless.
+ */
+final class ColumnForms {
+    /** The fields of a column form (besides the CSRF token). */
+    static final String[] FIELDS = {"name", "label", "type", "required", "unique", "default", "choices", "currency",
+        "scale", "references", "maxLength"};
+
+    private ColumnForms() {
+    }
+
+    /** A new column from the add-column (or new-table) form. */
+    static ColumnSpec toNew(Context ctx) {
+        String typeName = WsScope.field(ctx, "type");
+        ColumnType type = ColumnType.fromWire(typeName).orElse(null);
+        if (type == null) {
+            return new ColumnSpec(WsScope.field(ctx, "name"), null, typeName, null, null, null, null, null, null, null,
+                    null, null);
+        }
+        return new ColumnSpec(WsScope.field(ctx, "name"), blankToNull(WsScope.field(ctx, "label")), typeName,
+                checked(ctx, "required"), checked(ctx, "unique"), null,
+                type == ColumnType.CHOICE ? lines(WsScope.field(ctx, "choices")) : null,
+                hasScale(type) ? number(ctx, "scale", -1) : null,
+                type == ColumnType.MONEY ? blankToNull(WsScope.field(ctx, "currency").toUpperCase(Locale.ROOT)) : null,
+                type == ColumnType.REFERENCE ? WsScope.field(ctx, "references") : null,
+                type.jsonOfText(WsScope.field(ctx, "default")),
+                type.isTextual() ? number(ctx, "maxLength", 0) : null);
+    }
+
+    /**
+     * The changes of an existing column's form, for {@code alter} (named {@code name}, its name after any rename):
+     * required, unique (where the type allows it), default (empty clears it), choices, label and maximum length.
+     */
+    static ColumnSpec toAlter(Context ctx, ColumnSpec current, String name) {
+        ColumnType type = ColumnType.fromWire(current.type()).orElseThrow();
+        JsonNode def = type.jsonOfText(WsScope.field(ctx, "default"));
+        return new ColumnSpec(name, blankToNull(WsScope.field(ctx, "label")), null, checked(ctx, "required"),
+                uniqueAllowed(type) ? checked(ctx, "unique") : null, null,
+                type == ColumnType.CHOICE ? lines(WsScope.field(ctx, "choices")) : null, null, null, null,
+                def == null ? NullNode.getInstance() : def, type.isTextual() ? number(ctx, "maxLength", 0) : null);
+    }
+
+    static boolean uniqueAllowed(ColumnType type) {
+        return type != ColumnType.LONG_TEXT && type != ColumnType.BOOLEAN && type != ColumnType.MONEY;
+    }
+
+    static boolean hasScale(ColumnType type) {
+        return type == ColumnType.DECIMAL || type == ColumnType.MONEY;
+    }
+
+    /** A column's values as its form shows them (before any edit). */
+    static Forms valuesOf(ColumnSpec c) {
+        return Forms.empty().value("name", c.name()).value("label", c.label() == null ? "" : c.label())
+                .value("type", c.type()).value("required", Boolean.TRUE.equals(c.required()) ? "on" : "")
+                .value("unique", Boolean.TRUE.equals(c.unique()) ? "on" : "")
+                .value("default", WorkspacePages.display(c.defaultValue()))
+                .value("choices", c.choices() == null ? "" : String.join("\n", c.choices()))
+                .value("maxLength", c.maxLength() == null ? "" : c.maxLength().toString());
+    }
+
+    /** What the type's options are, in words ("choices: a, b", "EUR, 2 decimals", "refers to customers"). */
+    static String details(ColumnSpec c) {
+        return switch (c.type()) {
+            case "choice" -> "choices: " + String.join(", ", c.choices() == null ? List.of() : c.choices());
+            case "money" -> (c.currency() == null ? "any currency" : c.currency()) + ", " + c.scale() + " decimals";
+            case "decimal" -> c.scale() + " decimals";
+            case "reference" -> "refers to " + c.references();
+            default -> c.maxLength() == null ? "" : "at most " + c.maxLength() + " characters";
+        };
+    }
+
+    /** Where a service error's path goes on a column form ({@code add[0].default} → {@code default}); null: form. */
+    static String fieldOf(String path) {
+        if (path.matches("rename\\[\\d+]\\.to|name")) {
+            return "name";
+        }
+        String rest = path.replaceFirst("^(add|alter|columns)\\[\\d+]\\.?", "");
+        String field = rest.split("[.\\[]", 2)[0];
+        return Arrays.asList(FIELDS).contains(field) ? field : null;
+    }
+
+    private static Boolean checked(Context ctx, String name) {
+        return !WsScope.field(ctx, name).isEmpty();
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static Integer number(Context ctx, String name, int invalid) {
+        String v = WsScope.field(ctx, name);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return invalid; // refused by the service with the field's rule
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cairn.workspace.web;
+
+import dev.cairn.server.web.Forms;
+
+/** The view models of the table designer. */
+public final class DesignViews {
+    private DesignViews() {
+    }
+
+    /**
+     * A column in the designer: its name, label, type and options in words, whether it may be unique, its form values
+     * (with errors after a refused change), and whether its form is open.
+     */
+    public record DesignColumn(String name, String label, String type, String details, boolean uniqueAllowed,
+            Forms form, boolean open) {
+        public String id() {
+            return "col-" + name;
+        }
+
+        public boolean choice() {
+            return type.equals("choice");
+        }
+
+        public boolean textual() {
+            return type.equals("text") || type.equals("long_text") || type.equals("choice") || type.equals("email")
+                    || type.equals("phone");
+        }
+    }
+}

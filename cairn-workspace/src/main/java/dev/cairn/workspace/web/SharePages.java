@@ -1,0 +1,212 @@
+package dev.cairn.workspace.web;
+
+import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.web.Chrome;
+import dev.cairn.server.web.Format;
+import dev.cairn.server.web.Forms;
+import dev.cairn.server.web.Pages;
+import dev.cairn.workspace.WorkspaceModule;
+import dev.cairn.workspace.http.ShareLinks;
+import dev.cairn.workspace.http.WorkspaceCalls;
+import dev.cairn.workspace.records.Caller;
+import dev.cairn.workspace.records.ColumnSpec;
+import dev.cairn.workspace.records.FieldError;
+import dev.cairn.workspace.records.RecordQuery;
+import dev.cairn.workspace.records.ReportSpec;
+import dev.cairn.workspace.records.TableSpec;
+import dev.cairn.workspace.records.ValidationException;
+import dev.cairn.workspace.records.WorkspaceRole;
+import dev.cairn.workspace.shares.Share;
+import dev.cairn.workspace.shares.ShareAccess;
+import dev.cairn.workspace.shares.ShareRequest;
+import dev.cairn.workspace.shares.ShareService;
+import dev.cairn.workspace.web.RecordViews.Ws;
+import dev.cairn.workspace.web.ShareViews.AccessLine;
+import dev.cairn.workspace.web.ShareViews.FixedGroup;
+import dev.cairn.workspace.web.ShareViews.FixedOption;
+import dev.cairn.workspace.web.ShareViews.Listed;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The workspace's share links ({@code /web/workspace/{ws}/shares}): the list (every member), and for editors: share a
+ * report (choose it, then expiry, passphrase and the one referenced row to restrict it to), the new link shown once in
+ * a field made for copying, revocation after a confirmation, and each link's access log. Plain links and forms; the
+ * guard enforces the roles. Thread-safe.
+ */
+public final class SharePages {
+    private final Pages pages;
+    private final WorkspaceModule ws;
+    private final ShareService shares;
+    private final String publicUrl;
+
+    /** @param publicUrl the server's public URL for links (null: as the browser reached the server) */
+    SharePages(Pages pages, WorkspaceModule ws, ShareService shares, String publicUrl) {
+        this.pages = pages;
+        this.ws = ws;
+        this.shares = shares;
+        this.publicUrl = publicUrl;
+    }
+
+    /** {@code GET .../shares} */
+    public void list(Context ctx) {
+        showList(ctx, null);
+    }
+
+    private void showList(Context ctx, String createdUrl) {
+        Caller c = caller(ctx);
+        List<Listed> rows = shares.list(c).stream().map(SharePages::listed).toList();
+        List<String[]> reports = ws.reports().list(c).stream().map(r -> new String[] {String.valueOf(r.id()), r.name()})
+                .toList();
+        pages.render(ctx, 200, "wsShares.jte", chrome(ctx, "Share links"), "ws", view(c), "shares", rows,
+                "reports", reports, "created", createdUrl, "notice", Notices.of(ctx.queryParam("done")));
+    }
+
+    /** {@code GET .../shares/new?report=ID}: the rest of the form, once the report is chosen. */
+    public void newShare(Context ctx) {
+        Caller c = caller(ctx);
+        showForm(ctx, 200, c, report(c, ctx.queryParam("report")), Forms.of(ctx));
+    }
+
+    /** {@code POST .../shares}: fields {@code report}, {@code expires} (date), {@code passphrase}, {@code fixed}. */
+    public void create(Context ctx) {
+        Caller c = caller(ctx);
+        ReportSpec report = report(c, Forms.field(ctx, "report"));
+        Forms form = Forms.of(ctx, "expires", "fixed");
+        Instant expires = expiry(form);
+        if (form.hasErrors()) {
+            showForm(ctx, 400, c, report, form);
+            return;
+        }
+        try {
+            var created = shares.create(c, new ShareRequest(report.id(), expires, Forms.field(ctx, "passphrase"),
+                    fixedTo(form.value("fixed"))));
+            showList(ctx, ShareLinks.url(ctx, publicUrl, created.token()));
+        } catch (ValidationException e) {
+            for (FieldError f : e.errors()) {
+                form.error(f.field().startsWith("fixedTo") ? "fixed" : f.field().equals("expiresAt") ? "expires"
+                        : f.field(), Format.sentence(f.message()));
+            }
+            showForm(ctx, 422, c, report, form);
+        }
+    }
+
+    private void showForm(Context ctx, int status, Caller c, ReportSpec report, Forms form) {
+        pages.render(ctx, status, "wsShareNew.jte", chrome(ctx, "Share " + report.name()), "ws", view(c),
+                "report", new String[] {String.valueOf(report.id()), report.name()}, "groups", fixedGroups(c, report),
+                "form", form);
+    }
+
+    /** The end of the chosen day (UTC), as for API tokens. */
+    private static Instant expiry(Forms form) {
+        String text = form.value("expires").strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            form.error("expires", "Write the date as YYYY-MM-DD, or leave it empty for a link that does not expire.");
+            return null;
+        }
+    }
+
+    private static Share.FixedTo fixedTo(String value) {
+        int colon = value.lastIndexOf(':');
+        if (value.isBlank() || colon < 1) {
+            return null;
+        }
+        try {
+            return new Share.FixedTo(value.substring(0, colon), Long.parseLong(value.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("fixedTo.record", "choose one of the listed records");
+        }
+    }
+
+    /** Per reference column of the report's table, its first records as choices. */
+    private List<FixedGroup> fixedGroups(Caller c, ReportSpec report) {
+        List<FixedGroup> groups = new ArrayList<>();
+        for (ColumnSpec col : ws.tables().get(c, report.table()).columns()) {
+            if (!"reference".equals(col.type()) || col.references() == null) {
+                continue;
+            }
+            TableSpec target = ws.tables().get(c, col.references());
+            List<FixedOption> options = ws.records().list(c, target.name(), new RecordQuery(List.of(), null, null,
+                    WorkspacePages.REFERENCE_CHOICES, 0)).records().stream().map(r -> new FixedOption(col.name() + ":"
+                    + r.get("id"), WorkspacePages.recordLabel(target, r))).toList();
+            groups.add(new FixedGroup(WorkspacePages.labelOf(col) + " (" + WorkspacePages.labelOf(target) + ")",
+                    options));
+        }
+        return groups;
+    }
+
+    /** {@code GET .../shares/{share}}: the link and its access log. */
+    public void detail(Context ctx) {
+        Caller c = caller(ctx);
+        long id = shareId(ctx);
+        Listed share = listed(shares.get(c, id));
+        List<AccessLine> log = shares.accesses(c, id).stream().map(SharePages::line).toList();
+        pages.render(ctx, 200, "wsShare.jte", chrome(ctx, "Share link " + id), "ws", view(c), "share", share,
+                "accesses", log);
+    }
+
+    /** {@code GET .../shares/{share}/revoke}: asks first. */
+    public void confirmRevoke(Context ctx) {
+        Caller c = caller(ctx);
+        pages.render(ctx, 200, "wsShareRevoke.jte", chrome(ctx, "Revoke share link"), "ws", view(c),
+                "share", listed(shares.get(c, shareId(ctx))));
+    }
+
+    /** {@code POST .../shares/{share}/revoke} */
+    public void revoke(Context ctx) {
+        Caller c = caller(ctx);
+        shares.revoke(c, shareId(ctx));
+        Pages.seeOther(ctx, view(c).base() + "/shares?done=share-revoked");
+    }
+
+    private static Listed listed(Share s) {
+        String fixed = s.fixedTo() == null ? null : s.fixedTo().column() + " = #" + s.fixedTo().record();
+        return new Listed(s.id(), s.report(), s.status(), s.passphrase(), fixed, s.createdBy(),
+                Format.time(s.createdAt(), ""), Format.time(s.expiresAt(), "never"), s.accessCount(),
+                Format.time(s.lastAccessAt(), "never"), s.active());
+    }
+
+    private static AccessLine line(ShareAccess a) {
+        return new AccessLine(Format.time(a.at(), ""), a.outcome().wireName(), a.what(),
+                a.client() == null ? "" : a.client(), a.userAgent() == null ? "" : a.userAgent());
+    }
+
+    private ReportSpec report(Caller c, String id) {
+        try {
+            return ws.reports().get(c, Long.parseLong(id == null ? "" : id.strip()));
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("report", "choose a report to share");
+        }
+    }
+
+    private static long shareId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("share"));
+        } catch (NumberFormatException e) {
+            throw ServiceException.notFound("no share link '" + ctx.pathParam("share") + "'");
+        }
+    }
+
+    private Caller caller(Context ctx) {
+        return WorkspaceCalls.caller(ctx);
+    }
+
+    private static Ws view(Caller c) {
+        return new Ws(c.workspaceOwner(), "/web/workspace/" + c.workspaceOwner(), c.role().wireName(),
+                c.role().includes(WorkspaceRole.EDITOR), c.role().includes(WorkspaceRole.OWNER));
+    }
+
+    private Chrome chrome(Context ctx, String title) {
+        return pages.chrome(ctx, title, WorkspaceWeb.NAV_KEY);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cairn.workspace.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The direct history writer prints what building a Jackson tree and printing it did, for every column type. */
+class HistoryJsonTest {
+    @Test
+    void everyTypeIsWrittenAsTheTreeFormWas() {
+        List<Column> columns = List.of(column(1, ColumnType.TEXT, 0), column(2, ColumnType.INTEGER, 0),
+                column(3, ColumnType.DECIMAL, 2), column(4, ColumnType.MONEY, 2), column(5, ColumnType.DATE, 0),
+                column(6, ColumnType.DATETIME, 0), column(7, ColumnType.BOOLEAN, 0), column(8, ColumnType.REFERENCE, 0),
+                column(9, ColumnType.LONG_TEXT, 0));
+        TableDef table = new TableDef(1, 1, "t", null, columns);
+        Map<Long, Object> values = new LinkedHashMap<>();
+        values.put(1L, "quote \" back\\slash tab\t nl\n ctl\u0001 ü €");
+        values.put(2L, -42L);
+        values.put(3L, new BigDecimal("100.00"));
+        values.put(4L, new Money(new BigDecimal("1999.50"), "EUR"));
+        values.put(5L, LocalDate.of(2026, 2, 28));
+        values.put(6L, Instant.parse("2026-11-23T18:30:00.123Z"));
+        values.put(7L, true);
+        values.put(8L, null);
+        values.put(9L, "<b>html</b>");
+        assertThat(new HistoryJson(table).write(values)).isEqualTo(treeForm(table, values));
+        assertThat(RowSql.fromHistory(table, new HistoryJson(table).write(values))).isEqualTo(values);
+    }
+
+    /** The former implementation, as the reference. */
+    private static String treeForm(TableDef t, Map<Long, Object> values) {
+        ObjectNode o = Values.JSON.createObjectNode();
+        for (var e : values.entrySet()) {
+            Column c = t.columnById(e.getKey()).orElseThrow();
+            o.set(Long.toString(c.id()), Values.toJsonNode(c, e.getValue()));
+        }
+        return o.toString();
+    }
+
+    private static Column column(long id, ColumnType type, int scale) {
+        return new Column(id, "c" + id, null, type, false, false, false, List.of(), scale,
+                type == ColumnType.MONEY ? "EUR" : null, type == ColumnType.REFERENCE ? 1L : null, null, 1000, false);
+    }
+}
