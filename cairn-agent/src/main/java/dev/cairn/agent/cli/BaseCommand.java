@@ -42,7 +42,20 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Opens the repository named by {@code -r} or the environment, asking for the passphrase as needed. */
     final OpenRepository openRepository() throws IOException {
-        return RepositoryAccess.open(context(), location(), passphrases());
+        return RepositoryAccess.open(context(), location(), passphrases(), access(false));
+    }
+
+    /**
+     * As {@link #openRepository()}, for commands that only read: the store refuses any change, so a bug in a read
+     * command can never alter the repository.
+     */
+    final OpenRepository openRepositoryForReading() throws IOException {
+        return RepositoryAccess.open(context(), location(), passphrases(), access(true));
+    }
+
+    private RepositoryAccess.StoreAccess access(boolean readOnly) {
+        return new RepositoryAccess.StoreAccess(readOnly, RepositoryAccess.bytesPerSecond(root().limitUpload,
+                "--limit-upload", spec), RepositoryAccess.bytesPerSecond(root().limitDownload, "--limit-download", spec));
     }
 
     final String location() {

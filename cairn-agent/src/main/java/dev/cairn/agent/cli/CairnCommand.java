@@ -42,6 +42,14 @@ final class CairnCommand implements Runnable {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "print stack traces of errors")
     boolean debug;
 
+    @Option(names = "--limit-upload", paramLabel = "KiB/s", scope = ScopeType.INHERIT,
+            description = "limit uploads to the repository to this many KiB per second (default: unlimited)")
+    Integer limitUpload;
+
+    @Option(names = "--limit-download", paramLabel = "KiB/s", scope = ScopeType.INHERIT,
+            description = "limit downloads from the repository to this many KiB per second (default: unlimited)")
+    Integer limitDownload;
+
     private final CliContext context;
 
     CairnCommand(CliContext context) {

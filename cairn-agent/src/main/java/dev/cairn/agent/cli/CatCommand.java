@@ -36,7 +36,7 @@ final class CatCommand extends BaseCommand {
         if (kind.equals("config") != (id == null)) {
             throw new ParameterException(spec.commandLine(), kind.equals("config") ? "config takes no ID" : kind + " needs an ID");
         }
-        try (OpenRepository open = openRepository()) {
+        try (OpenRepository open = openRepositoryForReading()) {
             output().raw(JsonOutput.pretty(load(open, kind)));
             return ExitCodes.OK;
         }

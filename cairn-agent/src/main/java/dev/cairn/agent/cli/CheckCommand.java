@@ -27,7 +27,7 @@ final class CheckCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         CheckOptions options = new CheckOptions(readData || subset != null, packs());
-        try (OpenRepository open = openRepository()) {
+        try (OpenRepository open = openRepositoryForReading()) {
             CheckResult result;
             try (CheckProgress progress = new CheckProgress(output())) {
                 result = Checker.create(open.repo(), options, progress).run();

@@ -19,7 +19,7 @@ final class DiffCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        try (OpenRepository open = openRepository()) {
+        try (OpenRepository open = openRepositoryForReading()) {
             SnapshotRef a = Snapshots.resolve(open.repo(), first, Snapshots.ALL);
             SnapshotRef b = Snapshots.resolve(open.repo(), second, Snapshots.ALL);
             TreeDiff diff = new TreeDiff(open.repo());

@@ -35,7 +35,7 @@ final class FindCommand extends BaseCommand {
     protected int execute() throws Exception {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         boolean byPath = pattern.contains("/");
-        try (OpenRepository open = openRepository()) {
+        try (OpenRepository open = openRepositoryForReading()) {
             List<Map<String, Object>> results = new ArrayList<>();
             for (SnapshotRef ref : selected(open.repo())) {
                 List<Map<String, Object>> matches = search(open.repo(), ref, matcher, byPath);

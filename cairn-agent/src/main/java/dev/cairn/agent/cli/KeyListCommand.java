@@ -14,7 +14,7 @@ final class KeyListCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        try (OpenRepository open = openRepository()) {
+        try (OpenRepository open = openRepositoryForReading()) {
             List<KeyInfo> keys = Keys.list(open.store(), open.repo().keyId());
             output().json(keys.stream().map(k -> {
                 var doc = JsonOutput.object("id", k.id(), "short_id", k.id().substring(0, 8));

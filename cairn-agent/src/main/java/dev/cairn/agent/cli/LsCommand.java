@@ -28,7 +28,7 @@ final class LsCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         String root = path == null ? "/" : Path.of(path).toAbsolutePath().normalize().toString();
-        try (OpenRepository open = openRepository()) {
+        try (OpenRepository open = openRepositoryForReading()) {
             SnapshotRef ref = Snapshots.resolve(open.repo(), snapshot, Snapshots.ALL);
             output().info("snapshot " + ref.shortId() + " of " + ref.snapshot().paths() + " at " + Formats.time(ref.snapshot().time()) + ":");
             List<Map<String, Object>> nodes = new ArrayList<>();

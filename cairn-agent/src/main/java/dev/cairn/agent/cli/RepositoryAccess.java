@@ -2,6 +2,8 @@ package dev.cairn.agent.cli;
 
 import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.BlobStores;
+import dev.cairn.blob.ReadOnlyBlobStore;
+import dev.cairn.blob.ThrottlingBlobStore;
 import dev.cairn.engine.compress.Compressors;
 import dev.cairn.engine.crypto.KdfParams;
 import dev.cairn.engine.repo.Environment;
@@ -28,9 +30,35 @@ final class RepositoryAccess {
         return location;
     }
 
+    /**
+     * How a command may use the store: read-only or not, and bandwidth limits in bytes per second
+     * ({@link ThrottlingBlobStore#UNLIMITED} for none).
+     */
+    record StoreAccess(boolean readOnly, long uploadBytesPerSecond, long downloadBytesPerSecond) {
+        BlobStore apply(BlobStore store) {
+            BlobStore limited = uploadBytesPerSecond == ThrottlingBlobStore.UNLIMITED
+                    && downloadBytesPerSecond == ThrottlingBlobStore.UNLIMITED ? store
+                    : ThrottlingBlobStore.wrap(store, downloadBytesPerSecond, uploadBytesPerSecond);
+            return readOnly ? ReadOnlyBlobStore.wrap(limited) : limited;
+        }
+    }
+
+    /** A {@code --limit-*} option in KiB/s as bytes per second; unlimited when absent; a usage error below 1. */
+    static long bytesPerSecond(Integer kibPerSecond, String option, CommandSpec spec) {
+        if (kibPerSecond == null) {
+            return ThrottlingBlobStore.UNLIMITED;
+        }
+        if (kibPerSecond < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least 1 (KiB per second); leave "
+                    + "it out for no limit");
+        }
+        return kibPerSecond * 1024L;
+    }
+
     /** Opens the repository at {@code location}; the passphrase is asked for only once the store is known to exist. */
-    static OpenRepository open(CliContext context, String location, Passphrases passphrases) throws IOException {
-        BlobStore store = openStore(location);
+    static OpenRepository open(CliContext context, String location, Passphrases passphrases, StoreAccess access)
+            throws IOException {
+        BlobStore store = access.apply(openStore(location));
         char[] passphrase = null;
         try {
             passphrase = passphrases.existing();

@@ -40,7 +40,7 @@ final class RestoreCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         long start = System.nanoTime();
-        try (OpenRepository open = openRepository()) {
+        try (OpenRepository open = openRepositoryForReading()) {
             SnapshotRef ref = Snapshots.resolve(open.repo(), snapshot, Snapshots.ALL);
             output().info("restoring snapshot " + ref.shortId() + " of " + ref.snapshot().paths() + " to " + target);
             RestoreOptions options = new RestoreOptions(includes, excludes, verify, RestoreOptions.DEFAULT_WORKERS);

@@ -19,7 +19,7 @@ final class SnapshotsCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        try (OpenRepository open = openRepository()) {
+        try (OpenRepository open = openRepositoryForReading()) {
             List<SnapshotRef> refs = Snapshots.list(open.repo()).stream().filter(r -> filter.predicate().test(r.snapshot())).toList();
             output().json(refs.stream().map(SnapshotsCommand::json).toList());
             if (!output().json()) {

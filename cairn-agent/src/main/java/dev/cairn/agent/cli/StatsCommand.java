@@ -12,7 +12,7 @@ final class StatsCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        try (OpenRepository open = openRepository()) {
+        try (OpenRepository open = openRepositoryForReading()) {
             RepositoryStats s = RepositoryStats.compute(open.repo());
             output().json(s);
             row("Snapshots:", String.valueOf(s.snapshotCount()));

@@ -4,7 +4,9 @@ import dev.cairn.blob.BlobInfo;
 import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
 import dev.cairn.blob.BlobNotFoundException;
+import dev.cairn.blob.BlobOp;
 import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.MeteringBlobStore;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.error.QuotaExceededException;
 import dev.cairn.server.error.ServiceException;
@@ -100,13 +102,12 @@ public final class ObjectService {
     private PutOutcome putReserved(Tenant tenant, String repo, BlobName name, BlobStore store, UploadStream upload,
             long length, long reserved) throws IOException {
         try {
-            store.put(name, upload, length);
+            metered(tenant, store).put(name, upload, length);
         } catch (IOException | RuntimeException e) {
             quota.release(tenant.accountId(), reserved);
             throw uploadFailure(upload, e);
         }
         quota.commit(tenant.accountId(), repo, reserved, length);
-        traffic.ingress(tenant, length);
         return PutOutcome.CREATED;
     }
 
@@ -159,9 +160,9 @@ public final class ObjectService {
      * @throws BlobNotFoundException if absent or hidden
      */
     public Download read(Tenant tenant, String repo, BlobName name, long offset, long length) throws IOException {
-        BlobStore store = existing(tenant, repo, name);
+        BlobStore store = metered(tenant, existing(tenant, repo, name));
         InputStream in = length < 0 ? store.get(name) : store.get(name, offset, length);
-        return new Download(new CountingInputStream(in, n -> traffic.egress(tenant, n)), offset, length);
+        return new Download(in, offset, length);
     }
 
     /**
@@ -226,6 +227,20 @@ public final class ObjectService {
         if (tombstones.remove(accountId, repo, name)) {
             quota.freed(accountId, repo, size);
         }
+    }
+
+    /**
+     * {@code store} counting what the tenant moves: the bytes of a stored object (ingress, once it is visible) and the
+     * bytes a download sent (egress, when its stream is closed).
+     */
+    private BlobStore metered(Tenant tenant, BlobStore store) {
+        return MeteringBlobStore.wrap(store, (op, bytes, failed) -> {
+            if (op == BlobOp.PUT && !failed) {
+                traffic.ingress(tenant, bytes);
+            } else if (op == BlobOp.GET && bytes > 0) {
+                traffic.egress(tenant, bytes);
+            }
+        });
     }
 
     private BlobStore existing(Tenant tenant, String repo, BlobName name) throws IOException {
