@@ -1,5 +1,6 @@
 package dev.cairn.server;
 
+import static dev.cairn.server.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.protocol.TokenScope;
@@ -45,12 +46,6 @@ class BadInputTest {
                 .header("Authorization", "Bearer " + full).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    private static void assertProblem(HttpResponse<String> r, int status, String code) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(r.body()).contains("\"code\":\"" + code + "\"").contains("\"detail\":");
-    }
-
     private static long stored() {
         return server.core().quota().usage(eveId).storedBytes();
     }
@@ -62,18 +57,18 @@ class BadInputTest {
     @Test
     void malformedJsonIs400WithThePosition() throws Exception {
         var r = json("/api/v1/account/tokens", "application/json", "{\"name\": \"x\", \"scope\": ");
-        assertProblem(r, 400, "bad-request");
+        problem(r, 400, "bad-request");
         assertThat(r.body()).contains("line 1");
-        assertProblem(json("/api/v1/account/tokens", "application/json", "null"), 400, "bad-request");
-        assertProblem(json("/api/v1/account/tokens", "application/json", "{\"name\":\"x\",\"scope\":\"root\"}"), 400,
+        problem(json("/api/v1/account/tokens", "application/json", "null"), 400, "bad-request");
+        problem(json("/api/v1/account/tokens", "application/json", "{\"name\":\"x\",\"scope\":\"root\"}"), 400,
                 "bad-request");
-        assertProblem(json("/api/v1/account/tokens", "application/json", "{\"nam\":\"x\",\"scope\":\"read\"}"), 400,
+        problem(json("/api/v1/account/tokens", "application/json", "{\"nam\":\"x\",\"scope\":\"read\"}"), 400,
                 "bad-request");
     }
 
     @Test
     void wrongContentTypeIs415() throws Exception {
-        assertProblem(json("/api/v1/account/tokens", "text/plain", "{}"), 415, "unsupported-media-type");
+        problem(json("/api/v1/account/tokens", "text/plain", "{}"), 415, "unsupported-media-type");
     }
 
     @Test
@@ -85,7 +80,7 @@ class BadInputTest {
         var r = server.send(server.request("/api/v1/account/tokens").header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + full).expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofString(big)).build());
-        assertProblem(r, 413, "too-large");
+        problem(r, 413, "too-large");
     }
 
     @Test
@@ -94,11 +89,11 @@ class BadInputTest {
         server.core().database().jdbi().useHandle(h -> h.execute(
                 "UPDATE api_tokens SET expires_at = 1 WHERE name = 'read token'"));
         var r = server.send(server.request("/api/v1/repos").header("Authorization", "Bearer " + expiring).build());
-        assertProblem(r, 401, "token-expired");
+        problem(r, 401, "token-expired");
         var revoked = server.core().tokens().create(eveId, "gone", TokenScope.FULL, null);
         server.core().tokens().revoke(eveId, revoked.id());
         r = server.send(server.request("/api/v1/repos").header("Authorization", "Bearer " + revoked.token()).build());
-        assertProblem(r, 401, "token-revoked");
+        problem(r, 401, "token-revoked");
     }
 
     @Test
@@ -108,7 +103,7 @@ class BadInputTest {
         var r = server.send(server.request("/eve/repo/data/" + wrongId)
                 .header("Authorization", TestServer.basic("eve", full))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-        assertProblem(r, 400, "digest-mismatch");
+        problem(r, 400, "digest-mismatch");
         var head = server.send(server.request("/eve/repo/data/" + wrongId).header("Authorization",
                 TestServer.basic("eve", full)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertThat(head.statusCode()).isEqualTo(404);
@@ -149,7 +144,7 @@ class BadInputTest {
         var r = server.send(server.request("/api/v1/repos/r/objects/data/" + "dead".repeat(16))
                 .header("Authorization", "Bearer " + full)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[200_000])).build());
-        assertProblem(r, 500, "internal");
+        problem(r, 500, "internal");
         assertThat(r.body()).doesNotContain("simulated"); // internals are logged, not shown
         assertThat(stored()).isEqualTo(before);
         assertThat(reserved()).isZero();
@@ -163,7 +158,7 @@ class BadInputTest {
         var r = server.send(server.request("/api/v1/repos/r/objects/data/" + "7eae".repeat(16))
                 .header("Authorization", "Bearer " + full)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[10])).build());
-        assertProblem(r, 503, "store-unavailable");
+        problem(r, 503, "store-unavailable");
         assertThat(reserved()).isZero();
     }
 

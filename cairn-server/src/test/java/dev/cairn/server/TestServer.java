@@ -92,6 +92,23 @@ public final class TestServer implements AutoCloseable {
         return HttpRequest.newBuilder(uri(path));
     }
 
+    /** POSTs {@code body} as {@code contentType} with extra headers (name, value, ...). */
+    public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
+    /** As {@link #post(String, String, byte[], String...)} with a UTF-8 text body. */
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers)
+            throws IOException, InterruptedException {
+        return post(path, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }

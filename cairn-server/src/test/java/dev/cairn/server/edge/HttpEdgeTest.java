@@ -1,10 +1,10 @@
 package dev.cairn.server.edge;
 
+import static dev.cairn.server.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.LogCapture;
 import dev.cairn.server.TestServer;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * invitations' email rule) are in cairn-workspace's {@code WorkspaceEdgeTest}.
  */
 class HttpEdgeTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -47,25 +46,12 @@ class HttpEdgeTest {
 
     private static HttpResponse<String> post(String path, String contentType, String body, String... headers)
             throws Exception {
-        return post(path, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
+        return server.post(path, contentType, body, headers);
     }
 
     private static HttpResponse<String> post(String path, String contentType, byte[] body, String... headers)
             throws Exception {
-        HttpRequest.Builder b = server.request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return server.send(b.build());
-    }
-
-    private static JsonNode problem(HttpResponse<String> r, int status, String code) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode p = JSON.readTree(r.body());
-        assertThat(p.get("code").asText()).isEqualTo(code);
-        return p;
+        return server.post(path, contentType, body, headers);
     }
 
     private static String signup(String name, String email, String password) {
