@@ -197,4 +197,39 @@ class AccountServiceTest {
         assertThat(s.accounts.ensureFirstAdmin(null, "admin@example.com")).isEmpty();
     }
 
+
+    @Test
+    void theLastActiveAdministratorStaysEvenWhenTwoSuspendEachOtherAtOnce() throws Exception {
+        Account first = s.accounts.create("root-a", "root-a@example.com", "long enough password", true);
+        Account second = s.accounts.create("root-b", "root-b@example.com", "long enough password", true);
+        assertThat(s.accounts.list()).filteredOn(Account::admin).hasSize(2);
+        for (int round = 0; round < 5; round++) {
+            var barrier = new java.util.concurrent.CyclicBarrier(2);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var a = pool.submit(() -> {
+                    barrier.await();
+                    return s.accounts.suspend("root-b", first.id());
+                });
+                var b = pool.submit(() -> {
+                    barrier.await();
+                    return s.accounts.suspend("root-a", second.id());
+                });
+                int succeeded = 0;
+                for (var f : java.util.List.of(a, b)) {
+                    try {
+                        f.get();
+                        succeeded++;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertThat(e.getCause()).hasMessageContaining("only active administrator");
+                    }
+                }
+                assertThat(succeeded).as("round " + round).isEqualTo(1);
+            }
+            assertThat(s.accounts.list()).filteredOn(x -> x.admin() && x.isActive()).hasSize(1);
+            s.accounts.unsuspend("root-a");
+            s.accounts.unsuspend("root-b");
+        }
+        assertThatThrownBy(() -> s.accounts.suspend("root-a", first.id()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.FORBIDDEN)).hasMessageContaining("your own");
+    }
 }
