@@ -15,6 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Shutdown drains: an upload in progress finishes and is stored, while readiness turns false and new requests get 503. */
 class GracefulShutdownTest {
+    /**
+     * The upload stalls after STALL_AT of its SIZE bytes until the test releases it: enough bytes first that the
+     * server's minimum body rate (256 bytes/s on average) allows a stall of minutes on a loaded machine.
+     */
+    private static final int STALL_AT = 64_000;
+    private static final int SIZE = 2 * STALL_AT;
     @TempDir
     Path dir;
 
@@ -30,7 +36,7 @@ class GracefulShutdownTest {
 
             @Override
             public int read() throws IOException {
-                if (sent == 1000) {
+                if (sent == STALL_AT) {
                     started.countDown();
                     try {
                         release.await();
@@ -38,12 +44,12 @@ class GracefulShutdownTest {
                         throw new IOException(e);
                     }
                 }
-                return sent++ < 2000 ? 7 : -1;
+                return sent++ < SIZE ? 7 : -1;
             }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                int c = read(); // one byte at a time: the first 1000 go out before the body stalls
+                int c = read(); // one byte at a time: the first STALL_AT go out before the body stalls
                 if (c < 0) {
                     return -1;
                 }
@@ -54,7 +60,7 @@ class GracefulShutdownTest {
         String object = "/api/v1/repos/r/objects/data/" + "ee".repeat(32);
         CompletableFuture<HttpResponse<String>> upload = server.client().sendAsync(server.request(object)
                 .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> slowBody), 2000)).build(),
+                        HttpRequest.BodyPublishers.ofInputStream(() -> slowBody), SIZE)).build(),
                 HttpResponse.BodyHandlers.ofString());
         started.await();
         for (int i = 0; i < 1000 && server.app().http().inFlight().running() == 0; i++) {
@@ -81,7 +87,7 @@ class GracefulShutdownTest {
 
         try (TestServer again = TestServer.start(dir)) {
             long id = again.core().accounts().require("uma").id();
-            assertThat(again.core().quota().usage(id).storedBytes()).isEqualTo(2000);
+            assertThat(again.core().quota().usage(id).storedBytes()).isEqualTo(SIZE);
         }
     }
 }

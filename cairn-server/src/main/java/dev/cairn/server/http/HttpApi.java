@@ -39,8 +39,12 @@ public final class HttpApi {
     private static final Duration RESPONSE_TAIL = Duration.ofSeconds(5);
     /** A request's header must be complete this long after its first byte, or its connection is closed. */
     static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
-    /** Request bodies that arrive slower than this on average are refused (408, connection closed). */
-    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+    /**
+     * Request bodies that arrive slower than this on average since their first byte are refused (408, connection
+     * closed). Low enough that a real client's pause (a slow disk, a busy CPU) never trips it: after 4 KiB it may stall
+     * for 16 s; a drip of a few bytes every few seconds is cut off within seconds.
+     */
+    static final long MIN_BODY_BYTES_PER_SECOND = 256;
 
     private final Javalin app;
     /** Counts requests until their response is completely written (a handler that returned may still be writing). */
