@@ -46,6 +46,7 @@ class DeleteGraceTest {
         BlobName pack = BlobName.of(BlobKind.PACK, "aa".repeat(32));
         put(pack, 1000);
         var objects = server.core().objects();
+        assertThat(objects.list(tenant, "r", BlobKind.PACK)).hasSize(1);
         objects.delete(tenant, "r", pack);
         assertThatThrownBy(() -> objects.stat(tenant, "r", pack)).isInstanceOf(BlobNotFoundException.class);
         assertThatThrownBy(() -> objects.delete(tenant, "r", pack)).isInstanceOf(BlobNotFoundException.class);

@@ -112,6 +112,7 @@ class SchemaTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.IN_USE);
                     assertThat(e.getMessage()).contains("lines.item");
                 });
+        assertThat(tables.list(f.ann)).hasSize(2);
         tables.delete(f.ann, "lines");
         tables.delete(f.ann, "items");
         assertThat(tables.list(f.ann)).isEmpty();
