@@ -7,6 +7,7 @@ import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
 import dev.cairn.blob.BlobNotFoundException;
 import dev.cairn.server.storage.Tenant;
+import dev.cairn.testkit.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DeleteGraceTest {
     @TempDir
     Path dir;
+    final MutableClock clock = MutableClock.create();
     TestServer server;
     Tenant tenant;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(dir, c -> c.withDeleteGrace(Duration.ofMillis(200)));
+        server = TestServer.start(dir, c -> c.withDeleteGrace(Duration.ofHours(1)), clock);
         tenant = new Tenant(server.account("lou").id(), "lou");
     }
 
@@ -52,8 +54,9 @@ class DeleteGraceTest {
         assertThatThrownBy(() -> objects.delete(tenant, "r", pack)).isInstanceOf(BlobNotFoundException.class);
         assertThat(objects.list(tenant, "r", BlobKind.PACK)).isEmpty();
         assertThat(stored()).isEqualTo(1000);
+        clock.advance(Duration.ofMinutes(59));
         assertThat(objects.purgeDeleted(100)).isZero();
-        Thread.sleep(250);
+        clock.advance(Duration.ofMinutes(1));
         assertThat(objects.purgeDeleted(100)).isEqualTo(1);
         assertThat(stored()).isZero();
         assertThat(server.app().reconcile()).isEmpty();
