@@ -12,7 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.account.AccountStatus;
-import dev.cairn.server.restic.Restic;
+import dev.cairn.testkit.Restic;
 import dev.cairn.testkit.DeterministicRandom;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
