@@ -68,12 +68,7 @@ class WebUiBrowserTest {
     void openContext() {
         context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base()));
         page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
-                problems.add(m.text());
-            }
-        });
-        page.onPageError(problems::add);
+        Chromium.watchErrors(page, problems, true);
     }
 
     @AfterEach
@@ -257,6 +252,15 @@ class WebUiBrowserTest {
               if (document.querySelector('table table, table[role=presentation]')) problems.push('layout table');
               return problems;
             }""";
+
+    @Test
+    void theAccessibilityAuditFindsWhatIsWrongOnABrokenPage() {
+        page.setContent("<div><h3>skipped levels</h3><input id=x><input id=x><button></button></div>");
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) page.evaluate(AUDIT);
+        assertThat(found).anyMatch(p -> p.startsWith("unlabelled")).contains("not exactly one h1", "no header", "no main",
+                "duplicate id x").anyMatch(p -> p.startsWith("unnamed <button"));
+    }
 
     private void assertAccessible(String what) {
         @SuppressWarnings("unchecked")
