@@ -66,6 +66,7 @@ class DeleteGraceTest {
     void locksAreDeletedAtOnce() throws Exception {
         BlobName lock = BlobName.of(BlobKind.LOCK, "bb".repeat(32));
         put(lock, 100);
+        assertThat(stored()).isEqualTo(100);
         server.core().objects().delete(tenant, "r", lock);
         assertThat(stored()).isZero();
     }
