@@ -18,7 +18,8 @@
 #
 # stdout: Markdown report (versions, result table, targets table). Progress goes to stderr and to the log file
 # bench/work/compare-<timestamp>.log; the report is also saved as bench/work/compare-<timestamp>.md.
-# Exit status: 0 when every selected tool completed and every restore matched the corpus, 1 otherwise.
+# Exit status: 0 when every selected tool completed, every restore matched the corpus and (with cairn) every target was
+# met, 1 otherwise. With cairn, the report also goes to bench/results/compare.md with PASS/FAIL per target (bench/lib.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -481,4 +482,9 @@ target_row() {  # target_row LABEL METRIC OTHER OP LIMIT
   true
 } | tee "$REPORT"
 log "report saved to $REPORT"
+# the targets compare cairn: without it there is nothing to judge and no result file to write
+if sel cairn; then
+  source "$ROOT/bench/lib.sh"
+  bench_result compare "$REPORT" "BENCH_SIZE=$BENCH_SIZE BENCH_SMALL=$BENCH_SMALL bench/compare.sh --tools $TOOLS_ARG" || STATUS=1
+fi
 exit $STATUS

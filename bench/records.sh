@@ -18,7 +18,8 @@
 #   BENCH_PARTS=scale,api     which parts to run
 #   BENCH_DIALECTS=sqlite,postgres
 #   BENCH_CLIENTS=50  BENCH_SECONDS=60  BENCH_WARMUP=10   (api part)
-# stdout: one Markdown table, a row per measure. Targets: import >= 50,000 rows/s; listing p99 <= 50 ms; grouped
+# stdout: one Markdown table, a row per measure with PASS or FAIL for its target, also written to bench/results/records.md
+# (bench/lib.sh); exit 1 if a target is missed. Targets: import >= 50,000 rows/s; listing p99 <= 50 ms; grouped
 # sum <= 2 s; API: no errors and p99 <= 100 ms for single-record operations.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,10 +30,16 @@ TESTS=
 case ",$PARTS," in *,scale,*) TESTS="RecordsScaleBench" ;; esac
 case ",$PARTS," in *,api,*) TESTS="${TESTS:+$TESTS,}RecordsApiLoadBench" ;; esac
 [ -n "$TESTS" ] || { echo "BENCH_PARTS must name scale and/or api" >&2; exit 2; }
-echo "| database | measure | n | p50 ms | p99 ms | result | target |"
-echo "|---|---|---|---|---|---|---|"
+source "$ROOT/bench/lib.sh"
+mkdir -p "$ROOT/bench/work"
+report="$ROOT/bench/work/records.md"
+{
+echo "| database | measure | n | p50 ms | p99 ms | result | target | verdict |"
+echo "|---|---|---|---|---|---|---|---|"
 "$ROOT/scripts/mvn" -o -q -pl cairn-workspace -am test -Dtest="$TESTS" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dcairn.failIfNoTests=false -Dcairn.bench=records -Dcairn.bench.rows="$ROWS" \
   -Dcairn.bench.dialects="${BENCH_DIALECTS:-sqlite,postgres}" -Dcairn.bench.clients="${BENCH_CLIENTS:-50}" \
   -Dcairn.bench.seconds="${BENCH_SECONDS:-60}" -Dcairn.bench.warmup="${BENCH_WARMUP:-10}" -DtrimStackTrace=false \
   2>/dev/null | grep '^| '
+} | tee "$report"
+bench_result records "$report" "BENCH_ROWS=$ROWS BENCH_PARTS=$PARTS bench/records.sh"

@@ -14,7 +14,8 @@
 #
 # stdout: a Markdown table per client count: throughput (corpus bytes x clients / wall time) through the server and into
 # local directories, their ratio, p50/p99 request latency (from the server's access log), server peak RSS, errors
-# (5xx responses plus failed restic runs). Progress goes to stderr. Exit status 0 when every restic run succeeded.
+# (5xx responses plus failed restic runs), then PASS/FAIL per target; the report also goes to bench/results/server-load.md
+# (bench/lib.sh). Progress goes to stderr. Exit status 0 when every restic run succeeded and every target was met.
 # Targets (issue 4): with 1 client >= 0.8 of local throughput; with 16 clients no errors and bounded server memory.
 set -euo pipefail
 
@@ -63,6 +64,12 @@ run_clients() {
 local_backup() { restic -q -r "$RUN/local-$CLIENT" --cache-dir "$RUN/cache-l$CLIENT" backup --host bench "$CORPUS" >/dev/null 2>>"$RUN/restic.err"; }
 server_backup() { restic -q -r "rest:http://admin:$TOKEN@127.0.0.1:$PORT/admin/bench-$CLIENT/" --cache-dir "$RUN/cache-s$CLIENT" backup --host bench "$CORPUS" >/dev/null 2>>"$RUN/restic.err"; }
 
+source "$ROOT/bench/lib.sh"
+mkdir -p "$ROOT/bench/work"
+report="$ROOT/bench/work/server-load.md"
+targets=()
+status=0
+{
 echo "| clients | local MiB/s | server MiB/s | server/local | p50 ms | p99 ms | server peak RSS MiB | errors |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 status=0
@@ -97,6 +104,19 @@ for N in $CLIENTS; do
   printf "| %d | %.1f | %.1f | %.2f | %s | %s | %.0f | %d |\n" "$N" "$(echo "$MIB / $LOCAL_S" | bc -l)" \
     "$(echo "$MIB / $SERVER_S" | bc -l)" "$(echo "$LOCAL_S / $SERVER_S" | bc -l)" "${P50:-?}" "${P99:-?}" \
     "$(echo "$RSS_KB / 1024" | bc -l)" "$ERRORS"
+  RATIO=$(echo "$LOCAL_S / $SERVER_S" | bc -l)
+  if [ "$N" -eq 1 ]; then
+    targets+=("| 1 client through the server | >= 0.8 of local throughput | $(printf %.2f "$RATIO") | $(echo "$RATIO >= 0.8" | bc -l | sed 's/1/PASS/;s/0/FAIL/') |")
+  fi
+  targets+=("| $N clients | no errors | $ERRORS | $([ "$ERRORS" -eq 0 ] && echo PASS || echo FAIL) |")
 done
-log "corpus $BYTES bytes ($SIZE, seed $SEED); work dir $WORK"
+echo
+echo "| target | goal | actual | result |"
+echo "|---|---|---:|---|"
+printf '%s\n' "${targets[@]}"
+echo
+echo "corpus $BYTES bytes (\`BENCH_SIZE=$SIZE\`, seed $SEED), restic $(restic version | cut -d' ' -f2)"
+} | tee "$report"
+log "work dir $WORK"
+bench_result server-load "$report" "BENCH_SIZE=$SIZE BENCH_CLIENTS=\"$CLIENTS\" bench/server-load.sh" || status=1
 exit $status

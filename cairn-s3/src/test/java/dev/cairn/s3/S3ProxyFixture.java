@@ -98,6 +98,11 @@ public final class S3ProxyFixture implements AutoCloseable {
         return keystore;
     }
 
+    /** Where S3Proxy keeps the buckets' objects (its file-system back end): what a storage provider would hold. */
+    public Path dataDirectory() {
+        return dir;
+    }
+
     /** {@code https://127.0.0.1:PORT}. */
     public URI endpoint() {
         return endpoint;

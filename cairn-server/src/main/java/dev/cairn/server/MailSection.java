@@ -16,7 +16,7 @@ import java.util.Set;
 final class MailSection {
     static final String PASSWORD_ENV = "CAIRN_SMTP_PASSWORD";
     private static final Set<String> KEYS = Set.of("host", "port", "security", "username", "password", "from",
-            "timeout");
+            "timeout", "trust");
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private MailSection() {
@@ -32,7 +32,7 @@ final class MailSection {
         }
         if (!section.isObject()) {
             throw new IllegalArgumentException("mail must be a mapping (host, port, security, username, password, "
-                    + "from, timeout)");
+                    + "from, timeout, trust)");
         }
         for (Iterator<String> it = section.fieldNames(); it.hasNext(); ) {
             String key = it.next();
@@ -44,7 +44,12 @@ final class MailSection {
         MailSecurity security = MailSecurity.parse(text(section, "security", "starttls"));
         return new MailConfig(text(section, "host", null), port(text(section, "port", null), security), security,
                 text(section, "username", ""), password(section, env), text(section, "from", null),
-                Units.duration(text(section, "timeout", DEFAULT_TIMEOUT.toMillis() + "ms")));
+                Units.duration(text(section, "timeout", DEFAULT_TIMEOUT.toMillis() + "ms")), trust(section));
+    }
+
+    private static java.nio.file.Path trust(JsonNode section) {
+        String path = text(section, "trust", null);
+        return path == null || path.isBlank() ? null : java.nio.file.Path.of(path);
     }
 
     private static String password(JsonNode section, Map<String, String> env) {

@@ -93,13 +93,7 @@ public final class ServerApp implements AutoCloseable {
                 .description("absolute usage drift found by the last reconciliation").register(core.metrics());
         jobs.every("metering flush", Duration.ofSeconds(10), core.meter()::flush);
         jobs.every("heartbeat", HEARTBEAT, core.quota()::heartbeat);
-        jobs.every("abandoned reservations", Duration.ofMinutes(1), () -> {
-            long returned = core.quota().reclaimAbandoned(ABANDONED_AFTER);
-            if (returned > 0) {
-                LOG.warn("gave back {} bytes of quota reserved by server processes that stopped without releasing them",
-                        returned);
-            }
-        });
+        jobs.every("abandoned reservations", Duration.ofMinutes(1), this::reclaimAbandonedReservations);
         jobs.every("deleted object purge", Duration.ofMinutes(1), () -> core.objects().purgeDeleted(1000));
         jobs.every("account purge", Duration.ofMinutes(10), this::purgeAccounts);
         jobs.every("session purge", Duration.ofHours(1), core.sessions()::purgeExpired);
@@ -110,6 +104,19 @@ public final class ServerApp implements AutoCloseable {
                 jobs.every(job.name(), job.period(), job.task()::run);
             }
         }
+    }
+
+    /**
+     * Gives back the quota reserved by server processes whose heartbeat is older than {@link #ABANDONED_AFTER} (they
+     * stopped with uploads in flight); the background job runs it every minute. Returns the bytes given back.
+     */
+    public long reclaimAbandonedReservations() {
+        long returned = core.quota().reclaimAbandoned(ABANDONED_AFTER);
+        if (returned > 0) {
+            LOG.warn("gave back {} bytes of quota reserved by server processes that stopped without releasing them",
+                    returned);
+        }
+        return returned;
     }
 
     /**

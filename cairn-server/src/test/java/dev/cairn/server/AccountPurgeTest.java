@@ -29,17 +29,21 @@ class AccountPurgeTest {
                             new ByteArrayInputStream(new byte[100]), 100, false);
                 }
             }
+            Path goneFiles = dir.resolve("store/tenants/" + gone.accountId());
+            assertThat(regularFiles(goneFiles)).as("the objects to purge are there").isEqualTo(2);
+            assertThat(server.core().repos().list(gone.accountId())).hasSize(2);
             server.core().accounts().requestDeletion(gone.accountId());
             server.app().purgeAccounts();
 
             assertThat(server.core().accounts().find("vic")).isEmpty();
             assertThat(server.core().repos().list(gone.accountId())).isEmpty();
-            assertThat(regularFiles(dir.resolve("store/tenants/" + gone.accountId()))).isZero();
+            assertThat(regularFiles(goneFiles)).as("objects left in the tenant's folder").isZero();
             assertThat(server.core().objects().list(kept, "a", BlobKind.PACK)).hasSize(1);
             assertThat(server.core().quota().usage(kept.accountId()).storedBytes()).isEqualTo(200);
         }
     }
 
+    /** Files under {@code root}; 0 if the folder itself is gone (the test first shows it held the objects). */
     private static long regularFiles(Path root) throws Exception {
         if (!Files.exists(root)) {
             return 0;

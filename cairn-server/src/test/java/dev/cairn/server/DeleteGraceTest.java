@@ -7,6 +7,7 @@ import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
 import dev.cairn.blob.BlobNotFoundException;
 import dev.cairn.server.storage.Tenant;
+import dev.cairn.testkit.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DeleteGraceTest {
     @TempDir
     Path dir;
+    final MutableClock clock = MutableClock.create();
     TestServer server;
     Tenant tenant;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(dir, c -> c.withDeleteGrace(Duration.ofMillis(200)));
+        server = TestServer.start(dir, c -> c.withDeleteGrace(Duration.ofHours(1)), clock);
         tenant = new Tenant(server.account("lou").id(), "lou");
     }
 
@@ -46,13 +48,15 @@ class DeleteGraceTest {
         BlobName pack = BlobName.of(BlobKind.PACK, "aa".repeat(32));
         put(pack, 1000);
         var objects = server.core().objects();
+        assertThat(objects.list(tenant, "r", BlobKind.PACK)).hasSize(1);
         objects.delete(tenant, "r", pack);
         assertThatThrownBy(() -> objects.stat(tenant, "r", pack)).isInstanceOf(BlobNotFoundException.class);
         assertThatThrownBy(() -> objects.delete(tenant, "r", pack)).isInstanceOf(BlobNotFoundException.class);
         assertThat(objects.list(tenant, "r", BlobKind.PACK)).isEmpty();
         assertThat(stored()).isEqualTo(1000);
+        clock.advance(Duration.ofMinutes(59));
         assertThat(objects.purgeDeleted(100)).isZero();
-        Thread.sleep(250);
+        clock.advance(Duration.ofMinutes(1));
         assertThat(objects.purgeDeleted(100)).isEqualTo(1);
         assertThat(stored()).isZero();
         assertThat(server.app().reconcile()).isEmpty();
@@ -62,6 +66,7 @@ class DeleteGraceTest {
     void locksAreDeletedAtOnce() throws Exception {
         BlobName lock = BlobName.of(BlobKind.LOCK, "bb".repeat(32));
         put(lock, 100);
+        assertThat(stored()).isEqualTo(100);
         server.core().objects().delete(tenant, "r", lock);
         assertThat(stored()).isZero();
     }

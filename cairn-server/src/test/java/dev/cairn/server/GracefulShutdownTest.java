@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +41,9 @@ class GracefulShutdownTest {
                 if (sent == STALL_AT) {
                     started.countDown();
                     try {
-                        release.await();
+                        if (!release.await(60, TimeUnit.SECONDS)) {
+                            throw new IOException("the test never released the upload");
+                        }
                     } catch (InterruptedException e) {
                         throw new IOException(e);
                     }
@@ -62,7 +66,7 @@ class GracefulShutdownTest {
                 .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> slowBody), SIZE)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        started.await();
+        assertThat(started.await(30, TimeUnit.SECONDS)).as("half of the upload was sent").isTrue();
         for (int i = 0; i < 1000 && server.app().http().inFlight().running() == 0; i++) {
             Thread.sleep(10); // the upload's handler is running (not merely its bytes sent) before shutdown starts
         }
@@ -77,13 +81,15 @@ class GracefulShutdownTest {
         for (int i = 0; i < 100 && !server.app().http().inFlight().isDraining(); i++) {
             Thread.sleep(10);
         }
-        var ready = server.send(server.request("/readyz").build());
+        var ready = server.send(server.request("/readyz").timeout(Duration.ofSeconds(30)).build());
         assertThat(ready.statusCode()).isEqualTo(503);
-        var refused = server.send(server.request("/api/v1/repos").header("Authorization", "Bearer " + token).build());
+        var refused = server.send(server.request("/api/v1/repos").header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).build());
         assertThat(refused.statusCode()).isEqualTo(503);
         release.countDown();
-        assertThat(upload.get().statusCode()).as(upload.get().body()).isEqualTo(201);
-        closing.get();
+        HttpResponse<String> uploaded = upload.get(60, TimeUnit.SECONDS);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        closing.get(60, TimeUnit.SECONDS);
 
         try (TestServer again = TestServer.start(dir)) {
             long id = again.core().accounts().require("uma").id();

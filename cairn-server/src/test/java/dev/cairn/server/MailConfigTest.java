@@ -54,9 +54,10 @@ class MailConfigTest {
                   password: in-file
                   from: cairn@example.com
                   timeout: 3s
+                  trust: /etc/cairn/relay-ca.pem
                 """, Map.of()).mail();
         assertThat(mail).isEqualTo(new MailConfig("smtp.example.com", 2465, MailSecurity.TLS, "cairn", "in-file",
-                "cairn@example.com", Duration.ofSeconds(3)));
+                "cairn@example.com", Duration.ofSeconds(3), java.nio.file.Path.of("/etc/cairn/relay-ca.pem")));
     }
 
     @Test
@@ -72,6 +73,8 @@ class MailConfigTest {
         assertRefused(url + "mail:\n  host: h\n  from: a@example.com\n  security: ssl\n", Map.of(),
                 "not one of starttls, tls, none");
         assertRefused(url + "mail:\n  host: h\n  from: a@example.com\n  hostname: x\n", Map.of(), "mail.hostname");
+        assertRefused(url + "mail:\n  host: localhost\n  from: a@example.com\n  security: none\n  trust: ca.pem\n",
+                Map.of(), "mail.trust");
         assertRefused(url + "mail:\n  host: h\n  from: a@example.com\n  username: u\n", Map.of(),
                 "CAIRN_SMTP_PASSWORD");
         assertRefused(url + "mail:\n  host: h\n  from: a@example.com\n  username: u\n  password: p\n",

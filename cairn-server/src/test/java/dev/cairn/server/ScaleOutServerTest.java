@@ -79,6 +79,7 @@ class ScaleOutServerTest {
         BlobStore kims = HttpBlobStore.open(CLIENT, second.uri("/"), "shared-name", kimToken);
         BlobName name = BlobName.of(BlobKind.SNAPSHOT, "aabbccddeeff00112233445566778899");
         sams.put(name, new byte[] {7});
+        assertThat(sams.list(BlobKind.SNAPSHOT)).as("listed for its owner").hasSize(1);
         assertThat(kims.exists(name)).isFalse();
         assertThat(kims.list(BlobKind.SNAPSHOT)).isEmpty();
         kims.put(name, new byte[] {8, 8});

@@ -30,8 +30,8 @@ public final class TestServer implements AutoCloseable {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final int port;
 
-    private TestServer(ServerConfig config, List<Feature> features) throws IOException {
-        this.app = ServerApp.start(config, InstantSource.system(), new SecureRandom()::nextBytes, ADMIN_PASSWORD,
+    private TestServer(ServerConfig config, InstantSource clock, List<Feature> features) throws IOException {
+        this.app = ServerApp.start(config, clock, new SecureRandom()::nextBytes, ADMIN_PASSWORD,
                 new PrintStream(out, true, StandardCharsets.UTF_8), features);
         this.port = app.port();
     }
@@ -41,15 +41,30 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak) throws IOException {
-        return start(dataDir, tweak, List.of());
+        return start(dataDir, tweak, InstantSource.system());
+    }
+
+    /**
+     * A server whose services (expiry of tokens, sessions, share links; delete grace; reservation leases) read
+     * {@code clock}, e.g. a {@code MutableClock} the test advances instead of sleeping. Background jobs still run on
+     * their real schedule; a test runs the job it needs through {@link #app()}.
+     */
+    public static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak, InstantSource clock) throws IOException {
+        return start(dataDir, tweak, clock, List.of());
     }
 
     /** A server with {@code features} plugged in (the feature modules' tests). */
     public static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak, List<Feature> features)
             throws IOException {
+        return start(dataDir, tweak, InstantSource.system(), features);
+    }
+
+    /** A server on {@code clock} with {@code features} plugged in. */
+    public static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak, InstantSource clock,
+            List<Feature> features) throws IOException {
         ServerConfig config = ServerConfig.defaults(dataDir).withListen("127.0.0.1", 0)
                 .withPasswordHash(PasswordHasher.TEST);
-        return new TestServer(tweak.apply(config), features);
+        return new TestServer(tweak.apply(config), clock, features);
     }
 
     public ServerApp app() {

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.blob.BlobKind;
-import dev.cairn.blob.BlobOp;
+import dev.cairn.blob.BlobName;
+import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.LocalBlobStore;
 import dev.cairn.engine.check.CheckOptions;
 import dev.cairn.engine.check.CheckResult;
@@ -14,7 +15,7 @@ import dev.cairn.engine.check.Checker;
 import dev.cairn.engine.check.Severity;
 import dev.cairn.engine.repo.Repository;
 import dev.cairn.engine.restore.RestoreResult;
-import dev.cairn.testkit.FaultyBlobStore;
+import dev.cairn.testkit.ObservedBlobStore;
 import dev.cairn.testkit.RandomTreeOptions;
 import dev.cairn.testkit.TestTree;
 import dev.cairn.testkit.TreeAssert;
@@ -23,7 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Failures mid-backup, damaged packs and concurrent writers leave a consistent repository and lose nothing committed. */
@@ -31,25 +37,59 @@ class BackupFailureTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void storageFailureMidBackupLeavesARepositoryThatChecksAndBacksUpAgain() throws Exception {
+    /** Each kind of write a backup makes fails once: the pack, the index, the snapshot; whole, or with half of it stored. */
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("failedWrites")
+    void aFailedWriteOfAnyKindLeavesNoSnapshotAndARepositoryThatChecksAndBacksUpAgain(BlobKind kind, boolean halfWritten)
+            throws Exception {
         Path source = Files.createDirectories(tmp.resolve("src"));
-        TestTree.random(11, RandomTreeOptions.defaults().withMediumFiles(8, 1 << 20)).materialize(source);
+        TestTree.random(12, RandomTreeOptions.defaults().withMediumFiles(4, 1 << 20)).materialize(source);
         LocalBlobStore local = LocalBlobStore.create(tmp.resolve("repo"));
         EngineFixture.init(local).close();
-        FaultyBlobStore faulty = FaultyBlobStore.wrap(local)
-                .failWhen(BlobOp.PUT, n -> n.kind() == BlobKind.PACK, new IOException("No space left on device"));
-        try (Repository repo = EngineFixture.open(faulty)) {
+        List<BlobName> attempted = new CopyOnWriteArrayList<>();
+        IOException full = new IOException("No space left on device");
+        BlobStore failing = ObservedBlobStore.wrap(local, new ObservedBlobStore.Observer() {
+            @Override
+            public void putStarting(BlobName name) throws IOException {
+                attempted.add(name);
+                if (name.kind() == kind && !halfWritten) {
+                    throw full;
+                }
+            }
+
+            @Override
+            public void putHalfway(BlobName name) throws IOException {
+                if (name.kind() == kind) {
+                    assertThat(tempFiles()).as("half of %s is in a temp file", name).isNotEmpty();
+                    throw full;
+                }
+            }
+        });
+        try (Repository repo = EngineFixture.open(failing)) {
             assertThatThrownBy(() -> backup(repo, source)).isInstanceOf(IOException.class).hasMessageContaining("No space left");
         }
+        assertThat(attempted).as("the failure hit a write of %s", kind).anySatisfy(n -> assertThat(n.kind()).isEqualTo(kind));
+        assertThat(attempted.getLast().kind()).as("nothing was written after the failed one").isEqualTo(kind);
         try (Repository repo = EngineFixture.open(local)) {
-            assertThat(repo.list(BlobKind.SNAPSHOT)).isEmpty();
+            assertThat(repo.list(BlobKind.SNAPSHOT)).as("a backup is visible only once its snapshot is written").isEmpty();
+            assertThat(tempFiles()).as("the store removed the half-written object").isEmpty();
             CheckResult check = Checker.create(repo, CheckOptions.readAll(), null).run();
             assertThat(check.ok()).as("%s", check.findings()).isTrue();
             backup(repo, source);
             EngineFixture.restoreLatest(repo, tmp.resolve("target"));
             TreeAssert.assertSameTree(source, restored(tmp.resolve("target"), source));
         }
+    }
+
+    private List<Path> tempFiles() throws IOException {
+        try (Stream<Path> files = Files.list(tmp.resolve("repo/tmp"))) {
+            return files.toList();
+        }
+    }
+
+    static Stream<Arguments> failedWrites() {
+        return Stream.of(BlobKind.PACK, BlobKind.INDEX, BlobKind.SNAPSHOT)
+                .flatMap(kind -> Stream.of(Arguments.of(kind, false), Arguments.of(kind, true)));
     }
 
     @Test

@@ -31,7 +31,11 @@ final class EngineFixture {
     }
 
     static Repository init(BlobStore store) throws IOException {
-        return Repositories.init(store, PASSWORD, Repositories.InitOptions.defaults().withKdf(KdfParams.TEST).withPackSize(1 << 20), env());
+        return init(store, 1 << 20);
+    }
+
+    static Repository init(BlobStore store, int packSize) throws IOException {
+        return Repositories.init(store, PASSWORD, Repositories.InitOptions.defaults().withKdf(KdfParams.TEST).withPackSize(packSize), env());
     }
 
     static Repository open(BlobStore store) throws IOException {

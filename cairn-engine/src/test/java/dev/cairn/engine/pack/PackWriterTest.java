@@ -68,13 +68,16 @@ class PackWriterTest {
     }
 
     @Test
-    void theTempFileIsGoneOnceClosedAndUnusableAfterwards() throws Exception {
+    void theTempFileHasNoNameAndIsUnusableOnceClosed() throws Exception {
         PackWriter.Finished pack;
         try (PackWriter w = PackWriter.inTempFile(tmp)) {
             pack = fill(w, Aeads.create("AES256-GCM", new Random(2)));
-        }
-        try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left).isEmpty();
+            try (InputStream in = pack.stream()) {
+                assertThat(in.readAllBytes()).as("the open temp file holds the pack").hasSize((int) pack.length());
+            }
+            try (Stream<Path> names = Files.list(tmp)) {
+                assertThat(names).as("unlinked at once, so not even a crash leaves it behind").isEmpty();
+            }
         }
         assertThatThrownBy(() -> pack.stream().readAllBytes()).isInstanceOf(IOException.class);
     }

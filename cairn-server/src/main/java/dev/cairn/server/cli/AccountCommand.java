@@ -21,7 +21,8 @@ final class AccountCommand {
     @Mixin
     CommonOptions common;
 
-    @Command(name = "add", description = "Create an account; the password is read from standard input.")
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Create an account; the password is read from standard input.")
     int add(@Parameters(paramLabel = "NAME") String name, @Option(names = "--email", required = true) String email,
             @Option(names = "--password-stdin", required = true, description = "Read the password from stdin.")
             boolean passwordStdin, @Option(names = "--admin") boolean admin, @Mixin CommonOptions local)
@@ -33,7 +34,8 @@ final class AccountCommand {
         });
     }
 
-    @Command(name = "list", description = "List accounts with status, plan, quota and usage (bytes).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List accounts with status, plan, quota and usage (bytes).")
     int list(@Mixin CommonOptions local) throws IOException {
         return Admin.with(root, levels(local), core -> {
             root.out.printf("%-32s %-10s %-6s %-12s %15s %15s  %s%n", "NAME", "STATUS", "ADMIN", "PLAN", "QUOTA",
@@ -45,17 +47,19 @@ final class AccountCommand {
         });
     }
 
-    @Command(name = "suspend", description = "Suspend an account (no logins, no token use; data kept).")
+    @Command(name = "suspend", mixinStandardHelpOptions = true,
+            description = "Suspend an account (no logins, no token use; data kept).")
     int suspend(@Parameters(paramLabel = "NAME") String name, @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, levels(local), core -> root.out.println("suspended " + core.accounts().suspend(name, null).name()));
     }
 
-    @Command(name = "unsuspend", description = "Reactivate a suspended account.")
+    @Command(name = "unsuspend", mixinStandardHelpOptions = true, description = "Reactivate a suspended account.")
     int unsuspend(@Parameters(paramLabel = "NAME") String name, @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, levels(local), core -> root.out.println("reactivated " + core.accounts().unsuspend(name).name()));
     }
 
-    @Command(name = "set-quota", description = "Set the account's quota override: BYTES (e.g. 50GiB), 'unlimited' or 'plan'.")
+    @Command(name = "set-quota", mixinStandardHelpOptions = true,
+            description = "Set the account's quota override: BYTES (e.g. 50GiB), 'unlimited' or 'plan'.")
     int setQuota(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "BYTES") String bytes,
             @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, levels(local), core -> {
@@ -70,7 +74,8 @@ final class AccountCommand {
         });
     }
 
-    @Command(name = "set-plan", description = "Move the account to a plan (see 'cairn server plan').")
+    @Command(name = "set-plan", mixinStandardHelpOptions = true,
+            description = "Move the account to a plan (see 'cairn server plan').")
     int setPlan(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "PLAN") String plan,
             @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, levels(local), core -> {
@@ -79,7 +84,8 @@ final class AccountCommand {
         });
     }
 
-    @Command(name = "delete", description = "Delete the account; its data is purged after the deletion grace period.")
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete the account; its data is purged after the deletion grace period.")
     int delete(@Parameters(paramLabel = "NAME") String name, @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, levels(local), core -> {
             Account a = core.accounts().requestDeletion(core.accounts().require(name).id());
@@ -87,7 +93,8 @@ final class AccountCommand {
         });
     }
 
-    @Command(name = "password", description = "Set a new password, read from standard input.")
+    @Command(name = "password", mixinStandardHelpOptions = true,
+            description = "Set a new password, read from standard input.")
     int password(@Parameters(paramLabel = "NAME") String name,
             @Option(names = "--password-stdin", required = true) boolean passwordStdin, @Mixin CommonOptions local)
             throws IOException {

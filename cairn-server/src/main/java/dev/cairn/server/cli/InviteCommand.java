@@ -16,12 +16,14 @@ final class InviteCommand {
     @Mixin
     CommonOptions common;
 
-    @Command(name = "add", description = "Create a single-use invite code and print it.")
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Create a single-use invite code and print it.")
     int add(@Mixin CommonOptions local) throws IOException {
         return Admin.with(root, new CommonOptions[] {local, common}, core -> root.out.println(core.accounts().createInvite()));
     }
 
-    @Command(name = "mode", description = "Set the sign-up mode: open, invite or closed.")
+    @Command(name = "mode", mixinStandardHelpOptions = true,
+            description = "Set the sign-up mode: open, invite or closed.")
     int mode(@Parameters(paramLabel = "MODE") String mode, @Mixin CommonOptions local) throws IOException {
         SignupMode parsed = SignupMode.parse(mode);
         return Admin.with(root, new CommonOptions[] {local, common}, core -> {

@@ -16,7 +16,8 @@ final class PlanCommand {
     @Mixin
     CommonOptions common;
 
-    @Command(name = "set", description = "Create or change a plan: BYTES (e.g. 100GiB) or 'unlimited'.")
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Create or change a plan: BYTES (e.g. 100GiB) or 'unlimited'.")
     int set(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "BYTES") String bytes,
             @Mixin CommonOptions local) throws IOException {
         Long quota = Units.size(bytes);

@@ -22,7 +22,8 @@ final class TokenCommand {
     @Mixin
     CommonOptions common;
 
-    @Command(name = "add", description = "Create an API token and print it (it is shown only once).")
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Create an API token and print it (it is shown only once).")
     int add(@Parameters(paramLabel = "ACCOUNT") String account,
             @Option(names = "--scope", required = true, description = "read, append or full") String scope,
             @Option(names = "--name", required = true, paramLabel = "LABEL") String label,
@@ -36,7 +37,8 @@ final class TokenCommand {
         });
     }
 
-    @Command(name = "list", description = "List an account's tokens (never their secrets).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List an account's tokens (never their secrets).")
     int list(@Parameters(paramLabel = "ACCOUNT") String account, @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, new CommonOptions[] {local, common}, core -> {
             root.out.printf("%-6s %-24s %-7s %-22s %-22s %s%n", "ID", "NAME", "SCOPE", "EXPIRES", "LAST USED", "STATE");
@@ -48,7 +50,7 @@ final class TokenCommand {
         });
     }
 
-    @Command(name = "revoke", description = "Revoke a token by id.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by id.")
     int revoke(@Parameters(paramLabel = "ACCOUNT") String account, @Parameters(paramLabel = "ID") long id,
             @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, new CommonOptions[] {local, common}, core -> {

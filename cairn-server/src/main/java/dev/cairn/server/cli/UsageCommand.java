@@ -19,7 +19,8 @@ final class UsageCommand {
     @Mixin
     CommonOptions common;
 
-    @Command(name = "reconcile", description = "Recount stored bytes from the store, correct the ledger, report drift.")
+    @Command(name = "reconcile", mixinStandardHelpOptions = true,
+            description = "Recount stored bytes from the store, correct the ledger, report drift.")
     int reconcile(@Mixin CommonOptions local) throws IOException {
         return Admin.with(root, new CommonOptions[] {local, common}, core -> {
             List<StorageMaintenance.Drift> drifts;
@@ -36,7 +37,8 @@ final class UsageCommand {
         });
     }
 
-    @Command(name = "show", description = "Per-day metering of an account: stored, ingress, egress bytes, requests.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Per-day metering of an account: stored, ingress, egress bytes, requests.")
     int show(@Parameters(paramLabel = "NAME") String name, @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, new CommonOptions[] {local, common}, core -> {
             root.out.printf("%-10s %15s %15s %15s %10s%n", "DAY", "STORED", "INGRESS", "EGRESS", "REQUESTS");

@@ -2,6 +2,7 @@ package dev.cairn.server.mail;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -14,9 +15,11 @@ import java.util.Set;
  * @param password the relay password (from the file or {@code CAIRN_SMTP_PASSWORD}); empty without a username
  * @param from     the sender, {@code address} or {@code Name <address>}
  * @param timeout  bounds connecting, each read and each write, and how long a request waits for a send to finish
+ * @param trust    PEM file of the certificates (a private CA, or the relay's own) that the relay's certificate must chain
+ *                 to, instead of the JVM's default trust store; null: the default. The host name is checked either way
  */
 public record MailConfig(String host, int port, MailSecurity security, String username, String password, String from,
-        Duration timeout) {
+        Duration timeout, Path trust) {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
 
     public MailConfig {
@@ -40,7 +43,16 @@ public record MailConfig(String host, int port, MailSecurity security, String us
         if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("mail.timeout must be between 1ms and 1m (a request waits this long)");
         }
+        if (trust != null && security == MailSecurity.NONE) {
+            throw new IllegalArgumentException("mail.trust is for a TLS relay; it has no use with mail.security none");
+        }
         checkFrom(from);
+    }
+
+    /** A relay whose certificate the JVM's default trust store vouches for. */
+    public MailConfig(String host, int port, MailSecurity security, String username, String password, String from,
+            Duration timeout) {
+        this(host, port, security, username, password, from, timeout, null);
     }
 
     private static void checkFrom(String from) {
@@ -61,6 +73,7 @@ public record MailConfig(String host, int port, MailSecurity security, String us
     @Override
     public String toString() {
         return "MailConfig[" + security.wireName() + "://" + host + ":" + port + ", user=" + username + ", password="
-                + (password.isEmpty() ? "none" : "***") + ", from=" + from + ", timeout=" + timeout + "]";
+                + (password.isEmpty() ? "none" : "***") + ", from=" + from + ", timeout=" + timeout
+                + (trust == null ? "" : ", trust=" + trust) + "]";
     }
 }

@@ -10,6 +10,16 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
@@ -57,7 +67,36 @@ public final class SmtpMailer implements Mailer {
             case TLS -> p.setProperty("mail.smtp.ssl.enable", "true");
             case NONE -> p.setProperty("mail.smtp.starttls.enable", "false");
         }
+        if (c.trust() != null) { // used for the STARTTLS upgrade and for implicit TLS alike; the identity check stays on
+            p.put("mail.smtp.ssl.socketFactory", trusting(c.trust()));
+        }
         return p;
+    }
+
+    /**
+     * TLS sockets that accept exactly the certificates of {@code pem} as trust anchors.
+     *
+     * @throws IllegalArgumentException naming the file if it cannot be read or holds no certificate
+     */
+    static SSLSocketFactory trusting(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            anchors.load(null, null);
+            int n = 0;
+            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                anchors.setCertificateEntry("trusted-" + n++, cert);
+            }
+            if (n == 0) {
+                throw new IllegalArgumentException("mail.trust " + pem + " holds no PEM certificate");
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(anchors);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            return tls.getSocketFactory();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("mail.trust " + pem + " cannot be used: " + e.getMessage(), e);
+        }
     }
 
     @Override

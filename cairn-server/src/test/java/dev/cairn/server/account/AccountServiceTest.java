@@ -153,6 +153,7 @@ class AccountServiceTest {
         assertThat(s.accounts.dueForPurge()).isEmpty();
         s.clock.advance(Duration.ofDays(8));
         assertThat(s.accounts.dueForPurge()).extracting(Account::name).containsExactly("ann");
+        assertThat(s.tokens.list(a.id())).as("the revoked token is still listed until the purge").isNotEmpty();
         s.accounts.forget(a.id());
         assertThat(s.accounts.find("ann")).isEmpty();
         assertThat(s.tokens.list(a.id())).isEmpty();

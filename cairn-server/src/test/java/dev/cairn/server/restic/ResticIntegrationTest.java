@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.TestServer;
 import dev.cairn.testkit.DeterministicRandom;
+import dev.cairn.testkit.Restic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -36,6 +36,29 @@ public final class Chromium {
     }
 
     /** Installs chromium if needed ({@link #ensureInstalled()}) and launches it headless with {@link #ARGS}. */
+    /**
+     * Collects {@code page}'s script errors (and, with {@code console}, its console errors other than failed resource
+     * loads) into {@code problems}, after showing that it does: a probe error is raised in the page, must arrive (within
+     * 10 s) and is then removed, so a test's final "no problems" cannot pass because nothing was listening.
+     */
+    public static void watchErrors(com.microsoft.playwright.Page page, List<String> problems, boolean console) {
+        if (console) {
+            page.onConsoleMessage(m -> {
+                if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
+                    problems.add(m.text());
+                }
+            });
+        }
+        page.onPageError(problems::add);
+        page.evaluate("() => setTimeout(() => { throw new Error('cairn-probe: page error'); }, 0)");
+        if (console) {
+            page.evaluate("() => console.error('cairn-probe: console error')");
+        }
+        page.waitForCondition(() -> problems.stream().filter(p -> p.contains("cairn-probe")).count() == (console ? 2 : 1),
+                new com.microsoft.playwright.Page.WaitForConditionOptions().setTimeout(10_000));
+        problems.removeIf(p -> p.contains("cairn-probe"));
+    }
+
     public static Session launch() throws IOException, InterruptedException {
         Path chromium = ensureInstalled();
         Playwright playwright = Playwright.create();

@@ -12,7 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.account.AccountStatus;
-import dev.cairn.server.restic.Restic;
+import dev.cairn.testkit.Restic;
 import dev.cairn.testkit.DeterministicRandom;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -68,12 +68,7 @@ class WebUiBrowserTest {
     void openContext() {
         context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base()));
         page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
-                problems.add(m.text());
-            }
-        });
-        page.onPageError(problems::add);
+        Chromium.watchErrors(page, problems, true);
     }
 
     @AfterEach
@@ -234,12 +229,6 @@ class WebUiBrowserTest {
                 .contains("Revoked");
     }
 
-    private void assertAccessible(String what) {
-        @SuppressWarnings("unchecked")
-        List<String> found = (List<String>) page.evaluate(Chromium.AUDIT);
-        assertThat(found).as(what + " (" + page.url() + ")").isEmpty();
-    }
-
     @Test
     void theAuditFindsWhatItLooksFor() {
         page.setContent("<html><body><h2>no h1</h2><h4>jump</h4><input id='a'><input id='a' aria-describedby='gone'>"
@@ -249,6 +238,12 @@ class WebUiBrowserTest {
         assertThat(String.join("\n", found)).contains("unlabelled").contains("not exactly one h1")
                 .contains("heading jumps h2 to h4").contains("no main").contains("aria-describedby to missing gone")
                 .contains("unnamed <button>").contains("duplicate id a").contains("layout table");
+    }
+
+    private void assertAccessible(String what) {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) page.evaluate(Chromium.AUDIT);
+        assertThat(found).as(what + " (" + page.url() + ")").isEmpty();
     }
 
     @Test

@@ -112,6 +112,7 @@ class SchemaTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.IN_USE);
                     assertThat(e.getMessage()).contains("lines.item");
                 });
+        assertThat(tables.list(f.ann)).hasSize(2);
         tables.delete(f.ann, "lines");
         tables.delete(f.ann, "items");
         assertThat(tables.list(f.ann)).isEmpty();
@@ -141,6 +142,9 @@ class SchemaTest {
         tables.create(f.ann, new TableSpec("old", null, List.of(ColumnSpec.of("x", "text"))));
         records.create(f.ann, "old", json("{'x': 'gone'}"));
         tables.delete(f.ann, "old");
+        long oldHistory = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_changes c JOIN ws_tables t "
+                + "ON t.id = c.table_id WHERE t.name = 'old' AND t.deleted_at IS NOT NULL").mapTo(Long.class).one());
+        assertThat(oldHistory).as("the deleted table's history, kept until the purge").isPositive();
         tables.patch(f.ann, "items", new TablePatch(null, null, null, List.of("secret", "price"), null, null));
         assertThat(records.history(f.ann, "items", id).getFirst().newValues()).containsKeys("secret", "price");
         var purged = f.ws.purger().purge(f.ann);
@@ -156,6 +160,9 @@ class SchemaTest {
         assertThat(f.ws.purger().purge(f.ann).columns()).isEmpty();
         long oldChanges = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_changes c WHERE NOT "
                 + "EXISTS (SELECT 1 FROM ws_tables t WHERE t.id = c.table_id)").mapTo(Long.class).one());
-        assertThat(oldChanges).isZero();
+        assertThat(oldChanges).as("history left without its table").isZero();
+        long oldRows = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_tables WHERE name = 'old'")
+                .mapTo(Long.class).one());
+        assertThat(oldRows).as("the deleted table's row went with its history").isZero();
     }
 }

@@ -24,17 +24,26 @@ class WorkspacePurgeTest {
             f.ws.reports().create(vic, new ReportSpec(null, "all", "clients", null, null, null, null, null, null));
             List<Long> vicTables = f.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM ws_tables WHERE "
                     + "workspace_id = :w").bind("w", vic.workspaceId()).mapTo(Long.class).list());
+            assertThat(vicTables).as("the tables to purge").isNotEmpty();
+            assertThat(changes(f, vic.workspaceId())).as("history to purge").isPositive();
+            for (long id : vicTables) { // the query that fails after the purge works before it
+                long rows = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM r_" + id).mapTo(Long.class).one());
+                assertThat(rows).isNotNegative();
+            }
             f.ws.workspaces().purge(vicId);
             f.db.jdbi().useHandle(h -> h.execute("DELETE FROM accounts WHERE id = ?", vicId));
             for (long id : vicTables) {
                 assertThatThrownBy(() -> f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM r_" + id)
                         .mapTo(Long.class).one())).isInstanceOf(Exception.class);
             }
-            long changes = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_changes WHERE "
-                    + "workspace_id = :w").bind("w", vic.workspaceId()).mapTo(Long.class).one());
-            assertThat(changes).isZero();
+            assertThat(changes(f, vic.workspaceId())).isZero();
             assertThat(f.ws.records().list(f.ann, "clients", new RecordQuery(List.of(), null, null, 10, 0)).records())
                     .hasSize(1);
         }
+    }
+
+    private static long changes(WorkspaceFixture f, long workspaceId) {
+        return f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_changes WHERE workspace_id = :w")
+                .bind("w", workspaceId).mapTo(Long.class).one());
     }
 }

@@ -283,13 +283,19 @@ class ShareServiceTest {
     void purgingTheAccountRemovesItsLinksLogsAndUnlocks() {
         var created = share("correct horse", null);
         shares.unlock(created.token(), "correct horse", BROWSER);
+        List<String> tables = List.of("ws_shares", "ws_share_accesses", "ws_share_unlocks");
+        for (String table : tables) {
+            assertThat(rows(table)).as("%s before the purge", table).isPositive();
+        }
         ws.workspaces().purge(ann.accountId());
-        for (String table : List.of("ws_shares", "ws_share_accesses", "ws_share_unlocks")) {
-            long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
-                    .mapTo(Long.class).one());
-            assertThat(rows).as(table).isZero();
+        for (String table : tables) {
+            assertThat(rows(table)).as(table).isZero();
         }
         assertThat(shares.open(created.token(), null, BROWSER)).isInstanceOf(ShareView.Unknown.class);
+    }
+
+    private long rows(String table) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
     @Test

@@ -98,7 +98,7 @@ class ShareBrowserTest {
         List<String> problems = new CopyOnWriteArrayList<>();
         try (BrowserContext ownerContext = browser.newContext(new Browser.NewContextOptions().setBaseURL(base()))) {
             Page owner = ownerContext.newPage();
-            owner.onPageError(problems::add);
+            Chromium.watchErrors(owner, problems, false);
             owner.navigate("/login");
             owner.getByLabel("Account name or email").fill("shopkeeper");
             owner.getByLabel("Password").fill(TestServer.password("shopkeeper"));

@@ -98,12 +98,7 @@ class WorkspaceBuilderBrowserTest {
         List<String> problems = new CopyOnWriteArrayList<>();
         try (var context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base()))) {
             Page page = context.newPage();
-            page.onConsoleMessage(m -> {
-                if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
-                    problems.add(m.text());
-                }
-            });
-            page.onPageError(problems::add);
+            Chromium.watchErrors(page, problems, true);
             page.navigate("/login");
             page.getByLabel("Account name or email").fill("designer");
             page.getByLabel("Password").fill(TestServer.password("designer"));

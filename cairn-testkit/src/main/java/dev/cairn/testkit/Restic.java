@@ -1,4 +1,4 @@
-package dev.cairn.server.restic;
+package dev.cairn.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
