@@ -162,7 +162,17 @@ class CrashTest {
         }
     }
 
+    /**
+     * What the repository holds. The temp files are listed first: opening the store removes those no live process holds
+     * (a killed backup's half-written object), which is what a later run relies on but would hide the evidence here.
+     */
     private static State state(Path repo) throws IOException {
+        List<String> temps = List.of();
+        if (Files.isDirectory(repo.resolve("tmp"))) {
+            try (Stream<Path> files = Files.list(repo.resolve("tmp"))) {
+                temps = files.map(f -> f.getFileName().toString()).toList();
+            }
+        }
         Map<BlobKind, Integer> counts = new EnumMap<>(BlobKind.class);
         List<String> packs;
         try (LocalBlobStore store = LocalBlobStore.open(repo)) {
@@ -171,12 +181,7 @@ class CrashTest {
             }
             packs = store.list(BlobKind.PACK).stream().map(i -> i.name().id()).toList();
         }
-        List<String> temps = List.of();
-        if (Files.isDirectory(repo.resolve("tmp"))) {
-            try (Stream<Path> files = Files.list(repo.resolve("tmp"))) {
-                temps = files.map(f -> f.getFileName().toString()).toList();
-            }
-        }
+        assertThat(repo.resolve("tmp")).as("opening the store removed the dead backup's temp files").isEmptyDirectory();
         return new State(counts, packs, temps);
     }
 
