@@ -1,6 +1,6 @@
 package dev.cairn.workspace.pdf;
 
-import dev.cairn.workspace.records.ReportResult;
+import dev.cairn.workspace.reports.ReportResult;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneOffset;

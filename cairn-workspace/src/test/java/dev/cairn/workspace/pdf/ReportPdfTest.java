@@ -2,8 +2,8 @@ package dev.cairn.workspace.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.workspace.records.ReportResult.ResultColumn;
-import dev.cairn.workspace.records.ReportResult;
+import dev.cairn.workspace.reports.ReportResult;
+import dev.cairn.workspace.reports.ReportResult.ResultColumn;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -3,6 +3,12 @@ package dev.cairn.workspace.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.Money;
+import dev.cairn.workspace.model.StoredJson;
+import dev.cairn.workspace.model.TableDef;
+import dev.cairn.workspace.model.WireValues;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,10 +42,10 @@ class HistoryJsonTest {
 
     /** The former implementation, as the reference. */
     private static String treeForm(TableDef t, Map<Long, Object> values) {
-        ObjectNode o = Values.JSON.createObjectNode();
+        ObjectNode o = StoredJson.MAPPER.createObjectNode();
         for (var e : values.entrySet()) {
             Column c = t.columnById(e.getKey()).orElseThrow();
-            o.set(Long.toString(c.id()), Values.toJsonNode(c, e.getValue()));
+            o.set(Long.toString(c.id()), WireValues.toJsonNode(e.getValue()));
         }
         return o.toString();
     }

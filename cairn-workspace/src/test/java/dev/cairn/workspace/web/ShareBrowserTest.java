@@ -13,12 +13,14 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.web.Chromium;
+import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceModule;
 import dev.cairn.workspace.WorkspaceServer;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.ReportSpec;
-import dev.cairn.workspace.records.TableSpec;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.reports.ReportSpec;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,15 +60,15 @@ class ShareBrowserTest {
         long id = server.account("shopkeeper").id();
         WorkspaceModule ws = WorkspaceServer.module(server);
         Caller owner = ws.workspaces().resolve(id, "shopkeeper", null, false);
-        ws.tables().create(owner, new TableSpec("customers", null, List.of(ColumnSpec.of("name", "text"))));
+        ws.tables().create(owner, new TableSpec("customers", null, List.of(ColumnSpec.of("name", ColumnType.TEXT))));
         ws.tables().create(owner, new TableSpec("orders", null, List.of(
-                ColumnSpec.of("customer", "reference").referencing("customers"), ColumnSpec.of("item", "text"),
-                ColumnSpec.of("total", "money"))));
-        long acme = (Long) ws.records().create(owner, "customers", JSON.readTree("{\"name\": \"Acme\"}")).get("id");
-        long zoe = (Long) ws.records().create(owner, "customers", JSON.readTree("{\"name\": \"Zoë\"}")).get("id");
+                ColumnSpec.of("customer", ColumnType.REFERENCE).referencing("customers"), ColumnSpec.of("item", ColumnType.TEXT),
+                ColumnSpec.of("total", ColumnType.MONEY))));
+        long acme = (Long) new JsonRecords(ws.records()).create(owner, "customers", JSON.readTree("{\"name\": \"Acme\"}")).get("id");
+        long zoe = (Long) new JsonRecords(ws.records()).create(owner, "customers", JSON.readTree("{\"name\": \"Zoë\"}")).get("id");
         for (Object[] o : new Object[][] {{acme, "anvil", "10.00"}, {acme, "<b>rocket</b>", "99.90"},
                 {zoe, "kite", "4.50"}}) {
-            ws.records().create(owner, "orders", JSON.readTree("{\"customer\": " + o[0] + ", \"item\": \"" + o[1]
+            new JsonRecords(ws.records()).create(owner, "orders", JSON.readTree("{\"customer\": " + o[0] + ", \"item\": \"" + o[1]
                     + "\", \"total\": {\"amount\": \"" + o[2] + "\", \"currency\": \"EUR\"}}"));
         }
         ws.reports().create(owner, new ReportSpec(null, "Open orders", "orders", List.of("customer.name", "item",

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.account.Account;
 import dev.cairn.server.web.WebClient;
+import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceModule;
 import dev.cairn.workspace.WorkspaceServer;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.TableSpec;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableSpec;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -217,12 +219,12 @@ class WorkspacePagesTest {
     void everyColumnTypeRoundTripsThroughTheFormAndBadValuesAreMarkedPerField() throws Exception {
         long customer = createCustomer("Kitchen Customer");
         WorkspaceServer.module(server).tables().create(ownerCaller(), new TableSpec("kitchen", "Kitchen sink", List.of(
-                ColumnSpec.of("t_text", "text").asRequired(), ColumnSpec.of("t_long", "long_text"),
-                ColumnSpec.of("t_int", "integer"), ColumnSpec.of("t_dec", "decimal"),
-                ColumnSpec.of("t_money", "money"), ColumnSpec.of("t_date", "date"),
-                ColumnSpec.of("t_dt", "datetime"), ColumnSpec.of("t_bool", "boolean"),
-                ColumnSpec.of("t_choice", "choice").withChoices("a", "b"), ColumnSpec.of("t_email", "email"),
-                ColumnSpec.of("t_phone", "phone"), ColumnSpec.of("t_ref", "reference").referencing("customers"))));
+                ColumnSpec.of("t_text", ColumnType.TEXT).asRequired(), ColumnSpec.of("t_long", ColumnType.LONG_TEXT),
+                ColumnSpec.of("t_int", ColumnType.INTEGER), ColumnSpec.of("t_dec", ColumnType.DECIMAL),
+                ColumnSpec.of("t_money", ColumnType.MONEY), ColumnSpec.of("t_date", ColumnType.DATE),
+                ColumnSpec.of("t_dt", ColumnType.DATETIME), ColumnSpec.of("t_bool", ColumnType.BOOLEAN),
+                ColumnSpec.of("t_choice", ColumnType.CHOICE).withChoices("a", "b"), ColumnSpec.of("t_email", ColumnType.EMAIL),
+                ColumnSpec.of("t_phone", ColumnType.PHONE), ColumnSpec.of("t_ref", ColumnType.REFERENCE).referencing("customers"))));
         var form = owner.get(base + "/tables/kitchen/new");
         assertThat(form.body()).contains("type=\"datetime-local\"").contains("type=\"date\"")
                 .contains("type=\"email\"").contains("type=\"tel\"").contains("name=\"t_money.currency\"")
@@ -261,9 +263,9 @@ class WorkspacePagesTest {
     void theTableViewPagesThroughTheRecordsTwentyFiveAtATime() throws Exception {
         Caller c = ownerCaller();
         WorkspaceServer.module(server).tables().create(c, new TableSpec("paged", null,
-                List.of(ColumnSpec.of("n", "integer"))));
+                List.of(ColumnSpec.of("n", ColumnType.INTEGER))));
         for (int i = 1; i <= 30; i++) {
-            WorkspaceServer.module(server).records().create(c, "paged",
+            new JsonRecords(WorkspaceServer.module(server).records()).create(c, "paged",
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", i));
         }
         String first = owner.get(base + "/tables/paged?sort=-n").body();
