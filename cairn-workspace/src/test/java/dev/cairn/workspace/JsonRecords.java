@@ -37,6 +37,11 @@ public record JsonRecords(RecordService service) {
         return out;
     }
 
+    /** Rows of values in their wire form. */
+    public static List<List<Object>> wireRows(List<List<Value>> rows) {
+        return rows.stream().map(row -> row.stream().map(v -> v == null ? null : v.wire()).toList()).toList();
+    }
+
     /** A page of records in the API's form. */
     public record Page(List<Map<String, Object>> records, int offset, int limit, boolean hasMore) {
     }

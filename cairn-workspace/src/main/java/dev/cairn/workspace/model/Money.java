@@ -4,8 +4,4 @@ import java.math.BigDecimal;
 
 /** A money value: an exact amount and its ISO 4217 currency. */
 public record Money(BigDecimal amount, String currency) implements Value {
-    @Override
-    public Object canonical() {
-        return this;
-    }
 }

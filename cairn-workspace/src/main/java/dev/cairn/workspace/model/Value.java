@@ -13,69 +13,53 @@ import java.time.LocalDate;
  * {@code docs/spec/http-api.md} §11 ({@link #wire()}), which is also the form stored in the change log.
  */
 public sealed interface Value extends Submitted
-        permits Value.Text, Value.Whole, Value.Decimal, Money, Value.Date, Value.DateTime, Value.Bool, Value.Reference {
+        permits Value.Text, Value.Whole, Value.Decimal, Money, Value.Date, Value.DateTime, Value.Bool,
+        Value.Reference {
 
     /** Text, long text, choice, email and phone values. */
     record Text(String text) implements Value {
-        @Override
-        public Object canonical() {
-            return text;
-        }
     }
 
     /** An integer. */
     record Whole(long value) implements Value {
-        @Override
-        public Object canonical() {
-            return value;
-        }
     }
 
     /** An exact decimal. */
     record Decimal(BigDecimal value) implements Value {
-        @Override
-        public Object canonical() {
-            return value;
-        }
     }
 
     /** A day. */
     record Date(LocalDate date) implements Value {
-        @Override
-        public Object canonical() {
-            return date;
-        }
     }
 
     /** An instant. */
     record DateTime(Instant instant) implements Value {
-        @Override
-        public Object canonical() {
-            return instant;
-        }
     }
 
     /** Yes or no. */
     record Bool(boolean value) implements Value {
-        @Override
-        public Object canonical() {
-            return value;
-        }
     }
 
     /** The id of a record of the table a reference column points to. */
     record Reference(long id) implements Value {
-        @Override
-        public Object canonical() {
-            return id;
-        }
     }
 
     /**
      * The value as the services keep it inside: {@link String}, {@link Long}, {@link BigDecimal}, {@link Money},
      * {@link LocalDate}, {@link Instant} or {@link Boolean}.
      */
-    Object canonical();
+    default Object canonical() {
+        return switch (this) {
+            case Text t -> t.text();
+            case Whole w -> w.value();
+            case Decimal d -> d.value();
+            case Money m -> m;
+            case Date d -> d.date();
+            case DateTime d -> d.instant();
+            case Bool b -> b.value();
+            case Reference r -> r.id();
+        };
+    }
 
     /** The wire form (JSON value) of {@code docs/spec/http-api.md} §11: money as {amount, currency}, dates as ISO text. */
     @JsonValue
@@ -101,7 +85,8 @@ public sealed interface Value extends Submitted
     @Override
     default Value read(Column column, String path) {
         if (!fits(column.type())) {
-            throw new InvalidValue(path, "expected a " + column.type().wireName() + " value, got " + ValueRules.kind(this));
+            throw new InvalidValue(path, "expected a " + column.type().wireName() + " value, got "
+                    + ValueRules.kind(this));
         }
         return ValueRules.check(column, this, path);
     }

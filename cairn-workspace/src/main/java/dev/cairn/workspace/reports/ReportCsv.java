@@ -1,8 +1,9 @@
 package dev.cairn.workspace.reports;
 
 import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.Money;
+import dev.cairn.workspace.model.Value;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A report result as CSV (RFC 4180, CRLF line ends, UTF-8). Money values take two columns, {@code name} (amount) and
@@ -26,17 +27,17 @@ public final class ReportCsv {
             }
         }
         out.append("\r\n");
-        for (List<Object> row : result.rows()) {
+        for (List<Value> row : result.rows()) {
             for (int i = 0; i < columns.size(); i++) {
                 sep(out, i);
-                Object v = row.get(i);
+                Value v = row.get(i);
                 if (isMoney(columns.get(i))) {
-                    Map<?, ?> m = v instanceof Map<?, ?> map ? map : Map.of();
-                    cell(out, m.get("amount"), false);
+                    Money m = v instanceof Money money ? money : null;
+                    cell(out, m == null ? null : m.amount().toPlainString(), false);
                     out.append(',');
-                    cell(out, m.get("currency"), true);
+                    cell(out, m == null ? null : m.currency(), true);
                 } else {
-                    cell(out, v, isText(columns.get(i)));
+                    cell(out, v == null ? null : v.wire(), isText(columns.get(i)));
                 }
             }
             out.append("\r\n");

@@ -1,17 +1,17 @@
 package dev.cairn.workspace.reports;
 
 import dev.cairn.workspace.model.ColumnType;
-import java.math.BigDecimal;
+import dev.cairn.workspace.model.Money;
+import dev.cairn.workspace.model.Value;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A computed report: result columns (name and type; aggregates have type {@code integer} for count, else that of their
- * column, {@code decimal} for averages) and rows of wire-form values in column order.
+ * column, {@code decimal} for averages) and rows of values in column order (null where empty).
  */
 public record ReportResult(String name, String table, Instant generatedAt, List<ResultColumn> columns,
-        List<List<Object>> rows) {
+        List<List<Value>> rows) {
 
     /** A download file name (without extension): the report's name with everything but ASCII letters, digits and
      *  {@code . _ -} replaced, so it is safe in a {@code Content-Disposition} header; {@code report} when nothing is left. */
@@ -28,13 +28,15 @@ public record ReportResult(String name, String table, Instant generatedAt, List<
     }
 
     /**
-     * The display text of a wire-form value for pages and PDFs: money as {@code 12.50 EUR}, decimals in plain
-     * notation (never {@code 1E+3}), absent values as the empty string, everything else as its string form.
+     * The display text of a value for documents (the HTML result, PDFs, shared pages): money as {@code 12.50 EUR},
+     * decimals in plain notation (never {@code 1E+3}), absent values as the empty string, everything else as its wire
+     * form's text.
      */
-    public static String text(Object value) {
-        if (value instanceof Map<?, ?> m && m.containsKey("currency")) {
-            return m.get("amount") + " " + m.get("currency");
-        }
-        return value instanceof BigDecimal d ? d.toPlainString() : value == null ? "" : value.toString();
-    }
-}
+    public static String text(Value value) {
+        return switch (value) {
+            case null -> "";
+            case Money m -> m.amount().toPlainString() + " " + m.currency();
+            case Value.Decimal d -> d.value().toPlainString();
+            default -> String.valueOf(value.wire());
+        };
+    }}

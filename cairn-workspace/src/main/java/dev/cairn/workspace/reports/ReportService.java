@@ -11,6 +11,7 @@ import dev.cairn.workspace.model.FilterOp;
 import dev.cairn.workspace.model.StoredJson;
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.query.SqlText;
 import dev.cairn.workspace.schema.Schema;
 import dev.cairn.workspace.write.WriteTx;
@@ -154,7 +155,7 @@ public final class ReportService {
     private ReportResult compute(Handle h, Caller caller, ReportSpec spec) {
         Resolved r = resolve(h, caller, spec);
         SqlText sql = ReportSql.sql(r.plan, schema.dialect());
-        List<List<Object>> rows = sql.bindAll(h.createQuery(sql.toString())).map((rs, ctx) -> ReportSql.read(r.plan, rs))
+        List<List<Value>> rows = sql.bindAll(h.createQuery(sql.toString())).map((rs, ctx) -> ReportSql.read(r.plan, rs))
                 .list();
         return new ReportResult(spec.name(), r.table.name(), Instant.ofEpochMilli(clock.millis()),
                 r.plan.resultColumns(), rows);

@@ -5,7 +5,7 @@ import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.Money;
 import dev.cairn.workspace.model.SqlValues;
-import dev.cairn.workspace.model.WireValues;
+import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.query.SqlText;
 import dev.cairn.workspace.reports.ReportPlan.Agg;
 import dev.cairn.workspace.reports.ReportPlan.Field;
@@ -99,12 +99,12 @@ final class ReportSql {
         return out;
     }
 
-    /** One result row in wire form, in {@link ReportPlan#resultColumns()} order. */
-    static List<Object> read(ReportPlan plan, ResultSet rs) throws SQLException {
-        List<Object> row = new ArrayList<>();
+    /** One result row, in {@link ReportPlan#resultColumns()} order. */
+    static List<Value> read(ReportPlan plan, ResultSet rs) throws SQLException {
+        List<Value> row = new ArrayList<>();
         int i = 0;
         for (Field f : plan.outputFields()) {
-            row.add(WireValues.toWire(SqlValues.readAs(rs, f.column(), "o" + i, "o" + i + "_cur")));
+            row.add(Value.of(f.column().type(), SqlValues.readAs(rs, f.column(), "o" + i, "o" + i + "_cur")));
             i++;
         }
         for (Agg a : plan.aggregates) {
@@ -114,9 +114,9 @@ final class ReportSql {
         return row;
     }
 
-    private static Object aggregate(ResultSet rs, Agg a, String label) throws SQLException {
+    private static Value aggregate(ResultSet rs, Agg a, String label) throws SQLException {
         if (a.fn().equals("count")) {
-            return rs.getLong(label);
+            return new Value.Whole(rs.getLong(label));
         }
         Column c = a.field().column();
         if (a.fn().equals("avg")) {
@@ -126,9 +126,9 @@ final class ReportSql {
             }
             int scale = c.type() == ColumnType.INTEGER ? 0 : c.scale();
             BigDecimal value = new BigDecimal(avg).movePointLeft(scale).setScale(scale + 2, RoundingMode.HALF_EVEN);
-            return c.type() == ColumnType.MONEY ? WireValues.toWire(new Money(value, rs.getString(label + "_cur")))
-                    : value;
+            return c.type() == ColumnType.MONEY ? new Money(value, rs.getString(label + "_cur"))
+                    : new Value.Decimal(value);
         }
-        return WireValues.toWire(SqlValues.readAs(rs, c, label, label + "_cur"));
+        return Value.of(c.type(), SqlValues.readAs(rs, c, label, label + "_cur"));
     }
 }

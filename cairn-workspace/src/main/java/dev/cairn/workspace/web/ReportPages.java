@@ -9,6 +9,7 @@ import dev.cairn.workspace.members.Workspaces;
 import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FilterOp;
 import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.reports.ReportResult;
 import dev.cairn.workspace.reports.ReportService;
 import dev.cairn.workspace.reports.ReportSpec;
@@ -23,7 +24,6 @@ import dev.cairn.workspace.web.ReportViews.GroupRow;
 import dev.cairn.workspace.web.ReportViews.ReportRow;
 import dev.cairn.workspace.web.ReportViews.Result;
 import io.javalin.http.Context;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -282,21 +282,11 @@ public final class ReportPages {
 
     static Result view(ReportResult r) {
         List<List<String>> rows = new ArrayList<>();
-        for (List<Object> row : r.rows()) {
-            rows.add(row.stream().map(ReportPages::display).toList());
+        for (List<Value> row : r.rows()) {
+            rows.add(row.stream().map(Labels::display).toList());
         }
         return new Result(r.name(), r.table(), Format.time(r.generatedAt(), ""), r.columns().stream()
                 .map(ReportResult.ResultColumn::name).toList(), rows, false);
-    }
-
-    private static String display(Object v) {
-        if (v instanceof Map<?, ?> m && m.containsKey("currency")) {
-            return m.get("amount") + " " + m.get("currency");
-        }
-        if (v instanceof Boolean b) {
-            return b ? "Yes" : "No";
-        }
-        return v instanceof BigDecimal d ? d.toPlainString() : v == null ? "" : v.toString();
     }
 
     private static long id(Context ctx) {

@@ -114,7 +114,7 @@ class ShareServiceTest {
 
     static List<List<Object>> rows(ShareView view) {
         assertThat(view).isInstanceOf(ShareView.Open.class);
-        return ((ShareView.Open) view).result().rows();
+        return JsonRecords.wireRows(((ShareView.Open) view).result().rows());
     }
 
     @Test
