@@ -15,8 +15,8 @@ import dev.cairn.workspace.schema.Templates;
 import java.time.InstantSource;
 
 /**
- * The services of the records workspace over one database, built together: the composition of its parts (schema, records,
- * imports, reports, members), used by {@link WorkspaceModule} and the service tests.
+ * The services of the records workspace over one database, built together: the composition of its parts (schema,
+ * records, imports, reports, members), used by {@link WorkspaceModule} and the service tests.
  */
 public record RecordsServices(Workspaces workspaces, TableService tables, RecordService records,
         Templates templates, Importer importer, ReportService reports, Purger purger) {

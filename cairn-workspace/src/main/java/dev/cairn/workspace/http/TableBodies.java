@@ -34,7 +34,10 @@ final class TableBodies {
         }
     }
 
-    /** {@code {name, label?, type, required?, unique?, indexed?, choices?, scale?, currency?, references?, default?, maxLength?}} */
+    /**
+     * {@code {name, label?, type, required?, unique?, indexed?, choices?, scale?, currency?, references?, default?,
+     * maxLength?}}
+     */
     record Column(String name, String label, String type, Boolean required, Boolean unique, Boolean indexed,
             List<String> choices, Integer scale, String currency, String references,
             @JsonProperty("default") JsonNode defaultValue, Integer maxLength) {

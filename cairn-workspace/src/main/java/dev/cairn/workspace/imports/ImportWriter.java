@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * The write side of an import (ADR 15): ids and change-log sequence numbers for the new records, the bulk writer behind a
- * savepoint, and, for a first load into an empty table, its indexes dropped before the rows and built after them. A
+ * The write side of an import (ADR 15): ids and change-log sequence numbers for the new records, the bulk writer behind
+ * a savepoint, and, for a first load into an empty table, its indexes dropped before the rows and built after them. A
  * write the database refuses is kept ({@link #refused()}) for the diagnosis; {@link #discard()} undoes every row. Not
  * thread-safe; one per import, inside its write.
  */

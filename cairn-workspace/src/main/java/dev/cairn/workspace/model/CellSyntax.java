@@ -41,7 +41,8 @@ public final class CellSyntax {
         return switch (column.type()) {
             case INTEGER -> new Value.Whole(whole(t, path, "a whole number between " + Long.MIN_VALUE + " and "
                     + Long.MAX_VALUE));
-            case REFERENCE -> ValueRules.reference(whole(t, path, "the id of a record (a positive whole number)"), path);
+            case REFERENCE -> ValueRules.reference(whole(t, path, "the id of a record (a positive whole number)"),
+                    path);
             case DECIMAL -> new Value.Decimal(ValueRules.decimalText(t, column.scale(), path));
             case MONEY -> money(column, t, path);
             case DATE -> ValueRules.date(t, path);
@@ -59,7 +60,9 @@ public final class CellSyntax {
         }
     }
 
-    /** {@code 12.50}, {@code 12.50 EUR} or {@code EUR 12.50}; a plain amount only where the column fixes the currency. */
+    /**
+     * {@code 12.50}, {@code 12.50 EUR} or {@code EUR 12.50}; a plain amount only where the column fixes the currency.
+     */
     private static Money money(Column c, String t, String path) {
         String[] parts = t.split("\\s+");
         if (parts.length == 2) {

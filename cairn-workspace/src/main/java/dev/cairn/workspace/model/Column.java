@@ -43,7 +43,8 @@ public record Column(long id, String name, String label, ColumnType type, boolea
 
     /**
      * The default as a new record gets it: checked against the column's rules as they are now (a default can outlive a
-     * choice or a shorter maximum length); null if there is none. Failures go to {@code errors} under the column's name.
+     * choice or a shorter maximum length); null if there is none. Failures go to {@code errors} under the column's
+     * name.
      */
     public Object defaultFor(List<FieldError> errors) {
         return defaultValue == null ? null : Value.canonicalOf(InvalidValue.readInto(defaultValue, this, name, errors));

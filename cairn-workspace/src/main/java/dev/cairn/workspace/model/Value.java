@@ -61,7 +61,9 @@ public sealed interface Value extends Submitted
         };
     }
 
-    /** The wire form (JSON value) of {@code docs/spec/http-api.md} §11: money as {amount, currency}, dates as ISO text. */
+    /**
+     * The wire form (JSON value) of {@code docs/spec/http-api.md} §11: money as {amount, currency}, dates as ISO text.
+     */
     @JsonValue
     default Object wire() {
         return WireValues.toWire(canonical());

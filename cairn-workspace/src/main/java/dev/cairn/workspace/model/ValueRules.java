@@ -39,14 +39,16 @@ public final class ValueRules {
         return new Value.Text(switch (c.type()) {
             case CHOICE -> choice(c, s, path);
             case EMAIL -> matching(limited(c, s, path), EMAIL, path, "is not an email address (name@example.com)");
-            case PHONE -> matching(limited(c, s, path), PHONE, path, "is not a phone number (digits, spaces, + ( ) . / -)");
+            case PHONE -> matching(limited(c, s, path), PHONE, path,
+                    "is not a phone number (digits, spaces, + ( ) . / -)");
             default -> limited(c, s, path);
         });
     }
 
     private static String limited(Column c, String s, String path) {
         if (s.length() > c.maxLength()) {
-            throw new InvalidValue(path, "is " + s.length() + " characters long; at most " + c.maxLength() + " allowed");
+            throw new InvalidValue(path, "is " + s.length() + " characters long; at most " + c.maxLength()
+                    + " allowed");
         }
         return s;
     }
@@ -88,8 +90,8 @@ public final class ValueRules {
     public static BigDecimal decimal(BigDecimal value, int scale, String path) {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > scale) {
-            throw new InvalidValue(path, value.toPlainString() + " has more than " + scale + " digits after the decimal "
-                    + "point; round it first");
+            throw new InvalidValue(path, value.toPlainString() + " has more than " + scale
+                    + " digits after the decimal point; round it first");
         }
         BigDecimal scaled = value.setScale(scale);
         if (scaled.unscaledValue().abs().compareTo(LONG_MAX) > 0) {
@@ -99,8 +101,8 @@ public final class ValueRules {
     }
 
     /**
-     * A money value of column {@code c}: {@code amount} (checked) in {@code currency}, or in the column's fixed currency
-     * when null; the code must be ISO 4217 and, in a column with a fixed currency, that one.
+     * A money value of column {@code c}: {@code amount} (checked) in {@code currency}, or in the column's fixed
+     * currency when null; the code must be ISO 4217 and, in a column with a fixed currency, that one.
      */
     public static Money money(Column c, BigDecimal amount, String currency, String path) {
         String code = currency == null ? c.currency() : currency;

@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * The fields of a create or an update, by column name in the order given, each read against its column when the record
- * is written. A create leaves absent columns to their defaults; an update changes only the fields given
- * ({@link Submitted#CLEAR} empties one). The names {@code id} and {@code version} are the record's own: a create refuses
- * them, an update takes {@code id} only if it names the record. {@code unreadable} is set when the edge could not read
- * the request as fields at all; the service refuses it where it would read the fields.
+ * is written. A create leaves absent columns to their defaults; an update changes only the fields given ({@link
+ * Submitted#CLEAR} empties one). The names {@code id} and {@code version} are the record's own: a create refuses them,
+ * an update takes {@code id} only if it names the record. {@code unreadable} is set when the edge could not read the
+ * request as fields at all; the service refuses it where it would read the fields.
  */
 public record RecordInput(Map<String, Submitted> fields, FieldError unreadable) {
     public RecordInput {

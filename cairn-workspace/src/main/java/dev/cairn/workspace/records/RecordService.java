@@ -82,7 +82,10 @@ public final class RecordService {
         return values;
     }
 
-    /** The canonical values of the input's fields by column id; unknown fields, {@code id} and {@code version} are errors. */
+    /**
+     * The canonical values of the input's fields by column id; unknown fields, {@code id} and {@code version} are
+     * errors.
+     */
     private static Map<Long, Object> fields(TableDef t, RecordInput input, List<FieldError> errors, Long updatingId) {
         if (input.unreadable() != null) {
             throw ValidationException.of(input.unreadable().field(), input.unreadable().message());
@@ -201,10 +204,10 @@ public final class RecordService {
                 throw new ServiceException(ErrorCode.ALREADY_EXISTS, "record " + id + " of '" + t.name()
                         + "' exists; only deleted records can be restored");
             }
-            var last = tx.handle().createQuery("SELECT op, version, at, old_values FROM ws_changes WHERE table_id = :t AND "
-                    + "record_id = :r ORDER BY seq DESC").bind("t", t.id()).bind("r", id).setMaxRows(1).mapToMap()
-                    .findFirst().filter(m -> "delete".equals(m.get("op"))).orElseThrow(() -> ServiceException
-                            .notFound("table '" + t.name() + "' has no deleted record " + id));
+            var last = tx.handle().createQuery("SELECT op, version, at, old_values FROM ws_changes WHERE "
+                    + "table_id = :t AND record_id = :r ORDER BY seq DESC").bind("t", t.id()).bind("r", id)
+                    .setMaxRows(1).mapToMap().findFirst().filter(m -> "delete".equals(m.get("op")))
+                    .orElseThrow(() -> ServiceException.notFound("table '" + t.name() + "' has no deleted record " + id));
             long deletedAt = ((Number) last.get("at")).longValue();
             if (deletedAt + RESTORE_WINDOW.toMillis() < tx.now()) {
                 throw new ServiceException(ErrorCode.GONE, "record " + id + " was deleted more than "

@@ -106,7 +106,8 @@ final class RowSql {
         JsonNode node = StoredJson.read(json);
         for (var it = node.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
-            t.columnById(Long.parseLong(e.getKey())).ifPresent(c -> out.put(c.id(), WireValues.decodeStored(c, e.getValue())));
+            t.columnById(Long.parseLong(e.getKey())).ifPresent(c -> out.put(c.id(),
+                    WireValues.decodeStored(c, e.getValue())));
         }
         return out;
     }

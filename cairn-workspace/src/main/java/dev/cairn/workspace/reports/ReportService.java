@@ -62,27 +62,29 @@ public final class ReportService {
 
     public ReportSpec create(Caller caller, ReportSpec spec) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
-            Resolved r = resolve(tx.handle(), caller, spec);
-            requireFreeName(tx.handle(), caller, spec.name(), null);
-            long id = tx.handle().createQuery("INSERT INTO ws_reports (workspace_id, name, table_id, definition, created_at, "
+            Handle h = tx.handle();
+            Resolved r = resolve(h, caller, spec);
+            requireFreeName(h, caller, spec.name(), null);
+            long id = h.createQuery("INSERT INTO ws_reports (workspace_id, name, table_id, definition, created_at, "
                     + "updated_at) VALUES (:w, :n, :t, :d, :now, :now) RETURNING id").bind("w", caller.workspaceId())
                     .bind("n", spec.name()).bind("t", r.table.id()).bind("d", r.plan.toStored().toString())
                     .bind("now", tx.now()).mapTo(Long.class).one();
             tx.log(r.table.id(), null, "report", null, null, reportLog(id, spec.name(), r.plan));
-            return load(tx.handle(), caller, id);
+            return load(h, caller, id);
         });
     }
 
     public ReportSpec update(Caller caller, long id, ReportSpec spec) {
         return WriteTx.run(jdbi, caller, clock, tx -> {
-            ReportSpec before = load(tx.handle(), caller, id);
-            Resolved r = resolve(tx.handle(), caller, spec);
-            requireFreeName(tx.handle(), caller, spec.name(), id);
-            tx.handle().createUpdate("UPDATE ws_reports SET name = :n, table_id = :t, definition = :d, updated_at = :now "
+            Handle h = tx.handle();
+            ReportSpec before = load(h, caller, id);
+            Resolved r = resolve(h, caller, spec);
+            requireFreeName(h, caller, spec.name(), id);
+            h.createUpdate("UPDATE ws_reports SET name = :n, table_id = :t, definition = :d, updated_at = :now "
                     + "WHERE id = :id").bind("n", spec.name()).bind("t", r.table.id())
                     .bind("d", r.plan.toStored().toString()).bind("now", tx.now()).bind("id", id).execute();
             tx.log(r.table.id(), null, "report", null, StoredJson.write(before), reportLog(id, spec.name(), r.plan));
-            return load(tx.handle(), caller, id);
+            return load(h, caller, id);
         });
     }
 
@@ -186,6 +188,7 @@ public final class ReportService {
 
     private static String reportLog(long id, String name, ReportPlan plan) {
         JsonNode stored = plan.toStored();
-        return StoredJson.MAPPER.createObjectNode().put("report", id).put("name", name).set("definition", stored).toString();
+        return StoredJson.MAPPER.createObjectNode().put("report", id).put("name", name).set("definition", stored)
+                .toString();
     }
 }

@@ -10,8 +10,9 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Saved report definitions back in the API's form: the stored definition names columns by id ({@link ReportPlan#toStored()}),
- * so renames of columns and tables carry over; here the ids become the names they have now. Stateless.
+ * Saved report definitions back in the API's form: the stored definition names columns by id ({@link
+ * ReportPlan#toStored()}), so renames of columns and tables carry over; here the ids become the names they have now.
+ * Stateless.
  */
 final class StoredReports {
     private StoredReports() {

@@ -102,7 +102,8 @@ final class ColumnAlter {
         List<String> dropped = before.choices().stream().filter(c -> !after.choices().contains(c)).toList();
         refuseIfReported(before, dropped, path);
         for (String choice : dropped) {
-            long using = tx.handle().createQuery("SELECT COUNT(*) FROM " + t + " WHERE " + col + " = :v").bind("v", choice)
+            long using = tx.handle().createQuery("SELECT COUNT(*) FROM " + t + " WHERE " + col + " = :v")
+                    .bind("v", choice)
                     .mapTo(Long.class).one();
             if (using > 0) {
                 errors.add(new FieldError(path + ".choices", using + " record(s) use the choice '" + choice

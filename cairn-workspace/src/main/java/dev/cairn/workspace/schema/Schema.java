@@ -14,10 +14,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The definitions of user tables and columns: their metadata in {@code ws_tables}/{@code ws_columns} and their physical
- * tables ({@code r_<id>}, columns {@code c_<id>}). Definitions read through {@link #current} (reads) or
- * {@link #table(WriteTx, String)} (writes) are cached per workspace and schema version ({@link TableDefCache}, ADR 15
- * decision 9); changes ({@link SchemaChanges}) bump the version in their transaction ({@link #changed}). The entry point
- * of the schema for the other parts of the workspace. Thread-safe.
+ * tables ({@code r_<id>}, columns {@code c_<id>}). Definitions read through {@link #current} (reads) or {@link
+ * #table(WriteTx, String)} (writes) are cached per workspace and schema version ({@link TableDefCache}, ADR 15 decision
+ * 9); changes ({@link SchemaChanges}) bump the version in their transaction ({@link #changed}). The entry point of the
+ * schema for the other parts of the workspace. Thread-safe.
  */
 public final class Schema {
     private final Dialect dialect;

@@ -4,8 +4,8 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What uses tables and columns from outside the schema (saved reports, share links restricted by a column), asked before
- * a schema change would break it. Implemented by the reports part, so the schema never depends on it.
+ * What uses tables and columns from outside the schema (saved reports, share links restricted by a column), asked
+ * before a schema change would break it. Implemented by the reports part, so the schema never depends on it.
  */
 public interface SchemaUsers {
     /** Names of the reports on table {@code tableId}. */

@@ -24,7 +24,9 @@ final class RecordFields {
         this.caller = caller;
     }
 
-    /** The control of {@code col} showing {@code value} (and {@code currency}), its {@code error} and {@code current}. */
+    /**
+     * The control of {@code col} showing {@code value} (and {@code currency}), its {@code error} and {@code current}.
+     */
     Field field(ColumnSpec col, String value, String currency, String error, String current) {
         String type = col.type().wireName();
         Control k = switch (col.type()) {
@@ -51,7 +53,9 @@ final class RecordFields {
                 current);
     }
 
-    /** A control: its kind ({@code input}, {@code textarea}, {@code select}, {@code money}), input type, options, hint. */
+    /**
+     * A control: its kind ({@code input}, {@code textarea}, {@code select}, {@code money}), input type, options, hint.
+     */
     private record Control(String kind, String inputType, List<Option> options, String hint) {
     }
 

@@ -32,7 +32,9 @@ final class ReferenceLabels {
         return ws.records().list(caller, table, RecordQuery.first(CHOICES)).records();
     }
 
-    /** The name of record {@code id} of the table {@code col} references; {@code #id} when it is not among the first. */
+    /**
+     * The name of record {@code id} of the table {@code col} references; {@code #id} when it is not among the first.
+     */
     String of(ColumnSpec col, long id) {
         Map<Long, String> labels = byTable.computeIfAbsent(col.references(), name -> {
             TableSpec target = ws.tables().get(caller, name);

@@ -59,8 +59,8 @@ public final class SharePages {
         List<Listed> rows = shares.list(c).stream().map(SharePages::listed).toList();
         List<String[]> reports = ws.reports().list(c).stream().map(r -> new String[] {String.valueOf(r.id()), r.name()})
                 .toList();
-        scope.pages().render(ctx, 200, "wsShares.jte", scope.chrome(ctx, "Share links"), "ws", WsScope.view(c), "shares", rows,
-                "reports", reports, "created", createdUrl, "notice", Notices.of(ctx.queryParam("done")));
+        scope.pages().render(ctx, 200, "wsShares.jte", scope.chrome(ctx, "Share links"), "ws", WsScope.view(c),
+                "shares", rows, "reports", reports, "created", createdUrl, "notice", WsScope.notice(ctx));
     }
 
     /** {@code GET .../shares/new?report=ID}: the rest of the form, once the report is chosen. */
@@ -93,9 +93,9 @@ public final class SharePages {
     }
 
     private void showForm(Context ctx, int status, Caller c, ReportSpec report, Forms form) {
-        scope.pages().render(ctx, status, "wsShareNew.jte", scope.chrome(ctx, "Share " + report.name()), "ws", WsScope.view(c),
-                "report", new String[] {String.valueOf(report.id()), report.name()}, "groups", fixedGroups(c, report),
-                "form", form);
+        scope.pages().render(ctx, status, "wsShareNew.jte", scope.chrome(ctx, "Share " + report.name()), "ws",
+                WsScope.view(c), "report", new String[] {String.valueOf(report.id()), report.name()},
+                "groups", fixedGroups(c, report), "form", form);
     }
 
     /** The end of the chosen day (UTC), as for API tokens. */
@@ -145,15 +145,15 @@ public final class SharePages {
         long id = shareId(ctx);
         Listed share = listed(shares.get(c, id));
         List<AccessLine> log = shares.accesses(c, id).stream().map(SharePages::line).toList();
-        scope.pages().render(ctx, 200, "wsShare.jte", scope.chrome(ctx, "Share link " + id), "ws", WsScope.view(c), "share", share,
-                "accesses", log);
+        scope.pages().render(ctx, 200, "wsShare.jte", scope.chrome(ctx, "Share link " + id), "ws", WsScope.view(c),
+                "share", share, "accesses", log);
     }
 
     /** {@code GET .../shares/{share}/revoke}: asks first. */
     public void confirmRevoke(Context ctx) {
         Caller c = scope.caller(ctx);
-        scope.pages().render(ctx, 200, "wsShareRevoke.jte", scope.chrome(ctx, "Revoke share link"), "ws", WsScope.view(c),
-                "share", listed(shares.get(c, shareId(ctx))));
+        scope.pages().render(ctx, 200, "wsShareRevoke.jte", scope.chrome(ctx, "Revoke share link"), "ws",
+                WsScope.view(c), "share", listed(shares.get(c, shareId(ctx))));
     }
 
     /** {@code POST .../shares/{share}/revoke} */

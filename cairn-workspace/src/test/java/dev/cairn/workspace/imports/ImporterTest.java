@@ -1,6 +1,15 @@
 package dev.cairn.workspace.imports;
 
 import static dev.cairn.workspace.WorkspaceFixture.json;
+import static dev.cairn.workspace.model.ColumnType.BOOLEAN;
+import static dev.cairn.workspace.model.ColumnType.DATE;
+import static dev.cairn.workspace.model.ColumnType.DATETIME;
+import static dev.cairn.workspace.model.ColumnType.DECIMAL;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.LONG_TEXT;
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +19,6 @@ import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.storage.SpoolDirectory;
 import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceFixture;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.ValidationException;
 import dev.cairn.workspace.model.Value;
@@ -49,16 +57,16 @@ class ImporterTest {
 
     @BeforeEach
     void tables() {
-        f.ws.tables().create(f.ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", ColumnType.TEXT)
+        f.ws.tables().create(f.ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", TEXT)
                 .asRequired())));
         acme = (Long) records.create(f.ann, "customers", json("{'name': 'Acme'}")).get("id");
         f.ws.tables().create(f.ann, new TableSpec("products", null, List.of(
-                ColumnSpec.of("sku", ColumnType.TEXT).asRequired().asUnique(),
-                new ColumnSpec("unit_price", "Unit price", ColumnType.MONEY, true, null, null, null, null, "EUR", null,
+                ColumnSpec.of("sku", TEXT).asRequired().asUnique(),
+                new ColumnSpec("unit_price", "Unit price", MONEY, true, null, null, null, null, "EUR", null,
                         null, null, null),
-                ColumnSpec.of("stock", ColumnType.INTEGER).withDefault(new Value.Whole(0)),
-                ColumnSpec.of("supplier", ColumnType.REFERENCE).referencing("customers"),
-                ColumnSpec.of("notes", ColumnType.LONG_TEXT))));
+                ColumnSpec.of("stock", INTEGER).withDefault(new Value.Whole(0)),
+                ColumnSpec.of("supplier", REFERENCE).referencing("customers"),
+                ColumnSpec.of("notes", LONG_TEXT))));
         records.create(f.ann, "products", json("{'sku': 'OLD-1', 'unit_price': 1}"));
     }
 
@@ -165,8 +173,8 @@ class ImporterTest {
 
     @Test
     void aFirstLoadIntoAnEmptyTableKeepsTextExactlyAndRebuildsItsIndexes() throws IOException {
-        f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", ColumnType.TEXT)
-                .asUnique(), ColumnSpec.of("label", ColumnType.TEXT), ColumnSpec.of("qty", ColumnType.INTEGER))));
+        f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", TEXT)
+                .asUnique(), ColumnSpec.of("label", TEXT), ColumnSpec.of("qty", INTEGER))));
         List<String> before = indexes("parts");
         StringBuilder text = new StringBuilder("code,label,qty\n");
         text.append("P-0,\"tab\there, back\\slash \\N \"\"quoted\"\"\r\nnext line ü\",7\n");
@@ -189,8 +197,8 @@ class ImporterTest {
 
     @Test
     void sortIndexesEndWithTheIdSoAListingByAColumnWithTiesStopsAfterItsPage() {
-        f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", ColumnType.TEXT)
-                .asUnique(), ColumnSpec.of("qty", ColumnType.INTEGER))));
+        f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", TEXT)
+                .asUnique(), ColumnSpec.of("qty", INTEGER))));
         String qty = "c_" + column("parts", "qty");
         String code = "c_" + column("parts", "code");
         // listings order by (column, id); SQLite's index entries end with the rowid, which is the id
@@ -201,8 +209,8 @@ class ImporterTest {
 
     @Test
     void aBadRowLateInAFirstLoadLeavesTheTableEmptyWithItsIndexes() throws IOException {
-        f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", ColumnType.TEXT)
-                .asUnique(), ColumnSpec.of("qty", ColumnType.INTEGER))));
+        f.ws.tables().create(f.ann, new TableSpec("parts", null, List.of(ColumnSpec.of("code", TEXT)
+                .asUnique(), ColumnSpec.of("qty", INTEGER))));
         List<String> before = indexes("parts");
         long seq = workspaceSeq();
         StringBuilder text = new StringBuilder("code,qty\n");
@@ -256,8 +264,8 @@ class ImporterTest {
     }
 
     long tableId(String name) {
-        return f.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM ws_tables WHERE workspace_id = :w AND name = :n "
-                + "AND deleted_at IS NULL").bind("w", f.ann.workspaceId()).bind("n", name).mapTo(Long.class).one());
+        return f.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM ws_tables WHERE workspace_id = :w "
+                + "AND name = :n AND deleted_at IS NULL").bind("w", f.ann.workspaceId()).bind("n", name).mapTo(Long.class).one());
     }
 
     long column(String tableName, String columnName) {
@@ -276,9 +284,9 @@ class ImporterTest {
 
     @Test
     void xlsxWorkbooksImportLikeCsvWithSerialDates() throws IOException {
-        f.ws.tables().create(f.ann, new TableSpec("visits", null, List.of(ColumnSpec.of("who", ColumnType.TEXT)
-                .asRequired(), ColumnSpec.of("day", ColumnType.DATE), ColumnSpec.of("at", ColumnType.DATETIME),
-                ColumnSpec.of("paid", ColumnType.BOOLEAN), ColumnSpec.of("fee", ColumnType.DECIMAL))));
+        f.ws.tables().create(f.ann, new TableSpec("visits", null, List.of(ColumnSpec.of("who", TEXT)
+                .asRequired(), ColumnSpec.of("day", DATE), ColumnSpec.of("at", DATETIME),
+                ColumnSpec.of("paid", BOOLEAN), ColumnSpec.of("fee", DECIMAL))));
         Path file = dir.resolve("visits.xlsx");
         try (var out = Files.newOutputStream(file)) {
             var wb = new org.dhatim.fastexcel.Workbook(out, "cairn-test", "1.0");
@@ -299,7 +307,8 @@ class ImporterTest {
         var dry = f.ws.importer().importXlsx(f.ann, "visits", file, Map.of(), true);
         assertThat(dry.rows()).isEqualTo(2);
         assertThat(dry.errors()).extracting(FieldError::field).containsExactly("row 4: fee");
-        assertThat(dry.preview()).singleElement().satisfies(p -> assertThat(JsonRecords.wire(p)).containsEntry("day", "2026-11-23")
+        assertThat(dry.preview()).singleElement().satisfies(p -> assertThat(JsonRecords.wire(p))
+                .containsEntry("day", "2026-11-23")
                 .containsEntry("at", "2026-11-23T18:30:00Z").containsEntry("paid", true)
                 .containsEntry("fee", new java.math.BigDecimal("12.50")));
     }

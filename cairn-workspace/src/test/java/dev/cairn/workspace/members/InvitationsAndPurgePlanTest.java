@@ -1,5 +1,7 @@
 package dev.cairn.workspace.members;
 
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +9,6 @@ import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.WorkspaceFixture;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.schema.ColumnSpec;
 import dev.cairn.workspace.schema.TablePatch;
 import dev.cairn.workspace.schema.TableSpec;
@@ -54,9 +55,9 @@ class InvitationsAndPurgePlanTest {
 
     @Test
     void thePurgePlanNamesWhatAPurgeDropsAndChangesNothing() {
-        f.ws.tables().create(f.ann, new TableSpec("keep", null, List.of(ColumnSpec.of("a", ColumnType.TEXT),
-                ColumnSpec.of("b", ColumnType.INTEGER))));
-        f.ws.tables().create(f.ann, new TableSpec("drop", null, List.of(ColumnSpec.of("a", ColumnType.TEXT))));
+        f.ws.tables().create(f.ann, new TableSpec("keep", null, List.of(ColumnSpec.of("a", TEXT),
+                ColumnSpec.of("b", INTEGER))));
+        f.ws.tables().create(f.ann, new TableSpec("drop", null, List.of(ColumnSpec.of("a", TEXT))));
         f.ws.tables().patch(f.ann, "keep", new TablePatch(null, null, null, List.of("b"), null, null));
         f.ws.tables().delete(f.ann, "drop");
         var plan = f.ws.purger().pending(f.ann);

@@ -1,5 +1,12 @@
 package dev.cairn.workspace.model;
 
+import static dev.cairn.workspace.model.ColumnType.BOOLEAN;
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.DECIMAL;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ValueTest {
     private static Column column(ColumnType type) {
         return new Column(1, "c", null, type, false, false, true, List.of("open", "paid"), 2,
-                type == ColumnType.MONEY ? "EUR" : null, null, null, 20, false);
+                type == MONEY ? "EUR" : null, null, null, 20, false);
     }
 
     @Test
@@ -38,30 +45,30 @@ class ValueTest {
 
     @Test
     void typedValuesAreCheckedAgainstTheirColumn() {
-        assertThat(new Value.Decimal(new BigDecimal("1.5")).read(column(ColumnType.DECIMAL), "x"))
+        assertThat(new Value.Decimal(new BigDecimal("1.5")).read(column(DECIMAL), "x"))
                 .isEqualTo(new Value.Decimal(new BigDecimal("1.50")));
-        assertThat(new Money(new BigDecimal("2"), "eur").read(column(ColumnType.MONEY), "x"))
+        assertThat(new Money(new BigDecimal("2"), "eur").read(column(MONEY), "x"))
                 .isEqualTo(new Money(new BigDecimal("2.00"), "EUR"));
-        assertThatThrownBy(() -> new Value.Text("closed").read(column(ColumnType.CHOICE), "status"))
+        assertThatThrownBy(() -> new Value.Text("closed").read(column(CHOICE), "status"))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.error())
                         .isEqualTo(new FieldError("status", "'closed' is not one of [open, paid]")));
-        assertThatThrownBy(() -> new Value.Whole(5).read(column(ColumnType.TEXT), "name"))
+        assertThatThrownBy(() -> new Value.Whole(5).read(column(TEXT), "name"))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.path()).isEqualTo("name"));
-        assertThatThrownBy(() -> new Money(new BigDecimal("1.234"), "EUR").read(column(ColumnType.MONEY), "total"))
+        assertThatThrownBy(() -> new Money(new BigDecimal("1.234"), "EUR").read(column(MONEY), "total"))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.path()).isEqualTo("total.amount"));
     }
 
     @Test
     void cellSyntaxReadsWhatPeopleType() {
-        assertThat(CellSyntax.read(column(ColumnType.MONEY), " EUR 12.5 ", "m"))
+        assertThat(CellSyntax.read(column(MONEY), " EUR 12.5 ", "m"))
                 .isEqualTo(new Money(new BigDecimal("12.50"), "EUR"));
-        assertThat(CellSyntax.read(column(ColumnType.MONEY), "3", "m")).isEqualTo(new Money(new BigDecimal("3.00"),
+        assertThat(CellSyntax.read(column(MONEY), "3", "m")).isEqualTo(new Money(new BigDecimal("3.00"),
                 "EUR"));
-        assertThat(CellSyntax.read(column(ColumnType.BOOLEAN), "yes", "b")).isEqualTo(new Value.Bool(true));
-        assertThat(CellSyntax.read(column(ColumnType.INTEGER), "  ", "i")).isNull();
-        assertThatThrownBy(() -> CellSyntax.read(column(ColumnType.INTEGER), "1.5", "i"))
+        assertThat(CellSyntax.read(column(BOOLEAN), "yes", "b")).isEqualTo(new Value.Bool(true));
+        assertThat(CellSyntax.read(column(INTEGER), "  ", "i")).isNull();
+        assertThatThrownBy(() -> CellSyntax.read(column(INTEGER), "1.5", "i"))
                 .hasMessageContaining("got the string '1.5'");
-        assertThatThrownBy(() -> CellSyntax.read(column(ColumnType.REFERENCE), "0", "r"))
+        assertThatThrownBy(() -> CellSyntax.read(column(REFERENCE), "0", "r"))
                 .hasMessage("expected the id of a record (a positive whole number), got the number 0");
     }
 }

@@ -1,7 +1,12 @@
 package dev.cairn.workspace.records;
 
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.DATE;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
+
 import dev.cairn.workspace.JsonRecords;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.schema.ColumnSpec;
 import dev.cairn.workspace.schema.TableSpec;
 import java.io.BufferedWriter;
@@ -27,10 +32,10 @@ final class OrdersData {
 
     static TableSpec table() {
         return new TableSpec("orders", null, List.of(
-                ColumnSpec.of("number", ColumnType.TEXT).asUnique(), ColumnSpec.of("customer", ColumnType.TEXT),
-                ColumnSpec.of("status", ColumnType.CHOICE).withChoices(STATUSES),
-                ColumnSpec.of("total", ColumnType.MONEY).inCurrency("EUR"), ColumnSpec.of("items", ColumnType.INTEGER),
-                ColumnSpec.of("placed", ColumnType.DATE)));
+                ColumnSpec.of("number", TEXT).asUnique(), ColumnSpec.of("customer", TEXT),
+                ColumnSpec.of("status", CHOICE).withChoices(STATUSES),
+                ColumnSpec.of("total", MONEY).inCurrency("EUR"), ColumnSpec.of("items", INTEGER),
+                ColumnSpec.of("placed", DATE)));
     }
 
     /** {@code n} orders: 5,000 customers, 4 statuses, totals to 100,000.00, 1–20 items, dates in 2026. */

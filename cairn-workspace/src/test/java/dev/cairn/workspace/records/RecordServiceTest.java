@@ -1,6 +1,17 @@
 package dev.cairn.workspace.records;
 
 import static dev.cairn.workspace.WorkspaceFixture.json;
+import static dev.cairn.workspace.model.ColumnType.BOOLEAN;
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.DATE;
+import static dev.cairn.workspace.model.ColumnType.DATETIME;
+import static dev.cairn.workspace.model.ColumnType.DECIMAL;
+import static dev.cairn.workspace.model.ColumnType.EMAIL;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.LONG_TEXT;
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +20,6 @@ import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceFixture;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.ValidationException;
 import dev.cairn.workspace.model.Value;
@@ -42,18 +52,18 @@ class RecordServiceTest {
     @BeforeEach
     void tables() {
         f.ws.tables().create(f.ann, new TableSpec("customers", "Customers", List.of(
-                ColumnSpec.of("name", ColumnType.TEXT).asRequired(),
-                ColumnSpec.of("email", ColumnType.EMAIL).asUnique(),
-                ColumnSpec.of("vip", ColumnType.BOOLEAN).withDefault(new Value.Bool(false)),
-                ColumnSpec.of("credit", ColumnType.MONEY).inCurrency("EUR"),
-                ColumnSpec.of("since", ColumnType.DATE))));
+                ColumnSpec.of("name", TEXT).asRequired(),
+                ColumnSpec.of("email", EMAIL).asUnique(),
+                ColumnSpec.of("vip", BOOLEAN).withDefault(new Value.Bool(false)),
+                ColumnSpec.of("credit", MONEY).inCurrency("EUR"),
+                ColumnSpec.of("since", DATE))));
         f.ws.tables().create(f.ann, new TableSpec("orders", null, List.of(
-                ColumnSpec.of("customer", ColumnType.REFERENCE).referencing("customers").asRequired(),
-                ColumnSpec.of("total", ColumnType.DECIMAL).asRequired(),
-                ColumnSpec.of("status", ColumnType.CHOICE).withChoices("open", "paid").withDefault(new Value.Text("open")),
-                ColumnSpec.of("placed", ColumnType.DATETIME),
-                ColumnSpec.of("quantity", ColumnType.INTEGER),
-                ColumnSpec.of("note", ColumnType.LONG_TEXT))));
+                ColumnSpec.of("customer", REFERENCE).referencing("customers").asRequired(),
+                ColumnSpec.of("total", DECIMAL).asRequired(),
+                ColumnSpec.of("status", CHOICE).withChoices("open", "paid").withDefault(new Value.Text("open")),
+                ColumnSpec.of("placed", DATETIME),
+                ColumnSpec.of("quantity", INTEGER),
+                ColumnSpec.of("note", LONG_TEXT))));
     }
 
     @AfterEach

@@ -1,12 +1,14 @@
 package dev.cairn.workspace.records;
 
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.server.db.Dialect;
 import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceFixture;
 import dev.cairn.workspace.model.Column;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.schema.ColumnSpec;
 import dev.cairn.workspace.schema.Schema;
@@ -37,9 +39,9 @@ class SqlitePlanHintsTest {
                     .append(statuses[i % 4]).append(',').append((i * 7919L) % 10_007).append('\n');
         }
         try (var f = new WorkspaceFixture(Dialect.SQLITE)) {
-            f.ws.tables().create(f.ann, new TableSpec("orders", null, List.of(ColumnSpec.of("number", ColumnType.TEXT)
-                    .asUnique(), ColumnSpec.of("customer", ColumnType.TEXT), ColumnSpec.of("status", ColumnType.CHOICE)
-                    .withChoices(statuses), ColumnSpec.of("amount", ColumnType.INTEGER))));
+            f.ws.tables().create(f.ann, new TableSpec("orders", null, List.of(ColumnSpec.of("number", TEXT)
+                    .asUnique(), ColumnSpec.of("customer", TEXT), ColumnSpec.of("status", CHOICE)
+                    .withChoices(statuses), ColumnSpec.of("amount", INTEGER))));
             f.ws.importer().importCsv(f.ann, "orders", Files.writeString(dir.resolve("o.csv"), csv), Map.of(), false);
             TableDef t = f.db.jdbi().withHandle(h -> new Schema(Dialect.SQLITE).require(h, f.ann.workspaceId(),
                     "orders"));

@@ -1,6 +1,11 @@
 package dev.cairn.workspace.reports;
 
 import static dev.cairn.workspace.WorkspaceFixture.json;
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +16,6 @@ import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceFixture;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.ValidationException;
 import dev.cairn.workspace.schema.ColumnSpec;
@@ -41,12 +45,12 @@ class ReportServiceTest {
 
     @BeforeEach
     void data() {
-        f.ws.tables().create(f.ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", ColumnType.TEXT),
-                ColumnSpec.of("country", ColumnType.CHOICE).withChoices("DE", "FR"))));
+        f.ws.tables().create(f.ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", TEXT),
+                ColumnSpec.of("country", CHOICE).withChoices("DE", "FR"))));
         f.ws.tables().create(f.ann, new TableSpec("orders", null, List.of(
-                ColumnSpec.of("customer", ColumnType.REFERENCE).referencing("customers"), ColumnSpec.of("total", ColumnType.MONEY),
-                ColumnSpec.of("items", ColumnType.INTEGER), ColumnSpec.of("status", ColumnType.CHOICE).withChoices("open", "paid"),
-                ColumnSpec.of("note", ColumnType.TEXT))));
+                ColumnSpec.of("customer", REFERENCE).referencing("customers"), ColumnSpec.of("total", MONEY),
+                ColumnSpec.of("items", INTEGER), ColumnSpec.of("status", CHOICE).withChoices("open", "paid"),
+                ColumnSpec.of("note", TEXT))));
         long acme = customer("Acme", "DE");
         long beta = customer("Beta", "FR");
         order(acme, "10.00", "EUR", 1, "open", "=HYPERLINK(\"http://evil\")");
@@ -105,7 +109,8 @@ class ReportServiceTest {
                 new ReportSpec.Filter("items", "gte", IntNode.valueOf(2), null),
                 new ReportSpec.Filter("status", "in", null, List.of(TextNode.valueOf("paid")))), null, null,
                 List.of(new ReportSpec.Sort("items", false)), 10));
-        assertThat(JsonRecords.wireRows(result.rows())).containsExactly(List.of("Acme", 2L, "paid"), List.of("Acme", 3L, "paid"));
+        assertThat(JsonRecords.wireRows(result.rows())).containsExactly(List.of("Acme", 2L, "paid"),
+                List.of("Acme", 3L, "paid"));
         var all = reports.preview(f.ann, new ReportSpec(null, "r", "customers", null, null, null, null, null, null));
         assertThat(all.columns()).extracting(ReportResult.ResultColumn::name).containsExactly("name", "country");
     }

@@ -1,6 +1,13 @@
 package dev.cairn.workspace.schema;
 
 import static dev.cairn.workspace.WorkspaceFixture.json;
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.DECIMAL;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.LONG_TEXT;
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +16,6 @@ import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceFixture;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.ValidationException;
 import dev.cairn.workspace.model.Value;
@@ -40,18 +46,18 @@ class SchemaTest {
     }
 
     TableSpec items() {
-        return tables.create(f.ann, new TableSpec("items", null, List.of(ColumnSpec.of("title", ColumnType.TEXT).asRequired(),
-                ColumnSpec.of("price", ColumnType.DECIMAL))));
+        return tables.create(f.ann, new TableSpec("items", null, List.of(ColumnSpec.of("title", TEXT).asRequired(),
+                ColumnSpec.of("price", DECIMAL))));
     }
 
     @Test
     void invalidDefinitionsNameEveryBadField() {
         assertThatThrownBy(() -> tables.create(f.ann, new TableSpec("Bad Name", null, List.of(
-                ColumnSpec.of("id", ColumnType.TEXT),
+                ColumnSpec.of("id", TEXT),
                 new ColumnSpec("x", null, null, null, null, null, null, null, null, null, null, null, "colour"),
-                ColumnSpec.of("c", ColumnType.CHOICE), ColumnSpec.of("r", ColumnType.REFERENCE).referencing("nowhere"),
-                ColumnSpec.of("m", ColumnType.MONEY).inCurrency("XXY"), ColumnSpec.of("u", ColumnType.LONG_TEXT).asUnique(),
-                ColumnSpec.of("d", ColumnType.INTEGER).withDefault(new Value.Text("x"))))))
+                ColumnSpec.of("c", CHOICE), ColumnSpec.of("r", REFERENCE).referencing("nowhere"),
+                ColumnSpec.of("m", MONEY).inCurrency("XXY"), ColumnSpec.of("u", LONG_TEXT).asUnique(),
+                ColumnSpec.of("d", INTEGER).withDefault(new Value.Text("x"))))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).contains("name", "columns[0].name", "columns[1].type",
                                 "columns[2].choices", "columns[3].references", "columns[4].currency",
@@ -67,11 +73,11 @@ class SchemaTest {
         items();
         long id = (Long) records.create(f.ann, "items", json("{'title': 'Lamp', 'price': 9.5}")).get("id");
         assertThatThrownBy(() -> tables.patch(f.ann, "items", new TablePatch(null, null, null, null, null,
-                List.of(ColumnSpec.of("sku", ColumnType.TEXT).asRequired())))).isInstanceOfSatisfying(
+                List.of(ColumnSpec.of("sku", TEXT).asRequired())))).isInstanceOfSatisfying(
                 ValidationException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("add[0].default"));
         tables.patch(f.ann, "items", new TablePatch("products", "Products",
                 List.of(new TablePatch.Rename("title", "name")), List.of("price"), null,
-                List.of(ColumnSpec.of("stock", ColumnType.INTEGER).asRequired().withDefault(new Value.Whole(0)))));
+                List.of(ColumnSpec.of("stock", INTEGER).asRequired().withDefault(new Value.Whole(0)))));
         var renamed = tables.get(f.ann, "products");
         assertThat(renamed.label()).isEqualTo("Products");
         assertThat(renamed.columns()).extracting(ColumnSpec::name).containsExactly("name", "stock");
@@ -87,8 +93,8 @@ class SchemaTest {
 
     @Test
     void altersAreCheckedAgainstTheStoredRecords() {
-        tables.create(f.ann, new TableSpec("tasks", null, List.of(ColumnSpec.of("title", ColumnType.TEXT),
-                ColumnSpec.of("state", ColumnType.CHOICE).withChoices("todo", "done"))));
+        tables.create(f.ann, new TableSpec("tasks", null, List.of(ColumnSpec.of("title", TEXT),
+                ColumnSpec.of("state", CHOICE).withChoices("todo", "done"))));
         records.create(f.ann, "tasks", json("{'title': 'a', 'state': 'todo'}"));
         records.create(f.ann, "tasks", json("{'title': 'a'}"));
         assertThatThrownBy(() -> tables.patch(f.ann, "tasks", new TablePatch(null, null, null, null, List.of(
@@ -113,7 +119,7 @@ class SchemaTest {
     @Test
     void referencedTablesCannotBeDeleted() {
         items();
-        tables.create(f.ann, new TableSpec("lines", null, List.of(ColumnSpec.of("item", ColumnType.REFERENCE)
+        tables.create(f.ann, new TableSpec("lines", null, List.of(ColumnSpec.of("item", REFERENCE)
                 .referencing("items"))));
         assertThatThrownBy(() -> tables.delete(f.ann, "items")).isInstanceOfSatisfying(ServiceException.class,
                 e -> {
@@ -141,12 +147,12 @@ class SchemaTest {
 
     @Test
     void purgeDropsRemovedColumnsAndDeletedTablesWithTheirHistoryOnly() {
-        tables.create(f.ann, new TableSpec("items", null, List.of(ColumnSpec.of("title", ColumnType.TEXT),
-                ColumnSpec.of("secret", ColumnType.TEXT).asUnique(), ColumnSpec.of("price", ColumnType.MONEY))));
+        tables.create(f.ann, new TableSpec("items", null, List.of(ColumnSpec.of("title", TEXT),
+                ColumnSpec.of("secret", TEXT).asUnique(), ColumnSpec.of("price", MONEY))));
         long id = (Long) records.create(f.ann, "items", json("{'title': 'Lamp', 'secret': 's3', 'price': "
                 + "{'amount': 1, 'currency': 'EUR'}}")).get("id");
         records.update(f.ann, "items", id, 1L, json("{'title': 'Lamp 2', 'secret': 's4'}"));
-        tables.create(f.ann, new TableSpec("old", null, List.of(ColumnSpec.of("x", ColumnType.TEXT))));
+        tables.create(f.ann, new TableSpec("old", null, List.of(ColumnSpec.of("x", TEXT))));
         records.create(f.ann, "old", json("{'x': 'gone'}"));
         tables.delete(f.ann, "old");
         tables.patch(f.ann, "items", new TablePatch(null, null, null, List.of("secret", "price"), null, null));
@@ -159,7 +165,7 @@ class SchemaTest {
         assertThat(history.get(1).old()).containsOnlyKeys("title");
         assertThat(records.get(f.ann, "items", id)).isEqualTo(Map.of("id", id, "version", 2L, "title", "Lamp 2"));
         tables.patch(f.ann, "items", new TablePatch(null, null, null, null, null,
-                List.of(ColumnSpec.of("secret", ColumnType.TEXT).asUnique())));
+                List.of(ColumnSpec.of("secret", TEXT).asUnique())));
         records.update(f.ann, "items", id, 2L, json("{'secret': 's3'}"));
         assertThat(f.ws.purger().purge(f.ann).columns()).isEmpty();
         long oldChanges = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_changes c WHERE NOT "

@@ -1,6 +1,9 @@
 package dev.cairn.workspace.schema;
 
 import static dev.cairn.workspace.WorkspaceFixture.json;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +15,6 @@ import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.RecordsServices;
 import dev.cairn.workspace.WorkspaceFixture;
 import dev.cairn.workspace.members.Caller;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.model.ValidationException;
@@ -57,10 +59,10 @@ class TableDefCacheTest {
 
         @BeforeEach
         void warmTheOtherInstance() {
-            f.ws.tables().create(f.ann, new TableSpec("items", null, List.of(ColumnSpec.of("code", ColumnType.TEXT),
-                    ColumnSpec.of("n", ColumnType.INTEGER))));
-            id = (Long) JsonRecords.of(other).create(f.ann, "items", json("{'code': 'a', 'n': 1}")).get("id");
-            assertThat(JsonRecords.of(other).get(f.ann, "items", id)).containsEntry("n", 1L);
+            f.ws.tables().create(f.ann, new TableSpec("items", null, List.of(ColumnSpec.of("code", TEXT),
+                    ColumnSpec.of("n", INTEGER))));
+            id = (Long) on(other).create(f.ann, "items", json("{'code': 'a', 'n': 1}")).get("id");
+            assertThat(on(other).get(f.ann, "items", id)).containsEntry("n", 1L);
         }
 
         @AfterEach
@@ -68,45 +70,50 @@ class TableDefCacheTest {
             f.close();
         }
 
-        @Test
+        /** The record service of another instance, called as the API calls it. */
+    static JsonRecords on(RecordsServices services) {
+        return JsonRecords.of(services);
+    }
+
+    @Test
         void renamesAndNewColumnsAreSeenByTheNextRequestOnTheOtherInstance() {
             f.ws.tables().patch(f.ann, "items", new TablePatch(null, null, List.of(new TablePatch.Rename("n", "qty")),
-                    null, null, List.of(ColumnSpec.of("note", ColumnType.TEXT))));
-            assertThat(JsonRecords.of(other).get(f.ann, "items", id)).containsEntry("qty", 1L).doesNotContainKey("n");
-            assertThatThrownBy(() -> JsonRecords.of(other).create(f.ann, "items", json("{'code': 'b', 'n': 2}")))
+                    null, null, List.of(ColumnSpec.of("note", TEXT))));
+            assertThat(on(other).get(f.ann, "items", id)).containsEntry("qty", 1L).doesNotContainKey("n");
+            assertThatThrownBy(() -> on(other).create(f.ann, "items", json("{'code': 'b', 'n': 2}")))
                     .isInstanceOf(ValidationException.class);
-            assertThat(JsonRecords.of(other).create(f.ann, "items", json("{'code': 'b', 'qty': 2, 'note': 'x'}")))
+            assertThat(on(other).create(f.ann, "items", json("{'code': 'b', 'qty': 2, 'note': 'x'}")))
                     .containsEntry("qty", 2L).containsEntry("note", "x");
-            assertThat(JsonRecords.of(other).update(f.ann, "items", id, 1L, json("{'note': 'y'}")))
+            assertThat(on(other).update(f.ann, "items", id, 1L, json("{'note': 'y'}")))
                     .containsEntry("note", "y");
         }
 
         @Test
         void validationUsesTheNewRulesRightAfterTheChange() {
-            JsonRecords.of(other).create(f.ann, "items", json("{'code': 'z', 'n': 2}"));
+            on(other).create(f.ann, "items", json("{'code': 'z', 'n': 2}"));
             f.ws.tables().patch(f.ann, "items", new TablePatch(null, null, null, List.of("n"), List.of(
                     new ColumnSpec("code", null, null, true, true, null, null, null, null, null, null, null, null)),
                     null));
-            assertThatThrownBy(() -> JsonRecords.of(other).create(f.ann, "items", json("{'code': 'c', 'n': 3}")))
+            assertThatThrownBy(() -> on(other).create(f.ann, "items", json("{'code': 'c', 'n': 3}")))
                     .isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> JsonRecords.of(other).create(f.ann, "items", json("{}")))
+            assertThatThrownBy(() -> on(other).create(f.ann, "items", json("{}")))
                     .isInstanceOfSatisfying(ValidationException.class,
                             e -> assertThat(e.errors()).extracting(FieldError::field).contains("code"));
-            assertThatThrownBy(() -> JsonRecords.of(other).update(f.ann, "items", id, 1L, json("{'n': 4}")))
+            assertThatThrownBy(() -> on(other).update(f.ann, "items", id, 1L, json("{'n': 4}")))
                     .isInstanceOf(ValidationException.class);
         }
 
         @Test
         void aDeletedTableIsGoneAndItsSuccessorUsedOnTheOtherInstance() {
             f.ws.tables().delete(f.ann, "items");
-            assertThatThrownBy(() -> JsonRecords.of(other).get(f.ann, "items", id)).isInstanceOfSatisfying(
+            assertThatThrownBy(() -> on(other).get(f.ann, "items", id)).isInstanceOfSatisfying(
                     ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
-            assertThatThrownBy(() -> JsonRecords.of(other).create(f.ann, "items", json("{'code': 'd'}")))
+            assertThatThrownBy(() -> on(other).create(f.ann, "items", json("{'code': 'd'}")))
                     .isInstanceOfSatisfying(ServiceException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
-            f.ws.tables().create(f.ann, new TableSpec("items", null, List.of(ColumnSpec.of("title", ColumnType.TEXT))));
-            assertThat(JsonRecords.of(other).create(f.ann, "items", json("{'title': 't'}"))).containsEntry("title", "t");
-            assertThatThrownBy(() -> JsonRecords.of(other).create(f.ann, "items", json("{'code': 'e'}")))
+            f.ws.tables().create(f.ann, new TableSpec("items", null, List.of(ColumnSpec.of("title", TEXT))));
+            assertThat(on(other).create(f.ann, "items", json("{'title': 't'}"))).containsEntry("title", "t");
+            assertThatThrownBy(() -> on(other).create(f.ann, "items", json("{'code': 'e'}")))
                     .isInstanceOf(ValidationException.class);
         }
 
@@ -118,37 +125,37 @@ class TableDefCacheTest {
                     null, null, null));
             Caller after = other.workspaces().resolve(f.ann.accountId(), f.ann.accountName(), null, false);
             assertThat(after.schemaVersion()).isEqualTo(before.schemaVersion() + 1).isEqualTo(version());
-            assertThat(JsonRecords.of(other).get(after, "items", id)).containsEntry("qty", 1L).doesNotContainKey("n");
-            assertThat(JsonRecords.of(other).list(after, "items", JsonRecords.query(List.of(), "qty", null, 50, 0))
+            assertThat(on(other).get(after, "items", id)).containsEntry("qty", 1L).doesNotContainKey("n");
+            assertThat(on(other).list(after, "items", JsonRecords.query(List.of(), "qty", null, 50, 0))
                     .records()).extracting(r -> r.get("qty")).containsExactly(1L);
         }
 
         @Test
         void aDeleteSeesAReferenceColumnAddedAfterItsInstanceCachedTheTables() {
-            long spare = (Long) JsonRecords.of(other).create(f.ann, "items", json("{'code': 's'}")).get("id");
-            JsonRecords.of(other).delete(f.ann, "items", spare, null); // caches the workspace's tables on the other instance
-            f.ws.tables().create(f.ann, new TableSpec("lines", null, List.of(ColumnSpec.of("item", ColumnType.REFERENCE)
+            long spare = (Long) on(other).create(f.ann, "items", json("{'code': 's'}")).get("id");
+            on(other).delete(f.ann, "items", spare, null); // caches the workspace's tables on the other instance
+            f.ws.tables().create(f.ann, new TableSpec("lines", null, List.of(ColumnSpec.of("item", REFERENCE)
                     .referencing("items"))));
             long line = (Long) f.records().create(f.ann, "lines", json("{'item': " + id + "}")).get("id");
-            assertThatThrownBy(() -> JsonRecords.of(other).delete(f.ann, "items", id, null)).isInstanceOfSatisfying(
+            assertThatThrownBy(() -> on(other).delete(f.ann, "items", id, null)).isInstanceOfSatisfying(
                     ServiceException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.IN_USE);
                         assertThat(e.getMessage()).contains("lines " + line);
                     });
-            assertThat(JsonRecords.of(other).get(f.ann, "items", id)).containsEntry("code", "a");
+            assertThat(on(other).get(f.ann, "items", id)).containsEntry("code", "a");
         }
 
         @Test
         void aWriteChecksAReferenceToATableCreatedAfterItsInstanceCachedTheTables() {
-            long spare = (Long) JsonRecords.of(other).create(f.ann, "items", json("{'code': 's'}")).get("id");
-            JsonRecords.of(other).delete(f.ann, "items", spare, null); // caches the workspace's tables on the other instance
-            f.ws.tables().create(f.ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", ColumnType.TEXT))));
+            long spare = (Long) on(other).create(f.ann, "items", json("{'code': 's'}")).get("id");
+            on(other).delete(f.ann, "items", spare, null); // caches the workspace's tables on the other instance
+            f.ws.tables().create(f.ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", TEXT))));
             f.ws.tables().patch(f.ann, "items", new TablePatch(null, null, null, null, null, List.of(
-                    ColumnSpec.of("customer", ColumnType.REFERENCE).referencing("customers"))));
+                    ColumnSpec.of("customer", REFERENCE).referencing("customers"))));
             long customer = (Long) f.records().create(f.ann, "customers", json("{'name': 'x'}")).get("id");
-            assertThat(JsonRecords.of(other).create(f.ann, "items", json("{'code': 'r', 'customer': " + customer + "}")))
+            assertThat(on(other).create(f.ann, "items", json("{'code': 'r', 'customer': " + customer + "}")))
                     .containsKey("customer");
-            assertThatThrownBy(() -> JsonRecords.of(other).create(f.ann, "items", json("{'code': 'q', 'customer': "
+            assertThatThrownBy(() -> on(other).create(f.ann, "items", json("{'code': 'q', 'customer': "
                     + (customer + 1000) + "}"))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(
                             e.errors()).extracting(FieldError::message).containsExactly("table 'customers' has no record "
                             + (customer + 1000)));

@@ -1,6 +1,7 @@
 package dev.cairn.workspace.schema;
 
 import static dev.cairn.workspace.WorkspaceFixture.json;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceFixture;
-import dev.cairn.workspace.model.ColumnType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -80,7 +80,7 @@ class TemplatesTest {
 
     @Test
     void aTemplateIsAppliedWhollyOrNotAtAll() {
-        f.ws.tables().create(f.ann, new TableSpec("invoices", null, java.util.List.of(ColumnSpec.of("n", ColumnType.TEXT))));
+        f.ws.tables().create(f.ann, new TableSpec("invoices", null, java.util.List.of(ColumnSpec.of("n", TEXT))));
         assertThatThrownBy(() -> f.ws.templates().apply(f.ann, "orders-and-billing"))
                 .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code())
                         .isEqualTo(ErrorCode.ALREADY_EXISTS));

@@ -1,5 +1,8 @@
 package dev.cairn.workspace.shares;
 
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +21,6 @@ import dev.cairn.testkit.MutableClock;
 import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.RecordsServices;
 import dev.cairn.workspace.members.Caller;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.ValidationException;
 import dev.cairn.workspace.reports.ReportSpec;
@@ -77,10 +79,10 @@ class ShareServiceTest {
 
     @BeforeEach
     void data() throws Exception {
-        ws.tables().create(ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", ColumnType.TEXT))));
+        ws.tables().create(ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", TEXT))));
         ws.tables().create(ann, new TableSpec("orders", null, List.of(
-                ColumnSpec.of("customer", ColumnType.REFERENCE).referencing("customers"), ColumnSpec.of("item", ColumnType.TEXT),
-                ColumnSpec.of("total", ColumnType.MONEY))));
+                ColumnSpec.of("customer", REFERENCE).referencing("customers"), ColumnSpec.of("item", TEXT),
+                ColumnSpec.of("total", MONEY))));
         acme = id(new JsonRecords(ws.records()).create(ann, "customers", json("{\"name\": \"Acme\"}")));
         beta = id(new JsonRecords(ws.records()).create(ann, "customers", json("{\"name\": \"Beta\"}")));
         order(acme, "anvil", "10.00");

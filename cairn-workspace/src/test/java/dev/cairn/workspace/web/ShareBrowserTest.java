@@ -1,5 +1,8 @@
 package dev.cairn.workspace.web;
 
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +20,6 @@ import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceModule;
 import dev.cairn.workspace.WorkspaceServer;
 import dev.cairn.workspace.members.Caller;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.reports.ReportSpec;
 import dev.cairn.workspace.schema.ColumnSpec;
 import dev.cairn.workspace.schema.TableSpec;
@@ -60,15 +62,16 @@ class ShareBrowserTest {
         long id = server.account("shopkeeper").id();
         WorkspaceModule ws = WorkspaceServer.module(server);
         Caller owner = ws.workspaces().resolve(id, "shopkeeper", null, false);
-        ws.tables().create(owner, new TableSpec("customers", null, List.of(ColumnSpec.of("name", ColumnType.TEXT))));
+        ws.tables().create(owner, new TableSpec("customers", null, List.of(ColumnSpec.of("name", TEXT))));
         ws.tables().create(owner, new TableSpec("orders", null, List.of(
-                ColumnSpec.of("customer", ColumnType.REFERENCE).referencing("customers"), ColumnSpec.of("item", ColumnType.TEXT),
-                ColumnSpec.of("total", ColumnType.MONEY))));
-        long acme = (Long) new JsonRecords(ws.records()).create(owner, "customers", JSON.readTree("{\"name\": \"Acme\"}")).get("id");
-        long zoe = (Long) new JsonRecords(ws.records()).create(owner, "customers", JSON.readTree("{\"name\": \"Zoë\"}")).get("id");
+                ColumnSpec.of("customer", REFERENCE).referencing("customers"), ColumnSpec.of("item", TEXT),
+                ColumnSpec.of("total", MONEY))));
+        JsonRecords records = new JsonRecords(ws.records());
+        long acme = (Long) records.create(owner, "customers", JSON.readTree("{\"name\": \"Acme\"}")).get("id");
+        long zoe = (Long) records.create(owner, "customers", JSON.readTree("{\"name\": \"Zoë\"}")).get("id");
         for (Object[] o : new Object[][] {{acme, "anvil", "10.00"}, {acme, "<b>rocket</b>", "99.90"},
                 {zoe, "kite", "4.50"}}) {
-            new JsonRecords(ws.records()).create(owner, "orders", JSON.readTree("{\"customer\": " + o[0] + ", \"item\": \"" + o[1]
+            records.create(owner, "orders", JSON.readTree("{\"customer\": " + o[0] + ", \"item\": \"" + o[1]
                     + "\", \"total\": {\"amount\": \"" + o[2] + "\", \"currency\": \"EUR\"}}"));
         }
         ws.reports().create(owner, new ReportSpec(null, "Open orders", "orders", List.of("customer.name", "item",

@@ -1,5 +1,6 @@
 package dev.cairn.workspace.web;
 
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceModule;
 import dev.cairn.workspace.WorkspaceServer;
 import dev.cairn.workspace.members.Caller;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.reports.ReportSpec;
 import dev.cairn.workspace.schema.ColumnSpec;
 import dev.cairn.workspace.schema.TableSpec;
@@ -40,7 +40,7 @@ class SharePagesTest {
         assertThat(owner.signUp("sharer", "sharer-password").statusCode()).isEqualTo(303);
         WorkspaceModule ws = WorkspaceServer.module(server);
         Caller c = ws.workspaces().resolve(server.core().accounts().require("sharer").id(), "sharer", null, false);
-        ws.tables().create(c, new TableSpec("notes", null, List.of(ColumnSpec.of("text", ColumnType.TEXT))));
+        ws.tables().create(c, new TableSpec("notes", null, List.of(ColumnSpec.of("text", TEXT))));
         new JsonRecords(ws.records()).create(c, "notes", new ObjectMapper().readTree("{\"text\": \"hello\"}"));
         report = ws.reports().create(c, new ReportSpec(null, "<script>alert(1)</script> notes", "notes", null, null,
                 null, null, null, null)).id();

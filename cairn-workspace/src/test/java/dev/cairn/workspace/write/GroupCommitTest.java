@@ -1,13 +1,14 @@
 package dev.cairn.workspace.write;
 
 import static dev.cairn.workspace.WorkspaceFixture.json;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cairn.server.db.Dialect;
 import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceFixture;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.ValidationException;
 import dev.cairn.workspace.records.VersionConflictException;
 import dev.cairn.workspace.schema.ColumnSpec;
@@ -51,8 +52,8 @@ class GroupCommitTest {
     @BeforeEach
     void table() {
         f.ws.tables().create(f.ann, new TableSpec("items", null, List.of(
-                ColumnSpec.of("code", ColumnType.TEXT).asRequired().asUnique(),
-                ColumnSpec.of("n", ColumnType.INTEGER))));
+                ColumnSpec.of("code", TEXT).asRequired().asUnique(),
+                ColumnSpec.of("n", INTEGER))));
     }
 
     @AfterEach
