@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Record bodies of the API as typed commands: a JSON object keyed by column name, each member read for its column by
- * the service ({@link JsonValue}); {@code id} and {@code version} are the record's own. The version an update is based
+ * the service ({@link JsonField}); {@code id} and {@code version} are the record's own. The version an update is based
  * on comes from {@code If-Match} or the body's {@code version}. Stateless.
  */
 public final class RecordBodies {
@@ -38,7 +38,7 @@ public final class RecordBodies {
             if (update && e.getKey().equals("version")) {
                 continue;
             }
-            fields.put(e.getKey(), e.getKey().equals("id") ? id(e.getValue()) : new JsonValue(e.getValue()));
+            fields.put(e.getKey(), e.getKey().equals("id") ? id(e.getValue()) : new JsonField(e.getValue()));
         }
         return RecordInput.of(fields);
     }

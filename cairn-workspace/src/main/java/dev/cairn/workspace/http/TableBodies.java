@@ -44,7 +44,7 @@ final class TableBodies {
         ColumnSpec spec() {
             ColumnType known = type == null ? null : ColumnType.fromWire(type).orElse(null);
             return new ColumnSpec(name, label, known, required, unique, indexed, choices, scale, currency, references,
-                    defaultValue == null ? null : defaultValue.isNull() ? Submitted.CLEAR : new JsonValue(defaultValue),
+                    defaultValue == null ? null : defaultValue.isNull() ? Submitted.CLEAR : new JsonField(defaultValue),
                     maxLength, known == null ? type : null);
         }
     }

@@ -17,7 +17,7 @@ import java.util.Locale;
  * ISO strings for dates and date-times, {@code true}/{@code false}. Parsing never guesses: a wrong JSON kind is refused
  * naming the expected one. JSON {@code null} and the empty string are no value.
  */
-record JsonValue(JsonNode node) implements Submitted {
+record JsonField(JsonNode node) implements Submitted {
 
     @Override
     public Value read(Column c, String path) {
