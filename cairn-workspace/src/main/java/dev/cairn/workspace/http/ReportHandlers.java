@@ -3,14 +3,15 @@ package dev.cairn.workspace.http;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.http.HtmlPage;
 import dev.cairn.server.http.Json;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.members.Workspaces;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.pdf.ReportPdf;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ReportCsv;
-import dev.cairn.workspace.records.ReportResult;
-import dev.cairn.workspace.records.ReportService;
-import dev.cairn.workspace.records.ReportSpec;
-import dev.cairn.workspace.records.ValidationException;
-import dev.cairn.workspace.records.Workspaces;
+import dev.cairn.workspace.reports.ReportCsv;
+import dev.cairn.workspace.reports.ReportResult;
+import dev.cairn.workspace.reports.ReportService;
+import dev.cairn.workspace.reports.ReportSpec;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -86,22 +87,15 @@ final class ReportHandlers {
             body.append("<th scope=\"col\">").append(HtmlPage.escape(c.name())).append("</th>");
         }
         body.append("</tr></thead><tbody>");
-        for (List<Object> row : result.rows()) {
+        for (List<Value> row : result.rows()) {
             body.append("<tr>");
-            for (Object v : row) {
-                body.append("<td>").append(HtmlPage.escape(display(v))).append("</td>");
+            for (Value v : row) {
+                body.append("<td>").append(HtmlPage.escape(ReportResult.text(v))).append("</td>");
             }
             body.append("</tr>");
         }
         body.append("</tbody></table>");
         return HtmlPage.page(result.name() == null ? "Report" : result.name(), body.toString());
-    }
-
-    private static String display(Object v) {
-        if (v instanceof java.util.Map<?, ?> m && m.containsKey("currency")) {
-            return m.get("amount") + " " + m.get("currency");
-        }
-        return v instanceof java.math.BigDecimal d ? d.toPlainString() : v == null ? "" : v.toString();
     }
 
     private static long id(Context ctx) {

@@ -6,9 +6,9 @@ import dev.cairn.server.auth.Principal;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.http.Authentication;
 import dev.cairn.server.http.FeatureRole;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.WorkspaceRole;
-import dev.cairn.workspace.records.Workspaces;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.members.WorkspaceRole;
+import dev.cairn.workspace.members.Workspaces;
 import io.javalin.http.Context;
 
 /**

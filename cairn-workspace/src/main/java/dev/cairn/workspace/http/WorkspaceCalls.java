@@ -1,6 +1,6 @@
 package dev.cairn.workspace.http;
 
-import dev.cairn.workspace.records.Caller;
+import dev.cairn.workspace.members.Caller;
 import io.javalin.http.Context;
 
 /** The workspace caller the guard resolved for a workspace route. */

@@ -3,15 +3,14 @@ package dev.cairn.workspace.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.http.Json;
-import dev.cairn.workspace.records.Importer;
-import dev.cairn.workspace.records.Purger;
+import dev.cairn.workspace.imports.Importer;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.records.Record;
 import dev.cairn.workspace.records.RecordQuery;
 import dev.cairn.workspace.records.RecordService;
-import dev.cairn.workspace.records.TablePatch;
-import dev.cairn.workspace.records.TableService;
-import dev.cairn.workspace.records.TableSpec;
-import dev.cairn.workspace.records.Templates;
-import dev.cairn.workspace.records.ValidationException;
+import dev.cairn.workspace.schema.Purger;
+import dev.cairn.workspace.schema.TableService;
+import dev.cairn.workspace.schema.Templates;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -87,7 +86,7 @@ final class WorkspaceHandlers {
     }
 
     void createTable(Context ctx) {
-        write(ctx, 201, tables.create(WorkspaceCalls.caller(ctx), Json.read(ctx, TableSpec.class)));
+        write(ctx, 201, tables.create(WorkspaceCalls.caller(ctx), Json.read(ctx, TableBodies.Table.class).spec()));
     }
 
     void getTable(Context ctx) {
@@ -96,7 +95,7 @@ final class WorkspaceHandlers {
 
     void patchTable(Context ctx) {
         write(ctx, 200, tables.patch(WorkspaceCalls.caller(ctx), ctx.pathParam("table"),
-                Json.read(ctx, TablePatch.class)));
+                Json.read(ctx, TableBodies.Patch.class).patch()));
     }
 
     void deleteTable(Context ctx) {
@@ -106,13 +105,14 @@ final class WorkspaceHandlers {
 
     /** {@code GET .../records?filter=col:op:value&sort=-col&q=text&limit=50&offset=0} */
     void listRecords(Context ctx) {
-        RecordQuery query = new RecordQuery(ctx.queryParams("filter"), ctx.queryParam("sort"), ctx.queryParam("q"),
+        RecordQuery query = ListingParams.query(ctx.queryParams("filter"), ctx.queryParam("sort"), ctx.queryParam("q"),
                 intParam(ctx, "limit", RecordQuery.DEFAULT_LIMIT), intParam(ctx, "offset", 0));
         write(ctx, 200, records.list(WorkspaceCalls.caller(ctx), ctx.pathParam("table"), query));
     }
 
     void createRecord(Context ctx) {
-        writeRecord(ctx, 201, records.create(WorkspaceCalls.caller(ctx), ctx.pathParam("table"), Json.readTree(ctx)));
+        writeRecord(ctx, 201, records.create(WorkspaceCalls.caller(ctx), ctx.pathParam("table"),
+                RecordBodies.create(Json.readTree(ctx))));
     }
 
     void getRecord(Context ctx) {
@@ -121,8 +121,10 @@ final class WorkspaceHandlers {
 
     void patchRecord(Context ctx) {
         JsonNode body = Json.readTree(ctx);
-        writeRecord(ctx, 200, records.update(WorkspaceCalls.caller(ctx), ctx.pathParam("table"), id(ctx),
-                ifMatch(ctx), body));
+        var caller = WorkspaceCalls.caller(ctx);
+        long id = id(ctx);
+        Long version = RecordBodies.version(ifMatch(ctx), body);
+        writeRecord(ctx, 200, records.update(caller, ctx.pathParam("table"), id, version, RecordBodies.update(body)));
     }
 
     void deleteRecord(Context ctx) {
@@ -147,8 +149,8 @@ final class WorkspaceHandlers {
         Json.write(ctx, status, body);
     }
 
-    private static void writeRecord(Context ctx, int status, Map<String, Object> record) {
-        ctx.header("ETag", "\"" + record.get("version") + "\"");
+    private static void writeRecord(Context ctx, int status, Record record) {
+        ctx.header("ETag", "\"" + record.version() + "\"");
         write(ctx, status, record);
     }
 

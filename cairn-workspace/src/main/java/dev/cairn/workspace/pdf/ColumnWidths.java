@@ -1,6 +1,7 @@
 package dev.cairn.workspace.pdf;
 
-import dev.cairn.workspace.records.ReportResult;
+import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.reports.ReportResult;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ record ColumnWidths(float[] chars) {
         for (int i = 0; i < chars.length; i++) {
             int longest = columns.get(i).name().length();
             int sampled = 0;
-            for (List<Object> row : result.rows()) {
+            for (List<Value> row : result.rows()) {
                 if (sampled++ == SAMPLE_ROWS) {
                     break;
                 }

@@ -1,6 +1,7 @@
 package dev.cairn.workspace.pdf;
 
-import dev.cairn.workspace.records.ReportResult;
+import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.reports.ReportResult;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneOffset;
@@ -93,7 +94,7 @@ public final class ReportPdf {
             table.addCell(cell);
         }
         int added = 0;
-        for (List<Object> row : result.rows()) {
+        for (List<Value> row : result.rows()) {
             for (int i = 0; i < columns.size(); i++) {
                 table.addCell(cell(fonts.phrase(ReportResult.text(row.get(i)), false, TEXT_SIZE),
                         columns.get(i).numeric()));

@@ -1,6 +1,10 @@
 package dev.cairn.workspace.records;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.Money;
+import dev.cairn.workspace.model.TableDef;
+import dev.cairn.workspace.model.WireValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -11,18 +15,18 @@ import java.util.Map;
  * Jackson tree and printing it, without the tree. Bulk imports write one per row, so this is on their hot path.
  * Values without a direct form here (decimals) go through the tree. Not thread-safe; one per table and thread.
  */
-final class HistoryJson {
+public final class HistoryJson {
     private final Map<Long, Column> columns = new HashMap<>();
     private final StringBuilder out = new StringBuilder(256);
 
-    HistoryJson(TableDef table) {
+    public HistoryJson(TableDef table) {
         for (Column c : table.allColumns()) {
             columns.put(c.id(), c);
         }
     }
 
     /** The history form of {@code values} (column id → canonical value). */
-    String write(Map<Long, Object> values) {
+    public String write(Map<Long, Object> values) {
         out.setLength(0);
         out.append('{');
         for (var e : values.entrySet()) {
@@ -55,7 +59,7 @@ final class HistoryJson {
                 string(m.currency());
                 out.append('}');
             }
-            default -> out.append(Values.toJsonNode(c, v));
+            default -> out.append(WireValues.toJsonNode(v));
         }
     }
 

@@ -2,6 +2,15 @@ package dev.cairn.workspace.records;
 
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.FieldError;
+import dev.cairn.workspace.model.SqlValues;
+import dev.cairn.workspace.model.TableDef;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.model.WireValues;
+import dev.cairn.workspace.schema.Schema;
+import dev.cairn.workspace.write.WriteTx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +34,12 @@ final class RecordChecks {
                 continue;
             }
             var q = h.createQuery("SELECT id FROM " + t.sql() + " WHERE " + c.sql() + " = :v"
-                    + (selfId == null ? "" : " AND id <> :self")).bind("v", Values.toSqlScalar(c, v));
+                    + (selfId == null ? "" : " AND id <> :self")).bind("v", SqlValues.toSqlScalar(c, v));
             if (selfId != null) {
                 q.bind("self", selfId);
             }
             q.setMaxRows(1).mapTo(Long.class).findFirst().ifPresent(other -> errors.add(new FieldError(c.name(),
-                    "'" + Values.toWire(c, v) + "' is already used by record " + other + "; values of this column are "
+                    "'" + WireValues.toWire(v) + "' is already used by record " + other + "; values of this column are "
                     + "unique")));
         }
         if (!errors.isEmpty()) {
@@ -41,7 +50,7 @@ final class RecordChecks {
 
     /** References among {@code values} to rows that do not exist (422 naming deleted rows as deleted). */
     static void references(WriteTx tx, Schema schema, TableDef t, Map<Long, Object> values) {
-        Handle h = tx.h;
+        Handle h = tx.handle();
         List<FieldError> errors = new ArrayList<>();
         for (Column c : t.columns()) {
             Object v = values.get(c.id());
@@ -49,7 +58,7 @@ final class RecordChecks {
                 continue;
             }
             // a reference points into its own workspace: its target is live iff it is among the live tables
-            TableDef target = tx.tables(schema).stream().filter(x -> x.id() == c.references()).findFirst()
+            TableDef target = schema.tables(tx).stream().filter(x -> x.id() == c.references()).findFirst()
                     .orElse(null);
             boolean live = target != null;
             if (!live) {
@@ -61,7 +70,7 @@ final class RecordChecks {
                 errors.add(new FieldError(c.name(), missing(h, target, (Long) v, live)));
             }
         }
-        Schema.throwIfAny(errors, "a reference points to no record");
+        ValidationException.throwIfAny(errors, "a reference points to no record");
     }
 
     private static String missing(Handle h, TableDef target, long id, boolean live) {
@@ -76,9 +85,9 @@ final class RecordChecks {
 
     /** Refuses to delete a row other rows reference (409 naming one referencing row per column). */
     static void notReferenced(WriteTx tx, Schema schema, TableDef t, long id) {
-        Handle h = tx.h;
+        Handle h = tx.handle();
         List<String> users = new ArrayList<>();
-        for (var ref : Schema.referencesTo(tx.tables(schema), t.id())) {
+        for (var ref : Schema.referencesTo(schema.tables(tx), t.id())) {
             TableDef from = ref.getKey();
             Column c = ref.getValue();
             h.createQuery("SELECT id FROM " + from.sql() + " WHERE " + c.sql() + " = :id" + (from.id() == t.id()

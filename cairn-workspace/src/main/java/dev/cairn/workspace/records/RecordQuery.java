@@ -1,22 +1,36 @@
 package dev.cairn.workspace.records;
 
+import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.FieldError;
+import dev.cairn.workspace.model.TableDef;
+import dev.cairn.workspace.query.Condition;
+import dev.cairn.workspace.query.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A listing request in its wire form: filters {@code column:op[:value]} ({@code in} takes comma-separated values;
- * write {@code \,} for a comma inside a value), sort {@code name,-total} (a leading {@code -} is descending; {@code id}
- * is allowed), quick search over textual columns, and paging.
+ * A listing request: conditions (all must hold), sort keys (then by id), a quick search over the textual columns (null:
+ * none) and the page ({@code limit} 1 to {@link #MAX_LIMIT} records from {@code offset}).
  */
-public record RecordQuery(List<String> filters, String sort, String search, int limit, int offset) {
+public record RecordQuery(List<FilterInput> filters, List<Sort> sort, String search, int limit, int offset) {
     public static final int MAX_LIMIT = 1000;
     public static final int DEFAULT_LIMIT = 50;
 
-    /** The parsed conditions; failures are collected under {@code filter[i]}. */
+    public RecordQuery {
+        filters = List.copyOf(filters);
+        sort = List.copyOf(sort);
+    }
+
+    /** The first {@code limit} records in id order. */
+    public static RecordQuery first(int limit) {
+        return new RecordQuery(List.of(), List.of(), null, limit, 0);
+    }
+
+    /** The resolved conditions; failures are collected under {@code filter[i]}. */
     List<Condition> conditions(TableDef table, List<FieldError> errors) {
         List<Condition> out = new ArrayList<>();
         for (int i = 0; i < filters.size(); i++) {
-            Condition c = parse(table, filters.get(i), "filter[" + i + "]", errors);
+            Condition c = resolve(table, filters.get(i), "filter[" + i + "]", errors);
             if (c != null) {
                 out.add(c);
             }
@@ -24,98 +38,41 @@ public record RecordQuery(List<String> filters, String sort, String search, int 
         return out;
     }
 
-    private static Condition parse(TableDef table, String filter, String path, List<FieldError> errors) {
-        String[] parts = filter.split(":", 3);
-        if (parts.length < 2) {
-            errors.add(new FieldError(path, "write column:operator:value, e.g. status:eq:open"));
+    private static Condition resolve(TableDef table, FilterInput filter, String path, List<FieldError> errors) {
+        String name = switch (filter) {
+            case Filter f -> f.column();
+            case FilterInput.Unreadable u -> u.column();
+        };
+        var column = name == null ? null : table.column(name).orElse(null);
+        if (name != null && column == null) {
+            errors.add(new FieldError(path, "no column '" + name + "'"));
             return null;
         }
-        var column = table.column(parts[0]);
-        var op = FilterOp.fromWire(parts[1]);
-        if (column.isEmpty() || op.isEmpty()) {
-            errors.add(new FieldError(path, column.isEmpty() ? "no column '" + parts[0] + "'"
-                    : "'" + parts[1] + "' is not an operator (eq ne lt lte gt gte contains startswith in empty notempty)"));
-            return null;
-        }
-        List<String> texts = parts.length < 3 ? List.of() : op.get() == FilterOp.IN ? splitList(parts[2])
-                : List.of(parts[2]);
-        return condition(column.get(), op.get(), texts, path, errors);
-    }
-
-    /** A condition from text values (filters, report definitions); null with errors if invalid. */
-    static Condition condition(Column column, FilterOp op, List<String> texts, String path, List<FieldError> errors) {
-        if (!op.appliesTo(column.type())) {
-            errors.add(new FieldError(path, "'" + op.wireName() + "' does not apply to " + column.type().wireName()
-                    + " column '" + column.name() + "'"));
-            return null;
-        }
-        if (op.arity() == 0 && !texts.isEmpty() || op.arity() == 1 && texts.size() != 1
-                || op.arity() < 0 && texts.isEmpty()) {
-            errors.add(new FieldError(path, "'" + op.wireName() + "' takes " + (op.arity() == 0 ? "no value"
-                    : op.arity() == 1 ? "one value" : "one or more values")));
-            return null;
-        }
-        int before = errors.size();
-        List<Object> values = new ArrayList<>();
-        for (String text : texts) {
-            Column asValue = column.type() == ColumnType.MONEY ? amountOf(column) : column;
-            Object v = op == FilterOp.CONTAINS || op == FilterOp.STARTS_WITH ? text
-                    : Values.fromText(asValue, text, path, errors);
-            if (v == null && errors.size() == before) {
-                errors.add(new FieldError(path, "give a value, or use 'empty'"));
+        return switch (filter) {
+            case Filter f -> Conditions.of(column, f.op(), f.values(), path, errors);
+            case FilterInput.Unreadable u -> {
+                errors.add(new FieldError(path, u.problem()));
+                yield null;
             }
-            values.add(v);
-        }
-        return errors.size() > before ? null : new Condition(column, op, values);
+        };
     }
 
-    /** Money filters compare the amount: a decimal view of the column. */
-    private static Column amountOf(Column money) {
-        return new Column(money.id(), money.name(), money.label(), ColumnType.DECIMAL, false, false, false, List.of(),
-                money.scale(), null, null, null, 0, false);
-    }
-
-    private static List<String> splitList(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == ',') {
-                current.append(',');
-                i++;
-            } else if (c == ',') {
-                out.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        out.add(current.toString());
-        return out;
-    }
-
-    /** Parsed sort keys (column null means the record id). */
+    /** Resolved sort keys (column null means the record id). */
     record SortKey(Column column, boolean descending) {
     }
 
     List<SortKey> sortKeys(TableDef table, List<FieldError> errors) {
         List<SortKey> keys = new ArrayList<>();
-        if (sort == null || sort.isBlank()) {
-            return keys;
-        }
-        for (String part : sort.split(",")) {
-            String name = part.strip();
-            boolean desc = name.startsWith("-");
-            name = desc ? name.substring(1) : name;
-            if (name.equals("id")) {
-                keys.add(new SortKey(null, desc));
+        for (Sort s : sort) {
+            if (s.column().equals("id")) {
+                keys.add(new SortKey(null, s.descending()));
                 continue;
             }
-            var column = table.column(name);
+            var column = table.column(s.column());
             if (column.isEmpty()) {
-                errors.add(new FieldError("sort", "no column '" + name + "'"));
+                errors.add(new FieldError("sort", "no column '" + s.column() + "'"));
             } else {
-                keys.add(new SortKey(column.get(), desc));
+                keys.add(new SortKey(column.get(), s.descending()));
             }
         }
         return keys;

@@ -1,6 +1,12 @@
 package dev.cairn.workspace.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.SqlValues;
+import dev.cairn.workspace.model.StoredJson;
+import dev.cairn.workspace.model.TableDef;
+import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.model.WireValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,7 +29,7 @@ final class RowSql {
     static StoredRow read(ResultSet rs, TableDef t) throws SQLException {
         Map<Long, Object> values = new LinkedHashMap<>();
         for (Column c : t.allColumns()) {
-            values.put(c.id(), Values.read(rs, c));
+            values.put(c.id(), SqlValues.read(rs, c));
         }
         return new StoredRow(rs.getLong("id"), rs.getLong("version"), values);
     }
@@ -37,7 +43,7 @@ final class RowSql {
             args.add(id);
         }
         for (Column c : t.allColumns()) {
-            Object[] sql = Values.toSql(c, values.get(c.id()));
+            Object[] sql = SqlValues.toSql(c, values.get(c.id()));
             names.add(c.sql());
             args.add(sql[0]);
             if (sql.length > 1) {
@@ -59,7 +65,7 @@ final class RowSql {
         List<Object> args = new ArrayList<>(List.of(newVersion, now));
         for (var e : changed.entrySet()) {
             Column c = t.columnById(e.getKey()).orElseThrow();
-            Object[] sql = Values.toSql(c, e.getValue());
+            Object[] sql = SqlValues.toSql(c, e.getValue());
             sets.add(c.sql() + " = ?");
             args.add(sql[0]);
             if (sql.length > 1) {
@@ -75,13 +81,16 @@ final class RowSql {
         u.execute();
     }
 
-    /** The API form: id, version, then the live columns by name in wire form. */
-    static Map<String, Object> toApi(TableDef t, StoredRow row) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", row.id());
-        out.put("version", row.version());
+    /** The record the service returns: id, version, then the live columns' values by name. */
+    static Record toRecord(TableDef t, StoredRow row) {
+        return new Record(row.id(), row.version(), named(t, row.values()));
+    }
+
+    /** Canonical values by column id as values by the live columns' names, in column order. */
+    static Map<String, Value> named(TableDef t, Map<Long, Object> values) {
+        Map<String, Value> out = new LinkedHashMap<>();
         for (Column c : t.columns()) {
-            out.put(c.name(), Values.toWire(c, row.values().get(c.id())));
+            out.put(c.name(), Value.of(c.type(), values.get(c.id())));
         }
         return out;
     }
@@ -94,25 +103,29 @@ final class RowSql {
     /** Decodes a history form back to canonical values (columns that no longer exist are skipped). */
     static Map<Long, Object> fromHistory(TableDef t, String json) {
         Map<Long, Object> out = new LinkedHashMap<>();
-        JsonNode node = Schema.readJson(json);
+        JsonNode node = StoredJson.read(json);
         for (var it = node.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
-            t.columnById(Long.parseLong(e.getKey())).ifPresent(c -> out.put(c.id(), Values.decodeStored(c, e.getValue())));
+            t.columnById(Long.parseLong(e.getKey())).ifPresent(c -> out.put(c.id(),
+                    WireValues.decodeStored(c, e.getValue())));
         }
         return out;
     }
 
-    /** A history form keyed by column name instead of id, for the API. */
-    static Map<String, JsonNode> named(TableDef t, String json) {
+    /**
+     * A history form as values keyed by column name (removed columns under their last name), in the order stored;
+     * null for none. Values of columns purged since were removed from the history by the purge.
+     */
+    static Map<String, Value> namedHistory(TableDef t, String json) {
         if (json == null) {
             return null;
         }
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        JsonNode node = Schema.readJson(json);
+        Map<String, Value> out = new LinkedHashMap<>();
+        JsonNode node = StoredJson.read(json);
         for (var it = node.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
-            String name = t.columnById(Long.parseLong(e.getKey())).map(Column::name).orElse("#" + e.getKey());
-            out.put(name, e.getValue());
+            t.columnById(Long.parseLong(e.getKey())).ifPresent(c -> out.put(c.name(),
+                    Value.of(c.type(), WireValues.decodeStored(c, e.getValue()))));
         }
         return out;
     }

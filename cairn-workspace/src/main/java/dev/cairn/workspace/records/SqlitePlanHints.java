@@ -1,5 +1,7 @@
 package dev.cairn.workspace.records;
 
+import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.TableDef;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,6 @@ package dev.cairn.workspace.records;
 
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.error.ServiceException;
-import java.util.Map;
 
 /**
  * An update or delete named a record version that is no longer current (409). Carries the current record so the
@@ -10,21 +9,21 @@ import java.util.Map;
  */
 public final class VersionConflictException extends ServiceException {
     private static final long serialVersionUID = 1L;
-    private final transient Map<String, Object> current;
+    private final transient Record current;
 
-    public VersionConflictException(long sentVersion, Map<String, Object> current) {
+    public VersionConflictException(long sentVersion, Record current) {
         super(ErrorCode.VERSION_CONFLICT, "you sent version " + sentVersion + " but the record is at version "
-                + current.get("version") + "; re-apply your change to the current record (in 'current') and send "
+                + current.version() + "; re-apply your change to the current record (in 'current') and send "
                 + "its version");
         this.current = current;
     }
 
     @Override
     public dev.cairn.protocol.Problem problem() {
-        return super.problem().withCurrent(current);
+        return super.problem().withCurrent(current.wireForm());
     }
 
-    public Map<String, Object> current() {
+    public Record current() {
         return current;
     }
 }

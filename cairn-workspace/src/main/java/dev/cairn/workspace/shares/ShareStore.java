@@ -1,7 +1,7 @@
 package dev.cairn.workspace.shares;
 
 import dev.cairn.server.db.Rows;
-import dev.cairn.workspace.records.FixedRow;
+import dev.cairn.workspace.reports.FixedRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.cairn.workspace.shares;
 
-import dev.cairn.workspace.records.ReportResult;
+import dev.cairn.workspace.reports.ReportResult;
 
 /** What a request to a share link gets; see {@link ShareService#open}. */
 public sealed interface ShareView {

@@ -1,10 +1,9 @@
 package dev.cairn.workspace.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import dev.cairn.server.web.Forms;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.ColumnType;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.Submitted;
+import dev.cairn.workspace.schema.ColumnSpec;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
@@ -28,17 +27,16 @@ final class ColumnForms {
         String typeName = WsScope.field(ctx, "type");
         ColumnType type = ColumnType.fromWire(typeName).orElse(null);
         if (type == null) {
-            return new ColumnSpec(WsScope.field(ctx, "name"), null, typeName, null, null, null, null, null, null, null,
-                    null, null);
+            return new ColumnSpec(WsScope.field(ctx, "name"), null, null, null, null, null, null, null, null, null,
+                    null, null, typeName);
         }
-        return new ColumnSpec(WsScope.field(ctx, "name"), blankToNull(WsScope.field(ctx, "label")), typeName,
+        return new ColumnSpec(WsScope.field(ctx, "name"), blankToNull(WsScope.field(ctx, "label")), type,
                 checked(ctx, "required"), checked(ctx, "unique"), null,
                 type == ColumnType.CHOICE ? lines(WsScope.field(ctx, "choices")) : null,
                 hasScale(type) ? number(ctx, "scale", -1) : null,
                 type == ColumnType.MONEY ? blankToNull(WsScope.field(ctx, "currency").toUpperCase(Locale.ROOT)) : null,
                 type == ColumnType.REFERENCE ? WsScope.field(ctx, "references") : null,
-                type.jsonOfText(WsScope.field(ctx, "default")),
-                type.isTextual() ? number(ctx, "maxLength", 0) : null);
+                typed(WsScope.field(ctx, "default")), type.isTextual() ? number(ctx, "maxLength", 0) : null, null);
     }
 
     /**
@@ -46,12 +44,17 @@ final class ColumnForms {
      * required, unique (where the type allows it), default (empty clears it), choices, label and maximum length.
      */
     static ColumnSpec toAlter(Context ctx, ColumnSpec current, String name) {
-        ColumnType type = ColumnType.fromWire(current.type()).orElseThrow();
-        JsonNode def = type.jsonOfText(WsScope.field(ctx, "default"));
+        ColumnType type = current.type();
+        Submitted def = typed(WsScope.field(ctx, "default"));
         return new ColumnSpec(name, blankToNull(WsScope.field(ctx, "label")), null, checked(ctx, "required"),
                 uniqueAllowed(type) ? checked(ctx, "unique") : null, null,
                 type == ColumnType.CHOICE ? lines(WsScope.field(ctx, "choices")) : null, null, null, null,
-                def == null ? NullNode.getInstance() : def, type.isTextual() ? number(ctx, "maxLength", 0) : null);
+                def == null ? Submitted.CLEAR : def, type.isTextual() ? number(ctx, "maxLength", 0) : null, null);
+    }
+
+    /** A default as typed into the form, read in the column's cell syntax; null when blank. */
+    private static Submitted typed(String text) {
+        return text.isBlank() ? null : Submitted.typed(text);
     }
 
     static boolean uniqueAllowed(ColumnType type) {
@@ -65,9 +68,9 @@ final class ColumnForms {
     /** A column's values as its form shows them (before any edit). */
     static Forms valuesOf(ColumnSpec c) {
         return Forms.empty().value("name", c.name()).value("label", c.label() == null ? "" : c.label())
-                .value("type", c.type()).value("required", Boolean.TRUE.equals(c.required()) ? "on" : "")
+                .value("type", c.type().wireName()).value("required", Boolean.TRUE.equals(c.required()) ? "on" : "")
                 .value("unique", Boolean.TRUE.equals(c.unique()) ? "on" : "")
-                .value("default", WorkspacePages.display(c.defaultValue()))
+                .value("default", Labels.display(c.storedDefault()))
                 .value("choices", c.choices() == null ? "" : String.join("\n", c.choices()))
                 .value("maxLength", c.maxLength() == null ? "" : c.maxLength().toString());
     }
@@ -75,10 +78,10 @@ final class ColumnForms {
     /** What the type's options are, in words ("choices: a, b", "EUR, 2 decimals", "refers to customers"). */
     static String details(ColumnSpec c) {
         return switch (c.type()) {
-            case "choice" -> "choices: " + String.join(", ", c.choices() == null ? List.of() : c.choices());
-            case "money" -> (c.currency() == null ? "any currency" : c.currency()) + ", " + c.scale() + " decimals";
-            case "decimal" -> c.scale() + " decimals";
-            case "reference" -> "refers to " + c.references();
+            case CHOICE -> "choices: " + String.join(", ", c.choices() == null ? List.of() : c.choices());
+            case MONEY -> (c.currency() == null ? "any currency" : c.currency()) + ", " + c.scale() + " decimals";
+            case DECIMAL -> c.scale() + " decimals";
+            case REFERENCE -> "refers to " + c.references();
             default -> c.maxLength() == null ? "" : "at most " + c.maxLength() + " characters";
         };
     }

@@ -8,22 +8,18 @@ public final class DesignViews {
     }
 
     /**
-     * A column in the designer: its name, label, type and options in words, whether it may be unique, its form values
-     * (with errors after a refused change), and whether its form is open.
+     * A column in the designer: its name, label, type (wire name) and options in words, whether it may be unique,
+     * whether it holds text (it has a longest length), its form values (with errors after a refused change), and
+     * whether its form is open.
      */
     public record DesignColumn(String name, String label, String type, String details, boolean uniqueAllowed,
-            Forms form, boolean open) {
+            boolean textual, Forms form, boolean open) {
         public String id() {
             return "col-" + name;
         }
 
         public boolean choice() {
             return type.equals("choice");
-        }
-
-        public boolean textual() {
-            return type.equals("text") || type.equals("long_text") || type.equals("choice") || type.equals("email")
-                    || type.equals("phone");
         }
     }
 }

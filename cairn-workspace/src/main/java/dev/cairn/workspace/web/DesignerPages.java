@@ -5,14 +5,14 @@ import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.web.Forms;
 import dev.cairn.server.web.Pages;
 import dev.cairn.workspace.WorkspaceModule;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.ColumnType;
-import dev.cairn.workspace.records.ReportSpec;
-import dev.cairn.workspace.records.ReportsInUseException;
-import dev.cairn.workspace.records.TablePatch;
-import dev.cairn.workspace.records.TableSpec;
-import dev.cairn.workspace.records.ValidationException;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.reports.ReportSpec;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.ReportsInUseException;
+import dev.cairn.workspace.schema.TablePatch;
+import dev.cairn.workspace.schema.TableSpec;
 import dev.cairn.workspace.web.DesignViews.DesignColumn;
 import dev.cairn.workspace.web.RecordViews.Option;
 import dev.cairn.workspace.web.RecordViews.Ws;
@@ -150,8 +150,8 @@ public final class DesignerPages {
         List<DesignColumn> columns = new ArrayList<>();
         for (ColumnSpec col : t.columns()) {
             boolean open = col.name().equals(editing);
-            columns.add(new DesignColumn(col.name(), WorkspacePages.labelOf(col), col.type(),
-                    ColumnForms.details(col), ColumnForms.uniqueAllowed(ColumnType.fromWire(col.type()).orElseThrow()),
+            columns.add(new DesignColumn(col.name(), Labels.of(col), col.type().wireName(), ColumnForms.details(col),
+                    ColumnForms.uniqueAllowed(col.type()), col.type().isTextual(),
                     open ? editForm : ColumnForms.valuesOf(col), open));
         }
         Forms add = addForm.value("type").isEmpty() ? addForm.value("type", "text") : addForm;
@@ -162,8 +162,8 @@ public final class DesignerPages {
                 .map(n -> n.substring(prefix.length())).toList();
         List<String> reports = ws.reports().list(c).stream().filter(r -> t.name().equals(r.table()))
                 .map(ReportSpec::name).toList();
-        scope.pages().render(ctx, status, "wsDesign.jte", scope.chrome(ctx, "Design " + WorkspacePages.labelOf(t)),
-                "ws", v, "table", t.name(), "title", WorkspacePages.labelOf(t), "columns", columns, "add", add,
+        scope.pages().render(ctx, status, "wsDesign.jte", scope.chrome(ctx, "Design " + Labels.of(t)),
+                "ws", v, "table", t.name(), "title", Labels.of(t), "columns", columns, "add", add,
                 "tableForm", tableValues, "types", types(add.value("type")), "tables", tables(c, add.value(
                         "references")), "removed", removed, "reports", reports, "notice", WsScope.notice(ctx));
     }
@@ -178,7 +178,7 @@ public final class DesignerPages {
         TableSpec t = ws.tables().get(c, ctx.pathParam("table"));
         Ws v = WsScope.view(c);
         scope.pages().render(ctx, status, "wsConfirm.jte", scope.chrome(ctx, "Delete table"), "ws", v,
-                "title", "Delete the table " + WorkspacePages.labelOf(t) + "?", "lines", List.of(
+                "title", "Delete the table " + Labels.of(t) + "?", "lines", List.of(
                         "The table and its records disappear from the workspace, the API and reports at once.",
                         "Its records and their history are kept until an owner purges removed data, so until then "
                                 + "nothing is lost."), "action", v.base() + "/tables/" + t.name() + "/delete-table",
@@ -262,7 +262,7 @@ public final class DesignerPages {
     private List<Option> tables(Caller c, String selected) {
         List<Option> out = new ArrayList<>();
         out.add(new Option("", "(choose for a reference)", selected.isEmpty()));
-        ws.tables().list(c).forEach(t -> out.add(new Option(t.name(), WorkspacePages.labelOf(t),
+        ws.tables().list(c).forEach(t -> out.add(new Option(t.name(), Labels.of(t),
                 t.name().equals(selected))));
         return out;
     }

@@ -2,11 +2,13 @@ package dev.cairn.workspace.web;
 
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.WorkspaceModule;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.FieldError;
-import dev.cairn.workspace.records.ImportResult;
-import dev.cairn.workspace.records.TableSpec;
-import dev.cairn.workspace.records.ValidationException;
+import dev.cairn.workspace.imports.ImportResult;
+import dev.cairn.workspace.imports.UnreadableFileException;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.model.FieldError;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.schema.TableSpec;
 import dev.cairn.workspace.web.RecordViews.Option;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -70,7 +72,7 @@ public final class ImportPages {
         List<String> header;
         try {
             header = ws.importer().header(u.file(), u.xlsx());
-        } catch (dev.cairn.workspace.records.UnreadableFileException e) {
+        } catch (UnreadableFileException e) {
             uploads.drop(id);
             render(ctx, 422, c, t, null, null, List.of(), "The file could not be read as " + (u.xlsx() ? "XLSX"
                     : "CSV") + ": " + e.getMessage() + ".", null, null);
@@ -123,7 +125,7 @@ public final class ImportPages {
             String target = mapping.getOrDefault(header.get(i), "");
             List<Option> options = new ArrayList<>();
             options.add(new Option("", "(skip this column)", target.isEmpty()));
-            t.columns().forEach(col -> options.add(new Option(col.name(), WorkspacePages.labelOf(col) + " ("
+            t.columns().forEach(col -> options.add(new Option(col.name(), Labels.of(col) + " ("
                     + col.name() + ")", col.name().equals(target))));
             rows.add(new MappingRow(i, header.get(i), options));
         }
@@ -135,13 +137,13 @@ public final class ImportPages {
         List<String> columns = t.columns().stream().map(col -> col.name()).toList();
         List<List<String>> preview = new ArrayList<>();
         if (result != null) {
-            for (Map<String, Object> r : result.preview()) {
-                preview.add(columns.stream().map(n -> WorkspacePages.displayValue(r.get(n))).toList());
+            for (Map<String, Value> r : result.preview()) {
+                preview.add(columns.stream().map(n -> Labels.display(r.get(n))).toList());
             }
         }
         scope.pages().render(ctx, status, "wsImport.jte", scope.chrome(ctx, "Import into "
-                + WorkspacePages.labelOf(t)), "ws", WsScope.view(c), "table", t.name(), "title",
-                WorkspacePages.labelOf(t), "upload", id, "fileName", fileName, "mapping", rows, "problem", problem,
+                + Labels.of(t)), "ws", WsScope.view(c), "table", t.name(), "title",
+                Labels.of(t), "upload", id, "fileName", fileName, "mapping", rows, "problem", problem,
                 "result", result, "errors", errors == null ? List.of() : errors, "columns", columns,
                 "preview", preview);
     }

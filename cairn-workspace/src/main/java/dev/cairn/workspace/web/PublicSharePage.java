@@ -5,7 +5,7 @@ import dev.cairn.server.web.Forms;
 import dev.cairn.server.web.LoginCsrf;
 import dev.cairn.server.web.SessionBridge;
 import dev.cairn.server.web.Views;
-import dev.cairn.workspace.records.ReportResult;
+import dev.cairn.workspace.reports.ReportResult;
 import dev.cairn.workspace.shares.ShareOutcome;
 import dev.cairn.workspace.shares.ShareService;
 import dev.cairn.workspace.shares.ShareView;

@@ -1,8 +1,8 @@
 package dev.cairn.workspace.web;
 
 import dev.cairn.workspace.pdf.ReportPdf;
-import dev.cairn.workspace.records.ReportCsv;
-import dev.cairn.workspace.records.ReportResult;
+import dev.cairn.workspace.reports.ReportCsv;
+import dev.cairn.workspace.reports.ReportResult;
 import io.javalin.http.Context;
 
 /** The CSV and PDF downloads of a report result on the web pages (the workspace's and a share link's). Stateless. */

@@ -2,7 +2,7 @@ package dev.cairn.workspace.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.cairn.workspace.records.ReportSpec;
+import dev.cairn.workspace.reports.ReportSpec;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,17 +4,18 @@ import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.web.Format;
 import dev.cairn.server.web.Forms;
 import dev.cairn.server.web.Pages;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.ColumnType;
-import dev.cairn.workspace.records.FilterOp;
-import dev.cairn.workspace.records.ReportResult;
-import dev.cairn.workspace.records.ReportService;
-import dev.cairn.workspace.records.ReportSpec;
-import dev.cairn.workspace.records.TableService;
-import dev.cairn.workspace.records.TableSpec;
-import dev.cairn.workspace.records.ValidationException;
-import dev.cairn.workspace.records.Workspaces;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.members.Workspaces;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.FilterOp;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.reports.ReportResult;
+import dev.cairn.workspace.reports.ReportService;
+import dev.cairn.workspace.reports.ReportSpec;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableService;
+import dev.cairn.workspace.schema.TableSpec;
 import dev.cairn.workspace.web.RecordViews.Option;
 import dev.cairn.workspace.web.RecordViews.Ws;
 import dev.cairn.workspace.web.ReportViews.AggRow;
@@ -23,7 +24,6 @@ import dev.cairn.workspace.web.ReportViews.GroupRow;
 import dev.cairn.workspace.web.ReportViews.ReportRow;
 import dev.cairn.workspace.web.ReportViews.Result;
 import io.javalin.http.Context;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,9 +39,6 @@ import java.util.Set;
  */
 public final class ReportPages {
     public static final int PREVIEW_ROWS = 50;
-    private static final String[][] OPS = {{"eq", "equals"}, {"ne", "is not"}, {"contains", "contains"},
-        {"startswith", "starts with"}, {"lt", "less than"}, {"lte", "at most"}, {"gt", "greater than"},
-        {"gte", "at least"}, {"in", "is one of (a, b, c)"}, {"empty", "is empty"}, {"notempty", "is not empty"}};
     private static final String[][] FNS = {{"count", "count"}, {"sum", "sum"}, {"avg", "average"}, {"min", "minimum"},
         {"max", "maximum"}};
     private final WsScope scope;
@@ -160,7 +157,7 @@ public final class ReportPages {
     private void show(Context ctx, int status, Caller c, Long id, ReportForm form, Forms errors, String warning) {
         Ws v = WsScope.view(c);
         List<TableSpec> all = tables.list(c);
-        List<Option> tableOptions = all.stream().map(t -> new Option(t.name(), WorkspacePages.labelOf(t),
+        List<Option> tableOptions = all.stream().map(t -> new Option(t.name(), Labels.of(t),
                 t.name().equals(form.table()))).toList();
         Map<String, ColumnType> fields = all.stream().anyMatch(t -> t.name().equals(form.table()))
                 ? fields(c, form.table()) : Map.of();
@@ -195,18 +192,14 @@ public final class ReportPages {
     private Map<String, ColumnType> fields(Caller c, String table) {
         TableSpec t = tables.get(c, table);
         Map<String, ColumnType> out = new LinkedHashMap<>();
-        t.columns().forEach(col -> out.put(col.name(), type(col)));
+        t.columns().forEach(col -> out.put(col.name(), col.type()));
         for (ColumnSpec col : t.columns()) {
-            if (col.type().equals("reference")) {
+            if (col.type() == ColumnType.REFERENCE) {
                 tables.get(c, col.references()).columns().forEach(x -> out.put(col.name() + "." + x.name(),
-                        type(x)));
+                        x.type()));
             }
         }
         return out;
-    }
-
-    private static ColumnType type(ColumnSpec col) {
-        return ColumnType.fromWire(col.type()).orElseThrow();
     }
 
     private static List<String> sortNames(ReportForm form) {
@@ -236,10 +229,10 @@ public final class ReportPages {
             ReportForm.Filter f = form.filters().get(i);
             ColumnType type = fields.get(f.column());
             List<Option> ops = new ArrayList<>();
-            for (String[] op : OPS) {
-                boolean applies = type == null || FilterOp.fromWire(op[0]).orElseThrow().appliesTo(type);
-                if (applies || op[0].equals(f.op())) {
-                    ops.add(new Option(op[0], op[1], op[0].equals(f.op())));
+            for (FilterOp op : FilterOp.FORM_ORDER) {
+                boolean chosen = op.wireName().equals(f.op());
+                if (type == null || op.appliesTo(type) || chosen) {
+                    ops.add(new Option(op.wireName(), op.label(), chosen));
                 }
             }
             out.add(new FilterRow(i, options(List.copyOf(fields.keySet()), Set.of(f.column()), true), ops, f.value(),
@@ -289,21 +282,11 @@ public final class ReportPages {
 
     static Result view(ReportResult r) {
         List<List<String>> rows = new ArrayList<>();
-        for (List<Object> row : r.rows()) {
-            rows.add(row.stream().map(ReportPages::display).toList());
+        for (List<Value> row : r.rows()) {
+            rows.add(row.stream().map(Labels::display).toList());
         }
         return new Result(r.name(), r.table(), Format.time(r.generatedAt(), ""), r.columns().stream()
                 .map(ReportResult.ResultColumn::name).toList(), rows, false);
-    }
-
-    private static String display(Object v) {
-        if (v instanceof Map<?, ?> m && m.containsKey("currency")) {
-            return m.get("amount") + " " + m.get("currency");
-        }
-        if (v instanceof Boolean b) {
-            return b ? "Yes" : "No";
-        }
-        return v instanceof BigDecimal d ? d.toPlainString() : v == null ? "" : v.toString();
     }
 
     private static long id(Context ctx) {

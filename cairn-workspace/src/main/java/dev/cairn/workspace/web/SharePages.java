@@ -1,26 +1,22 @@
 package dev.cairn.workspace.web;
 
 import dev.cairn.server.error.ServiceException;
-import dev.cairn.server.web.Chrome;
 import dev.cairn.server.web.Format;
 import dev.cairn.server.web.Forms;
 import dev.cairn.server.web.Pages;
 import dev.cairn.workspace.WorkspaceModule;
 import dev.cairn.workspace.http.ShareLinks;
-import dev.cairn.workspace.http.WorkspaceCalls;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.FieldError;
-import dev.cairn.workspace.records.RecordQuery;
-import dev.cairn.workspace.records.ReportSpec;
-import dev.cairn.workspace.records.TableSpec;
-import dev.cairn.workspace.records.ValidationException;
-import dev.cairn.workspace.records.WorkspaceRole;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.FieldError;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.reports.ReportSpec;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableSpec;
 import dev.cairn.workspace.shares.Share;
 import dev.cairn.workspace.shares.ShareAccess;
 import dev.cairn.workspace.shares.ShareRequest;
 import dev.cairn.workspace.shares.ShareService;
-import dev.cairn.workspace.web.RecordViews.Ws;
 import dev.cairn.workspace.web.ShareViews.AccessLine;
 import dev.cairn.workspace.web.ShareViews.FixedGroup;
 import dev.cairn.workspace.web.ShareViews.FixedOption;
@@ -40,14 +36,14 @@ import java.util.List;
  * guard enforces the roles. Thread-safe.
  */
 public final class SharePages {
-    private final Pages pages;
+    private final WsScope scope;
     private final WorkspaceModule ws;
     private final ShareService shares;
     private final String publicUrl;
 
     /** @param publicUrl the server's public URL for links (null: as the browser reached the server) */
-    SharePages(Pages pages, WorkspaceModule ws, ShareService shares, String publicUrl) {
-        this.pages = pages;
+    SharePages(WsScope scope, WorkspaceModule ws, ShareService shares, String publicUrl) {
+        this.scope = scope;
         this.ws = ws;
         this.shares = shares;
         this.publicUrl = publicUrl;
@@ -59,23 +55,23 @@ public final class SharePages {
     }
 
     private void showList(Context ctx, String createdUrl) {
-        Caller c = caller(ctx);
+        Caller c = scope.caller(ctx);
         List<Listed> rows = shares.list(c).stream().map(SharePages::listed).toList();
         List<String[]> reports = ws.reports().list(c).stream().map(r -> new String[] {String.valueOf(r.id()), r.name()})
                 .toList();
-        pages.render(ctx, 200, "wsShares.jte", chrome(ctx, "Share links"), "ws", view(c), "shares", rows,
-                "reports", reports, "created", createdUrl, "notice", Notices.of(ctx.queryParam("done")));
+        scope.pages().render(ctx, 200, "wsShares.jte", scope.chrome(ctx, "Share links"), "ws", WsScope.view(c),
+                "shares", rows, "reports", reports, "created", createdUrl, "notice", WsScope.notice(ctx));
     }
 
     /** {@code GET .../shares/new?report=ID}: the rest of the form, once the report is chosen. */
     public void newShare(Context ctx) {
-        Caller c = caller(ctx);
+        Caller c = scope.caller(ctx);
         showForm(ctx, 200, c, report(c, ctx.queryParam("report")), Forms.of(ctx));
     }
 
     /** {@code POST .../shares}: fields {@code report}, {@code expires} (date), {@code passphrase}, {@code fixed}. */
     public void create(Context ctx) {
-        Caller c = caller(ctx);
+        Caller c = scope.caller(ctx);
         ReportSpec report = report(c, Forms.field(ctx, "report"));
         Forms form = Forms.of(ctx, "expires", "fixed");
         Instant expires = expiry(form);
@@ -97,9 +93,9 @@ public final class SharePages {
     }
 
     private void showForm(Context ctx, int status, Caller c, ReportSpec report, Forms form) {
-        pages.render(ctx, status, "wsShareNew.jte", chrome(ctx, "Share " + report.name()), "ws", view(c),
-                "report", new String[] {String.valueOf(report.id()), report.name()}, "groups", fixedGroups(c, report),
-                "form", form);
+        scope.pages().render(ctx, status, "wsShareNew.jte", scope.chrome(ctx, "Share " + report.name()), "ws",
+                WsScope.view(c), "report", new String[] {String.valueOf(report.id()), report.name()},
+                "groups", fixedGroups(c, report), "form", form);
     }
 
     /** The end of the chosen day (UTC), as for API tokens. */
@@ -132,41 +128,39 @@ public final class SharePages {
     private List<FixedGroup> fixedGroups(Caller c, ReportSpec report) {
         List<FixedGroup> groups = new ArrayList<>();
         for (ColumnSpec col : ws.tables().get(c, report.table()).columns()) {
-            if (!"reference".equals(col.type()) || col.references() == null) {
+            if (col.type() != ColumnType.REFERENCE || col.references() == null) {
                 continue;
             }
             TableSpec target = ws.tables().get(c, col.references());
-            List<FixedOption> options = ws.records().list(c, target.name(), new RecordQuery(List.of(), null, null,
-                    WorkspacePages.REFERENCE_CHOICES, 0)).records().stream().map(r -> new FixedOption(col.name() + ":"
-                    + r.get("id"), WorkspacePages.recordLabel(target, r))).toList();
-            groups.add(new FixedGroup(WorkspacePages.labelOf(col) + " (" + WorkspacePages.labelOf(target) + ")",
-                    options));
+            List<FixedOption> options = ReferenceLabels.choices(ws, c, target.name()).stream().map(r ->
+                    new FixedOption(col.name() + ":" + r.id(), Labels.record(target, r))).toList();
+            groups.add(new FixedGroup(Labels.of(col) + " (" + Labels.of(target) + ")", options));
         }
         return groups;
     }
 
     /** {@code GET .../shares/{share}}: the link and its access log. */
     public void detail(Context ctx) {
-        Caller c = caller(ctx);
+        Caller c = scope.caller(ctx);
         long id = shareId(ctx);
         Listed share = listed(shares.get(c, id));
         List<AccessLine> log = shares.accesses(c, id).stream().map(SharePages::line).toList();
-        pages.render(ctx, 200, "wsShare.jte", chrome(ctx, "Share link " + id), "ws", view(c), "share", share,
-                "accesses", log);
+        scope.pages().render(ctx, 200, "wsShare.jte", scope.chrome(ctx, "Share link " + id), "ws", WsScope.view(c),
+                "share", share, "accesses", log);
     }
 
     /** {@code GET .../shares/{share}/revoke}: asks first. */
     public void confirmRevoke(Context ctx) {
-        Caller c = caller(ctx);
-        pages.render(ctx, 200, "wsShareRevoke.jte", chrome(ctx, "Revoke share link"), "ws", view(c),
-                "share", listed(shares.get(c, shareId(ctx))));
+        Caller c = scope.caller(ctx);
+        scope.pages().render(ctx, 200, "wsShareRevoke.jte", scope.chrome(ctx, "Revoke share link"), "ws",
+                WsScope.view(c), "share", listed(shares.get(c, shareId(ctx))));
     }
 
     /** {@code POST .../shares/{share}/revoke} */
     public void revoke(Context ctx) {
-        Caller c = caller(ctx);
+        Caller c = scope.caller(ctx);
         shares.revoke(c, shareId(ctx));
-        Pages.seeOther(ctx, view(c).base() + "/shares?done=share-revoked");
+        Pages.seeOther(ctx, WsScope.view(c).base() + "/shares?done=share-revoked");
     }
 
     private static Listed listed(Share s) {
@@ -195,18 +189,5 @@ public final class SharePages {
         } catch (NumberFormatException e) {
             throw ServiceException.notFound("no share link '" + ctx.pathParam("share") + "'");
         }
-    }
-
-    private Caller caller(Context ctx) {
-        return WorkspaceCalls.caller(ctx);
-    }
-
-    private static Ws view(Caller c) {
-        return new Ws(c.workspaceOwner(), "/web/workspace/" + c.workspaceOwner(), c.role().wireName(),
-                c.role().includes(WorkspaceRole.EDITOR), c.role().includes(WorkspaceRole.OWNER));
-    }
-
-    private Chrome chrome(Context ctx, String title) {
-        return pages.chrome(ctx, title, WorkspaceWeb.NAV_KEY);
     }
 }

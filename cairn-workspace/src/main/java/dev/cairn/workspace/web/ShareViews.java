@@ -1,7 +1,7 @@
 package dev.cairn.workspace.web;
 
 import dev.cairn.workspace.pdf.ReportPdf;
-import dev.cairn.workspace.records.ReportResult;
+import dev.cairn.workspace.reports.ReportResult;
 import java.util.List;
 
 /** The view models of the share link pages (what the templates see); all immutable. */

@@ -36,8 +36,11 @@ public final class WorkspaceWeb {
     public static List<Route> routes(WebKit web, WorkspaceModule ws, WorkspaceAccess.Roles r) {
         Pages pages = web.pages().withTemplates(TEMPLATES);
         WsScope scope = new WsScope(pages);
-        WorkspacePages workspacePages = new WorkspacePages(pages, ws);
-        SharePages sharesPages = new SharePages(pages, ws, ws.shares(), ws.publicUrl());
+        TablesPage tables = new TablesPage(scope, ws);
+        TablePage table = new TablePage(scope, ws);
+        RecordPages records = new RecordPages(scope, ws);
+        HistoryPage history = new HistoryPage(scope, ws);
+        SharePages sharesPages = new SharePages(scope, ws, ws.shares(), ws.publicUrl());
         PublicSharePage sharePage = new PublicSharePage(new Views(TEMPLATES), web.assets(), web.loginCsrf(),
                 web.sessions(), ws.shares());
         DesignerPages designerPages = new DesignerPages(scope, ws);
@@ -46,25 +49,25 @@ public final class WorkspaceWeb {
         ImportPages importsPages = new ImportPages(scope, ws, new ImportUploads(ws.random(), ws.clock()));
         return List.of(
                 // records workspace pages ({ws} names the workspace's owner; the guard checks membership and role)
-                new Route(GET, "/workspace", Role.SESSION_USER, workspacePages::home),
-                new Route(GET, WS_WEB + "/tables", r.viewer(), workspacePages::tables),
-                new Route(POST, WS_WEB + "/templates", r.owner(), workspacePages::applyTemplate),
-                new Route(GET, WS_WEB + "/tables/{table}", r.viewer(), workspacePages::table),
-                new Route(GET, WS_WEB + "/tables/{table}/new", r.editor(), workspacePages::newRecord),
+                new Route(GET, "/workspace", Role.SESSION_USER, tables::home),
+                new Route(GET, WS_WEB + "/tables", r.viewer(), tables::tables),
+                new Route(POST, WS_WEB + "/templates", r.owner(), tables::applyTemplate),
+                new Route(GET, WS_WEB + "/tables/{table}", r.viewer(), table::table),
+                new Route(GET, WS_WEB + "/tables/{table}/new", r.editor(), records::newRecord),
                 new Route(POST, WS_WEB + "/tables/{table}/records", r.editor(),
-                        workspacePages::create),
+                        records::create),
                 new Route(GET, WS_WEB + "/tables/{table}/records/{id}", r.viewer(),
-                        workspacePages::record),
+                        records::record),
                 new Route(POST, WS_WEB + "/tables/{table}/records/{id}", r.editor(),
-                        workspacePages::update),
+                        records::update),
                 new Route(GET, WS_WEB + "/tables/{table}/records/{id}/delete", r.editor(),
-                        workspacePages::confirmDelete),
+                        records::confirmDelete),
                 new Route(POST, WS_WEB + "/tables/{table}/records/{id}/delete", r.editor(),
-                        workspacePages::delete),
+                        records::delete),
                 new Route(GET, WS_WEB + "/tables/{table}/records/{id}/history", r.viewer(),
-                        workspacePages::history),
+                        history::history),
                 new Route(POST, WS_WEB + "/tables/{table}/records/{id}/restore", r.editor(),
-                        workspacePages::restore),
+                        history::restore),
                 new Route(GET, WS_WEB + "/shares", r.viewer(), sharesPages::list),
                 new Route(GET, WS_WEB + "/shares/new", r.editor(), sharesPages::newShare),
                 new Route(POST, WS_WEB + "/shares", r.editor(), sharesPages::create),

@@ -2,8 +2,10 @@ package dev.cairn.workspace.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.workspace.records.ReportResult.ResultColumn;
-import dev.cairn.workspace.records.ReportResult;
+import dev.cairn.workspace.model.Money;
+import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.reports.ReportResult;
+import dev.cairn.workspace.reports.ReportResult.ResultColumn;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,8 +23,20 @@ class ReportPdfTest {
     private static final List<ResultColumn> ORDER_COLUMNS = List.of(new ResultColumn("customer", "text"),
             new ResultColumn("items", "integer"), new ResultColumn("total", "money"));
 
+    /** A result of rows given in wire form (text, whole numbers, decimals, {amount, currency}). */
     static ReportResult result(List<ResultColumn> columns, List<List<Object>> rows) {
-        return new ReportResult("Open orders", "orders", AT, columns, rows);
+        return new ReportResult("Open orders", "orders", AT, columns, rows.stream().map(row -> row.stream()
+                .map(ReportPdfTest::value).toList()).toList());
+    }
+
+    private static Value value(Object wire) {
+        return switch (wire) {
+            case String s -> new Value.Text(s);
+            case Long n -> new Value.Whole(n);
+            case BigDecimal d -> new Value.Decimal(d);
+            case Map<?, ?> m -> new Money(new BigDecimal((String) m.get("amount")), (String) m.get("currency"));
+            default -> throw new IllegalArgumentException(String.valueOf(wire));
+        };
     }
 
     static String page(byte[] pdf, int page) throws IOException {

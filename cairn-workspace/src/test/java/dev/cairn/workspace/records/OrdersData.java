@@ -1,5 +1,14 @@
 package dev.cairn.workspace.records;
 
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.DATE;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
+
+import dev.cairn.workspace.JsonRecords;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +32,10 @@ final class OrdersData {
 
     static TableSpec table() {
         return new TableSpec("orders", null, List.of(
-                ColumnSpec.of("number", "text").asUnique(), ColumnSpec.of("customer", "text"),
-                ColumnSpec.of("status", "choice").withChoices(STATUSES),
-                ColumnSpec.of("total", "money").inCurrency("EUR"), ColumnSpec.of("items", "integer"),
-                ColumnSpec.of("placed", "date")));
+                ColumnSpec.of("number", TEXT).asUnique(), ColumnSpec.of("customer", TEXT),
+                ColumnSpec.of("status", CHOICE).withChoices(STATUSES),
+                ColumnSpec.of("total", MONEY).inCurrency("EUR"), ColumnSpec.of("items", INTEGER),
+                ColumnSpec.of("placed", DATE)));
     }
 
     /** {@code n} orders: 5,000 customers, 4 statuses, totals to 100,000.00, 1–20 items, dates in 2026. */
@@ -50,8 +59,15 @@ final class OrdersData {
      * 100 % down to 30 % of those), which is what a user narrowing a table view does; sorted by total descending or
      * by date, alternately.
      */
-    static RecordQuery listing(int i) {
-        return new RecordQuery(List.of("status:eq:" + STATUSES[i % 4], "items:gte:" + (1 + i % 15)),
-                i % 2 == 0 ? "-total" : "placed", null, 50, 0);
+    static Listing listing(int i) {
+        return new Listing(List.of("status:eq:" + STATUSES[i % 4], "items:gte:" + (1 + i % 15)),
+                i % 2 == 0 ? "-total" : "placed");
+    }
+
+    /** A listing in the API's terms: its {@code filter} and {@code sort} parameters, 50 records. */
+    record Listing(List<String> filters, String sort) {
+        RecordQuery query() {
+            return JsonRecords.query(filters, sort, null, 50, 0);
+        }
     }
 }

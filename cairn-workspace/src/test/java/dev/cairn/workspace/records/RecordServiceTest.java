@@ -1,12 +1,30 @@
 package dev.cairn.workspace.records;
 
-import static dev.cairn.workspace.records.WorkspaceFixture.json;
+import static dev.cairn.workspace.WorkspaceFixture.json;
+import static dev.cairn.workspace.model.ColumnType.BOOLEAN;
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.DATE;
+import static dev.cairn.workspace.model.ColumnType.DATETIME;
+import static dev.cairn.workspace.model.ColumnType.DECIMAL;
+import static dev.cairn.workspace.model.ColumnType.EMAIL;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.LONG_TEXT;
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.workspace.JsonRecords;
+import dev.cairn.workspace.WorkspaceFixture;
+import dev.cairn.workspace.model.FieldError;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,28 +42,28 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(Dialect.class)
 class RecordServiceTest {
     final WorkspaceFixture f;
-    final RecordService records;
+    final JsonRecords records;
 
     RecordServiceTest(Dialect dialect) {
         this.f = new WorkspaceFixture(dialect);
-        this.records = f.ws.records();
+        this.records = f.records();
     }
 
     @BeforeEach
     void tables() {
         f.ws.tables().create(f.ann, new TableSpec("customers", "Customers", List.of(
-                ColumnSpec.of("name", "text").asRequired(),
-                ColumnSpec.of("email", "email").asUnique(),
-                ColumnSpec.of("vip", "boolean").withDefault(json("false")),
-                ColumnSpec.of("credit", "money").inCurrency("EUR"),
-                ColumnSpec.of("since", "date"))));
+                ColumnSpec.of("name", TEXT).asRequired(),
+                ColumnSpec.of("email", EMAIL).asUnique(),
+                ColumnSpec.of("vip", BOOLEAN).withDefault(new Value.Bool(false)),
+                ColumnSpec.of("credit", MONEY).inCurrency("EUR"),
+                ColumnSpec.of("since", DATE))));
         f.ws.tables().create(f.ann, new TableSpec("orders", null, List.of(
-                ColumnSpec.of("customer", "reference").referencing("customers").asRequired(),
-                ColumnSpec.of("total", "decimal").asRequired(),
-                ColumnSpec.of("status", "choice").withChoices("open", "paid").withDefault(json("'open'")),
-                ColumnSpec.of("placed", "datetime"),
-                ColumnSpec.of("quantity", "integer"),
-                ColumnSpec.of("note", "long_text"))));
+                ColumnSpec.of("customer", REFERENCE).referencing("customers").asRequired(),
+                ColumnSpec.of("total", DECIMAL).asRequired(),
+                ColumnSpec.of("status", CHOICE).withChoices("open", "paid").withDefault(new Value.Text("open")),
+                ColumnSpec.of("placed", DATETIME),
+                ColumnSpec.of("quantity", INTEGER),
+                ColumnSpec.of("note", LONG_TEXT))));
     }
 
     @AfterEach
@@ -58,7 +76,7 @@ class RecordServiceTest {
     }
 
     long count(String table) {
-        return records.list(f.ann, table, new RecordQuery(List.of(), null, null, 1000, 0)).records().size();
+        return records.list(f.ann, table, JsonRecords.query(List.of(), null, null, 1000, 0)).records().size();
     }
 
     @Test
@@ -175,7 +193,7 @@ class RecordServiceTest {
         assertThatThrownBy(() -> records.update(f.ann, "customers", c, 1L, json("{'name': 'Ann C'}")))
                 .isInstanceOfSatisfying(VersionConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.VERSION_CONFLICT);
-                    assertThat(e.current()).containsEntry("name", "Ann B").containsEntry("version", 2L);
+                    assertThat(e.current().wireForm()).containsEntry("name", "Ann B").containsEntry("version", 2L);
                 });
         assertThatThrownBy(() -> records.update(f.ann, "customers", c, null, json("{'name': 'Ann C'}")))
                 .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code())
@@ -224,9 +242,9 @@ class RecordServiceTest {
         assertThat(history).extracting(Change::actor).containsOnly("ann");
         assertThat(history.get(1).at()).isEqualTo(f.clock.instant());
         assertThat(history.get(1).old()).containsOnlyKeys("name", "vip");
-        assertThat(history.get(1).old().get("name").asText()).isEqualTo("Ann");
-        assertThat(history.get(1).newValues().get("name").asText()).isEqualTo("Ann B");
-        assertThat(history.get(2).old().get("email").asText()).isEqualTo("ann@example.com");
+        assertThat(history.get(1).old().get("name").wire()).isEqualTo("Ann");
+        assertThat(history.get(1).newValues().get("name").wire()).isEqualTo("Ann B");
+        assertThat(history.get(2).old().get("email").wire()).isEqualTo("ann@example.com");
         assertThat(history).extracting(Change::seq).isSorted();
     }
 
@@ -268,31 +286,31 @@ class RecordServiceTest {
             customer("Customer " + i, "c" + i + "@example.com");
         }
         records.create(f.ann, "customers", json("{'name': 'Zed 100%', 'vip': true, 'credit': 5}"));
-        var page = records.list(f.ann, "customers", new RecordQuery(List.of("name:startswith:customer"),
+        var page = records.list(f.ann, "customers", JsonRecords.query(List.of("name:startswith:customer"),
                 "-name", null, 3, 0));
         assertThat(page.records()).extracting(m -> m.get("name")).containsExactly("Customer 7", "Customer 6",
                 "Customer 5");
         assertThat(page.hasMore()).isTrue();
-        var last = records.list(f.ann, "customers", new RecordQuery(List.of("name:startswith:customer"),
+        var last = records.list(f.ann, "customers", JsonRecords.query(List.of("name:startswith:customer"),
                 "-name", null, 3, 6));
         assertThat(last.records()).extracting(m -> m.get("name")).containsExactly("Customer 1");
         assertThat(last.hasMore()).isFalse();
-        assertThat(records.list(f.ann, "customers", new RecordQuery(List.of("vip:eq:true"), null, null, 10, 0))
+        assertThat(records.list(f.ann, "customers", JsonRecords.query(List.of("vip:eq:true"), null, null, 10, 0))
                 .records()).extracting(m -> m.get("name")).containsExactly("Zed 100%");
-        assertThat(records.list(f.ann, "customers", new RecordQuery(List.of(), null, "100%", 10, 0)).records())
+        assertThat(records.list(f.ann, "customers", JsonRecords.query(List.of(), null, "100%", 10, 0)).records())
                 .hasSize(1);
-        assertThat(records.list(f.ann, "customers", new RecordQuery(List.of("credit:gte:5", "email:empty"),
+        assertThat(records.list(f.ann, "customers", JsonRecords.query(List.of("credit:gte:5", "email:empty"),
                 null, null, 10, 0)).records()).hasSize(1);
-        assertThat(records.list(f.ann, "customers", new RecordQuery(List.of("email:in:c1@example.com,"
+        assertThat(records.list(f.ann, "customers", JsonRecords.query(List.of("email:in:c1@example.com,"
                 + "c3@example.com"), "email", null, 10, 0)).records()).extracting(m -> m.get("name"))
                 .containsExactly("Customer 1", "Customer 3");
-        assertThat(records.list(f.ann, "customers", new RecordQuery(List.of(), "credit", null, 10, 0)).records()
+        assertThat(records.list(f.ann, "customers", JsonRecords.query(List.of(), "credit", null, 10, 0)).records()
                 .getLast()).containsEntry("name", "Zed 100%");
     }
 
     @Test
     void badListingParametersAreNamed() {
-        assertThatThrownBy(() -> records.list(f.ann, "customers", new RecordQuery(List.of("nope:eq:1",
+        assertThatThrownBy(() -> records.list(f.ann, "customers", JsonRecords.query(List.of("nope:eq:1",
                 "vip:contains:x", "since:gt:soon", "name"), "-colour", null, 5000, -1)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("filter[0]", "filter[1]", "filter[2]",

@@ -5,6 +5,7 @@ import dev.cairn.server.TestServer;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.db.TestDatabases;
 import dev.cairn.workspace.WorkspaceServer;
+import dev.cairn.workspace.members.Caller;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +178,7 @@ class RecordsApiLoadBench {
         }
 
         private void list() {
-            RecordQuery q = OrdersData.listing(listed++ + number);
+            OrdersData.Listing q = OrdersData.listing(listed++ + number);
             StringBuilder path = new StringBuilder(base() + "?limit=50&sort=" + q.sort());
             for (String f : q.filters()) {
                 path.append("&filter=").append(URLEncoder.encode(f, StandardCharsets.UTF_8));

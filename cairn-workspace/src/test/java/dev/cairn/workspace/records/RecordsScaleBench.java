@@ -1,6 +1,8 @@
 package dev.cairn.workspace.records;
 
 import dev.cairn.server.db.Dialect;
+import dev.cairn.workspace.WorkspaceFixture;
+import dev.cairn.workspace.reports.ReportSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,9 +34,9 @@ class RecordsScaleBench {
             Files.delete(csv);
             long[] pages = new long[200];
             for (int i = 0; i < pages.length; i++) {
-                var query = OrdersData.listing(i);
+                var query = OrdersData.listing(i).query();
                 long s = System.nanoTime();
-                var page = f.ws.records().list(f.ann, "orders", query);
+                var page = f.records().list(f.ann, "orders", query);
                 pages[i] = System.nanoTime() - s;
                 if (page.records().size() != 50) {
                     throw new AssertionError("expected a full page");

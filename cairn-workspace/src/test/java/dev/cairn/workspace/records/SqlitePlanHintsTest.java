@@ -1,8 +1,18 @@
 package dev.cairn.workspace.records;
 
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.server.db.Dialect;
+import dev.cairn.workspace.JsonRecords;
+import dev.cairn.workspace.WorkspaceFixture;
+import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.TableDef;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.Schema;
+import dev.cairn.workspace.schema.TableSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +39,9 @@ class SqlitePlanHintsTest {
                     .append(statuses[i % 4]).append(',').append((i * 7919L) % 10_007).append('\n');
         }
         try (var f = new WorkspaceFixture(Dialect.SQLITE)) {
-            f.ws.tables().create(f.ann, new TableSpec("orders", null, List.of(ColumnSpec.of("number", "text")
-                    .asUnique(), ColumnSpec.of("customer", "text"), ColumnSpec.of("status", "choice")
-                    .withChoices(statuses), ColumnSpec.of("amount", "integer"))));
+            f.ws.tables().create(f.ann, new TableSpec("orders", null, List.of(ColumnSpec.of("number", TEXT)
+                    .asUnique(), ColumnSpec.of("customer", TEXT), ColumnSpec.of("status", CHOICE)
+                    .withChoices(statuses), ColumnSpec.of("amount", INTEGER))));
             f.ws.importer().importCsv(f.ann, "orders", Files.writeString(dir.resolve("o.csv"), csv), Map.of(), false);
             TableDef t = f.db.jdbi().withHandle(h -> new Schema(Dialect.SQLITE).require(h, f.ann.workspaceId(),
                     "orders"));
@@ -40,7 +50,7 @@ class SqlitePlanHintsTest {
             var broad = f.db.jdbi().withHandle(h -> SqlitePlanHints.broadColumns(h, t, byAmount));
             assertThat(broad).containsExactly(t.column("status").orElseThrow().id());
 
-            var page = f.ws.records().list(f.ann, "orders", new RecordQuery(List.of("status:eq:paid",
+            var page = f.records().list(f.ann, "orders", JsonRecords.query(List.of("status:eq:paid",
                     "amount:gte:100"), "-amount", null, 50, 0)).records();
             List<Long> expected = new java.util.ArrayList<>();
             for (int i = 0; i < 12_000; i++) {

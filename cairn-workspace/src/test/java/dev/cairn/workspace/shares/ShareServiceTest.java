@@ -1,5 +1,8 @@
 package dev.cairn.workspace.shares;
 
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,14 +18,15 @@ import dev.cairn.server.db.TestDatabases;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.storage.SpoolDirectory;
 import dev.cairn.testkit.MutableClock;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.FieldError;
-import dev.cairn.workspace.records.RecordsServices;
-import dev.cairn.workspace.records.ReportSpec;
-import dev.cairn.workspace.records.TablePatch;
-import dev.cairn.workspace.records.TableSpec;
-import dev.cairn.workspace.records.ValidationException;
+import dev.cairn.workspace.JsonRecords;
+import dev.cairn.workspace.RecordsServices;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.model.FieldError;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.reports.ReportSpec;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TablePatch;
+import dev.cairn.workspace.schema.TableSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,12 +79,12 @@ class ShareServiceTest {
 
     @BeforeEach
     void data() throws Exception {
-        ws.tables().create(ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", "text"))));
+        ws.tables().create(ann, new TableSpec("customers", null, List.of(ColumnSpec.of("name", TEXT))));
         ws.tables().create(ann, new TableSpec("orders", null, List.of(
-                ColumnSpec.of("customer", "reference").referencing("customers"), ColumnSpec.of("item", "text"),
-                ColumnSpec.of("total", "money"))));
-        acme = id(ws.records().create(ann, "customers", json("{\"name\": \"Acme\"}")));
-        beta = id(ws.records().create(ann, "customers", json("{\"name\": \"Beta\"}")));
+                ColumnSpec.of("customer", REFERENCE).referencing("customers"), ColumnSpec.of("item", TEXT),
+                ColumnSpec.of("total", MONEY))));
+        acme = id(new JsonRecords(ws.records()).create(ann, "customers", json("{\"name\": \"Acme\"}")));
+        beta = id(new JsonRecords(ws.records()).create(ann, "customers", json("{\"name\": \"Beta\"}")));
         order(acme, "anvil", "10.00");
         order(acme, "<script>alert(1)</script>", "20.50");
         order(beta, "rope", "7.25");
@@ -102,7 +106,7 @@ class ShareServiceTest {
     }
 
     void order(long customer, String item, String amount) throws Exception {
-        ws.records().create(ann, "orders", json("{\"customer\": " + customer + ", \"item\": \"" + item
+        new JsonRecords(ws.records()).create(ann, "orders", json("{\"customer\": " + customer + ", \"item\": \"" + item
                 + "\", \"total\": {\"amount\": \"" + amount + "\", \"currency\": \"EUR\"}}"));
     }
 
@@ -112,7 +116,7 @@ class ShareServiceTest {
 
     static List<List<Object>> rows(ShareView view) {
         assertThat(view).isInstanceOf(ShareView.Open.class);
-        return ((ShareView.Open) view).result().rows();
+        return JsonRecords.wireRows(((ShareView.Open) view).result().rows());
     }
 
     @Test

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.account.Account;
 import dev.cairn.server.web.WebClient;
+import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceServer;
-import dev.cairn.workspace.records.Caller;
+import dev.cairn.workspace.members.Caller;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,7 +66,7 @@ class DesignerPagesTest {
         add("name", "stage", "type", "choice", "choices", "idea\nactive\ndone", "default", "idea");
         add("name", "budget", "type", "money", "currency", "eur", "scale", "2");
         add("name", "client", "type", "reference", "references", "customers");
-        WorkspaceServer.module(server).records().create(ownerCaller(), "projects",
+        new JsonRecords(WorkspaceServer.module(server).records()).create(ownerCaller(), "projects",
                 JsonNodeFactory.instance.objectNode().put("title", "First"));
         String table = owner.get(BASE + "/tables/projects/design").body();
         assertThat(table).contains("choices: idea, active, done").contains("EUR, 2 decimals")

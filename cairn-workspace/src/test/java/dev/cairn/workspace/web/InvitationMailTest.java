@@ -21,7 +21,7 @@ import dev.cairn.server.web.WebClient;
 import dev.cairn.workspace.WorkspaceServer;
 import dev.cairn.workspace.mail.InvitationMail;
 import dev.cairn.workspace.mail.InvitationSender;
-import dev.cairn.workspace.records.Caller;
+import dev.cairn.workspace.members.Caller;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;

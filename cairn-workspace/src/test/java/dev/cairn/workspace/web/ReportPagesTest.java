@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.account.Account;
 import dev.cairn.server.web.WebClient;
+import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceServer;
-import dev.cairn.workspace.records.Caller;
+import dev.cairn.workspace.members.Caller;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +48,7 @@ class ReportPagesTest {
     }
 
     private static long customer(Caller c, String name) {
-        return ((Number) WorkspaceServer.module(server).records().create(c, "customers",
+        return ((Number) new JsonRecords(WorkspaceServer.module(server).records()).create(c, "customers",
                 JsonNodeFactory.instance.objectNode().put("name", name)).get("id")).longValue();
     }
 
@@ -55,7 +56,7 @@ class ReportPagesTest {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("number", number).put("customer", customer)
                 .put("issue_date", "2026-11-23");
         body.putObject("total").put("amount", amount).put("currency", "EUR");
-        WorkspaceServer.module(server).records().create(c, "invoices", body);
+        new JsonRecords(WorkspaceServer.module(server).records()).create(c, "invoices", body);
     }
 
     @AfterAll
@@ -169,8 +170,8 @@ class ReportPagesTest {
     void aSavedReportWithMoreRowsThanTheBuilderShowsCarriesAWarning() throws Exception {
         Account a = server.core().accounts().require("rpowner");
         Caller c = WorkspaceServer.module(server).workspaces().resolve(a.id(), "rpowner", null, false);
-        var filter = new dev.cairn.workspace.records.ReportSpec.Filter("number", "notempty", null, null);
-        var saved = WorkspaceServer.module(server).reports().create(c, new dev.cairn.workspace.records.ReportSpec(null,
+        var filter = new dev.cairn.workspace.reports.ReportSpec.Filter("number", "notempty", null, null);
+        var saved = WorkspaceServer.module(server).reports().create(c, new dev.cairn.workspace.reports.ReportSpec(null,
                 "Four filters", "invoices", null, java.util.List.of(filter, filter, filter, filter), null, null, null,
                 null));
         var page = owner.get(BASE + "/reports/" + saved.id());

@@ -1,5 +1,8 @@
 package dev.cairn.workspace.web;
 
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +16,13 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.web.Chromium;
+import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceModule;
 import dev.cairn.workspace.WorkspaceServer;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.ReportSpec;
-import dev.cairn.workspace.records.TableSpec;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.reports.ReportSpec;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,15 +62,16 @@ class ShareBrowserTest {
         long id = server.account("shopkeeper").id();
         WorkspaceModule ws = WorkspaceServer.module(server);
         Caller owner = ws.workspaces().resolve(id, "shopkeeper", null, false);
-        ws.tables().create(owner, new TableSpec("customers", null, List.of(ColumnSpec.of("name", "text"))));
+        ws.tables().create(owner, new TableSpec("customers", null, List.of(ColumnSpec.of("name", TEXT))));
         ws.tables().create(owner, new TableSpec("orders", null, List.of(
-                ColumnSpec.of("customer", "reference").referencing("customers"), ColumnSpec.of("item", "text"),
-                ColumnSpec.of("total", "money"))));
-        long acme = (Long) ws.records().create(owner, "customers", JSON.readTree("{\"name\": \"Acme\"}")).get("id");
-        long zoe = (Long) ws.records().create(owner, "customers", JSON.readTree("{\"name\": \"Zoë\"}")).get("id");
+                ColumnSpec.of("customer", REFERENCE).referencing("customers"), ColumnSpec.of("item", TEXT),
+                ColumnSpec.of("total", MONEY))));
+        JsonRecords records = new JsonRecords(ws.records());
+        long acme = (Long) records.create(owner, "customers", JSON.readTree("{\"name\": \"Acme\"}")).get("id");
+        long zoe = (Long) records.create(owner, "customers", JSON.readTree("{\"name\": \"Zoë\"}")).get("id");
         for (Object[] o : new Object[][] {{acme, "anvil", "10.00"}, {acme, "<b>rocket</b>", "99.90"},
                 {zoe, "kite", "4.50"}}) {
-            ws.records().create(owner, "orders", JSON.readTree("{\"customer\": " + o[0] + ", \"item\": \"" + o[1]
+            records.create(owner, "orders", JSON.readTree("{\"customer\": " + o[0] + ", \"item\": \"" + o[1]
                     + "\", \"total\": {\"amount\": \"" + o[2] + "\", \"currency\": \"EUR\"}}"));
         }
         ws.reports().create(owner, new ReportSpec(null, "Open orders", "orders", List.of("customer.name", "item",

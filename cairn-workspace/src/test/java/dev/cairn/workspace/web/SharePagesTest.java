@@ -1,16 +1,18 @@
 package dev.cairn.workspace.web;
 
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.web.WebClient;
+import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceModule;
 import dev.cairn.workspace.WorkspaceServer;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.ReportSpec;
-import dev.cairn.workspace.records.TableSpec;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.reports.ReportSpec;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +40,8 @@ class SharePagesTest {
         assertThat(owner.signUp("sharer", "sharer-password").statusCode()).isEqualTo(303);
         WorkspaceModule ws = WorkspaceServer.module(server);
         Caller c = ws.workspaces().resolve(server.core().accounts().require("sharer").id(), "sharer", null, false);
-        ws.tables().create(c, new TableSpec("notes", null, List.of(ColumnSpec.of("text", "text"))));
-        ws.records().create(c, "notes", new ObjectMapper().readTree("{\"text\": \"hello\"}"));
+        ws.tables().create(c, new TableSpec("notes", null, List.of(ColumnSpec.of("text", TEXT))));
+        new JsonRecords(ws.records()).create(c, "notes", new ObjectMapper().readTree("{\"text\": \"hello\"}"));
         report = ws.reports().create(c, new ReportSpec(null, "<script>alert(1)</script> notes", "notes", null, null,
                 null, null, null, null)).id();
     }

@@ -11,8 +11,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.web.Chromium;
+import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceServer;
-import dev.cairn.workspace.records.Caller;
+import dev.cairn.workspace.members.Caller;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,7 +79,7 @@ class WorkspaceBuilderBrowserTest {
     private static void data() {
         var account = server.core().accounts().require("designer");
         Caller c = WorkspaceServer.module(server).workspaces().resolve(account.id(), "designer", null, false);
-        var records = WorkspaceServer.module(server).records();
+        var records = new JsonRecords(WorkspaceServer.module(server).records());
         long acme = ((Number) records.create(c, "customers", JsonNodeFactory.instance.objectNode()
                 .put("name", "Acme")).get("id")).longValue();
         long beta = ((Number) records.create(c, "customers", JsonNodeFactory.instance.objectNode()

@@ -1,15 +1,28 @@
 package dev.cairn.workspace.web;
 
+import static dev.cairn.workspace.model.ColumnType.BOOLEAN;
+import static dev.cairn.workspace.model.ColumnType.CHOICE;
+import static dev.cairn.workspace.model.ColumnType.DATE;
+import static dev.cairn.workspace.model.ColumnType.DATETIME;
+import static dev.cairn.workspace.model.ColumnType.DECIMAL;
+import static dev.cairn.workspace.model.ColumnType.EMAIL;
+import static dev.cairn.workspace.model.ColumnType.INTEGER;
+import static dev.cairn.workspace.model.ColumnType.LONG_TEXT;
+import static dev.cairn.workspace.model.ColumnType.MONEY;
+import static dev.cairn.workspace.model.ColumnType.PHONE;
+import static dev.cairn.workspace.model.ColumnType.REFERENCE;
+import static dev.cairn.workspace.model.ColumnType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.server.TestServer;
 import dev.cairn.server.account.Account;
 import dev.cairn.server.web.WebClient;
+import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceModule;
 import dev.cairn.workspace.WorkspaceServer;
-import dev.cairn.workspace.records.Caller;
-import dev.cairn.workspace.records.ColumnSpec;
-import dev.cairn.workspace.records.TableSpec;
+import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableSpec;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -217,12 +230,12 @@ class WorkspacePagesTest {
     void everyColumnTypeRoundTripsThroughTheFormAndBadValuesAreMarkedPerField() throws Exception {
         long customer = createCustomer("Kitchen Customer");
         WorkspaceServer.module(server).tables().create(ownerCaller(), new TableSpec("kitchen", "Kitchen sink", List.of(
-                ColumnSpec.of("t_text", "text").asRequired(), ColumnSpec.of("t_long", "long_text"),
-                ColumnSpec.of("t_int", "integer"), ColumnSpec.of("t_dec", "decimal"),
-                ColumnSpec.of("t_money", "money"), ColumnSpec.of("t_date", "date"),
-                ColumnSpec.of("t_dt", "datetime"), ColumnSpec.of("t_bool", "boolean"),
-                ColumnSpec.of("t_choice", "choice").withChoices("a", "b"), ColumnSpec.of("t_email", "email"),
-                ColumnSpec.of("t_phone", "phone"), ColumnSpec.of("t_ref", "reference").referencing("customers"))));
+                ColumnSpec.of("t_text", TEXT).asRequired(), ColumnSpec.of("t_long", LONG_TEXT),
+                ColumnSpec.of("t_int", INTEGER), ColumnSpec.of("t_dec", DECIMAL),
+                ColumnSpec.of("t_money", MONEY), ColumnSpec.of("t_date", DATE),
+                ColumnSpec.of("t_dt", DATETIME), ColumnSpec.of("t_bool", BOOLEAN),
+                ColumnSpec.of("t_choice", CHOICE).withChoices("a", "b"), ColumnSpec.of("t_email", EMAIL),
+                ColumnSpec.of("t_phone", PHONE), ColumnSpec.of("t_ref", REFERENCE).referencing("customers"))));
         var form = owner.get(base + "/tables/kitchen/new");
         assertThat(form.body()).contains("type=\"datetime-local\"").contains("type=\"date\"")
                 .contains("type=\"email\"").contains("type=\"tel\"").contains("name=\"t_money.currency\"")
@@ -261,9 +274,9 @@ class WorkspacePagesTest {
     void theTableViewPagesThroughTheRecordsTwentyFiveAtATime() throws Exception {
         Caller c = ownerCaller();
         WorkspaceServer.module(server).tables().create(c, new TableSpec("paged", null,
-                List.of(ColumnSpec.of("n", "integer"))));
+                List.of(ColumnSpec.of("n", INTEGER))));
         for (int i = 1; i <= 30; i++) {
-            WorkspaceServer.module(server).records().create(c, "paged",
+            new JsonRecords(WorkspaceServer.module(server).records()).create(c, "paged",
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", i));
         }
         String first = owner.get(base + "/tables/paged?sort=-n").body();

@@ -1,0 +1,64 @@
+package dev.cairn.workspace.schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.Submitted;
+import dev.cairn.workspace.model.Value;
+import java.util.List;
+
+/**
+ * A column as the API describes it (request and response). In requests, absent members take defaults: not required,
+ * not unique, indexed unless {@code long_text} or {@code boolean}, scale 2, the type's longest text. {@code references}
+ * names the target table. {@code defaultValue} is read against the column when it is stored (null: none given;
+ * {@link Submitted#CLEAR}: none, or cleared by an alter); in responses it is the stored {@link Value}.
+ * {@code unknownType} is a type name a request gave that names no {@link ColumnType} ({@code type} is then null): the
+ * service reports it with the definition's other problems.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ColumnSpec(String name, String label, ColumnType type, Boolean required, Boolean unique, Boolean indexed,
+        List<String> choices, Integer scale, String currency, String references,
+        @JsonProperty("default") Submitted defaultValue, Integer maxLength, @JsonIgnore String unknownType) {
+
+    /** A column of {@code type} with everything else defaulted. */
+    public static ColumnSpec of(String name, ColumnType type) {
+        return new ColumnSpec(name, null, type, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public ColumnSpec asRequired() {
+        return new ColumnSpec(name, label, type, true, unique, indexed, choices, scale, currency, references,
+                defaultValue, maxLength, unknownType);
+    }
+
+    public ColumnSpec asUnique() {
+        return new ColumnSpec(name, label, type, required, true, indexed, choices, scale, currency, references,
+                defaultValue, maxLength, unknownType);
+    }
+
+    public ColumnSpec withChoices(String... values) {
+        return new ColumnSpec(name, label, type, required, unique, indexed, List.of(values), scale, currency,
+                references, defaultValue, maxLength, unknownType);
+    }
+
+    public ColumnSpec referencing(String table) {
+        return new ColumnSpec(name, label, type, required, unique, indexed, choices, scale, currency, table,
+                defaultValue, maxLength, unknownType);
+    }
+
+    public ColumnSpec inCurrency(String code) {
+        return new ColumnSpec(name, label, type, required, unique, indexed, choices, scale, code, references,
+                defaultValue, maxLength, unknownType);
+    }
+
+    public ColumnSpec withDefault(Submitted value) {
+        return new ColumnSpec(name, label, type, required, unique, indexed, choices, scale, currency, references,
+                value, maxLength, unknownType);
+    }
+
+    /** The stored default of a described column, or null. */
+    @JsonIgnore
+    public Value storedDefault() {
+        return defaultValue instanceof Value v ? v : null;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.cairn.workspace.web;
+
+import dev.cairn.server.web.Forms;
+import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.FieldError;
+import dev.cairn.workspace.model.InvalidValue;
+import dev.cairn.workspace.model.Money;
+import dev.cairn.workspace.model.Submitted;
+import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.model.ValueRules;
+import dev.cairn.workspace.records.Record;
+import dev.cairn.workspace.records.RecordInput;
+import dev.cairn.workspace.schema.ColumnSpec;
+import dev.cairn.workspace.schema.TableSpec;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The record form's values as text, by column name (a money column's currency under {@code name.currency}): read from
+ * a submitted form, from a stored record or from the columns' defaults, and turned into the record service's
+ * {@link RecordInput}. Fields are typed text in the cell syntax, except where the form's controls differ: a money
+ * amount and its currency are separate fields, a {@code datetime-local} value is UTC without an offset, and a boolean
+ * select sends {@code true} or {@code false}. Immutable.
+ */
+final class RecordForm {
+    private static final Pattern LOCAL_DATETIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?");
+    private final TableSpec table;
+    private final Map<String, String> values;
+
+    private RecordForm(TableSpec table, Map<String, String> values) {
+        this.table = table;
+        this.values = values;
+    }
+
+    /** The submitted fields, stripped (currencies in upper case). */
+    static RecordForm submitted(Context ctx, TableSpec t) {
+        Map<String, String> values = new HashMap<>();
+        for (ColumnSpec col : t.columns()) {
+            String v = Forms.field(ctx, col.name());
+            values.put(col.name(), v == null ? "" : v.strip());
+            if (col.type() == ColumnType.MONEY && col.currency() == null) {
+                String cur = Forms.field(ctx, col.name() + ".currency");
+                values.put(col.name() + ".currency", cur == null ? "" : cur.strip().toUpperCase(Locale.ROOT));
+            }
+        }
+        return new RecordForm(t, values);
+    }
+
+    /** A new record's form: the columns' defaults. */
+    static RecordForm defaults(TableSpec t) {
+        Map<String, String> values = new HashMap<>();
+        for (ColumnSpec col : t.columns()) {
+            if (col.storedDefault() != null) {
+                put(values, col, col.storedDefault());
+            }
+        }
+        return new RecordForm(t, values);
+    }
+
+    /** A stored record's values as the form shows them. */
+    static RecordForm of(TableSpec t, Record r) {
+        Map<String, String> values = new HashMap<>();
+        for (ColumnSpec col : t.columns()) {
+            put(values, col, r.value(col.name()));
+        }
+        return new RecordForm(t, values);
+    }
+
+    private static void put(Map<String, String> values, ColumnSpec col, Value v) {
+        switch (v) {
+            case null -> values.put(col.name(), "");
+            case Money m -> {
+                values.put(col.name(), m.amount().toPlainString());
+                values.put(col.name() + ".currency", m.currency());
+            }
+            case Value.DateTime d -> {
+                String s = d.instant().toString();
+                values.put(col.name(), s.length() >= 16 ? s.substring(0, 16) : s);
+            }
+            case Value.Decimal d -> values.put(col.name(), d.value().toPlainString());
+            default -> values.put(col.name(), String.valueOf(v.wire()));
+        }
+    }
+
+    /** The text of column {@code name}'s field ("" when empty). */
+    String value(String name) {
+        return values.getOrDefault(name, "");
+    }
+
+    /** The currency field of money column {@code name} ("" when empty or fixed by the column). */
+    String currency(String name) {
+        return values.getOrDefault(name + ".currency", "");
+    }
+
+    /** Whether column {@code name} shows the same value (and currency) in both forms. */
+    boolean sameAs(RecordForm other, String name) {
+        return value(name).equals(other.value(name)) && currency(name).equals(other.currency(name));
+    }
+
+    /** The fields for the record service: on create empty fields are left out (their defaults apply), else cleared. */
+    RecordInput input(boolean create) {
+        Map<String, Submitted> fields = new LinkedHashMap<>();
+        for (ColumnSpec col : table.columns()) {
+            String v = value(col.name());
+            if (v.isEmpty()) {
+                if (!create) {
+                    fields.put(col.name(), Submitted.CLEAR);
+                }
+                continue;
+            }
+            fields.put(col.name(), switch (col.type()) {
+                case BOOLEAN -> bool(v);
+                case DATETIME -> Submitted.typed(LOCAL_DATETIME.matcher(v).matches()
+                        ? v + (v.length() == 16 ? ":00Z" : "Z") : v);
+                case MONEY -> col.currency() != null ? fixedMoney(v) : money(v, currency(col.name()));
+                default -> Submitted.typed(v);
+            });
+        }
+        return RecordInput.of(fields);
+    }
+
+    /** The boolean select's {@code true} or {@code false}. */
+    private static Submitted bool(String v) {
+        return (column, path) -> switch (v) {
+            case "true" -> new Value.Bool(true);
+            case "false" -> new Value.Bool(false);
+            default -> throw new InvalidValue(path, "expected true or false, got " + ValueRules.aString(v));
+        };
+    }
+
+    /** An amount in the column's fixed currency. */
+    private static Submitted fixedMoney(String amount) {
+        return (column, path) -> new Money(ValueRules.decimalText(amount, column.scale(), path), column.currency());
+    }
+
+    /** An amount and its currency, from their two fields. */
+    private static Submitted money(String amount, String currency) {
+        return (Column column, String path) -> ValueRules.money(column, ValueRules.decimalText(amount, column.scale(),
+                path + ".amount"), currency, path);
+    }
+
+    /** The service's refusals by column ({@code price.amount} belongs to {@code price}), joined per column. */
+    Map<String, String> errors(ValidationException e) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FieldError err : e.errors()) {
+            String name = err.field().split("[.\\[]", 2)[0];
+            if (table.columns().stream().anyMatch(col -> col.name().equals(name))) {
+                out.merge(name, err.message(), (a, b) -> a + "; " + b);
+            }
+        }
+        return out;
+    }
+}
