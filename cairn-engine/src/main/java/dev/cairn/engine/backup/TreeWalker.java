@@ -273,7 +273,7 @@ final class TreeWalker {
             return false;
         }
         for (String id : previous.content()) {
-            if (!session.has(BlobId.parse(id))) {
+            if (!has(BlobId.parse(id))) {
                 return false;
             }
         }
@@ -320,7 +320,16 @@ final class TreeWalker {
         if (before.id() == null || !before.nodes().equals(nodes)) {
             return null;
         }
-        return session.has(dev.cairn.engine.id.BlobId.parse(before.id())) ? before.id() : null;
+        return has(BlobId.parse(before.id())) ? before.id() : null;
+    }
+
+    /** Whether the repository or the session has the blob; an unreadable local index aborts the backup. */
+    private boolean has(BlobId id) {
+        try {
+            return session.has(id);
+        } catch (IOException e) {
+            throw new FileSaver.RepositoryWriteFailure(e);
+        }
     }
 
     private static Node join(CompletableFuture<Node> f) {

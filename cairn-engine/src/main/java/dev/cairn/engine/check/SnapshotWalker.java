@@ -133,7 +133,7 @@ final class SnapshotWalker {
         return null;
     }
 
-    private List<BlobId> visitNodes(Pending parent, Tree tree, Deque<Pending> stack) {
+    private List<BlobId> visitNodes(Pending parent, Tree tree, Deque<Pending> stack) throws IOException {
         List<BlobId> out = new ArrayList<>();
         for (Node node : tree.nodes()) {
             String path = parent.path().endsWith("/") ? parent.path() + node.name() : parent.path() + "/" + node.name();
@@ -152,7 +152,7 @@ final class SnapshotWalker {
         return out;
     }
 
-    private void visitContent(Pending parent, Node file, String path, List<BlobId> out) {
+    private void visitContent(Pending parent, Node file, String path, List<BlobId> out) throws IOException {
         for (String hex : file.content()) {
             BlobId data = parse(hex);
             if (data == null) {

@@ -86,7 +86,7 @@ final class StatsCollector {
     private record Sizes(long plaintext, long sealed) {
     }
 
-    private Sizes sizes(Set<BlobId> blobs) throws CorruptDataException {
+    private Sizes sizes(Set<BlobId> blobs) throws IOException {
         long plaintext = 0;
         long sealed = 0;
         for (BlobId id : blobs) {
