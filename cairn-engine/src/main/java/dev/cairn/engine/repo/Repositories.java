@@ -126,9 +126,10 @@ public final class Repositories {
         try {
             byte[] json = new SealedFiles(Aeads.create("AES256-GCM", env.random()), master).open("config", sealed);
             RepoConfig config = Json.read(json, RepoConfig.class, "config");
-            if (config.version() != RepoConfig.CURRENT_VERSION) {
+            if (config.version() < RepoConfig.FIRST_VERSION || config.version() > RepoConfig.CURRENT_VERSION) {
                 throw new UnsupportedFormatException("repository format version " + config.version()
-                        + " is not supported by this cairn (it reads version " + RepoConfig.CURRENT_VERSION + "); upgrade cairn");
+                        + " is not supported by this cairn (it reads versions " + RepoConfig.FIRST_VERSION + " to "
+                        + RepoConfig.CURRENT_VERSION + "); upgrade cairn");
             }
             return config;
         } catch (AuthenticationFailedException | FormatException e) {
