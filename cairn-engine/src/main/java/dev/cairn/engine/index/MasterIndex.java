@@ -277,6 +277,102 @@ public final class MasterIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * A numbering of the index's entries for bitsets over blobs (check, stats): waits for a merge under way and freezes the
+     * current runs. Valid while nothing is added to the index.
+     */
+    public Ordinals ordinals() throws IOException {
+        awaitMerge();
+        synchronized (this) {
+            return new Ordinals(runs, overlay, overlayPacks);
+        }
+    }
+
+    private void awaitMerge() throws IOException {
+        Future<?> pending;
+        synchronized (this) {
+            pending = merging;
+        }
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the index was being merged");
+        } catch (java.util.concurrent.ExecutionException e) {
+            // a failed merge changed nothing
+        }
+    }
+
+    /** Receives index entries with their numbers. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(long ordinal, BlobId id, BlobLocation location) throws IOException;
+    }
+
+    /**
+     * Numbers 0 to {@link #size()} - 1 for the entries of a frozen index: runs in turn, then the overlay. A blob stored
+     * twice has two entries; {@link #of} always gives the same one of them. Thread-safe.
+     */
+    public static final class Ordinals {
+        private final List<IndexRun> runs;
+        private final long[] starts;
+        private final BlobTable overlay;
+        private final List<BlobId> overlayPacks;
+        private final long size;
+
+        private Ordinals(List<IndexRun> runs, BlobTable overlay, List<BlobId> overlayPacks) {
+            this.runs = runs;
+            this.starts = new long[runs.size()];
+            long total = 0;
+            for (int i = 0; i < runs.size(); i++) {
+                starts[i] = total;
+                total += runs.get(i).count();
+            }
+            this.overlay = overlay;
+            this.overlayPacks = overlayPacks;
+            this.size = total + overlay.size();
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /** The number of {@code id}'s entry (the one {@link MasterIndex#lookup} returns), or -1. */
+        public long of(BlobId id) throws IOException {
+            byte[] key = id.toBytes();
+            for (int i = 0; i < runs.size(); i++) {
+                long pos = runs.get(i).find(key);
+                if (pos >= 0) {
+                    return starts[i] + pos;
+                }
+            }
+            synchronized (overlay) {
+                int n = overlay.find(id);
+                return n < 0 ? -1 : size - overlay.size() + n;
+            }
+        }
+
+        /** Visits every entry in number order (reads every run once). */
+        public void forEach(EntryVisitor visitor) throws IOException {
+            byte[] record = new byte[RunRecord.SIZE];
+            for (int i = 0; i < runs.size(); i++) {
+                IndexRun run = runs.get(i);
+                IndexRun.Cursor c = run.cursor(1 << 18);
+                for (long pos = 0; c.next(record); pos++) {
+                    visitor.visit(starts[i] + pos, BlobId.of(record, 0), RunRecord.location(record, 0, run.packId(RunRecord.pack(record, 0))));
+                }
+            }
+            long base = size - overlay.size();
+            for (int n = 0; n < overlay.size(); n++) {
+                PackEntry e = overlay.entry(n);
+                visitor.visit(base + n, e.id(), overlay.location(n, overlayPacks.get(overlay.pack(n))));
+            }
+        }
+    }
+
     /** Starts a background merge if runs of similar size have accumulated (and none is running). */
     private void scheduleMerge() {
         if (closed || (merging != null && !merging.isDone()) || MergePolicy.choose(runs).isEmpty()) {

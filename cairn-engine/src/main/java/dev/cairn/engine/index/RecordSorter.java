@@ -28,6 +28,8 @@ final class RecordSorter implements AutoCloseable {
     private final Path tmpDir;
     private byte[] buffer;
     private int buffered;
+    private int[] memoryOrder;
+    private boolean finished;
     private long count;
     private final List<Path> spills = new ArrayList<>();
 
@@ -49,6 +51,9 @@ final class RecordSorter implements AutoCloseable {
 
     /** Adds the record at {@code src[off, off + recordSize)}. */
     void add(byte[] src, int off) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("records cannot be added after sorting");
+        }
         if (buffered == memoryRecords) {
             spill();
         }
@@ -65,17 +70,21 @@ final class RecordSorter implements AutoCloseable {
         return count;
     }
 
-    /** The records in key order (stable). */
+    /** The records in key order (stable); each call reads them all again. */
     Cursor sorted() throws IOException {
-        int[] order = sortBuffer();
-        if (spills.isEmpty()) {
-            return memoryCursor(order);
+        if (!finished) {
+            finished = true;
+            int[] order = sortBuffer();
+            if (spills.isEmpty()) {
+                memoryOrder = order;
+            } else {
+                if (buffered > 0) {
+                    writeSpill(order);
+                }
+                buffer = null;
+            }
         }
-        if (buffered > 0) {
-            writeSpill(order);
-        }
-        buffer = null;
-        return new Merge();
+        return memoryOrder != null ? memoryCursor(memoryOrder) : new Merge();
     }
 
     private void spill() throws IOException {
