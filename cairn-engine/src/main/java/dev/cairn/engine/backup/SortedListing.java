@@ -42,13 +42,18 @@ final class SortedListing implements AutoCloseable {
      * @throws IOException if the directory cannot be listed or the temporary file written
      */
     static SortedListing of(Path dir, Path scratch) throws IOException {
+        return of(dir, scratch, IN_MEMORY);
+    }
+
+    /** As {@link #of(Path, Path)}, keeping at most {@code inMemory} entries in the heap. */
+    static SortedListing of(Path dir, Path scratch, int inMemory) throws IOException {
         List<Path> batch = new ArrayList<>();
         FileChannel spill = null;
         List<long[]> spans = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 batch.add(p);
-                if (batch.size() == IN_MEMORY) {
+                if (batch.size() == inMemory) {
                     spill = spill == null ? open(scratch) : spill;
                     spans.add(writeChunk(spill, batch));
                     batch.clear();

@@ -20,16 +20,26 @@ public final class TreeBuilder {
     static final int AVERAGE_NODES = 1024;
     static final int MAX_NODES = 8192;
     static final int MAX_PART_BYTES = 1 << 20;
-    private final WriteSession session;
+    private final Saver saver;
     private final boolean maySplit;
     private final List<String> parts = new ArrayList<>();
     private List<Node> part = new ArrayList<>();
     private long partBytes;
     private String lastName;
 
+    /** Stores one tree blob and returns its id (hex). */
+    @FunctionalInterface
+    interface Saver {
+        String save(Tree tree) throws IOException;
+    }
+
     /** @param maySplit whether the repository's format allows parts ({@link dev.cairn.engine.format.RepoConfig#splitTrees()}) */
     public TreeBuilder(WriteSession session, boolean maySplit) {
-        this.session = session;
+        this(tree -> session.saveBlob(BlobType.TREE, Json.write(tree)).id().hex(), maySplit);
+    }
+
+    TreeBuilder(Saver saver, boolean maySplit) {
+        this.saver = saver;
         this.maySplit = maySplit;
     }
 
@@ -85,7 +95,7 @@ public final class TreeBuilder {
     }
 
     private String save(Tree tree) throws IOException {
-        return session.saveBlob(BlobType.TREE, Json.write(tree)).id().hex();
+        return saver.save(tree);
     }
 
     /** A generous estimate of a node's JSON size. */
