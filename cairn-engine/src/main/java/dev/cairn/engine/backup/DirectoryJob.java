@@ -69,6 +69,7 @@ final class DirectoryJob {
             }
             while (true) {
                 Path next;
+                String entryName;
                 Node before;
                 synchronized (this) {
                     if (finished || window.size() >= WINDOW || listed) {
@@ -85,9 +86,10 @@ final class DirectoryJob {
                     if (walker.filter().excluded(next)) {
                         continue;
                     }
-                    before = previousNode(next.getFileName().toString());
+                    entryName = next.getFileName().toString();
+                    before = previousNode(entryName);
                 }
-                Slot slot = new Slot(walker.entry(next, next.getFileName().toString(), before), before);
+                Slot slot = new Slot(walker.entry(next, entryName, before), before);
                 synchronized (this) {
                     window.add(slot);
                 }

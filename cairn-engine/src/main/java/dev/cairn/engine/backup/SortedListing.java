@@ -60,8 +60,7 @@ final class SortedListing implements AutoCloseable {
                 }
             }
             if (spill == null) {
-                batch.sort(Comparator.comparing(p -> p.getFileName().toString()));
-                return new SortedListing(dir, batch, null, null);
+                return new SortedListing(dir, byName(batch), null, null);
             }
             if (!batch.isEmpty()) {
                 spans.add(writeChunk(spill, batch));
@@ -80,6 +79,18 @@ final class SortedListing implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The paths sorted by file name, each name computed once. */
+    private static List<Path> byName(List<Path> paths) {
+        record Named(String name, Path path) {
+        }
+        List<Named> named = new ArrayList<>(paths.size());
+        paths.forEach(p -> named.add(new Named(p.getFileName().toString(), p)));
+        named.sort(Comparator.comparing(Named::name));
+        List<Path> out = new ArrayList<>(named.size());
+        named.forEach(n -> out.add(n.path()));
+        return out;
     }
 
     private static FileChannel open(Path scratch) throws IOException {
