@@ -37,6 +37,8 @@ public final class MasterIndex implements AutoCloseable {
     private RunDirectory directory;
     private volatile List<IndexRun> runs;
     private final List<IndexRun> retired = new ArrayList<>();
+    /** Lookups reading the runs right now: retired runs are closed only when none is (see {@link #closeRetired}). */
+    private final java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
     private BlobTable overlay = new BlobTable();
     private List<BlobId> overlayPacks = new ArrayList<>();
     private Map<BlobId, Integer> overlayPackNumbers = new HashMap<>();
@@ -148,11 +150,16 @@ public final class MasterIndex implements AutoCloseable {
     public BlobLocation lookup(BlobId id) throws IOException {
         byte[] key = KEY.get();
         id.copyTo(key, 0);
-        for (IndexRun run : runs) {
-            long pos = run.find(key);
-            if (pos >= 0) {
-                return run.location(pos);
+        reading.incrementAndGet();
+        try {
+            for (IndexRun run : runs) {
+                long pos = run.find(key);
+                if (pos >= 0) {
+                    return run.location(pos);
+                }
             }
+        } finally {
+            reading.decrementAndGet();
         }
         synchronized (this) {
             int n = overlay.find(id);
@@ -163,10 +170,15 @@ public final class MasterIndex implements AutoCloseable {
     public boolean contains(BlobId id) throws IOException {
         byte[] key = KEY.get();
         id.copyTo(key, 0);
-        for (IndexRun run : runs) {
-            if (run.find(key) >= 0) {
-                return true;
+        reading.incrementAndGet();
+        try {
+            for (IndexRun run : runs) {
+                if (run.find(key) >= 0) {
+                    return true;
+                }
             }
+        } finally {
+            reading.decrementAndGet();
         }
         synchronized (this) {
             return overlay.find(id) >= 0;
@@ -190,10 +202,15 @@ public final class MasterIndex implements AutoCloseable {
      * to {@link #lookup}. Reads that whole run: for rare checks of damaged repositories.
      */
     public List<PackEntry> packEntries(BlobId pack) throws IOException {
-        for (IndexRun run : runs) {
-            if (run.packRank(pack) >= 0) {
-                return run.packEntries(pack);
+        reading.incrementAndGet();
+        try {
+            for (IndexRun run : runs) {
+                if (run.packRank(pack) >= 0) {
+                    return run.packEntries(pack);
+                }
             }
+        } finally {
+            reading.decrementAndGet();
         }
         synchronized (this) {
             Integer number = overlayPackNumbers.get(pack);
@@ -229,6 +246,15 @@ public final class MasterIndex implements AutoCloseable {
 
     /** Visits every distinct blob: the runs merged by id (first copy wins), then overlay entries no run has. */
     void forEachFirst(BlobVisitor visitor) throws IOException {
+        reading.incrementAndGet();
+        try {
+            forEachFirstCounted(visitor);
+        } finally {
+            reading.decrementAndGet();
+        }
+    }
+
+    private void forEachFirstCounted(BlobVisitor visitor) throws IOException {
         List<IndexRun> current = runs;
         List<IndexRun.Cursor> cursors = new ArrayList<>();
         List<byte[]> heads = new ArrayList<>();
@@ -427,14 +453,35 @@ public final class MasterIndex implements AutoCloseable {
             next.add(merged);
             next.sort((a, b) -> Long.compare(b.count(), a.count()));
             runs = List.copyOf(next);
-            retired.addAll(inputs); // lookups under way may still read them; closed with the index
+            retired.addAll(inputs); // lookups under way may still read them
         }
+        closeRetired();
         for (IndexRun r : inputs) {
             if (!r.file().equals(target)) {
                 dir.delete(r.file());
             }
         }
         return true;
+    }
+
+    /**
+     * Closes the retired runs if no lookup is reading right now: a lookup counts itself before it reads the list of runs
+     * and until it is done, so when none is counted after a merge replaced the list, none can still hold a retired run.
+     * Otherwise they stay open until the next merge or {@link #close()} (a long backup would otherwise keep the file
+     * handles of every run it ever merged).
+     */
+    private void closeRetired() throws IOException {
+        List<IndexRun> closing;
+        synchronized (this) {
+            if (reading.get() != 0) {
+                return;
+            }
+            closing = List.copyOf(retired);
+            retired.clear();
+        }
+        for (IndexRun r : closing) {
+            r.close();
+        }
     }
 
     /** Runs in use now, largest first (for the cache and tests). */

@@ -40,6 +40,11 @@ public final class WriteSession implements AutoCloseable {
     /** An index file is written once this many packs or blobs are unindexed (bounds the memory its encoding takes). */
     private static final int INDEX_EVERY_PACKS = 64;
     private static final int INDEX_EVERY_BLOBS = 16_384;
+    /**
+     * A pack is also finished at this many blobs, however small they are: its entries and the session's ids of its blobs
+     * are in the heap until it is uploaded and indexed (a 16 MiB pack of 100-byte files would hold 100,000 of them).
+     */
+    static final int MAX_PACK_BLOBS = 8_192;
     private final Repository repo;
     private final Path scratch;
     /** Blobs claimed by this session and not yet in a stored index file. */
@@ -125,7 +130,7 @@ public final class WriteSession implements AutoCloseable {
                 packers.put(sealed.type(), w);
             }
             w.add(sealed);
-            if (w.size() >= repo.config().packSize()) {
+            if (w.size() >= repo.config().packSize() || w.count() >= MAX_PACK_BLOBS) {
                 full = packers.remove(sealed.type());
             }
         }
