@@ -8,7 +8,7 @@
 #   the repository grown by backing up filler trees of small files (each file its own blob), GROWTH_FILLER files per
 #   level, cumulatively. At every level: backup --force of the corpus (every file read and every blob looked up again:
 #   the time per file against the repository's size), no-change backup, snapshots, ls, find, restore, check --read-data,
-#   stats.
+#   stats. Every timed backup starts with the source read once (warm page cache), as in compare.sh.
 #
 # Usage: bench/growth.sh [--tools cairn,restic] [--part tree|repo|all] [--keep]
 #   GROWTH_FILES=1000000 GROWTH_BIG_DIR=200000 GROWTH_SIZE=2G GROWTH_FILLER="480000 1970000" BENCH_WORK=/var/tmp/...
@@ -105,6 +105,10 @@ run() {
   esac
 }
 
+warm() {  # read a tree once, so that every timed backup starts with the same warm page cache
+  tar -cf - -C "$1" . | cat >/dev/null
+}
+
 init() {
   case $1 in
     cairn) "${CAIRN[@]}" init -r "$2" >>"$LOG" 2>&1 ;;
@@ -160,7 +164,9 @@ tree_part() {
   for tool in "${TOOLS[@]}"; do
     local repo="$RUN/repos/$tool-tree"
     init "$tool" "$repo"
+    warm "$tree"
     run "$tool" "tree: backup" "$repo" backup "$tree" || continue
+    warm "$tree"
     run "$tool" "tree: no-change backup" "$repo" backup "$tree" || true
     measure_reads "$tool" "$repo" "$tree" "tree:" 'e00001*'
     TREE_BLOBS[$tool]="$(blobs "$tool" "$repo")"
@@ -194,11 +200,12 @@ repo_part() {
       prefix="repo $step:"
       LEVEL_PREFIX[$step]="$prefix"
       if [ "$step" = 0 ]; then
+        warm "$corpus"
         run "$tool" "$prefix initial backup" "$repo" backup "$corpus" || continue
-        run "$tool" "$prefix backup --force" "$repo" backup --force "$corpus" || true
-      else
-        run "$tool" "$prefix backup --force" "$repo" backup --force "$corpus" || true
       fi
+      warm "$corpus"
+      run "$tool" "$prefix backup --force" "$repo" backup --force "$corpus" || true
+      warm "$corpus"
       run "$tool" "$prefix no-change backup" "$repo" backup "$corpus" || true
       measure_reads "$tool" "$repo" "$corpus" "$prefix" '*.csv'
       LEVEL_BLOBS[$tool|$step]="$(blobs "$tool" "$repo")"
@@ -236,15 +243,17 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$
   for tool in "${TOOLS[@]}"; do
     peak0=""
     for s in "${!LEVEL_PREFIX[@]}"; do
-      peak=0; force=""
+      peak=0; force=""; failed=""
       for row in "${ROWS[@]}"; do
         if [[ "$row" == "${LEVEL_PREFIX[$s]} "* ]]; then
           m="${MIB[$tool|$row]:-0}"; peak="$(awk -v a="$peak" -v b="$m" 'BEGIN { print (b > a ? b : a) }')"
           [[ "$row" == *"backup --force" ]] && force="${SECS[$tool|$row]:-}"
+          [ "${SECS[$tool|$row]:-}" = FAILED ] && failed=" (a step FAILED)"
         fi
       done
+      [ "$peak" = 0 ] && { echo "- $tool, level $s: not measured (an earlier step failed)"; continue; }
       [ -z "$peak0" ] && peak0=$peak && force0=$force
-      echo "- $tool, level $s (${LEVEL_BLOBS[$tool|$s]:-?} blobs): peak RSS $peak MiB ($(ratio "$peak" "$peak0") of level 0); backup --force $(awk -v s="$force" -v n="$CORPUS_FILES" 'BEGIN { if (s ~ /^[0-9.]+$/ && n > 0) printf "%.1f µs per file", s * 1e6 / n; else print "–" }') ($(ratio "$force" "$force0") of level 0)"
+      echo "- $tool, level $s (${LEVEL_BLOBS[$tool|$s]:-?} blobs)$failed: peak RSS $peak MiB ($(ratio "$peak" "$peak0") of level 0); backup --force $(awk -v s="$force" -v n="$CORPUS_FILES" 'BEGIN { if (s ~ /^[0-9.]+$/ && n > 0) printf "%.1f µs per file", s * 1e6 / n; else print "–" }') ($(ratio "$force" "$force0") of level 0)"
     done
   done
   [ $STATUS = 0 ] || { echo; echo "**⚠ a step failed or a restore was incomplete: see $LOG**"; }
