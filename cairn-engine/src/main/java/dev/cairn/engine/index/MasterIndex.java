@@ -148,18 +148,9 @@ public final class MasterIndex implements AutoCloseable {
 
     /** Where {@code id} is stored (a new object on each call), or null. */
     public BlobLocation lookup(BlobId id) throws IOException {
-        byte[] key = KEY.get();
-        id.copyTo(key, 0);
-        reading.incrementAndGet();
-        try {
-            for (IndexRun run : runs) {
-                long pos = run.find(key);
-                if (pos >= 0) {
-                    return run.location(pos);
-                }
-            }
-        } finally {
-            reading.decrementAndGet();
+        BlobLocation inRuns = findInRuns(id, true);
+        if (inRuns != null) {
+            return inRuns;
         }
         synchronized (this) {
             int n = overlay.find(id);
@@ -168,20 +159,35 @@ public final class MasterIndex implements AutoCloseable {
     }
 
     public boolean contains(BlobId id) throws IOException {
+        if (findInRuns(id, false) != null) {
+            return true;
+        }
+        synchronized (this) {
+            return overlay.find(id) >= 0;
+        }
+    }
+
+    /** Marks "found" without reading the entry (for {@link #contains}). */
+    private static final BlobLocation FOUND = new BlobLocation(null, null, 0, 0, 0, false);
+
+    /**
+     * The first run's entry for {@code id} (with {@code locate}: read; else {@link #FOUND}), or null; counted in
+     * {@link #reading} while the runs are read.
+     */
+    private BlobLocation findInRuns(BlobId id, boolean locate) throws IOException {
         byte[] key = KEY.get();
         id.copyTo(key, 0);
         reading.incrementAndGet();
         try {
             for (IndexRun run : runs) {
-                if (run.find(key) >= 0) {
-                    return true;
+                long pos = run.find(key);
+                if (pos >= 0) {
+                    return locate ? run.location(pos) : FOUND;
                 }
             }
+            return null;
         } finally {
             reading.decrementAndGet();
-        }
-        synchronized (this) {
-            return overlay.find(id) >= 0;
         }
     }
 
