@@ -205,6 +205,7 @@ class CrashTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("cairn.log").toFile()));
         pb.environment().put("CAIRN_REPOSITORY", repository);
         pb.environment().put("CAIRN_PASSWORD", PASSWORD);
+        pb.environment().put("CAIRN_CACHE_DIR", tmp.resolve("cache").toString()); // never the user's ~/.cache
         pb.environment().put("LC_ALL", "C.UTF-8");
         return pb.start();
     }

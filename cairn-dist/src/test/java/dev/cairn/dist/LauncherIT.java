@@ -178,6 +178,7 @@ class LauncherIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).directory(tmp.toFile());
         pb.environment().put("CAIRN_NO_BUILD", "1");
+        pb.environment().put("CAIRN_CACHE_DIR", tmp.resolve("cache").toString()); // never the user's ~/.cache
         pb.environment().putAll(env);
         return pb;
     }

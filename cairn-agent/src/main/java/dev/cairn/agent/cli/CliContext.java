@@ -15,6 +15,8 @@ record CliContext(Map<String, String> env, PrintStream out, PrintStream err, Con
     static final String PASSWORD_ENV = "CAIRN_PASSWORD";
     /** Test-only: {@code 1} makes {@code init} and {@code key add} use cheap KDF parameters. Never use it for real data. */
     static final String TEST_KDF_ENV = "CAIRN_TEST_KDF";
+    /** The environment variable naming the local cache directory (default {@code $XDG_CACHE_HOME/cairn}, {@code ~/.cache/cairn}). */
+    static final String CACHE_ENV = "CAIRN_CACHE_DIR";
 
     CliContext {
         env = Map.copyOf(env);
@@ -23,6 +25,20 @@ record CliContext(Map<String, String> env, PrintStream out, PrintStream err, Con
     String env(String name) {
         String value = env.get(name);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * Where repositories keep their local index cache: {@code $CAIRN_CACHE_DIR}, else {@code $XDG_CACHE_HOME/cairn}, else
+     * {@code $HOME/.cache/cairn}; null if none of them is set (then every open builds the index in a temporary directory).
+     */
+    java.nio.file.Path cacheDirectory() {
+        if (env(CACHE_ENV) != null) {
+            return java.nio.file.Path.of(env(CACHE_ENV));
+        }
+        if (env("XDG_CACHE_HOME") != null) {
+            return java.nio.file.Path.of(env("XDG_CACHE_HOME"), "cairn");
+        }
+        return env("HOME") == null ? null : java.nio.file.Path.of(env("HOME"), ".cache", "cairn");
     }
 
     boolean terminal() {

@@ -1,7 +1,7 @@
 package dev.cairn.agent.cli;
 
 import dev.cairn.agent.ui.Formats;
-import dev.cairn.agent.ui.JsonOutput;
+import dev.cairn.agent.ui.JsonDocument;
 import dev.cairn.engine.snapshot.SnapshotRef;
 import dev.cairn.engine.snapshot.Snapshots;
 import picocli.CommandLine.Command;
@@ -22,23 +22,27 @@ final class DiffCommand extends BaseCommand {
         try (OpenRepository open = openRepositoryForReading()) {
             SnapshotRef a = Snapshots.resolve(open.repo(), first, Snapshots.ALL);
             SnapshotRef b = Snapshots.resolve(open.repo(), second, Snapshots.ALL);
-            TreeDiff diff = new TreeDiff(open.repo());
-            diff.compare("/", a.snapshot().tree(), b.snapshot().tree());
-            print(a, b, diff);
+            output().info("comparing snapshot " + a.shortId() + " to " + b.shortId() + ":");
+            output().info("");
+            try (JsonDocument json = output().jsonDocument()) {
+                json.startObject().field("snapshot1", a.id()).field("snapshot2", b.id()).startArray("changes");
+                TreeDiff diff = new TreeDiff(open.repo(), c -> {
+                    json.element(c);
+                    output().result(String.format("%-4s %s", c.modifier(), c.path()));
+                });
+                diff.compare("/", a.snapshot().tree(), b.snapshot().tree());
+                json.endArray().field("summary", diff.summary()).endObject();
+                printSummary(diff.summary());
+            }
             return ExitCodes.OK;
         }
     }
 
-    private void print(SnapshotRef a, SnapshotRef b, TreeDiff diff) {
-        TreeDiff.Summary s = diff.summary();
-        output().info("comparing snapshot " + a.shortId() + " to " + b.shortId() + ":");
-        output().info("");
-        diff.changes().forEach(c -> output().result(String.format("%-4s %s", c.modifier(), c.path())));
+    private void printSummary(TreeDiff.Summary s) {
         output().info("");
         output().info(String.format("Files:  %6d new, %6d removed, %6d changed", s.filesAdded(), s.filesRemoved(), s.filesModified()));
         output().info(String.format("Dirs:   %6d new, %6d removed", s.dirsAdded(), s.dirsRemoved()));
         output().info("Added:   " + Formats.bytes(s.bytesAdded()));
         output().info("Removed: " + Formats.bytes(s.bytesRemoved()));
-        output().json(JsonOutput.object("snapshot1", a.id(), "snapshot2", b.id(), "changes", diff.changes(), "summary", s));
     }
 }

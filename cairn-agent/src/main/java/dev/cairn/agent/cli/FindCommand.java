@@ -1,7 +1,7 @@
 package dev.cairn.agent.cli;
 
 import dev.cairn.agent.ui.Formats;
-import dev.cairn.agent.ui.JsonOutput;
+import dev.cairn.agent.ui.JsonDocument;
 import dev.cairn.engine.repo.Repository;
 import dev.cairn.engine.snapshot.SnapshotRef;
 import dev.cairn.engine.snapshot.Snapshots;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,19 +34,16 @@ final class FindCommand extends BaseCommand {
     protected int execute() throws Exception {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         boolean byPath = pattern.contains("/");
-        try (OpenRepository open = openRepositoryForReading()) {
-            List<Map<String, Object>> results = new ArrayList<>();
+        try (OpenRepository open = openRepositoryForReading(); JsonDocument json = output().jsonDocument()) {
+            json.startArray();
+            long hits = 0;
             for (SnapshotRef ref : selected(open.repo())) {
-                List<Map<String, Object>> matches = search(open.repo(), ref, matcher, byPath);
-                if (!matches.isEmpty()) {
-                    results.add(JsonOutput.object("snapshot", ref.id(), "short_id", ref.shortId(), "time", ref.snapshot().time(),
-                            "hits", matches.size(), "matches", matches));
-                }
+                hits += search(open.repo(), ref, matcher, byPath, json);
             }
-            if (results.isEmpty()) {
+            json.endArray();
+            if (hits == 0) {
                 output().info("nothing matches " + pattern);
             }
-            output().json(results);
             return ExitCodes.OK;
         }
     }
@@ -63,21 +59,28 @@ final class FindCommand extends BaseCommand {
         return refs;
     }
 
-    private List<Map<String, Object>> search(Repository repo, SnapshotRef ref, PathMatcher matcher, boolean byPath) throws IOException {
-        List<Map<String, Object>> matches = new ArrayList<>();
+    /**
+     * Prints the matches in one snapshot as they are found (in JSON: an object for the snapshot, started at its first
+     * match, with {@code hits} after the matches); returns how many there were.
+     */
+    private long search(Repository repo, SnapshotRef ref, PathMatcher matcher, boolean byPath, JsonDocument json) throws IOException {
+        long[] matches = {0};
         SnapshotTrees.walk(repo, ref.snapshot().tree(), "/", (path, node) -> {
             if (matcher.matches(Path.of(byPath ? path : node.name()))) {
-                if (matches.isEmpty()) {
+                if (matches[0]++ == 0) {
                     output().result("Found matching entries in snapshot " + ref.shortId() + " from " + Formats.time(ref.snapshot().time()));
+                    json.startObject().field("snapshot", ref.id()).field("short_id", ref.shortId()).field("time", ref.snapshot().time())
+                            .startArray("matches");
                 }
-                matches.add(SnapshotTrees.json(path, node));
+                json.element(SnapshotTrees.json(path, node));
                 output().result(path);
             }
             return true;
         });
-        if (!matches.isEmpty()) {
+        if (matches[0] > 0) {
+            json.endArray().field("hits", matches[0]).endObject();
             output().result("");
         }
-        return matches;
+        return matches[0];
     }
 }

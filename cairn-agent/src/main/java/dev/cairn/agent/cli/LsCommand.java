@@ -1,13 +1,10 @@
 package dev.cairn.agent.cli;
 
 import dev.cairn.agent.ui.Formats;
-import dev.cairn.agent.ui.JsonOutput;
+import dev.cairn.agent.ui.JsonDocument;
 import dev.cairn.engine.snapshot.SnapshotRef;
 import dev.cairn.engine.snapshot.Snapshots;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,19 +28,21 @@ final class LsCommand extends BaseCommand {
         try (OpenRepository open = openRepositoryForReading()) {
             SnapshotRef ref = Snapshots.resolve(open.repo(), snapshot, Snapshots.ALL);
             output().info("snapshot " + ref.shortId() + " of " + ref.snapshot().paths() + " at " + Formats.time(ref.snapshot().time()) + ":");
-            List<Map<String, Object>> nodes = new ArrayList<>();
-            SnapshotTrees.walk(open.repo(), ref.snapshot().tree(), "/", (p, node) -> {
-                if (SnapshotTrees.within(p, root)) {
-                    nodes.add(SnapshotTrees.json(p, node));
-                    output().result(longFormat ? SnapshotTrees.longLine(p, node) : p);
-                }
-                return SnapshotTrees.within(p, root) || SnapshotTrees.within(root, p);
-            });
-            if (nodes.isEmpty() && path != null) {
+            if (path != null && !SnapshotTrees.contains(open.repo(), ref.snapshot().tree(), root)) {
                 throw new IllegalArgumentException(root + " is not in snapshot " + ref.shortId() + "; 'cairn ls " + ref.shortId()
                         + "' lists what it holds");
             }
-            output().json(JsonOutput.object("snapshot", SnapshotsCommand.json(ref), "nodes", nodes));
+            try (JsonDocument json = output().jsonDocument()) {
+                json.startObject().field("snapshot", SnapshotsCommand.json(ref)).startArray("nodes");
+                SnapshotTrees.walk(open.repo(), ref.snapshot().tree(), "/", (p, node) -> {
+                    if (SnapshotTrees.within(p, root)) {
+                        json.element(SnapshotTrees.json(p, node));
+                        output().result(longFormat ? SnapshotTrees.longLine(p, node) : p);
+                    }
+                    return SnapshotTrees.within(p, root) || SnapshotTrees.within(root, p);
+                });
+                json.endArray().endObject();
+            }
             return ExitCodes.OK;
         }
     }

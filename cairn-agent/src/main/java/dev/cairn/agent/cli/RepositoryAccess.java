@@ -62,7 +62,7 @@ final class RepositoryAccess {
         char[] passphrase = null;
         try {
             passphrase = passphrases.existing();
-            Repository repo = Repositories.open(store, passphrase, Environment.system());
+            Repository repo = Repositories.open(store, passphrase, Environment.system(), context.cacheDirectory());
             return new OpenRepository(location, store, repo);
         } catch (NotARepositoryException e) {
             store.close();
@@ -83,7 +83,8 @@ final class RepositoryAccess {
         BlobStore store = BlobStores.create(location);
         try {
             Repositories.InitOptions options = Repositories.InitOptions.defaults().withKdf(kdf(context)).withCompression(compression);
-            return new OpenRepository(location, store, Repositories.init(store, passphrase, options, Environment.system()));
+            return new OpenRepository(location, store, Repositories.init(store, passphrase, options, Environment.system(),
+                    context.cacheDirectory()));
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;

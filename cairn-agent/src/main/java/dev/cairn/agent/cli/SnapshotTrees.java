@@ -4,12 +4,15 @@ import dev.cairn.agent.ui.Formats;
 import dev.cairn.agent.ui.JsonOutput;
 import dev.cairn.engine.repo.Repository;
 import dev.cairn.engine.snapshot.Node;
-import dev.cairn.engine.snapshot.Snapshots;
+import dev.cairn.engine.snapshot.TreeCursor;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 
-/** Depth-first walks over a snapshot's trees, with absolute paths as the snapshot records them ({@code /home/me/x}). */
+/**
+ * Depth-first walks over a snapshot's trees, with absolute paths as the snapshot records them ({@code /home/me/x}); memory
+ * holds the current directory chain, not the snapshot.
+ */
 final class SnapshotTrees {
     private SnapshotTrees() {
     }
@@ -20,14 +23,42 @@ final class SnapshotTrees {
         boolean visit(String path, Node node) throws IOException;
     }
 
-    /** Walks the tree {@code treeId}, whose directory has path {@code dir} ({@code "/"} for a snapshot's root tree). */
+    /**
+     * Walks the tree {@code treeId}, whose directory has path {@code dir} ({@code "/"} for a snapshot's root tree), reading
+     * one part of one tree per directory level at a time.
+     */
     static void walk(Repository repo, String treeId, String dir, Visitor visitor) throws IOException {
-        for (Node node : Snapshots.loadTree(repo, treeId).nodes()) {
+        TreeCursor nodes = TreeCursor.open(repo, treeId);
+        for (Node node = nodes.next(); node != null; node = nodes.next()) {
             String path = child(dir, node.name());
             if (visitor.visit(path, node) && node.isDir() && node.subtree() != null) {
                 walk(repo, node.subtree(), path, visitor);
             }
         }
+    }
+
+    /** Whether the absolute {@code path} is in the snapshot whose root tree is {@code rootTree} (reads only the trees on the way). */
+    static boolean contains(Repository repo, String rootTree, String path) throws IOException {
+        String tree = rootTree;
+        java.nio.file.Path p = java.nio.file.Path.of(path);
+        for (int i = 0; i < p.getNameCount(); i++) {
+            Node found = named(repo, tree, p.getName(i).toString());
+            if (found == null || (i + 1 < p.getNameCount() && (!found.isDir() || found.subtree() == null))) {
+                return false;
+            }
+            tree = found.subtree();
+        }
+        return true;
+    }
+
+    private static Node named(Repository repo, String treeId, String name) throws IOException {
+        TreeCursor nodes = TreeCursor.open(repo, treeId);
+        for (Node n = nodes.next(); n != null; n = nodes.next()) {
+            if (n.name().equals(name)) {
+                return n;
+            }
+        }
+        return null;
     }
 
     static String child(String dir, String name) {

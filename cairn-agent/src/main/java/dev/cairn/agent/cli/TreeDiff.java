@@ -2,19 +2,17 @@ package dev.cairn.agent.cli;
 
 import dev.cairn.engine.repo.Repository;
 import dev.cairn.engine.snapshot.Node;
-import dev.cairn.engine.snapshot.Snapshots;
+import dev.cairn.engine.snapshot.TreeCursor;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Compares two snapshot trees: {@code +} added, {@code -} removed, {@code M} modified (file content or link target). Equal
  * subtree ids are skipped without loading them, so the cost follows the size of the change. A type change counts as a
- * removal plus an addition. Not thread-safe; one instance per comparison.
+ * removal plus an addition. Both listings are read side by side in name order, one part at a time, and each change goes to
+ * the consumer as it is found: memory holds the current directory chain, not the change list. Not thread-safe; one
+ * instance per comparison.
  */
 final class TreeDiff {
     /** One changed path; directories end in {@code /}. */
@@ -27,7 +25,7 @@ final class TreeDiff {
     }
 
     private final Repository repo;
-    private final List<Change> changes = new ArrayList<>();
+    private final Consumer<Change> changes;
     private long filesAdded;
     private long filesRemoved;
     private long filesModified;
@@ -36,12 +34,9 @@ final class TreeDiff {
     private long bytesAdded;
     private long bytesRemoved;
 
-    TreeDiff(Repository repo) {
+    TreeDiff(Repository repo, Consumer<Change> changes) {
         this.repo = repo;
-    }
-
-    List<Change> changes() {
-        return changes;
+        this.changes = changes;
     }
 
     Summary summary() {
@@ -53,12 +48,20 @@ final class TreeDiff {
         if (Objects.equals(before, after)) {
             return;
         }
-        Map<String, Node> a = nodes(before);
-        Map<String, Node> b = nodes(after);
-        TreeSet<String> names = new TreeSet<>(a.keySet());
-        names.addAll(b.keySet());
-        for (String name : names) {
-            compareNode(SnapshotTrees.child(dir, name), a.get(name), b.get(name));
+        TreeCursor a = cursor(before);
+        TreeCursor b = cursor(after);
+        while (a.peek() != null || b.peek() != null) {
+            Node x = a.peek();
+            Node y = b.peek();
+            int c = x == null ? 1 : y == null ? -1 : x.name().compareTo(y.name());
+            if (c <= 0) {
+                a.next();
+            }
+            if (c >= 0) {
+                b.next();
+            }
+            String name = c <= 0 ? x.name() : y.name();
+            compareNode(SnapshotTrees.child(dir, name), c <= 0 ? x : null, c >= 0 ? y : null);
         }
     }
 
@@ -73,7 +76,7 @@ final class TreeDiff {
         } else if (x.isDir()) {
             compare(path, x.subtree(), y.subtree());
         } else if (x.size() != y.size() || !x.content().equals(y.content()) || !Objects.equals(x.linkTarget(), y.linkTarget())) {
-            changes.add(new Change("M", path));
+            changes.accept(new Change("M", path));
             filesModified++;
         }
     }
@@ -81,14 +84,15 @@ final class TreeDiff {
     /** Records an added or removed node and, for a directory, everything below it. */
     private void side(String modifier, String path, Node node) throws IOException {
         boolean added = modifier.equals("+");
-        changes.add(new Change(modifier, node.isDir() ? path + "/" : path));
+        changes.accept(new Change(modifier, node.isDir() ? path + "/" : path));
         if (node.isDir()) {
             if (added) {
                 dirsAdded++;
             } else {
                 dirsRemoved++;
             }
-            for (Node child : nodes(node.subtree()).values()) {
+            TreeCursor children = cursor(node.subtree());
+            for (Node child = children.next(); child != null; child = children.next()) {
                 side(modifier, SnapshotTrees.child(path, child.name()), child);
             }
         } else if (added) {
@@ -100,11 +104,7 @@ final class TreeDiff {
         }
     }
 
-    private Map<String, Node> nodes(String treeId) throws IOException {
-        Map<String, Node> map = new TreeMap<>();
-        if (treeId != null) {
-            Snapshots.loadTree(repo, treeId).nodes().forEach(n -> map.put(n.name(), n));
-        }
-        return map;
+    private TreeCursor cursor(String treeId) throws IOException {
+        return treeId == null ? TreeCursor.empty() : TreeCursor.open(repo, treeId);
     }
 }

@@ -35,6 +35,14 @@ public final class JsonOutput {
         }
     }
 
+    /**
+     * A generator writing compact JSON to {@code out} with the same mapping as {@link #compact} (it does not close
+     * {@code out}), for documents too large to build in memory first.
+     */
+    static com.fasterxml.jackson.core.JsonGenerator generator(java.io.OutputStream out) throws java.io.IOException {
+        return MAPPER.getFactory().createGenerator(out).disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
     /** Indented, for documents people read ({@code cat}). */
     public static String pretty(byte[] json) {
         try {

@@ -60,6 +60,11 @@ public final class Output {
         }
     }
 
+    /** A JSON document to write piece by piece (see {@link JsonDocument}); it writes nothing unless in JSON mode. */
+    public JsonDocument jsonDocument() {
+        return new JsonDocument(out, json);
+    }
+
     /** Raw text to stdout in every mode (for {@code cat}, whose result is JSON anyway). */
     public synchronized void raw(String text) {
         out.println(text);

@@ -25,6 +25,7 @@ final class CliHarness {
         env.put("CAIRN_TEST_KDF", "1");
         env.put("CAIRN_PASSWORD", PASSPHRASE);
         env.put("CAIRN_REPOSITORY", repo.toString());
+        env.put("CAIRN_CACHE_DIR", repo.resolveSibling(repo.getFileName() + "-cache").toString()); // never ~/.cache
     }
 
     /** A harness whose repository is already initialised. */

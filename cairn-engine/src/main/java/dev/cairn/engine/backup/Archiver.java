@@ -1,16 +1,12 @@
 package dev.cairn.engine.backup;
 
 import dev.cairn.engine.chunk.Chunkers;
-import dev.cairn.engine.format.Json;
 import dev.cairn.engine.id.BlobId;
-import dev.cairn.engine.id.BlobType;
 import dev.cairn.engine.repo.Repository;
 import dev.cairn.engine.repo.RepositoryLock;
 import dev.cairn.engine.repo.WriteSession;
-import dev.cairn.engine.snapshot.Node;
 import dev.cairn.engine.snapshot.Snapshot;
 import dev.cairn.engine.snapshot.SnapshotSummary;
-import dev.cairn.engine.snapshot.Tree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +23,8 @@ import java.util.concurrent.Executors;
 /**
  * Backs up paths into a new snapshot. Walks each directory on the calling thread, reads files on {@code readers} threads
  * (content-defined chunks, deduplicated by id, compressed and sealed on the same threads), compares against the parent snapshot to skip unchanged files without reading
- * them (same size, mtime, ctime and inode), writes one tree blob per directory, and commits packs → index → snapshot.
+ * them (same size, mtime, ctime and inode), writes each directory's tree as it completes (in parts for large directories),
+ * and commits packs → index → snapshot. Memory does not grow with the tree (see {@link TreeWalker}).
  * Unreadable items are reported through the listener and left out (the snapshot is marked partial); a repository failure
  * aborts the backup and leaves the repository consistent. Takes a shared lock, so concurrent backups are fine.
  */
@@ -63,7 +60,8 @@ public final class Archiver {
                 WriteSession session = repo.newWriteSession()) {
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
             TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories,
-                    new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths));
+                    new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths),
+                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
             String root = walker.root(sources, parent.tree());
             session.flush(); // sealing is asynchronous: the summary's added-bytes counters are final only after a flush
             Snapshot snapshot = snapshot(root, sources, parent.id(), walker.counters(), session, start);
@@ -127,14 +125,5 @@ public final class Archiver {
         sources.forEach(p -> paths.add(p.toString()));
         return new Snapshot(Snapshot.CURRENT_VERSION, start, root, paths, host, repo.environment().username(), options.tags(),
                 parentId, options.programVersion(), c.errors.get() > 0, summary);
-    }
-
-    /** Serialises and saves a directory's tree; returns the tree blob id. */
-    static String saveTree(WriteSession session, List<Node> nodes) {
-        try {
-            return session.saveBlob(BlobType.TREE, Json.write(new Tree(nodes))).id().hex();
-        } catch (IOException e) {
-            throw new FileSaver.RepositoryWriteFailure(e);
-        }
     }
 }

@@ -44,6 +44,9 @@ final class SourceFilter {
     }
 
     boolean excluded(Path absolute) {
+        if (nameMatchers.isEmpty() && pathMatchers.isEmpty()) {
+            return false;
+        }
         Path name = absolute.getFileName();
         if (name != null) {
             for (PathMatcher m : nameMatchers) {

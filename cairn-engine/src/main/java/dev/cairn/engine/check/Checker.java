@@ -1,13 +1,10 @@
 package dev.cairn.engine.check;
 
 import dev.cairn.engine.id.BlobId;
-import dev.cairn.engine.pack.PackEntry;
 import dev.cairn.engine.repo.Repository;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Verifies a repository, like {@code restic check}, and says what each problem means and what to do about it.
@@ -26,9 +23,11 @@ import java.util.TreeMap;
  * </ol>
  *
  * <p>The checker never writes to the repository; it takes no lock (a caller that wants to keep prune away holds a shared
- * lock around {@link #run()}). Findings stream to the {@link CheckListener} as they are made. Memory: one set of blob ids
- * per snapshot (see {@code SnapshotUsage}) and, with read-data, one pack at a time. Not thread-safe; {@link #run()} may
- * be called again for a fresh check.
+ * lock around {@link #run()}). Findings stream to the {@link CheckListener} phase by phase. Memory does not grow with the
+ * repository: the index files are re-read into temporary files (an index and a listing by pack), trees walked are marked
+ * in a bitset, one part of one tree per directory level and, with read-data, one pack are in memory at a time; the snapshots
+ * a finding affects are worked out by walking the trees again, once per phase with findings. Not thread-safe;
+ * {@link #run()} may be called again for a fresh check.
  */
 public final class Checker {
     private final Repository repo;
@@ -55,16 +54,15 @@ public final class Checker {
      */
     public CheckResult run() throws IOException {
         Report report = new Report(listener);
-        IndexScan index = IndexScan.read(repo, report);
-        SnapshotUsage usage = new SnapshotWalker(repo, report).walk();
-        Map<BlobId, List<PackEntry>> readable = new PackChecker(repo, index, usage, report).run();
-        if (options.readData()) {
-            Map<BlobId, List<PackEntry>> selected = new TreeMap<>();
-            options.subset().select(List.copyOf(readable.keySet()), repo.environment().random())
-                    .forEach(pack -> selected.put(pack, readable.get(pack)));
-            new PackDataReader(repo, usage, report).read(selected);
+        try (IndexScan index = IndexScan.read(repo, report)) {
+            SnapshotUsage usage = new SnapshotWalker(repo, report).walk();
+            List<BlobId> readable = new PackChecker(repo, index, report).run(usage);
+            if (options.readData()) {
+                List<BlobId> selected = options.subset().select(readable, repo.environment().random());
+                new PackDataReader(repo, index, report).read(selected, usage);
+            }
+            index.reportDuplicates(report);
         }
-        index.reportDuplicates(report);
         LockChecker.check(repo, report);
         return report.result();
     }

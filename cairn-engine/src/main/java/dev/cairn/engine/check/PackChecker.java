@@ -15,52 +15,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.ArrayList;
 
 /**
  * Compares the packs the index lists with the packs in the store: a listed pack must exist, and its header must decode
- * and list exactly the blobs, offsets and lengths the index says. Reads only pack headers (two ranged reads per pack).
+ * and list exactly the blobs, offsets and lengths the index says. Reads only pack headers (two ranged reads per pack),
+ * one pack's entries at a time (from the {@link IndexScan}'s on-disk listing); holds the ids of the stored packs.
  */
 final class PackChecker {
     private final Repository repo;
     private final IndexScan index;
-    private final SnapshotUsage usage;
     private final Report report;
+    private final Deferred findings = new Deferred();
 
-    PackChecker(Repository repo, IndexScan index, SnapshotUsage usage, Report report) {
+    PackChecker(Repository repo, IndexScan index, Report report) {
         this.repo = repo;
         this.index = index;
-        this.usage = usage;
         this.report = report;
     }
 
     /**
      * Checks every pack. Returns, sorted by id, the packs that exist and whose blobs are known (from the index, or from the
-     * pack header when a damaged index file left the pack unlisted), with those blobs: what read-data can verify. Packs
-     * with a damaged header are included, so that read-data can tell which of their blobs are still intact.
+     * pack header when a damaged index file left the pack unlisted): what read-data can verify. Packs with a damaged header
+     * are included, so that read-data can tell which of their blobs are still intact.
      */
-    Map<BlobId, List<PackEntry>> run() throws IOException {
+    List<BlobId> run(SnapshotUsage usage) throws IOException {
         Map<BlobId, Long> stored = storedPacks();
-        Map<BlobId, List<PackEntry>> readable = new TreeMap<>();
-        int done = 0;
-        for (Map.Entry<BlobId, List<PackEntry>> pack : index.packs().entrySet()) {
-            report.progress("packs", done++, index.packs().size());
-            if (!stored.containsKey(pack.getKey())) {
-                missing(pack.getKey(), pack.getValue());
-            } else if (checkHeader(pack.getKey(), pack.getValue())) {
-                readable.put(pack.getKey(), pack.getValue());
+        List<BlobId> readable = new ArrayList<>();
+        int[] done = {0};
+        index.forEachPack((pack, entries) -> {
+            report.progress("packs", done[0]++, index.packCount());
+            if (!stored.containsKey(pack)) {
+                missing(pack, entries);
+            } else if (checkHeader(pack, entries)) {
+                readable.add(pack);
             }
-        }
+        });
         for (BlobId pack : stored.keySet()) {
-            if (!index.packs().containsKey(pack)) {
+            if (!index.lists(pack)) {
                 unindexed(pack);
                 if (index.hasDamage() && repo.index().hasPack(pack)) {
-                    readable.put(pack, repo.index().packEntries(pack));
+                    readable.add(pack);
                 }
             }
         }
+        findings.flush(report, usage);
+        readable.sort(null);
         return readable;
     }
-
     private Map<BlobId, Long> storedPacks() throws IOException {
         Map<BlobId, Long> out = new TreeMap<>();
         for (BlobInfo info : repo.store().list(BlobKind.PACK)) {
@@ -75,9 +77,9 @@ final class PackChecker {
     }
 
     private void missing(BlobId pack, List<PackEntry> entries) {
-        report.error("data/" + pack.hex(), "pack is listed in the index but missing from the storage: its " + entries.size()
+        findings.error("data/" + pack.hex(), "pack is listed in the index but missing from the storage: its " + entries.size()
                 + " blobs are lost. Restore what you still can from the affected snapshots; data in it is not backed up "
-                + "again while the index still lists it", usage.affected(blobIds(entries)));
+                + "again while the index still lists it", blobIds(entries));
     }
 
     /** Compares the header with the index; returns false only if the pack turned out to be missing. */
@@ -88,9 +90,9 @@ final class PackChecker {
             report.packChecked();
         } catch (FormatException | EOFException e) {
             report.packChecked();
-            report.error("data/" + pack.hex(), "pack header cannot be read (" + Report.cause(e)
+            findings.error("data/" + pack.hex(), "pack header cannot be read (" + Report.cause(e)
                     + "): the pack is damaged or truncated on the storage; its blobs may be lost (read-data tells which)",
-                    usage.affected(blobIds(indexed)));
+                    blobIds(indexed));
             return true;
         } catch (BlobNotFoundException e) {
             missing(pack, indexed);
@@ -99,7 +101,7 @@ final class PackChecker {
         Set<PackEntry> inHeader = new HashSet<>(header);
         Set<PackEntry> inIndex = new HashSet<>(indexed);
         if (!inHeader.equals(inIndex)) {
-            report.error("data/" + pack.hex(), disagreement(inIndex, inHeader), usage.affected(blobIds(indexed)));
+            findings.error("data/" + pack.hex(), disagreement(inIndex, inHeader), blobIds(indexed));
         }
         return true;
     }
@@ -116,13 +118,13 @@ final class PackChecker {
 
     private void unindexed(BlobId pack) {
         if (!index.hasDamage()) {
-            report.info("data/" + pack.hex(), "pack is not referenced by any index: left by an interrupted backup; "
+            findings.info("data/" + pack.hex(), "pack is not referenced by any index: left by an interrupted backup; "
                     + "harmless, a future prune removes it");
         } else if (repo.index().hasPack(pack)) {
-            report.warning("data/" + pack.hex(), "pack is not in any readable index (it was probably listed in a damaged "
+            findings.warning("data/" + pack.hex(), "pack is not in any readable index (it was probably listed in a damaged "
                     + "index file); its blobs were found through its own header, so no data is lost");
         } else {
-            report.warning("data/" + pack.hex(), "pack is not in any readable index and its header cannot be read either; "
+            findings.warning("data/" + pack.hex(), "pack is not in any readable index and its header cannot be read either; "
                     + "blobs this check reports as missing were probably in it");
         }
     }

@@ -13,36 +13,65 @@ import dev.cairn.engine.repo.Repository;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Read-data: reads selected packs whole, checks that each still hashes to its name, and opens every blob listed for it
- * (authentication, decompression and the keyed id check). One pack is in memory at a time.
+ * (authentication, decompression and the keyed id check). One pack is in memory at a time, with its entries from the
+ * {@link IndexScan} (or, for a pack only its header indexed, from the repository's index).
  */
 final class PackDataReader {
     private final Repository repo;
-    private final SnapshotUsage usage;
+    private final IndexScan index;
     private final Report report;
+    private final Deferred findings = new Deferred();
+    private int done;
 
-    PackDataReader(Repository repo, SnapshotUsage usage, Report report) {
+    PackDataReader(Repository repo, IndexScan index, Report report) {
         this.repo = repo;
-        this.usage = usage;
+        this.index = index;
         this.report = report;
     }
 
-    /** Reads each pack and opens the blobs listed for it. */
-    void read(Map<BlobId, List<PackEntry>> packs) throws IOException {
-        int done = 0;
-        for (Map.Entry<BlobId, List<PackEntry>> pack : packs.entrySet()) {
-            report.progress("read data", done++, packs.size());
-            readPack(pack.getKey(), pack.getValue());
+    /** Reads each selected pack (sorted by id) and opens the blobs listed for it. */
+    void read(List<BlobId> selected, SnapshotUsage usage) throws IOException {
+        Set<BlobId> wanted = new HashSet<>(selected);
+        Deque<BlobId> recovered = new ArrayDeque<>();
+        for (BlobId pack : selected) {
+            if (!index.lists(pack)) {
+                recovered.add(pack);
+            }
         }
+        index.forEachPack((pack, entries) -> {
+            if (wanted.contains(pack)) {
+                readRecoveredBefore(pack, recovered, selected.size());
+                progressAndRead(pack, entries, selected.size());
+            }
+        });
+        readRecoveredBefore(null, recovered, selected.size());
+        findings.flush(report, usage);
+    }
+
+    /** Reads the packs indexed only from their headers that sort before {@code next} (all of them if null). */
+    private void readRecoveredBefore(BlobId next, Deque<BlobId> recovered, int total) throws IOException {
+        while (!recovered.isEmpty() && (next == null || recovered.peek().compareTo(next) < 0)) {
+            BlobId pack = recovered.poll();
+            progressAndRead(pack, repo.index().packEntries(pack), total);
+        }
+    }
+
+    private void progressAndRead(BlobId pack, List<PackEntry> entries, int total) throws IOException {
+        report.progress("read data", done++, total);
+        readPack(pack, entries);
     }
 
     private void readPack(BlobId pack, List<PackEntry> entries) throws IOException {
         byte[] bytes;
         try {
-            bytes = repo.store().getAll(BlobName.of(BlobKind.PACK, pack.hex()));
+            bytes = readWhole(BlobName.of(BlobKind.PACK, pack.hex()));
         } catch (BlobNotFoundException e) {
             return; // removed since the structure check (a concurrent prune); nothing left to read
         }
@@ -57,18 +86,32 @@ final class PackDataReader {
         reportDamage(pack, PackReader.hashMatches(pack, bytes), damaged);
     }
 
+    /**
+     * A whole pack, read by ranged reads into one array: the store slices those (a whole-object read of a local file goes
+     * through a direct buffer as large as the pack, which the JDK then keeps for the thread: +16 MiB of RSS).
+     */
+    private byte[] readWhole(BlobName name) throws IOException {
+        long size = repo.store().stat(name).size();
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new java.io.IOException(name + " is too large to read into memory (" + size + " bytes)");
+        }
+        byte[] bytes = new byte[(int) size];
+        repo.store().readRange(name, 0, bytes, 0, bytes.length);
+        return bytes;
+    }
+
     private void reportDamage(BlobId pack, boolean hashMatches, List<Damage> damaged) {
         if (!hashMatches) {
-            report.error("data/" + pack.hex(), "pack content no longer matches its name: it was damaged or altered on the "
+            findings.error("data/" + pack.hex(), "pack content no longer matches its name: it was damaged or altered on the "
                     + "storage" + (damaged.isEmpty() ? ", but every blob in it still reads correctly"
                     : "; " + damaged.size() + " of its blobs cannot be read (listed separately)"),
-                    usage.affected(damaged.stream().map(d -> d.entry().id()).toList()));
+                    damaged.stream().map(d -> d.entry().id()).toList());
         }
         for (Damage d : damaged) {
             PackEntry e = d.entry();
-            report.error((e.type() == BlobType.TREE ? "tree/" : "blob/") + e.id().hex(), e.type().label() + " blob "
+            findings.error((e.type() == BlobType.TREE ? "tree/" : "blob/") + e.id().hex(), e.type().label() + " blob "
                     + e.id().shortHex() + " in pack data/" + pack.shortHex() + " " + d.problem()
-                    + "; restoring what uses it from the affected snapshots will fail", usage.affected(e.id()));
+                    + "; restoring what uses it from the affected snapshots will fail", List.of(e.id()));
         }
     }
 

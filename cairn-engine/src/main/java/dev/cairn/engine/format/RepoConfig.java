@@ -6,7 +6,8 @@ import java.util.Objects;
  * The repository configuration (spec §Config): format version and every algorithm by its persisted name. Immutable; sealed
  * with the master key, so it can only be read by key holders and cannot be altered undetected.
  *
- * @param version        repository format version ({@link #CURRENT_VERSION})
+ * @param version        repository format version: {@link #CURRENT_VERSION} for new repositories; {@link #FIRST_VERSION}
+ *                       repositories open and work too (their directories are never split into tree parts)
  * @param id             random repository id (64 hex digits)
  * @param chunker        chunker name, e.g. {@code FASTCDC-1M}
  * @param chunkerSecret  32-byte secret (base64 in JSON) that keys the chunker's gear table
@@ -17,8 +18,16 @@ import java.util.Objects;
  */
 public record RepoConfig(int version, String id, String chunker, byte[] chunkerSecret, String idHash, String aead,
         String compression, long packSize) {
-    public static final int CURRENT_VERSION = 1;
+    /** Format version 2: tree blobs may list parts of a large directory (spec §Trees, §Changes). */
+    public static final int CURRENT_VERSION = 2;
+    /** The first format: every directory is one tree blob. */
+    public static final int FIRST_VERSION = 1;
     public static final long DEFAULT_PACK_SIZE = 16L << 20;
+
+    /** Whether trees of this repository may be split into parts (format version 2 and later). */
+    public boolean splitTrees() {
+        return version >= 2;
+    }
 
     public RepoConfig {
         Objects.requireNonNull(id, "id");

@@ -18,10 +18,12 @@ import dev.cairn.engine.format.Json;
 import dev.cairn.engine.format.RepoConfig;
 import dev.cairn.engine.format.SealedFiles;
 import dev.cairn.engine.id.BlobId;
-import dev.cairn.engine.index.IndexFile;
+import dev.cairn.engine.index.IndexCache;
+import dev.cairn.engine.index.IndexDocuments;
 import dev.cairn.engine.index.MasterIndex;
 import dev.cairn.engine.pack.PackReader;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -64,6 +66,15 @@ public final class Repositories {
      * @throws RepositoryException if the store already holds a repository (or anything else)
      */
     public static Repository init(BlobStore store, char[] passphrase, InitOptions options, Environment env) throws IOException {
+        return init(store, passphrase, options, env, null);
+    }
+
+    /**
+     * Initialises a repository as {@link #init(BlobStore, char[], InitOptions, Environment)} does, keeping its index cache
+     * under {@code cacheRoot} (see {@link #open(BlobStore, char[], Environment, Path)}).
+     */
+    public static Repository init(BlobStore store, char[] passphrase, InitOptions options, Environment env, Path cacheRoot)
+            throws IOException {
         if (store.exists(BlobName.CONFIG) || !store.list(BlobKind.KEY).isEmpty()) {
             throw new RepositoryException("a repository already exists here; use it, or choose an empty location");
         }
@@ -78,7 +89,7 @@ public final class Repositories {
         String keyId = Keys.add(store, master, passphrase, options.kdfParams(), env);
         Aead aead = Aeads.create(config.aead(), env.random());
         store.put(BlobName.CONFIG, new SealedFiles(aead, master).seal("config", Json.write(config)));
-        return assemble(store, config, new Keys.Unlocked(master, keyId), env);
+        return assemble(store, config, new Keys.Unlocked(master, keyId), env, cacheRoot);
     }
 
     /**
@@ -90,9 +101,19 @@ public final class Repositories {
      * @throws CorruptDataException if the config is damaged
      */
     public static Repository open(BlobStore store, char[] passphrase, Environment env) throws IOException {
+        return open(store, passphrase, env, null);
+    }
+
+    /**
+     * Opens a repository as {@link #open(BlobStore, char[], Environment)} does, with its local index cache in
+     * {@code cacheRoot/<repository id>/index} (spec §Local index cache): later opens then read the index from there instead
+     * of decoding every index file. {@code cacheRoot} null, or a directory that cannot be written, means no lasting cache
+     * (a private temporary directory for this repository handle).
+     */
+    public static Repository open(BlobStore store, char[] passphrase, Environment env, Path cacheRoot) throws IOException {
         Keys.Unlocked unlocked = Keys.unlock(store, passphrase);
         RepoConfig config = readConfig(store, unlocked.masterKey(), env);
-        return assemble(store, config, unlocked, env);
+        return assemble(store, config, unlocked, env, cacheRoot);
     }
 
     private static RepoConfig readConfig(BlobStore store, MasterKey master, Environment env) throws IOException {
@@ -105,9 +126,10 @@ public final class Repositories {
         try {
             byte[] json = new SealedFiles(Aeads.create("AES256-GCM", env.random()), master).open("config", sealed);
             RepoConfig config = Json.read(json, RepoConfig.class, "config");
-            if (config.version() != RepoConfig.CURRENT_VERSION) {
+            if (config.version() < RepoConfig.FIRST_VERSION || config.version() > RepoConfig.CURRENT_VERSION) {
                 throw new UnsupportedFormatException("repository format version " + config.version()
-                        + " is not supported by this cairn (it reads version " + RepoConfig.CURRENT_VERSION + "); upgrade cairn");
+                        + " is not supported by this cairn (it reads versions " + RepoConfig.FIRST_VERSION + " to "
+                        + RepoConfig.CURRENT_VERSION + "); upgrade cairn");
             }
             return config;
         } catch (AuthenticationFailedException | FormatException e) {
@@ -115,30 +137,36 @@ public final class Repositories {
         }
     }
 
-    private static Repository assemble(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Environment env) throws IOException {
+    private static Repository assemble(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Environment env, Path cacheRoot)
+            throws IOException {
         Aead aead = Aeads.create(config.aead(), env.random());
         MasterKey master = unlocked.masterKey();
         BlobCodec codec = new BlobCodec(aead, Compressors.create(config.compression()),
                 new BlobIdHasher(master.idKey()), master);
         SealedFiles sealed = new SealedFiles(aead, master);
-        MasterIndex index = new MasterIndex();
         List<String> problems = new ArrayList<>();
-        Repository repo = new Repository(store, config, unlocked, aead, codec, sealed, index, problems, env);
-        loadIndex(repo, problems);
+        Repository repo = new Repository(store, config, unlocked, aead, codec, sealed, problems, env);
+        Path cacheDir = cacheRoot == null ? null : cacheRoot.resolve(config.id()).resolve("index");
+        MasterIndex index = IndexCache.load(cacheDir, repo.list(BlobKind.INDEX), (id, visitor) -> readIndexFile(repo, id, visitor, problems));
+        repo.attachIndex(index);
         if (!problems.isEmpty()) {
             indexUncoveredPacks(store, index, aead, master.encryptionKey());
         }
         return repo;
     }
 
-    /** Loads every index file through {@link Repository#loadUnpacked} (which checks names and authenticity). */
-    private static void loadIndex(Repository repo, List<String> problems) throws IOException {
-        for (String id : repo.list(BlobKind.INDEX)) {
-            try {
-                repo.index().addIndexFile(Json.read(repo.loadUnpacked(BlobKind.INDEX, id), IndexFile.class, "index " + id));
-            } catch (CorruptDataException | FormatException | IllegalArgumentException e) {
-                problems.add("index/" + id + ": " + e.getMessage());
-            }
+    /**
+     * Decodes one index file through {@link Repository#loadUnpacked} (which checks its name and authenticity); a damaged
+     * one is recorded in {@code problems} and false returned.
+     */
+    private static boolean readIndexFile(Repository repo, String id, IndexDocuments.Visitor visitor, List<String> problems)
+            throws IOException {
+        try {
+            IndexDocuments.read(repo.loadUnpacked(BlobKind.INDEX, id), "index " + id, visitor);
+            return true;
+        } catch (CorruptDataException | FormatException | IllegalArgumentException e) {
+            problems.add("index/" + id + ": " + e.getMessage());
+            return false;
         }
     }
 

@@ -32,12 +32,12 @@ public final class Repository implements AutoCloseable {
     private final Aead aead;
     private final BlobCodec codec;
     private final SealedFiles sealedFiles;
-    private final MasterIndex index;
+    private volatile MasterIndex index;
     private final List<String> indexProblems;
     private final Environment env;
 
     Repository(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Aead aead, BlobCodec codec, SealedFiles sealedFiles,
-            MasterIndex index, List<String> indexProblems, Environment env) {
+            List<String> indexProblems, Environment env) {
         this.store = store;
         this.config = config;
         this.masterKey = unlocked.masterKey();
@@ -45,7 +45,6 @@ public final class Repository implements AutoCloseable {
         this.aead = aead;
         this.codec = codec;
         this.sealedFiles = sealedFiles;
-        this.index = index;
         this.indexProblems = java.util.Collections.unmodifiableList(indexProblems); // filled by Repositories before it returns
         this.env = env;
     }
@@ -58,8 +57,14 @@ public final class Repository implements AutoCloseable {
         return store;
     }
 
+    /** The merged index of every index file (on disk in the local index cache; see {@link MasterIndex}). */
     public MasterIndex index() {
         return index;
+    }
+
+    /** Set once by {@link Repositories} before the repository is handed out. */
+    void attachIndex(MasterIndex index) {
+        this.index = index;
     }
 
     public BlobCodec codec() {
@@ -176,8 +181,16 @@ public final class Repository implements AutoCloseable {
         return sealedFiles;
     }
 
+    /** Forgets the key and closes the index (waiting for a merge of its runs under way). */
     @Override
     public void close() {
         masterKey.destroy();
+        try {
+            if (index != null) {
+                index.close();
+            }
+        } catch (IOException e) {
+            // only local cache files are left open; nothing in the repository is affected
+        }
     }
 }

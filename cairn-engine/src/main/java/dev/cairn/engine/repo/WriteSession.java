@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The scoped write side of a repository (spec §Write ordering). {@link #saveBlob} deduplicates, then compresses and seals a
- * new blob on the calling thread and appends it to the open pack of its type; a full pack is uploaded, then indexed.
+ * new blob on the calling thread and appends it to the open pack of its type; a full pack is uploaded. Every
+ * {@value #INDEX_EVERY_PACKS} packs or {@value #INDEX_EVERY_BLOBS} blobs an index file is written and its packs become
+ * visible in {@link Repository#index()} (as a run of the local index cache); until then the session itself knows them
+ * ({@link #has}), so the heap holds at most that many of the session's blob ids.
  * {@link #commitSnapshot} finishes every pack, writes the index, and only then writes the snapshot: a crash at any point
  * leaves at worst packs no snapshot refers to. {@link #close} without a commit abandons the session the same way.
  *
@@ -37,8 +40,14 @@ public final class WriteSession implements AutoCloseable {
     /** An index file is written once this many packs or blobs are unindexed (bounds the memory its encoding takes). */
     private static final int INDEX_EVERY_PACKS = 64;
     private static final int INDEX_EVERY_BLOBS = 16_384;
+    /**
+     * A pack is also finished at this many blobs, however small they are: its entries and the session's ids of its blobs
+     * are in the heap until it is uploaded and indexed (a 16 MiB pack of 100-byte files would hold 100,000 of them).
+     */
+    static final int MAX_PACK_BLOBS = 8_192;
     private final Repository repo;
     private final Path scratch;
+    /** Blobs claimed by this session and not yet in a stored index file. */
     private final Set<BlobId> pending = ConcurrentHashMap.newKeySet();
     private final Map<BlobType, PackWriter> packers = new EnumMap<>(BlobType.class);
     private final Map<BlobId, List<PackEntry>> unindexed = new LinkedHashMap<>();
@@ -95,13 +104,17 @@ public final class WriteSession implements AutoCloseable {
     }
 
     /** Reserves {@code id} for this session; false if the repository or the session already holds it. */
-    private boolean claim(BlobId id) {
-        return !repo.index().contains(id) && pending.add(id);
+    private boolean claim(BlobId id) throws IOException {
+        return !pending.contains(id) && !repo.index().contains(id) && pending.add(id);
     }
 
-    /** Whether the repository or this session already holds the blob. */
-    public boolean has(BlobId id) {
-        return repo.index().contains(id) || pending.contains(id);
+    /**
+     * Whether the repository or this session already holds the blob.
+     *
+     * @throws IOException if the local index cannot be read
+     */
+    public boolean has(BlobId id) throws IOException {
+        return pending.contains(id) || repo.index().contains(id);
     }
 
     /** Appends a sealed blob to its type's pack (starting one if needed) and uploads the pack once it is full. */
@@ -117,7 +130,7 @@ public final class WriteSession implements AutoCloseable {
                 packers.put(sealed.type(), w);
             }
             w.add(sealed);
-            if (w.size() >= repo.config().packSize()) {
+            if (w.size() >= repo.config().packSize() || w.count() >= MAX_PACK_BLOBS) {
                 full = packers.remove(sealed.type());
             }
         }
@@ -136,15 +149,11 @@ public final class WriteSession implements AutoCloseable {
             }
         }
         packsWritten.incrementAndGet();
-        repo.index().addPack(pack.id(), pack.entries());
         boolean writeIndex;
         synchronized (unindexed) {
             unindexed.put(pack.id(), pack.entries());
             unindexedBlobs += pack.entries().size();
             writeIndex = unindexed.size() >= INDEX_EVERY_PACKS || unindexedBlobs >= INDEX_EVERY_BLOBS;
-        }
-        for (PackEntry e : pack.entries()) {
-            pending.remove(e.id());
         }
         if (writeIndex) {
             writeIndex();
@@ -161,7 +170,13 @@ public final class WriteSession implements AutoCloseable {
             unindexed.clear();
             unindexedBlobs = 0;
         }
-        repo.saveUnpacked(BlobKind.INDEX, Json.write(MasterIndex.toIndexFile(batch)));
+        BlobId indexFile = repo.saveUnpacked(BlobKind.INDEX, Json.write(MasterIndex.toIndexFile(batch)));
+        repo.index().addIndexed(indexFile, batch);
+        for (List<PackEntry> entries : batch.values()) {
+            for (PackEntry e : entries) {
+                pending.remove(e.id());
+            }
+        }
     }
 
     /** Uploads the partly filled packs and writes the index for everything uploaded. Call when no save is under way. */

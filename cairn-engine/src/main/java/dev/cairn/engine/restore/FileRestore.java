@@ -4,7 +4,6 @@ import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
 import dev.cairn.engine.index.BlobLocation;
 import dev.cairn.engine.repo.CorruptDataException;
-import dev.cairn.engine.restore.RestorePlan.Item;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -56,17 +55,20 @@ final class FileRestore {
         this.item = item;
     }
 
-    /** Runs on a worker; ends the file (now or via its last segment) with exactly one {@link RestoreRun#fileDone()}. */
+    /** Runs on a worker; ends the file (now or via its last segment) with exactly one {@link RestoreRun#fileDone(Item)}. */
     void start() {
         List<long[]> segments;
         try {
             layout = Layout.of(run.repo(), item.snapshotPath(), item.node());
+            for (dev.cairn.engine.id.BlobId id : layout.ids()) {
+                run.cache().sighted(id);
+            }
             segments = alreadyRestored() ? null : openPartial();
         } catch (IOException | RuntimeException e) {
             closeChannel();
             deletePartial();
             run.tally().error(item.snapshotPath(), asIo(e));
-            run.fileDone();
+            run.fileDone(item);
             return;
         }
         if (segments == null) {
@@ -114,7 +116,7 @@ final class FileRestore {
         } catch (IOException e) {
             run.tally().error(item.snapshotPath(), e);
         } finally {
-            run.fileDone();
+            run.fileDone(item);
         }
     }
 
@@ -272,7 +274,7 @@ final class FileRestore {
         } catch (IOException e) {
             run.tally().error(item.snapshotPath(), e);
         } finally {
-            run.fileDone();
+            run.fileDone(item);
         }
     }
 

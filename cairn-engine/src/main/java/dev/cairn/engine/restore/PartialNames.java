@@ -27,6 +27,37 @@ final class PartialNames {
         return candidate;
     }
 
+    /** Whether {@code name} gets its partial name without shortening. */
+    static boolean fits(String name) {
+        return utf8Length(name) <= MAX_NAME_BYTES - SUFFIX.length() - COUNTER_RESERVE;
+    }
+
+    /**
+     * Chooses the partial names of one directory while remembering only what can collide: the directory's own names that
+     * contain {@link #SUFFIX} (given up front) and the unusual choices made (shortened or numbered names, and names ending
+     * in {@code ~}, which a shortened name could repeat). The usual {@code <name>.cairn-partial} of distinct names are
+     * distinct, so they need not be remembered: memory stays small however large the directory. Not thread-safe.
+     */
+    static final class Chooser {
+        private final Set<String> taken;
+
+        /** @param reserved the directory's node names that contain {@link #SUFFIX} (copied) */
+        Chooser(Set<String> reserved) {
+            this.taken = new java.util.HashSet<>(reserved);
+        }
+
+        String choose(String name) {
+            String usual = name + SUFFIX;
+            if (fits(name) && !taken.contains(usual)) {
+                if (name.endsWith("~")) {
+                    taken.add(usual);
+                }
+                return usual;
+            }
+            return PartialNames.choose(name, taken);
+        }
+    }
+
     private static int utf8Length(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }

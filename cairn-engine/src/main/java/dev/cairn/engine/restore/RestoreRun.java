@@ -1,13 +1,8 @@
 package dev.cairn.engine.restore;
 
-import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.repo.Repository;
 import java.io.InterruptedIOException;
 import java.io.IOException;
-import java.util.List;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -16,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The shared state of one restore: repository, blob cache, counters, the worker pool, and the bound on files in flight.
+ * A file ends with {@link #fileDone(Item)}, which also releases its directory (see {@link Dir}).
  *
  * <p>Memory bound: the submitting thread blocks once {@code 4 × workers} files are started and not finished. Follow-up tasks
  * (the further segments of a large file) are queued without blocking, so workers never wait on each other; they are small,
@@ -30,15 +26,17 @@ final class RestoreRun implements AutoCloseable {
     private final ExecutorService pool;
     private final int slots;
     private final Semaphore inFlight;
-    private final Queue<RestorePlan.Item> completed = new ConcurrentLinkedQueue<>();
+    private final boolean verify;
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final ThreadLocal<FetchBuffers> buffers = ThreadLocal.withInitial(FetchBuffers::new);
 
-    RestoreRun(Repository repo, Tuning tuning, Tally tally, Set<BlobId> sharedBlobs, int workers) {
+    /** @param verify re-read each file once it is complete and check it against its blob ids */
+    RestoreRun(Repository repo, Tuning tuning, Tally tally, int workers, boolean verify) {
         this.repo = repo;
         this.tuning = tuning;
         this.tally = tally;
-        this.cache = new BlobCache(sharedBlobs, tuning.cacheBytes());
+        this.verify = verify;
+        this.cache = new BlobCache(tuning.cacheBytes());
         this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "cairn-restore");
             t.setDaemon(true);
@@ -69,7 +67,7 @@ final class RestoreRun implements AutoCloseable {
         return cache;
     }
 
-    /** Starts a file-level task once a slot is free; the task must end by calling {@link #fileDone()} exactly once. */
+    /** Starts a file-level task once a slot is free; the task must end by calling {@link #fileDone(Item)} exactly once. */
     void submitFile(Runnable task) throws InterruptedIOException {
         try {
             while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
@@ -93,22 +91,28 @@ final class RestoreRun implements AutoCloseable {
         });
     }
 
-    void fileDone() {
+    /** Ends a file: frees its slot and releases its directory. */
+    void fileDone(Item item) {
         inFlight.release();
+        item.dir().release();
     }
 
-    /** Records a file that is complete under its final name (to verify later). */
-    void completed(RestorePlan.Item item) {
-        completed.add(item);
-    }
-
-    /** Takes the files completed so far. */
-    List<RestorePlan.Item> drainCompleted() {
-        List<RestorePlan.Item> out = new java.util.ArrayList<>();
-        for (RestorePlan.Item i; (i = completed.poll()) != null; ) {
-            out.add(i);
+    /** A file is complete under its final name: with verification on, it is re-read and checked now (on this worker). */
+    void completed(Item item) {
+        if (verify) {
+            verifyFile(item);
         }
-        return out;
+    }
+
+    /** Checks a file on disk against the snapshot; a difference or read failure is reported as an error of that file. */
+    void verifyFile(Item f) {
+        try {
+            Layout layout = Layout.of(repo, f.snapshotPath(), f.node());
+            ContentCheck.verify(repo.codec(), f.path(), layout, f.snapshotPath());
+            tally.verified();
+        } catch (IOException | RuntimeException e) {
+            tally.error(f.snapshotPath(), FileRestore.asIo(e));
+        }
     }
 
     /** Waits until every submitted file is done. */

@@ -1,12 +1,11 @@
 package dev.cairn.engine.restore;
 
 import dev.cairn.engine.repo.Repository;
-import dev.cairn.engine.restore.RestorePlan.Item;
 import dev.cairn.engine.snapshot.SnapshotRef;
+import dev.cairn.engine.snapshot.SnapshotSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,20 +53,31 @@ public final class Restorer {
      */
     public RestoreResult restore(SnapshotRef snapshot, Path target) throws IOException {
         Path root = prepareTarget(target);
-        RestorePlan plan = new Planner(repo, filter, root).plan(snapshot.snapshot().tree());
         Tally tally = new Tally(listener);
-        tally.start(plan);
-        try (RestoreRun run = new RestoreRun(repo, tuning, tally, plan.sharedBlobs(), options.workers())) {
-            List<Item> dirs = Entries.createDirs(plan.dirs(), tally);
-            for (Item f : plan.files()) {
-                run.submitFile(new FileRestore(run, f)::start);
-            }
+        announce(snapshot, tally);
+        try (RestoreRun run = new RestoreRun(repo, tuning, tally, options.workers(), options.verify())) {
+            Dir top = Dir.root(root, d -> Entries.finishDir(d, tally));
+            new RestoreWalk(repo, filter, tally::error).walk(snapshot.snapshot().tree(), top, new RestoreWalk.Sink() {
+                @Override
+                public void selectedDirectory(Dir dir) {
+                    dir.ensureCreated(tally);
+                }
+
+                @Override
+                public void file(Item f) throws IOException {
+                    f.dir().ensureCreated(tally);
+                    submit(run, f, new FileRestore(run, f)::start);
+                }
+
+                @Override
+                public void symlink(Item l) {
+                    if (l.dir().ensureCreated(tally)) {
+                        Entries.createSymlink(l, tally);
+                    }
+                }
+            });
+            top.release();
             run.awaitFiles();
-            Entries.createSymlinks(plan.symlinks(), tally);
-            if (options.verify()) {
-                verifyFiles(run, run.drainCompleted());
-            }
-            Entries.finishDirs(dirs, tally);
         }
         return tally.result();
     }
@@ -85,32 +95,51 @@ public final class Restorer {
         if (!Files.isDirectory(root)) {
             throw new java.nio.file.NotDirectoryException(target.toString());
         }
-        RestorePlan plan = new Planner(repo, filter, root).plan(snapshot.snapshot().tree());
         Tally tally = new Tally(listener);
-        tally.start(plan);
-        try (RestoreRun run = new RestoreRun(repo, tuning, tally, plan.sharedBlobs(), options.workers())) {
-            verifyFiles(run, plan.files());
+        announce(snapshot, tally);
+        try (RestoreRun run = new RestoreRun(repo, tuning, tally, options.workers(), false)) {
+            Dir top = Dir.root(root, d -> { });
+            new RestoreWalk(repo, filter, tally::error).walk(snapshot.snapshot().tree(), top,
+                    f -> submit(run, f, () -> {
+                        try {
+                            run.verifyFile(f);
+                        } finally {
+                            run.fileDone(f);
+                        }
+                    }));
+            top.release();
+            run.awaitFiles();
         }
         return tally.result();
     }
 
-    private static void verifyFiles(RestoreRun run, List<Item> files) throws IOException {
-        for (Item f : files) {
-            run.submitFile(() -> verifyFile(run, f));
+    /** Starts a file task, holding its directory until the task ends with {@link RestoreRun#fileDone(Item)}. */
+    private static void submit(RestoreRun run, Item f, Runnable task) throws IOException {
+        f.dir().hold();
+        try {
+            run.submitFile(task);
+        } catch (IOException | RuntimeException e) {
+            f.dir().release();
+            throw e;
         }
-        run.awaitFiles();
     }
 
-    private static void verifyFile(RestoreRun run, Item f) {
-        try {
-            Layout layout = Layout.of(run.repo(), f.snapshotPath(), f.node());
-            ContentCheck.verify(run.repo().codec(), f.path(), layout, f.snapshotPath());
-            run.tally().verified();
-        } catch (IOException | RuntimeException e) {
-            run.tally().error(f.snapshotPath(), FileRestore.asIo(e));
-        } finally {
-            run.fileDone();
+    /**
+     * Tells the listener how many files and bytes are selected: from the snapshot's summary when everything is restored,
+     * else by walking the selected trees once beforehand (reads trees only; problems are reported by the restore itself).
+     */
+    private void announce(SnapshotRef snapshot, Tally tally) throws IOException {
+        SnapshotSummary summary = snapshot.snapshot().summary();
+        if (filter.selectsAll() && summary != null) {
+            tally.start(summary.totalFiles(), summary.totalBytes());
+            return;
         }
+        long[] totals = new long[2];
+        new RestoreWalk(repo, filter, (path, e) -> { }).walk(snapshot.snapshot().tree(), Dir.root(Path.of("/"), d -> { }), f -> {
+            totals[0]++;
+            totals[1] += Math.max(0, f.node().size());
+        });
+        tally.start(totals[0], totals[1]);
     }
 
     private static Path prepareTarget(Path target) throws IOException {

@@ -19,13 +19,10 @@ final class Tally {
         this.listener = listener;
     }
 
-    /** Announces the plan, then reports the problems found while planning. */
-    void start(RestorePlan plan) {
+    /** Announces how many files and bytes the restore selects. */
+    void start(long totalFiles, long totalBytes) {
         synchronized (this) {
-            listener.start(plan.files().size(), plan.totalBytes());
-        }
-        for (RestorePlan.Problem p : plan.problems()) {
-            error(p.snapshotPath(), p.error());
+            listener.start(totalFiles, totalBytes);
         }
     }
 

@@ -3,11 +3,11 @@
  *
  * <h2>Algorithm</h2>
  * <pre>
- *   plan:    walk the snapshot's trees from the root (one tree blob read each); validate every node name; apply the
- *            include/exclude filter; list directories (pre-order), files and symlinks; note blobs needed more than once
- *   start:   listener.start(files, bytes); report the problems found while planning
- *   dirs:    create each directory (parents first), owner-only for now; replace a file or symlink in the way
- *   files:   on workers, at most 4 × workers files in flight:
+ *   count:   listener.start(files, bytes): from the snapshot's summary, or (with a filter) by walking the selected trees once
+ *   walk:    depth-first through the snapshot's trees, one part of one tree per level in memory; validate every node
+ *            name; apply the include/exclude filter; hand each entry on as it is read (nothing is collected):
+ *   dirs:    create each directory as it is reached (parents first), owner-only for now; replace a file or symlink in the way
+ *   files:   on workers, at most 4 × workers files in flight (the walk waits for a free slot):
  *              lay out the file from the index (blob → pack, offset, length; plaintext offset in the file)
  *              if the target already holds exactly this content (chunk-by-chunk id check): apply metadata, done
  *              create "&lt;name&gt;.cairn-partial" with the final size; split the blob list into segments (large files)
@@ -16,9 +16,10 @@
  *                  following blobs that lie back to back in the same pack is fetched with ONE ranged read, each blob is
  *                  opened (authenticated, decompressed, id-checked) and written at its offset with a positional write
  *              last segment done: metadata (owner as root, mode, mtime), then rename over the final name
- *   links:   create the symlinks with their stored targets; owner and mtime without following them
- *   verify:  (optional) re-read each completed file and check every chunk against its blob id
- *   finish:  directory metadata, deepest first, so that children's writes and read-only modes do not interfere
+ *              verify (optional): re-read the completed file and check every chunk against its blob id
+ *   links:   create each symlink with its stored target; owner and mtime without following them
+ *   finish:  a directory's metadata once everything inside it is done (so deepest first), so that children's writes and
+ *            read-only modes do not interfere
  * </pre>
  *
  * <h2>Guarantees</h2>
@@ -27,20 +28,19 @@
  *       or NUL, or repeat within a directory are refused (reported as {@link dev.cairn.engine.repo.CorruptDataException});
  *       a file or symlink found where a directory must go is removed and replaced by a real directory, so no write
  *       traverses a symlink; partial files are created exclusively ({@code O_CREAT|O_EXCL}, which never follows a symlink)
- *       and renamed into place, which replaces a symlink rather than following it; symlinks are created last and never
- *       followed.</li>
+ *       and renamed into place, which replaces a symlink rather than following it; symlinks are never followed, and a
+ *       name is unique within its directory, so no entry is both a symlink and a directory.</li>
  *   <li>A file appears under its final name only complete and with its metadata. A file with damaged or missing blobs is
  *       reported once and left as {@code <name>.cairn-partial} (other blobs written, damaged ranges zero), beside any older
  *       file of that name, which is kept. An interrupted restore leaves at worst such partial files; running it again
  *       rewrites only files whose content differs.</li>
- *   <li>Memory is bounded: at most {@code workers} ranged reads (each at most 4 MiB or one blob) and a 4 MiB duplicate
- *       cache, plus the plan.</li>
+ *   <li>Memory is bounded and does not grow with the snapshot: at most {@code workers} ranged reads (each at most 4 MiB
+ *       or one blob), a 4 MiB duplicate cache with 1 MiB of sighting bits, and one part of one tree per directory level
+ *       (a duplicate blob is read once more than needed before it is known to repeat).</li>
  * </ul>
  *
  * <h2>Not guaranteed</h2>
  * <ul>
- *   <li>The plan (every selected node, with its blob ids) is held in memory: memory grows with the number of files and blobs
- *       selected, as in restic.</li>
  *   <li>No protection against another process changing the target while the restore runs (path checks are not atomic with
  *       the writes that follow them).</li>
  *   <li>Blobs of one file are not written in order; the file system sees out-of-order writes into a file that already has

@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * One entry of a tree (spec §Trees). Times are nanoseconds since the epoch; {@code mode} holds the POSIX permission bits
  * (including setuid/setgid/sticky). Files list their data blob ids in order ({@code content}); directories name their tree
- * blob ({@code subtree}); symlinks carry {@code linkTarget}. Ids are 64 hex digits.
+ * blob ({@code subtree}); symlinks carry {@code linkTarget}. Ids are 64 hex digits. The {@code isFile}/{@code isDir}/
+ * {@code isSymlink} helpers are not part of the JSON (format version 1 writers wrote them as {@code file}, {@code dir},
+ * {@code symlink}; readers skip those fields without buffering them).
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"file", "dir", "symlink"})
 public record Node(String name, String type, int mode, long mtimeNs, long ctimeNs, int uid, int gid, String user, String group,
         long inode, long device, int links, long size, List<String> content, String subtree, String linkTarget) {
     public static final String FILE = "file";
@@ -55,14 +58,17 @@ public record Node(String name, String type, int mode, long mtimeNs, long ctimeN
         return name;
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isFile() {
         return FILE.equals(type);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDir() {
         return DIR.equals(type);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isSymlink() {
         return SYMLINK.equals(type);
     }

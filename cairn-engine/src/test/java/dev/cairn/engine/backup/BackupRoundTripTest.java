@@ -66,6 +66,51 @@ class BackupRoundTripTest {
     }
 
     @Test
+    @DisplayName("a large directory is stored in tree parts, restored whole, and a new file changes only its part")
+    void largeDirectoryInParts() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("src"));
+        Path big = Files.createDirectories(source.resolve("big"));
+        for (int i = 0; i < 6000; i++) {
+            Files.writeString(big.resolve(String.format("f%05d", i)), "file " + i);
+        }
+        try (LocalBlobStore store = LocalBlobStore.create(tmp.resolve("repo")); Repository repo = EngineFixture.init(store)) {
+            BackupResult first = backup(repo, source);
+            String bigTree = treeOf(repo, first.snapshot().tree(), big);
+            int parts = dev.cairn.engine.snapshot.TreeCursor.open(repo, bigTree).parts();
+            assertThat(parts).isGreaterThan(2);
+            restoreLatest(repo, tmp.resolve("target"));
+            TreeAssert.assertSameTree(source, restored(tmp.resolve("target"), source));
+
+            long blobs = repo.index().blobCount();
+            BackupResult unchanged = backup(repo, source);
+            assertThat(treeOf(repo, unchanged.snapshot().tree(), big)).isEqualTo(bigTree);
+            // only the levels above the source can change (the restore above wrote into their directory)
+            assertThat(repo.index().blobCount() - blobs).isLessThanOrEqualTo(source.getNameCount());
+
+            blobs = repo.index().blobCount();
+            Files.writeString(big.resolve("f02500a"), "one more");
+            backup(repo, source);
+            // the new file's blob, one or two parts, the parts list, and the levels above: not one blob per part
+            assertThat(repo.index().blobCount() - blobs).isLessThanOrEqualTo(1 + 2 + 1 + big.getNameCount());
+            assertThat(Checker.create(repo, CheckOptions.readAll(), null).run().ok()).isTrue();
+        }
+    }
+
+    /** The tree id of the directory {@code dir} (an absolute path) in the snapshot whose root tree is {@code root}. */
+    private static String treeOf(Repository repo, String root, Path dir) throws java.io.IOException {
+        String tree = root;
+        for (Path name : dir.getRoot().relativize(dir)) {
+            dev.cairn.engine.snapshot.TreeCursor c = dev.cairn.engine.snapshot.TreeCursor.open(repo, tree);
+            dev.cairn.engine.snapshot.Node n = c.next();
+            while (!n.name().equals(name.toString())) {
+                n = c.next();
+            }
+            tree = n.subtree();
+        }
+        return tree;
+    }
+
+    @Test
     void incrementalBackupSkipsUnchangedFilesAndPicksUpChanges() throws Exception {
         Path source = Files.createDirectories(tmp.resolve("src"));
         TestTree.random(5, RandomTreeOptions.defaults().withLargeFiles(0, 0)).materialize(source);

@@ -57,7 +57,7 @@ final class CheckScenario {
         return TestRepos.chunkIds(repo, A).getFirst();
     }
 
-    BlobLocation location(BlobId blob) {
+    BlobLocation location(BlobId blob) throws IOException {
         return repo.index().lookup(blob);
     }
 
@@ -65,7 +65,7 @@ final class CheckScenario {
         return BlobName.of(BlobKind.PACK, pack.hex());
     }
 
-    BlobName packOf(BlobId blob) {
+    BlobName packOf(BlobId blob) throws IOException {
         return TestRepos.packOf(repo, blob);
     }
 

@@ -3,7 +3,6 @@ package dev.cairn.engine.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.engine.id.BlobId;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +14,21 @@ class BlobCacheTest {
         return BlobId.of(b);
     }
 
+    /** A cache that has seen blobs {@code shared} twice each and blob 6 once. */
+    private static BlobCache sharing(long capacity, int... shared) {
+        BlobCache cache = new BlobCache(capacity);
+        for (int n : shared) {
+            cache.sighted(id(n));
+            cache.sighted(id(n));
+        }
+        cache.sighted(id(6));
+        return cache;
+    }
+
     @Test
     @DisplayName("admits only shared blobs and evicts the least recently used beyond its capacity")
     void boundedLru() {
-        BlobCache cache = new BlobCache(Set.of(id(1), id(2), id(3), id(4), id(5)), 400);
+        BlobCache cache = sharing(400, 1, 2, 3, 4, 5);
         for (int i = 1; i <= 4; i++) {
             cache.offer(id(i), new byte[100], 100);
         }
@@ -36,7 +46,7 @@ class BlobCacheTest {
     @Test
     @DisplayName("blobs over a quarter of the capacity are not kept; eviction keeps the total within capacity")
     void capacity() {
-        BlobCache cache = new BlobCache(Set.of(id(1), id(2), id(3), id(4), id(5)), 400);
+        BlobCache cache = sharing(400, 1, 2, 3, 4, 5);
         cache.offer(id(1), new byte[101], 101);
         for (int i = 2; i <= 5; i++) {
             cache.offer(id(i), new byte[100], 100);

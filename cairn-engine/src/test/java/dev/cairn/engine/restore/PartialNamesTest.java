@@ -33,4 +33,19 @@ class PartialNamesTest {
         assertThat(emoji.getBytes(StandardCharsets.UTF_8).length + 8).isLessThanOrEqualTo(255);
         assertThat(PartialNames.truncateUtf8("a🎉b", 4)).isEqualTo("a");
     }
+
+    @Test
+    @DisplayName("a chooser remembers only what can collide, and its choices never repeat or hit a reserved name")
+    void chooser() {
+        PartialNames.Chooser c = new PartialNames.Chooser(Set.of("a.cairn-partial"));
+        String longName = "y".repeat(300);
+        String shortened = PartialNames.choose(longName, new HashSet<>());
+
+        assertThat(c.choose("a")).isEqualTo("a.cairn-partial.1");
+        assertThat(c.choose("b")).isEqualTo("b.cairn-partial");
+        String tilde = shortened.substring(0, shortened.length() - ".cairn-partial".length());
+        assertThat(c.choose(tilde)).isEqualTo(shortened);
+        assertThat(c.choose(longName)).isEqualTo(shortened + ".1");
+        assertThat(c.choose(longName + "z")).isEqualTo(shortened + ".2");
+    }
 }

@@ -22,6 +22,37 @@ class RestoreMaliciousTreeTest {
     Path tmp;
 
     @Test
+    @DisplayName("a listing in parts must be strictly ascending: a repeated or out-of-order name in a later part is refused")
+    void splitListingsAreStrictlyAscending() throws IOException {
+        TestRepo t = new TestRepo();
+        SnapshotRef snap;
+        try (WriteSession s = t.repo.newWriteSession()) {
+            byte[] data = "x".getBytes(StandardCharsets.UTF_8);
+            List<String> content = List.of(TestRepo.saveData(s, data));
+            String inner = TestRepo.saveTree(s, List.of(TestRepo.fileNode("inner.txt", content, data.length)));
+            String first = TestRepo.saveTree(s, List.of(TestRepo.fileNode("a", content, data.length),
+                    TestRepo.linkNode("m", tmp.resolve("outside").toString())));
+            String second = TestRepo.saveTree(s, List.of(TestRepo.dirNode("m", inner), TestRepo.fileNode("b", content, data.length),
+                    TestRepo.fileNode("z", content, data.length)));
+            String top = s.saveBlob(dev.cairn.engine.id.BlobType.TREE, dev.cairn.engine.format.Json.write(
+                    new dev.cairn.engine.snapshot.Tree(List.of(), List.of(first, second)))).id().hex();
+            snap = t.commit(s, top, "/");
+        }
+        Path target = tmp.resolve("target");
+        Files.createDirectories(tmp.resolve("outside"));
+        RecordingListener listener = new RecordingListener();
+
+        RestoreResult result = Restorer.create(t.repo, RestoreOptions.defaults(), listener).restore(snap, target);
+
+        assertThat(listing(tmp)).containsExactlyInAnyOrder("outside", "target", "target/a", "target/m", "target/z");
+        assertThat(Files.isSymbolicLink(target.resolve("m"))).isTrue();
+        assertThat(listener.errors).containsOnlyKeys("/m", "/b");
+        assertThat(listener.errors.get("/m")).hasMessageContaining("two nodes are named 'm'");
+        assertThat(listener.errors.get("/b")).hasMessageContaining("out of order");
+        assertThat(result.files()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("names '..', '.', '', with '/' or NUL, and repeated names are refused; the rest is restored")
     void refusesBadNames() throws IOException {
         TestRepo t = new TestRepo();

@@ -1,0 +1,252 @@
+package dev.cairn.engine.backup;
+
+import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.snapshot.Node;
+import dev.cairn.engine.snapshot.TreeBuilder;
+import dev.cairn.engine.snapshot.TreeCursor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One directory of a backup, walked without blocking a thread on its entries: {@link #pump()} (on the directory pool) lists
+ * the next entries in name order, matches each with the parent snapshot's node of that name, and starts it, until
+ * {@value #WINDOW} entries are under way; as the oldest entries complete, {@link #drain()} (on whichever thread completed
+ * one) adds their nodes to the directory's tree in order and, once the window has room, schedules the next pump. When the
+ * listing is exhausted and every entry added, the tree is finished: reusing the parent's tree id if the directory is
+ * unchanged node for node (so an unchanged directory is neither encoded nor hashed), saving it otherwise.
+ *
+ * <p>Thread-safety: all state is guarded by {@code this}; entries are started outside the lock (starting a file may wait for
+ * the reader queue), and tree parts are saved under it (saving never waits for another directory).
+ */
+final class DirectoryJob {
+    /** Entries of one directory under way at once (started and not yet added to its tree). */
+    static final int WINDOW = 256;
+    private final TreeWalker walker;
+    private final Path dir;
+    private final String name;
+    private final Metadata.Stat stat;
+    private final String previousTree;
+    private final CompletableFuture<Node> done = new CompletableFuture<>();
+    private final ArrayDeque<Slot> window = new ArrayDeque<>();
+    private SortedListing listing;
+    private TreeCursor previous;
+    private TreeBuilder tree;
+    private boolean listed;
+    private boolean pumping;
+    private boolean finished;
+    /** Whether every node so far equals the parent's node at the same position (and the parent's tree is one blob). */
+    private boolean unchanged;
+
+    /** An entry under way and the parent snapshot's node of the same name (or null). */
+    private record Slot(CompletableFuture<Node> node, Node previous) {
+    }
+
+    /** @param stat null for the file system root, which becomes the snapshot's root tree rather than a node */
+    DirectoryJob(TreeWalker walker, Path dir, String name, Metadata.Stat stat, String previousTree) {
+        this.walker = walker;
+        this.dir = dir;
+        this.name = name;
+        this.stat = stat;
+        this.previousTree = previousTree;
+    }
+
+    /** Starts the walk; the result is the directory's node, or null if it cannot be listed (reported as an error). */
+    CompletableFuture<Node> start() {
+        synchronized (this) {
+            pumping = true;
+        }
+        walker.directories().execute(this::pump);
+        return done;
+    }
+
+    private void pump() {
+        try {
+            if (!open()) {
+                return;
+            }
+            while (true) {
+                Path next;
+                String entryName;
+                Node before;
+                synchronized (this) {
+                    if (finished || window.size() >= WINDOW || listed) {
+                        pumping = false;
+                        break;
+                    }
+                    next = listing.next();
+                    if (next == null) {
+                        listed = true;
+                        pumping = false;
+                        closeListing();
+                        break;
+                    }
+                    if (walker.filter().excluded(next)) {
+                        continue;
+                    }
+                    entryName = next.getFileName().toString();
+                    before = previousNode(entryName);
+                }
+                Slot slot = new Slot(walker.entry(next, entryName, before), before);
+                synchronized (this) {
+                    window.add(slot);
+                }
+                slot.node().whenComplete((n, e) -> drain());
+            }
+            drain();
+        } catch (IOException e) {
+            fail(new FileSaver.RepositoryWriteFailure(e));
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    /** Lists the directory and opens the parent's listing on the first pump; false if the directory is left out. */
+    private boolean open() throws IOException {
+        synchronized (this) {
+            if (listing != null || finished) {
+                return !finished;
+            }
+        }
+        SortedListing entries;
+        try {
+            entries = walker.filter().excludedDirectory(dir) ? null : SortedListing.of(dir, walker.scratch());
+        } catch (IOException | UncheckedIOException e) {
+            walker.error(dir, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+            synchronized (this) {
+                finished = true;
+            }
+            done.complete(null);
+            return false;
+        }
+        TreeCursor before = previousListing();
+        synchronized (this) {
+            listing = entries;
+            listed = entries == null;
+            previous = before == null ? TreeCursor.empty() : before;
+            unchanged = previousTree != null && before != null && before.parts() == 0;
+            tree = walker.treeBuilder();
+        }
+        return true;
+    }
+
+    /**
+     * The parent snapshot's listing of this directory: empty if there is none, null if it cannot be read (then every file
+     * is read again).
+     */
+    private TreeCursor previousListing() {
+        if (previousTree == null) {
+            return TreeCursor.empty();
+        }
+        try {
+            return TreeCursor.open(walker.repo(), previousTree);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Advances the parent's listing to {@code entryName}: its node of that name, or null. Call under the lock. */
+    private Node previousNode(String entryName) {
+        try {
+            for (Node p = previous.peek(); p != null; p = previous.peek()) {
+                int c = p.name().compareTo(entryName);
+                if (c > 0) {
+                    break;
+                }
+                previous.next();
+                if (c == 0) {
+                    return p;
+                }
+                unchanged = false; // the parent had an entry this directory no longer has
+            }
+        } catch (IOException | RuntimeException e) {
+            previous = TreeCursor.empty(); // an unreadable part of the parent: the rest is read again
+        }
+        unchanged = false;
+        return null;
+    }
+
+    /** Adds completed entries to the tree in order; schedules the next pump or finishes the tree. */
+    private void drain() {
+        boolean pumpAgain = false;
+        Node result = null;
+        boolean complete = false;
+        try {
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                while (!window.isEmpty() && window.peek().node().isDone()) {
+                    add(window.poll());
+                }
+                if (!listed && !pumping && window.size() <= WINDOW / 2) {
+                    pumping = pumpAgain = true;
+                } else if (listed && window.isEmpty()) {
+                    finished = complete = true;
+                    result = finish();
+                }
+            }
+        } catch (IOException e) {
+            fail(new FileSaver.RepositoryWriteFailure(e));
+            return;
+        } catch (RuntimeException | Error e) {
+            fail(e);
+            return;
+        }
+        if (pumpAgain) {
+            walker.directories().execute(this::pump);
+        } else if (complete) {
+            walker.dirDone(dir);
+            done.complete(result);
+        }
+    }
+
+    private void add(Slot slot) throws IOException {
+        Node node = TreeWalker.join(slot.node());
+        if (node == null) {
+            unchanged &= slot.previous() == null;
+            return;
+        }
+        unchanged &= node.equals(slot.previous());
+        tree.add(node);
+    }
+
+    /** The directory's node (for the file system root: a node that only carries the tree id). */
+    private Node finish() throws IOException {
+        unchanged &= tree.singlePart() && parentExhausted();
+        String subtree = unchanged && walker.has(BlobId.parse(previousTree)) ? previousTree : tree.finish();
+        if (stat == null) {
+            return new Node(name, Node.DIR, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, null, subtree, null);
+        }
+        return walker.metadata().node(dir, name, stat, null, subtree, null);
+    }
+
+    /** Whether the parent's listing has no nodes left (false if it cannot be read). */
+    private boolean parentExhausted() {
+        try {
+            return previous.peek() == null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void fail(Throwable e) {
+        synchronized (this) {
+            finished = true;
+            closeListing();
+        }
+        done.completeExceptionally(e);
+    }
+
+    private void closeListing() {
+        try {
+            if (listing != null) {
+                listing.close();
+            }
+        } catch (IOException e) {
+            // the temporary file is unlinked already
+        }
+    }
+}
