@@ -17,7 +17,7 @@ public final class Cli {
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (opensRepository(args)) {
-            dev.cairn.engine.repo.Repositories.prepareInBackground();
+            dev.cairn.engine.warmup.Warmup.startOnce();
         }
         try {
             return commandLine(new CliContext(env, out, err, terminal())).execute(args);

@@ -18,8 +18,7 @@ final class KeyAddCommand extends BaseCommand {
         try (OpenRepository open = openRepository()) {
             char[] added = passphrases().added(newPasswordFile);
             try {
-                String id = Keys.add(open.store(), open.repo().masterKey(), added, RepositoryAccess.kdf(context()),
-                        open.repo().environment());
+                String id = open.repo().addKey(added, RepositoryAccess.kdf(context()));
                 output().info("saved new key " + id.substring(0, 8));
                 output().json(JsonOutput.object("message_type", "key_added", "id", id));
                 return ExitCodes.OK;

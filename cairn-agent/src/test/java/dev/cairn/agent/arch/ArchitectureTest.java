@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,21 @@ class ArchitectureTest {
     static final ArchRule ENGINE_NEVER_PRINTS = noClasses().that().resideInAPackage("dev.cairn.engine..")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("the engine reports through listeners; the CLI renders (style.md §8.7.8)");
+
+    static ArchRule packagesFreeOfCycles(String module) {
+        return SlicesRuleDefinition.slices().matching("dev.cairn." + module + ".(*)..").should().beFreeOfCycles()
+                .because("a module's packages form layers (issue 13); a cycle means two packages are one");
+    }
+
+    @Test
+    void enginePackagesHaveNoCycles() {
+        packagesFreeOfCycles("engine").check(main);
+    }
+
+    @Test
+    void agentPackagesHaveNoCycles() {
+        packagesFreeOfCycles("agent").check(main);
+    }
 
     @Test
     void importedTheLayers() {
@@ -69,5 +85,14 @@ class ArchitectureTest {
                 .resideInAnyPackage("picocli..");
         assertThatThrownBy(() -> prints.check(agent)).isInstanceOf(AssertionError.class).hasMessageContaining("System.out");
         assertThatThrownBy(() -> usesPicocli.check(agent)).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    @DisplayName("the cycle rule does fail on a cycle (two fixture packages that use each other)")
+    void cycleRuleCanFail() {
+        JavaClasses fixtures = new ClassFileImporter().importPackages("dev.cairn.agent.arch.cycle");
+        assertThat(fixtures.size()).isEqualTo(2);
+        ArchRule rule = SlicesRuleDefinition.slices().matching("dev.cairn.agent.arch.cycle.(*)..").should().beFreeOfCycles();
+        assertThatThrownBy(() -> rule.check(fixtures)).isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
     }
 }

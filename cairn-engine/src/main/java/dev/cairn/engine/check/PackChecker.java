@@ -65,7 +65,7 @@ final class PackChecker {
     }
     private Map<BlobId, Long> storedPacks() throws IOException {
         Map<BlobId, Long> out = new TreeMap<>();
-        for (BlobInfo info : repo.store().list(BlobKind.PACK)) {
+        for (BlobInfo info : repo.objects(BlobKind.PACK)) {
             try {
                 out.put(BlobId.parse(info.name().id()), info.size());
             } catch (IllegalArgumentException e) {
@@ -86,7 +86,7 @@ final class PackChecker {
     private boolean checkHeader(BlobId pack, List<PackEntry> indexed) throws IOException {
         List<PackEntry> header;
         try {
-            header = PackReader.readHeader(repo.store(), pack, repo.aead(), repo.masterKey().encryptionKey());
+            header = repo.readPackHeader(pack);
             report.packChecked();
         } catch (FormatException | EOFException e) {
             report.packChecked();

@@ -71,7 +71,7 @@ final class PackDataReader {
     private void readPack(BlobId pack, List<PackEntry> entries) throws IOException {
         byte[] bytes;
         try {
-            bytes = readWhole(BlobName.of(BlobKind.PACK, pack.hex()));
+            bytes = readWhole(pack);
         } catch (BlobNotFoundException e) {
             return; // removed since the structure check (a concurrent prune); nothing left to read
         }
@@ -90,13 +90,13 @@ final class PackDataReader {
      * A whole pack, read by ranged reads into one array: the store slices those (a whole-object read of a local file goes
      * through a direct buffer as large as the pack, which the JDK then keeps for the thread: +16 MiB of RSS).
      */
-    private byte[] readWhole(BlobName name) throws IOException {
-        long size = repo.store().stat(name).size();
+    private byte[] readWhole(BlobId pack) throws IOException {
+        long size = repo.packSize(pack);
         if (size > Integer.MAX_VALUE - 16) {
-            throw new java.io.IOException(name + " is too large to read into memory (" + size + " bytes)");
+            throw new java.io.IOException("data/" + pack.hex() + " is too large to read into memory (" + size + " bytes)");
         }
         byte[] bytes = new byte[(int) size];
-        repo.store().readRange(name, 0, bytes, 0, bytes.length);
+        repo.readPack(pack, 0, bytes, 0, bytes.length);
         return bytes;
     }
 

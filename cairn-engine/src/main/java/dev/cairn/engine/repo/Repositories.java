@@ -53,14 +53,6 @@ public final class Repositories {
     }
 
     /**
-     * Starts, once per JVM and on a daemon thread, the initialisation that every open needs anyway (JSON mapping, the KDF
-     * binding), so that it overlaps with the caller's own start-up. Optional: opening works without it.
-     */
-    public static void prepareInBackground() {
-        Preparation.startOnce();
-    }
-
-    /**
      * Initialises an empty store as a repository: a new master key, a key file for {@code passphrase}, and the config.
      *
      * @throws RepositoryException if the store already holds a repository (or anything else)

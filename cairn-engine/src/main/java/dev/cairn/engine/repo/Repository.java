@@ -7,6 +7,7 @@ import dev.cairn.blob.BlobNotFoundException;
 import dev.cairn.blob.BlobStore;
 import dev.cairn.engine.crypto.Aead;
 import dev.cairn.engine.crypto.AuthenticationFailedException;
+import dev.cairn.engine.crypto.KdfParams;
 import dev.cairn.engine.crypto.MasterKey;
 import dev.cairn.engine.format.BlobCodec;
 import dev.cairn.engine.format.FormatException;
@@ -17,6 +18,8 @@ import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.id.BlobType;
 import dev.cairn.engine.index.BlobLocation;
 import dev.cairn.engine.index.MasterIndex;
+import dev.cairn.engine.pack.PackEntry;
+import dev.cairn.engine.pack.PackReader;
 import java.io.IOException;
 import java.util.List;
 
@@ -53,8 +56,50 @@ public final class Repository implements AutoCloseable {
         return config;
     }
 
-    public BlobStore store() {
+    /** The store itself, for this package's writers (write session, locks); others use the narrow methods below. */
+    BlobStore store() {
         return store;
+    }
+
+    /** The objects of one kind with their sizes (a listing of the store). */
+    public List<BlobInfo> objects(BlobKind kind) throws IOException {
+        return store.list(kind);
+    }
+
+    /** The stored size of a pack in bytes. @throws BlobNotFoundException if it is not stored */
+    public long packSize(BlobId pack) throws IOException {
+        return store.stat(packName(pack)).size();
+    }
+
+    /**
+     * Reads {@code length} sealed bytes of a pack at {@code offset} into {@code dst} (no decryption).
+     *
+     * @throws java.io.EOFException if the pack is shorter
+     */
+    public void readPack(BlobId pack, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+        store.readRange(packName(pack), offset, dst, dstOffset, length);
+    }
+
+    /**
+     * The entries of a pack's header, read from the pack and decrypted with this repository's key.
+     *
+     * @throws FormatException if the header is damaged
+     */
+    public List<PackEntry> readPackHeader(BlobId pack) throws IOException, FormatException {
+        return PackReader.readHeader(store, pack, aead, masterKey.encryptionKey());
+    }
+
+    /**
+     * Adds a key file for {@code passphrase} that unlocks this repository's master key; returns its id.
+     *
+     * @see Keys#add
+     */
+    public String addKey(char[] passphrase, KdfParams params) throws IOException {
+        return Keys.add(store, masterKey, passphrase, params, env);
+    }
+
+    private static BlobName packName(BlobId pack) {
+        return BlobName.of(BlobKind.PACK, pack.hex());
     }
 
     /** The merged index of every index file (on disk in the local index cache; see {@link MasterIndex}). */
@@ -84,7 +129,8 @@ public final class Repository implements AutoCloseable {
         return keyId;
     }
 
-    public MasterKey masterKey() {
+    /** The master key, for this package (key files); everything else uses the narrow methods above. */
+    MasterKey masterKey() {
         return masterKey;
     }
 

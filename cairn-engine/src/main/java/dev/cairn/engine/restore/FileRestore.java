@@ -207,8 +207,7 @@ final class FileRestore {
         FetchBuffers buffers = run.buffers();
         byte[] sealed = buffers.run(runLength);
         try {
-            run.repo().store().readRange(BlobName.of(BlobKind.PACK, first.pack().hex()), first.offset(), sealed, 0,
-                    runLength);
+            run.repo().readPack(first.pack(), first.offset(), sealed, 0, runLength);
         } catch (IOException e) {
             fail(e);
             return;

@@ -64,7 +64,7 @@ final class StatsCollector {
         long plaintext = sums[0] + sums[2];
         long sealed = sums[1] + sums[3];
         return new RepositoryStats(snapshots.size(), total, latestTotal, plaintext, sums[0], sealed, storedBytes(),
-                repo.store().list(BlobKind.PACK).size(), trees.cardinality() + (long) data.cardinality(),
+                repo.objects(BlobKind.PACK).size(), trees.cardinality() + (long) data.cardinality(),
                 RepositoryStats.ratio(total, sums[0]), RepositoryStats.ratio(plaintext, sealed));
     }
 
@@ -129,7 +129,7 @@ final class StatsCollector {
         long sum = 0;
         for (BlobKind kind : BlobKind.values()) {
             if (kind != BlobKind.LOCK) {
-                for (BlobInfo info : repo.store().list(kind)) {
+                for (BlobInfo info : repo.objects(kind)) {
                     sum += info.size();
                 }
             }

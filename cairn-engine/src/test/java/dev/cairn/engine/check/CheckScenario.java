@@ -90,7 +90,7 @@ final class CheckScenario {
         BlobId id = repo.codec().id(content, 0, content.length);
         PackWriter writer = new PackWriter(content.length + 1024);
         writer.add(repo.codec().seal(BlobType.DATA, id, content, 0, content.length));
-        PackWriter.Finished pack = writer.finish(repo.aead(), repo.masterKey().encryptionKey());
+        PackWriter.Finished pack = writer.finish(repo.aead(), dev.cairn.engine.repo.TestKeys.masterKey(repo).encryptionKey());
         store.put(packName(pack.id()), pack.bytes());
         return pack;
     }

@@ -64,7 +64,7 @@ final class DecoderSeeds {
         Map<String, Map<String, byte[]>> seeds = new LinkedHashMap<>();
         try (Repository repo = Repositories.init(store, "fuzz".toCharArray(),
                 Repositories.InitOptions.defaults().withKdf(KdfParams.TEST).withPackSize(4096), env)) {
-            if (!Arrays.equals(repo.masterKey().encryptionKey(), MasterKey.generate(new Random(KEY_SEED)).encryptionKey())) {
+            if (!Arrays.equals(dev.cairn.engine.repo.TestKeys.masterKey(repo).encryptionKey(), MasterKey.generate(new Random(KEY_SEED)).encryptionKey())) {
                 throw new IllegalStateException("init no longer draws the master key first: seal the seeds with the test's key");
             }
             String snapshotId = Archiver.create(repo, ArchiverOptions.defaults(), BackupListener.NONE).run(List.of(scratch))
@@ -87,7 +87,7 @@ final class DecoderSeeds {
             String keyId = store.list(BlobKind.KEY).getFirst().name().id();
             json(seeds, "keyFileDocument", "key", store.getAll(BlobName.of(BlobKind.KEY, keyId)));
             json(seeds, "configDocument", "config",
-                    new SealedFiles(repo.aead(), repo.masterKey()).open("config", store.getAll(BlobName.CONFIG)));
+                    new SealedFiles(repo.aead(), dev.cairn.engine.repo.TestKeys.masterKey(repo)).open("config", store.getAll(BlobName.CONFIG)));
         }
         return seeds;
     }
@@ -105,7 +105,7 @@ final class DecoderSeeds {
             near.put("header-length-negative", withLength(pack, -1));
             near.put("header-length-one-more", withLength(pack, headerLength(pack) + 1));
             put(seeds, "sealedPack", what, pack, near);
-            var entries = PackReader.parse(BlobId.parse(info.name().id()), pack, repo.aead(), repo.masterKey().encryptionKey());
+            var entries = PackReader.parse(BlobId.parse(info.name().id()), pack, repo.aead(), dev.cairn.engine.repo.TestKeys.masterKey(repo).encryptionKey());
             byte[] header = PackHeaderCodec.encode(entries);
             put(seeds, "packHeader", what + "-header", header, binary(header));
         }

@@ -1,9 +1,10 @@
-package dev.cairn.engine.repo;
+package dev.cairn.engine.warmup;
 
 import dev.cairn.engine.crypto.Argon2idKdf;
 import dev.cairn.engine.index.IndexFile;
 import dev.cairn.engine.format.Json;
 import dev.cairn.engine.format.RepoConfig;
+import dev.cairn.engine.repo.KeyFile;
 import dev.cairn.engine.snapshot.Snapshot;
 import dev.cairn.engine.snapshot.Tree;
 import java.util.List;
@@ -16,17 +17,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread so it overlaps with the caller's own start-up (argument parsing, reading the passphrase); the first real use
  * simply finds it done or waits for the class initialisation in progress.
  */
-final class Preparation {
+public final class Warmup {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final List<Class<?>> DOCUMENTS = List.of(KeyFile.class, RepoConfig.class, IndexFile.class, Snapshot.class,
             Tree.class);
 
-    private Preparation() {
+    private Warmup() {
     }
 
-    static void startOnce() {
+    /**
+     * Starts the warm-up, once per JVM, on a daemon thread. Optional: opening a repository works without it. Above the
+     * packages whose documents it warms (repository, index, snapshot), so none of them depends on another through it.
+     */
+    public static void startOnce() {
         if (STARTED.compareAndSet(false, true)) {
-            Thread t = new Thread(Preparation::run, "cairn-prepare");
+            Thread t = new Thread(Warmup::run, "cairn-prepare");
             t.setDaemon(true);
             t.start();
         }
