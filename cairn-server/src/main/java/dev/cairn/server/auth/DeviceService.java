@@ -91,39 +91,48 @@ public final class DeviceService {
         failedPolls.check(key);
         Instant now = clock.instant();
         String hash = Secrets.hash(deviceCode == null ? "" : deviceCode);
-        Optional<DeviceGrant> grant = jdbi.inTransaction(h -> pollIn(h, hash, now));
-        return grant.orElseThrow(() -> {
-            failedPolls.failed(key);
-            return new ServiceException(ErrorCode.EXPIRED_TOKEN, "this device code is unknown, was used or expired; "
-                    + "start the sign-in again");
-        });
+        Outcome outcome = jdbi.inTransaction(h -> pollIn(h, hash, now)); // refusals after the commit (last poll time)
+        if (outcome.grant() != null) {
+            return outcome.grant();
+        }
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        failedPolls.failed(key);
+        throw new ServiceException(ErrorCode.EXPIRED_TOKEN, "this device code is unknown, was used or expired; "
+                + "start the sign-in again");
     }
 
-    private Optional<DeviceGrant> pollIn(Handle h, String hash, Instant now) {
+    /** A poll's answer: the grant, a refusal, or neither (an unknown, used or expired code). */
+    private record Outcome(DeviceGrant grant, ServiceException refusal) {
+    }
+
+    private Outcome pollIn(Handle h, String hash, Instant now) {
         var row = h.createQuery("SELECT * FROM device_codes WHERE code_hash = :h").bind("h", hash).mapToMap().findOne();
         if (row.isEmpty() || "used".equals(row.get().get("state"))
                 || !now.isBefore(Instant.ofEpochMilli(((Number) row.get().get("expires_at")).longValue()))) {
-            return Optional.empty();
+            return new Outcome(null, null);
         }
         String state = (String) row.get().get("state");
         if ("approved".equals(state)) {
             h.createUpdate("UPDATE device_codes SET state = 'used' WHERE code_hash = :h").bind("h", hash).execute();
             long accountId = ((Number) row.get().get("account_id")).longValue();
             String name = (String) row.get().get("device_name");
-            return Optional.of(new DeviceGrant(tokens.insert(h, accountId, name, TokenScope.APPEND, null, name),
-                    accountId));
+            return new Outcome(new DeviceGrant(tokens.insert(h, accountId, name, TokenScope.APPEND, null, name),
+                    accountId), null);
         }
         if ("denied".equals(state)) {
-            throw new ServiceException(ErrorCode.ACCESS_DENIED, "the user denied this sign-in");
+            return new Outcome(null, new ServiceException(ErrorCode.ACCESS_DENIED, "the user denied this sign-in"));
         }
         Number last = (Number) row.get().get("last_poll_at");
         h.createUpdate("UPDATE device_codes SET last_poll_at = :now WHERE code_hash = :h").bind("now", now.toEpochMilli())
                 .bind("h", hash).execute();
         if (last != null && now.isBefore(Instant.ofEpochMilli(last.longValue()).plus(INTERVAL))) {
-            throw new ServiceException(ErrorCode.SLOW_DOWN, "polled faster than every " + INTERVAL.toSeconds()
-                    + " seconds; add 5 seconds to the interval");
+            return new Outcome(null, new ServiceException(ErrorCode.SLOW_DOWN, "polled faster than every "
+                    + INTERVAL.toSeconds() + " seconds; add 5 seconds to the interval"));
         }
-        throw new ServiceException(ErrorCode.AUTHORIZATION_PENDING, "waiting for the user to approve the sign-in");
+        return new Outcome(null, new ServiceException(ErrorCode.AUTHORIZATION_PENDING, "waiting for the user to "
+                + "approve the sign-in"));
     }
 
     /** The pending sign-in of a user code as typed (case, spaces and dashes ignored), if it is live. */
