@@ -100,14 +100,18 @@ public final class LeaseService {
                 .bind("id", id).bind("a", accountId).bind("r", repo).execute());
     }
 
-    /** The live leases of the repository, oldest first. */
+    /** The live leases of the repository, oldest first; {@code not-found} for an unknown repository. */
     public List<Lease> list(long accountId, String repo) {
-        return jdbi.withHandle(h -> live(h, accountId, repo, clock.instant()));
+        return jdbi.inTransaction(h -> {
+            lockRepo(h, accountId, repo);
+            return live(h, accountId, repo, clock.instant());
+        });
     }
 
     /** Removes every lease of the repository ({@code cairn unlock --remove-all}); returns the live ones removed. */
     public List<Lease> removeAll(long accountId, String repo) {
         return jdbi.inTransaction(h -> {
+            lockRepo(h, accountId, repo);
             List<Lease> removed = live(h, accountId, repo, clock.instant());
             h.createUpdate("DELETE FROM repo_leases WHERE account_id = :a AND repo = :r").bind("a", accountId)
                     .bind("r", repo).execute();
