@@ -112,7 +112,8 @@ final class AccessGuard implements Authentication {
             return false;
         }
         String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
-        ctx.redirect("/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8));
+        ctx.redirect("/".equals(back) ? "/login"
+                : "/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8));
         ctx.skipRemainingHandlers();
         return true;
     }
