@@ -177,7 +177,7 @@ public final class LocalBlobStore implements BlobStore {
         if (!attrs.isRegularFile()) {
             throw new BlobNotFoundException(name); // list skips it too; a directory here is not an object
         }
-        return new BlobInfo(name, attrs.size());
+        return new BlobInfo(name, attrs.size(), attrs.lastModifiedTime().toInstant());
     }
 
     @Override

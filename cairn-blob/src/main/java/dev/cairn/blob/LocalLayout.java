@@ -69,7 +69,7 @@ final class LocalLayout {
     List<BlobInfo> list(BlobKind kind) throws IOException {
         List<BlobInfo> found = new ArrayList<>();
         if (kind == BlobKind.CONFIG) {
-            regularFileSize(path(BlobName.CONFIG)).ifPresent(size -> found.add(new BlobInfo(BlobName.CONFIG, size)));
+            regularFile(BlobName.CONFIG, path(BlobName.CONFIG)).ifPresent(found::add);
         } else if (kind == BlobKind.PACK) {
             for (Path shard : entries(root.resolve(kind.dirName()))) {
                 listInto(found, kind, shard, shard.getFileName().toString());
@@ -87,8 +87,7 @@ final class LocalLayout {
         for (Path file : entries(dir)) {
             String id = file.getFileName().toString();
             if (BlobName.isValidId(kind, id) && id.startsWith(requiredPrefix)) {
-                Optional<Long> size = regularFileSize(file);
-                size.ifPresent(s -> found.add(new BlobInfo(BlobName.of(kind, id), s)));
+                regularFile(BlobName.of(kind, id), file).ifPresent(found::add);
             }
         }
     }
@@ -107,11 +106,16 @@ final class LocalLayout {
         return entries;
     }
 
-    /** The size of a regular file (following links, as get does), or empty if there is none or it vanished meanwhile. */
-    private static Optional<Long> regularFileSize(Path file) throws IOException {
+    /**
+     * The object in a regular file (following links, as get does), its arrival time the file's modification time, or empty
+     * if there is none or it vanished meanwhile.
+     */
+    private static Optional<BlobInfo> regularFile(BlobName name, Path file) throws IOException {
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            return attrs.isRegularFile() ? Optional.of(attrs.size()) : Optional.empty();
+            return attrs.isRegularFile()
+                    ? Optional.of(new BlobInfo(name, attrs.size(), attrs.lastModifiedTime().toInstant()))
+                    : Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

@@ -16,6 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -117,7 +120,9 @@ public final class HttpBlobStore implements BlobStore {
         check(r, name, "stat " + name);
         long size = r.headers().firstValueAsLong("Content-Length").orElseThrow(
                 () -> new IOException("stat " + name + ": the server sent no Content-Length"));
-        return new BlobInfo(name, size);
+        Instant storedAt = r.headers().firstValue("Last-Modified")
+                .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).orElse(null);
+        return new BlobInfo(name, size, storedAt);
     }
 
     @Override
@@ -129,7 +134,9 @@ public final class HttpBlobStore implements BlobStore {
         for (JsonNode entry : JSON.readTree(r.body())) {
             String id = entry.path("name").asText();
             if (BlobName.isValidId(kind, id)) {
-                infos.add(new BlobInfo(BlobName.of(kind, id), entry.path("size").asLong()));
+                JsonNode storedAt = entry.path("storedAt");
+                infos.add(new BlobInfo(BlobName.of(kind, id), entry.path("size").asLong(),
+                        storedAt.isTextual() ? Instant.parse(storedAt.asText()) : null));
             }
         }
         return infos;

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -121,7 +122,8 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public BlobInfo stat(BlobName name) throws IOException {
         try {
-            return new BlobInfo(name, s3.headObject(b -> b.bucket(location.bucket()).key(keys.key(name))).contentLength());
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(location.bucket()).key(keys.key(name)));
+            return new BlobInfo(name, head.contentLength(), head.lastModified());
         } catch (SdkException e) {
             throw errors.map(e, "stat", name);
         }
@@ -133,7 +135,7 @@ public final class S3BlobStore implements BlobStore {
         try {
             for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(keys.listPrefix(kind)))
                     .contents()) {
-                keys.parse(kind, object.key()).ifPresent(name -> found.add(new BlobInfo(name, object.size())));
+                keys.parse(kind, object.key()).ifPresent(name -> found.add(new BlobInfo(name, object.size(), object.lastModified())));
             }
         } catch (SdkException e) {
             throw errors.map(e, "list " + kind.dirName(), null);
