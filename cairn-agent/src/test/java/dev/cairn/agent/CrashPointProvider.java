@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * {@code crashpoint:/path/to/repo?point=KIND:EVENT:N&signal=FILE}: a local store that stops the process at one point of its
- * writes, for {@link CrashTest} to kill it there. EVENT is {@code start}, {@code half} or {@code done} of a put, N counts
+ * writes, for {@link CrashTest} to kill it there. EVENT is {@code start}, {@code half} or {@code done} of a put or {@code delete} (after a delete), N counts
  * puts of KIND ({@code data}, {@code index}, {@code snapshots}, {@code locks}) from 1. At the point every other write is
  * held too (new puts before they start, running ones once published), so the store's state is exactly the point's; then
  * the point's name is written to FILE and the process waits to be killed (it halts itself after 5 minutes, so a test that
@@ -45,7 +45,7 @@ public final class CrashPointProvider implements BlobStoreProvider {
                         query.get("point"), Path.of(query.get("signal"))));
     }
 
-    private enum Event { START, HALF, DONE }
+    private enum Event { START, HALF, DONE, DELETE }
 
     private enum Step { GO, PARK, STOP_HERE }
 
@@ -101,11 +101,11 @@ public final class CrashPointProvider implements BlobStoreProvider {
 
         @Override
         public void deleted(BlobName name) throws IOException {
-            boolean park;
+            Step step;
             synchronized (this) {
-                park = frozen;
+                step = frozen ? Step.PARK : arrive(Event.DELETE, name);
             }
-            follow(park ? Step.PARK : Step.GO, 0);
+            follow(step, 0);
         }
 
         /** Counts the event; STOP_HERE (and from then on frozen) if it is the crash point. Call holding the lock. */
