@@ -56,6 +56,11 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
     }
 
     @Override
+    public void deadLockRemoved(String holder) {
+        output.warn(Formats.deadLock(holder));
+    }
+
+    @Override
     public void resumed(int packs) {
         output.info("reusing " + Formats.count(packs, "pack", "packs") + " an interrupted backup stored");
     }

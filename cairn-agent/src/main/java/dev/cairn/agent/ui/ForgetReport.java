@@ -28,6 +28,11 @@ public final class ForgetReport implements ForgetListener {
     }
 
     @Override
+    public void deadLockRemoved(String holder) {
+        output.warn(Formats.deadLock(holder));
+    }
+
+    @Override
     public void group(SnapshotGroups.Key key, SnapshotPolicy.Outcome outcome) {
         output.result("snapshots of " + key + ":");
         Table keep = new Table("ID", "Time", "Host", "Tags", "Kept because");

@@ -27,6 +27,11 @@ public final class PruneProgress implements PruneListener, AutoCloseable {
     }
 
     @Override
+    public void deadLockRemoved(String holder) {
+        output.warn(Formats.deadLock(holder));
+    }
+
+    @Override
     public synchronized void phase(Pruner.Phase next) {
         close();
         phase = next;

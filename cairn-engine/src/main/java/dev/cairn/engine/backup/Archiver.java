@@ -55,7 +55,7 @@ public final class Archiver {
         ExecutorService readers = Executors.newFixedThreadPool(options.readers(), daemon("cairn-read"));
         ExecutorService directories = new java.util.concurrent.ThreadPoolExecutor(options.readers(), options.readers(), 0,
                 java.util.concurrent.TimeUnit.SECONDS, new LifoQueue(), daemon("cairn-walk"));
-        try (RepositoryLock lock = options.lockWait().acquire(repo, false, listener::lockWaiting);
+        try (RepositoryLock lock = options.lockWait().acquire(repo, false, listener::lockWaiting, listener::deadLockRemoved);
                 WriteSession session = afterLock(repo.newWriteSession())) {
             ParentFinder.Parent parent = ParentFinder.find(repo, options, sources); // under the lock: a forgotten parent is gone
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);

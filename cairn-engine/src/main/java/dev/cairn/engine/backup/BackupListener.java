@@ -28,6 +28,10 @@ public interface BackupListener {
     default void lockWaiting(String holder, java.time.Duration retryFor) {
     }
 
+    /** A conflicting lock was removed because its holder, a process of this host, no longer runs (spec §Locks). */
+    default void deadLockRemoved(String holder) {
+    }
+
     /** Packs an interrupted backup stored but no index listed are reused (spec §Resume); called once, only if any. */
     default void resumed(int packs) {
     }

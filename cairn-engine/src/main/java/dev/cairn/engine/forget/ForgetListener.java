@@ -9,6 +9,10 @@ public interface ForgetListener {
     default void lockWaiting(String holder, java.time.Duration retryFor) {
     }
 
+    /** A conflicting lock was removed because its holder, a process of this host, no longer runs (spec §Locks). */
+    default void deadLockRemoved(String holder) {
+    }
+
     /** A group was decided (before anything is deleted). */
     default void group(SnapshotGroups.Key key, SnapshotPolicy.Outcome outcome) {
     }

@@ -55,7 +55,7 @@ public final class Forgetter {
             throw new IllegalArgumentException("no policy was given, so no snapshot is removed: give at least one --keep-* "
                     + "option (e.g. --keep-daily 7)");
         }
-        try (RepositoryLock lock = options.lockWait().acquire(repo, true, listener::lockWaiting)) {
+        try (RepositoryLock lock = options.lockWait().acquire(repo, true, listener::lockWaiting, listener::deadLockRemoved)) {
             List<SnapshotRef> selected = Snapshots.list(repo).stream().filter(r -> options.filter().test(r.snapshot())).toList();
             Map<SnapshotGroups.Key, List<SnapshotRef>> groups = SnapshotGroups.group(selected, options.groupBy());
             Map<SnapshotGroups.Key, SnapshotPolicy.Outcome> outcomes = new java.util.LinkedHashMap<>();

@@ -9,6 +9,10 @@ public interface PruneListener {
     default void lockWaiting(String holder, java.time.Duration retryFor) {
     }
 
+    /** A conflicting lock was removed because its holder, a process of this host, no longer runs (spec §Locks). */
+    default void deadLockRemoved(String holder) {
+    }
+
     /** A step starts (see {@link Pruner} for the steps, in order). */
     default void phase(Pruner.Phase phase) {
     }

@@ -53,7 +53,7 @@ public final class Pruner {
      *                     a prune stopped part way is finished by the next one)
      */
     public Result run(PruneOptions options) throws IOException {
-        try (RepositoryLock lock = options.lockWait().acquire(repo, true, listener::lockWaiting)) {
+        try (RepositoryLock lock = options.lockWait().acquire(repo, true, listener::lockWaiting, listener::deadLockRemoved)) {
             listener.phase(Phase.PLAN);
             repo.refreshIndex(true);
             List<String> indexFiles = repo.list(BlobKind.INDEX);

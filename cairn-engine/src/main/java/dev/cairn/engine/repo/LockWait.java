@@ -49,12 +49,18 @@ public record LockWait(Duration retryFor, Sleeper sleeper) {
      * @throws RepositoryLockedException the last refusal, once {@code retryFor} has passed
      */
     public RepositoryLock acquire(Repository repo, boolean exclusive, Waiting waiting) throws IOException {
+        return acquire(repo, exclusive, waiting, holder -> { });
+    }
+
+    /** As {@link #acquire(Repository, boolean, Waiting)}, telling {@code dead} of each lock removed because its holder is gone. */
+    public RepositoryLock acquire(Repository repo, boolean exclusive, Waiting waiting, RepositoryLock.DeadHolder dead)
+            throws IOException {
         Instant deadline = repo.environment().clock().instant().plus(retryFor);
         long pause = 200;
         boolean told = false;
         while (true) {
             try {
-                return RepositoryLock.acquire(repo, exclusive);
+                return RepositoryLock.acquire(repo, exclusive, dead);
             } catch (RepositoryLockedException e) {
                 long left = Duration.between(repo.environment().clock().instant(), deadline).toMillis();
                 if (left <= 0) {
