@@ -65,7 +65,7 @@ class PruneCrashTest {
     void aKilledPruneLeavesARepositoryThatChecksAndTheNextPruneFinishes(String point) throws Exception {
         assertThat(killAt(point)).isEqualTo(point);
         assertThat(run("check", "--read-data")).as("check after a prune killed at %s", point).isZero();
-        assertThat(run("unlock", "--remove-all")).as("the killed prune's lock is live until it goes stale").isZero();
+        // no 'cairn unlock': the killed prune's lock names a process of this host that is gone, so it is stale at once
 
         Path old = Files.createDirectories(tmp.resolve("old"));
         Files.copy(tmp.resolve("old-f0"), old.resolve("f0")); // data of the forgotten snapshot, whose pack may be gone
