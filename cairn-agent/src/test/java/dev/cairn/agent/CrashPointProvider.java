@@ -19,11 +19,13 @@ import java.util.Map;
 
 /**
  * {@code crashpoint:/path/to/repo?point=KIND:EVENT:N&signal=FILE}: a local store that stops the process at one point of its
- * writes, for {@link CrashTest} to kill it there. EVENT is {@code start}, {@code half} or {@code done} of a put, N counts
+ * writes, for {@link CrashTest} to kill it there. EVENT is {@code start}, {@code half} or {@code done} of a put or {@code delete} (after a delete), N counts
  * puts of KIND ({@code data}, {@code index}, {@code snapshots}, {@code locks}) from 1. At the point every other write is
  * held too (new puts before they start, running ones once published), so the store's state is exactly the point's; then
  * the point's name is written to FILE and the process waits to be killed (it halts itself after 5 minutes, so a test that
- * died cannot leave it behind). Registered for the child JVMs through META-INF/services in the test resources.
+ * died cannot leave it behind). With {@code &release=FILE} the point is a gate instead: the process waits until FILE
+ * exists and then goes on (every held write with it), so a test can hold a process at a point while it starts another.
+ * Registered for the child JVMs through META-INF/services in the test resources.
  */
 public final class CrashPointProvider implements BlobStoreProvider {
     @Override
@@ -42,10 +44,11 @@ public final class CrashPointProvider implements BlobStoreProvider {
         BlobKind kind = BlobKind.fromDirName(point[0]).orElseThrow();
         return ObservedBlobStore.wrap(LocalBlobStore.open(Path.of(location.getPath())),
                 new CrashPoint(kind, Event.valueOf(point[1].toUpperCase(java.util.Locale.ROOT)), Integer.parseInt(point[2]),
-                        query.get("point"), Path.of(query.get("signal"))));
+                        query.get("point"), Path.of(query.get("signal")),
+                        query.containsKey("release") ? Path.of(query.get("release")) : null));
     }
 
-    private enum Event { START, HALF, DONE }
+    private enum Event { START, HALF, DONE, DELETE }
 
     private enum Step { GO, PARK, STOP_HERE }
 
@@ -55,16 +58,18 @@ public final class CrashPointProvider implements BlobStoreProvider {
         private final int n;
         private final String label;
         private final Path signal;
+        private final Path release;
         private final Map<Event, Integer> seen = new HashMap<>();
         private int inFlight;
         private boolean frozen;
 
-        CrashPoint(BlobKind kind, Event event, int n, String label, Path signal) {
+        CrashPoint(BlobKind kind, Event event, int n, String label, Path signal, Path release) {
             this.kind = kind;
             this.event = event;
             this.n = n;
             this.label = label;
             this.signal = signal;
+            this.release = release;
         }
 
         @Override
@@ -101,11 +106,11 @@ public final class CrashPointProvider implements BlobStoreProvider {
 
         @Override
         public void deleted(BlobName name) throws IOException {
-            boolean park;
+            Step step;
             synchronized (this) {
-                park = frozen;
+                step = frozen ? Step.PARK : arrive(Event.DELETE, name);
             }
-            follow(park ? Step.PARK : Step.GO, 0);
+            follow(step, 0);
         }
 
         /** Counts the event; STOP_HERE (and from then on frozen) if it is the crash point. Call holding the lock. */
@@ -134,7 +139,13 @@ public final class CrashPointProvider implements BlobStoreProvider {
                     Files.writeString(temp, label);
                     Files.move(temp, signal, StandardCopyOption.ATOMIC_MOVE);
                 }
-                Thread.sleep(300_000);
+                long deadline = System.nanoTime() + 300_000_000_000L;
+                while (System.nanoTime() < deadline) {
+                    if (release != null && Files.exists(release)) {
+                        return; // a gate: go on
+                    }
+                    Thread.sleep(release == null ? 1000 : 20);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted at crash point " + label);

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
         usageHelpAutoWidth = true,
         description = "Encrypted, deduplicating backups.%n",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, FindCommand.class,
-                DiffCommand.class, RestoreCommand.class, CatCommand.class, CheckCommand.class, StatsCommand.class, KeyCommand.class,
+                DiffCommand.class, RestoreCommand.class, CatCommand.class, CheckCommand.class, ForgetCommand.class, PruneCommand.class, StatsCommand.class, KeyCommand.class,
                 UnlockCommand.class, VersionCommand.class, TrainCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  CAIRN_REPOSITORY   repository location when -r/--repo is not given",

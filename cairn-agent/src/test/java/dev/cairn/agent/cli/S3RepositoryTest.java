@@ -3,6 +3,7 @@ package dev.cairn.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.s3.S3ProxyFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +59,33 @@ class S3RepositoryTest {
         CliHarness.Result check = cli.ok("check", "-r", location, "--read-data");
         assertThat(check.code()).isZero();
         assertThat(cli.ok("backup", "-r", location, src.toString()).out()).contains("6 unmodified");
+    }
+
+    @Test
+    @DisplayName("forget and prune through a bucket: the old data pack is repacked, the old tree pack deleted, the rest restores")
+    void forgetAndPruneThroughABucket() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        for (int i = 0; i < 3; i++) {
+            Files.write(src.resolve("f" + i), TestTrees.random(2 << 20, i));
+        }
+        String location = s3.location(s3.newBucketName(), "pruned");
+        CliHarness cli = new CliHarness(tmp.resolve("unused"));
+        cli.ok("init", "-r", location);
+        cli.ok("backup", "-r", location, src.toString());
+        Files.write(src.resolve("f0"), TestTrees.random(2 << 20, 100));
+        cli.ok("backup", "-r", location, src.toString());
+
+        assertThat(cli.ok("forget", "-r", location, "--keep-last", "1").out()).contains("remove 1 snapshot:");
+        var pruned = cli.ok("prune", "-r", location, "--max-unused", "0", "--json").lastJsonLine();
+        assertThat(pruned.get("packs_deleted").asInt()).as("the repacked data pack and the old tree pack").isEqualTo(2);
+
+        Path target = tmp.resolve("restore");
+        assertThat(cli.ok("restore", "latest", "-r", location, "--target", target.toString(), "--verify").out())
+                .contains("verified 3 files");
+        TestTrees.assertSameTree(src, TestTrees.restored(target, src));
+        assertThat(cli.ok("check", "-r", location, "--read-data").code()).isZero();
+        var again = cli.ok("prune", "-r", location, "--max-unused", "0", "--json").lastJsonLine();
+        assertThat(again.get("packs_to_delete").asInt() + again.get("packs_to_repack").asInt()).as("nothing left").isZero();
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A shared or exclusive repository lock (spec §Locks): a sealed lock object under {@code locks/}. Writers that only add
  * (backup) share; operations that delete (prune) are exclusive. A lock is refreshed every {@link #REFRESH} by writing a
- * new lock object and deleting the old one; one older than {@link #STALE} is ignored and may be removed by {@code unlock}.
+ * new lock object and deleting the old one; one older than {@link #STALE}, or one whose holder was a process of this host
+ * that no longer runs (a killed prune's), is stale: ignored, and removed by {@code unlock} and by {@link #acquire}.
  */
 public final class RepositoryLock implements AutoCloseable {
     public static final Duration REFRESH = Duration.ofMinutes(5);
@@ -44,34 +45,50 @@ public final class RepositoryLock implements AutoCloseable {
         refresher.scheduleAtFixedRate(this::refreshQuietly, REFRESH.toSeconds(), REFRESH.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** Told when a conflicting lock was removed because its holder, a process of this host, no longer runs. */
+    @FunctionalInterface
+    public interface DeadHolder {
+        /** @param holder e.g. {@code exclusive lock of pid 12 on h (u) since …} */
+        void removed(String holder);
+    }
+
+    /** {@link #acquire(Repository, boolean, DeadHolder)} that removes dead holders' locks without telling anyone. */
+    public static RepositoryLock acquire(Repository repo, boolean exclusive) throws IOException {
+        return acquire(repo, exclusive, holder -> { });
+    }
+
     /**
-     * Takes the lock: writes our lock object, then looks for conflicting live locks and backs out if there is one.
+     * Takes the lock: writes our lock object, then looks for conflicting live locks and backs out if there is one. A
+     * conflicting lock of a process of this host that no longer runs is deleted (and reported to {@code dead}) instead.
      *
      * @throws RepositoryLockedException naming the holder of a conflicting lock
      */
-    public static RepositoryLock acquire(Repository repo, boolean exclusive) throws IOException {
+    public static RepositoryLock acquire(Repository repo, boolean exclusive, DeadHolder dead) throws IOException {
         BlobId mine = write(repo, exclusive);
         for (String id : repo.list(BlobKind.LOCK)) {
-            if (id.equals(mine.hex())) {
+            LockInfo other = id.equals(mine.hex()) ? null : read(repo, id);
+            if (other == null || !(exclusive || other.exclusive()) || isStale(repo, other)) {
                 continue;
             }
-            LockInfo other = read(repo, id);
-            if (other != null && !isStale(repo, other) && (exclusive || other.exclusive())) {
-                deleteQuietly(repo, mine);
-                throw new RepositoryLockedException("repository is " + (other.exclusive() ? "exclusively " : "") + "locked by pid "
-                        + other.pid() + " on " + other.hostname() + " (" + other.username() + ") since " + other.time()
-                        + "; wait for it to finish, or if that process is gone run 'cairn unlock'");
+            if (holderGone(repo, other)) {
+                deleteQuietly(repo, BlobId.parse(id));
+                dead.removed(describe(other));
+                continue;
             }
+            deleteQuietly(repo, mine);
+            throw new RepositoryLockedException("repository is " + (other.exclusive() ? "exclusively " : "") + "locked by pid "
+                    + other.pid() + " on " + other.hostname() + " (" + other.username() + ") since " + other.time()
+                    + "; wait for it to finish, or if that process is gone run 'cairn unlock'");
         }
         return new RepositoryLock(repo, exclusive, mine);
     }
 
-    /** Removes lock objects older than {@link #STALE} (or unreadable ones); returns how many were removed. */
+    /** Removes stale lock objects (older than {@link #STALE}, of a gone process of this host, or unreadable); returns how many. */
     public static int removeStale(Repository repo, boolean all) throws IOException {
         int removed = 0;
         for (String id : repo.list(BlobKind.LOCK)) {
             LockInfo info = read(repo, id);
-            if (all || info == null || isStale(repo, info)) {
+            if (all || info == null || isStale(repo, info) || holderGone(repo, info)) {
                 deleteQuietly(repo, BlobId.parse(id));
                 removed++;
             }
@@ -93,6 +110,17 @@ public final class RepositoryLock implements AutoCloseable {
 
     private static boolean isStale(Repository repo, LockInfo info) {
         return info.time().plus(STALE).isBefore(repo.environment().clock().instant());
+    }
+
+    /** Whether the lock's holder was a process of this host (not us) that no longer runs. */
+    private static boolean holderGone(Repository repo, LockInfo info) {
+        Environment env = repo.environment();
+        return info.hostname().equals(env.hostname()) && info.pid() != env.pid() && !env.processAlive().test(info.pid());
+    }
+
+    private static String describe(LockInfo info) {
+        return (info.exclusive() ? "exclusive" : "shared") + " lock of pid " + info.pid() + " on " + info.hostname() + " ("
+                + info.username() + ") since " + info.time() + ", a process that no longer runs";
     }
 
     private static BlobId write(Repository repo, boolean exclusive) throws IOException {
