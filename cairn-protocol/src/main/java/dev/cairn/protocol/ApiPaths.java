@@ -15,6 +15,17 @@ public final class ApiPaths {
     public static final String REPO = REPOS + "/{repo}";
     public static final String OBJECTS = REPO + "/objects/{kind}";
     public static final String OBJECT = OBJECTS + "/{id}";
+    public static final String DEVICE_AUTHORIZE = API_V1 + "/device/authorize";
+    public static final String DEVICE_TOKEN = API_V1 + "/device/token";
+    /** {@code DELETE}: the presenting token revokes itself ({@code cairn logout}). */
+    public static final String DEVICE = API_V1 + "/device";
+    /** {@code POST}: the scripted sign-in of a device with the account's password. */
+    public static final String DEVICES = API_V1 + "/devices";
+    public static final String ACCOUNT_DEVICES = ACCOUNT + "/devices";
+    public static final String ACCOUNT_DEVICE = ACCOUNT_DEVICES + "/{id}";
+    public static final String RETENTION = REPO + "/retention";
+    public static final String LEASES = REPO + "/leases";
+    public static final String LEASE = LEASES + "/{id}";
     public static final String ADMIN_ACCOUNTS = API_V1 + "/admin/accounts";
     public static final String ADMIN_ACCOUNT = ADMIN_ACCOUNTS + "/{name}";
     public static final String ADMIN_SETTINGS = API_V1 + "/admin/settings";

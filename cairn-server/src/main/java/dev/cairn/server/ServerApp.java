@@ -48,7 +48,8 @@ public final class ServerApp implements AutoCloseable {
                 core.repos(), core.meter(), core.random(), core.metrics(), this::ready, core.config().secureCookies(),
                 core.clock(), core.config().accountDeletionGrace(),
                 core.features().stream().flatMap(f -> f.navigation().stream()).toList(),
-                kit -> core.features().stream().flatMap(f -> f.routes(kit).stream()).toList()));
+                kit -> core.features().stream().flatMap(f -> f.routes(kit).stream()).toList(), core.devices(),
+                core.retention(), core.leases(), core.config().publicUrl()));
     }
 
     /**

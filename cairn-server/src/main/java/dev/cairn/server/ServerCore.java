@@ -1,6 +1,7 @@
 package dev.cairn.server;
 
 import dev.cairn.server.account.AccountService;
+import dev.cairn.server.auth.DeviceService;
 import dev.cairn.server.auth.LoginThrottle;
 import dev.cairn.server.auth.PasswordHasher;
 import dev.cairn.server.auth.RandomBytes;
@@ -16,7 +17,9 @@ import dev.cairn.server.ops.TrafficMetrics;
 import dev.cairn.server.quota.QuotaService;
 import dev.cairn.server.quota.UsageMeter;
 import dev.cairn.server.storage.ObjectService;
+import dev.cairn.server.lease.LeaseService;
 import dev.cairn.server.storage.RepoRegistry;
+import dev.cairn.server.storage.RetentionLocks;
 import dev.cairn.server.storage.StorageMaintenance;
 import dev.cairn.server.storage.SpoolDirectory;
 import dev.cairn.server.storage.StorageOptions;
@@ -40,6 +43,9 @@ public final class ServerCore implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AccountService accounts;
     private final TokenService tokens;
+    private final DeviceService devices;
+    private final RetentionLocks retention;
+    private final LeaseService leases;
     private final SessionService sessions;
     private final QuotaService quota;
     private final UsageMeter meter;
@@ -60,6 +66,9 @@ public final class ServerCore implements AutoCloseable {
         this.clock = clock;
         var jdbi = database.jdbi();
         this.tokens = new TokenService(jdbi, database.reads(), clock, random);
+        this.devices = new DeviceService(jdbi, tokens, clock, random);
+        this.retention = new RetentionLocks(jdbi);
+        this.leases = new LeaseService(jdbi, clock, random);
         this.sessions = new SessionService(jdbi, clock, random, Duration.ofDays(7));
         PasswordHasher hasher = new PasswordHasher(config.passwordHash(), random, 4);
         this.accounts = new AccountService(jdbi, database.reads(), hasher,
@@ -73,7 +82,7 @@ public final class ServerCore implements AutoCloseable {
         this.spool = new SpoolDirectory(config.dataDir().resolve("spool"));
         this.objects = new ObjectService(stores, repos, quota, new TrafficMetrics(meter, metrics),
                 new StorageOptions(spool, config.maxObjectBytes(), config.deleteGrace()),
-                clock, jdbi);
+                clock, jdbi, retention, devices::backedUp);
         this.maintenance = new StorageMaintenance(stores, repos, quota);
         Mailer mailer = config.mail() == null ? Mailer.NOT_CONFIGURED : new SmtpMailer(config.mail(), clock);
         Platform platform = new Platform(database, clock, random, spool, hasher, mailer,
@@ -119,6 +128,18 @@ public final class ServerCore implements AutoCloseable {
 
     public TokenService tokens() {
         return tokens;
+    }
+
+    public DeviceService devices() {
+        return devices;
+    }
+
+    public RetentionLocks retention() {
+        return retention;
+    }
+
+    public LeaseService leases() {
+        return leases;
     }
 
     public SessionService sessions() {

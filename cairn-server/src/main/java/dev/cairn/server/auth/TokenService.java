@@ -42,10 +42,7 @@ public final class TokenService {
      * @throws ServiceException {@code bad-request} for a blank or over-long name or an expiry in the past
      */
     public TokenCreated create(long accountId, String name, TokenScope scope, Instant expiresAt) {
-        String label = name == null ? "" : name.strip();
-        if (label.isEmpty() || label.length() > 100) {
-            throw ServiceException.badRequest("token name must be 1-100 characters");
-        }
+        String label = label(name, "token name");
         if (scope == null) {
             throw ServiceException.badRequest("token scope is required: read, append or full");
         }
@@ -53,12 +50,32 @@ public final class TokenService {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ServiceException.badRequest("token expiry " + expiresAt + " is in the past");
         }
+        return jdbi.withHandle(h -> insert(h, accountId, label, scope, expiresAt, null));
+    }
+
+    /** Inserts a token in {@code h}'s transaction; {@code deviceName} non-null makes it a device's token. */
+    TokenCreated insert(org.jdbi.v3.core.Handle h, long accountId, String label, TokenScope scope, Instant expiresAt,
+            String deviceName) {
         String secret = Secrets.newSecret(random, PREFIX);
-        long id = jdbi.withHandle(h -> h.createQuery("INSERT INTO api_tokens (account_id, name, scope, secret_hash, "
-                + "created_at, expires_at) VALUES (:a, :n, :s, :h, :c, :e) RETURNING id")
+        long id = h.createQuery("INSERT INTO api_tokens (account_id, name, scope, secret_hash, created_at, expires_at, "
+                + "device_name) VALUES (:a, :n, :s, :h, :c, :e, :d) RETURNING id")
                 .bind("a", accountId).bind("n", label).bind("s", scope.wireName()).bind("h", Secrets.hash(secret))
-                .bind("c", now.toEpochMilli()).bind("e", Rows.millis(expiresAt)).mapTo(Long.class).one());
+                .bind("c", clock.millis()).bind("e", Rows.millis(expiresAt)).bind("d", deviceName)
+                .mapTo(Long.class).one();
         return new TokenCreated(id, label, scope, secret, expiresAt);
+    }
+
+    /**
+     * {@code name} stripped, if it is 1-100 characters.
+     *
+     * @throws ServiceException {@code bad-request} naming {@code what} otherwise
+     */
+    static String label(String name, String what) {
+        String label = name == null ? "" : name.strip();
+        if (label.isEmpty() || label.length() > 100) {
+            throw ServiceException.badRequest(what + " must be 1-100 characters");
+        }
+        return label;
     }
 
     /** The account's tokens, newest first, revoked ones included. */

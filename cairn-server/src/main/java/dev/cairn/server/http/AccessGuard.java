@@ -57,7 +57,7 @@ final class AccessGuard implements Authentication {
             case ADMIN -> accept(ctx, requireAdmin(accountPrincipal(ctx)));
             case STORAGE_READ -> accept(ctx, storage(ctx, TokenScope.READ));
             case STORAGE_APPEND -> accept(ctx, storage(ctx, TokenScope.APPEND));
-            case STORAGE_DELETE -> accept(ctx, storage(ctx, isLockPath(ctx) ? TokenScope.APPEND : TokenScope.FULL));
+            case STORAGE_DELETE -> accept(ctx, storageDelete(ctx));
             case OPS -> ops(ctx);
         }
     }
@@ -111,7 +111,8 @@ final class AccessGuard implements Authentication {
         if (!isRead(ctx.method()) || !ErrorMapper.wantsHtml(ctx)) {
             return false;
         }
-        ctx.redirect("/login");
+        String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        ctx.redirect("/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8));
         ctx.skipRemainingHandlers();
         return true;
     }
@@ -144,6 +145,32 @@ final class AccessGuard implements Authentication {
                     + "it needs '" + needed.wireName() + "'");
         }
         return p;
+    }
+
+    /** Deletes: lock files with an {@code append} token or more; anything else {@code full} ({@code append-only}). */
+    private Principal storageDelete(Context ctx) {
+        if (isLockPath(ctx)) {
+            return storage(ctx, TokenScope.APPEND);
+        }
+        Principal p = storage(ctx, TokenScope.READ);
+        requireFull(p, "delete");
+        return p;
+    }
+
+    /**
+     * Refuses {@code append} tokens ({@code append-only}) and {@code read} tokens ({@code forbidden}) what only a
+     * {@code full} token or the password may do.
+     */
+    static void requireFull(Principal p, String what) {
+        if (p.scope() == TokenScope.APPEND) {
+            throw new ServiceException(ErrorCode.APPEND_ONLY, "this token is append-only: it may add backups and "
+                    + "remove lock files but not " + what + "; forget and prune need a 'full' token or the account "
+                    + "password");
+        }
+        if (!p.scope().includes(TokenScope.FULL)) {
+            throw ServiceException.forbidden("this token's scope '" + p.scope().wireName() + "' does not allow this; "
+                    + "it needs 'full'");
+        }
     }
 
     private static boolean isLockPath(Context ctx) {

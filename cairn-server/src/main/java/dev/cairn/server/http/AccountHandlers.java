@@ -11,6 +11,7 @@ import dev.cairn.server.auth.Principal;
 import dev.cairn.server.auth.TokenService;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.quota.UsageMeter;
+import dev.cairn.server.storage.RetentionLocks;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -20,8 +21,11 @@ final class AccountHandlers {
     private final TokenService tokens;
     private final UsageMeter meter;
     private final SessionCookies cookies;
+    private final RetentionLocks retention;
 
-    AccountHandlers(AccountService accounts, TokenService tokens, UsageMeter meter, SessionCookies cookies) {
+    AccountHandlers(AccountService accounts, TokenService tokens, UsageMeter meter, SessionCookies cookies,
+            RetentionLocks retention) {
+        this.retention = retention;
         this.accounts = accounts;
         this.tokens = tokens;
         this.meter = meter;
@@ -53,9 +57,19 @@ final class AccountHandlers {
         Json.write(ctx, 200, info(accounts.require(Requests.principal(ctx).accountId())));
     }
 
-    /** {@code DELETE /api/v1/account}: deletion after the grace period. */
+    /**
+     * {@code DELETE /api/v1/account}: deletion after the grace period. While a repository has a retention lock, only
+     * the owner (password or web session) may delete the account, never an API token: the purge after the grace
+     * period deletes every object, locked or not.
+     */
     void delete(Context ctx) {
-        Account account = accounts.requestDeletion(Requests.principal(ctx).accountId());
+        Principal p = Requests.principal(ctx);
+        if (p.via() == Principal.Via.TOKEN && retention.anyLock(p.accountId())) {
+            throw new ServiceException(dev.cairn.protocol.ErrorCode.PASSWORD_REQUIRED, "a repository of this account "
+                    + "has a retention lock: deleting the account (and so every object) needs the account password "
+                    + "or a web session, not an API token");
+        }
+        Account account = accounts.requestDeletion(p.accountId());
         cookies.clear(ctx);
         Json.write(ctx, 202, info(account));
     }

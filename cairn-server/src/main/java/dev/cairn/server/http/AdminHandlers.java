@@ -4,15 +4,18 @@ import dev.cairn.protocol.QuotaRequest;
 import dev.cairn.server.account.AccountService;
 import dev.cairn.server.account.SignupMode;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.storage.RetentionLocks;
 import io.javalin.http.Context;
 import java.util.Map;
 
 /** Administrator JSON API: list, suspend, unsuspend accounts; set plans and quotas; sign-up mode. */
 final class AdminHandlers {
     private final AccountService accounts;
+    private final RetentionLocks retention;
 
-    AdminHandlers(AccountService accounts) {
+    AdminHandlers(AccountService accounts, RetentionLocks retention) {
         this.accounts = accounts;
+        this.retention = retention;
     }
 
     /** {@code GET /api/v1/admin/accounts} */
@@ -41,7 +44,10 @@ final class AdminHandlers {
         Json.write(ctx, 200, AccountHandlers.info(accounts.setQuota(name, request.quotaBytes())));
     }
 
-    /** {@code PUT /api/v1/admin/settings}: {@code {"signup": "open|invite|closed"}} */
+    /**
+     * {@code PUT /api/v1/admin/settings}: {@code {"signup": "open|invite|closed", "retentionLockDays": N}}, each
+     * optional; answers both settings.
+     */
     @SuppressWarnings("unchecked")
     void settings(Context ctx) {
         Map<String, Object> body = Json.read(ctx, Map.class);
@@ -53,6 +59,15 @@ final class AdminHandlers {
                 throw ServiceException.badRequest(e.getMessage());
             }
         }
-        Json.write(ctx, 200, Map.of("signup", accounts.signupMode().wireName()));
+        Object lockDays = body.get("retentionLockDays");
+        if (lockDays != null) {
+            if (!(lockDays instanceof Integer days)) {
+                throw ServiceException.badRequest("retentionLockDays must be a whole number of days, 0-"
+                        + RetentionLocks.MAX_DAYS);
+            }
+            retention.setServerDefault(days);
+        }
+        Json.write(ctx, 200, Map.of("signup", accounts.signupMode().wireName(), "retentionLockDays",
+                retention.serverDefault()));
     }
 }

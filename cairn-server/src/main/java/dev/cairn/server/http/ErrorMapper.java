@@ -7,7 +7,6 @@ import dev.cairn.protocol.ErrorCode;
 import dev.cairn.protocol.MediaTypes;
 import dev.cairn.protocol.Problem;
 import dev.cairn.server.error.ServiceException;
-import dev.cairn.server.error.ThrottledException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,8 +45,8 @@ public final class ErrorMapper {
             ctx.header("Connection", "close"); // the rest of the body cannot be read: say so, or a keep-alive client
         }                                      // would send its next request into a connection about to close
         metrics.counter("cairn.http.errors", "code", problem.code()).increment();
-        if (e instanceof ThrottledException t) {
-            ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+        if (problem.retryAfterSeconds() != null) {
+            ctx.header("Retry-After", Long.toString(problem.retryAfterSeconds()));
         }
         if (problem.status() == 401 && "true".equals(ctx.header("HX-Request"))) {
             ctx.header("HX-Redirect", "/login"); // an htmx fragment request of an expired session: go to the login page

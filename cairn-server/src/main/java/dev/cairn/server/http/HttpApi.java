@@ -2,6 +2,10 @@ package dev.cairn.server.http;
 
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.account.AccountService;
+import dev.cairn.server.account.PasswordConfirmation;
+import dev.cairn.server.auth.DeviceService;
+import dev.cairn.server.lease.LeaseService;
+import dev.cairn.server.storage.RetentionLocks;
 import dev.cairn.server.auth.Principal;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.SessionService;
@@ -66,19 +70,24 @@ public final class HttpApi {
             ObjectService objects, RepoRegistry repos, UsageMeter meter, RandomBytes random,
             PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies, InstantSource clock,
             Duration accountDeletionGrace, List<NavLink> featureNav,
-            java.util.function.Function<WebKit, List<Route>> featureRoutes) {
+            java.util.function.Function<WebKit, List<Route>> featureRoutes, DeviceService devices,
+            RetentionLocks retention, LeaseService leases, String publicUrl) {
     }
 
     public HttpApi(Services s) {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
+        PasswordConfirmation passwords = new PasswordConfirmation(s.accounts());
         WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
-                s.clock(), s.accountDeletionGrace(), s.featureNav()));
+                s.clock(), s.accountDeletionGrace(), s.featureNav(), s.devices(), s.retention(), passwords));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,
-                new AccountHandlers(s.accounts(), s.tokens(), s.meter(), cookies), new AdminHandlers(s.accounts()),
-                new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()));
+                new AccountHandlers(s.accounts(), s.tokens(), s.meter(), cookies, s.retention()),
+                new AdminHandlers(s.accounts(), s.retention()),
+                new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
+                new DeviceHandlers(s.devices(), s.tokens(), s.accounts(), s.publicUrl()),
+                new RetentionHandlers(s.retention(), passwords), new LeaseHandlers(s.leases()));
         List<Route> featureRoutes = s.featureRoutes().apply(ui.kit());
         AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter());
         ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);

@@ -38,7 +38,8 @@ final class ObjectHandlers {
     /** {@code GET /api/v1/repos/{repo}/objects/{kind}} */
     void list(Context ctx) throws IOException {
         Json.write(ctx, 200, objects.list(Requests.tenant(ctx), repo(ctx), kind(ctx)).stream()
-                .map(i -> new ObjectInfo(i.name().id(), i.size())).toList());
+                .map(i -> new ObjectInfo(i.name().id(), i.size(), i.storedAt() == null ? null
+                        : i.storedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).toList());
     }
 
     /** {@code HEAD|GET /api/v1/repos/{repo}/objects/{kind}/{id}} */
@@ -59,7 +60,7 @@ final class ObjectHandlers {
         ctx.status(204);
     }
 
-    private static String repo(Context ctx) {
+    static String repo(Context ctx) {
         return RepoNames.requireValid(ctx.pathParam("repo"));
     }
 

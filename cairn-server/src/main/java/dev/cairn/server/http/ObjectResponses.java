@@ -14,14 +14,23 @@ import java.util.Optional;
 
 /**
  * Sends an object (HEAD or GET, whole or one {@code Range}) for both protocols: streamed from the store, never
- * buffered, with {@code Content-Length}, {@code Accept-Ranges} and, for ranges, 206 with {@code Content-Range}.
+ * buffered, with {@code Content-Length}, {@code Accept-Ranges}, {@code Last-Modified} (the object's arrival) and, for
+ * ranges, 206 with {@code Content-Range}.
  */
 final class ObjectResponses {
+    /** RFC 9110 IMF-fixdate: whole seconds, GMT. */
+    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
     private ObjectResponses() {
     }
 
     static void send(Context ctx, ObjectService objects, Tenant tenant, String repo, BlobName name) throws IOException {
-        long size = objects.stat(tenant, repo, name).size();
+        var info = objects.stat(tenant, repo, name);
+        long size = info.size();
+        if (info.storedAt() != null) {
+            ctx.header("Last-Modified", HTTP_DATE.format(info.storedAt()));
+        }
         Optional<ByteRange> range;
         try {
             range = ByteRange.parse(ctx.header("Range"), size);

@@ -33,12 +33,26 @@ public final class Requests {
         return matched != null && matched.path.contains("{token}") ? matched.path : LoggedPaths.loggable(ctx.path());
     }
 
+    /** The client's address, for throttles. */
+    static String clientAddress(Context ctx) {
+        return ctx.ip();
+    }
+
+    /** The value of a numeric id path parameter; {@code not-found} naming {@code what} when it is not a number. */
+    static long idParam(Context ctx, String what) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw dev.cairn.server.error.ServiceException.notFound("no " + what + " '" + ctx.pathParam("id") + "'");
+        }
+    }
+
     public static Principal principalOrNull(Context ctx) {
         return ctx.attribute(PRINCIPAL);
     }
 
     public static Tenant tenant(Context ctx) {
         Principal p = principal(ctx);
-        return new Tenant(p.accountId(), p.accountName());
+        return new Tenant(p.accountId(), p.accountName(), p.tokenId());
     }
 }

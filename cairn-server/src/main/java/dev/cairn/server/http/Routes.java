@@ -54,7 +54,13 @@ final class Routes {
                 new Route(POST, "/account/password", Role.SESSION_USER, h.ui().account()::changePassword),
                 new Route(GET, "/account/delete", Role.SESSION_USER, h.ui().account()::deletePage),
                 new Route(POST, "/account/delete", Role.SESSION_USER, h.ui().account()::delete),
+                new Route(GET, "/device", Role.SESSION_USER, h.ui().devices()::approvalPage),
+                new Route(POST, "/device", Role.SESSION_USER, h.ui().devices()::decide),
+                new Route(GET, "/devices", Role.SESSION_USER, h.ui().devices()::listPage),
+                new Route(POST, "/devices/{id}/revoke", Role.SESSION_USER, h.ui().devices()::revoke),
+                new Route(POST, "/repositories/{repo}/retention", Role.SESSION_USER, h.ui().dashboard()::setRetention),
                 new Route(GET, "/web/admin/accounts", Role.ADMIN, h.ui().admin()::page),
+                new Route(POST, "/web/admin/retention", Role.ADMIN, h.ui().admin()::setRetention),
                 new Route(POST, "/web/admin/accounts/{name}/suspend", Role.ADMIN, h.ui().admin()::suspend),
                 new Route(POST, "/web/admin/accounts/{name}/unsuspend", Role.ADMIN, h.ui().admin()::unsuspend),
                 new Route(POST, "/web/admin/accounts/{name}/quota", Role.ADMIN, h.ui().admin()::setQuota),
@@ -71,6 +77,13 @@ final class Routes {
                 new Route(GET, ApiPaths.TOKENS, Role.ACCOUNT, h.account()::listTokens),
                 new Route(POST, ApiPaths.TOKENS, Role.ACCOUNT, h.account()::createToken),
                 new Route(DELETE, ApiPaths.TOKEN, Role.ACCOUNT, h.account()::revokeToken),
+                // devices (section 12.1)
+                new Route(POST, ApiPaths.DEVICE_AUTHORIZE, Role.PUBLIC, h.devices()::authorize),
+                new Route(POST, ApiPaths.DEVICE_TOKEN, Role.PUBLIC, h.devices()::token),
+                new Route(POST, ApiPaths.DEVICES, Role.ACCOUNT, h.devices()::signIn),
+                new Route(GET, ApiPaths.ACCOUNT_DEVICES, Role.ACCOUNT, h.devices()::list),
+                new Route(DELETE, ApiPaths.ACCOUNT_DEVICE, Role.ACCOUNT, h.devices()::revoke),
+                new Route(DELETE, ApiPaths.DEVICE, Role.STORAGE_READ, h.devices()::signOut),
                 // administration
                 new Route(GET, ApiPaths.ADMIN_ACCOUNTS, Role.ADMIN, h.admin()::list),
                 new Route(POST, ApiPaths.ADMIN_ACCOUNT + "/suspend", Role.ADMIN, h.admin()::suspend),
@@ -84,7 +97,15 @@ final class Routes {
                 new Route(HEAD, ApiPaths.OBJECT, Role.STORAGE_READ, h.objects()::get),
                 new Route(GET, ApiPaths.OBJECT, Role.STORAGE_READ, h.objects()::get),
                 new Route(PUT, ApiPaths.OBJECT, Role.STORAGE_APPEND, h.objects()::put),
-                new Route(DELETE, ApiPaths.OBJECT, Role.STORAGE_DELETE, h.objects()::delete));
+                new Route(DELETE, ApiPaths.OBJECT, Role.STORAGE_DELETE, h.objects()::delete),
+                // retention lock (section 12.3) and leases (section 12.4)
+                new Route(GET, ApiPaths.RETENTION, Role.STORAGE_READ, h.retention()::get),
+                new Route(PUT, ApiPaths.RETENTION, Role.ACCOUNT, h.retention()::set),
+                new Route(POST, ApiPaths.LEASES, Role.STORAGE_READ, h.leases()::acquire),
+                new Route(GET, ApiPaths.LEASES, Role.STORAGE_READ, h.leases()::list),
+                new Route(DELETE, ApiPaths.LEASES, Role.STORAGE_DELETE, h.leases()::removeAll),
+                new Route(PUT, ApiPaths.LEASE, Role.STORAGE_READ, h.leases()::renew),
+                new Route(DELETE, ApiPaths.LEASE, Role.STORAGE_READ, h.leases()::release));
     }
 
     /** restic REST v2. */
@@ -122,6 +143,7 @@ final class Routes {
 
     /** The handler objects the table points into. */
     record Handlers(OpsHandlers ops, WebUi ui, AccountHandlers account, AdminHandlers admin,
-            ObjectHandlers objects, ResticHandlers restic) {
+            ObjectHandlers objects, ResticHandlers restic, DeviceHandlers devices, RetentionHandlers retention,
+            LeaseHandlers leases) {
     }
 }

@@ -37,9 +37,17 @@ public final class ObjectService {
     private final TrafficListener traffic;
     private final StorageOptions options;
     private final InstantSource clock;
+    private final RetentionLocks retention;
+    private final java.util.function.LongConsumer snapshotStored;
 
+    /**
+     * @param snapshotStored told the id of the API token that stored a {@code snapshots} object (a device's last backup)
+     */
     public ObjectService(TenantStores stores, RepoRegistry repos, QuotaService quota, TrafficListener traffic,
-            StorageOptions options, InstantSource clock, org.jdbi.v3.core.Jdbi jdbi) {
+            StorageOptions options, InstantSource clock, org.jdbi.v3.core.Jdbi jdbi, RetentionLocks retention,
+            java.util.function.LongConsumer snapshotStored) {
+        this.retention = retention;
+        this.snapshotStored = snapshotStored;
         this.stores = stores;
         this.repos = repos;
         this.tombstones = new Tombstones(jdbi);
@@ -108,6 +116,9 @@ public final class ObjectService {
             throw uploadFailure(upload, e);
         }
         quota.commit(tenant.accountId(), repo, reserved, length);
+        if (name.kind() == BlobKind.SNAPSHOT && tenant.tokenId() != null) {
+            snapshotStored.accept(tenant.tokenId());
+        }
         return PutOutcome.CREATED;
     }
 
@@ -182,13 +193,18 @@ public final class ObjectService {
 
     /**
      * Deletes an object: at once for locks or without a grace period (freeing its bytes), otherwise hidden until the
-     * grace period ends.
+     * grace period ends. Anything but a lock file must be older than the repository's retention lock.
      *
      * @throws BlobNotFoundException if absent or already hidden
+     * @throws dev.cairn.server.error.RetentionLockedException while the object is under the retention lock
      */
     public void delete(Tenant tenant, String repo, BlobName name) throws IOException {
         BlobStore store = existing(tenant, repo, name);
-        long size = store.stat(name).size();
+        BlobInfo info = store.stat(name);
+        if (name.kind() != BlobKind.LOCK) {
+            retention.checkDelete(tenant.accountId(), repo, info, clock.instant());
+        }
+        long size = info.size();
         if (name.kind() != BlobKind.LOCK && options.deleteGrace().isPositive()) {
             var now = clock.instant();
             if (!tombstones.add(tenant.accountId(), repo, name, size, now, now.plus(options.deleteGrace()))) {

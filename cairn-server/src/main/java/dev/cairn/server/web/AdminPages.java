@@ -6,6 +6,7 @@ import dev.cairn.server.account.AccountService;
 import dev.cairn.server.account.SignupMode;
 import dev.cairn.server.auth.Principal;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.storage.RetentionLocks;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,12 @@ public final class AdminPages {
     static final String PATH = "/web/admin/accounts";
     private final Pages pages;
     private final AccountService accounts;
+    private final RetentionLocks retention;
 
-    AdminPages(Pages pages, AccountService accounts) {
+    AdminPages(Pages pages, AccountService accounts, RetentionLocks retention) {
         this.pages = pages;
         this.accounts = accounts;
+        this.retention = retention;
     }
 
     /** {@code GET /web/admin/accounts} */
@@ -117,6 +120,18 @@ public final class AdminPages {
         Pages.seeOther(ctx, PATH + "?done=signup");
     }
 
+    /** {@code POST /web/admin/retention}: field {@code days}, the default retention lock (0: none). */
+    public void setRetention(Context ctx) {
+        requireSession(ctx);
+        try {
+            retention.setServerDefault(Integer.parseInt(value(ctx, "days")));
+        } catch (NumberFormatException | ServiceException e) {
+            show(ctx, 400, Forms.empty().error("days", "Write a number of days, 0-3650 (0: no lock)."), null);
+            return;
+        }
+        Pages.seeOther(ctx, PATH + "?done=retention");
+    }
+
     /**
      * {@code POST /web/admin/invites}: a new single-use invite code, shown once in this response (it is stored only as
      * a hash).
@@ -133,7 +148,8 @@ public final class AdminPages {
     private void show(Context ctx, int status, Forms form, String notice, String invite) {
         pages.render(ctx, status, "admin.jte", pages.chrome(ctx, "Accounts", Chrome.ADMIN),
                 "accounts", accounts.list().stream().map(AdminPages::row).toList(), "form", form,
-                "signup", accounts.signupMode().wireName(), "notice", notice, "invite", invite);
+                "signup", accounts.signupMode().wireName(), "notice", notice, "invite", invite,
+                "retentionDays", retention.serverDefault());
     }
 
     /** One account as the admin table shows it. */

@@ -28,13 +28,26 @@ public final class AuthPages {
 
     /** {@code GET /login} */
     public void loginPage(Context ctx) {
-        showLogin(ctx, 200, Forms.empty(), Notices.of(ctx.queryParam("done")));
+        showLogin(ctx, 200, Forms.empty().value("next", safeNext(ctx.queryParam("next"))),
+                Notices.of(ctx.queryParam("done")));
+    }
+
+    /**
+     * Where to go after logging in: {@code next} if it is a path on this server ({@code /…}, not {@code //host} or
+     * {@code /\host}, no control characters), else the dashboard. Never another site (no open redirect).
+     */
+    static String safeNext(String next) {
+        if (next == null || next.isEmpty() || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
+                || next.contains("\\") || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "/";
+        }
+        return next;
     }
 
     /** {@code POST /login}: on success a session cookie and a redirect to the dashboard. */
     public void login(Context ctx) {
         LoginCsrf.check(ctx);
-        Forms form = Forms.of(ctx, "name");
+        Forms form = Forms.of(ctx, "name", "next");
         Account account;
         try {
             account = accounts.login(Forms.field(ctx, "name"), Forms.field(ctx, "password"), ctx.ip());
@@ -56,7 +69,7 @@ public final class AuthPages {
             return;
         }
         pages.sessions().start(ctx, account.id());
-        Pages.seeOther(ctx, "/");
+        Pages.seeOther(ctx, safeNext(form.value("next")));
     }
 
     private void showLogin(Context ctx, int status, Forms form, String notice) {

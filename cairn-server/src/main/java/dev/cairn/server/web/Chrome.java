@@ -12,6 +12,7 @@ public record Chrome(String title, String accountName, boolean admin, String csr
         List<NavLink> nav, Assets.Paths assets, boolean signupOpen) {
     public static final String DASHBOARD = "dashboard";
     public static final String TOKENS = "tokens";
+    public static final String DEVICES = "devices";
     public static final String ACCOUNT = "account";
     public static final String ADMIN = "admin";
 

@@ -14,7 +14,9 @@ final class Notices {
             Map.entry("suspended", "The account was suspended: it can no longer log in or use its tokens."),
             Map.entry("unsuspended", "The account is active again."),
             Map.entry("quota", "The plan and quota were saved."),
-            Map.entry("signup", "The sign-up mode was saved."));
+            Map.entry("signup", "The sign-up mode was saved."),
+            Map.entry("signed-out", "The device was signed out. Its token is refused from now on."),
+            Map.entry("retention", "The retention lock was saved."));
 
     private Notices() {
     }

@@ -2,6 +2,9 @@ package dev.cairn.server.web;
 
 import dev.cairn.protocol.Problem;
 import dev.cairn.server.account.AccountService;
+import dev.cairn.server.account.PasswordConfirmation;
+import dev.cairn.server.auth.DeviceService;
+import dev.cairn.server.storage.RetentionLocks;
 import dev.cairn.server.account.SignupMode;
 import dev.cairn.server.auth.RandomBytes;
 import dev.cairn.server.auth.TokenService;
@@ -26,6 +29,7 @@ public final class WebUi {
     private final AuthPages auth;
     private final DashboardPage dashboard;
     private final TokenPages tokens;
+    private final DevicePages devices;
     private final AccountPages account;
     private final AdminPages admin;
     private final ErrorPages errors;
@@ -37,7 +41,8 @@ public final class WebUi {
      * after the dashboard's.
      */
     public record Services(AccountService accounts, TokenService tokens, RepoRegistry repos, SessionBridge sessions,
-            RandomBytes random, InstantSource clock, Duration accountDeletionGrace, List<NavLink> featureNav) {
+            RandomBytes random, InstantSource clock, Duration accountDeletionGrace, List<NavLink> featureNav,
+            DeviceService devices, RetentionLocks retention, PasswordConfirmation passwords) {
     }
 
     public WebUi(Services s) {
@@ -47,10 +52,11 @@ public final class WebUi {
                 () -> s.accounts().signupMode() != SignupMode.CLOSED, navigation(s.featureNav()));
         LoginCsrf csrf = new LoginCsrf(s.random(), s.sessions());
         this.auth = new AuthPages(pages, s.accounts(), csrf);
-        this.dashboard = new DashboardPage(pages, s.accounts(), s.repos());
+        this.dashboard = new DashboardPage(pages, s.accounts(), s.repos(), s.retention(), s.passwords());
+        this.devices = new DevicePages(pages, s.devices());
         this.tokens = new TokenPages(pages, s.tokens(), s.clock());
         this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());
-        this.admin = new AdminPages(pages, s.accounts());
+        this.admin = new AdminPages(pages, s.accounts(), s.retention());
         this.errors = new ErrorPages(pages);
         this.kit = new WebKit(pages, s.sessions(), csrf, assets);
     }
@@ -59,6 +65,7 @@ public final class WebUi {
         List<NavLink> nav = new ArrayList<>();
         nav.add(new NavLink(Chrome.DASHBOARD, "Dashboard", "/", false));
         nav.addAll(features);
+        nav.add(new NavLink(Chrome.DEVICES, "Devices", "/devices", false));
         nav.add(new NavLink(Chrome.TOKENS, "API tokens", "/tokens", false));
         nav.add(new NavLink(Chrome.ACCOUNT, "Account", "/account/password", false));
         nav.add(new NavLink(Chrome.ADMIN, "Admin", "/web/admin/accounts", true));
@@ -80,6 +87,10 @@ public final class WebUi {
 
     public TokenPages tokens() {
         return tokens;
+    }
+
+    public DevicePages devices() {
+        return devices;
     }
 
     public AccountPages account() {
