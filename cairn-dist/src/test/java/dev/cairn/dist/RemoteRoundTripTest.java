@@ -57,10 +57,26 @@ class RemoteRoundTripTest {
         Files.writeString(source.resolve("a.txt"), "a\n");
         String repo = f.repo("forged");
         f.ok("init", "-r", repo);
-        f.clock.advance(java.time.Duration.ofDays(3)); // the server receives the snapshot three days after the agent's clock
+        forgedBackup(repo, source, java.time.Instant.now().minus(java.time.Duration.ofDays(3)));
         f.ok("backup", "-r", repo, source.toString());
         JsonNode snapshots = new ObjectMapper().readTree(f.ok("snapshots", "-r", repo, "--json").out());
-        assertThat(snapshots.get(0).path("time_suspect").asBoolean()).as("%s", snapshots).isTrue();
+        assertThat(snapshots).hasSize(2);
+        assertThat(snapshots.get(0).path("time_suspect").asBoolean()).as("the forged one: %s", snapshots).isTrue();
+        assertThat(snapshots.get(1).path("time_suspect").asBoolean()).as("the honest one: %s", snapshots).isFalse();
         assertThat(f.ok("snapshots", "-r", repo).out()).contains(" *").contains("more than a day away");
+    }
+
+    /** A client whose clock claims {@code claimed} (a wrong clock, or a forger) backs up through the same server. */
+    private void forgedBackup(String repo, Path source, java.time.Instant claimed) throws Exception {
+        dev.cairn.engine.repo.Environment real = dev.cairn.engine.repo.Environment.system();
+        dev.cairn.engine.repo.Environment forger = new dev.cairn.engine.repo.Environment(real.random(),
+                dev.cairn.testkit.MutableClock.at(claimed), real.hostname(), real.username(), real.pid());
+        try (dev.cairn.blob.BlobStore store = dev.cairn.blob.BlobStores.open(repo,
+                java.util.Map.of(dev.cairn.client.HttpBlobStoreProvider.TOKEN, f.appendToken));
+                dev.cairn.engine.repo.Repository r = dev.cairn.engine.repo.Repositories.open(store,
+                        RemoteFixture.PASSPHRASE.toCharArray(), forger)) {
+            dev.cairn.engine.backup.Archiver.create(r, dev.cairn.engine.backup.ArchiverOptions.defaults(),
+                    dev.cairn.engine.backup.BackupListener.NONE).run(java.util.List.of(source));
+        }
     }
 }

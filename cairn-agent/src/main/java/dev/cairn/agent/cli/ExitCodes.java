@@ -71,7 +71,7 @@ public final class ExitCodes {
             return OUT_OF_MEMORY;
         }
         Throwable server = find(e, dev.cairn.client.ServerProblemException.class);
-        if (server != null) {
+        if (server != null && !(cause instanceof RepositoryLockedException)) {
             return server.getMessage(); // the server's own words (quota, append-only, signed out, lease lost)
         }
         if (cause instanceof java.io.IOException || cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
