@@ -49,6 +49,9 @@ final class BackupCommand extends BaseCommand {
     @Option(names = "--force", description = "read every file again: use no parent snapshot")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    LockOptions lock;
+
     @Override
     protected int execute() throws Exception {
         if (force && parent != null) {
@@ -72,7 +75,7 @@ final class BackupCommand extends BaseCommand {
         }
         List<String> tagList = tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         return ArchiverOptions.defaults().withExcludes(patterns, excludeIfPresent).withTags(tagList).withHostname(host)
-                .withParent(force ? "" : parent).withProgramVersion(Version.VERSION);
+                .withParent(force ? "" : parent).withProgramVersion(Version.VERSION).withLockWait(lock.lockWait(spec));
     }
 
     private void report(BackupResult result) {

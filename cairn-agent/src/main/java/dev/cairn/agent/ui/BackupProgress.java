@@ -50,6 +50,16 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
     }
 
     /** Items that could not be read so far. */
+    @Override
+    public void lockWaiting(String holder, java.time.Duration retryFor) {
+        output.warn(Formats.lockWait(holder, retryFor));
+    }
+
+    @Override
+    public void resumed(int packs) {
+        output.info("reusing " + Formats.count(packs, "pack", "packs") + " an interrupted backup stored");
+    }
+
     public long errors() {
         return errors.get();
     }

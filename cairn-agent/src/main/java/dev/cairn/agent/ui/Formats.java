@@ -65,4 +65,9 @@ public final class Formats {
     public static String count(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);
     }
+
+    /** The line a command prints once when it starts waiting for a lock ({@code --retry-lock}). */
+    public static String lockWait(String holder, java.time.Duration retryFor) {
+        return holder + "; waiting up to " + retryFor.toString().substring(2).toLowerCase(Locale.ROOT) + " for it (--retry-lock)";
+    }
 }

@@ -52,12 +52,12 @@ public final class Archiver {
     public BackupResult run(List<Path> paths) throws IOException {
         Instant start = repo.environment().clock().instant();
         TreeSet<Path> sources = normalize(paths);
-        ParentFinder.Parent parent = ParentFinder.find(repo, options, sources);
         ExecutorService readers = Executors.newFixedThreadPool(options.readers(), daemon("cairn-read"));
         ExecutorService directories = new java.util.concurrent.ThreadPoolExecutor(options.readers(), options.readers(), 0,
                 java.util.concurrent.TimeUnit.SECONDS, new LifoQueue(), daemon("cairn-walk"));
-        try (RepositoryLock lock = RepositoryLock.acquire(repo, false);
-                WriteSession session = repo.newWriteSession()) {
+        try (RepositoryLock lock = options.lockWait().acquire(repo, false, listener::lockWaiting);
+                WriteSession session = afterLock(repo.newWriteSession())) {
+            ParentFinder.Parent parent = ParentFinder.find(repo, options, sources); // under the lock: a forgotten parent is gone
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
             TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories,
                     new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths),
@@ -72,6 +72,25 @@ public final class Archiver {
         } finally {
             readers.shutdownNow();
             directories.shutdownNow();
+        }
+    }
+
+    /**
+     * What the backup re-checks once it holds its lock (spec §Locks): the index, if a prune deleted index files since the
+     * repository was opened (so nothing is deduplicated against a deleted blob); then the packs an interrupted backup left
+     * unindexed are adopted (spec §Resume).
+     */
+    private WriteSession afterLock(WriteSession session) throws IOException {
+        try {
+            repo.refreshIndex(false);
+            int adopted = dev.cairn.engine.repo.UnindexedPacks.adopt(repo, session);
+            if (adopted > 0) {
+                listener.resumed(adopted);
+            }
+            return session;
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
         }
     }
 

@@ -24,6 +24,14 @@ public interface BackupListener {
     default void bytesRead(long delta) {
     }
 
+    /** The repository is locked by {@code holder} (a prune); the backup waits for it up to {@code retryFor}. Called once. */
+    default void lockWaiting(String holder, java.time.Duration retryFor) {
+    }
+
+    /** Packs an interrupted backup stored but no index listed are reused (spec §Resume); called once, only if any. */
+    default void resumed(int packs) {
+    }
+
     /** How a file's content was obtained. */
     enum FileState { NEW, CHANGED, UNMODIFIED }
 }

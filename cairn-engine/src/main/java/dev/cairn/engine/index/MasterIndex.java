@@ -490,6 +490,31 @@ public final class MasterIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the local cache's run files that stand for any of {@code indexFiles} (they were deleted from the repository by
+     * prune; spec §Prune step e). Waits for a merge under way first. Runs this index has open stay readable for this process.
+     * A cache without such runs, or a private directory, is left alone. Returns how many run files were deleted.
+     */
+    public int dropCachedRuns(java.util.Set<BlobId> indexFiles) throws IOException {
+        awaitMerge();
+        RunDirectory dir;
+        synchronized (this) {
+            dir = directory;
+        }
+        if (dir == null || !dir.shared()) {
+            return 0;
+        }
+        int dropped = 0;
+        for (java.nio.file.Path p : dir.runs()) {
+            RunHeader h = RunHeader.read(p);
+            if (h != null && h.covered().stream().anyMatch(indexFiles::contains)) {
+                dir.delete(p);
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
     /** Runs in use now, largest first (for the cache and tests). */
     List<IndexRun> runs() {
         return runs;

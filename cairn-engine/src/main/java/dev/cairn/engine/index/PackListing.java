@@ -51,6 +51,23 @@ public final class PackListing implements AutoCloseable {
 
     /** Reads the packs in id order; after every {@link #add}, as often as needed. */
     public void forEachPack(Visitor visitor) throws IOException {
+        forEachPackWithSources((pack, entries, sources) -> {
+            List<PackEntry> first = new ArrayList<>();
+            for (int i = 0; i < entries.size() && sources.get(i).equals(sources.get(0)); i++) {
+                first.add(entries.get(i));
+            }
+            visitor.pack(pack, first);
+        });
+    }
+
+    /** Receives one pack and what every source lists for it: entries by source, then offset, with their sources. */
+    @FunctionalInterface
+    public interface SourcedVisitor {
+        void pack(BlobId pack, List<PackEntry> entries, List<Integer> sources) throws IOException;
+    }
+
+    /** Reads the packs in id order with the entries of every source (not only the lowest); as often as needed. */
+    public void forEachPackWithSources(SourcedVisitor visitor) throws IOException {
         try (RecordSorter.Cursor c = sorter.sorted()) {
             byte[] r = new byte[RECORD];
             byte[] current = new byte[BlobId.LENGTH];
@@ -58,15 +75,14 @@ public final class PackListing implements AutoCloseable {
             while (more) {
                 BlobId pack = BlobId.of(r, 0);
                 pack.copyTo(current, 0);
-                int source = RunRecord.getInt(r, BlobId.LENGTH);
                 List<PackEntry> entries = new ArrayList<>();
+                List<Integer> sources = new ArrayList<>();
                 while (more && Arrays.equals(r, 0, BlobId.LENGTH, current, 0, BlobId.LENGTH)) {
-                    if (RunRecord.getInt(r, BlobId.LENGTH) == source) {
-                        entries.add(RunRecord.entry(r, HEAD));
-                    }
+                    entries.add(RunRecord.entry(r, HEAD));
+                    sources.add(RunRecord.getInt(r, BlobId.LENGTH));
                     more = c.next(r, 0);
                 }
-                visitor.pack(pack, entries);
+                visitor.pack(pack, entries, sources);
             }
         }
     }

@@ -137,14 +137,24 @@ public final class Repositories {
                 new BlobIdHasher(master.idKey()), master);
         SealedFiles sealed = new SealedFiles(aead, master);
         List<String> problems = new ArrayList<>();
-        Repository repo = new Repository(store, config, unlocked, aead, codec, sealed, problems, env);
         Path cacheDir = cacheRoot == null ? null : cacheRoot.resolve(config.id()).resolve("index");
-        MasterIndex index = IndexCache.load(cacheDir, repo.list(BlobKind.INDEX), (id, visitor) -> readIndexFile(repo, id, visitor, problems));
-        repo.attachIndex(index);
-        if (!problems.isEmpty()) {
-            indexUncoveredPacks(store, index, aead, master.encryptionKey());
-        }
+        Repository repo = new Repository(store, config, unlocked, aead, codec, sealed, problems, env, cacheDir);
+        loadIndex(repo, cacheDir, new java.util.HashSet<>(repo.list(BlobKind.INDEX)));
         return repo;
+    }
+
+    /**
+     * Loads the index of {@code indexIds} through the cache in {@code cacheDir} (null: none) and attaches it to {@code repo};
+     * if some index file is damaged, packs no readable index file covers are indexed from their headers.
+     */
+    static void loadIndex(Repository repo, Path cacheDir, java.util.Set<String> indexIds) throws IOException {
+        List<String> problems = new ArrayList<>();
+        MasterIndex index = IndexCache.load(cacheDir, new ArrayList<>(indexIds), (id, visitor) -> readIndexFile(repo, id, visitor, problems));
+        repo.attachIndex(index, indexIds);
+        repo.setIndexProblems(problems);
+        if (!problems.isEmpty()) {
+            indexUncoveredPacks(repo.store(), index, repo.aead(), repo.masterKey().encryptionKey());
+        }
     }
 
     /**

@@ -36,12 +36,14 @@ public final class Repository implements AutoCloseable {
     private final BlobCodec codec;
     private final SealedFiles sealedFiles;
     private volatile MasterIndex index;
-    private final List<String> indexProblems;
+    private volatile List<String> indexProblems;
     private final Environment env;
     private volatile Locking locking = LockObjects.INSTANCE;
+    private final java.nio.file.Path indexCacheDir;
+    private volatile java.util.Set<String> loadedIndexFiles = java.util.Set.of();
 
     Repository(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Aead aead, BlobCodec codec, SealedFiles sealedFiles,
-            List<String> indexProblems, Environment env) {
+            List<String> indexProblems, Environment env, java.nio.file.Path indexCacheDir) {
         this.store = store;
         this.config = config;
         this.masterKey = unlocked.masterKey();
@@ -49,8 +51,9 @@ public final class Repository implements AutoCloseable {
         this.aead = aead;
         this.codec = codec;
         this.sealedFiles = sealedFiles;
-        this.indexProblems = java.util.Collections.unmodifiableList(indexProblems); // filled by Repositories before it returns
+        this.indexProblems = List.copyOf(indexProblems);
         this.env = env;
+        this.indexCacheDir = indexCacheDir;
     }
 
     public RepoConfig config() {
@@ -108,9 +111,38 @@ public final class Repository implements AutoCloseable {
         return index;
     }
 
-    /** Set once by {@link Repositories} before the repository is handed out. */
-    void attachIndex(MasterIndex index) {
+    /** Set by {@link Repositories} before the repository is handed out, and again by {@link #refreshIndex}. */
+    void attachIndex(MasterIndex index, java.util.Set<String> indexFiles) {
         this.index = index;
+        this.loadedIndexFiles = java.util.Set.copyOf(indexFiles);
+    }
+
+    /**
+     * Re-reads the index if the repository's index files changed since it was loaded: with {@code always}, whenever the
+     * listing differs (new index files of other writers too; prune calls this after taking its exclusive lock), else only
+     * if an index file it was loaded from is gone (a prune ran: what it lists may have been deleted; a backup calls this
+     * after taking its lock, so it never deduplicates against a deleted blob). Call when nothing else uses the index.
+     * Returns whether it was re-read.
+     */
+    public boolean refreshIndex(boolean always) throws IOException {
+        java.util.Set<String> now = java.util.Set.copyOf(list(BlobKind.INDEX));
+        boolean gone = !now.containsAll(loadedIndexFiles);
+        if (!gone && (!always || now.equals(loadedIndexFiles))) {
+            return false;
+        }
+        MasterIndex old = index;
+        Repositories.loadIndex(this, indexCacheDir, now);
+        old.close();
+        return true;
+    }
+
+    /**
+     * Deletes one object (prune and forget; spec §Write ordering rule 4 says when a pack may go).
+     *
+     * @throws BlobNotFoundException if it is already gone
+     */
+    public void delete(BlobKind kind, String id) throws IOException {
+        store.delete(BlobName.of(kind, id));
     }
 
     public BlobCodec codec() {
@@ -151,6 +183,10 @@ public final class Repository implements AutoCloseable {
     /** Index files that could not be read when the repository was opened (their packs were indexed from pack headers). */
     public List<String> indexProblems() {
         return indexProblems;
+    }
+
+    void setIndexProblems(List<String> problems) {
+        this.indexProblems = List.copyOf(problems);
     }
 
     /**

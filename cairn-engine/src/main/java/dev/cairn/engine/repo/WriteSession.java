@@ -117,6 +117,47 @@ public final class WriteSession implements AutoCloseable {
         return pending.contains(id) || repo.index().contains(id);
     }
 
+    /**
+     * Copies an already sealed blob (prune's repack): stored again unless this session holds it, even though the repository's
+     * index knows it (the copy replaces a pack that is going away). {@code sealed[off, off + entry.length())} is not kept.
+     */
+    public void copySealed(PackEntry entry, byte[] sealed, int off) throws IOException {
+        rethrow();
+        if (!pending.add(entry.id())) {
+            return;
+        }
+        try {
+            packedBytesAdded.addAndGet(entry.length());
+            blobsAdded.incrementAndGet();
+            add(new BlobCodec.Sealed(entry.type(), entry.id(), sealed, off, entry.length(), entry.compressed(), entry.rawLength()));
+        } catch (IOException | RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Resumes an interrupted backup (spec §Resume): the blobs of {@code pack}, stored but listed by no index file, count as
+     * this session's, so they are not sent again, and the pack goes into the next index file the session writes.
+     */
+    public void adopt(BlobId pack, List<PackEntry> entries) throws IOException {
+        rethrow();
+        boolean writeIndex;
+        synchronized (unindexed) {
+            if (unindexed.putIfAbsent(pack, List.copyOf(entries)) != null) {
+                return;
+            }
+            for (PackEntry e : entries) {
+                pending.add(e.id());
+            }
+            unindexedBlobs += entries.size();
+            writeIndex = unindexed.size() >= INDEX_EVERY_PACKS || unindexedBlobs >= INDEX_EVERY_BLOBS;
+        }
+        if (writeIndex) {
+            writeIndex();
+        }
+    }
+
     /** Appends a sealed blob to its type's pack (starting one if needed) and uploads the pack once it is full. */
     private void add(BlobCodec.Sealed sealed) throws IOException {
         PackWriter full = null;
