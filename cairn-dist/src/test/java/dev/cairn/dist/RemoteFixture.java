@@ -1,6 +1,12 @@
 package dev.cairn.dist;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.agent.AgentMain;
 import dev.cairn.agent.cli.Cli;
+import dev.cairn.blob.BlobInfo;
+import dev.cairn.blob.BlobKind;
+import dev.cairn.client.HttpBlobStore;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.ServerApp;
 import dev.cairn.server.ServerConfig;
@@ -9,11 +15,17 @@ import dev.cairn.testkit.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,6 +96,37 @@ final class RemoteFixture implements AutoCloseable {
             throw new AssertionError("cairn " + String.join(" ", args) + " " + r);
         }
         return r;
+    }
+
+    /** The account's ingress bytes so far, summed over the days of the server's usage counter. */
+    long ingress() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server() + "/api/v1/account/usage"))
+                    .header("Authorization", "Bearer " + fullToken).build(), HttpResponse.BodyHandlers.ofString());
+            long sum = 0;
+            for (JsonNode day : new ObjectMapper().readTree(r.body())) {
+                sum += day.path("ingressBytes").asLong();
+            }
+            return sum;
+        }
+    }
+
+    /** The objects of {@code kind} the server holds for repository {@code repo}. */
+    List<BlobInfo> objects(String repo, BlobKind kind) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return HttpBlobStore.open(client, URI.create(server()), repo, fullToken).list(kind);
+        }
+    }
+
+    /** The real agent as a separate process (its output appended to {@code agent.log}), with this fixture's environment. */
+    Process agentProcess(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), AgentMain.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("agent.log").toFile()));
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.cairn.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.agent.AgentMain;
 import dev.cairn.agent.cli.ExitCodes;
 import dev.cairn.client.Lease;
 import dev.cairn.client.LeaseClient;
@@ -15,7 +14,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +76,7 @@ class RemoteLeasesTest {
     void theLeaseOfAKilledAgentStopsBlockingWithinItsTtl() throws Exception {
         Path source = Files.createDirectories(tmp.resolve("src"));
         Files.write(source.resolve("big.bin"), DeterministicRandom.bytes(3, 8 << 20));
-        Process agent = agentProcess("backup", "-r", repo, "--limit-upload", "32", source.toString());
+        Process agent = f.agentProcess("backup", "-r", repo, "--limit-upload", "32", source.toString());
         try {
             List<Lease> live = waitForLease();
             assertThat(live).singleElement().satisfies(l -> assertThat(l.holder()).contains("(backup)"));
@@ -102,15 +100,5 @@ class RemoteLeasesTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the agent never took a lease; its log:\n" + Files.readString(tmp.resolve("agent.log")));
-    }
-
-    private Process agentProcess(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), AgentMain.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("agent.log").toFile()));
-        pb.environment().putAll(f.env);
-        return pb.start();
     }
 }

@@ -2,14 +2,8 @@ package dev.cairn.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.agent.cli.ExitCodes;
 import dev.cairn.testkit.DeterministicRandom;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -46,24 +40,12 @@ class RemoteQuotaTest {
         RemoteFixture.Result full = f.run("backup", "-r", repo, source.toString());
         assertThat(full.code()).as("%s", full).isEqualTo(ExitCodes.QUOTA_EXCEEDED);
         assertThat(full.err()).containsIgnoringCase("quota").doesNotContain("\tat ");
-        long before = ingress();
+        long before = f.ingress();
 
         f.server.core().accounts().setQuota(RemoteFixture.ACCOUNT, 1024L * MIB);
         f.ok("backup", "-r", repo, source.toString());
-        long resent = ingress() - before;
+        long resent = f.ingress() - before;
         assertThat(resent).as("bytes sent by the rerun; the first run had stored %d", before).isLessThan(50L * MIB - 16L * MIB);
         f.ok("check", "-r", repo, "--read-data");
-    }
-
-    private long ingress() throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(f.server() + "/api/v1/account/usage"))
-                    .header("Authorization", "Bearer " + f.fullToken).build(), HttpResponse.BodyHandlers.ofString());
-            long sum = 0;
-            for (JsonNode day : new ObjectMapper().readTree(r.body())) {
-                sum += day.path("ingressBytes").asLong();
-            }
-            return sum;
-        }
     }
 }
