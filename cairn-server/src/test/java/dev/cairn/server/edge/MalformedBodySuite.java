@@ -40,7 +40,7 @@ public abstract class MalformedBodySuite {
      * the first of them succeeds, the rest are refused by the guard.
      */
     private static final Set<String> SELF_ENDING = Set.of("DELETE /api/v1/account", "POST /account/delete",
-            "POST /logout", "DELETE /api/v1/session", "POST /api/v1/workspace/purge", "POST /web/workspace/{ws}/purge");
+            "POST /logout", "DELETE /api/v1/session", "DELETE /api/v1/device", "POST /api/v1/workspace/purge", "POST /web/workspace/{ws}/purge");
 
     @TempDir
     Path dir;

@@ -63,7 +63,7 @@ class ErrorPagesTest {
     void anonymousBrowserOnASignedInPageIsRedirectedToLogin() throws Exception {
         var r = server.send(server.request("/tokens").header("Accept", "text/html").build());
         assertThat(r.statusCode()).isEqualTo(302);
-        assertThat(r.headers().firstValue("Location")).hasValue("/login");
+        assertThat(r.headers().firstValue("Location")).hasValue("/login?next=%2Ftokens"); // back to the page after logging in
     }
 
     @Test
