@@ -25,4 +25,18 @@ public interface BlobStoreProvider {
     default BlobStore create(URI location) throws IOException {
         return open(location);
     }
+
+    /**
+     * Opens the store at {@code location} with settings the caller resolved for it (e.g. a server's {@code token});
+     * the default ignores them. Providers document the keys they read; settings are never part of the location, so
+     * secrets stay out of messages that name it.
+     */
+    default BlobStore open(URI location, java.util.Map<String, String> settings) throws IOException {
+        return open(location);
+    }
+
+    /** {@link #create(URI)} with settings, as for {@link #open(URI, java.util.Map)}. */
+    default BlobStore create(URI location, java.util.Map<String, String> settings) throws IOException {
+        return create(location);
+    }
 }

@@ -44,6 +44,21 @@ public final class BlobStores {
         return provider(location).create(toUri(location));
     }
 
+    /** Opens the existing store at {@code location} with provider settings (see {@link BlobStoreProvider#open(URI, Map)}). */
+    public static BlobStore open(String location, Map<String, String> settings) throws IOException {
+        return provider(location).open(toUri(location), settings);
+    }
+
+    /** Creates (if needed) and opens the store at {@code location} with provider settings. */
+    public static BlobStore create(String location, Map<String, String> settings) throws IOException {
+        return provider(location).create(toUri(location), settings);
+    }
+
+    /** The lower-case scheme of {@code location}: {@code file} for a plain path. */
+    public static String scheme(String location) {
+        return schemeOf(location);
+    }
+
     /** The schemes that can be opened now, sorted. */
     public static SortedSet<String> supportedSchemes() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(providers().keySet()));

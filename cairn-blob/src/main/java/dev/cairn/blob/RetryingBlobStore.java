@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
  * Retries operations that fail with {@link TransientBlobStoreException}, with exponential backoff per {@link RetryPolicy}.
@@ -29,11 +30,13 @@ import java.util.Objects;
 public final class RetryingBlobStore extends ForwardingBlobStore {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final DoubleSupplier jitter;
 
-    private RetryingBlobStore(BlobStore delegate, RetryPolicy policy, Sleeper sleeper) {
+    private RetryingBlobStore(BlobStore delegate, RetryPolicy policy, Sleeper sleeper, DoubleSupplier jitter) {
         super(delegate);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.jitter = Objects.requireNonNull(jitter, "jitter");
     }
 
     /** Retries on {@code store} per {@code policy}, sleeping for real between attempts. */
@@ -43,7 +46,16 @@ public final class RetryingBlobStore extends ForwardingBlobStore {
 
     /** Retries on {@code store} per {@code policy}, waiting between attempts with {@code sleeper}. */
     public static RetryingBlobStore wrap(BlobStore store, RetryPolicy policy, Sleeper sleeper) {
-        return new RetryingBlobStore(store, policy, sleeper);
+        return new RetryingBlobStore(store, policy, sleeper, () -> 1.0);
+    }
+
+    /**
+     * Retries on {@code store} per {@code policy} with jitter: each wait is the policy's delay times
+     * {@code 0.5 + 0.5 * jitter} ({@code jitter} yields values in [0, 1), e.g. {@code random::nextDouble}), so clients that
+     * failed together do not retry together; a store's {@link TransientBlobStoreException#retryAfter()} is a lower bound.
+     */
+    public static RetryingBlobStore wrap(BlobStore store, RetryPolicy policy, Sleeper sleeper, DoubleSupplier jitter) {
+        return new RetryingBlobStore(store, policy, sleeper, jitter);
     }
 
     @Override
@@ -127,9 +139,16 @@ public final class RetryingBlobStore extends ForwardingBlobStore {
                 if (n >= policy.maxAttempts()) {
                     throw gaveUp(op, subject, failures);
                 }
-                pause(policy.delayAfter(n), e);
+                pause(delay(n, e), e);
             }
         }
+    }
+
+    private Duration delay(int attempt, TransientBlobStoreException failure) {
+        Duration base = policy.delayAfter(attempt);
+        Duration jittered = Duration.ofNanos((long) (base.toNanos() * (0.5 + 0.5 * jitter.getAsDouble())));
+        Duration asked = failure.retryAfter();
+        return asked != null && asked.compareTo(jittered) > 0 ? asked : jittered;
     }
 
     private void pause(Duration delay, IOException cause) throws InterruptedIOException {

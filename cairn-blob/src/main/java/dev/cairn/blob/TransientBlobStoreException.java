@@ -6,12 +6,26 @@ package dev.cairn.blob;
  */
 public class TransientBlobStoreException extends BlobStoreException {
     private static final long serialVersionUID = 1L;
+    private final transient java.time.Duration retryAfter;
+
+    /** As {@link #TransientBlobStoreException(String)}, when the store said how long to wait (HTTP {@code Retry-After}). */
+    public TransientBlobStoreException(String message, java.time.Duration retryAfter) {
+        super(message);
+        this.retryAfter = retryAfter;
+    }
 
     public TransientBlobStoreException(String message, Throwable cause) {
         super(message, cause);
+        this.retryAfter = null;
     }
 
     public TransientBlobStoreException(String message) {
         super(message);
+        this.retryAfter = null;
+    }
+
+    /** How long the store asked to wait before a retry, or null if it did not say. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 }

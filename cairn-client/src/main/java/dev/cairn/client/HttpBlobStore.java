@@ -57,10 +57,39 @@ public final class HttpBlobStore implements BlobStore {
         return store;
     }
 
-    private void createRepo() throws IOException {
+    /**
+     * Connects to the existing (or not yet existing) repository at {@code location} without creating it, and checks
+     * once that the server answers and takes the token: {@link ServerUnreachableException} naming host and port if it
+     * cannot be reached, {@link SignedOutException} if the token is refused.
+     */
+    public static HttpBlobStore connect(HttpClient client, ServerLocation location, String token) throws IOException {
+        HttpBlobStore store = new HttpBlobStore(client, location.server(), location.repo(), token);
+        store.probe();
+        return store;
+    }
+
+    /** Creates the repository on the server (idempotent); needs an {@code append} or {@code full} token. */
+    public void createRepo() throws IOException {
         HttpResponse<byte[]> r = send(request(ApiPaths.REPOS + "/" + repo).PUT(HttpRequest.BodyPublishers.noBody()),
                 HttpResponse.BodyHandlers.ofByteArray(), "create repository " + repo);
         check(r, null, "create repository " + repo);
+    }
+
+    private void probe() throws IOException {
+        HttpRequest.Builder request = request(ApiPaths.object(repo, BlobKind.CONFIG.dirName(), "config"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody());
+        HttpResponse<byte[]> r;
+        try {
+            r = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("connecting to " + server + " interrupted");
+        } catch (IOException e) {
+            throw new ServerUnreachableException(server.getRawAuthority(), e);
+        }
+        if (r.statusCode() >= 300 && r.statusCode() != 404) {
+            check(r, null, "open repository " + repo);
+        }
     }
 
     @Override
@@ -129,6 +158,9 @@ public final class HttpBlobStore implements BlobStore {
     public List<BlobInfo> list(BlobKind kind) throws IOException {
         HttpResponse<byte[]> r = send(request(ApiPaths.objects(repo, kind.dirName())).GET(),
                 HttpResponse.BodyHandlers.ofByteArray(), "list " + kind.dirName());
+        if (r.statusCode() == 404) {
+            return List.of(); // no repository yet: no objects
+        }
         check(r, null, "list " + kind.dirName());
         List<BlobInfo> infos = new ArrayList<>();
         for (JsonNode entry : JSON.readTree(r.body())) {
@@ -167,27 +199,34 @@ public final class HttpBlobStore implements BlobStore {
             throws IOException {
         try {
             return client.send(request.build(), handler);
-        } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
-            throw new TransientBlobStoreException(what + " failed: cannot reach " + server + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException(what + " interrupted");
+        } catch (IOException e) {
+            // refused, reset, timed out mid-run: a retry may well succeed
+            throw new TransientBlobStoreException(what + " failed: " + server.getRawAuthority() + ": " + e, e);
         }
     }
 
-    private static void check(HttpResponse<byte[]> r, BlobName name, String what) throws IOException {
+    private void check(HttpResponse<byte[]> r, BlobName name, String what) throws IOException {
         if (r.statusCode() >= 300) {
-            throw Problems.toException(r.statusCode(), r.body(), name, what);
+            throw problem(r, r.body(), name, what);
         }
     }
 
-    private static InputStream body(HttpResponse<InputStream> r, BlobName name, String what) throws IOException {
+    private IOException problem(HttpResponse<?> r, byte[] body, BlobName name, String what) {
+        String address = server.getScheme() + "://" + server.getRawAuthority();
+        return Problems.toException(r.statusCode(), body, r.headers().firstValue("Retry-After").orElse(null), name, what,
+                address);
+    }
+
+    private InputStream body(HttpResponse<InputStream> r, BlobName name, String what) throws IOException {
         if (r.statusCode() >= 300) {
             byte[] body;
             try (InputStream in = r.body()) {
                 body = in.readNBytes(64 * 1024);
             }
-            throw Problems.toException(r.statusCode(), body, name, what);
+            throw problem(r, body, name, what);
         }
         return r.body();
     }

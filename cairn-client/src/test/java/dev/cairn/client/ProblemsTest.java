@@ -6,7 +6,6 @@ import dev.cairn.blob.BlobAlreadyExistsException;
 import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
 import dev.cairn.blob.BlobNotFoundException;
-import dev.cairn.blob.BlobStoreException;
 import dev.cairn.blob.TransientBlobStoreException;
 import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,27 @@ class ProblemsTest {
         for (int status : new int[] {429, 500, 502, 503, 504}) {
             assertThat(Problems.toException(status, null, NAME, "get")).isInstanceOf(TransientBlobStoreException.class);
         }
-        assertThat(Problems.toException(403, null, NAME, "delete")).isExactlyInstanceOf(BlobStoreException.class);
+        assertThat(Problems.toException(403, null, NAME, "delete")).isExactlyInstanceOf(ServerProblemException.class);
+        assertThat(Problems.toException(401, null, NAME, "get")).isInstanceOf(SignedOutException.class)
+                .hasMessageContaining("cairn login");
+    }
+
+    @Test
+    void retryAfterIsKeptForTheRetry() {
+        byte[] body = "{\"code\":\"too-many-requests\",\"retryAfterSeconds\":7}".getBytes(StandardCharsets.UTF_8);
+        TransientBlobStoreException e = (TransientBlobStoreException) Problems.toException(429, body, "3", NAME, "put",
+                "http://h:1");
+        assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(3));
+        e = (TransientBlobStoreException) Problems.toException(503, body, null, NAME, "put", "http://h:1");
+        assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(7));
+    }
+
+    @Test
+    void appendOnlyNamesTheFullTokenWays() {
+        byte[] body = "{\"code\":\"append-only\",\"detail\":\"forget and prune need a full token\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(Problems.toException(403, body, null, NAME, "delete", "https://backup.example"))
+                .hasMessageContaining("forget and prune need a full token")
+                .hasMessageContaining("cairn login https://backup.example --account NAME --password-stdin --scope full");
     }
 
     @Test
@@ -33,7 +52,7 @@ class ProblemsTest {
         byte[] body = "{\"code\":\"quota-exceeded\",\"detail\":\"storing 5 more bytes would exceed the quota\"}"
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(Problems.toException(507, body, NAME, "put " + NAME))
-                .isExactlyInstanceOf(BlobStoreException.class)
-                .hasMessageContaining("HTTP 507").hasMessageContaining("would exceed the quota");
+                .isExactlyInstanceOf(QuotaExceededException.class)
+                .hasMessageContaining("would exceed the quota");
     }
 }

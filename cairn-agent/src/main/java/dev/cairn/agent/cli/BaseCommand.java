@@ -42,7 +42,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Opens the repository named by {@code -r} or the environment, asking for the passphrase as needed. */
     final OpenRepository openRepository() throws IOException {
-        return RepositoryAccess.open(context(), location(), passphrases(), access(false));
+        return RepositoryAccess.open(context(), location(), passphrases(), access(false), server());
     }
 
     /**
@@ -50,10 +50,15 @@ abstract class BaseCommand implements Callable<Integer> {
      * command can never alter the repository.
      */
     final OpenRepository openRepositoryForReading() throws IOException {
-        return RepositoryAccess.open(context(), location(), passphrases(), access(true));
+        return RepositoryAccess.open(context(), location(), passphrases(), access(true), server());
     }
 
-    private RepositoryAccess.StoreAccess access(boolean readOnly) {
+    /** How to reach a repository on a cairn server: the credential options and this command's name (for leases). */
+    final ServerAccess server() {
+        return new ServerAccess(root().tokenFile, root().insecureHttp, spec.name());
+    }
+
+    final RepositoryAccess.StoreAccess access(boolean readOnly) {
         return new RepositoryAccess.StoreAccess(readOnly, RepositoryAccess.bytesPerSecond(root().limitUpload,
                 "--limit-upload", spec), RepositoryAccess.bytesPerSecond(root().limitDownload, "--limit-download", spec));
     }

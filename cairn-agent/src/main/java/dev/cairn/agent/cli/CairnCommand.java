@@ -15,23 +15,35 @@ import picocli.CommandLine.ParameterException;
         usageHelpAutoWidth = true,
         description = "Encrypted, deduplicating backups.%n",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, FindCommand.class,
-                DiffCommand.class, RestoreCommand.class, CatCommand.class, CheckCommand.class, ForgetCommand.class, PruneCommand.class, StatsCommand.class, KeyCommand.class,
-                UnlockCommand.class, VersionCommand.class, TrainCommand.class},
+                DiffCommand.class, RestoreCommand.class, CatCommand.class, CheckCommand.class, ForgetCommand.class, PruneCommand.class,
+                StatsCommand.class, KeyCommand.class, UnlockCommand.class, LoginCommand.class, LogoutCommand.class,
+                VersionCommand.class, TrainCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  CAIRN_REPOSITORY   repository location when -r/--repo is not given",
                 "  CAIRN_PASSWORD     passphrase when --password-file is not given (else: asked)",
+                "  CAIRN_TOKEN        API token for a server repository when --token-file is not given (else: cairn login's)",
                 "%nSee docs/cli.md for every command with examples."})
 final class CairnCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Option(names = {"-r", "--repo"}, paramLabel = "LOCATION", scope = ScopeType.INHERIT,
-            description = "repository location: a directory or s3://BUCKET/PREFIX?endpoint=URL (default: $CAIRN_REPOSITORY)")
+            description = "repository location: a directory, s3://BUCKET/PREFIX?endpoint=URL or https://SERVER[:PORT]/REPO "
+                    + "(default: $CAIRN_REPOSITORY)")
     String repo;
 
     @Option(names = "--password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "read the passphrase from the first line of FILE (default: $CAIRN_PASSWORD, else ask)")
     java.nio.file.Path passwordFile;
+
+    @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "for a server repository: read the API token from the first line of FILE (default: $CAIRN_TOKEN, "
+                    + "else the token saved by 'cairn login')")
+    java.nio.file.Path tokenFile;
+
+    @Option(names = "--insecure-http", scope = ScopeType.INHERIT,
+            description = "allow plain http:// to a server that is not on this machine (the token crosses the network unencrypted)")
+    boolean insecureHttp;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "print JSON instead of text")
     boolean json;

@@ -16,11 +16,16 @@ public final class Cli {
      * returns the exit code (see {@link ExitCodes}). Never calls {@code System.exit}, so tests run it in-process.
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)}, reading standard input ({@code --password-stdin}) from {@code in}. */
+    public static int run(String[] args, Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err) {
         if (opensRepository(args)) {
             dev.cairn.engine.warmup.Warmup.startOnce();
         }
         try {
-            return commandLine(new CliContext(env, out, err, terminal())).execute(args);
+            return commandLine(new CliContext(env, in, out, err, terminal())).execute(args);
         } catch (OutOfMemoryError e) {
             err.println("error: " + ExitCodes.OUT_OF_MEMORY);
             return ExitCodes.FATAL;
@@ -29,7 +34,7 @@ public final class Cli {
 
     /** Whether the command will open a repository (all but version and help), so preparing for that pays off. */
     private static boolean opensRepository(String[] args) {
-        return args.length > 0 && !java.util.Set.of("version", "--version", "-V", "help", "--help", "-h").contains(args[0]);
+        return args.length > 0 && !java.util.Set.of("version", "--version", "-V", "help", "--help", "-h", "login", "logout").contains(args[0]);
     }
 
     static CommandLine commandLine(CliContext context) {

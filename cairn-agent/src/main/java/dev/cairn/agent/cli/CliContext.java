@@ -8,7 +8,7 @@ import java.util.Map;
  * What one invocation sees of the outside world: environment variables, the output streams and the interactive console
  * (null unless both stdin and stdout are a terminal). Injected so tests run the CLI in-process.
  */
-record CliContext(Map<String, String> env, PrintStream out, PrintStream err, Console console) {
+record CliContext(Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err, Console console) {
     /** The environment variable naming the repository when {@code -r} is not given. */
     static final String REPOSITORY_ENV = "CAIRN_REPOSITORY";
     /** The environment variable holding the passphrase. */
@@ -39,6 +39,17 @@ record CliContext(Map<String, String> env, PrintStream out, PrintStream err, Con
             return java.nio.file.Path.of(env("XDG_CACHE_HOME"), "cairn");
         }
         return env("HOME") == null ? null : java.nio.file.Path.of(env("HOME"), ".cache", "cairn");
+    }
+
+    /**
+     * Where {@code cairn login} keeps tokens: {@code $XDG_CONFIG_HOME/cairn}, else {@code $HOME/.config/cairn}, else
+     * {@code .cairn} in the working directory.
+     */
+    java.nio.file.Path configDirectory() {
+        if (env("XDG_CONFIG_HOME") != null) {
+            return java.nio.file.Path.of(env("XDG_CONFIG_HOME"), "cairn");
+        }
+        return env("HOME") == null ? java.nio.file.Path.of(".cairn") : java.nio.file.Path.of(env("HOME"), ".config", "cairn");
     }
 
     boolean terminal() {

@@ -24,6 +24,8 @@ public final class ExitCodes {
     public static final int WRONG_PASSPHRASE = 11;
     public static final int LOCKED = 12;
     public static final int DAMAGED = 13;
+    public static final int SIGNED_OUT = 14;
+    public static final int QUOTA_EXCEEDED = 15;
 
     /** The list shown under "Exit codes:" in every {@code --help}, as picocli {@code code:description} pairs. */
     static final List<String> HELP = List.of(
@@ -34,13 +36,24 @@ public final class ExitCodes {
             "10:repository does not exist",
             "11:wrong passphrase",
             "12:repository is locked by another process",
-            "13:check found errors, or stored data is damaged");
+            "13:check found errors, or stored data is damaged",
+            "14:signed out of the server (wrong, revoked or expired token, or none): run cairn login https://HOST",
+            "15:the account's quota on the server is full (the message says how full and what to do)");
 
     private ExitCodes() {
     }
 
     /** The exit code for a failure that ended a command. */
     public static int of(Throwable e) {
+        if (find(e, dev.cairn.client.SignedOutException.class) != null) {
+            return SIGNED_OUT;
+        }
+        if (find(e, dev.cairn.client.QuotaExceededException.class) != null) {
+            return QUOTA_EXCEEDED;
+        }
+        if (find(e, dev.cairn.client.LeaseLostException.class) != null) {
+            return LOCKED;
+        }
         return switch (unwrap(e)) {
             case NotARepositoryException x -> NO_REPOSITORY;
             case WrongPassphraseException x -> WRONG_PASSPHRASE;
@@ -56,6 +69,10 @@ public final class ExitCodes {
         Throwable cause = unwrap(e);
         if (outOfMemory(e)) {
             return OUT_OF_MEMORY;
+        }
+        Throwable server = find(e, dev.cairn.client.ServerProblemException.class);
+        if (server != null && !(cause instanceof RepositoryLockedException)) {
+            return server.getMessage(); // the server's own words (quota, append-only, signed out, lease lost)
         }
         if (cause instanceof java.io.IOException || cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
                 || cause instanceof UnsupportedOperationException) {
@@ -74,6 +91,16 @@ public final class ExitCodes {
             }
         }
         return false;
+    }
+
+    /** The first throwable of type {@code type} in {@code e}'s cause chain, or null. */
+    static Throwable find(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Strips the wrappers that concurrency and streams add around the real failure. */

@@ -16,7 +16,8 @@ final class InitCommand extends BaseCommand {
     protected int execute() throws Exception {
         String location = location();
         char[] passphrase = passphrases().chosen();
-        try (OpenRepository open = RepositoryAccess.init(context(), location, passphrase, compression)) {
+        try (OpenRepository open = RepositoryAccess.init(context(), location, passphrase, compression, access(false),
+                server())) {
             String id = open.repo().config().id();
             output().info("created cairn repository " + id.substring(0, 10) + " at " + location);
             output().info("");

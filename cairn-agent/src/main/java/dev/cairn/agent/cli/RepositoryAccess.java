@@ -4,6 +4,7 @@ import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.BlobStores;
 import dev.cairn.blob.ReadOnlyBlobStore;
 import dev.cairn.blob.ThrottlingBlobStore;
+import dev.cairn.client.ServerLocation;
 import dev.cairn.engine.compress.Compressors;
 import dev.cairn.engine.crypto.KdfParams;
 import dev.cairn.engine.repo.Environment;
@@ -56,13 +57,17 @@ final class RepositoryAccess {
     }
 
     /** Opens the repository at {@code location}; the passphrase is asked for only once the store is known to exist. */
-    static OpenRepository open(CliContext context, String location, Passphrases passphrases, StoreAccess access)
-            throws IOException {
-        BlobStore store = access.apply(openStore(location));
+    static OpenRepository open(CliContext context, String location, Passphrases passphrases, StoreAccess access,
+                               ServerAccess server) throws IOException {
+        ServerAccess.Opened remote = ServerLocation.isServer(location) ? server.open(context, location, false) : null;
+        BlobStore store = access.apply(remote != null ? remote.store() : openStore(location));
         char[] passphrase = null;
         try {
             passphrase = passphrases.existing();
             Repository repo = Repositories.open(store, passphrase, Environment.system(), context.cacheDirectory());
+            if (remote != null) {
+                remote.lockWithLeases(repo, server.command());
+            }
             return new OpenRepository(location, store, repo);
         } catch (NotARepositoryException e) {
             store.close();
@@ -78,13 +83,18 @@ final class RepositoryAccess {
     }
 
     /** Creates (or reuses an empty) store and initialises a repository in it. */
-    static OpenRepository init(CliContext context, String location, char[] passphrase, String compression) throws IOException {
+    static OpenRepository init(CliContext context, String location, char[] passphrase, String compression, StoreAccess access,
+                               ServerAccess server) throws IOException {
         Compressors.create(compression); // refuse an unknown name before anything is created
-        BlobStore store = BlobStores.create(location);
+        ServerAccess.Opened remote = ServerLocation.isServer(location) ? server.open(context, location, true) : null;
+        BlobStore store = access.apply(remote != null ? remote.store() : BlobStores.create(location));
         try {
             Repositories.InitOptions options = Repositories.InitOptions.defaults().withKdf(kdf(context)).withCompression(compression);
-            return new OpenRepository(location, store, Repositories.init(store, passphrase, options, Environment.system(),
-                    context.cacheDirectory()));
+            Repository repo = Repositories.init(store, passphrase, options, Environment.system(), context.cacheDirectory());
+            if (remote != null) {
+                remote.lockWithLeases(repo, server.command());
+            }
+            return new OpenRepository(location, store, repo);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;

@@ -56,12 +56,13 @@ public final class Archiver {
         ExecutorService directories = new java.util.concurrent.ThreadPoolExecutor(options.readers(), options.readers(), 0,
                 java.util.concurrent.TimeUnit.SECONDS, new LifoQueue(), daemon("cairn-walk"));
         try (RepositoryLock lock = options.lockWait().acquire(repo, false, listener::lockWaiting, listener::deadLockRemoved);
-                WriteSession session = afterLock(repo.newWriteSession())) {
+                WriteSession session = afterLock(repo.newWriteSession());
+                TreePrefetch prefetch = new TreePrefetch(repo)) {
             ParentFinder.Parent parent = ParentFinder.find(repo, options, sources); // under the lock: a forgotten parent is gone
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
             TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories,
                     new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths),
-                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), prefetch);
             String root = walker.root(sources, parent.tree());
             session.flush(); // sealing is asynchronous: the summary's added-bytes counters are final only after a flush
             Snapshot snapshot = snapshot(root, sources, parent.id(), walker.counters(), session, start);

@@ -2,6 +2,7 @@ package dev.cairn.engine.backup;
 
 import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.snapshot.Node;
+import dev.cairn.engine.snapshot.Tree;
 import dev.cairn.engine.snapshot.TreeBuilder;
 import dev.cairn.engine.snapshot.TreeCursor;
 import java.io.IOException;
@@ -141,10 +142,26 @@ final class DirectoryJob {
             return TreeCursor.empty();
         }
         try {
-            return TreeCursor.open(walker.repo(), previousTree);
+            Tree fetched = walker.prefetch().take(previousTree);
+            TreeCursor c = fetched != null ? TreeCursor.of(walker.repo(), previousTree, fetched)
+                    : TreeCursor.open(walker.repo(), previousTree);
+            if (c.parts() == 0) {
+                walker.prefetch().prefetch(subtrees(c.single()));
+            }
+            return c;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static java.util.List<String> subtrees(java.util.List<Node> nodes) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (Node n : nodes) {
+            if (n.isDir() && n.subtree() != null) {
+                ids.add(n.subtree());
+            }
+        }
+        return ids;
     }
 
     /** Advances the parent's listing to {@code entryName}: its node of that name, or null. Call under the lock. */

@@ -41,6 +41,7 @@ final class TreeWalker {
     private final SourceFilter filter;
     private final BackupListener listener;
     private final Path scratch;
+    private final TreePrefetch prefetch;
     private final Metadata metadata = new Metadata();
     private final Counters counters = new Counters();
     private final Semaphore queuedFiles = new Semaphore(MAX_QUEUED_FILES);
@@ -58,7 +59,7 @@ final class TreeWalker {
 
     /** @param scratch where the names of very large directories are sorted (a local temporary directory) */
     TreeWalker(Repository repo, WriteSession session, FileSaver saver, ExecutorService readers, ExecutorService directories,
-            SourceFilter filter, BackupListener listener, List<Path> missing, Path scratch) {
+            SourceFilter filter, BackupListener listener, List<Path> missing, Path scratch, TreePrefetch prefetch) {
         this.repo = repo;
         this.session = session;
         this.saver = saver;
@@ -67,6 +68,7 @@ final class TreeWalker {
         this.filter = filter;
         this.listener = listener;
         this.scratch = scratch;
+        this.prefetch = prefetch;
         for (Path p : missing) {
             error(p, new java.nio.file.NoSuchFileException(p.toString(), null, "does not exist"));
         }
@@ -237,6 +239,11 @@ final class TreeWalker {
 
     SourceFilter filter() {
         return filter;
+    }
+
+    /** The parent snapshot's trees, read ahead of the walk. */
+    TreePrefetch prefetch() {
+        return prefetch;
     }
 
     ExecutorService directories() {

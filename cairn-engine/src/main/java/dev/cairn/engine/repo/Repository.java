@@ -38,6 +38,7 @@ public final class Repository implements AutoCloseable {
     private volatile MasterIndex index;
     private volatile List<String> indexProblems;
     private final Environment env;
+    private volatile Locking locking = LockObjects.INSTANCE;
     private final java.nio.file.Path indexCacheDir;
     private volatile java.util.Set<String> loadedIndexFiles = java.util.Set.of();
 
@@ -150,6 +151,19 @@ public final class Repository implements AutoCloseable {
 
     public Aead aead() {
         return aead;
+    }
+
+    /** How this repository is locked: lock objects unless the opener chose otherwise. */
+    public Locking locking() {
+        return locking;
+    }
+
+    /**
+     * Chooses how this repository is locked (a server's leases instead of lock objects); the composition root calls it
+     * once, right after opening and before any operation.
+     */
+    public void useLocking(Locking locking) {
+        this.locking = java.util.Objects.requireNonNull(locking, "locking");
     }
 
     public Environment environment() {

@@ -1,9 +1,5 @@
 package dev.cairn.engine.restore;
 
-import dev.cairn.blob.BlobKind;
-import dev.cairn.blob.BlobName;
-import dev.cairn.engine.index.BlobLocation;
-import dev.cairn.engine.repo.CorruptDataException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,18 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Restores one regular file. {@link #start} lays the file out from the index; if the target already holds a file with exactly
- * that content, only its metadata is applied. Otherwise the content is written into the sibling partial file (created with
- * its final size, owner-only permissions) by one or more segment tasks, each fetching runs of back-to-back blobs with one
- * ranged read and writing each plaintext at its offset. The last segment to finish applies the metadata and renames the
- * partial file over the final name.
+ * Restores one regular file. {@link #prepare} lays the file out from the index; if the target already holds a file with
+ * exactly that content, only its metadata is applied. Otherwise the content is written into the sibling partial file
+ * (created with its final size, owner-only permissions): by {@link Segments} for a file restored on its own
+ * ({@link #start}), or by the ranged reads of a {@link PackBatch} of small files. The last unit of work (a segment, or a
+ * blob of a batch) to finish applies the metadata and renames the partial file over the final name.
  *
  * <p>A damaged or missing blob does not stop the other blobs: the file stays under its partial name, the damaged ranges
  * holding zeros, and one error is reported. A failure of the target file system stops the file at once and removes the
@@ -41,7 +36,7 @@ final class FileRestore {
     private static final Set<StandardOpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     private final RestoreRun run;
     private final Item item;
-    private final AtomicInteger pendingSegments = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
     private final AtomicReference<IOException> failure = new AtomicReference<>();
     private volatile boolean stopped;
     private Layout layout;
@@ -57,29 +52,88 @@ final class FileRestore {
 
     /** Runs on a worker; ends the file (now or via its last segment) with exactly one {@link RestoreRun#fileDone(Item)}. */
     void start() {
-        List<long[]> segments;
+        if (!prepare()) {
+            return;
+        }
+        new Segments(run, this).start();
+    }
+
+    /**
+     * Lays the file out and opens its partial file; returns whether content must be written. If not, the file is already
+     * done (its content was in place, or it failed and was reported).
+     */
+    boolean prepare() {
+        boolean unchanged;
         try {
             layout = Layout.of(run.repo(), item.snapshotPath(), item.node());
             for (dev.cairn.engine.id.BlobId id : layout.ids()) {
                 run.cache().sighted(id);
             }
-            segments = alreadyRestored() ? null : openPartial();
+            unchanged = alreadyRestored();
+            if (!unchanged) {
+                openPartial();
+            }
         } catch (IOException | RuntimeException e) {
             closeChannel();
             deletePartial();
             run.tally().error(item.snapshotPath(), asIo(e));
             run.fileDone(item);
-            return;
+            return false;
         }
-        if (segments == null) {
+        if (unchanged) {
             finishUnchanged();
+        }
+        return !unchanged;
+    }
+
+    Layout layout() {
+        return layout;
+    }
+
+    /** The file ends after its last segment's {@link #unitDone()}. */
+    void expectSegments(int count) {
+        pending.set(count);
+    }
+
+    /** For a batch: the file ends after {@code units} calls of {@link #unitDone()} (at once if none). */
+    void expect(int units) {
+        pending.set(units);
+        if (units == 0) {
+            finish();
+        }
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    void unitDone() {
+        if (pending.decrementAndGet() == 0) {
+            finish();
+        }
+    }
+
+    /** Writes blob {@code i}'s plaintext unless the file has stopped; a write failure stops it. */
+    void put(int i, byte[] plain, int length) {
+        if (stopped) {
             return;
         }
-        pendingSegments.set(segments.size());
-        for (long[] s : segments.subList(1, segments.size())) {
-            run.execute(() -> segment((int) s[0], (int) s[1]));
+        try {
+            write(i, plain, length);
+        } catch (IOException | RuntimeException e) {
+            stop(asIo(e));
         }
-        segment((int) segments.get(0)[0], (int) segments.get(0)[1]);
+    }
+
+    /** The target failed: write nothing more; the partial file is removed at the end. */
+    void stop(IOException e) {
+        stopped = true;
+        fail(e);
+    }
+
+    /** A blob could not be read or opened: its range stays zero and the file stays partial. */
+    void damaged(IOException e) {
+        fail(e);
     }
 
     /** Whether the final name already holds exactly this content (then nothing needs writing). */
@@ -120,8 +174,8 @@ final class FileRestore {
         }
     }
 
-    /** Creates the partial file with its final size; returns the segments to write into it. */
-    private List<long[]> openPartial() throws IOException {
+    /** Creates the partial file with its final size. */
+    private void openPartial() throws IOException {
         // Nothing at the final name: write there directly (a rename per file costs more than writing a small file); a file
         // that fails is moved to its partial name in finish(), so it never looks complete.
         direct = targetAbsent;
@@ -137,92 +191,6 @@ final class FileRestore {
         partial = path;
         if (layout.size() > 0) {
             channel.write(ByteBuffer.allocate(1), layout.size() - 1);
-        }
-        return segments();
-    }
-
-    /** Blob index ranges {@code [from, to)} of about {@link Tuning#segmentBytes} each; at least one, maybe empty. */
-    private List<long[]> segments() {
-        List<long[]> out = new ArrayList<>();
-        int from = 0;
-        long bytes = 0;
-        for (int i = 0; i < layout.count(); i++) {
-            bytes += layout.locations()[i].rawLength();
-            if (bytes >= run.tuning().segmentBytes() && i + 1 < layout.count()) {
-                out.add(new long[] {from, i + 1});
-                from = i + 1;
-                bytes = 0;
-            }
-        }
-        out.add(new long[] {from, layout.count()});
-        return out;
-    }
-
-    private void segment(int from, int to) {
-        try {
-            int i = from;
-            while (i < to && !stopped) {
-                byte[] cached = run.cache().get(layout.ids()[i]);
-                if (cached != null) {
-                    write(i, cached, cached.length);
-                    i++;
-                } else {
-                    int end = runEnd(i, to);
-                    fetch(i, end);
-                    i = end;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            stopped = true;
-            fail(asIo(e));
-        } finally {
-            if (pendingSegments.decrementAndGet() == 0) {
-                finish();
-            }
-        }
-    }
-
-    /** End of the run starting at {@code start}: blobs back to back in one pack, not cached, within the run size limit. */
-    private int runEnd(int start, int to) {
-        BlobLocation[] locs = layout.locations();
-        long bytes = locs[start].length();
-        int end = start + 1;
-        while (end < to && adjacent(locs[end - 1], locs[end]) && bytes + locs[end].length() <= run.tuning().maxRunBytes()
-                && !run.cache().contains(layout.ids()[end])) {
-            bytes += locs[end].length();
-            end++;
-        }
-        return end;
-    }
-
-    private static boolean adjacent(BlobLocation a, BlobLocation b) {
-        return a.pack().equals(b.pack()) && a.offset() + a.length() == b.offset();
-    }
-
-    /** Reads blobs {@code [start, end)} with one ranged read and writes each; a damaged blob is recorded and skipped. */
-    private void fetch(int start, int end) throws IOException {
-        BlobLocation first = layout.locations()[start];
-        BlobLocation last = layout.locations()[end - 1];
-        int runLength = (int) (last.offset() + last.length() - first.offset());
-        FetchBuffers buffers = run.buffers();
-        byte[] sealed = buffers.run(runLength);
-        try {
-            run.repo().readPack(first.pack(), first.offset(), sealed, 0, runLength);
-        } catch (IOException e) {
-            fail(e);
-            return;
-        }
-        for (int i = start; i < end; i++) {
-            BlobLocation loc = layout.locations()[i];
-            try {
-                run.repo().openBlobTo(loc, layout.ids()[i], sealed, (int) (loc.offset() - first.offset()), buffers.open());
-            } catch (CorruptDataException e) {
-                fail(e);
-                continue;
-            }
-            byte[] plain = buffers.open().plain();
-            run.cache().offer(layout.ids()[i], plain, loc.rawLength());
-            write(i, plain, loc.rawLength());
         }
     }
 
@@ -244,7 +212,7 @@ final class FileRestore {
     }
 
     /**
-     * After the last segment: on failure keep the content under the partial name; else apply metadata and, unless the file
+     * After the last unit of work: on failure keep the content under the partial name; else apply metadata and, unless the file
      * was written in place, move it into place.
      */
     private void finish() {

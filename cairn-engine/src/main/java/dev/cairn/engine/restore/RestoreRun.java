@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The shared state of one restore: repository, blob cache, counters, the worker pool, and the bound on files in flight.
  * A file ends with {@link #fileDone(Item)}, which also releases its directory (see {@link Dir}).
  *
- * <p>Memory bound: the submitting thread blocks once {@code 4 × workers} files are started and not finished. Follow-up tasks
+ * <p>Memory bound: the submitting thread blocks once {@code 4 × workers} files (plus two batches of small files) are
+ * started and not finished. Follow-up tasks
  * (the further segments of a large file) are queued without blocking, so workers never wait on each other; they are small,
  * and buffers exist only while a task runs. So at most {@code workers} ranged reads of at most
  * {@link Tuning#maxRunBytes} (or one larger blob) are in memory at once, plus the cache.
@@ -42,7 +43,7 @@ final class RestoreRun implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.slots = 4 * workers;
+        this.slots = 4 * workers + 2 * tuning.batchFiles(); // a batch takes its files' slots before it starts
         this.inFlight = new Semaphore(slots);
     }
 
@@ -69,6 +70,12 @@ final class RestoreRun implements AutoCloseable {
 
     /** Starts a file-level task once a slot is free; the task must end by calling {@link #fileDone(Item)} exactly once. */
     void submitFile(Runnable task) throws InterruptedIOException {
+        acquireSlot();
+        execute(task);
+    }
+
+    /** Takes a file's slot (waiting for one); {@link #fileDone(Item)} gives it back. */
+    void acquireSlot() throws InterruptedIOException {
         try {
             while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 checkFatal();
@@ -77,7 +84,6 @@ final class RestoreRun implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("restore interrupted");
         }
-        execute(task);
     }
 
     /** Queues a follow-up task of a file already in flight; never blocks. */

@@ -57,6 +57,7 @@ public final class Restorer {
         announce(snapshot, tally);
         try (RestoreRun run = new RestoreRun(repo, tuning, tally, options.workers(), options.verify())) {
             Dir top = Dir.root(root, d -> Entries.finishDir(d, tally));
+            PackBatch[] batch = {new PackBatch(run)};
             new RestoreWalk(repo, filter, tally::error).walk(snapshot.snapshot().tree(), top, new RestoreWalk.Sink() {
                 @Override
                 public void selectedDirectory(Dir dir) {
@@ -66,7 +67,12 @@ public final class Restorer {
                 @Override
                 public void file(Item f) throws IOException {
                     f.dir().ensureCreated(tally);
-                    submit(run, f, new FileRestore(run, f)::start);
+                    if (!PackBatch.takes(tuning, f.node().size())) {
+                        submit(run, f, new FileRestore(run, f)::start);
+                    } else if (batch(run, f, batch[0])) {
+                        run.execute(batch[0]);
+                        batch[0] = new PackBatch(run);
+                    }
                 }
 
                 @Override
@@ -76,6 +82,9 @@ public final class Restorer {
                     }
                 }
             });
+            if (!batch[0].isEmpty()) {
+                run.execute(batch[0]);
+            }
             top.release();
             run.awaitFiles();
         }
@@ -111,6 +120,18 @@ public final class Restorer {
             run.awaitFiles();
         }
         return tally.result();
+    }
+
+    /** Adds a file to a batch, holding its directory and taking its slot; returns whether the batch is full. */
+    private static boolean batch(RestoreRun run, Item f, PackBatch batch) throws IOException {
+        f.dir().hold();
+        try {
+            run.acquireSlot();
+        } catch (IOException | RuntimeException e) {
+            f.dir().release();
+            throw e;
+        }
+        return batch.add(f);
     }
 
     /** Starts a file task, holding its directory until the task ends with {@link RestoreRun#fileDone(Item)}. */

@@ -5,9 +5,23 @@ package dev.cairn.engine.restore;
  *
  * @param segmentBytes files with more plaintext than this are split, on blob boundaries, into segments written by
  *                     different workers
- * @param maxRunBytes  largest ranged read that coalesces consecutive, back-to-back blobs of one pack
+ * @param maxRunBytes  largest ranged read: consecutive, back-to-back blobs of one file, or the needed blobs of one pack
+ *                     for a batch of small files
  * @param cacheBytes   capacity of the cache of blobs needed more than once
+ * @param batchedFileBytes files of at most this size are restored in batches, by pack (negative: never)
+ * @param batchFiles   most files in one batch
+ * @param maxGapBytes  a batch's ranged read spans unneeded bytes between two needed blobs of a pack up to this many
  */
-record Tuning(long segmentBytes, int maxRunBytes, long cacheBytes) {
-    static final Tuning DEFAULT = new Tuning(32L << 20, 4 << 20, 4L << 20);
+record Tuning(long segmentBytes, int maxRunBytes, long cacheBytes, long batchedFileBytes, int batchFiles, int maxGapBytes) {
+    static final Tuning DEFAULT = new Tuning(32L << 20, 4 << 20, 4L << 20, 4L << 20, 128, 1 << 20);
+
+    /** File by file, no batches. */
+    Tuning(long segmentBytes, int maxRunBytes, long cacheBytes) {
+        this(segmentBytes, maxRunBytes, cacheBytes, -1, 1, 0);
+    }
+
+    /** Plaintext bytes after which a batch is started even if it has fewer than {@link #batchFiles} files. */
+    long batchBytes() {
+        return 4L * maxRunBytes;
+    }
 }

@@ -7,7 +7,11 @@
  *   walk:    depth-first through the snapshot's trees, one part of one tree per level in memory; validate every node
  *            name; apply the include/exclude filter; hand each entry on as it is read (nothing is collected):
  *   dirs:    create each directory as it is reached (parents first), owner-only for now; replace a file or symlink in the way
- *   files:   on workers, at most 4 × workers files in flight (the walk waits for a free slot):
+ *   files:   on workers, at most 4 × workers files (plus two batches) in flight (the walk waits for a free slot);
+ *            small files (up to 4 MiB) are gathered in walk order into batches (128 files or 16 MiB): a batch lays out
+ *            and opens its files as below, sorts the blobs they need by pack and offset, and reads each pack's needed
+ *            blobs with ranged reads of up to 4 MiB that span gaps of up to 1 MiB, on several workers at once; each
+ *            blob is opened once and written into every file that uses it. Larger files, one by one:
  *              lay out the file from the index (blob → pack, offset, length; plaintext offset in the file)
  *              if the target already holds exactly this content (chunk-by-chunk id check): apply metadata, done
  *              create "&lt;name&gt;.cairn-partial" with the final size; split the blob list into segments (large files)
@@ -50,7 +54,8 @@
  *       access and change times, hard links and special files are not restored.</li>
  *   <li>Entries in the target that are not in the snapshot are not deleted; names ending in {@code .cairn-partial} next
  *       to restored files belong to cairn and may be overwritten.</li>
- *   <li>Reads are ordered by file, not by pack: a pack holding blobs of many files is read once per run of blobs, not once.</li>
+ *   <li>Large files are read by file, not by pack: a pack holding blobs of many large files is read once per run of
+ *       blobs, not once; small files are read by pack only within a batch.</li>
  * </ul>
  */
 package dev.cairn.engine.restore;

@@ -35,7 +35,16 @@ public final class TreeCursor {
      * @throws IOException          if it cannot be read
      */
     public static TreeCursor open(Repository repo, String treeId) throws IOException {
-        Tree top = Snapshots.loadTree(repo, treeId);
+        return of(repo, treeId, Snapshots.loadTree(repo, treeId));
+    }
+
+    /**
+     * The listing of tree {@code treeId} whose first blob {@code top} was loaded already (its parts are loaded from
+     * {@code repo}).
+     *
+     * @throws CorruptDataException if the tree is split and also has nodes
+     */
+    public static TreeCursor of(Repository repo, String treeId, Tree top) throws CorruptDataException {
         if (top.split() && !top.nodes().isEmpty()) {
             throw new CorruptDataException("tree " + treeId + " is malformed: it lists parts and nodes");
         }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("how blobs are read and written")
 class RestoreReadsTest {
     private static final int C = TestRepo.CHUNK;
+    /** The default knobs, but every file restored on its own. */
+    private static final Tuning FILE_BY_FILE = new Tuning(32L << 20, 4 << 20, 4L << 20);
     @TempDir
     Path tmp;
     private final TestRepo t;
@@ -60,7 +62,7 @@ class RestoreReadsTest {
         byte[] a = Sources.random(C, 2);
         byte[] content = Sources.concat(a, Sources.random(C, 3), a, a, Sources.random(1000, 4));
 
-        assertThat(fileReads(content, RestoreOptions.defaults(), Tuning.DEFAULT)).isEqualTo(2);
+        assertThat(fileReads(content, RestoreOptions.defaults(), FILE_BY_FILE)).isEqualTo(2);
     }
 
     @Test
@@ -87,5 +89,47 @@ class RestoreReadsTest {
     @DisplayName("an empty file is created without reads")
     void emptyFile() throws IOException {
         assertThat(fileReads(new byte[0], RestoreOptions.defaults(), Tuning.DEFAULT)).isZero();
+    }
+
+    /** Backs up {@code count} small files in one directory and restores them; returns the pack reads the files took. */
+    private int smallFilesReads(int count, Tuning tuning) throws IOException {
+        Path dir = tmp.resolve("src/many");
+        Files.createDirectories(dir);
+        for (int i = 0; i < count; i++) {
+            Files.write(dir.resolve("f" + i), Sources.random(1000 + 37 * i, 10 + i));
+        }
+        SnapshotRef snap = t.backup(dir);
+        Path target = tmp.resolve("target");
+        t.store.packRangeReads.set(0);
+
+        RestoreResult r = Restorer.create(t.repo, RestoreOptions.defaults().withVerify(true), RestoreListener.NONE, tuning)
+                .restore(snap, target);
+
+        assertThat(r.errors()).isZero();
+        assertThat(r.files()).isEqualTo(count);
+        for (int i = 0; i < count; i++) {
+            assertThat(TestRepo.restored(target, dir.resolve("f" + i))).hasBinaryContent(Sources.random(1000 + 37 * i, 10 + i));
+        }
+        return t.store.packRangeReads.get() - 2 * (dir.getNameCount() + 1); // one more tree: the directory itself
+    }
+
+    @Test
+    @DisplayName("small files are restored in batches: the blobs of many files in one pack take one ranged read")
+    void batchesSmallFiles() throws IOException {
+        assertThat(smallFilesReads(40, Tuning.DEFAULT)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("without batches, each small file is its own read")
+    void smallFilesOneByOne() throws IOException {
+        assertThat(smallFilesReads(40, FILE_BY_FILE)).isEqualTo(40);
+    }
+
+    @Test
+    @DisplayName("a batch's reads are cut at the run size limit and batches at their file limit")
+    void batchLimits() throws IOException {
+        Tuning tiny = new Tuning(32L << 20, 4000, 0, 1 << 20, 7, 1 << 20);
+
+        assertThat(smallFilesReads(40, tiny)).isGreaterThanOrEqualTo(10);
     }
 }

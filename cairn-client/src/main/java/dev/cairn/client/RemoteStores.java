@@ -1,0 +1,76 @@
+package dev.cairn.client;
+
+import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.ForwardingBlobStore;
+import dev.cairn.blob.RetryPolicy;
+import dev.cairn.blob.RetryingBlobStore;
+import dev.cairn.blob.Sleeper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Opens a server repository as a {@link BlobStore}: an {@link HttpBlobStore} that first checks the server answers and
+ * takes the token, wrapped in a {@link RetryingBlobStore} (exponential backoff with jitter, honouring
+ * {@code Retry-After}) that retries only transient failures (5xx, 408, 429, connection reset or refused mid-run,
+ * timeouts), never other 4xx. Closing the store closes its HTTP client.
+ */
+public final class RemoteStores {
+    /** Six attempts over about half a minute: rides out a server restart or a short network drop. */
+    public static final RetryPolicy RETRY = new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(15), 2.0);
+
+    private RemoteStores() {
+    }
+
+    /** A client for {@code location}: HTTP/2 over TLS (one connection, many streams), HTTP/1.1 over plain http. */
+    public static HttpClient client(ServerLocation location) {
+        boolean tls = location.server().getScheme().equals("https");
+        return HttpClient.newBuilder().version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Opens {@code location}'s repository with {@code token}; with {@code create} it is created on the server first.
+     *
+     * @param jitter values in [0, 1) that spread retries apart (e.g. {@code random::nextDouble})
+     */
+    public static BlobStore open(ServerLocation location, String token, boolean create, RetryPolicy policy, Sleeper sleeper,
+                                 DoubleSupplier jitter) throws IOException {
+        HttpClient client = client(location);
+        try {
+            HttpBlobStore store = HttpBlobStore.connect(client, location, token);
+            if (create) {
+                store.createRepo();
+            }
+            return new ClosingClient(RetryingBlobStore.wrap(store, policy, sleeper, jitter), client);
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Closes the HTTP client after the store. */
+    private static final class ClosingClient extends ForwardingBlobStore {
+        private final HttpClient client;
+
+        ClosingClient(BlobStore store, HttpClient client) {
+            super(store);
+            this.client = client;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                client.shutdownNow();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return delegate().toString();
+        }
+    }
+}
