@@ -25,6 +25,8 @@ public enum ErrorCode {
     ALREADY_EXISTS("already-exists", 409, "Already exists", false),
     VERSION_CONFLICT("version-conflict", 409, "Record changed since you read it", false),
     IN_USE("in-use", 409, "Still in use", false),
+    NO_RECIPIENT("no-recipient", 409, "No export recipient", false),
+    EXPORT_NOT_READY("export-not-ready", 409, "Export not ready", false),
     GONE("gone", 410, "No longer available", false),
     LENGTH_REQUIRED("length-required", 411, "Content-Length required", false),
     TOO_LARGE("too-large", 413, "Request too large", false),
