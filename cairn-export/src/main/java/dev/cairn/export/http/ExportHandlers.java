@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The export API's handlers: JSON in and out, and the bundle download with one {@code Range}. Thread-safe. */
-final class ExportHandlers {
+public final class ExportHandlers {
     private final ExportModule module;
 
-    ExportHandlers(ExportModule module) {
+    public ExportHandlers(ExportModule module) {
         this.module = module;
     }
 
@@ -70,7 +70,7 @@ final class ExportHandlers {
     }
 
     /** The encrypted bundle, whole or one range (206, or 416 with {@code Content-Range: bytes *}{@code /size}). */
-    void download(Context ctx) throws IOException {
+    public void download(Context ctx) throws IOException {
         Export e = module.exports().get(ExportAccess.caller(ctx).workspaceId(), id(ctx));
         long size = e.bytes() == null ? 0 : e.bytes();
         Optional<ByteRange> range;
