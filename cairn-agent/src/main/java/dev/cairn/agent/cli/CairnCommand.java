@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
         description = "Encrypted, deduplicating backups.%n",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, FindCommand.class,
                 DiffCommand.class, RestoreCommand.class, CatCommand.class, CheckCommand.class, StatsCommand.class, KeyCommand.class,
-                UnlockCommand.class, VersionCommand.class, TrainCommand.class},
+                UnlockCommand.class, VersionCommand.class, TrainCommand.class, ExportCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  CAIRN_REPOSITORY   repository location when -r/--repo is not given",
                 "  CAIRN_PASSWORD     passphrase when --password-file is not given (else: asked)",
