@@ -1,6 +1,5 @@
 package dev.cairn.export.http;
 
-import dev.cairn.protocol.ErrorCode;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.auth.Principal;
 import dev.cairn.server.error.ServiceException;
@@ -38,14 +37,9 @@ public final class ExportAccess implements FeatureRole {
 
     @Override
     public Principal authorize(Context ctx, Authentication authentication) {
-        Principal p = page ? null : authentication.fromHeader(ctx).orElse(null);
+        Principal p = authentication.caller(ctx, page);
         if (p == null) {
-            var session = authentication.fromSession(ctx);
-            if (session.isEmpty() && page && authentication.redirectToLogin(ctx)) {
-                return null;
-            }
-            p = session.orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
-                    "authenticate with a session, an API token (Bearer) or the account password"));
+            return null;
         }
         Caller caller = workspaces.resolve(p.accountId(), p.accountName(), page ? null : ctx.header(HEADER), false);
         if (!caller.role().includes(WorkspaceRole.OWNER)) {

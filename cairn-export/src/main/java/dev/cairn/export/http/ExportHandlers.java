@@ -5,6 +5,7 @@ import dev.cairn.export.http.ExportViews.KeyView;
 import dev.cairn.export.http.ExportViews.RecipientView;
 import dev.cairn.export.service.Export;
 import dev.cairn.export.service.ExportModule;
+import dev.cairn.export.service.ExportService;
 import dev.cairn.protocol.MediaTypes;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.http.ByteRange;
@@ -72,7 +73,8 @@ public final class ExportHandlers {
     /** The encrypted bundle, whole or one range (206, or 416 with {@code Content-Range: bytes *}{@code /size}). */
     public void download(Context ctx) throws IOException {
         Export e = module.exports().get(ExportAccess.caller(ctx).workspaceId(), id(ctx));
-        long size = e.bytes() == null ? 0 : e.bytes();
+        ExportService.requireDone(e);
+        long size = e.bytes();
         Optional<ByteRange> range;
         try {
             range = ByteRange.parse(ctx.header("Range"), size);

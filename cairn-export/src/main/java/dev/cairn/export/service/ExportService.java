@@ -77,11 +77,16 @@ public final class ExportService {
      * @throws ServiceException {@code export-not-ready} if it is not done
      */
     public InputStream open(Export e, long offset, long length) throws IOException {
+        requireDone(e);
+        return files.open(e.accountId(), e.bundleSha256(), offset, length);
+    }
+
+    /** @throws ServiceException {@code export-not-ready} if the export is not done */
+    public static void requireDone(Export e) {
         if (e.status() != ExportStatus.DONE) {
             throw new ServiceException(ErrorCode.EXPORT_NOT_READY, "export " + e.id() + " is " + e.status()
                     .wireName() + (e.error() == null ? "; fetch it once it is done" : ": " + e.error()));
         }
-        return files.open(e.accountId(), e.bundleSha256(), offset, length);
     }
 
     /** Runs the exports still queued (another process's, or one whose start was lost). */
