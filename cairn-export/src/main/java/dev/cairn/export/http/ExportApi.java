@@ -29,7 +29,8 @@ public final class ExportApi {
                 new Route(DELETE, RECIPIENTS + "/{id}", owner, h::removeRecipient),
                 new Route(GET, EXPORTS, owner, h::listExports),
                 new Route(POST, EXPORTS, owner, h::startExport),
-                new Route(GET, EXPORTS + "/{id}", owner, h::download));
+                new Route(GET, EXPORTS + "/{id}", owner, h::download),
+                new Route(DELETE, EXPORTS + "/{id}", owner, h::deleteExport));
     }
 
     /** The role of the export's web page (session only). */

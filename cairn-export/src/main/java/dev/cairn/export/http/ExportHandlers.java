@@ -70,6 +70,11 @@ public final class ExportHandlers {
         Json.write(ctx, 202, ExportView.of(e));
     }
 
+    public void deleteExport(Context ctx) throws IOException {
+        module.exports().delete(module.exports().get(ExportAccess.caller(ctx).workspaceId(), id(ctx)));
+        ctx.status(204);
+    }
+
     /** The encrypted bundle, whole or one range (206, or 416 with {@code Content-Range: bytes *}{@code /size}). */
     public void download(Context ctx) throws IOException {
         Export e = module.exports().get(ExportAccess.caller(ctx).workspaceId(), id(ctx));

@@ -89,6 +89,22 @@ public final class ExportService {
         }
     }
 
+    /**
+     * Deletes a finished or failed export and its bundle, giving its bytes back to the quota.
+     *
+     * @throws ServiceException {@code export-not-ready} while it is queued or running
+     */
+    public void delete(Export e) throws IOException {
+        if (e.status() == ExportStatus.QUEUED || e.status() == ExportStatus.RUNNING) {
+            throw new ServiceException(ErrorCode.EXPORT_NOT_READY, "export " + e.id() + " is " + e.status().wireName()
+                    + "; delete it once it is done or failed");
+        }
+        if (e.bundleSha256() != null) {
+            files.delete(e.accountId(), e.bundleSha256(), e.bytes());
+        }
+        table.delete(e.id());
+    }
+
     /** Runs the exports still queued (another process's, or one whose start was lost). */
     public void runQueued() {
         table.queued().forEach(runner::run);

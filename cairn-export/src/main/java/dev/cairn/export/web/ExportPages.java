@@ -31,7 +31,7 @@ public final class ExportPages {
     public static final NavLink NAV = new NavLink("export", "Onsite copy", BASE, false);
     static final String TEMPLATES = "dev.cairn.export.web.templates";
     private static final Map<String, String> NOTICES = Map.of("recipient-added", "Recipient added.",
-            "recipient-removed", "Recipient removed.", "export-started",
+            "recipient-removed", "Recipient removed.", "export-deleted", "Export deleted.", "export-started",
             "Export started. Reload this page to see when it is done.");
     private final Pages pages;
     private final ExportModule module;
@@ -49,7 +49,8 @@ public final class ExportPages {
                 new Route(POST, BASE + "/recipients", owner, p::addRecipient),
                 new Route(POST, BASE + "/recipients/{id}/remove", owner, p::removeRecipient),
                 new Route(POST, BASE + "/exports", owner, p::exportNow),
-                new Route(GET, BASE + "/exports/{id}/download", owner, new ExportHandlers(module)::download));
+                new Route(GET, BASE + "/exports/{id}/download", owner, new ExportHandlers(module)::download),
+                new Route(POST, BASE + "/exports/{id}/delete", owner, p::deleteExport));
     }
 
     void page(Context ctx) {
@@ -90,6 +91,17 @@ public final class ExportPages {
         Pages.seeOther(ctx, BASE + "?done=export-started");
     }
 
+    void deleteExport(Context ctx) throws java.io.IOException {
+        Caller c = ExportAccess.caller(ctx);
+        try {
+            module.exports().delete(module.exports().get(c.workspaceId(), number(ctx.pathParam("id"))));
+        } catch (ServiceException e) {
+            show(ctx, e.code().status(), Forms.empty(), Format.sentence(e.getMessage()));
+            return;
+        }
+        Pages.seeOther(ctx, BASE + "?done=export-deleted");
+    }
+
     private void show(Context ctx, int status, Forms recipientForm, String exportProblem) {
         Caller c = ExportAccess.caller(ctx);
         var key = ExportViews.KeyView.of(module.key());
@@ -106,7 +118,7 @@ public final class ExportPages {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw ServiceException.notFound("no such recipient");
+            throw ServiceException.notFound("no such id: " + s);
         }
     }
 }

@@ -70,6 +70,10 @@ class ExportApiTest {
 
         long ann = s.server.core().accounts().require("ann").id();
         assertThat(s.server.core().quota().usage(ann).storedBytes()).isEqualTo(done.get("bytes").asLong());
+        var deleted = s.send("DELETE", done.get("href").asText(), null, s.token);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(s.server.core().quota().usage(ann).storedBytes()).isZero();
+        assertThat(s.download(done.get("href").asText(), s.token, null).statusCode()).isEqualTo(404);
     }
 
     @Test

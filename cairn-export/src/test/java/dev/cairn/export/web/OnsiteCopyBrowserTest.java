@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Onsite copy page in a real headless Chromium with JavaScript off: the owner refuses a malformed key, adds one,
  * exports in two formats, sees the export done and downloads a file that decrypts with the key and verifies against
- * the fingerprint shown on the page. A screenshot is left in {@code target/onsite-copy.png} for a human look.
+ * the fingerprint shown on the page, then deletes the export. A screenshot is left in {@code target/onsite-copy.png} for a human look.
  */
 class OnsiteCopyBrowserTest {
     @TempDir
@@ -83,6 +83,9 @@ class OnsiteCopyBrowserTest {
             assertThat(BundleCheck.problems(copy, publicKey)).isEmpty();
             assertThat(dev.cairn.export.bundle.Manifest.parse(Files.readAllBytes(copy.resolve("manifest.json")))
                     .formats()).containsExactly("csv", "jsonl");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete export ")).first().click();
+            assertThat(page.locator("[role=status]").first().textContent()).contains("Export deleted.");
+            assertThat(page.locator("#no-exports").textContent()).contains("No export yet");
         }
         assertThat(problems).isEmpty();
     }
