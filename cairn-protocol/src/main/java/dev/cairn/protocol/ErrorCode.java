@@ -33,6 +33,8 @@ public enum ErrorCode {
     VERSION_CONFLICT("version-conflict", 409, "Record changed since you read it", false),
     IN_USE("in-use", 409, "Still in use", false),
     LEASE_CONFLICT("lease-conflict", 409, "Repository leased", true),
+    NO_RECIPIENT("no-recipient", 409, "No export recipient", false),
+    EXPORT_NOT_READY("export-not-ready", 409, "Export not ready", false),
     GONE("gone", 410, "No longer available", false),
     LEASE_LOST("lease-lost", 410, "Lease lost", false),
     LENGTH_REQUIRED("length-required", 411, "Content-Length required", false),

@@ -86,7 +86,7 @@ public final class ServerCore implements AutoCloseable {
         this.maintenance = new StorageMaintenance(stores, repos, quota);
         Mailer mailer = config.mail() == null ? Mailer.NOT_CONFIGURED : new SmtpMailer(config.mail(), clock);
         Platform platform = new Platform(database, clock, random, spool, hasher, mailer,
-                config.mail() == null ? Duration.ZERO : config.mail().timeout(), config.publicUrl(), metrics);
+                config.mail() == null ? Duration.ZERO : config.mail().timeout(), config.publicUrl(), metrics, stores, quota);
         this.features = features.stream().map(f -> f.start(platform)).toList();
     }
 

@@ -22,4 +22,25 @@ public interface Authentication {
 
     /** Sends a browser asking for a page (GET or HEAD, HTML) to the login page; returns whether it did. */
     boolean redirectToLogin(Context ctx);
+
+    /**
+     * The caller of an API request (header credentials, else the session) or of a web page ({@code page}: the session
+     * only, since a browser's cached HTTP Basic credentials could otherwise drive its forms from another site).
+     *
+     * @return the caller, or null if a page request without a session was sent to the login page
+     * @throws dev.cairn.server.error.ServiceException {@code unauthenticated} without credentials, {@code csrf}
+     */
+    default Principal caller(Context ctx, boolean page) {
+        Principal p = page ? null : fromHeader(ctx).orElse(null);
+        if (p != null) {
+            return p;
+        }
+        var session = fromSession(ctx);
+        if (session.isEmpty() && page && redirectToLogin(ctx)) {
+            return null;
+        }
+        return session.orElseThrow(() -> new dev.cairn.server.error.ServiceException(
+                dev.cairn.protocol.ErrorCode.UNAUTHENTICATED,
+                "authenticate with a session, an API token (Bearer) or the account password"));
+    }
 }

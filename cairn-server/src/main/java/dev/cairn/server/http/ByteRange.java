@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 /**
  * One satisfiable byte range of an object of known size, parsed from a {@code Range} header (RFC 9110 §14): forms
  * {@code bytes=a-b}, {@code bytes=a-} and {@code bytes=-n}. Multi-range and malformed headers are ignored (the whole
- * object is sent, as the RFC allows); a range that starts at or past the end is unsatisfiable (416).
+ * object is sent, as the RFC allows); a range that starts at or past the end is unsatisfiable (416). Public for the
+ * features that serve files of their own (the export's bundles).
  */
-record ByteRange(long offset, long length) {
+public record ByteRange(long offset, long length) {
     private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
 
     /**
@@ -19,7 +20,7 @@ record ByteRange(long offset, long length) {
      *
      * @throws ServiceException {@code range-not-satisfiable}
      */
-    static Optional<ByteRange> parse(String header, long size) {
+    public static Optional<ByteRange> parse(String header, long size) {
         if (header == null) {
             return Optional.empty();
         }
@@ -47,7 +48,7 @@ record ByteRange(long offset, long length) {
     }
 
     /** The {@code Content-Range} value of this range within {@code size}. */
-    String contentRange(long size) {
+    public String contentRange(long size) {
         return "bytes " + offset + "-" + (offset + length - 1) + "/" + size;
     }
 

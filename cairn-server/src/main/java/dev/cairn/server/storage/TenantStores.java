@@ -36,7 +36,22 @@ public final class TenantStores implements AutoCloseable {
      * @throws IOException if it cannot be created or opened
      */
     public BlobStore store(long accountId, String repo) throws IOException {
-        String location = location(accountId, repo);
+        return opened(location(accountId, repo));
+    }
+
+    /**
+     * The store a feature keeps one tenant's files in ({@code <root>/features/<feature>/<accountId>}), created if
+     * needed. It lies outside {@code tenants/}, so no repository name of the storage APIs can reach it; what the
+     * feature stores there it counts in the tenant's quota itself, and deletes when the account is purged.
+     *
+     * @throws IOException if it cannot be created or opened
+     * @throws IllegalArgumentException for a feature name that is not one safe path segment
+     */
+    public BlobStore featureStore(String feature, long accountId) throws IOException {
+        return opened(StoreLocations.child(root, List.of("features", feature, Long.toString(accountId))));
+    }
+
+    private BlobStore opened(String location) throws IOException {
         try {
             return open.computeIfAbsent(location, l -> {
                 try {

@@ -1,6 +1,5 @@
 package dev.cairn.workspace.http;
 
-import dev.cairn.protocol.ErrorCode;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.auth.Principal;
 import dev.cairn.server.error.ServiceException;
@@ -48,14 +47,9 @@ public final class WorkspaceAccess implements FeatureRole {
     @Override
     public Principal authorize(Context ctx, Authentication authentication) {
         boolean page = ctx.pathParamMap().containsKey(WorkspaceCalls.PATH_PARAM);
-        Principal p = page ? null : authentication.fromHeader(ctx).orElse(null);
+        Principal p = authentication.caller(ctx, page);
         if (p == null) {
-            var session = authentication.fromSession(ctx);
-            if (session.isEmpty() && page && authentication.redirectToLogin(ctx)) {
-                return null;
-            }
-            p = session.orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
-                    "authenticate with a session, an API token (Bearer) or the account password"));
+            return null;
         }
         // web pages name the workspace in the path ({ws}); API calls in the header (absent: the caller's own)
         String named = ctx.pathParamMap().getOrDefault(WorkspaceCalls.PATH_PARAM, ctx.header(WorkspaceCalls.HEADER));

@@ -109,18 +109,21 @@ public final class Workspaces {
 
     /** The owner first, then the members by account name. */
     public List<Member> members(Caller caller) {
-        return jdbi.withHandle(h -> {
-            List<Member> out = new ArrayList<>();
-            out.add(h.createQuery("SELECT a.name, a.email, w.created_at FROM workspaces w JOIN accounts a ON a.id = "
-                    + "w.account_id WHERE w.id = :w").bind("w", caller.workspaceId()).map((rs, ctx) -> new Member(
-                    rs.getString(1), rs.getString(2), WorkspaceRole.OWNER, Rows.instant(rs, "created_at"))).one());
-            out.addAll(h.createQuery("SELECT a.name, a.email, m.role, m.added_at FROM ws_members m JOIN accounts a ON "
-                    + "a.id = m.account_id WHERE m.workspace_id = :w ORDER BY a.name").bind("w", caller.workspaceId())
-                    .map((rs, ctx) -> new Member(rs.getString(1), rs.getString(2),
-                            WorkspaceRole.fromWire(rs.getString(3)).orElseThrow(), Rows.instant(rs, "added_at")))
-                    .list());
-            return out;
-        });
+        return jdbi.withHandle(h -> members(h, caller.workspaceId()));
+    }
+
+    /** The owner first, then the members by account name, read on {@code h} (a snapshot's). */
+    public static List<Member> members(Handle h, long workspaceId) {
+        List<Member> out = new ArrayList<>();
+        out.add(h.createQuery("SELECT a.name, a.email, w.created_at FROM workspaces w JOIN accounts a ON a.id = "
+                + "w.account_id WHERE w.id = :w").bind("w", workspaceId).map((rs, ctx) -> new Member(
+                rs.getString(1), rs.getString(2), WorkspaceRole.OWNER, Rows.instant(rs, "created_at"))).one());
+        out.addAll(h.createQuery("SELECT a.name, a.email, m.role, m.added_at FROM ws_members m JOIN accounts a ON "
+                + "a.id = m.account_id WHERE m.workspace_id = :w ORDER BY a.name").bind("w", workspaceId)
+                .map((rs, ctx) -> new Member(rs.getString(1), rs.getString(2),
+                        WorkspaceRole.fromWire(rs.getString(3)).orElseThrow(), Rows.instant(rs, "added_at")))
+                .list());
+        return out;
     }
 
     /**

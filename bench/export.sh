@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Onsite export benchmark (issue 15): a real cairn server (java -Xmx256m, SQLite, local store) with a workspace table of
+# BENCH_ROWS rows (imported as CSV: text, integer, date and status text columns), one recipient made by
+# `cairn export keygen`; then one export per format, each timed by the server (started → finished, from the export
+# list), its encrypted bundle size, the server's peak RSS (VmHWM) over all of them, and the time of one
+# `cairn export pull` that downloads, checks (signature, every SHA-256), decrypts and unpacks all six.
+#
+# Usage: bench/export.sh [--help]
+# Environment:
+#   BENCH_ROWS=1000000   rows of the table (100000 for a quick check)
+#   BENCH_WORK=/tmp/cairn-export-bench   working directory (deleted first)
+#   BENCH_PORT=18490
+# stdout: one Markdown table, a row per measure with PASS or FAIL for its target, also written to bench/results/export.md
+# (bench/lib.sh); exit 1 if a target is missed. Targets: each format <= 30 s; every export done with the heap capped at
+# 256 MiB; the pulled copy verifies.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+case "${1:-}" in -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; exit 0 ;; esac
+ROWS=${BENCH_ROWS:-1000000}
+WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/cairn-export-bench}
+PORT=${BENCH_PORT:-18490}
+BASE="http://127.0.0.1:$PORT"
+log() { echo "[export] $*" >&2; }
+source "$ROOT/scripts/jdk.sh" >/dev/null
+source "$ROOT/bench/lib.sh"
+JAR="$ROOT/cairn-dist/target/cairn.jar"
+"$ROOT/cairn" --help >/dev/null 2>&1 || true   # builds the jar when sources changed
+[ -f "$JAR" ] || { log "no $JAR; run ./cairn --help once"; exit 1; }
+cairn() { "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$JAR" "$@"; }
+
+rm -rf "$WORK"; mkdir -p "$WORK"
+SERVER_PID=
+stop_server() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi; SERVER_PID=; }
+trap stop_server EXIT
+CAIRN_ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" -Xmx256m --enable-native-access=ALL-UNNAMED \
+  -jar "$JAR" server --data-dir "$WORK/server" --listen "127.0.0.1:$PORT" >"$WORK/server.out" 2>"$WORK/server.log" &
+SERVER_PID=$!
+for _ in $(seq 1 400); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.05; done
+TOKEN=$(cairn server token add admin --scope full --name bench --data-dir "$WORK/server")
+api() { local method=$1 path=$2; shift 2; curl -sf -X "$method" -H "Authorization: Bearer $TOKEN" "$@" "$BASE$path"; }
+
+log "importing $ROWS rows"
+api POST /api/v1/workspace/tables -H 'Content-Type: application/json' -d '{"name":"orders","columns":[
+  {"name":"customer","type":"text"},{"name":"item","type":"text"},{"name":"qty","type":"integer"},
+  {"name":"ordered","type":"date"},{"name":"status","type":"text"}]}' >/dev/null
+python3 - "$ROWS" >"$WORK/orders.csv" <<'PY'
+import random, sys
+r = random.Random(42)
+out = sys.stdout
+out.write("customer,item,qty,ordered,status\n")
+for i in range(int(sys.argv[1])):
+    out.write(f"Customer {r.randrange(5000)},Item “{r.randrange(900)}”,{r.randrange(1, 50)},"
+              f"2026-{r.randrange(1, 13):02d}-{r.randrange(1, 29):02d},{r.choice(('open', 'paid', 'sent', 'void'))}\n")
+PY
+api POST /api/v1/workspace/tables/orders/import -H 'Content-Type: text/csv' --data-binary "@$WORK/orders.csv" >/dev/null
+
+cairn export keygen --output "$WORK/key.txt" >"$WORK/recipient.txt" 2>/dev/null
+api POST /api/v1/workspace/export/recipients -H 'Content-Type: application/json' \
+  -d "{\"name\":\"bench\",\"recipient\":\"$(cat "$WORK/recipient.txt")\"}" >/dev/null
+
+report="$ROOT/bench/work/export.md"
+mkdir -p "$ROOT/bench/work"
+{
+echo "| measure | format | rows | seconds | encrypted MiB | target | verdict |"
+echo "|---|---|---|---|---|---|---|"
+for f in csv jsonl xml sql sqlite xlsx; do
+  log "exporting $f"
+  id=$(api POST /api/v1/workspace/exports -H 'Content-Type: application/json' -d "{\"formats\":[\"$f\"]}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  while :; do
+    line=$(api GET /api/v1/workspace/exports | python3 -c '
+import json, sys, datetime
+e = [x for x in json.load(sys.stdin)["exports"] if x["id"] == int(sys.argv[1])][0]
+t = lambda s: datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
+if e["status"] in ("queued", "running"): print("wait")
+elif e["status"] == "failed": print("failed", e["error"])
+else: print("done", (t(e["finishedAt"]) - t(e["startedAt"])).total_seconds(), e["bytes"])' "$id")
+    [ "$line" != wait ] && break
+    sleep 0.5
+  done
+  set -- $line
+  if [ "$1" = done ]; then
+    mib=$(echo "scale=1; $3 / 1048576" | bc)
+    verdict=$(echo "$2 <= 30" | bc -l | sed 's/1/PASS/;s/0/FAIL/')
+    echo "| export time | $f | $ROWS | $2 | $mib | <= 30 s | $verdict |"
+  else
+    echo "| export time | $f | $ROWS | - | - | <= 30 s | FAIL (${*:2}) |"
+  fi
+done
+RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
+echo "| server peak RSS (heap capped at 256 MiB) | all | $ROWS | - | $((RSS_KB / 1024)) MiB RSS | exports done within -Xmx256m | $(grep -q OutOfMemoryError "$WORK/server.log" && echo FAIL || echo PASS) |"
+log "pulling all six"
+start=$(date +%s.%N)
+pull_ok=PASS
+CAIRN_TOKEN=$TOKEN cairn export pull --server "$BASE" --identity "$WORK/key.txt" --to "$WORK/copy" >"$WORK/pull.out" 2>&1 || pull_ok=FAIL
+cairn export verify "$WORK/copy" >>"$WORK/pull.out" 2>&1 || pull_ok=FAIL
+end=$(date +%s.%N)
+echo "| pull + verify + decrypt | all six | $ROWS | $(printf %.1f "$(echo "$end - $start" | bc)") | $(du -sm "$WORK/copy" | cut -f1) MiB unpacked | the copy verifies | $pull_ok |"
+} | tee "$report"
+stop_server
+bench_result export "$report" "BENCH_ROWS=$ROWS bench/export.sh"

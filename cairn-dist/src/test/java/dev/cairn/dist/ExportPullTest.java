@@ -1,0 +1,189 @@
+package dev.cairn.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.agent.cli.Cli;
+import dev.cairn.protocol.TokenScope;
+import dev.cairn.server.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cairn export keygen|pull|verify} against a real server with the distribution's features: a key made by the
+ * agent, registered on the server; an export pulled, checked, decrypted and kept in a dated directory, not pulled twice;
+ * a download cut mid-way resumed with Range; a tampered bundle, a wrong identity and a changed signing key refused
+ * with nothing kept; an offline check that finds a changed file.
+ */
+class ExportPullTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+    TestServer server;
+    String token;
+    Path key;
+    Path copy;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(dir.resolve("server"), c -> c, ServerLauncher.FEATURES);
+        server.account("ann");
+        token = server.token("ann", TokenScope.FULL);
+        key = dir.resolve("key.txt");
+        copy = dir.resolve("copy");
+        Run keygen = cairn("export", "keygen", "--output", key.toString());
+        assertThat(keygen.code()).as(keygen.err()).isZero();
+        String recipient = keygen.out().strip();
+        assertThat(recipient).startsWith("age1");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        post("/api/v1/workspace/export/recipients", "{\"name\":\"office\",\"recipient\":\"" + recipient + "\"}");
+        post("/api/v1/workspace/tables", "{\"name\":\"notes\",\"columns\":[{\"name\":\"text\",\"type\":\"text\"}]}");
+        post("/api/v1/workspace/tables/notes/records", "{\"text\":\"Grüße, \\\"quoted\\\"\"}");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void pullKeepsEachExportOnceInADatedDirectoryAndVerifyFindsAChangedFile() throws Exception {
+        long id = export();
+        Run pull = pull(key);
+        assertThat(pull.code()).as(pull.err()).isZero();
+        assertThat(pull.out()).contains("trusting the server's signing key");
+        Path kept = single(copy);
+        assertThat(kept.getFileName().toString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d{6}Z-export-" + id);
+        assertThat(Files.readString(kept.resolve("csv/notes.csv"))).contains("\"Grüße, \"\"quoted\"\"\"");
+        assertThat(pull(key).out()).contains("0 export(s) pulled, 1 already here");
+
+        assertThat(cairn("export", "verify", copy.toString()).code()).isZero();
+        Files.writeString(kept.resolve("csv/notes.csv"), "changed\r\n");
+        Run verify = cairn("export", "verify", kept.toString());
+        assertThat(verify.code()).isEqualTo(13);
+        assertThat(verify.out()).contains("DAMAGED", "csv/notes.csv: its bytes do not match");
+        assertThat(cairn("export", "keygen", "--output", key.toString()).err()).contains("never overwrites");
+    }
+
+    @Test
+    void aDownloadCutMidWayResumesWhereItStopped() throws Exception {
+        long id = export();
+        byte[] whole = download(id);
+        Path state = Files.createDirectories(copy.resolve(".cairn-export"));
+        Files.write(state.resolve("export-" + id + ".age.part"), Arrays.copyOf(whole, whole.length / 2));
+        Run pull = pull(key);
+        assertThat(pull.code()).as(pull.err()).isZero();
+        assertThat(pull.out()).contains("export " + id + ": resumed the download at byte " + whole.length / 2);
+        assertThat(single(copy).resolve("manifest.json")).exists();
+        assertThat(state.resolve("export-" + id + ".age.part")).doesNotExist();
+    }
+
+    @Test
+    void aTamperedBundleAWrongIdentityAndAChangedSigningKeyAreRefusedAndNothingIsKept() throws Exception {
+        export();
+        Path other = dir.resolve("other.txt");
+        cairn("export", "keygen", "--output", other.toString());
+        Run wrong = pull(other);
+        assertThat(wrong.code()).isEqualTo(13);
+        assertThat(wrong.err()).contains("cannot decrypt export", "Nothing was kept");
+        assertNothingKept();
+
+        Path pin = copy.resolve(".cairn-export/signing-key");
+        String pinned = Files.readString(pin);
+        Files.writeString(pin, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n");
+        Run changed = pull(key);
+        assertThat(changed.code()).isEqualTo(13);
+        assertThat(changed.err()).contains("signing key changed");
+        Files.writeString(pin, pinned);
+
+        Path bundle = storedBundle();
+        byte[] bytes = Files.readAllBytes(bundle);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(bundle, bytes);
+        Run tampered = pull(key);
+        assertThat(tampered.code()).isEqualTo(13);
+        assertThat(tampered.err()).contains("does not match the size and SHA-256");
+        assertNothingKept();
+    }
+
+    private void assertNothingKept() throws Exception {
+        try (Stream<Path> all = Files.walk(copy)) {
+            assertThat(all.filter(Files::isRegularFile).map(p -> copy.relativize(p).toString()))
+                    .containsExactly(".cairn-export/signing-key");
+        }
+    }
+
+    private Path storedBundle() throws Exception {
+        try (Stream<Path> all = Files.walk(dir.resolve("server"))) {
+            return all.filter(Files::isRegularFile).filter(p -> p.toString().contains("/features/export/"))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    private static Path single(Path copyDir) throws Exception {
+        try (Stream<Path> children = Files.list(copyDir)) {
+            List<Path> kept = children.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+            assertThat(kept).hasSize(1);
+            return kept.getFirst();
+        }
+    }
+
+    private Run pull(Path identity) {
+        return cairn("export", "pull", "--server", server.uri("").toString(), "--identity", identity.toString(),
+                "--to", copy.toString());
+    }
+
+    private Run cairn(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, Map.of("CAIRN_TOKEN", server.token("ann", TokenScope.READ)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private long export() throws Exception {
+        long id = JSON.readTree(post("/api/v1/workspace/exports", "{\"formats\":[\"csv\",\"sqlite\"]}")).get("id")
+                .asLong();
+        for (int i = 0; i < 6000; i++) {
+            JsonNode list = JSON.readTree(server.send(server.request("/api/v1/workspace/exports")
+                    .header("Authorization", "Bearer " + token).build()).body()).get("exports");
+            String status = list.get(0).get("status").asText();
+            if (status.equals("done")) {
+                return id;
+            }
+            assertThat(status).as(list.toString()).isIn("queued", "running");
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the export did not end");
+    }
+
+    private byte[] download(long id) throws Exception {
+        return server.sendBytes(server.request("/api/v1/workspace/exports/" + id)
+                .header("Authorization", "Bearer " + token).build()).body();
+    }
+
+    private String post(String path, String body) throws Exception {
+        HttpResponse<String> r = server.send(server.request(path).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+        return r.body();
+    }
+}

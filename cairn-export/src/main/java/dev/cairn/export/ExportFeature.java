@@ -1,0 +1,74 @@
+package dev.cairn.export;
+
+import dev.cairn.export.http.ExportApi;
+import dev.cairn.export.service.ExportModule;
+import dev.cairn.export.web.ExportPages;
+import dev.cairn.server.feature.Feature;
+import dev.cairn.server.feature.Platform;
+import dev.cairn.server.http.Route;
+import dev.cairn.server.web.NavLink;
+import dev.cairn.server.web.WebKit;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The onsite copy as a feature of the platform: its migrations ({@code db/export}, versions 500-599), the signing key,
+ * recipients and exports, their API and page, the "Onsite copy" navigation entry, a job that runs exports left queued,
+ * and the removal of an account's exports when it is purged. Exports run on a small pool of their own.
+ */
+public final class ExportFeature implements Feature {
+    public static final String MIGRATIONS = "classpath:db/export";
+    /** How many exports one server process builds at once. */
+    static final int PARALLEL_EXPORTS = 2;
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public List<String> migrationLocations() {
+        return List.of(MIGRATIONS);
+    }
+
+    @Override
+    public Running start(Platform platform) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_EXPORTS, Thread.ofPlatform().daemon()
+                .name("export-", 1).factory());
+        return new Started(ExportModule.create(platform, pool, version()));
+    }
+
+    private static String version() {
+        String v = ExportFeature.class.getPackage().getImplementationVersion();
+        return "cairn " + (v == null ? "dev" : v);
+    }
+
+    /** A started export feature; {@link #module()} gives its services (for tests). */
+    public record Started(ExportModule module) implements Running {
+        @Override
+        public List<Route> routes(WebKit web) {
+            List<Route> routes = new ArrayList<>(ExportApi.routes(module));
+            routes.addAll(ExportPages.routes(web, module));
+            return List.copyOf(routes);
+        }
+
+        @Override
+        public List<NavLink> navigation() {
+            return List.of(ExportPages.NAV);
+        }
+
+        @Override
+        public List<Job> jobs() {
+            return List.of(new Job("queued exports", Duration.ofMinutes(1), module.exports()::runQueued));
+        }
+
+        @Override
+        public void accountPurged(long accountId) throws IOException {
+            module.exports().purge(accountId);
+        }
+    }
+}

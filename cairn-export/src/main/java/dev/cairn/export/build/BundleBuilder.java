@@ -1,0 +1,71 @@
+package dev.cairn.export.build;
+
+import dev.cairn.export.bundle.BundleWriter;
+import dev.cairn.export.bundle.Manifest;
+import dev.cairn.export.bundle.SigningKey;
+import dev.cairn.export.format.Format;
+import dev.cairn.export.format.Formats;
+import dev.cairn.workspace.snapshot.Snapshot;
+import dev.cairn.workspace.snapshot.WorkspaceSnapshots;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Builds the plaintext bundle of one workspace into a stream (an encryptor): one consistent snapshot, the workspace
+ * files, each format's files, then the signed manifest (docs/spec/export-format.md). Thread-safe.
+ */
+public final class BundleBuilder {
+    private final WorkspaceSnapshots snapshots;
+    private final InstantSource clock;
+    private final String serverVersion;
+    private final Path scratch;
+
+    /** @param scratch a private directory for the SQLite format's working file */
+    public BundleBuilder(WorkspaceSnapshots snapshots, InstantSource clock, String serverVersion, Path scratch) {
+        this.snapshots = snapshots;
+        this.clock = clock;
+        this.serverVersion = serverVersion;
+        this.scratch = scratch;
+    }
+
+    /** What to export. */
+    public record Request(long workspaceId, List<String> formats, boolean history) {
+        public Request {
+            formats = List.copyOf(formats);
+        }
+    }
+
+    /** What was exported: the cut, the manifest's bytes and its SHA-256 (hex), which names the export. */
+    public record Built(long cut, Instant exportedAt, byte[] manifest, String manifestSha256) {
+    }
+
+    /** Writes the bundle to {@code out}, which it closes. */
+    public Built build(Request request, SigningKey key, OutputStream out) {
+        Instant at = clock.instant();
+        return snapshots.read(request.workspaceId(), snapshot -> {
+            try (BundleWriter bundle = new BundleWriter(out, at)) {
+                WorkspaceFiles.write(snapshot, bundle, request.history());
+                List<Format> formats = Formats.of(request.formats(), scratch);
+                for (Format format : formats) {
+                    format.write(snapshot, bundle);
+                }
+                byte[] manifest = bundle.finish(files -> manifest(snapshot, at, formats, files, key), key);
+                return new Built(snapshot.seq(), at, manifest,
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest)));
+            }
+        });
+    }
+
+    private Manifest manifest(Snapshot snapshot, Instant at, List<Format> formats,
+            List<dev.cairn.export.bundle.FileEntry> files, SigningKey key) {
+        return new Manifest(Manifest.FORMAT, Manifest.VERSION,
+                new Manifest.Workspace(snapshot.workspaceId(), snapshot.name()), snapshot.seq(), at.toString(),
+                new Manifest.Server(serverVersion), formats.stream().map(Format::name).toList(),
+                SchemaJson.of(snapshot.tables()), files, new Manifest.Signature(SigningKey.ALGORITHM, key.publicKey()));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.cairn.export.http;
+
+import dev.cairn.export.bundle.SigningKey;
+import dev.cairn.export.service.Export;
+import dev.cairn.export.service.Recipient;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/** The JSON shapes of the export API (docs/spec/http-api.md §13). */
+public final class ExportViews {
+    private ExportViews() {
+    }
+
+    public record RecipientView(long id, String name, String recipient, String createdBy, Instant createdAt) {
+        static RecipientView of(Recipient r) {
+            return new RecipientView(r.id(), r.name(), r.recipient(), r.createdBy(), r.createdAt());
+        }
+    }
+
+    public record ExportView(long id, String status, List<String> formats, Long cut, String manifestSha256,
+            String bundleSha256, Long bytes, String createdBy, Instant createdAt, Instant startedAt,
+            Instant finishedAt, String error, String href) {
+        static ExportView of(Export e) {
+            return new ExportView(e.id(), e.status().wireName(), e.formats(), e.cut(), e.manifestSha256(),
+                    e.bundleSha256(), e.bytes(), e.createdBy(), e.createdAt(), e.startedAt(), e.finishedAt(),
+                    e.error(), ExportApi.EXPORTS + "/" + e.id());
+        }
+    }
+
+    /** The signing key: the public key (base64 of its 32 bytes) and its fingerprint, to compare by eye. */
+    public record KeyView(String algorithm, String publicKey, String fingerprint) {
+        public static KeyView of(SigningKey key) {
+            return new KeyView(SigningKey.ALGORITHM, key.publicKey(), ExportViews.fingerprint(key.publicKey()));
+        }
+    }
+
+    /** {@code SHA256:} and the unpadded base64 of the SHA-256 of the key's 32 bytes (as OpenSSH shows keys). */
+    public static String fingerprint(String publicKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(publicKey));
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cairn.export.service;
+
+import dev.cairn.export.bundle.SigningKey;
+import dev.cairn.server.feature.Platform;
+import dev.cairn.workspace.members.Workspaces;
+import dev.cairn.workspace.schema.Schema;
+import dev.cairn.workspace.snapshot.WorkspaceSnapshots;
+import java.security.SecureRandom;
+import java.util.concurrent.Executor;
+
+/**
+ * The export's services over one platform, built together: the signing key, the recipients, the exports, and the
+ * workspaces (to resolve callers). Thread-safe.
+ */
+public record ExportModule(SigningKey key, Recipients recipients, ExportService exports, Workspaces workspaces) {
+    /**
+     * Builds the services on the platform's; exports run on {@code executor}. Fails the exports a stopped server left
+     * queued or running, and deletes their working directories (the data directory is this process's).
+     */
+    public static ExportModule create(Platform p, Executor executor, String serverVersion) {
+        var jdbi = p.database().jdbi();
+        SigningKey key = SigningKeys.load(jdbi, secureRandom(p), p.clock());
+        Recipients recipients = new Recipients(jdbi, p.clock());
+        ExportTable table = new ExportTable(jdbi, p.clock());
+        BundleFiles files = new BundleFiles(p.stores(), p.quota());
+        ExportRunner runner = new ExportRunner(table, recipients, files,
+                new WorkspaceSnapshots(p.database().reads(), new Schema(p.database().dialect())), key, p.spool(),
+                p.clock(), serverVersion);
+        table.failInterrupted("the server stopped during the export; export again");
+        runner.sweep();
+        return new ExportModule(key, recipients, new ExportService(table, recipients, files, runner, executor),
+                new Workspaces(jdbi, p.database().reads(), p.clock(), p.random()));
+    }
+
+    /** The platform's randomness as the {@link SecureRandom} the JDK's key generator takes. */
+    private static SecureRandom secureRandom(Platform p) {
+        return new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                p.random().nextBytes(bytes);
+            }
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.cairn.export.service;
+
+import dev.cairn.export.build.BundleBuilder;
+import dev.cairn.export.bundle.SigningKey;
+import dev.cairn.export.crypt.Age;
+import dev.cairn.export.crypt.AgeRecipient;
+import dev.cairn.server.error.QuotaExceededException;
+import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.storage.SpoolDirectory;
+import dev.cairn.workspace.snapshot.WorkspaceSnapshots;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one queued export: claims it, builds the bundle from one snapshot straight into the age encryptor (the plaintext
+ * is never at rest: only the SQLite and XLSX formats' working files, in a private scratch directory deleted at the end),
+ * writes the ciphertext to a spool file, stores it counted in the quota, and records the outcome. Thread-safe.
+ */
+final class ExportRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportRunner.class);
+    private final ExportTable table;
+    private final Recipients recipients;
+    private final BundleFiles files;
+    private final WorkspaceSnapshots snapshots;
+    private final SigningKey key;
+    private final SpoolDirectory spool;
+    private final ScratchDirs scratch;
+    private final InstantSource clock;
+    private final String serverVersion;
+
+    ExportRunner(ExportTable table, Recipients recipients, BundleFiles files, WorkspaceSnapshots snapshots,
+            SigningKey key, SpoolDirectory spool, InstantSource clock, String serverVersion) {
+        this.table = table;
+        this.recipients = recipients;
+        this.files = files;
+        this.snapshots = snapshots;
+        this.key = key;
+        this.spool = spool;
+        this.scratch = new ScratchDirs(spool.dir());
+        this.clock = clock;
+        this.serverVersion = serverVersion;
+    }
+
+    /** Deletes the working directories a stopped server left. */
+    int sweep() {
+        return scratch.sweep();
+    }
+
+    /** Runs export {@code id} if it is still queued (another process or run may have taken it). */
+    void run(long id) {
+        if (!table.claim(id)) {
+            return;
+        }
+        Export e = table.get(id).orElseThrow();
+        try {
+            build(e);
+        } catch (QuotaExceededException q) {
+            table.failed(id, "the encrypted export needs more space than your quota has left; free some space or "
+                    + "raise the quota, then export again");
+        } catch (ServiceException s) {
+            table.failed(id, s.getMessage());
+        } catch (Exception | OutOfMemoryError ex) {
+            LOG.warn("export {} of workspace {} failed", id, e.workspaceId(), ex);
+            table.failed(id, "the export failed on the server (" + ex.getMessage() + "); try again");
+        }
+    }
+
+    private void build(Export e) throws IOException {
+        List<AgeRecipient> to = recipients.list(e.workspaceId()).stream()
+                .map(r -> new AgeRecipient(r.recipient())).toList();
+        if (to.isEmpty()) {
+            throw new ServiceException(dev.cairn.protocol.ErrorCode.NO_RECIPIENT,
+                    "no recipient: every recipient was removed before the export ran; add one and export again");
+        }
+        Path work = scratch.create();
+        Path out = spool.newFile("export-");
+        try {
+            MessageDigest sha = sha256();
+            BundleBuilder.Built built;
+            try (OutputStream file = new DigestOutputStream(Files.newOutputStream(out), sha)) {
+                built = new BundleBuilder(snapshots, clock, serverVersion, work).build(
+                        new BundleBuilder.Request(e.workspaceId(), e.formats(), true), key, Age.encrypt(file, to));
+            }
+            long bytes = Files.size(out);
+            String bundleSha = HexFormat.of().formatHex(sha.digest());
+            files.store(e.accountId(), out, bundleSha, bytes);
+            table.done(e.id(), built.cut(), built.manifestSha256(), bundleSha, bytes);
+        } finally {
+            Files.deleteIfExists(out);
+            ScratchDirs.delete(work);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.cairn.export.service;
+
+import dev.cairn.export.format.Formats;
+import dev.cairn.protocol.ErrorCode;
+import dev.cairn.server.error.ServiceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * A workspace's exports: starts one (queued, then run in the background by {@code executor}), lists them, and opens the
+ * stored encrypted bundle of a finished one. Every call names the workspace, so no export of another workspace can be
+ * reached. Thread-safe.
+ */
+public final class ExportService {
+    private final ExportTable table;
+    private final Recipients recipients;
+    private final BundleFiles files;
+    private final ExportRunner runner;
+    private final Executor executor;
+
+    ExportService(ExportTable table, Recipients recipients, BundleFiles files, ExportRunner runner,
+            Executor executor) {
+        this.table = table;
+        this.recipients = recipients;
+        this.files = files;
+        this.runner = runner;
+        this.executor = executor;
+    }
+
+    /**
+     * Queues an export of the workspace in {@code formats} (all of them if empty) and starts it in the background.
+     *
+     * @throws ServiceException {@code no-recipient} if the workspace has no recipient, {@code validation-failed} for
+     *     an unknown format
+     */
+    public Export start(long workspaceId, List<String> formats, String by) {
+        List<String> chosen = formats(formats);
+        if (recipients.list(workspaceId).isEmpty()) {
+            throw new ServiceException(ErrorCode.NO_RECIPIENT, "add a recipient first: an export is only ever "
+                    + "encrypted to a key you hold (age-keygen, or cairn export keygen, makes one)");
+        }
+        long id = table.queue(workspaceId, chosen, by);
+        executor.execute(() -> runner.run(id));
+        return table.get(id).orElseThrow();
+    }
+
+    private static List<String> formats(List<String> asked) {
+        if (asked == null || asked.isEmpty()) {
+            return Formats.NAMES;
+        }
+        List<String> unknown = new ArrayList<>(asked);
+        unknown.removeAll(Formats.NAMES);
+        if (!unknown.isEmpty()) {
+            throw new ServiceException(ErrorCode.VALIDATION_FAILED, "unknown format " + String.join(", ", unknown)
+                    + "; choose from " + String.join(", ", Formats.NAMES));
+        }
+        return Formats.NAMES.stream().filter(asked::contains).toList();
+    }
+
+    /** The workspace's exports, newest first. */
+    public List<Export> list(long workspaceId) {
+        return table.list(workspaceId);
+    }
+
+    /** @throws ServiceException {@code not-found} if the workspace has no such export */
+    public Export get(long workspaceId, long id) {
+        return table.get(id).filter(e -> e.workspaceId() == workspaceId)
+                .orElseThrow(() -> ServiceException.notFound("no export " + id + " in this workspace"));
+    }
+
+    /**
+     * {@code length} bytes from {@code offset} of a finished export's encrypted bundle.
+     *
+     * @throws ServiceException {@code export-not-ready} if it is not done
+     */
+    public InputStream open(Export e, long offset, long length) throws IOException {
+        requireDone(e);
+        return files.open(e.accountId(), e.bundleSha256(), offset, length);
+    }
+
+    /** @throws ServiceException {@code export-not-ready} if the export is not done */
+    public static void requireDone(Export e) {
+        if (e.status() != ExportStatus.DONE) {
+            throw new ServiceException(ErrorCode.EXPORT_NOT_READY, "export " + e.id() + " is " + e.status()
+                    .wireName() + (e.error() == null ? "; fetch it once it is done" : ": " + e.error()));
+        }
+    }
+
+    /**
+     * Deletes a finished or failed export and its bundle, giving its bytes back to the quota.
+     *
+     * @throws ServiceException {@code export-not-ready} while it is queued or running
+     */
+    public void delete(Export e) throws IOException {
+        if (e.status() == ExportStatus.QUEUED || e.status() == ExportStatus.RUNNING) {
+            throw new ServiceException(ErrorCode.EXPORT_NOT_READY, "export " + e.id() + " is " + e.status().wireName()
+                    + "; delete it once it is done or failed");
+        }
+        if (e.bundleSha256() != null) {
+            files.delete(e.accountId(), e.bundleSha256(), e.bytes());
+        }
+        table.delete(e.id());
+    }
+
+    /** Runs the exports still queued (another process's, or one whose start was lost). */
+    public void runQueued() {
+        table.queued().forEach(runner::run);
+    }
+
+    /**
+     * Deletes the account's exports and every bundle in its export store (the account's purge; its workspace, and so
+     * its export rows, may be gone already).
+     */
+    public void purge(long accountId) throws IOException {
+        table.ofAccount(accountId).forEach(e -> table.delete(e.id()));
+        files.deleteAll(accountId);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cairn.export.crypt;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Debian command the tests run for real ({@code age}, {@code age-keygen}), installed with apt-get when missing (the
+ * project's machines run as root), as the testkit does for restic, so the tests never skip.
+ */
+final class DebianTool {
+    private DebianTool() {
+    }
+
+    static synchronized void ensure(String command, String pkg) throws IOException, InterruptedException {
+        if (onPath(command)) {
+            return;
+        }
+        run(List.of("apt-get", "update", "-q"), null);
+        String out = run(List.of("apt-get", "install", "-y", "-q", pkg), null);
+        if (!onPath(command)) {
+            throw new IllegalStateException("cannot install " + pkg + " with apt-get:\n" + out);
+        }
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs {@code cmd} (stdin from {@code input} if given) and returns its output; fails on a non-zero exit. */
+    static String run(List<String> cmd, Path input) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (input != null) {
+            pb.redirectInput(input.toFile());
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
+        }
+        return out;
+    }
+}
