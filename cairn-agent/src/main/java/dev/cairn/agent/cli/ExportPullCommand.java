@@ -1,6 +1,7 @@
 package dev.cairn.agent.cli;
 
 import dev.cairn.agent.export.ExportCredentials;
+import dev.cairn.client.ServerLocation;
 import dev.cairn.agent.export.ExportFailure;
 import dev.cairn.agent.export.ExportPuller;
 import java.io.IOException;
@@ -30,12 +31,13 @@ final class ExportPullCommand extends BaseCommand {
     Path to;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "read the API token from FILE (default: $CAIRN_TOKEN); a read token is enough")
+            description = "read the API token from FILE (default: $CAIRN_TOKEN, then the token of cairn login); a read token is enough")
     Path tokenFile;
 
     @Override
     protected int execute() throws IOException {
-        ExportCredentials credentials = ExportCredentials.fromFileOrEnv(tokenFile, context().env());
+        ServerAccess access = new ServerAccess(tokenFile, false, "export pull");
+        ExportCredentials credentials = uri -> access.token(context(), ServerLocation.server(uri.toString(), false));
         try {
             ExportPuller.Result r = new ExportPuller(server, credentials, identity(), to, listener()).pull();
             output().json(java.util.Map.of("pulled", r.pulled().stream().map(Path::toString).toList(),
