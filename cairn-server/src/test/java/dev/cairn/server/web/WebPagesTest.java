@@ -148,7 +148,7 @@ class WebPagesTest {
             assertThat(r.headers().firstValue("Location")).hasValue("/login?done=logout");
             var after = web.get("/");
             assertThat(after.statusCode()).isEqualTo(302);
-            assertThat(after.headers().firstValue("Location")).hasValue("/login?next=%2F");
+            assertThat(after.headers().firstValue("Location")).hasValue("/login");
         }
 
         @Test
