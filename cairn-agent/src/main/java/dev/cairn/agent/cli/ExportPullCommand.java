@@ -30,14 +30,11 @@ final class ExportPullCommand extends BaseCommand {
     @Option(names = "--to", paramLabel = "DIR", required = true, description = "the copy directory")
     Path to;
 
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "read the API token from FILE (default: $CAIRN_TOKEN, then the token of cairn login); a read token is enough")
-    Path tokenFile;
-
     @Override
     protected int execute() throws IOException {
-        ServerAccess access = new ServerAccess(tokenFile, false, "export pull");
-        ExportCredentials credentials = uri -> access.token(context(), ServerLocation.server(uri.toString(), false));
+        ServerAccess access = server(); // the global --token-file and --insecure-http, as for repositories
+        ExportCredentials credentials = uri -> access.token(context(), ServerLocation.server(uri.toString(),
+                access.insecureHttp()));
         try {
             ExportPuller.Result r = new ExportPuller(server, credentials, identity(), to, listener()).pull();
             output().json(java.util.Map.of("pulled", r.pulled().stream().map(Path::toString).toList(),
