@@ -1,0 +1,97 @@
+package dev.cairn.export.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.export.ExportFeature;
+import dev.cairn.export.schedule.ScheduleSetting;
+import dev.cairn.server.TestServer;
+import dev.cairn.testkit.MutableClock;
+import dev.cairn.workspace.WorkspaceFeature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The schedule job on the injected clock (no sleeps): nothing before the time, one export when due, one (not one per
+ * missed run) after the server was down for days, none while the workspace's export is still running. The workspace
+ * has no recipient, so each scheduled export is recorded as failed at once and no export runs in the background.
+ */
+class ExportScheduleTest {
+    @TempDir
+    java.nio.file.Path dir;
+    MutableClock clock = MutableClock.at(Instant.parse("2025-01-02T03:04:05Z"));
+    TestServer server;
+    ExportModule module;
+    long workspace;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(dir, c -> c, clock, List.of(new WorkspaceFeature(), new ExportFeature()));
+        long ann = server.account("ann").id();
+        module = ExportFixtures.module(server);
+        workspace = ExportFixtures.workspace(server, ann);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aDueScheduleStartsOneExportAndMissedRunsCollapseIntoOne() {
+        Schedule s = module.schedules().set(workspace, daily("02:30"), "ann");
+        assertThat(s.nextAt()).isEqualTo("2025-01-03T02:30:00Z");
+        assertThat(s.formats()).containsExactly("csv", "sqlite");
+        assertThat(module.schedules().runDue()).isZero();
+        clock.set(Instant.parse("2025-01-03T02:29:59Z"));
+        assertThat(module.schedules().runDue()).isZero();
+
+        clock.set(Instant.parse("2025-01-03T02:30:00Z"));
+        assertThat(module.schedules().runDue()).isEqualTo(1);
+        assertThat(module.schedules().runDue()).isZero();
+        Export first = module.exports().list(workspace).getFirst();
+        assertThat(first.createdBy()).isEqualTo(ExportService.SCHEDULE);
+        assertThat(first.formats()).containsExactly("csv", "sqlite");
+        assertThat(first.status()).isEqualTo(ExportStatus.FAILED);
+        assertThat(first.error()).contains("no recipient");
+        assertThat(module.schedules().require(workspace).nextAt()).isEqualTo("2025-01-04T02:30:00Z");
+
+        clock.advance(Duration.ofDays(5));
+        assertThat(module.schedules().runDue()).isEqualTo(1);
+        assertThat(module.exports().list(workspace)).hasSize(2);
+        assertThat(module.schedules().require(workspace).nextAt()).isEqualTo("2025-01-09T02:30:00Z");
+    }
+
+    @Test
+    void aWorkspaceWhoseExportStillRunsStartsNoOtherAndStaysDue() {
+        module.schedules().set(workspace, new ScheduleSetting("hours", 1, null, null, null, null, null), "ann");
+        ExportTable table = new ExportTable(server.core().database().jdbi(), clock);
+        long running = table.queue(workspace, List.of("csv"), "ann");
+        assertThat(table.claim(running)).isTrue();
+        clock.advance(Duration.ofHours(3));
+        assertThat(module.schedules().runDue()).isZero();
+        assertThat(module.exports().list(workspace)).hasSize(1);
+
+        table.failed(running, "test");
+        assertThat(module.schedules().runDue()).isEqualTo(1);
+        assertThat(module.exports().list(workspace)).hasSize(2);
+        assertThat(module.schedules().require(workspace).nextAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void aRemovedScheduleStartsNothing() {
+        module.schedules().set(workspace, daily("04:00"), "ann");
+        module.schedules().remove(workspace);
+        clock.advance(Duration.ofDays(2));
+        assertThat(module.schedules().runDue()).isZero();
+        assertThat(module.schedules().get(workspace)).isEmpty();
+    }
+
+    static ScheduleSetting daily(String at) {
+        return new ScheduleSetting("day", null, at, null, List.of("sqlite", "csv"), null, null);
+    }
+}
