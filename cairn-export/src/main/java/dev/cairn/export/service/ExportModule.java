@@ -10,10 +10,10 @@ import java.util.concurrent.Executor;
 
 /**
  * The export's services over one platform, built together: the signing key, the recipients, the exports, their
- * schedules, and the workspaces (to resolve callers). Thread-safe.
+ * schedules and retention, and the workspaces (to resolve callers). Thread-safe.
  */
 public record ExportModule(SigningKey key, Recipients recipients, ExportService exports, Schedules schedules,
-        Workspaces workspaces) {
+        Retention retention, Workspaces workspaces) {
     /**
      * Builds the services on the platform's; exports run on {@code executor}. Fails the exports a stopped server left
      * queued or running, and deletes their working directories (the data directory is this process's).
@@ -30,8 +30,9 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
         table.failInterrupted("the server stopped during the export; export again");
         runner.sweep();
         ExportService exports = new ExportService(table, recipients, files, runner, executor);
-        return new ExportModule(key, recipients, exports, new Schedules(new ScheduleTable(jdbi), exports, p.clock()),
-                new Workspaces(jdbi, p.database().reads(), p.clock(), p.random()));
+        ScheduleTable schedules = new ScheduleTable(jdbi);
+        return new ExportModule(key, recipients, exports, new Schedules(schedules, exports, p.clock()),
+                new Retention(schedules, exports, p.clock()), new Workspaces(jdbi, p.database().reads(), p.clock(), p.random()));
     }
 
     /** The platform's randomness as the {@link SecureRandom} the JDK's key generator takes. */
