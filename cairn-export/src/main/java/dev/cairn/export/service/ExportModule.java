@@ -10,10 +10,10 @@ import java.util.concurrent.Executor;
 
 /**
  * The export's services over one platform, built together: the signing key, the recipients, the exports, their
- * schedules and retention, and the workspaces (to resolve callers). Thread-safe.
+ * schedules and retention, the failure emails, and the workspaces (to resolve callers). Thread-safe.
  */
 public record ExportModule(SigningKey key, Recipients recipients, ExportService exports, Schedules schedules,
-        Retention retention, Workspaces workspaces) {
+        Retention retention, FailureNotices notices, Workspaces workspaces) {
     /**
      * Builds the services on the platform's; exports run on {@code executor}. Fails the exports a stopped server left
      * queued or running, and deletes their working directories (the data directory is this process's).
@@ -32,7 +32,9 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
         ExportService exports = new ExportService(table, recipients, files, runner, executor);
         ScheduleTable schedules = new ScheduleTable(jdbi);
         return new ExportModule(key, recipients, exports, new Schedules(schedules, exports, p.clock()),
-                new Retention(schedules, exports, p.clock()), new Workspaces(jdbi, p.database().reads(), p.clock(), p.random()));
+                new Retention(schedules, exports, p.clock()),
+                new FailureNotices(jdbi, table, p.mailer(), p.publicUrl(), p.clock()),
+                new Workspaces(jdbi, p.database().reads(), p.clock(), p.random()));
     }
 
     /** The platform's randomness as the {@link SecureRandom} the JDK's key generator takes. */
