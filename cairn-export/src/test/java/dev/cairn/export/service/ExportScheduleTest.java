@@ -3,6 +3,7 @@ package dev.cairn.export.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.export.ExportFeature;
+import dev.cairn.export.crypt.Age;
 import dev.cairn.export.schedule.ScheduleSetting;
 import dev.cairn.server.TestServer;
 import dev.cairn.testkit.MutableClock;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The schedule job on the injected clock (no sleeps): nothing before the time, one export when due, one (not one per
- * missed run) after the server was down for days, none while the workspace's export is still running. The workspace
- * has no recipient, so each scheduled export is recorded as failed at once and no export runs in the background.
+ * missed run) after the server was down for days, none while the workspace's export is still running (these without a
+ * recipient, so each scheduled export is recorded as failed at once); and, with a recipient, scheduled exports that
+ * are built and stored, of which the retention keeps the newest.
  */
 class ExportScheduleTest {
     @TempDir
@@ -89,6 +91,40 @@ class ExportScheduleTest {
         clock.advance(Duration.ofDays(2));
         assertThat(module.schedules().runDue()).isZero();
         assertThat(module.schedules().get(workspace)).isEmpty();
+    }
+
+    @Test
+    void scheduledExportsRunToDoneAndTheRetentionKeepsTheNewest() throws Exception {
+        module.recipients().add(workspace, "nas", Age.newIdentity()[1], "ann");
+        module.schedules().set(workspace, new ScheduleSetting("hours", 1, null, null, List.of("jsonl"), 1, null),
+                "ann");
+        clock.advance(Duration.ofHours(1));
+        assertThat(module.schedules().runDue()).isEqualTo(1);
+        Export first = awaitEnd();
+        clock.advance(Duration.ofHours(1));
+        assertThat(module.schedules().runDue()).isEqualTo(1);
+        Export second = awaitEnd();
+        assertThat(List.of(first.status(), second.status())).containsOnly(ExportStatus.DONE);
+        assertThat(second.createdBy()).isEqualTo(ExportService.SCHEDULE);
+        long ann = server.core().database().jdbi().withHandle(h -> h.createQuery("SELECT account_id FROM workspaces "
+                + "WHERE id = :w").bind("w", workspace).mapTo(Long.class).one());
+        assertThat(server.core().quota().usage(ann).storedBytes()).isEqualTo(first.bytes() + second.bytes());
+
+        assertThat(module.retention().prune()).isEqualTo(1);
+        assertThat(module.exports().list(workspace)).extracting(Export::id).containsExactly(second.id());
+        assertThat(server.core().quota().usage(ann).storedBytes()).isEqualTo(second.bytes());
+    }
+
+    /** The newest export once the background pool has ended it (the pool's thread, not the clock, is awaited). */
+    private Export awaitEnd() throws InterruptedException {
+        for (int i = 0; i < 3000; i++) {
+            Export e = module.exports().list(workspace).getFirst();
+            if (e.status() == ExportStatus.DONE || e.status() == ExportStatus.FAILED) {
+                return e;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the scheduled export did not end");
     }
 
     static ScheduleSetting daily(String at) {
