@@ -6,14 +6,12 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.cairn.export.ExportFeature;
 import dev.cairn.export.schedule.ScheduleSetting;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.mail.MailConfig;
 import dev.cairn.server.mail.MailSecurity;
 import dev.cairn.testkit.MutableClock;
-import dev.cairn.workspace.WorkspaceFeature;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +38,7 @@ class ExportFailureMailTest {
     @TempDir
     Path dir;
     MutableClock clock = MutableClock.at(Instant.parse("2025-01-02T03:04:05Z"));
+    ExportFixtures fixtures;
     TestServer server;
     ExportModule module;
     long workspace;
@@ -48,11 +47,10 @@ class ExportFailureMailTest {
     void start() throws Exception {
         MailConfig relay = new MailConfig("127.0.0.1", SMTP.getSmtp().getPort(), MailSecurity.NONE, "relay",
                 RELAY_PASSWORD, "Cairn <cairn@example.com>", Duration.ofSeconds(5));
-        server = TestServer.start(dir, c -> c.withPublicUrl(PUBLIC_URL).withMail(relay), clock,
-                List.of(new WorkspaceFeature(), new ExportFeature()));
-        long ann = server.account("ann").id();
-        module = ExportFixtures.module(server);
-        workspace = ExportFixtures.workspace(server, ann);
+        ExportFixtures f = fixtures = ExportFixtures.start(dir, clock, c -> c.withPublicUrl(PUBLIC_URL).withMail(relay));
+        server = f.server();
+        module = f.module();
+        workspace = f.workspace();
     }
 
     @AfterEach
@@ -83,7 +81,7 @@ class ExportFailureMailTest {
 
     @Test
     void eachFailureIsMailedOnceAndAManualOneNamesWhoStartedIt() throws Exception {
-        ExportTable table = new ExportTable(server.core().database().jdbi(), clock);
+        ExportTable table = fixtures.table(clock);
         long first = table.queue(workspace, List.of("sqlite", "xlsx"), "ann");
         table.claim(first);
         table.failed(first, "the encrypted export needs more space than your quota has left");

@@ -2,11 +2,9 @@ package dev.cairn.export.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.export.ExportFeature;
 import dev.cairn.export.schedule.ScheduleSetting;
 import dev.cairn.server.TestServer;
 import dev.cairn.testkit.MutableClock;
-import dev.cairn.workspace.WorkspaceFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +34,12 @@ class ExportRetentionTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(dir.resolve("server"), c -> c, clock,
-                List.of(new WorkspaceFeature(), new ExportFeature()));
-        ann = server.account("ann").id();
-        module = ExportFixtures.module(server);
-        workspace = ExportFixtures.workspace(server, ann);
-        table = new ExportTable(server.core().database().jdbi(), clock);
+        ExportFixtures f = ExportFixtures.start(dir.resolve("server"), clock, c -> c);
+        server = f.server();
+        module = f.module();
+        ann = f.ann();
+        workspace = f.workspace();
+        table = f.table(clock);
         files = new BundleFiles(server.core().stores(), server.core().quota());
     }
 

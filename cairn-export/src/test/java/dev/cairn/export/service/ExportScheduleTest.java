@@ -2,12 +2,10 @@ package dev.cairn.export.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.export.ExportFeature;
 import dev.cairn.export.crypt.Age;
 import dev.cairn.export.schedule.ScheduleSetting;
 import dev.cairn.server.TestServer;
 import dev.cairn.testkit.MutableClock;
-import dev.cairn.workspace.WorkspaceFeature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,16 +24,17 @@ class ExportScheduleTest {
     @TempDir
     java.nio.file.Path dir;
     MutableClock clock = MutableClock.at(Instant.parse("2025-01-02T03:04:05Z"));
+    ExportFixtures fixtures;
     TestServer server;
     ExportModule module;
     long workspace;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(dir, c -> c, clock, List.of(new WorkspaceFeature(), new ExportFeature()));
-        long ann = server.account("ann").id();
-        module = ExportFixtures.module(server);
-        workspace = ExportFixtures.workspace(server, ann);
+        ExportFixtures f = fixtures = ExportFixtures.start(dir, clock, c -> c);
+        server = f.server();
+        module = f.module();
+        workspace = f.workspace();
     }
 
     @AfterEach
@@ -71,7 +70,7 @@ class ExportScheduleTest {
     @Test
     void aWorkspaceWhoseExportStillRunsStartsNoOtherAndStaysDue() {
         module.schedules().set(workspace, new ScheduleSetting("hours", 1, null, null, null, null, null), "ann");
-        ExportTable table = new ExportTable(server.core().database().jdbi(), clock);
+        ExportTable table = fixtures.table(clock);
         long running = table.queue(workspace, List.of("csv"), "ann");
         assertThat(table.claim(running)).isTrue();
         clock.advance(Duration.ofHours(3));
@@ -106,8 +105,7 @@ class ExportScheduleTest {
         Export second = awaitEnd();
         assertThat(List.of(first.status(), second.status())).containsOnly(ExportStatus.DONE);
         assertThat(second.createdBy()).isEqualTo(ExportService.SCHEDULE);
-        long ann = server.core().database().jdbi().withHandle(h -> h.createQuery("SELECT account_id FROM workspaces "
-                + "WHERE id = :w").bind("w", workspace).mapTo(Long.class).one());
+        long ann = fixtures.ann();
         assertThat(server.core().quota().usage(ann).storedBytes()).isEqualTo(first.bytes() + second.bytes());
 
         assertThat(module.retention().prune()).isEqualTo(1);
