@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The onsite copy as a feature of the platform: its migrations ({@code db/export}, versions 500-599), the signing key,
- * recipients and exports, their API and page, the "Onsite copy" navigation entry, a job that runs exports left queued,
- * and the removal of an account's exports when it is purged. Exports run on a small pool of their own.
+ * recipients, exports and schedules, their API and page, the "Onsite copy" navigation entry, jobs that run exports left
+ * queued, start scheduled ones, delete what their retention no longer keeps and email the owner of a failed one, and
+ * the removal of an account's exports when it is purged. Exports run on a small pool of their own.
  */
 public final class ExportFeature implements Feature {
     public static final String MIGRATIONS = "classpath:db/export";
@@ -63,7 +64,10 @@ public final class ExportFeature implements Feature {
 
         @Override
         public List<Job> jobs() {
-            return List.of(new Job("queued exports", Duration.ofMinutes(1), module.exports()::runQueued));
+            return List.of(new Job("queued exports", Duration.ofMinutes(1), module.exports()::runQueued),
+                    new Job("scheduled exports", Duration.ofMinutes(1), module.schedules()::runDue),
+                    new Job("export retention", Duration.ofMinutes(10), module.retention()::prune),
+                    new Job("export failure mail", Duration.ofMinutes(1), module.notices()::sendPending));
         }
 
         @Override

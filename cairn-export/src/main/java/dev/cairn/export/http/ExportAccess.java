@@ -13,9 +13,9 @@ import io.javalin.http.HandlerType;
 
 /**
  * The one role of export routes: an owner of the workspace (its account, or a member with the owner role; ADR 27).
- * Changing anything (recipients, starting an export) needs a {@code full} credential; listing and downloading take any
- * token, a {@code read} token included, so a machine that pulls copies never holds a token that can change anything
- * (the bundles are encrypted to the owner's keys). The API takes header credentials or a session (with CSRF for
+ * Changing anything (recipients, starting an export, the schedule) needs a {@code full} credential; listing, reading
+ * and downloading take any token, a {@code read} token included, so a machine that pulls copies never holds a token
+ * that can change anything (the bundles are encrypted to the owner's keys). The API takes header credentials or a session (with CSRF for
  * unsafe methods); the web page ({@code /web/export}) the session only. The workspace is the caller's own unless
  * {@code X-Cairn-Workspace} names another owner's. The resolved caller is in {@link #caller}.
  */

@@ -9,10 +9,11 @@ import java.security.SecureRandom;
 import java.util.concurrent.Executor;
 
 /**
- * The export's services over one platform, built together: the signing key, the recipients, the exports, and the
- * workspaces (to resolve callers). Thread-safe.
+ * The export's services over one platform, built together: the signing key, the recipients, the exports, their
+ * schedules and retention, the failure emails, and the workspaces (to resolve callers). Thread-safe.
  */
-public record ExportModule(SigningKey key, Recipients recipients, ExportService exports, Workspaces workspaces) {
+public record ExportModule(SigningKey key, Recipients recipients, ExportService exports, Schedules schedules,
+        Retention retention, FailureNotices notices, Workspaces workspaces) {
     /**
      * Builds the services on the platform's; exports run on {@code executor}. Fails the exports a stopped server left
      * queued or running, and deletes their working directories (the data directory is this process's).
@@ -28,7 +29,11 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
                 p.clock(), serverVersion);
         table.failInterrupted("the server stopped during the export; export again");
         runner.sweep();
-        return new ExportModule(key, recipients, new ExportService(table, recipients, files, runner, executor),
+        ExportService exports = new ExportService(table, recipients, files, runner, executor);
+        ScheduleTable schedules = new ScheduleTable(jdbi);
+        return new ExportModule(key, recipients, exports, new Schedules(schedules, exports, p.clock()),
+                new Retention(schedules, exports, p.clock()),
+                new FailureNotices(jdbi, table, p.mailer(), p.publicUrl(), p.clock()),
                 new Workspaces(jdbi, p.database().reads(), p.clock(), p.random()));
     }
 

@@ -94,7 +94,12 @@ final class ExportRunner {
             long bytes = Files.size(out);
             String bundleSha = HexFormat.of().formatHex(sha.digest());
             files.store(e.accountId(), out, bundleSha, bytes);
-            table.done(e.id(), built.cut(), built.manifestSha256(), bundleSha, bytes);
+            try {
+                table.done(e.id(), built.cut(), built.manifestSha256(), bundleSha, bytes);
+            } catch (RuntimeException notRecorded) {
+                files.delete(e.accountId(), bundleSha, bytes); // a failed export holds no bytes
+                throw notRecorded;
+            }
         } finally {
             Files.deleteIfExists(out);
             ScratchDirs.delete(work);

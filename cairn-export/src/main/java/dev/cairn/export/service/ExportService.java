@@ -15,6 +15,8 @@ import java.util.concurrent.Executor;
  * reached. Thread-safe.
  */
 public final class ExportService {
+    /** Who an export started by the schedule is created by. */
+    public static final String SCHEDULE = "schedule";
     private final ExportTable table;
     private final Recipients recipients;
     private final BundleFiles files;
@@ -37,7 +39,7 @@ public final class ExportService {
      *     an unknown format
      */
     public Export start(long workspaceId, List<String> formats, String by) {
-        List<String> chosen = formats(formats);
+        List<String> chosen = chosen(formats);
         if (recipients.list(workspaceId).isEmpty()) {
             throw new ServiceException(ErrorCode.NO_RECIPIENT, "add a recipient first: an export is only ever "
                     + "encrypted to a key you hold (age-keygen, or cairn export keygen, makes one)");
@@ -47,7 +49,25 @@ public final class ExportService {
         return table.get(id).orElseThrow();
     }
 
-    private static List<String> formats(List<String> asked) {
+    /** The schedule's export: queued and started, or recorded as failed at once when there is no recipient. */
+    void startScheduled(long workspaceId, List<String> formats) {
+        long id = table.queue(workspaceId, formats, SCHEDULE);
+        if (recipients.list(workspaceId).isEmpty()) {
+            table.claim(id);
+            table.failed(id, "the scheduled export did not run: the workspace has no recipient; add the public key "
+                    + "of a key you hold on the Onsite copy page");
+            return;
+        }
+        executor.execute(() -> runner.run(id));
+    }
+
+    /** Whether an export of the workspace is queued or running. */
+    boolean busy(long workspaceId) {
+        return table.busy(workspaceId);
+    }
+
+    /** {@code asked} in the formats' order, all of them if none. */
+    static List<String> chosen(List<String> asked) {
         if (asked == null || asked.isEmpty()) {
             return Formats.NAMES;
         }

@@ -57,6 +57,11 @@ final class ExportTable {
                 .bind("now", clock.millis()).execute());
     }
 
+    boolean busy(long workspaceId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM exports WHERE workspace_id = :w AND status "
+                + "IN ('queued', 'running')").bind("w", workspaceId).mapTo(Long.class).one()) > 0;
+    }
+
     List<Long> queued() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM exports WHERE status = 'queued' ORDER BY id")
                 .mapTo(Long.class).list());

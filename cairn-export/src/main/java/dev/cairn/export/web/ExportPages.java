@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The "Onsite copy" page ({@code /web/export}, the signed-in owner's own workspace, session only, CSRF on every POST,
  * no JavaScript needed): the recipients (add with a name and an {@code age1…} key, remove), "Export now" with the
- * formats, the exports with status, size, time and a download link, and the signing key's fingerprint. Thread-safe.
+ * formats, the schedule (how often, formats, what is kept; change or remove), the exports with status, size, time and a
+ * download link, and the signing key's fingerprint. Thread-safe.
  */
 public final class ExportPages {
     public static final String BASE = "/web/export";
@@ -32,7 +33,8 @@ public final class ExportPages {
     static final String TEMPLATES = "dev.cairn.export.web.templates";
     private static final Map<String, String> NOTICES = Map.of("recipient-added", "Recipient added.",
             "recipient-removed", "Recipient removed.", "export-deleted", "Export deleted.", "export-started",
-            "Export started. Reload this page to see when it is done.");
+            "Export started. Reload this page to see when it is done.", "schedule-saved", "Schedule saved.",
+            "schedule-removed", "Schedule removed: exports run only when you start them.");
     private final Pages pages;
     private final ExportModule module;
 
@@ -50,7 +52,9 @@ public final class ExportPages {
                 new Route(POST, BASE + "/recipients/{id}/remove", owner, p::removeRecipient),
                 new Route(POST, BASE + "/exports", owner, p::exportNow),
                 new Route(GET, BASE + "/exports/{id}/download", owner, new ExportHandlers(module)::download),
-                new Route(POST, BASE + "/exports/{id}/delete", owner, p::deleteExport));
+                new Route(POST, BASE + "/exports/{id}/delete", owner, p::deleteExport),
+                new Route(POST, BASE + "/schedule", owner, p::saveSchedule),
+                new Route(POST, BASE + "/schedule/remove", owner, p::removeSchedule));
     }
 
     void page(Context ctx) {
@@ -102,7 +106,27 @@ public final class ExportPages {
         Pages.seeOther(ctx, BASE + "?done=export-deleted");
     }
 
+    void saveSchedule(Context ctx) {
+        Caller c = ExportAccess.caller(ctx);
+        try {
+            module.schedules().set(c.workspaceId(), ScheduleForm.setting(ctx), c.accountName());
+        } catch (ServiceException e) {
+            show(ctx, e.code().status(), Forms.empty(), null, Format.sentence(e.getMessage()));
+            return;
+        }
+        Pages.seeOther(ctx, BASE + "?done=schedule-saved");
+    }
+
+    void removeSchedule(Context ctx) {
+        module.schedules().remove(ExportAccess.caller(ctx).workspaceId());
+        Pages.seeOther(ctx, BASE + "?done=schedule-removed");
+    }
+
     private void show(Context ctx, int status, Forms recipientForm, String exportProblem) {
+        show(ctx, status, recipientForm, exportProblem, null);
+    }
+
+    private void show(Context ctx, int status, Forms recipientForm, String exportProblem, String scheduleProblem) {
         Caller c = ExportAccess.caller(ctx);
         var key = ExportViews.KeyView.of(module.key());
         pages.render(ctx, status, "exportPage.jte", pages.chrome(ctx, "Onsite copy", NAV.key()),
@@ -111,7 +135,9 @@ public final class ExportPages {
                 "exports", module.exports().list(c.workspaceId()).stream().map(OnsiteViews.ExportRow::of).toList(),
                 "formats", Formats.NAMES, "form", recipientForm, "exportProblem", exportProblem,
                 "fingerprint", key.fingerprint(), "publicKey", key.publicKey(),
-                "notice", NOTICES.get(String.valueOf(ctx.queryParam("done"))));
+                "notice", NOTICES.get(String.valueOf(ctx.queryParam("done"))), "schedule",
+                module.schedules().get(c.workspaceId()).map(OnsiteViews.ScheduleRow::of).orElse(null),
+                "scheduleProblem", scheduleProblem);
     }
 
     private static long number(String s) {

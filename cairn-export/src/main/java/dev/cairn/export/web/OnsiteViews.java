@@ -1,8 +1,13 @@
 package dev.cairn.export.web;
 
+import dev.cairn.export.schedule.Interval;
 import dev.cairn.export.service.Export;
 import dev.cairn.export.service.ExportStatus;
 import dev.cairn.export.service.Recipient;
+import dev.cairn.export.service.Schedule;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
 import dev.cairn.server.web.Format;
 
 /** What the Onsite copy page shows of recipients and exports. */
@@ -28,6 +33,24 @@ public final class OnsiteViews {
                     Format.time(e.finishedAt(), ""), e.error(),
                     done ? ExportPages.BASE + "/exports/" + e.id() + "/download" : null,
                     e.manifestSha256() == null ? "" : e.manifestSha256().substring(0, 16));
+        }
+    }
+
+    /** The schedule: how often in words, formats, what is kept, the next run; and the form's current values. */
+    public record ScheduleRow(String every, String formats, String keep, String nextRun, List<String> chosen,
+            String kind, String hours, String at, String day, int keepLast, int keepDays) {
+        static ScheduleRow of(Schedule s) {
+            Interval i = s.interval();
+            String day = i.day() == null ? "" : i.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            String every = switch (i.every()) {
+                case HOURS -> "Every " + i.hours() + (i.hours() == 1 ? " hour" : " hours");
+                case DAY -> "Every day at " + i.at() + " UTC";
+                case WEEK -> "Every " + day + " at " + i.at() + " UTC";
+            };
+            return new ScheduleRow(every, String.join(", ", s.formats()), "the newest " + s.keepLast()
+                    + " exports, none older than " + s.keepDays() + " days", Format.time(s.nextAt(), ""), s.formats(),
+                    i.every().wireName(), i.every() == Interval.Every.HOURS ? String.valueOf(i.hours()) : "",
+                    i.at() == null ? "" : i.at().toString(), day.toLowerCase(Locale.ROOT), s.keepLast(), s.keepDays());
         }
     }
 }
