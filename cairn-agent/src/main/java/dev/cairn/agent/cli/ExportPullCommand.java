@@ -30,13 +30,9 @@ final class ExportPullCommand extends BaseCommand {
     @Option(names = "--to", paramLabel = "DIR", required = true, description = "the copy directory")
     Path to;
 
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "read the API token from FILE (default: $CAIRN_TOKEN, then the token of cairn login); a read token is enough")
-    Path tokenFile;
-
     @Override
     protected int execute() throws IOException {
-        ServerAccess access = new ServerAccess(tokenFile, false, "export pull");
+        ServerAccess access = new ServerAccess(root().tokenFile, false, "export pull"); // the inherited --token-file
         ExportCredentials credentials = uri -> access.token(context(), ServerLocation.server(uri.toString(), false));
         try {
             ExportPuller.Result r = new ExportPuller(server, credentials, identity(), to, listener()).pull();
