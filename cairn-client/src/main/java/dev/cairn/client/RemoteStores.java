@@ -1,5 +1,6 @@
 package dev.cairn.client;
 
+import dev.cairn.blob.BlobName;
 import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.ForwardingBlobStore;
 import dev.cairn.blob.RetryPolicy;
@@ -57,6 +58,11 @@ public final class RemoteStores {
         ClosingClient(BlobStore store, HttpClient client) {
             super(store);
             this.client = client;
+        }
+
+        @Override
+        public void readRange(BlobName name, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+            delegate().readRange(name, offset, dst, dstOffset, length);
         }
 
         @Override
