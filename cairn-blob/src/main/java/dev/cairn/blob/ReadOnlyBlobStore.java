@@ -20,6 +20,12 @@ public final class ReadOnlyBlobStore extends ForwardingBlobStore {
         return new ReadOnlyBlobStore(store);
     }
 
+    /** Forwarded, so that the wrapped store's own (faster) ranged read is used. */
+    @Override
+    public void readRange(BlobName name, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+        delegate().readRange(name, offset, dst, dstOffset, length);
+    }
+
     /** @throws ReadOnlyBlobStoreException always; the stream is not read */
     @Override
     public void put(BlobName name, InputStream content, long length) throws IOException {

@@ -21,7 +21,8 @@ import java.util.function.DoubleSupplier;
  *   <li>A put can succeed in the store but still report a transient failure (a lost response). If a retry then finds the
  *       object already there, its content is compared with the put's content, and equal content counts as success.</li>
  *   <li>Likewise a retried delete that finds the object gone counts as success.</li>
- *   <li>For {@code get}, only opening the stream is retried, not failures while reading it.</li>
+ *   <li>For {@code get}, only opening the stream is retried, not failures while reading it; {@code readRange} is
+ *       retried as a whole (the wrapped store's own, when it has a faster one than reading a stream).</li>
  * </ul>
  * When all attempts fail, a {@link TransientBlobStoreException} saying so is thrown, with the last failure as its cause and
  * the earlier ones suppressed. If the waiting thread is interrupted, an {@link InterruptedIOException} is thrown and the
@@ -93,6 +94,15 @@ public final class RetryingBlobStore extends ForwardingBlobStore {
     @Override
     public InputStream get(BlobName name, long offset, long length) throws IOException {
         return retry(BlobOp.GET, name, attempt -> delegate().get(name, offset, length));
+    }
+
+    /** Retried as a whole, failures while reading included: a new attempt only overwrites {@code dst} again. */
+    @Override
+    public void readRange(BlobName name, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+        retry(BlobOp.GET, name, attempt -> {
+            delegate().readRange(name, offset, dst, dstOffset, length);
+            return null;
+        });
     }
 
     @Override

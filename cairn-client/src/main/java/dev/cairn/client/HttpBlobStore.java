@@ -142,6 +142,28 @@ public final class HttpBlobStore implements BlobStore {
         return in;
     }
 
+    /**
+     * Reads the range straight into {@code dst} ({@link IntoArray}): the bulk path of restores and tree loads. A body cut
+     * short is transient like a failed connection (a retry of the whole read only overwrites {@code dst} again).
+     */
+    @Override
+    public void readRange(BlobName name, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+        Objects.checkFromIndexSize(dstOffset, length, dst.length);
+        if (length == 0 || offset < 0 || offset > Long.MAX_VALUE - length) {
+            get(name, offset, length).close(); // an empty range, or the argument checks of get
+            return;
+        }
+        String what = "get " + name;
+        HttpResponse<byte[]> r = send(request(path(name)).header("Range", "bytes=" + offset + "-" + (offset + length - 1))
+                .GET(), info -> info.statusCode() >= 300 ? HttpResponse.BodySubscribers.ofByteArray()
+                : info.statusCode() == 206 && info.headers().firstValueAsLong("Content-Length").orElse(-1) == length
+                ? new IntoArray(dst, dstOffset, length) : HttpResponse.BodySubscribers.replacing(new byte[0]), what);
+        check(r, name, what);
+        if (r.body() != null) {
+            throw new EOFException(name + ": wanted " + length + " bytes at " + offset + ", the object is shorter");
+        }
+    }
+
     @Override
     public BlobInfo stat(BlobName name) throws IOException {
         HttpResponse<byte[]> r = send(request(path(name)).method("HEAD", HttpRequest.BodyPublishers.noBody()),

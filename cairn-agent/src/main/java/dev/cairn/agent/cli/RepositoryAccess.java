@@ -11,6 +11,7 @@ import dev.cairn.engine.repo.Environment;
 import dev.cairn.engine.repo.NotARepositoryException;
 import dev.cairn.engine.repo.Repositories;
 import dev.cairn.engine.repo.Repository;
+import dev.cairn.engine.repo.TreeCache;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
@@ -67,6 +68,7 @@ final class RepositoryAccess {
             Repository repo = Repositories.open(store, passphrase, Environment.system(), context.cacheDirectory());
             if (remote != null) {
                 remote.lockWithLeases(repo, server.command());
+                repo.useTreeCache(TreeCache.under(context.cacheDirectory(), repo)); // trees from disk, not round trips
             }
             return new OpenRepository(location, store, repo);
         } catch (NotARepositoryException e) {
@@ -93,6 +95,7 @@ final class RepositoryAccess {
             Repository repo = Repositories.init(store, passphrase, options, Environment.system(), context.cacheDirectory());
             if (remote != null) {
                 remote.lockWithLeases(repo, server.command());
+                repo.useTreeCache(TreeCache.under(context.cacheDirectory(), repo)); // trees from disk, not round trips
             }
             return new OpenRepository(location, store, repo);
         } catch (IOException | RuntimeException e) {

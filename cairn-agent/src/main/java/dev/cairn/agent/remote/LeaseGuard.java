@@ -47,6 +47,11 @@ public final class LeaseGuard {
             }
 
             @Override
+            public void readRange(BlobName name, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+                delegate().readRange(name, offset, dst, dstOffset, length); // the server store's own, straight into dst
+            }
+
+            @Override
             public void delete(BlobName name) throws IOException {
                 check();
                 delegate().delete(name);

@@ -26,7 +26,8 @@ import java.util.concurrent.Executors;
  * sequential request per directory into a few concurrent ones per pack. At most {@link #CAPACITY} bytes are held; once
  * full, the oldest fetched trees are dropped (a directory that is no longer there is never taken), and a tree not held
  * is simply loaded when needed. A failed fetch is not reported here: the directory loads its tree itself and sees the
- * real error. Thread-safe.
+ * real error. Trees the repository's {@link dev.cairn.engine.repo.TreeCache} holds are not fetched; fetched ones are
+ * added to it. Thread-safe.
  */
 final class TreePrefetch implements AutoCloseable {
     static final long CAPACITY = 4L << 20;
@@ -114,8 +115,10 @@ final class TreePrefetch implements AutoCloseable {
 
     private BlobLocation location(String id) {
         try {
-            BlobLocation loc = repo.index().lookup(BlobId.parse(id));
-            return loc != null && loc.type() == BlobType.TREE ? loc : null;
+            BlobId blob = BlobId.parse(id);
+            BlobLocation loc = repo.index().lookup(blob);
+            // a tree in the local tree cache is read from disk when its directory is reached
+            return loc != null && loc.type() == BlobType.TREE && !repo.treeCache().holds(blob) ? loc : null;
         } catch (IOException | RuntimeException e) {
             return null; // the directory reports a malformed id or an unreadable index when it loads the tree
         }
@@ -156,7 +159,9 @@ final class TreePrefetch implements AutoCloseable {
         }
         for (Ahead a : range) {
             try {
-                a.json().complete(repo.openBlob(a.loc(), BlobId.parse(a.id()), sealed, (int) (a.loc().offset() - start)));
+                int at = (int) (a.loc().offset() - start);
+                a.json().complete(repo.openBlob(a.loc(), BlobId.parse(a.id()), sealed, at));
+                repo.treeCache().put(BlobId.parse(a.id()), sealed, at, a.loc().length());
             } catch (CorruptDataException | RuntimeException e) {
                 a.json().complete(null);
             }

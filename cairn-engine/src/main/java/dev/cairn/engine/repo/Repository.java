@@ -39,6 +39,7 @@ public final class Repository implements AutoCloseable {
     private volatile List<String> indexProblems;
     private final Environment env;
     private volatile Locking locking = LockObjects.INSTANCE;
+    private volatile TreeCache trees = TreeCache.NONE;
     private final java.nio.file.Path indexCacheDir;
     private volatile java.util.Set<String> loadedIndexFiles = java.util.Set.of();
 
@@ -75,11 +76,7 @@ public final class Repository implements AutoCloseable {
         return store.stat(packName(pack)).size();
     }
 
-    /**
-     * Reads {@code length} sealed bytes of a pack at {@code offset} into {@code dst} (no decryption).
-     *
-     * @throws java.io.EOFException if the pack is shorter
-     */
+    /** Reads {@code length} sealed bytes of a pack at {@code offset} into {@code dst} (no decryption; EOFException if shorter). */
     public void readPack(BlobId pack, long offset, byte[] dst, int dstOffset, int length) throws IOException {
         store.readRange(packName(pack), offset, dst, dstOffset, length);
     }
@@ -93,11 +90,7 @@ public final class Repository implements AutoCloseable {
         return PackReader.readHeader(store, pack, aead, masterKey.encryptionKey());
     }
 
-    /**
-     * Adds a key file for {@code passphrase} that unlocks this repository's master key; returns its id.
-     *
-     * @see Keys#add
-     */
+    /** Adds a key file for {@code passphrase} that unlocks this repository's master key; returns its id. @see Keys#add */
     public String addKey(char[] passphrase, KdfParams params) throws IOException {
         return Keys.add(store, masterKey, passphrase, params, env);
     }
@@ -166,6 +159,15 @@ public final class Repository implements AutoCloseable {
         this.locking = java.util.Objects.requireNonNull(locking, "locking");
     }
 
+    /** Keeps tree blobs in {@code trees} (the composition root, for a server repository, right after opening). */
+    public void useTreeCache(TreeCache trees) {
+        this.trees = java.util.Objects.requireNonNull(trees, "trees");
+    }
+
+    public TreeCache treeCache() {
+        return trees;
+    }
+
     public Environment environment() {
         return env;
     }
@@ -199,6 +201,9 @@ public final class Repository implements AutoCloseable {
         BlobLocation loc = index.lookup(id);
         if (loc == null) {
             throw new BlobNotFoundException(BlobName.of(BlobKind.PACK, id.hex()));
+        }
+        if (loc.type() == BlobType.TREE) {
+            return trees.load(this, loc, id);
         }
         byte[] sealed = store.getRange(BlobName.of(BlobKind.PACK, loc.pack().hex()), loc.offset(), loc.length());
         return openBlob(loc, id, sealed, 0);

@@ -95,6 +95,7 @@ public final class WriteSession implements AutoCloseable {
             if (type == BlobType.DATA) {
                 dataBlobsAdded.incrementAndGet();
             }
+            repo.treeCache().keep(sealed);
             add(sealed);
         } catch (IOException | RuntimeException | Error e) {
             failure.compareAndSet(null, e);
