@@ -85,8 +85,9 @@ public final class ServerCommand implements Callable<Integer> {
         String url = "http://" + (config.listenHost().contains(":") ? "[" + config.listenHost() + "]"
                 : config.listenHost()) + ":" + app.port() + "/";
         out.println("cairn server: listening on " + url + " (web UI: " + url + "login)");
-        out.println("cairn server: data in " + config.dataDir() + "; restic: restic -r rest:" + url.replace("://",
-                "://NAME:TOKEN@") + "NAME/REPO/ init");
+        out.println("cairn server: data in " + config.dataDir());
+        out.println("cairn server: back up with the agent: cairn login " + url + " then cairn -r " + url + "REPO init; or "
+                + "restic: restic -r rest:" + url.replace("://", "://NAME:TOKEN@") + "NAME/REPO/ init");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
