@@ -165,10 +165,21 @@ final class LocalWriter {
      * to the age of the file.
      */
     private static void lock(FileChannel channel) {
-        try {
-            channel.lock();
-        } catch (IOException e) {
-            // no locks here: see the comment
+        for (int attempt = 1; ; attempt++) {
+            try {
+                channel.lock();
+                return;
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                // A sweep in this JVM (another store instance opening) is looking at our new, empty temp file: it
+                // leaves a young empty file alone and lets go at once. After that many tries, go on unmarked.
+                if (attempt == 1_000) {
+                    return;
+                }
+                Thread.onSpinWait();
+                Thread.yield();
+            } catch (IOException e) {
+                return; // no locks here: see the comment
+            }
         }
     }
 
