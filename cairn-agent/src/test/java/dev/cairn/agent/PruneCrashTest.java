@@ -2,22 +2,11 @@ package dev.cairn.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.blob.LocalBlobStore;
-import dev.cairn.engine.crypto.KdfParams;
-import dev.cairn.engine.repo.Environment;
-import dev.cairn.engine.repo.Repositories;
-import dev.cairn.engine.repo.Repository;
 import dev.cairn.testkit.DeterministicRandom;
 import dev.cairn.testkit.TreeAssert;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,20 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PruneCrashTest {
     private static final String PASSWORD = "prune-crash";
-    private static final Duration ARRIVAL = Duration.ofSeconds(120);
 
     @TempDir
     Path tmp;
     private Path source;
+    private CairnProcesses cairn;
 
     /** Two snapshots with 64 KiB packs; the first is forgotten, so its tree packs are unused and its data packs half used. */
     @BeforeEach
     void repositoryWithAForgottenSnapshot() throws Exception {
-        try (LocalBlobStore store = LocalBlobStore.create(tmp.resolve("repo"));
-             Repository r = Repositories.init(store, PASSWORD.toCharArray(), Repositories.InitOptions.defaults()
-                     .withKdf(KdfParams.TEST).withPackSize(64 << 10), Environment.system())) {
-            assertThat(r.config().packSize()).isEqualTo(64 << 10);
-        }
+        cairn = new CairnProcesses(tmp, PASSWORD);
+        cairn.init(tmp.resolve("repo"));
         source = Files.createDirectories(tmp.resolve("src"));
         for (int i = 0; i < 12; i++) {
             Files.write(source.resolve("f" + i), DeterministicRandom.bytes(i, 20 << 10)); // 4 files a pack
@@ -85,50 +71,27 @@ class PruneCrashTest {
     /** Runs a prune that stops at {@code point}, waits (bounded) until it says it is there, kills it; returns what it said. */
     private String killAt(String point) throws Exception {
         Path signal = tmp.resolve("signal");
-        String location = "crashpoint:" + tmp.resolve("repo").toUri().getRawPath() + "?point=" + point + "&signal="
-                + URLEncoder.encode(signal.toString(), StandardCharsets.UTF_8);
-        Process prune = cairn(location, "prune", "--max-unused", "0");
+        CairnProcesses.Started prune = cairn.start(CairnProcesses.crashPoint(tmp.resolve("repo"), point, signal, null),
+                cache(), "prune", "--max-unused", "0");
         try {
-            long deadline = System.nanoTime() + ARRIVAL.toNanos();
-            while (!Files.exists(signal) && prune.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(Files.exists(signal)).as("prune reached %s (log: %s)", point, log()).isTrue();
+            prune.await("prune reached " + point, () -> Files.exists(signal));
             return Files.readString(signal);
         } finally {
-            prune.destroyForcibly();
-            assertThat(prune.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            prune.kill();
         }
     }
 
-    private String log() throws IOException {
-        Path log = tmp.resolve("cairn.log");
-        return Files.exists(log) ? Files.readString(log) : "";
-    }
-
     private int run(String... args) throws IOException, InterruptedException {
-        Process p = cairn(tmp.resolve("repo").toString(), args);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("cairn %s finished", String.join(" ", args)).isTrue();
-        return p.exitValue();
+        return cairn.run(tmp.resolve("repo").toString(), cache(), args).code();
     }
 
     private String output(String... args) throws IOException, InterruptedException {
-        long before = Files.exists(tmp.resolve("cairn.log")) ? Files.size(tmp.resolve("cairn.log")) : 0;
-        assertThat(run(args)).isZero();
-        return Files.readString(tmp.resolve("cairn.log")).substring((int) before);
+        CairnProcesses.Finished finished = cairn.run(tmp.resolve("repo").toString(), cache(), args);
+        assertThat(finished.code()).isZero();
+        return finished.output();
     }
 
-    private Process cairn(String repository, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                AgentMain.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("cairn.log").toFile()));
-        pb.environment().put("CAIRN_REPOSITORY", repository);
-        pb.environment().put("CAIRN_PASSWORD", PASSWORD);
-        pb.environment().put("CAIRN_CACHE_DIR", tmp.resolve("cache").toString());
-        pb.environment().put("LC_ALL", "C.UTF-8");
-        return pb.start();
+    private Path cache() {
+        return tmp.resolve("cache");
     }
 }
