@@ -62,11 +62,11 @@ final class LockObjects implements Locking {
         List<String> removed = new ArrayList<>();
         for (String id : repo.list(BlobKind.LOCK)) {
             RepositoryLock.LockInfo info = read(repo, id);
-            if (all || info == null || isStale(repo, info) || holderGone(repo, info)) {
+            String why = info == null ? "unreadable " : isStale(repo, info) ? "stale " : holderGone(repo, info)
+                    ? "dead process's " : "";
+            if (all || !why.isEmpty()) {
                 deleteQuietly(repo, BlobId.parse(id));
-                removed.add(info == null ? "unreadable lock " + id.substring(0, 10)
-                        : (isStale(repo, info) ? "stale " : holderGone(repo, info) ? "dead process's " : "") + "lock of "
-                                + describe(info));
+                removed.add(info == null ? "unreadable lock " + id.substring(0, 10) : why + "lock of " + describe(info));
             }
         }
         return removed;
