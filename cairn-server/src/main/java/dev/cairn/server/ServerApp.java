@@ -49,7 +49,7 @@ public final class ServerApp implements AutoCloseable {
                 core.clock(), core.config().accountDeletionGrace(),
                 core.features().stream().flatMap(f -> f.navigation().stream()).toList(),
                 kit -> core.features().stream().flatMap(f -> f.routes(kit).stream()).toList(), core.devices(),
-                core.retention(), core.leases(), core.config().publicUrl()));
+                core.retention(), core.leases(), core.config().publicUrl(), core.monitoring()));
     }
 
     /**
@@ -67,6 +67,7 @@ public final class ServerApp implements AutoCloseable {
             app.sweepSpool();
             app.removeAbandonedUploads();
             app.scheduleJobs();
+            core.usageHistory().sample();
             LOG.info("cairn server listening on {}:{} (db {}, store {})", config.listenHost(), app.port(),
                     core.database().dialect(), config.storeLocation());
             LOG.info(config.mail() == null ? "no mail relay configured: invitations show their link to pass on"
@@ -100,6 +101,8 @@ public final class ServerApp implements AutoCloseable {
         jobs.every("session purge", Duration.ofHours(1), core.sessions()::purgeExpired);
         jobs.every("spool sweep", Duration.ofHours(1), this::sweepSpool);
         jobs.every("usage reconciliation", core.config().reconcileInterval(), this::reconcile);
+        jobs.every("stored bytes samples", Duration.ofHours(1), core.usageHistory()::sample);
+        jobs.every("alerts", dev.cairn.server.alerts.AlertJob.PERIOD, core.alertJob()::run);
         for (Feature.Running feature : core.features()) {
             for (Feature.Job job : feature.jobs()) {
                 jobs.every(job.name(), job.period(), job.task()::run);

@@ -1,6 +1,11 @@
 package dev.cairn.server;
 
 import dev.cairn.server.account.AccountService;
+import dev.cairn.server.alerts.AlertJob;
+import dev.cairn.server.alerts.AlertService;
+import dev.cairn.server.alerts.SettingsStore;
+import dev.cairn.server.runs.RunService;
+import dev.cairn.server.runs.UsageHistory;
 import dev.cairn.server.auth.DeviceService;
 import dev.cairn.server.auth.LoginThrottle;
 import dev.cairn.server.auth.PasswordHasher;
@@ -57,6 +62,11 @@ public final class ServerCore implements AutoCloseable {
     private final InstantSource clock;
     private final SpoolDirectory spool;
     private final List<Feature.Running> features;
+    private final AlertService alerts;
+    private final SettingsStore alertSettings;
+    private final AlertJob alertJob;
+    private final RunService runs;
+    private final UsageHistory usageHistory;
 
     private ServerCore(ServerConfig config, Database database, InstantSource clock, RandomBytes random,
             List<Feature> features) {
@@ -65,7 +75,11 @@ public final class ServerCore implements AutoCloseable {
         this.random = random;
         this.clock = clock;
         var jdbi = database.jdbi();
-        this.tokens = new TokenService(jdbi, database.reads(), clock, random);
+        this.alerts = new AlertService(jdbi, clock);
+        this.alertSettings = new SettingsStore(jdbi);
+        this.runs = new RunService(jdbi, clock, alerts);
+        this.usageHistory = new UsageHistory(jdbi, clock);
+        this.tokens = new TokenService(jdbi, database.reads(), clock, random, alerts::deviceTokenRejected);
         this.devices = new DeviceService(jdbi, tokens, clock, random);
         this.retention = new RetentionLocks(jdbi);
         this.leases = new LeaseService(jdbi, clock, random);
@@ -85,8 +99,10 @@ public final class ServerCore implements AutoCloseable {
                 clock, jdbi, retention, devices::backedUp);
         this.maintenance = new StorageMaintenance(stores, repos, quota);
         Mailer mailer = config.mail() == null ? Mailer.NOT_CONFIGURED : new SmtpMailer(config.mail(), clock);
+        this.alertJob = new AlertJob(jdbi, clock, alerts, mailer, config.publicUrl());
         Platform platform = new Platform(database, clock, random, spool, hasher, mailer,
-                config.mail() == null ? Duration.ZERO : config.mail().timeout(), config.publicUrl(), metrics, stores, quota);
+                config.mail() == null ? Duration.ZERO : config.mail().timeout(), config.publicUrl(), metrics, stores, quota,
+                alerts);
         this.features = features.stream().map(f -> f.start(platform)).toList();
     }
 
@@ -168,6 +184,35 @@ public final class ServerCore implements AutoCloseable {
 
     public StorageMaintenance maintenance() {
         return maintenance;
+    }
+
+    /** Run reports, stored-bytes history and alerts, for the API and the pages. */
+    public dev.cairn.server.alerts.Monitoring monitoring() {
+        return new dev.cairn.server.alerts.Monitoring(runs, usageHistory, alerts, alertSettings);
+    }
+
+    /** Run reports of the accounts' agents. */
+    public RunService runs() {
+        return runs;
+    }
+
+    /** Daily samples of each account's stored bytes. */
+    public UsageHistory usageHistory() {
+        return usageHistory;
+    }
+
+    /** Alert incidents and their delivery log. */
+    public AlertService alerts() {
+        return alerts;
+    }
+
+    public SettingsStore alertSettings() {
+        return alertSettings;
+    }
+
+    /** The periodic alerts job (evaluation, repeats, delivery). */
+    public AlertJob alertJob() {
+        return alertJob;
     }
 
     /** The plugged-in features, started, in the composition root's order. */

@@ -27,13 +27,28 @@ public final class TokenService {
     private final Jdbi reads;
     private final InstantSource clock;
     private final RandomBytes random;
+    private final DeviceTokenRejected rejected;
+
+    /** Told when a device's revoked or expired token is presented (the signed-out alert). Must not throw. */
+    @FunctionalInterface
+    public interface DeviceTokenRejected {
+        /** {@code why}: "was revoked" or "expired at ...". */
+        void rejected(long tokenId, String why);
+    }
 
     /** {@code reads}: for the lookup of every authenticated request ({@code Database.reads()}). */
     public TokenService(Jdbi jdbi, Jdbi reads, InstantSource clock, RandomBytes random) {
+        this(jdbi, reads, clock, random, (id, why) -> {
+        });
+    }
+
+    /** As above, telling {@code rejected} about every refused device token. */
+    public TokenService(Jdbi jdbi, Jdbi reads, InstantSource clock, RandomBytes random, DeviceTokenRejected rejected) {
         this.jdbi = jdbi;
         this.reads = reads;
         this.clock = clock;
         this.random = random;
+        this.rejected = rejected;
     }
 
     /**
@@ -112,14 +127,21 @@ public final class TokenService {
     public TokenGrant authenticate(String secret) {
         Instant now = clock.instant();
         Owned row = reads.withHandle(h -> h.createQuery("SELECT * FROM api_tokens WHERE secret_hash = :h")
-                .bind("h", Secrets.hash(secret)).map((rs, ctx) -> new Owned(info(rs), rs.getLong("account_id")))
+                .bind("h", Secrets.hash(secret)).map((rs, ctx) -> new Owned(info(rs), rs.getLong("account_id"),
+                        rs.getString("device_name")))
                 .findOne()).orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
                         "unknown API token; create one in the web UI or with 'cairn server token add'"));
         TokenInfo token = row.token();
         if (token.revokedAt() != null) {
+            if (row.deviceName() != null) {
+                rejected.rejected(token.id(), "was revoked at " + token.revokedAt());
+            }
             throw new ServiceException(ErrorCode.TOKEN_REVOKED, "API token '" + token.name() + "' was revoked; create a new one");
         }
         if (token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
+            if (row.deviceName() != null) {
+                rejected.rejected(token.id(), "expired at " + token.expiresAt());
+            }
             throw new ServiceException(ErrorCode.TOKEN_EXPIRED, "API token '" + token.name() + "' expired at "
                     + token.expiresAt() + "; create a new one");
         }
@@ -127,7 +149,7 @@ public final class TokenService {
         return new TokenGrant(token.id(), row.accountId(), token.scope());
     }
 
-    private record Owned(TokenInfo token, long accountId) {
+    private record Owned(TokenInfo token, long accountId, String deviceName) {
     }
 
     private void touch(TokenInfo token, Instant now) {

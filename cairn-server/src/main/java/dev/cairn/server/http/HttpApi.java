@@ -71,7 +71,8 @@ public final class HttpApi {
             PrometheusMeterRegistry metrics, BooleanSupplier ready, boolean secureCookies, InstantSource clock,
             Duration accountDeletionGrace, List<NavLink> featureNav,
             java.util.function.Function<WebKit, List<Route>> featureRoutes, DeviceService devices,
-            RetentionLocks retention, LeaseService leases, String publicUrl) {
+            RetentionLocks retention, LeaseService leases, String publicUrl,
+            dev.cairn.server.alerts.Monitoring monitoring) {
     }
 
     public HttpApi(Services s) {
@@ -79,7 +80,8 @@ public final class HttpApi {
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
         PasswordConfirmation passwords = new PasswordConfirmation(s.accounts());
         WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
-                s.clock(), s.accountDeletionGrace(), s.featureNav(), s.devices(), s.retention(), passwords));
+                s.clock(), s.accountDeletionGrace(), s.featureNav(), s.devices(), s.retention(), passwords,
+                s.monitoring()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,
@@ -87,7 +89,9 @@ public final class HttpApi {
                 new AdminHandlers(s.accounts(), s.retention()),
                 new ObjectHandlers(s.objects(), s.repos()), new ResticHandlers(s.objects()),
                 new DeviceHandlers(s.devices(), s.tokens(), s.accounts(), s.publicUrl()),
-                new RetentionHandlers(s.retention(), passwords), new LeaseHandlers(s.leases()));
+                new RetentionHandlers(s.retention(), passwords), new LeaseHandlers(s.leases()),
+                new RunHandlers(s.monitoring().runs()),
+                new AlertHandlers(s.monitoring().alerts(), s.monitoring().settings()));
         List<Route> featureRoutes = s.featureRoutes().apply(ui.kit());
         AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter());
         ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);

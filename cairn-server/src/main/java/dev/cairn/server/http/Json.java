@@ -65,8 +65,13 @@ public final class Json {
      * with the same media type, size and strictness checks as {@link #read}.
      */
     public static JsonNode readTree(Context ctx) {
+        return readTree(ctx, MAX_BODY_BYTES);
+    }
+
+    /** As {@link #readTree(Context)} with a limit of {@code maxBytes} for an endpoint that takes larger bodies. */
+    public static JsonNode readTree(Context ctx, int maxBytes) {
         checkJsonType(ctx);
-        return parse(boundedBody(ctx));
+        return parse(boundedBody(ctx, maxBytes));
     }
 
     /** The strict parse of a whole body (see the class comment); {@code bad-request} if it is not one valid document. */
@@ -101,14 +106,14 @@ public final class Json {
         }
     }
 
-    private static byte[] boundedBody(Context ctx) {
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-            throw tooLarge();
+    private static byte[] boundedBody(Context ctx, int maxBytes) {
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw tooLarge(maxBytes);
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge();
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw tooLarge(maxBytes);
             }
             return body;
         } catch (IOException e) {
@@ -116,8 +121,8 @@ public final class Json {
         }
     }
 
-    private static ServiceException tooLarge() {
-        return new ServiceException(ErrorCode.TOO_LARGE, "JSON bodies are limited to " + MAX_BODY_BYTES + " bytes");
+    private static ServiceException tooLarge(int maxBytes) {
+        return new ServiceException(ErrorCode.TOO_LARGE, "JSON bodies are limited to " + maxBytes + " bytes");
     }
 
     /** Writes {@code value} as the JSON response with {@code status}. */

@@ -18,6 +18,11 @@ import java.util.List;
  * registered with Javalin carries exactly one role; {@link AccessGuard} denies any that does not.
  */
 final class Routes {
+    /** Run reports (section 14.1). */
+    static final String RUNS = ApiPaths.API_V1 + "/runs";
+    /** The account's alert settings (section 14.2). */
+    static final String ALERTS = ApiPaths.ACCOUNT + "/alerts";
+
     private Routes() {
     }
 
@@ -58,6 +63,9 @@ final class Routes {
                 new Route(POST, "/device", Role.SESSION_USER, h.ui().devices()::decide),
                 new Route(GET, "/devices", Role.SESSION_USER, h.ui().devices()::listPage),
                 new Route(POST, "/devices/{id}/revoke", Role.SESSION_USER, h.ui().devices()::revoke),
+                new Route(POST, "/alerts/devices", Role.SESSION_USER, h.ui().alerts()::saveDevice),
+                new Route(GET, "/alerts", Role.SESSION_USER, h.ui().alerts()::page),
+                new Route(POST, "/alerts", Role.SESSION_USER, h.ui().alerts()::save),
                 new Route(POST, "/repositories/{repo}/retention", Role.SESSION_USER, h.ui().dashboard()::setRetention),
                 new Route(GET, "/web/admin/accounts", Role.ADMIN, h.ui().admin()::page),
                 new Route(POST, "/web/admin/retention", Role.ADMIN, h.ui().admin()::setRetention),
@@ -84,6 +92,13 @@ final class Routes {
                 new Route(GET, ApiPaths.ACCOUNT_DEVICES, Role.ACCOUNT, h.devices()::list),
                 new Route(DELETE, ApiPaths.ACCOUNT_DEVICE, Role.ACCOUNT, h.devices()::revoke),
                 new Route(DELETE, ApiPaths.DEVICE, Role.STORAGE_READ, h.devices()::signOut),
+                // run reports and alerts (section 14)
+                new Route(POST, RUNS, Role.STORAGE_READ, h.runs()::post),
+                new Route(GET, RUNS, Role.ACCOUNT, h.runs()::list),
+                new Route(GET, ALERTS, Role.ACCOUNT, h.alerts()::get),
+                new Route(PUT, ALERTS, Role.ACCOUNT, h.alerts()::put),
+                new Route(PUT, ALERTS + "/devices/{device}", Role.ACCOUNT, h.alerts()::putDevice),
+                new Route(GET, ALERTS + "/deliveries", Role.ACCOUNT, h.alerts()::deliveries),
                 // administration
                 new Route(GET, ApiPaths.ADMIN_ACCOUNTS, Role.ADMIN, h.admin()::list),
                 new Route(POST, ApiPaths.ADMIN_ACCOUNT + "/suspend", Role.ADMIN, h.admin()::suspend),
@@ -144,6 +159,6 @@ final class Routes {
     /** The handler objects the table points into. */
     record Handlers(OpsHandlers ops, WebUi ui, AccountHandlers account, AdminHandlers admin,
             ObjectHandlers objects, ResticHandlers restic, DeviceHandlers devices, RetentionHandlers retention,
-            LeaseHandlers leases) {
+            LeaseHandlers leases, RunHandlers runs, AlertHandlers alerts) {
     }
 }

@@ -13,6 +13,7 @@ public record Chrome(String title, String accountName, boolean admin, String csr
     public static final String DASHBOARD = "dashboard";
     public static final String TOKENS = "tokens";
     public static final String DEVICES = "devices";
+    public static final String ALERTS = "alerts";
     public static final String ACCOUNT = "account";
     public static final String ADMIN = "admin";
 

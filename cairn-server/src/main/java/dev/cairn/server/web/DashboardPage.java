@@ -11,11 +11,14 @@ import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.storage.RepoNames;
 import dev.cairn.server.storage.RepoRegistry;
 import dev.cairn.server.storage.RetentionLocks;
+import dev.cairn.server.alerts.Monitoring;
 import io.javalin.http.Context;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
- * The signed-in account's home: its repositories (size, object count, last write, retention lock with a form to set
+ * The signed-in account's home: its devices' last successful backups and the chart of stored bytes over time
+ * ({@link BackupsView}), its repositories (size, object count, last write, retention lock with a form to set
  * it; a lower lock asks for the password) and the quota bar. The bar is also a fragment that htmx re-fetches
  * periodically, so usage updates while a backup runs without reloading. Thread-safe.
  */
@@ -25,10 +28,14 @@ public final class DashboardPage {
     private final RepoRegistry repos;
     private final RetentionLocks retention;
     private final PasswordConfirmation passwords;
+    private final Monitoring monitoring;
+    private final InstantSource clock;
 
     DashboardPage(Pages pages, AccountService accounts, RepoRegistry repos, RetentionLocks retention,
-            PasswordConfirmation passwords) {
+            PasswordConfirmation passwords, Monitoring monitoring, InstantSource clock) {
         this.pages = pages;
+        this.monitoring = monitoring;
+        this.clock = clock;
         this.accounts = accounts;
         this.repos = repos;
         this.retention = retention;
@@ -50,7 +57,8 @@ public final class DashboardPage {
                 .map(r -> new Row(r, retention.get(account.id(), r.name()))).toList();
         pages.render(ctx, status, "dashboard.jte", pages.chrome(ctx, "Dashboard", Chrome.DASHBOARD),
                 "account", account, "repos", rows, "quota", quota(account), "notice", notice, "form", form,
-                "host", DevicePages.host(ctx));
+                "host", DevicePages.host(ctx),
+                "backups", BackupsView.of(monitoring, account.id(), account.quotaBytes(), clock.instant()));
     }
 
     /**

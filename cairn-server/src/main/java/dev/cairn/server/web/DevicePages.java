@@ -6,21 +6,25 @@ import dev.cairn.server.auth.PendingDevice;
 import dev.cairn.server.auth.Principal;
 import dev.cairn.server.auth.UserCodes;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.server.runs.RunService;
 import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
  * Devices in the browser: the approval page of a device sign-in ({@code /device}, the code prefilled from
  * {@code ?code=}; a browser without a session logs in first and comes back), and the list of signed-in devices with
- * a sign-out button each. Thread-safe.
+ * a sign-out button each, and the run history the devices' agents reported. Thread-safe.
  */
 public final class DevicePages {
     private final Pages pages;
     private final DeviceService devices;
+    private final RunService runs;
+    static final int HISTORY = 50;
 
-    DevicePages(Pages pages, DeviceService devices) {
+    DevicePages(Pages pages, DeviceService devices, RunService runs) {
         this.pages = pages;
         this.devices = devices;
+        this.runs = runs;
     }
 
     /** {@code GET /device}: with a live code, the device's name and Approve/Deny; else the field to type the code. */
@@ -74,11 +78,14 @@ public final class DevicePages {
                         : UserCodes.display(pending.userCode()), "outcome", outcome);
     }
 
-    /** {@code GET /devices} */
+    /** {@code GET /devices?device=}: the signed-in devices and the latest runs (of one device when named). */
     public void listPage(Context ctx) {
         Principal p = pages.principal(ctx);
+        String device = ctx.queryParam("device");
+        String filter = device == null || device.isBlank() ? null : device.strip();
         pages.render(ctx, 200, "devices.jte", pages.chrome(ctx, "Devices", Chrome.DEVICES),
-                "devices", devices.list(p.accountId()), "host", host(ctx), "notice", Notices.of(ctx.queryParam("done")));
+                "devices", devices.list(p.accountId()), "host", host(ctx), "notice", Notices.of(ctx.queryParam("done")),
+                "runs", runs.list(p.accountId(), filter, HISTORY, null), "runDevice", filter);
     }
 
     /** {@code POST /devices/{id}/revoke}: signs the device out (its token stops working at once). */

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Display formats used by the templates: byte sizes in IEC units, instants in UTC. Stateless, thread-safe. */
+/** Display formats used by the templates: byte sizes in IEC units, instants in UTC, ages in words. Stateless, thread-safe. */
 public final class Format {
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
@@ -36,6 +36,36 @@ public final class Format {
     /** {@code 2026-11-23 20:15 UTC}, or {@code absent} when there is no instant. */
     public static String time(Instant instant, String absent) {
         return instant == null ? absent : TIME.format(instant);
+    }
+
+    /**
+     * How long before {@code now} {@code then} was, in words: {@code just now}, {@code 5 minutes ago},
+     * {@code 3 hours ago}, {@code 2 days ago} (whole units, rounded down); {@code absent} when there is no instant.
+     */
+    public static String age(Instant then, Instant now, String absent) {
+        if (then == null) {
+            return absent;
+        }
+        long minutes = Math.max(0, java.time.Duration.between(then, now).toMinutes());
+        if (minutes < 1) {
+            return "just now";
+        }
+        if (minutes < 60) {
+            return plural(minutes, "minute") + " ago";
+        }
+        if (minutes < 48 * 60) {
+            return plural(minutes / 60, "hour") + " ago";
+        }
+        return plural(minutes / (24 * 60), "day") + " ago";
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /** {@code value} encoded for a URL's query ({@code /devices?device=...}). */
+    public static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** ISO-8601 for {@code <time datetime>}; empty when there is no instant. */

@@ -16,7 +16,9 @@ final class Notices {
             Map.entry("quota", "The plan and quota were saved."),
             Map.entry("signup", "The sign-up mode was saved."),
             Map.entry("signed-out", "The device was signed out. Its token is refused from now on."),
-            Map.entry("retention", "The retention lock was saved."));
+            Map.entry("retention", "The retention lock was saved."),
+            Map.entry("alerts", "The alert settings were saved."),
+            Map.entry("device-alerts", "The device's alert setting was saved."));
 
     private Notices() {
     }

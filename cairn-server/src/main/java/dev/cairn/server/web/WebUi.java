@@ -30,6 +30,7 @@ public final class WebUi {
     private final DashboardPage dashboard;
     private final TokenPages tokens;
     private final DevicePages devices;
+    private final AlertPages alerts;
     private final AccountPages account;
     private final AdminPages admin;
     private final ErrorPages errors;
@@ -42,7 +43,8 @@ public final class WebUi {
      */
     public record Services(AccountService accounts, TokenService tokens, RepoRegistry repos, SessionBridge sessions,
             RandomBytes random, InstantSource clock, Duration accountDeletionGrace, List<NavLink> featureNav,
-            DeviceService devices, RetentionLocks retention, PasswordConfirmation passwords) {
+            DeviceService devices, RetentionLocks retention, PasswordConfirmation passwords,
+            dev.cairn.server.alerts.Monitoring monitoring) {
     }
 
     public WebUi(Services s) {
@@ -52,8 +54,10 @@ public final class WebUi {
                 () -> s.accounts().signupMode() != SignupMode.CLOSED, navigation(s.featureNav()));
         LoginCsrf csrf = new LoginCsrf(s.random(), s.sessions());
         this.auth = new AuthPages(pages, s.accounts(), csrf);
-        this.dashboard = new DashboardPage(pages, s.accounts(), s.repos(), s.retention(), s.passwords());
-        this.devices = new DevicePages(pages, s.devices());
+        this.dashboard = new DashboardPage(pages, s.accounts(), s.repos(), s.retention(), s.passwords(),
+                s.monitoring(), s.clock());
+        this.devices = new DevicePages(pages, s.devices(), s.monitoring().runs());
+        this.alerts = new AlertPages(pages, s.monitoring(), s.devices());
         this.tokens = new TokenPages(pages, s.tokens(), s.clock());
         this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());
         this.admin = new AdminPages(pages, s.accounts(), s.retention());
@@ -66,6 +70,7 @@ public final class WebUi {
         nav.add(new NavLink(Chrome.DASHBOARD, "Dashboard", "/", false));
         nav.addAll(features);
         nav.add(new NavLink(Chrome.DEVICES, "Devices", "/devices", false));
+        nav.add(new NavLink(Chrome.ALERTS, "Alerts", "/alerts", false));
         nav.add(new NavLink(Chrome.TOKENS, "API tokens", "/tokens", false));
         nav.add(new NavLink(Chrome.ACCOUNT, "Account", "/account/password", false));
         nav.add(new NavLink(Chrome.ADMIN, "Admin", "/web/admin/accounts", true));
@@ -91,6 +96,10 @@ public final class WebUi {
 
     public DevicePages devices() {
         return devices;
+    }
+
+    public AlertPages alerts() {
+        return alerts;
     }
 
     public AccountPages account() {

@@ -1,0 +1,122 @@
+package dev.cairn.server.alerts;
+
+import dev.cairn.server.mail.Mailer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The periodic alerts job (on the platform's job scheduler, every {@link #PERIOD}; decisions by the injected clock):
+ * opens and resolves the incidents that are states rather than events (no successful backup of a device for its number
+ * of days, quota at 80 % and 100 %, a signed-out device signed in again), repeats open incidents whose repeat period
+ * passed, then sends the due messages. Safe on several server processes at once (see {@link Incidents},
+ * {@link Deliveries}).
+ */
+public final class AlertJob {
+    public static final Duration PERIOD = Duration.ofMinutes(1);
+
+    private final Jdbi jdbi;
+    private final InstantSource clock;
+    private final AlertService alerts;
+    private final DeliveryWorker worker;
+
+    public AlertJob(Jdbi jdbi, InstantSource clock, AlertService alerts, Mailer mailer, String publicUrl) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.alerts = alerts;
+        this.worker = new DeliveryWorker(jdbi, clock, mailer, publicUrl);
+    }
+
+    /** One run: evaluate, repeat, deliver. Returns the number of messages delivered. */
+    public int run() throws InterruptedException {
+        evaluate();
+        repeatDue();
+        return worker.sendDue();
+    }
+
+    /** Opens and resolves the state alerts of every active account. */
+    public void evaluate() {
+        Instant now = clock.instant();
+        for (Watched.AccountState account : jdbi.withHandle(Watched::accounts)) {
+            quota(account);
+            List<Watched.DeviceState> devices = jdbi.withHandle(h -> Watched.devices(h, account.id(), now));
+            java.util.Map<String, Integer> days = new SettingsStore(jdbi).deviceSettings(account.id());
+            for (Watched.DeviceState device : devices) {
+                noBackup(account.id(), device, days.getOrDefault(device.name(), SettingsStore.DEFAULT_NO_BACKUP_DAYS),
+                        now);
+            }
+            signedInAgain(account.id(), now);
+        }
+    }
+
+    private void noBackup(long accountId, Watched.DeviceState device, int days, Instant now) {
+        Instant since = device.lastBackup() != null ? device.lastBackup() : device.knownSince();
+        if (days == 0) {
+            alerts.resolve(accountId, AlertKind.NO_BACKUP, device.name(), "Alerts about missing backups of "
+                    + device.name() + " were turned off.");
+        } else if (since != null && !now.isBefore(since.plus(Duration.ofDays(days)))) {
+            alerts.open(accountId, AlertKind.NO_BACKUP, device.name(), device.name(), "No successful backup of "
+                    + device.name() + " for " + days + " day" + (days == 1 ? "" : "s") + ": " + (device.lastBackup()
+                    == null ? "it has not backed up since it was first seen at " + since : "the last one was at "
+                    + since) + ". Check that the computer is on and online and that 'cairn status' on it shows no "
+                    + "errors.");
+        } else if (device.lastBackup() != null) {
+            alerts.resolve(accountId, AlertKind.NO_BACKUP, device.name(), device.name()
+                    + " backed up successfully at " + device.lastBackup() + ".");
+        }
+    }
+
+    private void quota(Watched.AccountState a) {
+        if (a.quotaBytes() == null || a.quotaBytes() <= 0) {
+            alerts.resolve(a.id(), AlertKind.QUOTA_100, "", "The account has no quota any more.");
+            alerts.resolve(a.id(), AlertKind.QUOTA_80, "", "The account has no quota any more.");
+            return;
+        }
+        double percent = 100.0 * a.storedBytes() / a.quotaBytes();
+        String use = String.format(Locale.ROOT, "The account %s stores %,d bytes, %.0f %% of its quota of %,d bytes",
+                a.name(), a.storedBytes(), Math.floor(percent), a.quotaBytes());
+        if (percent >= 100) {
+            alerts.open(a.id(), AlertKind.QUOTA_100, "", null, use + ". New backups fail until you free space "
+                    + "('cairn forget' and 'cairn prune' with a full token) or the quota is raised.");
+        } else {
+            alerts.resolve(a.id(), AlertKind.QUOTA_100, "", use + ": backups fit again.");
+        }
+        if (percent >= 80) {
+            alerts.open(a.id(), AlertKind.QUOTA_80, "", null, use + ". Free space or ask for a larger quota before "
+                    + "backups stop at 100 %.");
+        } else {
+            alerts.resolve(a.id(), AlertKind.QUOTA_80, "", use + ": under 80 % again.");
+        }
+    }
+
+    private void signedInAgain(long accountId, Instant now) {
+        for (Incident incident : alerts.openIncidents(accountId)) {
+            if (incident.alertKind() == AlertKind.DEVICE_SIGNED_OUT && jdbi.withHandle(h -> Watched.signedInSince(h,
+                    accountId, incident.subject(), incident.openedAt(), now))) {
+                alerts.resolve(accountId, AlertKind.DEVICE_SIGNED_OUT, incident.subject(), incident.subject()
+                        + " signed in again.");
+            }
+        }
+    }
+
+    /** Repeats every open incident of a repeating kind whose account's repeat period passed since it was last sent. */
+    public void repeatDue() {
+        Instant now = clock.instant();
+        List<Incident> open = jdbi.withHandle(h -> Incidents.open(h, null));
+        for (Incident incident : open) {
+            int hours = new SettingsStore(jdbi).get(incident.accountId()).repeatHours();
+            if (incident.alertKind().repeats() && hours > 0
+                    && !now.isBefore(incident.lastSentAt().plus(Duration.ofHours(hours)))) {
+                alerts.repeat(incident);
+            }
+        }
+    }
+
+    /** Sends the due messages only. */
+    public int deliver() throws InterruptedException {
+        return worker.sendDue();
+    }
+}

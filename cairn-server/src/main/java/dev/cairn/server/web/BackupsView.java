@@ -1,0 +1,39 @@
+package dev.cairn.server.web;
+
+import dev.cairn.server.alerts.AlertKind;
+import dev.cairn.server.alerts.Incident;
+import dev.cairn.server.alerts.Monitoring;
+import dev.cairn.server.alerts.SettingsStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The dashboard's backups section: per device that reported runs, its last successful backup with its age in words,
+ * its alert threshold and whether its no-backup alert is open; and the chart of stored bytes of the last
+ * {@link #CHART_DAYS} days. Built per request.
+ */
+public record BackupsView(List<Device> devices, String chartSvg) {
+    public static final int CHART_DAYS = 90;
+
+    /** One device's row. */
+    public record Device(String name, Instant lastSuccess, String age, int alertDays, boolean alerting) {
+    }
+
+    static BackupsView of(Monitoring m, long accountId, Long quotaBytes, Instant now) {
+        Map<String, Integer> days = m.settings().deviceSettings(accountId);
+        Set<String> alerting = m.alerts().openIncidents(accountId).stream()
+                .filter(i -> i.alertKind() == AlertKind.NO_BACKUP).map(Incident::subject).collect(Collectors.toSet());
+        List<Device> devices = m.runs().lastSuccessfulBackups(accountId).entrySet().stream()
+                .map(e -> new Device(e.getKey(), e.getValue(), Format.age(e.getValue(), now, "never"),
+                        days.getOrDefault(e.getKey(), SettingsStore.DEFAULT_NO_BACKUP_DAYS),
+                        alerting.contains(e.getKey()))).toList();
+        String svg = StoredBytesChart.svg(m.usage().series(accountId, CHART_DAYS), quotaBytes,
+                LocalDate.ofInstant(now, ZoneOffset.UTC), CHART_DAYS);
+        return new BackupsView(devices, svg);
+    }
+}

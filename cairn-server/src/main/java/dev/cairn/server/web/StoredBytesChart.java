@@ -1,0 +1,93 @@
+package dev.cairn.server.web;
+
+import dev.cairn.server.runs.UsageHistory.Sample;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The dashboard's chart of stored bytes over time, rendered on the server as an inline SVG (no script): an area under
+ * the daily samples across the last {@code days} days, the quota as a dashed line when it is within sight, the largest
+ * value and the first and last day as labels. Everything written into the markup is numbers, dates and byte sizes, so
+ * nothing needs escaping. Stateless.
+ */
+public final class StoredBytesChart {
+    static final int WIDTH = 640;
+    static final int HEIGHT = 220;
+    private static final int LEFT = 80;
+    private static final int RIGHT = 16;
+    private static final int TOP = 16;
+    private static final int BOTTOM = 28;
+
+    private StoredBytesChart() {
+    }
+
+    /** The SVG element; {@code quotaBytes} null when unlimited; {@code today} is the last day of the axis. */
+    public static String svg(List<Sample> samples, Long quotaBytes, LocalDate today, int days) {
+        LocalDate first = today.minusDays(days - 1L);
+        long max = Math.max(1, samples.stream().mapToLong(Sample::storedBytes).max().orElse(0));
+        boolean showQuota = quotaBytes != null && quotaBytes > 0 && quotaBytes <= max * 2;
+        long top = showQuota ? Math.max(max, quotaBytes) : max;
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg id=\"stored-chart\" role=\"img\" "
+                + "aria-labelledby=\"stored-chart-title\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
+                + "preserveAspectRatio=\"xMidYMid meet\" xmlns=\"http://www.w3.org/2000/svg\">", WIDTH, HEIGHT));
+        svg.append("<title id=\"stored-chart-title\">Stored bytes per day from ").append(first).append(" to ")
+                .append(today).append(samples.isEmpty() ? ": no samples yet" : ", largest " + Format.bytes(max))
+                .append("</title>");
+        axes(svg, top, first, today);
+        if (showQuota) {
+            double y = y(quotaBytes, top);
+            svg.append(String.format(Locale.ROOT, "<line class=\"quota\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
+                    + "stroke=\"#b3261e\" stroke-dasharray=\"6 4\"/><text x=\"%d\" y=\"%.1f\" font-size=\"11\" "
+                    + "fill=\"#b3261e\">quota</text>", LEFT, WIDTH - RIGHT, y, y, WIDTH - RIGHT - 34, y - 4));
+        }
+        if (!samples.isEmpty()) {
+            series(svg, samples, top, first, days);
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static void axes(StringBuilder svg, long top, LocalDate first, LocalDate last) {
+        int base = HEIGHT - BOTTOM;
+        svg.append(String.format(Locale.ROOT, "<g font-size=\"11\" fill=\"#555\"><line x1=\"%d\" x2=\"%d\" y1=\"%d\" "
+                + "y2=\"%d\" stroke=\"#999\"/><line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#999\"/>"
+                + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">0 B"
+                + "</text><text x=\"%d\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text></g>",
+                LEFT, WIDTH - RIGHT, base, base, LEFT, LEFT, TOP, base, LEFT - 6, TOP + 10, Format.bytes(top),
+                LEFT - 6, base, LEFT, HEIGHT - 8, first, WIDTH - RIGHT, HEIGHT - 8, last));
+    }
+
+    private static void series(StringBuilder svg, List<Sample> samples, long top, LocalDate first, int days) {
+        StringBuilder line = new StringBuilder();
+        double firstX = 0;
+        double lastX = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            double x = x(s.day().toEpochDay() - first.toEpochDay(), days);
+            double y = y(s.storedBytes(), top);
+            line.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+            firstX = i == 0 ? x : firstX;
+            lastX = x;
+        }
+        int base = HEIGHT - BOTTOM;
+        svg.append(String.format(Locale.ROOT, "<path class=\"area\" d=\"%s L%.1f %d L%.1f %d Z\" fill=\"#2f6fb3\" "
+                + "fill-opacity=\"0.18\" stroke=\"none\"/>", line, lastX, base, firstX, base));
+        svg.append("<path class=\"line\" d=\"").append(line).append("\" fill=\"none\" stroke=\"#2f6fb3\" "
+                + "stroke-width=\"2\"/>");
+        for (Sample s : samples) {
+            svg.append(String.format(Locale.ROOT, "<circle class=\"sample\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
+                    + "fill=\"#2f6fb3\"><title>%s: %s</title></circle>", x(s.day().toEpochDay() - first.toEpochDay(),
+                            days), y(s.storedBytes(), top), s.day(), Format.bytes(s.storedBytes())));
+        }
+    }
+
+    private static double x(long dayIndex, int days) {
+        double span = WIDTH - LEFT - RIGHT;
+        return LEFT + (days <= 1 ? span : span * dayIndex / (days - 1));
+    }
+
+    private static double y(long bytes, long top) {
+        double span = HEIGHT - TOP - BOTTOM;
+        return HEIGHT - BOTTOM - span * bytes / top;
+    }
+}
