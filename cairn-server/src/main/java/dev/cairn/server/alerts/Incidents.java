@@ -46,9 +46,9 @@ final class Incidents {
 
     /** Open incidents (of every account when {@code accountId} is null), oldest first. */
     static List<Incident> open(Handle h, Long accountId) {
-        return h.createQuery("SELECT * FROM alert_incidents WHERE resolved_at IS NULL"
-                + (accountId == null ? "" : " AND account_id = :a") + " ORDER BY id")
-                .bind("a", accountId == null ? 0L : accountId).map((rs, ctx) -> incident(rs)).list();
+        return h.createQuery("SELECT * FROM alert_incidents WHERE resolved_at IS NULL AND (:all = 1 OR account_id = :a) "
+                + "ORDER BY id").bind("all", accountId == null ? 1 : 0).bind("a", accountId == null ? 0L : accountId)
+                .map((rs, ctx) -> incident(rs)).list();
     }
 
     /** The account's latest incidents, open and closed, newest first. */
