@@ -36,7 +36,7 @@ public final class AlertPages {
     /** {@code POST /alerts}: fields {@code email} (checkbox), {@code webhookUrl}, {@code webhookSecret}, {@code repeatHours}. */
     public void save(Context ctx) {
         Principal p = pages.principal(ctx);
-        Forms form = Forms.of(ctx, "webhookUrl", "repeatHours");
+        Forms form = Forms.of(ctx, "email", "webhookUrl", "repeatHours");
         int hours;
         try {
             hours = Integer.parseInt(form.value("repeatHours").strip());

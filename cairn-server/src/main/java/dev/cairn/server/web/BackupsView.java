@@ -15,10 +15,12 @@ import java.util.stream.Collectors;
 /**
  * The dashboard's backups section: per device that reported runs, its last successful backup with its age in words,
  * its alert threshold and whether its no-backup alert is open; and the chart of stored bytes of the last
- * {@link #CHART_DAYS} days. Built per request.
+ * {@link #chartDays} days. Built per request.
  */
-public record BackupsView(List<Device> devices, String chartSvg) {
+public record BackupsView(List<Device> devices, String chartSvg, int chartDays) {
+    /** The chart spans the days since the first sample, at least {@link #MIN_DAYS} and at most {@link #CHART_DAYS}. */
     public static final int CHART_DAYS = 90;
+    public static final int MIN_DAYS = 7;
 
     /** One device's row. */
     public record Device(String name, Instant lastSuccess, String age, int alertDays, boolean alerting) {
@@ -32,8 +34,10 @@ public record BackupsView(List<Device> devices, String chartSvg) {
                 .map(e -> new Device(e.getKey(), e.getValue(), Format.age(e.getValue(), now, "never"),
                         days.getOrDefault(e.getKey(), SettingsStore.DEFAULT_NO_BACKUP_DAYS),
                         alerting.contains(e.getKey()))).toList();
-        String svg = StoredBytesChart.svg(m.usage().series(accountId, CHART_DAYS), quotaBytes,
-                LocalDate.ofInstant(now, ZoneOffset.UTC), CHART_DAYS);
-        return new BackupsView(devices, svg);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        var samples = m.usage().series(accountId, CHART_DAYS);
+        int span = samples.isEmpty() ? MIN_DAYS : (int) Math.clamp(today.toEpochDay()
+                - samples.getFirst().day().toEpochDay() + 1, MIN_DAYS, CHART_DAYS);
+        return new BackupsView(devices, StoredBytesChart.svg(samples, quotaBytes, today, span), span);
     }
 }

@@ -85,7 +85,8 @@ public final class DevicePages {
         String filter = device == null || device.isBlank() ? null : device.strip();
         pages.render(ctx, 200, "devices.jte", pages.chrome(ctx, "Devices", Chrome.DEVICES),
                 "devices", devices.list(p.accountId()), "host", host(ctx), "notice", Notices.of(ctx.queryParam("done")),
-                "runs", runs.list(p.accountId(), filter, HISTORY, null), "runDevice", filter);
+                "runs", runs.list(p.accountId(), filter, HISTORY, null), "runDevice", filter,
+                "reported", runs.lastSuccessfulBackups(p.accountId()));
     }
 
     /** {@code POST /devices/{id}/revoke}: signs the device out (its token stops working at once). */
