@@ -1,6 +1,7 @@
 package dev.cairn.server.alerts;
 
 import dev.cairn.server.db.Rows;
+import dev.cairn.server.runs.RunService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class Watched {
                 .map((rs, ctx) -> merge(seen, rs.getString("device_name"), Rows.instant(rs, "last_ok"),
                         Rows.instant(rs, "since"))).list();
         h.createQuery("SELECT device, MIN(started_at) AS since, MAX(CASE WHEN kind = 'backup' AND status = 'success' "
-                + "THEN ended_at END) AS last_ok FROM runs WHERE account_id = :a GROUP BY device HAVING "
+                + "THEN " + RunService.SUCCESS_TIME + " END) AS last_ok FROM runs WHERE account_id = :a GROUP BY device HAVING "
                 + "MAX(received_at) >= :recent").bind("a", accountId)
                 .bind("recent", now.minus(RECENT).toEpochMilli())
                 .map((rs, ctx) -> merge(seen, rs.getString("device"), Rows.instant(rs, "last_ok"),

@@ -22,6 +22,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class RunService {
     /** The most runs one list returns. */
     public static final int MAX_LIMIT = 500;
+    /**
+     * When a successful run counts as done: its {@code endedAt}, but never later than the server received it, so a
+     * computer whose clock runs ahead cannot postpone its no-backup alert.
+     */
+    public static final String SUCCESS_TIME = "(CASE WHEN ended_at > received_at THEN received_at ELSE ended_at END)";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -118,11 +123,14 @@ public final class RunService {
         });
     }
 
-    /** Per device that reported runs (by name): the end of its last successful backup, or null if none succeeded. */
+    /**
+     * Per device that reported runs (by name): the end of its last successful backup ({@link #SUCCESS_TIME}), or null
+     * if none succeeded.
+     */
     public Map<String, Instant> lastSuccessfulBackups(long accountId) {
         Map<String, Instant> out = new LinkedHashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT device, MAX(CASE WHEN kind = 'backup' AND status = 'success' THEN "
-                + "ended_at END) AS last_ok FROM runs WHERE account_id = :a GROUP BY device ORDER BY device")
+                + SUCCESS_TIME + " END) AS last_ok FROM runs WHERE account_id = :a GROUP BY device ORDER BY device")
                 .bind("a", accountId).map((rs, ctx) -> {
                     out.put(rs.getString("device"), Rows.instant(rs, "last_ok"));
                     return null;

@@ -73,7 +73,10 @@ class AlertsEndToEndTest {
     }
 
     private int postRun(String kind, String status, boolean damage) throws Exception {
-        Instant now = clock.instant();
+        return postRun(kind, status, damage, clock.instant());
+    }
+
+    private int postRun(String kind, String status, boolean damage, Instant now) throws Exception {
         String body = "{\"runId\":\"" + UUID.randomUUID() + "\",\"kind\":\"" + kind + "\",\"set\":\"home\","
                 + "\"repository\":\"laptop\",\"host\":\"ann-pc\",\"startedAt\":\"" + now.minusSeconds(60)
                 + "\",\"endedAt\":\"" + now + "\",\"status\":\"" + status + "\",\"damageFound\":" + damage
@@ -144,6 +147,15 @@ class AlertsEndToEndTest {
         job.run();
         assertThat(hook.received()).hasSize(3);
         assertThat(server.core().alerts().openIncidents(ann)).isEmpty();
+    }
+
+    @Test
+    void aComputerWhoseClockRunsAheadCannotPostponeItsAlert() throws Exception {
+        assertThat(postRun("backup", "success", false, clock.instant().plus(Duration.ofDays(30)))).isEqualTo(201);
+        clock.advance(Duration.ofDays(3));
+        job.run();
+        assertThat(webhooks()).extracting(n -> n.path("alert").asText() + "/" + n.path("state").asText())
+                .containsExactly("no-backup/open");
     }
 
     @Test

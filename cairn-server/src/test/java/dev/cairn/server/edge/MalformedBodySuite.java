@@ -219,7 +219,7 @@ public abstract class MalformedBodySuite {
                 Map.entry("table", "customers"), Map.entry("id", "1"), Map.entry("column", "name"),
                 Map.entry("report", "1"), Map.entry("share", "1"), Map.entry("member", "target"),
                 Map.entry("invite", "1"), Map.entry("template", "orders-and-billing"),
-                Map.entry("token", "A".repeat(43)), Map.entry("file", "cairn.css"));
+                Map.entry("token", "A".repeat(43)), Map.entry("file", "cairn.css"), Map.entry("device", "laptop"));
         String path = pattern;
         boolean admin = pattern.startsWith("/api/v1/admin/") || pattern.startsWith("/web/admin/");
         path = path.replace("{name}", admin ? "target" : "0".repeat(64));

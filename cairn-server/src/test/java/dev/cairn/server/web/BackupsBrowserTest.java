@@ -100,6 +100,11 @@ class BackupsBrowserTest {
         assertThat(problems).isEmpty();
     }
 
+    @SuppressWarnings("unchecked")
+    private void assertAccessible() {
+        assertThat((List<String>) page.evaluate(Chromium.AUDIT)).as(page.url()).isEmpty();
+    }
+
     private void screenshot(String name) {
         Path out = Path.of(System.getProperty("cairn.screenshots", "target/screenshots"));
         page.screenshot(new Page.ScreenshotOptions().setPath(out.resolve(name + ".png")).setFullPage(true));
@@ -120,6 +125,7 @@ class BackupsBrowserTest {
         assertThat(box.height).isGreaterThan(100);
         var row = page.locator("#backup-laptop");
         assertThat(row.textContent()).contains("2026-11-29 09:00 UTC", "29 hours ago", "4 days");
+        assertAccessible();
         screenshot("dashboard-backups");
     }
 
@@ -136,6 +142,7 @@ class BackupsBrowserTest {
         assertThat(page.locator("#devices tbody tr").first().textContent()).contains("2026-11-29 09:00 UTC");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("laptop").setExact(true)).first().click();
         assertThat(page.locator("#runs-heading").textContent()).contains("Run history of laptop");
+        assertAccessible();
         screenshot("devices-runs");
     }
 
@@ -158,6 +165,7 @@ class BackupsBrowserTest {
         long cara = server.core().accounts().require("cara").id();
         assertThat(server.core().alertSettings().noBackupDays(cara, "laptop")).isEqualTo(7);
         assertThat(server.core().alertSettings().get(cara).webhookSecret()).isEqualTo("a-secret-of-enough-length");
+        assertAccessible();
         screenshot("alerts-settings");
     }
 }
