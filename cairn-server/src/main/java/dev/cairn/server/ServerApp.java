@@ -33,6 +33,8 @@ public final class ServerApp implements AutoCloseable {
     private final ServerCore core;
     private final HttpApi http;
     private final BackgroundJobs jobs = new BackgroundJobs();
+    /** The alerts job on a thread of its own: a slow webhook receiver never delays metering or heartbeats. */
+    private final BackgroundJobs alertJobs = new BackgroundJobs();
     private final BlobStore probe;
     private final AtomicLong lastDrift = new AtomicLong();
 
@@ -102,7 +104,7 @@ public final class ServerApp implements AutoCloseable {
         jobs.every("spool sweep", Duration.ofHours(1), this::sweepSpool);
         jobs.every("usage reconciliation", core.config().reconcileInterval(), this::reconcile);
         jobs.every("stored bytes samples", Duration.ofHours(1), core.usageHistory()::sample);
-        jobs.every("alerts", dev.cairn.server.alerts.AlertJob.PERIOD, core.alertJob()::run);
+        alertJobs.every("alerts", dev.cairn.server.alerts.AlertJob.PERIOD, core.alertJob()::run);
         for (Feature.Running feature : core.features()) {
             for (Feature.Job job : feature.jobs()) {
                 jobs.every(job.name(), job.period(), job.task()::run);
@@ -197,6 +199,7 @@ public final class ServerApp implements AutoCloseable {
         try {
             http.stop(core.config().shutdownTimeout());
             jobs.close();
+            alertJobs.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

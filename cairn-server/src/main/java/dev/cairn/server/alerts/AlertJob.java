@@ -37,66 +37,95 @@ public final class AlertJob {
         return worker.sendDue();
     }
 
-    /** Opens and resolves the state alerts of every active account. */
+    /**
+     * Opens and resolves the state alerts of every active account. Reads first and writes only what changes (an
+     * incident to open that is not open, one to resolve that is), so a quiet minute costs reads only.
+     */
     public void evaluate() {
         Instant now = clock.instant();
         for (Watched.AccountState account : jdbi.withHandle(Watched::accounts)) {
-            quota(account);
+            State state = new State(account.id(), alerts.openIncidents(account.id()));
+            quota(state, account);
             List<Watched.DeviceState> devices = jdbi.withHandle(h -> Watched.devices(h, account.id(), now));
             java.util.Map<String, Integer> days = new SettingsStore(jdbi).deviceSettings(account.id());
             for (Watched.DeviceState device : devices) {
-                noBackup(account.id(), device, days.getOrDefault(device.name(), SettingsStore.DEFAULT_NO_BACKUP_DAYS),
-                        now);
+                noBackup(state, device, days.getOrDefault(device.name(), SettingsStore.DEFAULT_NO_BACKUP_DAYS), now);
             }
-            signedInAgain(account.id(), now);
+            signedInAgain(state, now);
         }
     }
 
-    private void noBackup(long accountId, Watched.DeviceState device, int days, Instant now) {
+    /** One account's open incidents, read once per evaluation; opens and resolves only what changes. */
+    private final class State {
+        private final long accountId;
+        private final List<Incident> open;
+
+        State(long accountId, List<Incident> open) {
+            this.accountId = accountId;
+            this.open = open;
+        }
+
+        boolean isOpen(AlertKind kind, String subject) {
+            return open.stream().anyMatch(i -> i.alertKind() == kind && i.subject().equals(subject));
+        }
+
+        void open(AlertKind kind, String subject, String device, String message) {
+            if (!isOpen(kind, subject)) {
+                alerts.open(accountId, kind, subject, device, message);
+            }
+        }
+
+        void resolve(AlertKind kind, String subject, String message) {
+            if (isOpen(kind, subject)) {
+                alerts.resolve(accountId, kind, subject, message);
+            }
+        }
+    }
+
+    private static void noBackup(State state, Watched.DeviceState device, int days, Instant now) {
         Instant since = device.lastBackup() != null ? device.lastBackup() : device.knownSince();
         if (days == 0) {
-            alerts.resolve(accountId, AlertKind.NO_BACKUP, device.name(), "Alerts about missing backups of "
-                    + device.name() + " were turned off.");
+            state.resolve(AlertKind.NO_BACKUP, device.name(), "Alerts about missing backups of " + device.name()
+                    + " were turned off.");
         } else if (since != null && !now.isBefore(since.plus(Duration.ofDays(days)))) {
-            alerts.open(accountId, AlertKind.NO_BACKUP, device.name(), device.name(), "No successful backup of "
-                    + device.name() + " for " + days + " day" + (days == 1 ? "" : "s") + ": " + (device.lastBackup()
-                    == null ? "it has not backed up since it was first seen at " + since : "the last one was at "
-                    + since) + ". Check that the computer is on and online and that 'cairn status' on it shows no "
-                    + "errors.");
+            state.open(AlertKind.NO_BACKUP, device.name(), device.name(), "No successful backup of " + device.name()
+                    + " for " + days + " day" + (days == 1 ? "" : "s") + ": " + (device.lastBackup() == null
+                    ? "it has not backed up since it was first seen at " + since : "the last one was at " + since)
+                    + ". Check that the computer is on and online and that 'cairn status' on it shows no errors.");
         } else if (device.lastBackup() != null) {
-            alerts.resolve(accountId, AlertKind.NO_BACKUP, device.name(), device.name()
-                    + " backed up successfully at " + device.lastBackup() + ".");
+            state.resolve(AlertKind.NO_BACKUP, device.name(), device.name() + " backed up successfully at "
+                    + device.lastBackup() + ".");
         }
     }
 
-    private void quota(Watched.AccountState a) {
+    private static void quota(State state, Watched.AccountState a) {
         if (a.quotaBytes() == null || a.quotaBytes() <= 0) {
-            alerts.resolve(a.id(), AlertKind.QUOTA_100, "", "The account has no quota any more.");
-            alerts.resolve(a.id(), AlertKind.QUOTA_80, "", "The account has no quota any more.");
+            state.resolve(AlertKind.QUOTA_100, "", "The account has no quota any more.");
+            state.resolve(AlertKind.QUOTA_80, "", "The account has no quota any more.");
             return;
         }
         double percent = 100.0 * a.storedBytes() / a.quotaBytes();
         String use = String.format(Locale.ROOT, "The account %s stores %,d bytes, %.0f %% of its quota of %,d bytes",
                 a.name(), a.storedBytes(), Math.floor(percent), a.quotaBytes());
         if (percent >= 100) {
-            alerts.open(a.id(), AlertKind.QUOTA_100, "", null, use + ". New backups fail until you free space "
+            state.open(AlertKind.QUOTA_100, "", null, use + ". New backups fail until you free space "
                     + "('cairn forget' and 'cairn prune' with a full token) or the quota is raised.");
         } else {
-            alerts.resolve(a.id(), AlertKind.QUOTA_100, "", use + ": backups fit again.");
+            state.resolve(AlertKind.QUOTA_100, "", use + ": backups fit again.");
         }
         if (percent >= 80) {
-            alerts.open(a.id(), AlertKind.QUOTA_80, "", null, use + ". Free space or ask for a larger quota before "
+            state.open(AlertKind.QUOTA_80, "", null, use + ". Free space or ask for a larger quota before "
                     + "backups stop at 100 %.");
         } else {
-            alerts.resolve(a.id(), AlertKind.QUOTA_80, "", use + ": under 80 % again.");
+            state.resolve(AlertKind.QUOTA_80, "", use + ": under 80 % again.");
         }
     }
 
-    private void signedInAgain(long accountId, Instant now) {
-        for (Incident incident : alerts.openIncidents(accountId)) {
+    private void signedInAgain(State state, Instant now) {
+        for (Incident incident : state.open) {
             if (incident.alertKind() == AlertKind.DEVICE_SIGNED_OUT && jdbi.withHandle(h -> Watched.signedInSince(h,
-                    accountId, incident.subject(), incident.openedAt(), now))) {
-                alerts.resolve(accountId, AlertKind.DEVICE_SIGNED_OUT, incident.subject(), incident.subject()
+                    state.accountId, incident.subject(), incident.openedAt(), now))) {
+                state.resolve(AlertKind.DEVICE_SIGNED_OUT, incident.subject(), incident.subject()
                         + " signed in again.");
             }
         }

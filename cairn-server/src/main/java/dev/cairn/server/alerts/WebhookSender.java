@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class WebhookSender {
     static final String SIGNATURE_HEADER = "X-Cairn-Signature";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    // (the job stops taking messages after DeliveryWorker.BUDGET, so at most one attempt runs past it)
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -128,7 +128,7 @@ public final class TokenService {
         Instant now = clock.instant();
         Owned row = reads.withHandle(h -> h.createQuery("SELECT * FROM api_tokens WHERE secret_hash = :h")
                 .bind("h", Secrets.hash(secret)).map((rs, ctx) -> new Owned(info(rs), rs.getLong("account_id"),
-                        rs.getString("device_name")))
+                        rs.getObject("signout_alerted_at") == null ? rs.getString("device_name") : null))
                 .findOne()).orElseThrow(() -> new ServiceException(ErrorCode.UNAUTHENTICATED,
                         "unknown API token; create one in the web UI or with 'cairn server token add'"));
         TokenInfo token = row.token();
@@ -149,6 +149,7 @@ public final class TokenService {
         return new TokenGrant(token.id(), row.accountId(), token.scope());
     }
 
+    /** {@code deviceName}: the token's device, while its rejection was not reported yet (else null). */
     private record Owned(TokenInfo token, long accountId, String deviceName) {
     }
 

@@ -49,11 +49,17 @@ class AlertsEndToEndTest {
     DeviceGrant laptop;
     AlertJob job;
 
+    /** How the server under test stores its metadata (SQLite here; {@link AlertsEndToEndPostgresTest}). */
+    dev.cairn.server.ServerConfig storage(dev.cairn.server.ServerConfig config) {
+        return config;
+    }
+
     @BeforeEach
     void start() throws Exception {
         MailConfig relay = new MailConfig("127.0.0.1", SMTP.getSmtp().getPort(), MailSecurity.NONE, "relay",
                 "relay-pw", "Cairn <cairn@example.com>", Duration.ofSeconds(5));
-        server = TestServer.start(dir, c -> c.withPublicUrl("https://backup.example.com").withMail(relay), clock);
+        server = TestServer.start(dir, c -> storage(c.withPublicUrl("https://backup.example.com").withMail(relay)),
+                clock);
         hook = new WebhookReceiver();
         ann = server.account("ann").id();
         laptop = server.core().devices().signIn(ann, "laptop", TokenScope.APPEND);

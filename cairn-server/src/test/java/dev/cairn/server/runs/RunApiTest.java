@@ -212,6 +212,22 @@ class RunApiTest {
     }
 
     @Test
+    void storedBytesAreSampledOncePerDayTheLastSampleWinning() throws Exception {
+        long ann = server.core().accounts().require("ann").id();
+        var history = server.core().usageHistory();
+        history.sample();
+        var put = server.send(server.request("/api/v1/repos/r/objects/data/" + "0".repeat(64))
+                .header("Authorization", "Bearer " + full).PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[777]))
+                .build());
+        assertThat(put.statusCode()).isEqualTo(201);
+        history.sample();
+        List<UsageHistory.Sample> samples = history.series(ann, 30);
+        assertThat(samples).hasSize(1);
+        assertThat(samples.getFirst().storedBytes()).isEqualTo(777);
+        assertThat(samples.getFirst().day()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    @Test
     void alertSettingsAreValidated() throws Exception {
         HttpResponse<String> r = server.send(server.request("/api/v1/account/alerts")
                 .header("Authorization", "Bearer " + full).header("Content-Type", "application/json")

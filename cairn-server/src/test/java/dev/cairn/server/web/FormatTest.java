@@ -19,6 +19,20 @@ class FormatTest {
     }
 
     @Test
+    void agesAreInWordsRoundedDown() {
+        Instant now = Instant.parse("2026-12-06T12:00:00Z");
+        assertThat(Format.age(now.minusSeconds(59), now, "never")).isEqualTo("just now");
+        assertThat(Format.age(now.plusSeconds(600), now, "never")).isEqualTo("just now");
+        assertThat(Format.age(now.minusSeconds(60), now, "never")).isEqualTo("1 minute ago");
+        assertThat(Format.age(now.minusSeconds(59 * 60 + 59), now, "never")).isEqualTo("59 minutes ago");
+        assertThat(Format.age(now.minusSeconds(3600), now, "never")).isEqualTo("1 hour ago");
+        assertThat(Format.age(now.minusSeconds(47 * 3600 + 3599), now, "never")).isEqualTo("47 hours ago");
+        assertThat(Format.age(now.minusSeconds(48 * 3600), now, "never")).isEqualTo("2 days ago");
+        assertThat(Format.age(null, now, "never")).isEqualTo("never");
+        assertThat(Format.query("a b&c")).isEqualTo("a+b%26c");
+    }
+
+    @Test
     void timesAreUtcAndAbsentTimesSayWhy() {
         Instant t = Instant.parse("2026-11-23T20:15:42Z");
         assertThat(Format.time(t, "never")).isEqualTo("2026-11-23 20:15 UTC");
