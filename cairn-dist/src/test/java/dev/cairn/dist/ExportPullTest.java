@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code cairn export keygen|pull|verify} against a real server with the distribution's features: a key made by the
  * agent, registered on the server; an export pulled, checked, decrypted and kept in a dated directory, not pulled twice;
  * a download cut mid-way resumed with Range; a tampered bundle, a wrong identity and a changed signing key refused
- * with nothing kept; an offline check that finds a changed file.
+ * with nothing kept; an offline check that finds a changed file; a full and an incremental export pulled and verified
+ * as a chain, and a missing link said plainly by verify and by pull (which keeps nothing of the broken export).
  */
 class ExportPullTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,6 +125,34 @@ class ExportPullTest {
         assertNothingKept();
     }
 
+    @Test
+    void aChainIsPulledInOrderAndVerifiedAndAMissingLinkIsAClearError() throws Exception {
+        long full = export("{\"formats\":[\"jsonl\"]}");
+        post("/api/v1/workspace/tables/notes/records", "{\"text\":\"after the full export\"}");
+        long increment = export("{\"mode\":\"incremental\"}");
+        Run pull = pull(key);
+        assertThat(pull.code()).as(pull.err()).isZero();
+        assertThat(pull.out()).contains("2 export(s) pulled");
+        assertThat(cairn("export", "verify", copy.toString()).code()).isZero();
+        Path fullDir;
+        try (Stream<Path> children = Files.list(copy)) {
+            fullDir = children.filter(p -> p.getFileName().toString().endsWith("-export-" + full)).findFirst()
+                    .orElseThrow();
+        }
+        Files.move(fullDir, dir.resolve("moved-away"));
+        Run verify = cairn("export", "verify", copy.toString());
+        assertThat(verify.code()).isEqualTo(13);
+        assertThat(verify.out()).contains("export-" + increment + ": DAMAGED", "chain:", "is not in this copy");
+
+        server.core().database().jdbi().useHandle(h -> h.execute("DELETE FROM exports WHERE id = ?", full));
+        copy = dir.resolve("copy-b");
+        Run broken = pull(key);
+        assertThat(broken.code()).isEqualTo(13);
+        assertThat(broken.err()).contains("export " + increment + " is incremental", "the chain is broken there",
+                "not kept");
+        assertNothingKept();
+    }
+
     private void assertNothingKept() throws Exception {
         try (Stream<Path> all = Files.walk(copy)) {
             assertThat(all.filter(Files::isRegularFile).map(p -> copy.relativize(p).toString()))
@@ -160,8 +189,11 @@ class ExportPullTest {
     }
 
     private long export() throws Exception {
-        long id = JSON.readTree(post("/api/v1/workspace/exports", "{\"formats\":[\"csv\",\"sqlite\"]}")).get("id")
-                .asLong();
+        return export("{\"formats\":[\"csv\",\"sqlite\"]}");
+    }
+
+    private long export(String request) throws Exception {
+        long id = JSON.readTree(post("/api/v1/workspace/exports", request)).get("id").asLong();
         for (int i = 0; i < 6000; i++) {
             JsonNode list = JSON.readTree(server.send(server.request("/api/v1/workspace/exports")
                     .header("Authorization", "Bearer " + token).build()).body()).get("exports");
