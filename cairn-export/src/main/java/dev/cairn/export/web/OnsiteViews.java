@@ -33,7 +33,8 @@ public final class OnsiteViews {
             String what = kind == ExportMode.INCREMENTAL ? "incremental" + (e.previousId() == null ? ""
                     : " (after export " + e.previousId() + ")") : "full";
             return new ExportRow(e.id(), e.status().wireName(), what + (e.history() ? "" : ", no history"),
-                    String.join(", ", e.formats()), e.bytes() == null ? "" : Format.bytes(e.bytes()),
+                    kind == ExportMode.INCREMENTAL && e.kind() != null ? "jsonl (the changes)"
+                            : String.join(", ", e.formats()), e.bytes() == null ? "" : Format.bytes(e.bytes()),
                     Format.time(e.createdAt(), ""), Format.time(e.finishedAt(), ""), e.error(),
                     done ? ExportPages.BASE + "/exports/" + e.id() + "/download" : null,
                     e.manifestSha256() == null ? "" : e.manifestSha256().substring(0, 16));
