@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * agent, registered on the server; an export pulled, checked, decrypted and kept in a dated directory, not pulled twice;
  * a download cut mid-way resumed with Range; a tampered bundle, a wrong identity and a changed signing key refused
  * with nothing kept; an offline check that finds a changed file; a full and an incremental export pulled and verified
- * as a chain, and a missing link said plainly by verify and by pull (which keeps nothing of the broken export).
+ * as a chain, and a missing link said plainly by verify and by pull (which keeps nothing of the broken export); with
+ * {@code --into-repo} each export pulled also stored as a snapshot tagged onsite-export in the customer's repository.
  */
 class ExportPullTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -153,6 +154,39 @@ class ExportPullTest {
         assertNothingKept();
     }
 
+    @Test
+    void pullIntoRepoStoresEachExportAsASnapshotTaggedOnsiteExport() throws Exception {
+        long id = export();
+        Path repo = dir.resolve("repo");
+        Map<String, String> env = Map.of("CAIRN_PASSWORD", "repo passphrase", "CAIRN_TEST_KDF", "1");
+        assertThat(cairn(env, "init", "-r", repo.toString()).code()).isZero();
+        Run wrong = cairn(Map.of("CAIRN_PASSWORD", "not it", "CAIRN_TEST_KDF", "1"), "export", "pull", "--server",
+                server.uri("").toString(), "--identity", key.toString(), "--to", copy.toString(), "--into-repo",
+                repo.toString());
+        assertThat(wrong.code()).as(wrong.err()).isEqualTo(11);
+        assertThat(copy.resolve(".cairn-export")).doesNotExist();
+
+        Run pull = cairn(env, "export", "pull", "--server", server.uri("").toString(), "--identity", key.toString(),
+                "--to", copy.toString(), "--into-repo", repo.toString());
+        assertThat(pull.code()).as(pull.err()).isZero();
+        assertThat(pull.out()).contains("export " + id + ": stored in " + repo, "(tag onsite-export)");
+        Path kept = single(copy);
+        Run snapshots = cairn(env, "--json", "snapshots", "-r", repo.toString(), "--tag", "onsite-export");
+        assertThat(snapshots.code()).as(snapshots.err()).isZero();
+        JsonNode list = JSON.readTree(snapshots.out());
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("tags").toString()).contains("onsite-export", "export-" + id);
+        assertThat(list.get(0).get("paths").get(0).asText()).isEqualTo(kept.toAbsolutePath().toString());
+
+        Path restored = dir.resolve("restored");
+        Run restore = cairn(env, "restore", "-r", repo.toString(), "latest", "--target", restored.toString());
+        assertThat(restore.code()).as(restore.err()).isZero();
+        try (Stream<Path> all = Files.walk(restored)) {
+            Path manifest = all.filter(p -> p.endsWith("manifest.json")).findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(manifest)).isEqualTo(Files.readAllBytes(kept.resolve("manifest.json")));
+        }
+    }
+
     private void assertNothingKept() throws Exception {
         try (Stream<Path> all = Files.walk(copy)) {
             assertThat(all.filter(Files::isRegularFile).map(p -> copy.relativize(p).toString()))
@@ -181,9 +215,15 @@ class ExportPullTest {
     }
 
     private Run cairn(String... args) {
+        return cairn(Map.of(), args);
+    }
+
+    private Run cairn(Map<String, String> extraEnv, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, Map.of("CAIRN_TOKEN", server.token("ann", TokenScope.READ)),
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("CAIRN_TOKEN", server.token("ann", TokenScope.READ));
+        int code = Cli.run(args, env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -39,7 +39,8 @@ public final class ExportPuller {
 
         void resumed(long id, long offset);
 
-        void pulled(long id, Path dir);
+        /** Export {@code id} was checked and kept in {@code dir}; a failure here fails the pull (the copy stays). */
+        void pulled(long id, Path dir) throws IOException;
     }
 
     /** What a pull did: the directories it added, and how many exports the directory had already. */
