@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a download cut mid-way resumed with Range; a tampered bundle, a wrong identity and a changed signing key refused
  * with nothing kept; an offline check that finds a changed file; a full and an incremental export pulled and verified
  * as a chain, and a missing link said plainly by verify and by pull (which keeps nothing of the broken export); with
- * {@code --into-repo} each export pulled also stored as a snapshot tagged onsite-export in the customer's repository.
+ * {@code --into-repo} each export pulled also stored as a snapshot tagged onsite-export in the customer's repository;
+ * a full disk (a child process under {@code ulimit -f}) said plainly, nothing kept, and resumed by the next pull.
  */
 class ExportPullTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -185,6 +186,46 @@ class ExportPullTest {
             Path manifest = all.filter(p -> p.endsWith("manifest.json")).findFirst().orElseThrow();
             assertThat(Files.readAllBytes(manifest)).isEqualTo(Files.readAllBytes(kept.resolve("manifest.json")));
         }
+    }
+
+    /**
+     * A full disk while downloading, made real: the agent runs as a child process under {@code ulimit -f} (a file-size
+     * limit, so its writes fail with EFBIG as a full disk fails them with ENOSPC). It says the disk is full, exits 1,
+     * and keeps no export, only the partial download in its state directory; the next pull resumes from there.
+     */
+    @Test
+    void aFullDiskStopsThePullWithNothingKeptAndTheNextPullResumes() throws Exception {
+        long id = export("{}");
+        long size = download(id).length;
+        long limitKiB = Math.max(1, size / 1024 / 2);
+        Path log = dir.resolve("full-disk.log");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ulimit -f " + limitKiB + " && exec \"$0\" \"$@\"", javaBin,
+                "-XX:-UsePerfData", "-Xshare:off", "-Djava.io.tmpdir=" + dir, "-cp",
+                System.getProperty("java.class.path"), dev.cairn.agent.AgentMain.class.getName(), "export", "pull",
+                "--server", server.uri("").toString(), "--identity", key.toString(), "--to", copy.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("CAIRN_TOKEN", server.token("ann", TokenScope.READ));
+        pb.environment().put("CAIRN_CACHE_DIR", dir.resolve("cache").toString());
+        Process child = pb.start();
+        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String said = Files.readString(log);
+        assertThat(child.exitValue()).as(said).isEqualTo(1);
+        assertThat(said).contains("the disk is full (", "free some space and pull again: the download resumes where "
+                + "it stopped, nothing partial was kept");
+        Path part = copy.resolve(".cairn-export/export-" + id + ".age.part");
+        long partial = Files.size(part);
+        assertThat(partial).isPositive().isLessThan(size).isLessThanOrEqualTo(limitKiB * 1024);
+        try (Stream<Path> children = Files.list(copy)) {
+            assertThat(children.map(p -> p.getFileName().toString())).containsExactly(".cairn-export");
+        }
+
+        Run again = pull(key);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("export " + id + ": resumed the download at byte " + partial,
+                "1 export(s) pulled");
+        assertThat(cairn("export", "verify", copy.toString()).code()).isZero();
+        assertThat(part).doesNotExist();
     }
 
     private void assertNothingKept() throws Exception {
