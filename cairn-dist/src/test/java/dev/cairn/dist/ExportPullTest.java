@@ -28,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code cairn export keygen|pull|verify} against a real server with the distribution's features: a key made by the
  * agent, registered on the server; an export pulled, checked, decrypted and kept in a dated directory, not pulled twice;
  * a download cut mid-way resumed with Range; a tampered bundle, a wrong identity and a changed signing key refused
- * with nothing kept; an offline check that finds a changed file.
+ * with nothing kept; an offline check that finds a changed file; a full and an incremental export pulled and verified
+ * as a chain, and a missing link said plainly by verify and by pull (which keeps nothing of the broken export); with
+ * {@code --into-repo} each export pulled also stored as a snapshot tagged onsite-export in the customer's repository;
+ * a full disk (a child process under {@code ulimit -f}) said plainly, nothing kept, and resumed by the next pull.
  */
 class ExportPullTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,6 +127,107 @@ class ExportPullTest {
         assertNothingKept();
     }
 
+    @Test
+    void aChainIsPulledInOrderAndVerifiedAndAMissingLinkIsAClearError() throws Exception {
+        long full = export("{\"formats\":[\"jsonl\"]}");
+        post("/api/v1/workspace/tables/notes/records", "{\"text\":\"after the full export\"}");
+        long increment = export("{\"mode\":\"incremental\"}");
+        Run pull = pull(key);
+        assertThat(pull.code()).as(pull.err()).isZero();
+        assertThat(pull.out()).contains("2 export(s) pulled");
+        assertThat(cairn("export", "verify", copy.toString()).code()).isZero();
+        Path fullDir;
+        try (Stream<Path> children = Files.list(copy)) {
+            fullDir = children.filter(p -> p.getFileName().toString().endsWith("-export-" + full)).findFirst()
+                    .orElseThrow();
+        }
+        Files.move(fullDir, dir.resolve("moved-away"));
+        Run verify = cairn("export", "verify", copy.toString());
+        assertThat(verify.code()).isEqualTo(13);
+        assertThat(verify.out()).contains("export-" + increment + ": DAMAGED", "chain:", "is not in this copy");
+
+        server.core().database().jdbi().useHandle(h -> h.execute("DELETE FROM exports WHERE id = ?", full));
+        copy = dir.resolve("copy-b");
+        Run broken = pull(key);
+        assertThat(broken.code()).isEqualTo(13);
+        assertThat(broken.err()).contains("export " + increment + " is incremental", "the chain is broken there",
+                "not kept");
+        assertNothingKept();
+    }
+
+    @Test
+    void pullIntoRepoStoresEachExportAsASnapshotTaggedOnsiteExport() throws Exception {
+        long id = export();
+        Path repo = dir.resolve("repo");
+        Map<String, String> env = Map.of("CAIRN_PASSWORD", "repo passphrase", "CAIRN_TEST_KDF", "1");
+        assertThat(cairn(env, "init", "-r", repo.toString()).code()).isZero();
+        Run wrong = cairn(Map.of("CAIRN_PASSWORD", "not it", "CAIRN_TEST_KDF", "1"), "export", "pull", "--server",
+                server.uri("").toString(), "--identity", key.toString(), "--to", copy.toString(), "--into-repo",
+                repo.toString());
+        assertThat(wrong.code()).as(wrong.err()).isEqualTo(11);
+        assertThat(copy.resolve(".cairn-export")).doesNotExist();
+
+        Run pull = cairn(env, "export", "pull", "--server", server.uri("").toString(), "--identity", key.toString(),
+                "--to", copy.toString(), "--into-repo", repo.toString());
+        assertThat(pull.code()).as(pull.err()).isZero();
+        assertThat(pull.out()).contains("export " + id + ": stored in " + repo, "(tag onsite-export)");
+        Path kept = single(copy);
+        Run snapshots = cairn(env, "--json", "snapshots", "-r", repo.toString(), "--tag", "onsite-export");
+        assertThat(snapshots.code()).as(snapshots.err()).isZero();
+        JsonNode list = JSON.readTree(snapshots.out());
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("tags").toString()).contains("onsite-export", "export-" + id);
+        assertThat(list.get(0).get("paths").get(0).asText()).isEqualTo(kept.toAbsolutePath().toString());
+
+        Path restored = dir.resolve("restored");
+        Run restore = cairn(env, "restore", "-r", repo.toString(), "latest", "--target", restored.toString());
+        assertThat(restore.code()).as(restore.err()).isZero();
+        try (Stream<Path> all = Files.walk(restored)) {
+            Path manifest = all.filter(p -> p.endsWith("manifest.json")).findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(manifest)).isEqualTo(Files.readAllBytes(kept.resolve("manifest.json")));
+        }
+    }
+
+    /**
+     * A full disk while downloading, made real: the agent runs as a child process under {@code ulimit -f} (a file-size
+     * limit, so its writes fail with EFBIG as a full disk fails them with ENOSPC). It says the disk is full, exits 1,
+     * and keeps no export, only the partial download in its state directory; the next pull resumes from there.
+     */
+    @Test
+    void aFullDiskStopsThePullWithNothingKeptAndTheNextPullResumes() throws Exception {
+        long id = export("{}");
+        long size = download(id).length;
+        long limitKiB = Math.max(1, size / 1024 / 2);
+        Path log = dir.resolve("full-disk.log");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ulimit -f " + limitKiB + " && exec \"$0\" \"$@\"", javaBin,
+                "-XX:-UsePerfData", "-Xshare:off", "-Djava.io.tmpdir=" + dir, "-cp",
+                System.getProperty("java.class.path"), dev.cairn.agent.AgentMain.class.getName(), "export", "pull",
+                "--server", server.uri("").toString(), "--identity", key.toString(), "--to", copy.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("CAIRN_TOKEN", server.token("ann", TokenScope.READ));
+        pb.environment().put("CAIRN_CACHE_DIR", dir.resolve("cache").toString());
+        Process child = pb.start();
+        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String said = Files.readString(log);
+        assertThat(child.exitValue()).as(said).isEqualTo(1);
+        assertThat(said).contains("the disk is full (", "free some space and pull again: the download resumes where "
+                + "it stopped, nothing partial was kept");
+        Path part = copy.resolve(".cairn-export/export-" + id + ".age.part");
+        long partial = Files.size(part);
+        assertThat(partial).isPositive().isLessThan(size).isLessThanOrEqualTo(limitKiB * 1024);
+        try (Stream<Path> children = Files.list(copy)) {
+            assertThat(children.map(p -> p.getFileName().toString())).containsExactly(".cairn-export");
+        }
+
+        Run again = pull(key);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("export " + id + ": resumed the download at byte " + partial,
+                "1 export(s) pulled");
+        assertThat(cairn("export", "verify", copy.toString()).code()).isZero();
+        assertThat(part).doesNotExist();
+    }
+
     private void assertNothingKept() throws Exception {
         try (Stream<Path> all = Files.walk(copy)) {
             assertThat(all.filter(Files::isRegularFile).map(p -> copy.relativize(p).toString()))
@@ -152,16 +256,25 @@ class ExportPullTest {
     }
 
     private Run cairn(String... args) {
+        return cairn(Map.of(), args);
+    }
+
+    private Run cairn(Map<String, String> extraEnv, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, Map.of("CAIRN_TOKEN", server.token("ann", TokenScope.READ)),
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("CAIRN_TOKEN", server.token("ann", TokenScope.READ));
+        int code = Cli.run(args, env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private long export() throws Exception {
-        long id = JSON.readTree(post("/api/v1/workspace/exports", "{\"formats\":[\"csv\",\"sqlite\"]}")).get("id")
-                .asLong();
+        return export("{\"formats\":[\"csv\",\"sqlite\"]}");
+    }
+
+    private long export(String request) throws Exception {
+        long id = JSON.readTree(post("/api/v1/workspace/exports", request)).get("id").asLong();
         for (int i = 0; i < 6000; i++) {
             JsonNode list = JSON.readTree(server.send(server.request("/api/v1/workspace/exports")
                     .header("Authorization", "Bearer " + token).build()).body()).get("exports");

@@ -2,6 +2,7 @@ package dev.cairn.export;
 
 import dev.cairn.export.http.ExportApi;
 import dev.cairn.export.service.ExportModule;
+import dev.cairn.export.service.Heartbeats;
 import dev.cairn.export.web.ExportPages;
 import dev.cairn.server.feature.Feature;
 import dev.cairn.server.feature.Platform;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executors;
 /**
  * The onsite copy as a feature of the platform: its migrations ({@code db/export}, versions 500-599), the signing key,
  * recipients, exports and schedules, their API and page, the "Onsite copy" navigation entry, jobs that run exports left
- * queued, start scheduled ones, delete what their retention no longer keeps and email the owner of a failed one, and
+ * queued, start scheduled ones, delete what their retention no longer keeps, email the owner of a failed one or of a
+ * schedule left without a recipient, renew the heartbeat of running exports and fail those whose server is gone, and
  * the removal of an account's exports when it is purged. Exports run on a small pool of their own.
  */
 public final class ExportFeature implements Feature {
@@ -67,7 +69,10 @@ public final class ExportFeature implements Feature {
             return List.of(new Job("queued exports", Duration.ofMinutes(1), module.exports()::runQueued),
                     new Job("scheduled exports", Duration.ofMinutes(1), module.schedules()::runDue),
                     new Job("export retention", Duration.ofMinutes(10), module.retention()::prune),
-                    new Job("export failure mail", Duration.ofMinutes(1), module.notices()::sendPending));
+                    new Job("export failure mail", Duration.ofMinutes(1), module.notices()::sendPending),
+                    new Job("export recipient incidents", Duration.ofMinutes(1), module.incidents()::check),
+                    new Job("export heartbeat", Heartbeats.BEAT, module.heartbeats()::beat),
+                    new Job("stale exports", Duration.ofMinutes(1), module.heartbeats()::failStale));
         }
 
         @Override

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The export is a feature (docs/architecture.md): it never sees the engine, the agent or another feature's internals
- * beyond the workspace's services; its bundle and age code ({@code bundle}, {@code crypt}) know neither the workspace
- * nor the server, so the agent can verify and decrypt with them alone; its packages form no cycle.
+ * beyond the workspace's services; its bundle, age and chain code ({@code bundle}, {@code crypt}, {@code chain}) know
+ * neither the workspace nor the server, so the agent can verify, decrypt and rebuild with them alone; its packages
+ * form no cycle.
  */
 class ArchitectureTest {
     private static final JavaClasses EXPORT = new ClassFileImporter()
@@ -28,7 +29,8 @@ class ArchitectureTest {
 
     @Test
     void theReaderSideKnowsNeitherTheWorkspaceNorTheServer() {
-        noClasses().that().resideInAnyPackage("dev.cairn.export.bundle..", "dev.cairn.export.crypt..")
+        noClasses().that().resideInAnyPackage("dev.cairn.export.bundle..", "dev.cairn.export.crypt..",
+                        "dev.cairn.export.chain..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.workspace..", "dev.cairn.server..",
                         "io.javalin..", "org.jdbi..")
                 .check(EXPORT);

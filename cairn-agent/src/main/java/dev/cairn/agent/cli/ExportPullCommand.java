@@ -30,13 +30,19 @@ final class ExportPullCommand extends BaseCommand {
     @Option(names = "--to", paramLabel = "DIR", required = true, description = "the copy directory")
     Path to;
 
+    @Option(names = "--into-repo", paramLabel = "REPO", description = "also back up each export pulled into this cairn "
+            + "repository (passphrase: --password-file or CAIRN_PASSWORD), tagged onsite-export and export-N")
+    String intoRepo;
+
     @Override
     protected int execute() throws IOException {
         ServerAccess access = server(); // the global --token-file and --insecure-http, as for repositories
         ExportCredentials credentials = uri -> access.token(context(), ServerLocation.server(uri.toString(),
                 access.insecureHttp()));
-        try {
-            ExportPuller.Result r = new ExportPuller(server, credentials, identity(), to, listener()).pull();
+        String key = identity();
+        try (ExportIntoRepo repo = intoRepo == null ? null : new ExportIntoRepo(RepositoryAccess.open(context(),
+                intoRepo, passphrases(), access(false), server()))) {
+            ExportPuller.Result r = new ExportPuller(server, credentials, key, to, listener(repo)).pull();
             output().json(java.util.Map.of("pulled", r.pulled().stream().map(Path::toString).toList(),
                     "alreadyHad", r.alreadyHad()));
             if (!output().json()) {
@@ -55,7 +61,7 @@ final class ExportPullCommand extends BaseCommand {
                         identity + " holds no age identity (a line AGE-SECRET-KEY-1...)"));
     }
 
-    private ExportPuller.Listener listener() {
+    private ExportPuller.Listener listener(ExportIntoRepo repo) {
         return new ExportPuller.Listener() {
             @Override
             public void pinned(String key) {
@@ -69,8 +75,13 @@ final class ExportPullCommand extends BaseCommand {
             }
 
             @Override
-            public void pulled(long id, Path dir) {
+            public void pulled(long id, Path dir) throws IOException {
                 output().info("export " + id + ": checked and kept in " + dir);
+                if (repo != null) {
+                    String snapshot = repo.store(id, dir);
+                    output().info("export " + id + ": stored in " + repo.location() + " as snapshot "
+                            + snapshot.substring(0, 8) + " (tag " + ExportIntoRepo.TAG + ")");
+                }
             }
         };
     }

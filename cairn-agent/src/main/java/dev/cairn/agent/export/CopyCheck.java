@@ -1,6 +1,8 @@
 package dev.cairn.agent.export;
 
 import dev.cairn.export.bundle.BundleCheck;
+import dev.cairn.export.chain.Chains;
+import dev.cairn.export.chain.Link;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code cairn export verify}: checks a copy offline against the pinned signing key. {@code dir} is a copy directory
- * (every export in it) or one export's directory (the key pinned in its parent); {@code key} overrides the pin.
+ * (every export in it) or one export's directory (the key pinned in its parent); {@code key} overrides the pin. An
+ * incremental export also needs the export it chains to beside it (docs/spec/export-format.md §7): a missing or
+ * broken link is one of its problems.
  */
 public final class CopyCheck {
     private CopyCheck() {
@@ -39,9 +43,35 @@ public final class CopyCheck {
         }
         Map<Path, List<String>> result = new LinkedHashMap<>();
         for (Path p : exports) {
-            result.put(p, BundleCheck.problems(p, trusted));
+            result.put(p, new ArrayList<>(BundleCheck.problems(p, trusted)));
         }
+        chainProblems(copyDir, exports, result);
         return result;
+    }
+
+    /** Adds the link problem of each incremental export checked, its chain looked up among every export of the copy. */
+    private static void chainProblems(Path copyDir, List<Path> checked, Map<Path, List<String>> result)
+            throws IOException {
+        List<Link> all = new ArrayList<>();
+        try (Stream<Path> children = Files.list(copyDir)) {
+            for (Path p : children.filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).sorted().toList()) {
+                try {
+                    all.add(Link.read(p));
+                } catch (IOException unreadable) {
+                    continue; // its own check says what is wrong with its manifest
+                }
+            }
+        }
+        for (var e : Chains.check(all).entrySet()) {
+            Path p = checked.stream().filter(c -> sameFile(c, e.getKey().dir())).findFirst().orElse(null);
+            if (p != null && e.getValue().isPresent()) {
+                result.get(p).add("chain: " + e.getValue().get());
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static Optional<String> pinned(Path copyDir) throws IOException {

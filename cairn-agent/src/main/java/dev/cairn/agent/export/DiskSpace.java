@@ -23,13 +23,17 @@ final class DiskSpace {
         }
     }
 
-    /** Runs {@code action}; a write that failed for lack of space becomes {@code DISK_FULL}. */
+    /**
+     * Runs {@code action}; a write that failed for lack of space (ENOSPC, EDQUOT, or EFBIG: a file-size limit such as
+     * {@code ulimit -f}) becomes {@code DISK_FULL}.
+     */
     static <T> T mapFull(Writing<T> action) throws IOException {
         try {
             return action.run();
         } catch (IOException e) {
             String m = String.valueOf(e.getMessage());
-            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")
+                    || m.contains("File too large")) {
                 throw new ExportFailure(ExportFailure.Kind.DISK_FULL, "the disk is full (" + m + "); free some space "
                         + "and pull again: the download resumes where it stopped, nothing partial was kept", e);
             }

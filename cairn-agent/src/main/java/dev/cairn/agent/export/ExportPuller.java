@@ -2,6 +2,9 @@ package dev.cairn.agent.export;
 
 import dev.cairn.export.bundle.BundleCheck;
 import dev.cairn.export.bundle.BundleUnpacker;
+import dev.cairn.export.chain.ChainException;
+import dev.cairn.export.chain.Chains;
+import dev.cairn.export.chain.Link;
 import dev.cairn.export.crypt.Age;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +24,10 @@ import java.util.stream.Stream;
  * Pulls every finished export of a server that a copy directory does not have yet. Per export: download (resumed) into
  * {@code .cairn-export/export-N.age.part}; check its size and SHA-256 against the server's listing; decrypt and unpack
  * into {@code .cairn-export/export-N.tmp}; check the manifest's signature by the pinned key and every file's size and
- * SHA-256; only then move it to {@code DIR/<created, UTC>-export-N} in one rename. Anything that fails a check is
- * deleted; a copy directory never holds a partial export under a final name.
+ * SHA-256, and for an incremental export that the export it chains to is in the directory (its manifest digest and
+ * cut); only then move it to {@code DIR/<created, UTC>-export-N} in one rename. Anything that fails a check is
+ * deleted; a copy directory never holds a partial export under a final name. An incremental export whose chain is
+ * broken is not kept, the pull goes on with the others and fails at the end naming it.
  */
 public final class ExportPuller {
     private static final DateTimeFormatter DATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'")
@@ -34,7 +39,8 @@ public final class ExportPuller {
 
         void resumed(long id, long offset);
 
-        void pulled(long id, Path dir);
+        /** Export {@code id} was checked and kept in {@code dir}; a failure here fails the pull (the copy stays). */
+        void pulled(long id, Path dir) throws IOException;
     }
 
     /** What a pull did: the directories it added, and how many exports the directory had already. */
@@ -64,6 +70,7 @@ public final class ExportPuller {
             listener.pinned(key);
         }
         List<Path> pulled = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
         int had = 0;
         for (RemoteExport e : client.list().reversed()) {
             if (!e.done()) {
@@ -73,7 +80,15 @@ public final class ExportPuller {
                 had++;
                 continue;
             }
-            pulled.add(pullOne(client, e, key));
+            try {
+                pulled.add(pullOne(client, e, key));
+            } catch (ChainException chain) {
+                broken.add(chain.getMessage());
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new ExportFailure(ExportFailure.Kind.DAMAGED, pulled.size() + " export(s) pulled, but "
+                    + String.join("; ", broken));
         }
         return new Result(pulled, had);
     }
@@ -96,6 +111,7 @@ public final class ExportPuller {
                         + "not kept: " + String.join("; ", problems));
             }
             checkManifest(e, tmp);
+            checkChain(e, tmp);
             Path target = dir.resolve(DATED.format(e.createdAt()) + "-export-" + e.id());
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             Files.delete(part);
@@ -134,6 +150,29 @@ public final class ExportPuller {
         if (e.manifestSha256() != null && !sha256(tmp.resolve("manifest.json")).equals(e.manifestSha256())) {
             throw new ExportFailure(ExportFailure.Kind.DAMAGED, "export " + e.id() + " holds another manifest than "
                     + "the server lists; it was not kept");
+        }
+    }
+
+    /** An incremental export's previous export is in the copy (so the chain can be rebuilt), else nothing is kept. */
+    private void checkChain(RemoteExport e, Path tmp) throws IOException {
+        Link link = Link.read(tmp);
+        if (!link.incremental()) {
+            return;
+        }
+        List<Link> kept = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path p : children.filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).toList()) {
+                kept.add(Link.read(p));
+            }
+        }
+        kept.add(link);
+        var problem = Chains.check(kept).get(link);
+        if (problem.isPresent()) {
+            throw new ChainException("export " + e.id() + " is incremental and the export it is an increment of "
+                    + "(manifest " + link.manifest().previous().manifestSha256() + ", cut "
+                    + link.manifest().previous().cut() + ") is not in " + dir + ": the chain is broken there, so it "
+                    + "was not kept. Pull into the directory that holds the earlier exports, or ask the owner for a "
+                    + "full export");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.cairn.export.build;
 import dev.cairn.export.bundle.BundleWriter;
 import dev.cairn.export.bundle.Manifest;
 import dev.cairn.export.bundle.SigningKey;
+import dev.cairn.export.delta.Increments;
 import dev.cairn.export.format.Format;
 import dev.cairn.export.format.Formats;
 import dev.cairn.workspace.snapshot.Snapshot;
@@ -33,10 +34,19 @@ public final class BundleBuilder {
         this.scratch = scratch;
     }
 
-    /** What to export. */
-    public record Request(long workspaceId, List<String> formats, boolean history) {
+    /**
+     * What to export: the formats, whether the record history goes in, and for an incremental bundle the export it
+     * chains to ({@code previous}; null: a full bundle). An incremental bundle holds its changes in JSON Lines
+     * whatever the formats ({@link Increments}).
+     */
+    public record Request(long workspaceId, List<String> formats, boolean history, Manifest.Previous previous) {
         public Request {
             formats = List.copyOf(formats);
+        }
+
+        /** A full bundle. */
+        public Request(long workspaceId, List<String> formats, boolean history) {
+            this(workspaceId, formats, history, null);
         }
     }
 
@@ -49,23 +59,31 @@ public final class BundleBuilder {
         Instant at = clock.instant();
         return snapshots.read(request.workspaceId(), snapshot -> {
             try (BundleWriter bundle = new BundleWriter(out, at)) {
-                WorkspaceFiles.write(snapshot, bundle, request.history());
-                List<Format> formats = Formats.of(request.formats(), scratch);
-                for (Format format : formats) {
-                    format.write(snapshot, bundle);
-                }
-                byte[] manifest = bundle.finish(files -> manifest(snapshot, at, formats, files, key), key);
+                Manifest.Previous previous = request.previous();
+                WorkspaceFiles.write(snapshot, bundle, request.history(), previous == null ? 0 : previous.cut());
+                Content content = previous == null ? formats(snapshot, bundle, request.formats())
+                        : new Content(List.of("jsonl"), Increments.write(snapshot, bundle, previous.cut()));
+                byte[] manifest = bundle.finish(files -> new Manifest(Manifest.FORMAT, Manifest.VERSION,
+                        new Manifest.Workspace(snapshot.workspaceId(), snapshot.name()), snapshot.seq(),
+                        at.toString(), new Manifest.Server(serverVersion), content.formats(), request.history(),
+                        previous == null ? Manifest.FULL : Manifest.INCREMENTAL, previous, content.changes(),
+                        SchemaJson.of(snapshot.tables()), files,
+                        new Manifest.Signature(SigningKey.ALGORITHM, key.publicKey())), key);
                 return new Built(snapshot.seq(), at, manifest,
                         HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest)));
             }
         });
     }
 
-    private Manifest manifest(Snapshot snapshot, Instant at, List<Format> formats,
-            List<dev.cairn.export.bundle.FileEntry> files, SigningKey key) {
-        return new Manifest(Manifest.FORMAT, Manifest.VERSION,
-                new Manifest.Workspace(snapshot.workspaceId(), snapshot.name()), snapshot.seq(), at.toString(),
-                new Manifest.Server(serverVersion), formats.stream().map(Format::name).toList(),
-                SchemaJson.of(snapshot.tables()), files, new Manifest.Signature(SigningKey.ALGORITHM, key.publicKey()));
+    /** The formats written and, for an incremental bundle, what it changes. */
+    private record Content(List<String> formats, Manifest.Changes changes) {
+    }
+
+    private Content formats(Snapshot snapshot, BundleWriter bundle, List<String> names) throws Exception {
+        List<Format> formats = Formats.of(names, scratch);
+        for (Format format : formats) {
+            format.write(snapshot, bundle);
+        }
+        return new Content(formats.stream().map(Format::name).toList(), null);
     }
 }

@@ -12,7 +12,8 @@ import java.io.OutputStream;
 /**
  * The files every bundle has besides the formats' (docs/spec/export-format.md): {@code workspace/members.json} (no
  * secrets), {@code workspace/reports.json} (definitions name columns by id), {@code workspace/shares.json} (no token
- * or passphrase hash) and, when asked for, {@code workspace/history.jsonl}, the change log up to the cut.
+ * or passphrase hash) and, when asked for, {@code workspace/history.jsonl}, the change log after {@code since} (0 for
+ * a full export, the previous export's cut for an incremental one) up to the cut.
  */
 final class WorkspaceFiles {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -22,7 +23,7 @@ final class WorkspaceFiles {
     private WorkspaceFiles() {
     }
 
-    static void write(Snapshot snapshot, Entries out, boolean history) throws Exception {
+    static void write(Snapshot snapshot, Entries out, boolean history, long since) throws Exception {
         json(out, "workspace/members.json", snapshot.members());
         json(out, "workspace/reports.json", snapshot.reports());
         json(out, "workspace/shares.json", snapshot.shares());
@@ -32,7 +33,7 @@ final class WorkspaceFiles {
             try (OutputStream os = out.open(path);
                     JsonGenerator g = LINES.getFactory().createGenerator(os, JsonEncoding.UTF8)) {
                 g.setRootValueSeparator(null);
-                rows = snapshot.changes(change -> change(g, change));
+                rows = snapshot.changesAfter(since, change -> change(g, change));
             }
             out.rows(path, rows);
         }

@@ -1,7 +1,5 @@
 package dev.cairn.export.format;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cairn.export.bundle.Entries;
 import dev.cairn.workspace.model.Column;
@@ -11,7 +9,6 @@ import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.snapshot.Snapshot;
 import dev.cairn.workspace.snapshot.SnapshotRow;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -21,8 +18,6 @@ import java.util.List;
  * parsers); money is {@code {"amount": "12.50", "currency": "EUR"}}; dates and instants are ISO 8601 strings.
  */
 final class JsonLinesFormat implements Format {
-    private static final JsonFactory JSON = new JsonFactory();
-
     @Override
     public String name() {
         return "jsonl";
@@ -31,22 +26,11 @@ final class JsonLinesFormat implements Format {
     @Override
     public void write(Snapshot snapshot, Entries out) throws Exception {
         for (TableDef table : snapshot.tables()) {
-            String path = "jsonl/" + table.name() + ".jsonl";
-            List<Column> columns = table.columns();
-            long rows;
-            try (OutputStream os = out.open(path);
-                    JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
-                g.setRootValueSeparator(null);
-                rows = snapshot.rows(table, row -> {
-                    record(g, columns, row);
-                    g.writeRaw('\n');
-                });
-            }
-            out.rows(path, rows);
+            JsonLinesRows.write(snapshot, table, out, id -> true);
         }
     }
 
-    private static void record(JsonGenerator g, List<Column> columns, SnapshotRow row) throws IOException {
+    static void record(JsonGenerator g, List<Column> columns, SnapshotRow row) throws IOException {
         g.writeStartObject();
         g.writeNumberField("id", row.id());
         g.writeNumberField("version", row.version());

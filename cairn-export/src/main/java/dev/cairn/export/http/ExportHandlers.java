@@ -4,8 +4,11 @@ import dev.cairn.export.http.ExportViews.ExportView;
 import dev.cairn.export.http.ExportViews.KeyView;
 import dev.cairn.export.http.ExportViews.RecipientView;
 import dev.cairn.export.service.Export;
+import dev.cairn.export.schedule.ExportMode;
 import dev.cairn.export.service.ExportModule;
+import dev.cairn.export.service.ExportRequest;
 import dev.cairn.export.service.ExportService;
+import dev.cairn.protocol.ErrorCode;
 import dev.cairn.protocol.MediaTypes;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.http.ByteRange;
@@ -30,7 +33,13 @@ public final class ExportHandlers {
     record NewRecipient(String name, String recipient) {
     }
 
-    record NewExport(List<String> formats) {
+    /** The body of {@code POST /exports}: formats (none: all), history (default true), mode (default full). */
+    record NewExport(List<String> formats, Boolean history, String mode) {
+        ExportRequest request() {
+            ExportMode m = ExportMode.of(mode).orElseThrow(() -> new ServiceException(ErrorCode.VALIDATION_FAILED,
+                    ExportMode.problem(mode)));
+            return new ExportRequest(formats, history == null || history, m);
+        }
     }
 
     void signingKey(Context ctx) {
@@ -64,8 +73,9 @@ public final class ExportHandlers {
     void startExport(Context ctx) {
         Caller c = ExportAccess.caller(ctx);
         // no body at all: every format
-        NewExport body = ctx.contentType() == null ? new NewExport(List.of()) : Json.read(ctx, NewExport.class);
-        Export e = module.exports().start(c.workspaceId(), body.formats(), c.accountName());
+        NewExport body = ctx.contentType() == null ? new NewExport(List.of(), null, null)
+                : Json.read(ctx, NewExport.class);
+        Export e = module.exports().start(c.workspaceId(), body.request(), c.accountName());
         ctx.header("Location", ExportApi.EXPORTS + "/" + e.id());
         Json.write(ctx, 202, ExportView.of(e));
     }

@@ -20,11 +20,16 @@ public final class ExportViews {
         }
     }
 
-    public record ExportView(long id, String status, List<String> formats, Long cut, String manifestSha256,
-            String bundleSha256, Long bytes, String createdBy, Instant createdAt, Instant startedAt,
-            Instant finishedAt, String error, String href) {
+    /**
+     * An export: {@code mode} is what was asked, {@code kind} what it is once done (null before), {@code previous}
+     * the id of the export an incremental one chains to.
+     */
+    public record ExportView(long id, String status, List<String> formats, boolean history, String mode, String kind,
+            Long previous, Long cut, String manifestSha256, String bundleSha256, Long bytes, String createdBy,
+            Instant createdAt, Instant startedAt, Instant finishedAt, String error, String href) {
         static ExportView of(Export e) {
-            return new ExportView(e.id(), e.status().wireName(), e.formats(), e.cut(), e.manifestSha256(),
+            return new ExportView(e.id(), e.status().wireName(), e.formats(), e.history(), e.mode().wireName(),
+                    e.kind() == null ? null : e.kind().wireName(), e.previousId(), e.cut(), e.manifestSha256(),
                     e.bundleSha256(), e.bytes(), e.createdBy(), e.createdAt(), e.startedAt(), e.finishedAt(),
                     e.error(), ExportApi.EXPORTS + "/" + e.id());
         }

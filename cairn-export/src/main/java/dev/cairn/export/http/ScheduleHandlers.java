@@ -1,5 +1,6 @@
 package dev.cairn.export.http;
 
+import dev.cairn.export.schedule.ExportMode;
 import dev.cairn.export.schedule.Interval;
 import dev.cairn.export.schedule.ScheduleSetting;
 import dev.cairn.export.service.ExportModule;
@@ -20,22 +21,30 @@ final class ScheduleHandlers {
     }
 
     /** The request body of {@code PUT}: strict, exactly these fields. */
-    record ScheduleBody(String every, Integer hours, String at, String day, List<String> formats, Integer keepLast,
-            Integer keepDays) {
+    record ScheduleBody(String every, Integer hours, String at, String day, String cron, List<String> formats,
+            Integer keepLast, Integer keepDays, Boolean history, String mode, Integer fullEvery) {
         ScheduleSetting setting() {
-            return new ScheduleSetting(every, hours, at, day, formats, keepLast, keepDays);
+            return new ScheduleSetting(every, hours, at, day, cron, formats, keepLast, keepDays, history, mode,
+                    fullEvery);
         }
     }
 
-    /** What a schedule looks like on the wire; absent fields are null. */
-    record ScheduleView(String every, Integer hours, String at, String day, List<String> formats, int keepLast,
-            int keepDays, Instant nextRun, String updatedBy, Instant updatedAt) {
+    /**
+     * What a schedule looks like on the wire; absent fields are null. {@code noRecipientSince} is set while the
+     * workspace has no recipient (the schedule starts nothing then).
+     */
+    record ScheduleView(String every, Integer hours, String at, String day, String cron, List<String> formats,
+            boolean history, String mode, Integer fullEvery, int keepLast, int keepDays, Instant nextRun,
+            String updatedBy, Instant updatedAt, Instant noRecipientSince) {
         static ScheduleView of(Schedule s) {
             Interval i = s.interval();
+            boolean incremental = s.mode() == ExportMode.INCREMENTAL;
             return new ScheduleView(i.every().wireName(), i.every() == Interval.Every.HOURS ? i.hours() : null,
                     i.at() == null ? null : i.at().toString(),
-                    i.day() == null ? null : i.day().name().toLowerCase(Locale.ROOT), s.formats(), s.keepLast(),
-                    s.keepDays(), s.nextAt(), s.updatedBy(), s.updatedAt());
+                    i.day() == null ? null : i.day().name().toLowerCase(Locale.ROOT),
+                    i.cron() == null ? null : i.cron().text(), s.formats(), s.history(), s.mode().wireName(),
+                    incremental ? s.fullEvery() : null, s.keepLast(), s.keepDays(), s.nextAt(), s.updatedBy(),
+                    s.updatedAt(), s.noRecipientSince());
         }
     }
 

@@ -8,28 +8,42 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What an owner asks for: {@code every} ({@code hours}, {@code day} or {@code week}), {@code hours} (1-168, for
- * {@code hours} only), {@code at} ({@code HH:MM} UTC, for {@code day} and {@code week}), {@code day} ({@code monday} …
- * {@code sunday}, for {@code week}), the formats (empty: all), and the retention: {@code keepLast} finished exports
- * (1-1000, default {@value #KEEP_LAST}) and {@code keepDays} (1-3650, default {@value #KEEP_DAYS}). {@link #check}
- * says what is wrong in the owner's words.
+ * What an owner asks for: {@code every} ({@code hours}, {@code day}, {@code week} or {@code cron}), {@code hours}
+ * (1-168, for {@code hours} only), {@code at} ({@code HH:MM} UTC, for {@code day} and {@code week}), {@code day}
+ * ({@code monday} … {@code sunday}, for {@code week}), {@code cron} (a Unix cron line in UTC, for {@code cron} only),
+ * the formats (empty: all), the retention: {@code keepLast} finished exports (1-1000, default {@value #KEEP_LAST}) and
+ * {@code keepDays} (1-3650, default {@value #KEEP_DAYS}), whether the record history goes in ({@code history},
+ * default true), and the {@code mode} (full, the default, or incremental, with a full export every {@code fullEvery}
+ * exports: 1-100, default {@value #FULL_EVERY}). {@link #check} and {@link #problem} say what is wrong in the owner's
+ * words.
  */
-public record ScheduleSetting(String every, Integer hours, String at, String day, List<String> formats,
-        Integer keepLast, Integer keepDays) {
+public record ScheduleSetting(String every, Integer hours, String at, String day, String cron, List<String> formats,
+        Integer keepLast, Integer keepDays, Boolean history, String mode, Integer fullEvery) {
     public static final int KEEP_LAST = 7;
     public static final int KEEP_DAYS = 30;
+    public static final int FULL_EVERY = 7;
+
+    /** An interval schedule with the defaults for everything else (full exports with history). */
+    public static ScheduleSetting of(String every, Integer hours, String at, String day, List<String> formats,
+            Integer keepLast, Integer keepDays) {
+        return new ScheduleSetting(every, hours, at, day, null, formats, keepLast, keepDays, null, null, null);
+    }
 
     /** The interval, or the problem with it. */
     public Result check() {
         if (every == null) {
-            return problem("say how often: every is hours, day or week");
+            return problem("say how often: every is hours, day, week or cron");
+        }
+        if (cron != null && !"cron".equals(every)) {
+            return problem("cron is for cron schedules only (every: cron)");
         }
         return switch (every) {
             case "hours" -> hoursOnly();
             case "day" -> timeOnly(day == null, "day is for weekly schedules only").map(Interval::daily);
             case "week" -> weekDay().map(d -> timeOnly(true, "").map(t -> Interval.weekly(d, t)))
                     .orElseGet(() -> problem("give the day of the week: monday, tuesday, … sunday"));
-            default -> problem("every is hours, day or week, not '" + every + "'");
+            case "cron" -> cronOnly();
+            default -> problem("every is hours, day, week or cron, not '" + every + "'");
         };
     }
 
@@ -41,13 +55,35 @@ public record ScheduleSetting(String every, Integer hours, String at, String day
         return keepDays == null ? KEEP_DAYS : keepDays;
     }
 
-    /** The problem with the retention, if any. */
-    public Optional<String> retentionProblem() {
+    public boolean historyOrDefault() {
+        return history == null || history;
+    }
+
+    public int fullEveryOrDefault() {
+        return fullEvery == null ? FULL_EVERY : fullEvery;
+    }
+
+    /** The mode asked for (full if none); call {@link #problem} first. */
+    public ExportMode modeOrDefault() {
+        return ExportMode.of(mode).orElseThrow();
+    }
+
+    /** The problem with the retention, the mode or its chain length, if any. */
+    public Optional<String> problem() {
         if (keepLastOrDefault() < 1 || keepLastOrDefault() > 1000) {
             return Optional.of("keepLast is how many finished exports to keep: 1 to 1000");
         }
         if (keepDaysOrDefault() < 1 || keepDaysOrDefault() > 3650) {
             return Optional.of("keepDays is how many days to keep exports: 1 to 3650");
+        }
+        if (ExportMode.of(mode).isEmpty()) {
+            return Optional.of(ExportMode.problem(mode));
+        }
+        if (fullEvery != null && modeOrDefault() == ExportMode.FULL) {
+            return Optional.of("fullEvery is for incremental schedules only (mode: incremental)");
+        }
+        if (fullEveryOrDefault() < 1 || fullEveryOrDefault() > 100) {
+            return Optional.of("fullEvery is how often a full export starts a new chain: every 1 to 100 exports");
         }
         return Optional.empty();
     }
@@ -60,6 +96,14 @@ public record ScheduleSetting(String every, Integer hours, String at, String day
             return problem("hours is how many hours between exports: 1 to 168");
         }
         return new Result(Interval.hours(hours), null);
+    }
+
+    private Result cronOnly() {
+        if (at != null || day != null || hours != null) {
+            return problem("a cron schedule takes the cron line only, not hours, at or day");
+        }
+        CronLine.Result r = CronLine.parse(cron);
+        return r.line() == null ? problem(r.problem()) : new Result(Interval.cron(r.line()), null);
     }
 
     private TimeResult timeOnly(boolean dayFits, String dayProblem) {

@@ -13,10 +13,12 @@ import java.util.concurrent.Executor;
  * schedules and retention, the failure emails, and the workspaces (to resolve callers). Thread-safe.
  */
 public record ExportModule(SigningKey key, Recipients recipients, ExportService exports, Schedules schedules,
-        Retention retention, FailureNotices notices, Workspaces workspaces) {
+        Retention retention, FailureNotices notices, RecipientIncidents incidents, Heartbeats heartbeats,
+        Workspaces workspaces) {
     /**
-     * Builds the services on the platform's; exports run on {@code executor}. Fails the exports a stopped server left
-     * queued or running, and deletes their working directories (the data directory is this process's).
+     * Builds the services on the platform's; exports run on {@code executor}. Fails the running exports whose server
+     * is gone (their heartbeat is stale; those of live processes sharing the database go on), and deletes the working
+     * directories a stopped server left (the spool directory is this process's).
      */
     public static ExportModule create(Platform p, Executor executor, String serverVersion) {
         var jdbi = p.database().jdbi();
@@ -24,16 +26,18 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
         Recipients recipients = new Recipients(jdbi, p.clock());
         ExportTable table = new ExportTable(jdbi, p.clock());
         BundleFiles files = new BundleFiles(p.stores(), p.quota());
+        ScheduleTable schedules = new ScheduleTable(jdbi);
+        Heartbeats heartbeats = new Heartbeats(table, schedules, p.clock());
         ExportRunner runner = new ExportRunner(table, recipients, files,
                 new WorkspaceSnapshots(p.database().reads(), new Schema(p.database().dialect())), key, p.spool(),
-                p.clock(), serverVersion);
-        table.failInterrupted("the server stopped during the export; export again");
+                p.clock(), serverVersion, heartbeats);
+        heartbeats.failStale();
         runner.sweep();
         ExportService exports = new ExportService(table, recipients, files, runner, executor);
-        ScheduleTable schedules = new ScheduleTable(jdbi);
-        return new ExportModule(key, recipients, exports, new Schedules(schedules, exports, p.clock()),
+        return new ExportModule(key, recipients, exports, new Schedules(schedules, exports, recipients, p.clock()),
                 new Retention(schedules, exports, p.clock()),
                 new FailureNotices(jdbi, table, p.mailer(), p.publicUrl(), p.clock()),
+                new RecipientIncidents(jdbi, p.mailer(), FailureNotices.page(p.publicUrl()), p.clock()), heartbeats,
                 new Workspaces(jdbi, p.database().reads(), p.clock(), p.random()));
     }
 

@@ -1,9 +1,11 @@
 package dev.cairn.export.service;
 
 import dev.cairn.export.build.BundleBuilder;
+import dev.cairn.export.bundle.Manifest;
 import dev.cairn.export.bundle.SigningKey;
 import dev.cairn.export.crypt.Age;
 import dev.cairn.export.crypt.AgeRecipient;
+import dev.cairn.export.schedule.ExportMode;
 import dev.cairn.server.error.QuotaExceededException;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.storage.SpoolDirectory;
@@ -18,11 +20,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one queued export: claims it, builds the bundle from one snapshot straight into the age encryptor (the plaintext
+ * Runs one queued export: claims it (and keeps its heartbeat while it runs), chains an incremental one to the
+ * workspace's newest finished export (built full when there is none), builds the bundle from one snapshot straight into the age encryptor (the plaintext
  * is never at rest: only the SQLite and XLSX formats' working files, in a private scratch directory deleted at the end),
  * writes the ciphertext to a spool file, stores it counted in the quota, and records the outcome. Thread-safe.
  */
@@ -37,9 +41,11 @@ final class ExportRunner {
     private final ScratchDirs scratch;
     private final InstantSource clock;
     private final String serverVersion;
+    private final Heartbeats heartbeats;
 
     ExportRunner(ExportTable table, Recipients recipients, BundleFiles files, WorkspaceSnapshots snapshots,
-            SigningKey key, SpoolDirectory spool, InstantSource clock, String serverVersion) {
+            SigningKey key, SpoolDirectory spool, InstantSource clock, String serverVersion, Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.table = table;
         this.recipients = recipients;
         this.files = files;
@@ -61,7 +67,16 @@ final class ExportRunner {
         if (!table.claim(id)) {
             return;
         }
-        Export e = table.get(id).orElseThrow();
+        heartbeats.started(id);
+        try {
+            runClaimed(table.get(id).orElseThrow());
+        } finally {
+            heartbeats.ended(id);
+        }
+    }
+
+    private void runClaimed(Export e) {
+        long id = e.id();
         try {
             build(e);
         } catch (QuotaExceededException q) {
@@ -86,16 +101,20 @@ final class ExportRunner {
         Path out = spool.newFile("export-");
         try {
             MessageDigest sha = sha256();
+            Optional<Export> previous = previous(e);
             BundleBuilder.Built built;
             try (OutputStream file = new DigestOutputStream(Files.newOutputStream(out), sha)) {
-                built = new BundleBuilder(snapshots, clock, serverVersion, work).build(
-                        new BundleBuilder.Request(e.workspaceId(), e.formats(), true), key, Age.encrypt(file, to));
+                built = new BundleBuilder(snapshots, clock, serverVersion, work).build(new BundleBuilder.Request(
+                        e.workspaceId(), e.formats(), e.history(), previous.map(p -> new Manifest.Previous(
+                                p.manifestSha256(), p.cut())).orElse(null)), key, Age.encrypt(file, to));
             }
             long bytes = Files.size(out);
             String bundleSha = HexFormat.of().formatHex(sha.digest());
             files.store(e.accountId(), out, bundleSha, bytes);
             try {
-                table.done(e.id(), built.cut(), built.manifestSha256(), bundleSha, bytes);
+                table.done(e.id(), new ExportTable.Built(built.cut(), built.manifestSha256(), bundleSha, bytes,
+                        previous.isPresent() ? ExportMode.INCREMENTAL : ExportMode.FULL,
+                        previous.map(Export::id).orElse(null)));
             } catch (RuntimeException notRecorded) {
                 files.delete(e.accountId(), bundleSha, bytes); // a failed export holds no bytes
                 throw notRecorded;
@@ -104,6 +123,20 @@ final class ExportRunner {
             Files.deleteIfExists(out);
             ScratchDirs.delete(work);
         }
+    }
+
+    /**
+     * What an incremental export chains to: the workspace's newest finished export, if its chain is whole back to a
+     * full export with the JSON Lines files a rebuild starts from; none (a full export is built) otherwise.
+     */
+    private Optional<Export> previous(Export e) {
+        if (e.mode() != ExportMode.INCREMENTAL) {
+            return Optional.empty();
+        }
+        return table.latestDone(e.workspaceId()).filter(latest -> {
+            List<Export> chain = table.chain(latest);
+            return !chain.isEmpty() && chain.getLast().formats().contains("jsonl");
+        });
     }
 
     private static MessageDigest sha256() {

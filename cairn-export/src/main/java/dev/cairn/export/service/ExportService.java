@@ -1,6 +1,7 @@
 package dev.cairn.export.service;
 
 import dev.cairn.export.format.Formats;
+import dev.cairn.export.schedule.ExportMode;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.error.ServiceException;
 import java.io.IOException;
@@ -33,13 +34,14 @@ public final class ExportService {
     }
 
     /**
-     * Queues an export of the workspace in {@code formats} (all of them if empty) and starts it in the background.
+     * Queues an export of the workspace as asked (formats: all if none; an incremental one's full exports need the JSON
+     * Lines files, so {@code jsonl} is added to its formats) and starts it in the background.
      *
      * @throws ServiceException {@code no-recipient} if the workspace has no recipient, {@code validation-failed} for
      *     an unknown format
      */
-    public Export start(long workspaceId, List<String> formats, String by) {
-        List<String> chosen = chosen(formats);
+    public Export start(long workspaceId, ExportRequest request, String by) {
+        ExportRequest chosen = chosen(request);
         if (recipients.list(workspaceId).isEmpty()) {
             throw new ServiceException(ErrorCode.NO_RECIPIENT, "add a recipient first: an export is only ever "
                     + "encrypted to a key you hold (age-keygen, or cairn export keygen, makes one)");
@@ -49,16 +51,29 @@ public final class ExportService {
         return table.get(id).orElseThrow();
     }
 
-    /** The schedule's export: queued and started, or recorded as failed at once when there is no recipient. */
-    void startScheduled(long workspaceId, List<String> formats) {
-        long id = table.queue(workspaceId, formats, SCHEDULE);
-        if (recipients.list(workspaceId).isEmpty()) {
-            table.claim(id);
-            table.failed(id, "the scheduled export did not run: the workspace has no recipient; add the public key "
-                    + "of a key you hold on the Onsite copy page");
-            return;
-        }
+    /**
+     * The schedule's export, started by its job (which checked there is a recipient): full, or for an incremental
+     * schedule incremental unless the chain of the workspace's newest export has {@code fullEvery} exports already.
+     */
+    void startScheduled(Schedule s) {
+        ExportMode mode = s.mode() == ExportMode.INCREMENTAL && chainLength(s.workspaceId()) < s.fullEvery()
+                ? ExportMode.INCREMENTAL : ExportMode.FULL;
+        long id = table.queue(s.workspaceId(), chosen(new ExportRequest(s.formats(), s.history(), mode)), SCHEDULE);
         executor.execute(() -> runner.run(id));
+    }
+
+    /** How many exports the chain of the workspace's newest finished export has (0: none, or a broken chain). */
+    int chainLength(long workspaceId) {
+        return table.latestDone(workspaceId).map(table::chain).map(List::size).orElse(0);
+    }
+
+    /** The request with its formats checked and chosen ({@link #chosen(List)}), {@code jsonl} added for incremental. */
+    static ExportRequest chosen(ExportRequest r) {
+        List<String> formats = new ArrayList<>(chosen(r.formats()));
+        if (r.mode() == ExportMode.INCREMENTAL && !formats.contains("jsonl")) {
+            formats.add("jsonl");
+        }
+        return new ExportRequest(chosen(formats), r.history(), r.mode());
     }
 
     /** Whether an export of the workspace is queued or running. */
@@ -112,12 +127,18 @@ public final class ExportService {
     /**
      * Deletes a finished or failed export and its bundle, giving its bytes back to the quota.
      *
-     * @throws ServiceException {@code export-not-ready} while it is queued or running
+     * @throws ServiceException {@code export-not-ready} while it is queued or running, {@code in-use} while a finished
+     *     incremental export chains to it
      */
     public void delete(Export e) throws IOException {
         if (e.status() == ExportStatus.QUEUED || e.status() == ExportStatus.RUNNING) {
             throw new ServiceException(ErrorCode.EXPORT_NOT_READY, "export " + e.id() + " is " + e.status().wireName()
                     + "; delete it once it is done or failed");
+        }
+        List<Long> dependents = table.dependents(e.id());
+        if (!dependents.isEmpty()) {
+            throw new ServiceException(ErrorCode.IN_USE, "export " + e.id() + " is the base of incremental export "
+                    + dependents.getFirst() + ", which cannot be restored without it; delete that one first");
         }
         if (e.bundleSha256() != null) {
             files.delete(e.accountId(), e.bundleSha256(), e.bytes());

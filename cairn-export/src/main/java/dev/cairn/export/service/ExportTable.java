@@ -1,17 +1,21 @@
 package dev.cairn.export.service;
 
+import dev.cairn.export.schedule.ExportMode;
 import dev.cairn.server.db.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@code exports} table: an export's row moves queued → running → done or failed, each step one conditional
- * update, so a run is claimed by one process only. Thread-safe.
+ * update, so a run is claimed by one process only; a running row's heartbeat is renewed by the process running it.
+ * Thread-safe.
  */
 final class ExportTable {
     private final Jdbi jdbi;
@@ -23,38 +27,62 @@ final class ExportTable {
     }
 
     /** Queues an export of the workspace, whose owning account's quota its bundle will count in. */
-    long queue(long workspaceId, List<String> formats, String by) {
+    long queue(long workspaceId, ExportRequest request, String by) {
         return jdbi.withHandle(h -> h.createQuery("INSERT INTO exports (workspace_id, account_id, status, formats, "
-                + "created_by, created_at) SELECT :w, account_id, 'queued', :f, :by, :now FROM workspaces "
-                + "WHERE id = :w RETURNING id")
-                .bind("w", workspaceId).bind("f", String.join(",", formats)).bind("by", by)
+                + "history, mode, created_by, created_at) SELECT :w, account_id, 'queued', :f, :hist, :mode, :by, :now "
+                + "FROM workspaces WHERE id = :w RETURNING id")
+                .bind("w", workspaceId).bind("f", String.join(",", request.formats()))
+                .bind("hist", request.history() ? 1 : 0).bind("mode", request.mode().wireName()).bind("by", by)
                 .bind("now", clock.millis()).mapTo(Long.class).one());
     }
 
-    /** Claims a queued export for running; false if another run took it. */
+    /** Claims a queued export for running (its first heartbeat); false if another run took it. */
     boolean claim(long id) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE exports SET status = 'running', started_at = :now "
-                + "WHERE id = :id AND status = 'queued'").bind("now", clock.millis()).bind("id", id).execute()) == 1;
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE exports SET status = 'running', started_at = :now, "
+                + "heartbeat_at = :now WHERE id = :id AND status = 'queued'").bind("now", clock.millis())
+                .bind("id", id).execute()) == 1;
     }
 
-    void done(long id, long cut, String manifestSha256, String bundleSha256, long bytes) {
+    /** Renews the heartbeat of those of {@code ids} still running. */
+    void beat(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE exports SET heartbeat_at = :now WHERE id IN (<ids>) AND "
+                + "status = 'running'").bindList("ids", List.copyOf(ids)).bind("now", clock.millis()).execute());
+    }
+
+    /** Records a finished export: what it is ({@code kind}, the {@code previous} export it chains to) and its bundle. */
+    void done(long id, Built built) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE exports SET status = 'done', cut_seq = :c, manifest_sha256 = :m, "
-                + "bundle_sha256 = :b, bundle_bytes = :n, finished_at = :now WHERE id = :id").bind("c", cut)
-                .bind("m", manifestSha256).bind("b", bundleSha256).bind("n", bytes).bind("now", clock.millis())
-                .bind("id", id).execute());
+                + "bundle_sha256 = :b, bundle_bytes = :n, kind = :k, previous_id = :p, finished_at = :now "
+                + "WHERE id = :id").bind("c", built.cut()).bind("m", built.manifestSha256())
+                .bind("b", built.bundleSha256()).bind("n", built.bytes()).bind("k", built.kind().wireName())
+                .bind("p", built.previousId()).bind("now", clock.millis()).bind("id", id).execute());
+    }
+
+    /** What a finished export is. */
+    record Built(long cut, String manifestSha256, String bundleSha256, long bytes, ExportMode kind, Long previousId) {
     }
 
     void failed(long id, String error) {
-        String e = error.length() > 1000 ? error.substring(0, 1000) : error;
         jdbi.useHandle(h -> h.createUpdate("UPDATE exports SET status = 'failed', error = :e, finished_at = :now "
-                + "WHERE id = :id").bind("e", e).bind("now", clock.millis()).bind("id", id).execute());
+                + "WHERE id = :id").bind("e", cut(error)).bind("now", clock.millis()).bind("id", id).execute());
     }
 
-    /** Fails the exports left queued or running by a stopped server; returns how many. */
-    int failInterrupted(String error) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE exports SET status = 'failed', error = :e, "
-                + "finished_at = :now WHERE status IN ('queued', 'running')").bind("e", error)
-                .bind("now", clock.millis()).execute());
+    /** The running exports whose heartbeat is older than {@code before} (their process is gone). */
+    List<Export> stale(Instant before) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM exports WHERE status = 'running' AND "
+                + "(heartbeat_at IS NULL OR heartbeat_at < :before) ORDER BY id").bind("before", before.toEpochMilli())
+                .map((rs, ctx) -> export(rs)).list());
+    }
+
+    /** Fails a running export if its heartbeat is still older than {@code before}; false if it beat or ended since. */
+    boolean failStale(long id, Instant before, String error) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE exports SET status = 'failed', error = :e, finished_at = "
+                + ":now WHERE id = :id AND status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < :before)")
+                .bind("e", cut(error)).bind("now", clock.millis()).bind("id", id)
+                .bind("before", before.toEpochMilli()).execute()) == 1;
     }
 
     boolean busy(long workspaceId) {
@@ -65,6 +93,38 @@ final class ExportTable {
     List<Long> queued() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM exports WHERE status = 'queued' ORDER BY id")
                 .mapTo(Long.class).list());
+    }
+
+    /** The workspace's finished export with the highest cut (the newest of those): what an incremental chains to. */
+    Optional<Export> latestDone(long workspaceId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM exports WHERE workspace_id = :w AND status = 'done' "
+                + "ORDER BY cut_seq DESC, id DESC").bind("w", workspaceId).setMaxRows(1)
+                .map((rs, ctx) -> export(rs)).findFirst());
+    }
+
+    /**
+     * The chain that ends at {@code last}: {@code last}, the export it chains to, and so on back to a full export
+     * (last in the list); empty if a link is missing (deleted, or not finished).
+     */
+    List<Export> chain(Export last) {
+        List<Export> chain = new java.util.ArrayList<>();
+        for (Optional<Export> e = Optional.of(last); e.isPresent(); e = e.get().previousId() == null ? Optional.empty()
+                : get(e.get().previousId())) {
+            if (e.get().status() != ExportStatus.DONE) {
+                return List.of();
+            }
+            chain.add(e.get());
+            if (e.get().kind() != ExportMode.INCREMENTAL) {
+                return chain;
+            }
+        }
+        return List.of();
+    }
+
+    /** The finished exports that chain to export {@code id}. */
+    List<Long> dependents(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM exports WHERE previous_id = :id AND status = 'done' "
+                + "ORDER BY id").bind("id", id).mapTo(Long.class).list());
     }
 
     List<Export> list(long workspaceId) {
@@ -86,9 +146,16 @@ final class ExportTable {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM exports WHERE id = :id").bind("id", id).execute());
     }
 
+    private static String cut(String error) {
+        return error.length() > 1000 ? error.substring(0, 1000) : error;
+    }
+
     private static Export export(ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
         return new Export(rs.getLong("id"), rs.getLong("workspace_id"), rs.getLong("account_id"),
                 ExportStatus.of(rs.getString("status")), Arrays.asList(rs.getString("formats").split(",")),
+                rs.getInt("history") != 0, ExportMode.of(rs.getString("mode")).orElseThrow(),
+                kind == null ? null : ExportMode.of(kind).orElseThrow(), Rows.nullableLong(rs, "previous_id"),
                 Rows.nullableLong(rs, "cut_seq"), rs.getString("manifest_sha256"),
                 rs.getString("bundle_sha256"), Rows.nullableLong(rs, "bundle_bytes"),
                 rs.getString("created_by"), Rows.instant(rs, "created_at"), Rows.instant(rs, "started_at"),

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FailureNotices {
     private static final Logger LOG = LoggerFactory.getLogger(FailureNotices.class);
-    private static final String PAGE = "/web/export";
+    static final String PAGE = "/web/export";
     private final Jdbi jdbi;
     private final ExportTable table;
     private final Mailer mailer;
@@ -31,6 +31,11 @@ public final class FailureNotices {
         this.mailer = mailer;
         this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
         this.clock = clock;
+    }
+
+    /** The Onsite copy page's address under the server's public URL; null without one. */
+    static String page(String publicUrl) {
+        return publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "") + PAGE;
     }
 
     /** Mails every failure not mailed yet; returns how many emails the relay accepted. */
@@ -46,11 +51,11 @@ public final class FailureNotices {
 
     private boolean send(long id) {
         Export e = table.get(id).orElseThrow();
-        Optional<Owner> owner = owner(e.workspaceId());
+        Optional<Owners.Owner> owner = new Owners(jdbi).of(e.workspaceId());
         if (owner.isEmpty()) {
             return false;
         }
-        Owner o = owner.get();
+        Owners.Owner o = owner.get();
         try {
             mailer.send(FailureMail.compose(new FailureMail.Failure(o.email(), o.name(), o.workspace(), e.id(),
                     e.formats(), ExportService.SCHEDULE.equals(e.createdBy()), e.createdBy(), e.finishedAt(),
@@ -73,13 +78,4 @@ public final class FailureNotices {
                 + "mailed_at IS NULL").bind("now", clock.millis()).bind("id", id).execute()) == 1;
     }
 
-    private record Owner(String email, String name, String workspace) {
-    }
-
-    private Optional<Owner> owner(long workspaceId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT a.email, a.name, w.name AS workspace FROM workspaces w "
-                + "JOIN accounts a ON a.id = w.account_id WHERE w.id = :w").bind("w", workspaceId)
-                .map((rs, ctx) -> new Owner(rs.getString("email"), rs.getString("name"), rs.getString("workspace")))
-                .findOne());
-    }
 }

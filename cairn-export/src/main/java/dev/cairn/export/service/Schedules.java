@@ -1,6 +1,5 @@
 package dev.cairn.export.service;
 
-import dev.cairn.export.schedule.Interval;
 import dev.cairn.export.schedule.ScheduleSetting;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.error.ServiceException;
@@ -10,37 +9,48 @@ import java.util.Optional;
 
 /**
  * Workspaces' export schedules: set, read, remove, and {@link #runDue} (the job) starts the exports that are due. A
- * due schedule is moved past "now" before its export starts (one conditional update, so one process starts it, and
- * runs missed while the server was down make one export, not one each); a workspace whose export is still queued or
- * running starts none and stays due. Thread-safe.
+ * schedule is only set for a workspace with a recipient. A due schedule is moved past "now" before its export starts
+ * (one conditional update, so one process starts it, and runs missed while the server was down make one export, not
+ * one each); a workspace whose export is still queued or running starts none and stays due; a workspace whose
+ * recipients were all removed starts none (its owner hears of it once, {@link RecipientIncidents}). Thread-safe.
  */
 public final class Schedules {
     private final ScheduleTable table;
     private final ExportService exports;
+    private final Recipients recipients;
     private final InstantSource clock;
 
-    Schedules(ScheduleTable table, ExportService exports, InstantSource clock) {
+    Schedules(ScheduleTable table, ExportService exports, Recipients recipients, InstantSource clock) {
         this.table = table;
         this.exports = exports;
+        this.recipients = recipients;
         this.clock = clock;
     }
 
     /**
      * Sets the workspace's schedule; its first export is due at the interval's next run after now.
      *
-     * @throws ServiceException {@code validation-failed} with what is wrong
+     * @throws ServiceException {@code validation-failed} with what is wrong, {@code no-recipient} if the workspace
+     *     has no recipient to encrypt the scheduled exports to
      */
     public Schedule set(long workspaceId, ScheduleSetting setting, String by) {
         ScheduleSetting.Result r = setting.check();
         if (r.interval() == null) {
             throw invalid(r.problem());
         }
-        setting.retentionProblem().ifPresent(p -> {
+        setting.problem().ifPresent(p -> {
             throw invalid(p);
         });
+        ExportRequest request = ExportService.chosen(new ExportRequest(setting.formats(),
+                setting.historyOrDefault(), setting.modeOrDefault()));
+        if (recipients.list(workspaceId).isEmpty()) {
+            throw new ServiceException(ErrorCode.NO_RECIPIENT, "a schedule needs a recipient: add the public key "
+                    + "(age1…) of a key you hold first, or every scheduled export would have no one to be encrypted to");
+        }
         Instant now = clock.instant();
-        Schedule s = new Schedule(workspaceId, r.interval(), ExportService.chosen(setting.formats()),
-                setting.keepLastOrDefault(), setting.keepDaysOrDefault(), r.interval().next(now), by, now);
+        Schedule s = new Schedule(workspaceId, r.interval(), request.formats(), request.history(), request.mode(),
+                setting.fullEveryOrDefault(), setting.keepLastOrDefault(), setting.keepDaysOrDefault(),
+                r.interval().next(now), by, now, null);
         table.put(s);
         return s;
     }
@@ -62,7 +72,10 @@ public final class Schedules {
         }
     }
 
-    /** Starts every due export (the job); returns how many it started. */
+    /**
+     * Starts every due export (the job); returns how many it started. A due schedule without a recipient moves on to
+     * its next run and starts nothing.
+     */
     public int runDue() {
         int started = 0;
         Instant now = clock.instant();
@@ -70,9 +83,9 @@ public final class Schedules {
             if (exports.busy(s.workspaceId())) {
                 continue;
             }
-            Interval i = s.interval();
-            if (table.advance(s.workspaceId(), s.nextAt(), i.next(now))) {
-                exports.startScheduled(s.workspaceId(), s.formats());
+            boolean canRun = !recipients.list(s.workspaceId()).isEmpty();
+            if (table.advance(s.workspaceId(), s.nextAt(), s.interval().next(now)) && canRun) {
+                exports.startScheduled(s);
                 started++;
             }
         }

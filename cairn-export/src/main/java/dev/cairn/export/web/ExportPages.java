@@ -8,7 +8,9 @@ import dev.cairn.export.http.ExportAccess;
 import dev.cairn.export.http.ExportApi;
 import dev.cairn.export.http.ExportHandlers;
 import dev.cairn.export.http.ExportViews;
+import dev.cairn.export.schedule.ExportMode;
 import dev.cairn.export.service.ExportModule;
+import dev.cairn.export.service.ExportRequest;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.http.Route;
 import dev.cairn.server.web.Format;
@@ -24,8 +26,9 @@ import java.util.Map;
 /**
  * The "Onsite copy" page ({@code /web/export}, the signed-in owner's own workspace, session only, CSRF on every POST,
  * no JavaScript needed): the recipients (add with a name and an {@code age1…} key, remove), "Export now" with the
- * formats, the schedule (how often, formats, what is kept; change or remove), the exports with status, size, time and a
- * download link, and the signing key's fingerprint. Thread-safe.
+ * formats, the history and full or incremental, the schedule (how often, by interval or cron line, formats, history,
+ * full or incremental, what is kept; change or remove; paused while there is no recipient), the exports with status,
+ * kind, size, time and a download link, and the signing key's fingerprint. Thread-safe.
  */
 public final class ExportPages {
     public static final String BASE = "/web/export";
@@ -87,7 +90,9 @@ public final class ExportPages {
             return;
         }
         try {
-            module.exports().start(c.workspaceId(), formats, c.accountName());
+            module.exports().start(c.workspaceId(), new ExportRequest(formats, ctx.formParam("history") != null,
+                    "incremental".equals(ctx.formParam("mode")) ? ExportMode.INCREMENTAL : ExportMode.FULL),
+                    c.accountName());
         } catch (ServiceException e) {
             show(ctx, e.code().status(), Forms.empty(), Format.sentence(e.getMessage()));
             return;
@@ -129,14 +134,15 @@ public final class ExportPages {
     private void show(Context ctx, int status, Forms recipientForm, String exportProblem, String scheduleProblem) {
         Caller c = ExportAccess.caller(ctx);
         var key = ExportViews.KeyView.of(module.key());
+        var recipients = module.recipients().list(c.workspaceId());
         pages.render(ctx, status, "exportPage.jte", pages.chrome(ctx, "Onsite copy", NAV.key()),
-                "recipients", module.recipients().list(c.workspaceId()).stream().map(OnsiteViews.RecipientRow::of)
-                        .toList(),
+                "recipients", recipients.stream().map(OnsiteViews.RecipientRow::of).toList(),
                 "exports", module.exports().list(c.workspaceId()).stream().map(OnsiteViews.ExportRow::of).toList(),
                 "formats", Formats.NAMES, "form", recipientForm, "exportProblem", exportProblem,
                 "fingerprint", key.fingerprint(), "publicKey", key.publicKey(),
                 "notice", NOTICES.get(String.valueOf(ctx.queryParam("done"))), "schedule",
-                module.schedules().get(c.workspaceId()).map(OnsiteViews.ScheduleRow::of).orElse(null),
+                module.schedules().get(c.workspaceId()).map(s -> OnsiteViews.ScheduleRow.of(s, recipients.isEmpty()))
+                        .orElse(null),
                 "scheduleProblem", scheduleProblem);
     }
 

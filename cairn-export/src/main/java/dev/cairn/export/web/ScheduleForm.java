@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The schedule form of the Onsite copy page: the fields that fit the chosen interval (the form posts them all), the
- * formats ticked, and the retention. Stateless.
+ * formats ticked, the record history (ticked or not), full or incremental (with how often a full export comes), and
+ * the retention. Stateless.
  */
 final class ScheduleForm {
     private ScheduleForm() {
@@ -19,9 +20,15 @@ final class ScheduleForm {
     static ScheduleSetting setting(Context ctx) {
         String every = Forms.field(ctx, "every");
         boolean hourly = "hours".equals(every);
+        boolean timed = "day".equals(every) || "week".equals(every);
+        String mode = Forms.field(ctx, "mode");
+        boolean incremental = "incremental".equals(mode);
         return new ScheduleSetting(every, hourly ? number(ctx, "hours", "hours between exports") : null,
-                hourly ? null : Forms.field(ctx, "at"), "week".equals(every) ? Forms.field(ctx, "day") : null,
-                formats(ctx), number(ctx, "keepLast", "exports to keep"), number(ctx, "keepDays", "days to keep"));
+                timed ? Forms.field(ctx, "at") : null, "week".equals(every) ? Forms.field(ctx, "day") : null,
+                "cron".equals(every) ? Forms.field(ctx, "cron") : null, formats(ctx),
+                number(ctx, "keepLast", "exports to keep"), number(ctx, "keepDays", "days to keep"),
+                ctx.formParam("history") != null, mode,
+                incremental ? number(ctx, "fullEvery", "exports between full exports") : null);
     }
 
     private static List<String> formats(Context ctx) {

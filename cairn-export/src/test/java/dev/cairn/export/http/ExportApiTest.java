@@ -102,4 +102,56 @@ class ExportApiTest {
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("unknown format pdf");
     }
+
+    @Test
+    void historyIsOptionalAndAnIncrementalChainsToThePreviousExport() throws Exception {
+        String[] identity = Age.newIdentity();
+        s.send("POST", ExportApi.RECIPIENTS, "{\"name\":\"nas\",\"recipient\":\"" + identity[1] + "\"}", s.token);
+        String key = s.json(s.send("GET", ExportApi.SIGNING_KEY, null, null)).get("publicKey").asText();
+        var badMode = s.send("POST", ExportApi.EXPORTS, "{\"mode\":\"delta\"}", s.token);
+        assertThat(badMode.statusCode()).isEqualTo(422);
+        assertThat(badMode.body()).contains("full or incremental");
+
+        JsonNode full = s.awaitEnd(s.json(s.send("POST", ExportApi.EXPORTS, "{\"formats\":[\"csv\"],"
+                + "\"history\":false}", s.token)).get("id").asLong());
+        assertThat(full.get("history").asBoolean()).isFalse();
+        assertThat(full.get("kind").asText()).isEqualTo("full");
+        Path fullCopy = unpack(full, identity[0], "full");
+        assertThat(BundleCheck.problems(fullCopy, key)).isEmpty();
+        assertThat(fullCopy.resolve("workspace/history.jsonl")).doesNotExist();
+        var fullManifest = dev.cairn.export.bundle.Manifest.parse(Files.readAllBytes(fullCopy.resolve("manifest.json")));
+        assertThat(fullManifest.history()).isFalse();
+        assertThat(fullManifest.kind()).isEqualTo("full");
+
+        var asked = s.json(s.send("POST", ExportApi.EXPORTS, "{\"formats\":[\"csv\"],\"mode\":\"incremental\"}",
+                s.token));
+        assertThat(asked.get("formats").toString()).isEqualTo("[\"csv\",\"jsonl\"]");
+        JsonNode built = s.awaitEnd(asked.get("id").asLong());
+        assertThat(built.get("mode").asText()).isEqualTo("incremental");
+        assertThat(built.get("kind").asText()).as("the previous export has no jsonl: built full").isEqualTo("full");
+        JsonNode increment = s.awaitEnd(s.json(s.send("POST", ExportApi.EXPORTS, "{\"mode\":\"incremental\"}",
+                s.token)).get("id").asLong());
+        assertThat(increment.get("kind").asText()).isEqualTo("incremental");
+        assertThat(increment.get("previous").asLong()).isEqualTo(built.get("id").asLong());
+        Path copy = unpack(increment, identity[0], "increment");
+        assertThat(BundleCheck.problems(copy, key)).isEmpty();
+        var m = dev.cairn.export.bundle.Manifest.parse(Files.readAllBytes(copy.resolve("manifest.json")));
+        assertThat(m.kind()).isEqualTo("incremental");
+        assertThat(m.history()).isTrue();
+        assertThat(m.previous().manifestSha256()).isEqualTo(built.get("manifestSha256").asText());
+        assertThat(m.previous().cut()).isEqualTo(built.get("cut").asLong());
+
+        var inUse = s.send("DELETE", built.get("href").asText(), null, s.token);
+        assertThat(inUse.statusCode()).isEqualTo(409);
+        assertThat(inUse.body()).contains("in-use", "the base of incremental export " + increment.get("id"));
+        assertThat(s.send("DELETE", increment.get("href").asText(), null, s.token).statusCode()).isEqualTo(204);
+        assertThat(s.send("DELETE", built.get("href").asText(), null, s.token).statusCode()).isEqualTo(204);
+    }
+
+    private Path unpack(JsonNode export, String identity, String name) throws Exception {
+        var bytes = s.download(export.get("href").asText(), s.token, null).body();
+        Path target = dir.resolve(name);
+        BundleUnpacker.unpack(Age.decrypt(new ByteArrayInputStream(bytes), identity), target);
+        return target;
+    }
 }

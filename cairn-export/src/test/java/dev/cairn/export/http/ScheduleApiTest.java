@@ -29,6 +29,11 @@ class ScheduleApiTest {
     @Test
     void anOwnerSetsReadsAndRemovesTheSchedule() throws Exception {
         assertThat(s.send("GET", ExportApi.SCHEDULE, null, s.token).statusCode()).isEqualTo(404);
+        var noRecipient = s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"hours\",\"hours\":6}", s.token);
+        assertThat(noRecipient.statusCode()).isEqualTo(409);
+        assertThat(s.json(noRecipient).get("code").asText()).isEqualTo("no-recipient");
+        assertThat(s.json(noRecipient).get("detail").asText()).contains("a schedule needs a recipient");
+        addRecipient();
         var put = s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"week\",\"day\":\"monday\",\"at\":\"02:30\","
                 + "\"formats\":[\"jsonl\",\"csv\"],\"keepLast\":3}", s.token);
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
@@ -42,6 +47,20 @@ class ScheduleApiTest {
         assertThat(got.get("keepDays").asInt()).isEqualTo(30);
         assertThat(got.get("nextRun").asText()).contains("T02:30:00Z");
         assertThat(got.get("updatedBy").asText()).isEqualTo("ann");
+        assertThat(got.get("history").asBoolean()).isTrue();
+        assertThat(got.get("mode").asText()).isEqualTo("full");
+        assertThat(got.get("cron").isNull()).isTrue();
+        assertThat(got.get("noRecipientSince").isNull()).isTrue();
+
+        var cron = s.json(s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"cron\",\"cron\":\"0 3 * * 0\","
+                + "\"formats\":[\"xml\"],\"history\":false,\"mode\":\"incremental\",\"fullEvery\":4}", s.token));
+        assertThat(cron.get("every").asText()).isEqualTo("cron");
+        assertThat(cron.get("cron").asText()).isEqualTo("0 3 * * 0");
+        assertThat(cron.get("nextRun").asText()).endsWith("T03:00:00Z");
+        assertThat(cron.get("history").asBoolean()).isFalse();
+        assertThat(cron.get("mode").asText()).isEqualTo("incremental");
+        assertThat(cron.get("fullEvery").asInt()).isEqualTo(4);
+        assertThat(cron.get("formats").toString()).isEqualTo("[\"jsonl\",\"xml\"]");
 
         var hourly = s.json(s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"hours\",\"hours\":6}", s.token));
         assertThat(hourly.get("formats")).hasSize(6);
@@ -53,7 +72,8 @@ class ScheduleApiTest {
 
     @Test
     void aBadSettingIsRefusedAndOnlyAFullOwnerChangesIt() throws Exception {
-        var unknownField = s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"day\",\"at\":\"02:30\",\"cron\":\"x\"}",
+        addRecipient();
+        var unknownField = s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"day\",\"at\":\"02:30\",\"when\":\"x\"}",
                 s.token);
         assertThat(unknownField.statusCode()).isEqualTo(400);
         var badTime = s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"day\",\"at\":\"2am\"}", s.token);
@@ -67,16 +87,32 @@ class ScheduleApiTest {
                 s.token);
         assertThat(badKeep.statusCode()).isEqualTo(422);
 
+        var badCron = s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"cron\",\"cron\":\"* * * * *\"}", s.token);
+        assertThat(badCron.statusCode()).isEqualTo(422);
+        assertThat(badCron.body()).contains("at most once an hour");
+        var badMode = s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"hours\",\"hours\":1,\"mode\":\"delta\"}",
+                s.token);
+        assertThat(badMode.statusCode()).isEqualTo(422);
+        assertThat(badMode.body()).contains("full or incremental");
+
         String read = s.server.token("ann", TokenScope.READ);
         assertThat(s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"hours\",\"hours\":1}", read).statusCode())
                 .isEqualTo(403);
         assertThat(s.send("DELETE", ExportApi.SCHEDULE, null, read).statusCode()).isEqualTo(403);
         s.server.account("bob");
         String bob = s.server.token("bob", TokenScope.FULL);
+        assertThat(s.send("POST", ExportApi.RECIPIENTS, "{\"name\":\"bob's\",\"recipient\":\""
+                + dev.cairn.export.crypt.Age.newIdentity()[1] + "\"}", bob).statusCode()).isEqualTo(201);
         assertThat(s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"hours\",\"hours\":1}", bob).statusCode())
                 .isEqualTo(200);
         assertThat(s.send("GET", ExportApi.SCHEDULE, null, s.token).statusCode()).isEqualTo(404);
         assertThat(s.send("PUT", ExportApi.SCHEDULE, "{\"every\":\"hours\",\"hours\":1}", null).statusCode())
                 .isEqualTo(401);
+    }
+
+    private void addRecipient() throws Exception {
+        var added = s.send("POST", ExportApi.RECIPIENTS, "{\"name\":\"nas\",\"recipient\":\""
+                + dev.cairn.export.crypt.Age.newIdentity()[1] + "\"}", s.token);
+        assertThat(added.statusCode()).isEqualTo(201);
     }
 }

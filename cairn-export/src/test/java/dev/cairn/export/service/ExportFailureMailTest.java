@@ -6,6 +6,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.cairn.export.schedule.ExportMode;
 import dev.cairn.export.schedule.ScheduleSetting;
 import dev.cairn.protocol.TokenScope;
 import dev.cairn.server.TestServer;
@@ -61,10 +62,11 @@ class ExportFailureMailTest {
     @Test
     void aFailedScheduledExportEmailsTheOwnerOnce() throws Exception {
         String token = server.token("ann", TokenScope.FULL);
-        module.schedules().set(workspace, new ScheduleSetting("hours", 1, null, null, List.of("csv"), null, null),
-                "ann");
-        clock.advance(Duration.ofHours(1));
-        assertThat(module.schedules().runDue()).isEqualTo(1);
+        ExportTable table = fixtures.table(clock);
+        long id = table.queue(workspace, ExportRequest.full(List.of("csv")), ExportService.SCHEDULE);
+        table.claim(id);
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(module.heartbeats().failStale()).isEqualTo(1);
 
         assertThat(module.notices().sendPending()).isEqualTo(1);
         assertThat(module.notices().sendPending()).isZero();
@@ -75,21 +77,21 @@ class ExportFailureMailTest {
         assertThat(mail.getSubject()).isEqualTo("Cairn: an export of the workspace ann failed");
         String body = GreenMailUtil.getBody(mail).replace("=\r\n", "");
         assertThat(body).contains("Hello ann,", "The scheduled export 1 of your Cairn workspace", "formats: csv",
-                "the workspace has no recipient", PUBLIC_URL + "/web/export", "wait for the next scheduled export");
+                "the server running the export stopped", PUBLIC_URL + "/web/export", "wait for the next scheduled export");
         assertThat(body).doesNotContain(token, RELAY_PASSWORD, "password");
     }
 
     @Test
     void eachFailureIsMailedOnceAndAManualOneNamesWhoStartedIt() throws Exception {
         ExportTable table = fixtures.table(clock);
-        long first = table.queue(workspace, List.of("sqlite", "xlsx"), "ann");
+        long first = table.queue(workspace, ExportRequest.full(List.of("sqlite", "xlsx")), "ann");
         table.claim(first);
         table.failed(first, "the encrypted export needs more space than your quota has left");
-        long done = table.queue(workspace, List.of("csv"), "ann");
+        long done = table.queue(workspace, ExportRequest.full(List.of("csv")), "ann");
         table.claim(done);
-        table.done(done, 1, "m", "b", 1);
+        table.done(done, new ExportTable.Built(1, "m", "b", 1, ExportMode.FULL, null));
         assertThat(module.notices().sendPending()).isEqualTo(1);
-        long second = table.queue(workspace, List.of("csv"), "ann");
+        long second = table.queue(workspace, ExportRequest.full(List.of("csv")), "ann");
         table.claim(second);
         table.failed(second, "the server stopped during the export; export again");
         assertThat(module.notices().sendPending()).isEqualTo(1);
@@ -101,5 +103,38 @@ class ExportFailureMailTest {
                 .contains("The export " + first + " of your Cairn workspace \"ann\", started by ann,", "quota")
                 .doesNotContain("scheduled");
         assertThat(GreenMailUtil.getBody(received[1]).replace("=\r\n", "")).contains("the server stopped");
+    }
+
+    @Test
+    void aScheduleLeftWithoutRecipientsStartsNothingAndEmailsTheOwnerOncePerIncident() throws Exception {
+        String key = dev.cairn.export.crypt.Age.newIdentity()[1];
+        long nas = module.recipients().add(workspace, "nas", key, "ann").id();
+        module.schedules().set(workspace, ScheduleSetting.of("hours", 1, null, null, List.of("csv"), null, null),
+                "ann");
+        assertThat(module.incidents().check()).isZero();
+        module.recipients().remove(workspace, nas);
+
+        assertThat(module.incidents().check()).isEqualTo(1);
+        assertThat(module.schedules().require(workspace).noRecipientSince()).isEqualTo(clock.instant());
+        for (int run = 0; run < 3; run++) {
+            clock.advance(Duration.ofHours(1));
+            assertThat(module.schedules().runDue()).isZero();
+            assertThat(module.incidents().check()).isZero();
+        }
+        assertThat(module.exports().list(workspace)).isEmpty();
+        assertThat(module.notices().sendPending()).isZero();
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject())
+                .isEqualTo("Cairn: scheduled exports of the workspace ann are paused (no recipient)");
+        assertThat(GreenMailUtil.getBody(received[0]).replace("=\r\n", ""))
+                .contains("Hello ann,", "has no recipient left", PUBLIC_URL + "/web/export");
+
+        module.recipients().add(workspace, "nas again", key, "ann");
+        assertThat(module.incidents().check()).isZero();
+        assertThat(module.schedules().require(workspace).noRecipientSince()).isNull();
+        module.recipients().remove(workspace, module.recipients().list(workspace).getFirst().id());
+        assertThat(module.incidents().check()).as("a new incident, a new email").isEqualTo(1);
+        assertThat(SMTP.getReceivedMessages()).hasSize(2);
     }
 }

@@ -1,9 +1,12 @@
 package dev.cairn.export.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.export.schedule.ExportMode;
 import dev.cairn.export.schedule.ScheduleSetting;
 import dev.cairn.server.TestServer;
+import dev.cairn.server.error.ServiceException;
 import dev.cairn.testkit.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The retention job on the injected clock: past the newest N done exports, or older than D days, bundles are deleted
  * and their bytes are back in the quota; the newest done export stays whatever its age; failed exports hold no bytes
- * and go as records after D days; a workspace without a schedule keeps everything.
+ * and go as records after D days; a workspace without a schedule keeps everything; a kept incremental export keeps
+ * every export of its chain back to its full one, and no export an incremental one chains to can be deleted by hand.
  */
 class ExportRetentionTest {
     @TempDir
@@ -41,6 +45,7 @@ class ExportRetentionTest {
         workspace = f.workspace();
         table = f.table(clock);
         files = new BundleFiles(server.core().stores(), server.core().quota());
+        module.recipients().add(workspace, "nas", dev.cairn.export.crypt.Age.newIdentity()[1], "ann");
     }
 
     @AfterEach
@@ -93,25 +98,51 @@ class ExportRetentionTest {
         assertThat(stored()).isEqualTo(30);
     }
 
+    @Test
+    void aKeptIncrementalKeepsItsWholeChainBackToItsFullExport() throws Exception {
+        module.schedules().set(workspace, keep(1, 30), "ann");
+        long oldFull = done(10);
+        long full = done(20);
+        long firstIncrement = done(30, ExportMode.INCREMENTAL, full);
+        long secondIncrement = done(40, ExportMode.INCREMENTAL, firstIncrement);
+        assertThat(module.retention().prune()).isEqualTo(1);
+        assertThat(ids()).containsExactly(secondIncrement, firstIncrement, full);
+        assertThat(stored()).isEqualTo(90);
+
+        var e = module.exports().get(workspace, full);
+        assertThatThrownBy(() -> module.exports().delete(e)).isInstanceOf(ServiceException.class)
+                .hasMessageContaining("the base of incremental export " + firstIncrement);
+        assertThat(ids()).contains(full).doesNotContain(oldFull);
+
+        long newFull = done(50);
+        assertThat(module.retention().prune()).isEqualTo(3);
+        assertThat(ids()).containsExactly(newFull);
+        assertThat(stored()).isEqualTo(50);
+    }
+
     private static ScheduleSetting keep(int last, int days) {
-        return new ScheduleSetting("day", null, "02:00", null, null, last, days);
+        return ScheduleSetting.of("day", null, "02:00", null, null, last, days);
     }
 
     /** A done export whose bundle of {@code bytes} is stored and counted like a real one. */
     private long done(int bytes) throws Exception {
-        long id = table.queue(workspace, List.of("csv"), "ann");
+        return done(bytes, ExportMode.FULL, null);
+    }
+
+    private long done(int bytes, ExportMode kind, Long previous) throws Exception {
+        long id = table.queue(workspace, new ExportRequest(List.of("jsonl"), true, kind), "ann");
         table.claim(id);
         byte[] content = new byte[bytes];
         content[0] = (byte) id;
         Path file = Files.write(dir.resolve("bundle-" + id), content);
         String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
         files.store(ann, file, sha, bytes);
-        table.done(id, 1, sha, sha, bytes);
+        table.done(id, new ExportTable.Built(1, sha, sha, bytes, kind, previous));
         return id;
     }
 
     private long failed() {
-        long id = table.queue(workspace, List.of("csv"), "ann");
+        long id = table.queue(workspace, ExportRequest.full(List.of("csv")), "ann");
         table.claim(id);
         table.failed(id, "the export failed on the server (disk full); try again");
         return id;

@@ -1,10 +1,14 @@
 package dev.cairn.export.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.export.crypt.Age;
+import dev.cairn.export.schedule.ExportMode;
 import dev.cairn.export.schedule.ScheduleSetting;
+import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.TestServer;
+import dev.cairn.server.error.ServiceException;
 import dev.cairn.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The schedule job on the injected clock (no sleeps): nothing before the time, one export when due, one (not one per
- * missed run) after the server was down for days, none while the workspace's export is still running (these without a
- * recipient, so each scheduled export is recorded as failed at once); and, with a recipient, scheduled exports that
- * are built and stored, of which the retention keeps the newest.
+ * The schedule job on the injected clock (no sleeps for the schedule; the background pool is awaited): nothing before
+ * the time, one export when due, one (not one per missed run) after the server was down for days, none while the
+ * workspace's export is still running; a cron line's times; no schedule without a recipient; an incremental schedule's
+ * chain with a full export every {@code fullEvery}; history left out when asked; the retention keeps the newest.
  */
 class ExportScheduleTest {
     @TempDir
@@ -28,6 +32,7 @@ class ExportScheduleTest {
     TestServer server;
     ExportModule module;
     long workspace;
+    long recipient;
 
     @BeforeEach
     void start() throws Exception {
@@ -35,6 +40,7 @@ class ExportScheduleTest {
         server = f.server();
         module = f.module();
         workspace = f.workspace();
+        recipient = module.recipients().add(workspace, "nas", Age.newIdentity()[1], "ann").id();
     }
 
     @AfterEach
@@ -43,7 +49,7 @@ class ExportScheduleTest {
     }
 
     @Test
-    void aDueScheduleStartsOneExportAndMissedRunsCollapseIntoOne() {
+    void aDueScheduleStartsOneExportAndMissedRunsCollapseIntoOne() throws Exception {
         Schedule s = module.schedules().set(workspace, daily("02:30"), "ann");
         assertThat(s.nextAt()).isEqualTo("2025-01-03T02:30:00Z");
         assertThat(s.formats()).containsExactly("csv", "sqlite");
@@ -54,24 +60,51 @@ class ExportScheduleTest {
         clock.set(Instant.parse("2025-01-03T02:30:00Z"));
         assertThat(module.schedules().runDue()).isEqualTo(1);
         assertThat(module.schedules().runDue()).isZero();
-        Export first = module.exports().list(workspace).getFirst();
+        Export first = awaitEnd();
         assertThat(first.createdBy()).isEqualTo(ExportService.SCHEDULE);
         assertThat(first.formats()).containsExactly("csv", "sqlite");
-        assertThat(first.status()).isEqualTo(ExportStatus.FAILED);
-        assertThat(first.error()).contains("no recipient");
+        assertThat(first.status()).as(String.valueOf(first.error())).isEqualTo(ExportStatus.DONE);
         assertThat(module.schedules().require(workspace).nextAt()).isEqualTo("2025-01-04T02:30:00Z");
 
         clock.advance(Duration.ofDays(5));
         assertThat(module.schedules().runDue()).isEqualTo(1);
+        awaitEnd();
         assertThat(module.exports().list(workspace)).hasSize(2);
         assertThat(module.schedules().require(workspace).nextAt()).isEqualTo("2025-01-09T02:30:00Z");
     }
 
     @Test
-    void aWorkspaceWhoseExportStillRunsStartsNoOtherAndStaysDue() {
-        module.schedules().set(workspace, new ScheduleSetting("hours", 1, null, null, null, null, null), "ann");
+    void aCronLineRunsAtItsTimesInUtc() throws Exception {
+        Schedule s = module.schedules().set(workspace, cron("30 2 * * 1-5"), "ann");
+        assertThat(s.nextAt()).as("Thursday 03:04 → Friday 02:30").isEqualTo("2025-01-03T02:30:00Z");
+        clock.set(Instant.parse("2025-01-03T02:30:00Z"));
+        assertThat(module.schedules().runDue()).isEqualTo(1);
+        assertThat(module.schedules().require(workspace).nextAt()).as("the weekend is skipped")
+                .isEqualTo("2025-01-06T02:30:00Z");
+        assertThat(awaitEnd().status()).isEqualTo(ExportStatus.DONE);
+
+        for (String bad : List.of("* * * * *", "*/5 2 * * *", "30 2 * *", "61 2 * * *", "30 2 31 2 *")) {
+            assertThatThrownBy(() -> module.schedules().set(workspace, cron(bad), "ann")).as(bad)
+                    .isInstanceOf(ServiceException.class).extracting(e -> ((ServiceException) e).code())
+                    .isEqualTo(ErrorCode.VALIDATION_FAILED);
+        }
+        assertThat(module.schedules().require(workspace).interval().cron().text()).isEqualTo("30 2 * * 1-5");
+    }
+
+    @Test
+    void aScheduleNeedsARecipient() {
+        module.recipients().remove(workspace, recipient);
+        assertThatThrownBy(() -> module.schedules().set(workspace, daily("02:30"), "ann"))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("a schedule needs a recipient")
+                .extracting(e -> ((ServiceException) e).code()).isEqualTo(ErrorCode.NO_RECIPIENT);
+        assertThat(module.schedules().get(workspace)).isEmpty();
+    }
+
+    @Test
+    void aWorkspaceWhoseExportStillRunsStartsNoOtherAndStaysDue() throws Exception {
+        module.schedules().set(workspace, ScheduleSetting.of("hours", 1, null, null, null, null, null), "ann");
         ExportTable table = fixtures.table(clock);
-        long running = table.queue(workspace, List.of("csv"), "ann");
+        long running = table.queue(workspace, ExportRequest.full(List.of("csv")), "ann");
         assertThat(table.claim(running)).isTrue();
         clock.advance(Duration.ofHours(3));
         assertThat(module.schedules().runDue()).isZero();
@@ -81,6 +114,42 @@ class ExportScheduleTest {
         assertThat(module.schedules().runDue()).isEqualTo(1);
         assertThat(module.exports().list(workspace)).hasSize(2);
         assertThat(module.schedules().require(workspace).nextAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+        awaitEnd();
+    }
+
+    @Test
+    void anIncrementalScheduleChainsItsExportsAndStartsAFullOneEveryFullEvery() throws Exception {
+        Schedule s = module.schedules().set(workspace, new ScheduleSetting("hours", 1, null, null, null,
+                List.of("csv"), null, null, false, "incremental", 3), "ann");
+        assertThat(s.formats()).as("a chain's full exports carry JSON Lines").containsExactly("csv", "jsonl");
+        List<Export> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofHours(1));
+            assertThat(module.schedules().runDue()).isEqualTo(1);
+            made.add(awaitEnd());
+        }
+        assertThat(made).extracting(Export::kind).containsExactly(ExportMode.FULL, ExportMode.INCREMENTAL,
+                ExportMode.INCREMENTAL, ExportMode.FULL);
+        assertThat(made).extracting(Export::previousId).containsExactly(null, made.get(0).id(), made.get(1).id(),
+                null);
+        assertThat(made).extracting(Export::history).containsOnly(false);
+        assertThat(made).extracting(Export::status).containsOnly(ExportStatus.DONE);
+    }
+
+    @Test
+    void anIncrementalAskedForWithoutAPreviousExportIsBuiltFull() throws Exception {
+        Export e = module.exports().start(workspace, new ExportRequest(List.of("xml"), true, ExportMode.INCREMENTAL),
+                "ann");
+        assertThat(e.formats()).containsExactly("jsonl", "xml");
+        Export done = awaitEnd();
+        assertThat(done.mode()).isEqualTo(ExportMode.INCREMENTAL);
+        assertThat(done.kind()).isEqualTo(ExportMode.FULL);
+        Export next = module.exports().start(workspace, new ExportRequest(List.of(), true, ExportMode.INCREMENTAL),
+                "ann");
+        assertThat(next.id()).isGreaterThan(done.id());
+        Export chained = awaitEnd();
+        assertThat(chained.kind()).isEqualTo(ExportMode.INCREMENTAL);
+        assertThat(chained.previousId()).isEqualTo(done.id());
     }
 
     @Test
@@ -94,8 +163,7 @@ class ExportScheduleTest {
 
     @Test
     void scheduledExportsRunToDoneAndTheRetentionKeepsTheNewest() throws Exception {
-        module.recipients().add(workspace, "nas", Age.newIdentity()[1], "ann");
-        module.schedules().set(workspace, new ScheduleSetting("hours", 1, null, null, List.of("jsonl"), 1, null),
+        module.schedules().set(workspace, ScheduleSetting.of("hours", 1, null, null, List.of("jsonl"), 1, null),
                 "ann");
         clock.advance(Duration.ofHours(1));
         assertThat(module.schedules().runDue()).isEqualTo(1);
@@ -126,6 +194,10 @@ class ExportScheduleTest {
     }
 
     static ScheduleSetting daily(String at) {
-        return new ScheduleSetting("day", null, at, null, List.of("sqlite", "csv"), null, null);
+        return ScheduleSetting.of("day", null, at, null, List.of("sqlite", "csv"), null, null);
+    }
+
+    static ScheduleSetting cron(String line) {
+        return new ScheduleSetting("cron", null, null, null, line, List.of("csv"), null, null, null, null, null);
     }
 }

@@ -86,8 +86,43 @@ class OnsiteCopyBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete export ")).first().click();
             assertThat(page.locator("[role=status]").first().textContent()).contains("Export deleted.");
             assertThat(page.locator("#no-exports").textContent()).contains("No export yet");
+
+            for (String f : List.of("xml", "sql", "sqlite", "xlsx")) {
+                page.getByLabel(f, new Page.GetByLabelOptions().setExact(true)).uncheck();
+            }
+            button(page, "Export now").click();
+            awaitDone(page);
+            page.locator("#export-history").uncheck();
+            page.locator("#export-mode").selectOption("incremental");
+            button(page, "Export now").click();
+            awaitDone(page);
+            String first = page.locator("#exports tbody tr").last().getAttribute("id").replace("export-", "");
+            assertThat(page.locator("#exports .kind").first().textContent())
+                    .isEqualTo("incremental (after export " + first + "), no history");
+
+            page.locator("#every").selectOption("cron");
+            page.locator("#cron").fill("30 2 * * 1-5");
+            page.locator("#mode").selectOption("incremental");
+            button(page, "Save schedule").click();
+            assertThat(page.locator("#schedule-every").textContent()).contains("Cron 30 2 * * 1-5 (UTC)");
+            assertThat(page.locator("#schedule-contents").textContent())
+                    .contains("Incremental, a full export every 7 exports, with record history");
+            button(page, "Remove office NAS").click();
+            assertThat(page.locator("#schedule-paused").textContent()).contains("Scheduled exports are paused");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target/onsite-copy-schedule.png")));
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** Reloads until the newest export is done (the page has no script to refresh itself). */
+    private static void awaitDone(Page page) {
+        Locator status = page.locator("#exports .status").first();
+        for (int i = 0; i < 500 && !status.textContent().contains("done"); i++) {
+            assertThat(status.textContent()).doesNotContain("failed");
+            page.reload();
+        }
+        assertThat(status.textContent()).contains("done");
     }
 
     private static Locator button(Page page, String name) {

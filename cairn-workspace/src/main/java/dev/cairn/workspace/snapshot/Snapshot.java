@@ -123,9 +123,17 @@ public final class Snapshot {
 
     /** Streams the change log up to the cut, in sequence order; returns how many entries. */
     public long changes(Sink<ChangeEntry> sink) throws Exception {
+        return changesAfter(0, sink);
+    }
+
+    /**
+     * Streams the changes after sequence {@code after} up to the cut, in sequence order (what an incremental export
+     * carries); returns how many entries.
+     */
+    public long changesAfter(long after, Sink<ChangeEntry> sink) throws Exception {
         long count = 0;
-        try (var rows = h.createQuery("SELECT * FROM ws_changes WHERE workspace_id = :w AND seq <= :s ORDER BY seq")
-                .bind("w", workspaceId).bind("s", seq).setFetchSize(FETCH).map((rs, ctx) -> new ChangeEntry(
+        try (var rows = h.createQuery("SELECT * FROM ws_changes WHERE workspace_id = :w AND seq > :a AND seq <= :s "
+                + "ORDER BY seq").bind("w", workspaceId).bind("a", after).bind("s", seq).setFetchSize(FETCH).map((rs, ctx) -> new ChangeEntry(
                         rs.getLong("seq"), rs.getLong("table_id"), nullableLong(rs, "record_id"), rs.getString("op"),
                         nullableLong(rs, "version"), rs.getString("actor"), Rows.instant(rs, "at"),
                         rs.getString("old_values"), rs.getString("new_values"))).stream()) {
