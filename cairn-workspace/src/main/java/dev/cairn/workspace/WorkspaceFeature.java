@@ -2,6 +2,7 @@ package dev.cairn.workspace;
 
 import dev.cairn.server.feature.Feature;
 import dev.cairn.server.feature.Platform;
+import dev.cairn.workspace.files.AttachmentService;
 import dev.cairn.server.http.Route;
 import dev.cairn.server.web.NavLink;
 import dev.cairn.server.web.WebKit;
@@ -29,9 +30,35 @@ public final class WorkspaceFeature implements Feature {
         return List.of(MIGRATIONS);
     }
 
+    /** The environment variable that sets the size limit of one attached file ({@code 100MiB} unless set; ADR 29). */
+    public static final String MAX_ATTACHMENT_SIZE = "CAIRN_MAX_ATTACHMENT_SIZE";
+    private final long maxAttachmentBytes;
+
+    /** The workspace with the attachment size limit of {@link #MAX_ATTACHMENT_SIZE}, else the default. */
+    public WorkspaceFeature() {
+        this(attachmentLimit(System.getenv(MAX_ATTACHMENT_SIZE)));
+    }
+
+    /** The workspace with {@code maxAttachmentBytes} as the size limit of one attached file. */
+    public WorkspaceFeature(long maxAttachmentBytes) {
+        this.maxAttachmentBytes = maxAttachmentBytes;
+    }
+
+    /** The limit {@code setting} (a size such as {@code 250MiB}) names, the default when null or empty. */
+    static long attachmentLimit(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return AttachmentService.DEFAULT_MAX_BYTES;
+        }
+        Long bytes = dev.cairn.server.Units.size(setting.strip());
+        if (bytes == null || bytes < 1) {
+            throw new IllegalArgumentException(MAX_ATTACHMENT_SIZE + "=" + setting + " is not a size; use e.g. 250MiB");
+        }
+        return bytes;
+    }
+
     @Override
     public Running start(Platform platform) {
-        return new Started(WorkspaceModule.create(platform));
+        return new Started(WorkspaceModule.create(platform, maxAttachmentBytes));
     }
 
     /** A started workspace; {@link #module()} gives its services (for tests and later features). */
@@ -50,8 +77,9 @@ public final class WorkspaceFeature implements Feature {
         }
 
         @Override
-        public void accountPurged(long accountId) {
+        public void accountPurged(long accountId) throws java.io.IOException {
             module.workspaces().purge(accountId);
+            module.attachments().purge(accountId);
         }
     }
 }
