@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Builds the plaintext bundle of one workspace into a stream (an encryptor): one consistent snapshot, the workspace
- * files, each format's files, then the signed manifest (docs/spec/export-format.md). Thread-safe.
+ * files, the attached files, each format's files, then the signed manifest (docs/spec/export-format.md). Thread-safe.
  */
 public final class BundleBuilder {
     private final WorkspaceSnapshots snapshots;
@@ -50,6 +50,7 @@ public final class BundleBuilder {
         return snapshots.read(request.workspaceId(), snapshot -> {
             try (BundleWriter bundle = new BundleWriter(out, at)) {
                 WorkspaceFiles.write(snapshot, bundle, request.history());
+                AttachmentFiles.write(snapshot, bundle);
                 List<Format> formats = Formats.of(request.formats(), scratch);
                 for (Format format : formats) {
                     format.write(snapshot, bundle);

@@ -37,10 +37,10 @@ final class JsonLinesFormat implements Format {
             try (OutputStream os = out.open(path);
                     JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
                 g.setRootValueSeparator(null);
-                rows = snapshot.rows(table, row -> {
+                rows = snapshot.rows(table, AttachmentPaths.asPaths(table, row -> {
                     record(g, columns, row);
                     g.writeRaw('\n');
-                });
+                }));
             }
             out.rows(path, rows);
         }

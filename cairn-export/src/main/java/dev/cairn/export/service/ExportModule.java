@@ -4,6 +4,7 @@ import dev.cairn.export.bundle.SigningKey;
 import dev.cairn.server.feature.Platform;
 import dev.cairn.workspace.members.Workspaces;
 import dev.cairn.workspace.schema.Schema;
+import dev.cairn.workspace.files.AttachmentReader;
 import dev.cairn.workspace.snapshot.WorkspaceSnapshots;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
@@ -25,7 +26,8 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
         ExportTable table = new ExportTable(jdbi, p.clock());
         BundleFiles files = new BundleFiles(p.stores(), p.quota());
         ExportRunner runner = new ExportRunner(table, recipients, files,
-                new WorkspaceSnapshots(p.database().reads(), new Schema(p.database().dialect())), key, p.spool(),
+                new WorkspaceSnapshots(p.database().reads(), new Schema(p.database().dialect()),
+                        AttachmentReader.of(p.stores())), key, p.spool(),
                 p.clock(), serverVersion);
         table.failInterrupted("the server stopped during the export; export again");
         runner.sweep();
