@@ -1,6 +1,7 @@
 package dev.cairn.workspace;
 
 import dev.cairn.server.feature.Feature;
+import dev.cairn.server.feature.Feature.Job;
 import dev.cairn.server.feature.Platform;
 import dev.cairn.workspace.files.AttachmentService;
 import dev.cairn.server.http.Route;
@@ -74,6 +75,13 @@ public final class WorkspaceFeature implements Feature {
         @Override
         public List<NavLink> navigation() {
             return List.of(WorkspaceWeb.NAV);
+        }
+
+        /** Uploads no version refers to go a day after they were made (ADR 29); checked every six hours. */
+        @Override
+        public List<Job> jobs() {
+            return List.of(new Job("attachment-collection", java.time.Duration.ofHours(6),
+                    () -> module.attachments().collect(java.time.Duration.ofDays(1))));
         }
 
         @Override

@@ -7,7 +7,9 @@ import dev.cairn.server.quota.QuotaService;
 import dev.cairn.server.storage.SpoolDirectory;
 import dev.cairn.server.storage.TenantStores;
 import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.members.WorkspaceRole;
 import dev.cairn.workspace.model.Attachment;
+import dev.cairn.workspace.write.WriteTx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +19,10 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -118,6 +123,57 @@ public final class AttachmentService {
                 + "workspace_id = :w").bind("id", id).bind("w", workspaceId)
                 .map((rs, ctx) -> new Attachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5))).findOne();
+    }
+
+    /**
+     * Deletes the uploads made before {@code grace} ago that no version of any record refers to (ADR 29): no change
+     * of the workspace's log names them, and every value a record ever had is in its log (inserts, updates and
+     * restores log their new values; imports cannot feed attachment columns). The log is read outside the workspace's
+     * write lock, then, under it, the changes since; so a record written meanwhile keeps its file, and a write that
+     * names a deleted upload is refused. Rows go first, then the bytes, which leave the quota. Returns how many went.
+     */
+    public int collect(java.time.Duration grace) throws IOException {
+        long cutoff = clock.millis() - grace.toMillis();
+        List<Long> workspaces = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT workspace_id FROM ws_attachments "
+                + "WHERE created_at < :c").bind("c", cutoff).mapTo(Long.class).list());
+        int gone = 0;
+        for (long w : workspaces) {
+            gone += collect(w, cutoff);
+        }
+        return gone;
+    }
+
+    private int collect(long workspaceId, long cutoff) throws IOException {
+        long[] seq = {0};
+        Map<String, Long> unused = jdbi.inTransaction(h -> {
+            seq[0] = h.createQuery("SELECT seq FROM workspaces WHERE id = :w").bind("w", workspaceId)
+                    .mapTo(Long.class).one();
+            Map<String, Long> candidates = new HashMap<>();
+            h.createQuery("SELECT id, bytes FROM ws_attachments WHERE workspace_id = :w AND created_at < :c")
+                    .bind("w", workspaceId).bind("c", cutoff).map((rs, ctx) -> candidates.put(rs.getString(1),
+                            rs.getLong(2))).list();
+            candidates.keySet().removeAll(AttachmentRefs.named(h, workspaceId, 0));
+            return candidates;
+        });
+        if (unused.isEmpty()) {
+            return 0;
+        }
+        Caller system = jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.name FROM workspaces w JOIN accounts a ON "
+                + "a.id = w.account_id WHERE w.id = :w").bind("w", workspaceId).map((rs, ctx) -> new Caller(
+                        workspaceId, rs.getString(2), rs.getLong(1), rs.getString(2), WorkspaceRole.OWNER)).one());
+        Map<String, Long> deleted = WriteTx.runAlone(jdbi, system, clock, tx -> {
+            Map<String, Long> go = new HashMap<>(unused);
+            go.keySet().removeAll(AttachmentRefs.named(tx.handle(), workspaceId, seq[0]));
+            for (String id : go.keySet()) {
+                tx.handle().createUpdate("DELETE FROM ws_attachments WHERE id = :id AND workspace_id = :w")
+                        .bind("id", id).bind("w", workspaceId).execute();
+            }
+            return go;
+        });
+        for (var e : deleted.entrySet()) {
+            blobs.delete(system.accountId(), e.getKey(), e.getValue());
+        }
+        return deleted.size();
     }
 
     /** Deletes the bytes of every attachment of the account (its purge; the rows go with its workspace). */
