@@ -68,6 +68,7 @@ final class Labels {
             v /= 1024;
             i++;
         }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[i]);
+        String n = String.format(java.util.Locale.ROOT, "%.1f", v);
+        return (n.endsWith(".0") ? n.substring(0, n.length() - 2) : n) + " " + units[i];
     }
 }

@@ -50,21 +50,33 @@ final class RecordForm {
     static RecordForm submitted(Context ctx, TableSpec t) {
         Map<String, String> values = new HashMap<>();
         for (ColumnSpec col : t.columns()) {
-            String v = Forms.field(ctx, col.name());
+            String v = field(ctx, col.name());
             values.put(col.name(), v == null ? "" : v.strip());
             if (col.type() == ColumnType.ATTACHMENT) {
-                String name = Forms.field(ctx, col.name() + FILE_NAME);
+                String name = field(ctx, col.name() + FILE_NAME);
                 values.put(col.name() + FILE_NAME, name == null ? "" : name);
-                if (Forms.field(ctx, col.name() + REMOVE) != null) {
+                if (field(ctx, col.name() + REMOVE) != null) {
                     values.put(col.name(), "");
                 }
             }
             if (col.type() == ColumnType.MONEY && col.currency() == null) {
-                String cur = Forms.field(ctx, col.name() + ".currency");
+                String cur = field(ctx, col.name() + ".currency");
                 values.put(col.name() + ".currency", cur == null ? "" : cur.strip().toUpperCase(Locale.ROOT));
             }
         }
         return new RecordForm(t, values);
+    }
+
+    /**
+     * The value of a field of the submitted form, url-encoded or multipart (a form with file inputs), or null when the
+     * body is no form or lacks the field.
+     */
+    static String field(Context ctx, String name) {
+        String type = ctx.contentType();
+        if (type != null && type.startsWith("multipart/form-data")) {
+            return ctx.formParam(name);
+        }
+        return Forms.field(ctx, name);
     }
 
     /** A new record's form: the columns' defaults. */

@@ -213,7 +213,7 @@ final class RecordPages {
 
     private static long version(Context ctx) {
         try {
-            return Long.parseLong(String.valueOf(Forms.field(ctx, "version")).strip());
+            return Long.parseLong(String.valueOf(RecordForm.field(ctx, "version")).strip());
         } catch (NumberFormatException e) {
             throw ValidationException.of("version", "the form lacks the record's version; reload the page");
         }
