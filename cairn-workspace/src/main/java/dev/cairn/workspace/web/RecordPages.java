@@ -179,6 +179,9 @@ final class RecordPages {
         if (col.type() == ColumnType.REFERENCE && !value.isEmpty()) {
             return references.of(col, Long.parseLong(value));
         }
+        if (col.type() == ColumnType.ATTACHMENT && !value.isEmpty()) {
+            return current.fileName(col.name());
+        }
         String currency = current.currency(col.name());
         return value.isEmpty() ? "(empty)" : value + (currency.isEmpty() ? "" : " " + currency);
     }
