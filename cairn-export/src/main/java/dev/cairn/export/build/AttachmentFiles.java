@@ -90,7 +90,7 @@ final class AttachmentFiles {
     private static void copy(Snapshot snapshot, Entries out, String path, Attachment a) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         long bytes = 0;
-        try (InputStream in = snapshot.attachment(a); OutputStream os = out.open(path)) {
+        try (InputStream in = snapshot.attachment(a); OutputStream os = out.openUncompressed(path)) {
             byte[] buf = new byte[1 << 16];
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
                 sha.update(buf, 0, n);
