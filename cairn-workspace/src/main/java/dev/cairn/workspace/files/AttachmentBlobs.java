@@ -47,7 +47,12 @@ final class AttachmentBlobs {
 
     /** The bytes of upload {@code id}; the caller closes the stream. */
     InputStream open(long accountId, String id) throws IOException {
-        return store(accountId).get(name(id));
+        return open(stores, accountId, id);
+    }
+
+    /** The bytes of upload {@code id} of account {@code accountId} among {@code stores}; the caller closes them. */
+    static InputStream open(TenantStores stores, long accountId, String id) throws IOException {
+        return stores.featureStore(STORE, accountId).get(name(id));
     }
 
     /** Deletes upload {@code id}'s bytes (if they are there) and gives them back to the quota. */

@@ -20,6 +20,6 @@ public interface AttachmentReader {
 
     /** The reader of the attachment stores among {@code stores}. */
     static AttachmentReader of(dev.cairn.server.storage.TenantStores stores) {
-        return (account, id) -> new AttachmentBlobs(stores, null).open(account, id);
+        return (account, id) -> AttachmentBlobs.open(stores, account, id);
     }
 }

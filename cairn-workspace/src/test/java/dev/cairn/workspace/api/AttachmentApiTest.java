@@ -208,6 +208,17 @@ class AttachmentApiTest {
         assertThat(ann.get("/tables/docs/records?filter=file:notempty").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void anImportCannotFeedAnAttachmentColumn() {
+        var r = ann.send(ann.request("/tables/docs/import").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("title,file\nx,0123456789abcdef0123456789abcdef\n")));
+        assertProblem(r, 422, "validation-failed");
+        assertThat(r.body()).contains("an attachment column", "map=file:");
+        var skipped = ann.send(ann.request("/tables/docs/import?map=file:").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("title,file\nimported,whatever\n")));
+        assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(201);
+    }
+
     private int rowsOfAttachments() {
         return server.core().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_attachments")
                 .mapTo(Integer.class).one());
