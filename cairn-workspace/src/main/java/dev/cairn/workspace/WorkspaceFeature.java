@@ -33,20 +33,27 @@ public final class WorkspaceFeature implements Feature {
 
     /** The environment variable that sets the size limit of one attached file ({@code 100MiB} unless set; ADR 29). */
     public static final String MAX_ATTACHMENT_SIZE = "CAIRN_MAX_ATTACHMENT_SIZE";
+    /** The limit given, or 0: the environment's, read at start. */
     private final long maxAttachmentBytes;
 
-    /** The workspace with the attachment size limit of {@link #MAX_ATTACHMENT_SIZE}, else the default. */
+    /**
+     * The workspace with the attachment size limit of {@link #MAX_ATTACHMENT_SIZE}, else the default; read when the
+     * feature starts, so a malformed value fails {@code cairn server} with its message, not every command.
+     */
     public WorkspaceFeature() {
-        this(attachmentLimit(System.getenv(MAX_ATTACHMENT_SIZE)));
+        this.maxAttachmentBytes = 0;
     }
 
     /** The workspace with {@code maxAttachmentBytes} as the size limit of one attached file. */
     public WorkspaceFeature(long maxAttachmentBytes) {
+        if (maxAttachmentBytes < 1) {
+            throw new IllegalArgumentException("the attachment size limit must be at least 1 byte");
+        }
         this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
     /** The limit {@code setting} (a size such as {@code 250MiB}) names, the default when null or empty. */
-    static long attachmentLimit(String setting) {
+    public static long attachmentLimit(String setting) {
         if (setting == null || setting.isBlank()) {
             return AttachmentService.DEFAULT_MAX_BYTES;
         }
@@ -59,7 +66,8 @@ public final class WorkspaceFeature implements Feature {
 
     @Override
     public Running start(Platform platform) {
-        return new Started(WorkspaceModule.create(platform, maxAttachmentBytes));
+        return new Started(WorkspaceModule.create(platform, maxAttachmentBytes > 0 ? maxAttachmentBytes
+                : attachmentLimit(System.getenv(MAX_ATTACHMENT_SIZE))));
     }
 
     /** A started workspace; {@link #module()} gives its services (for tests and later features). */
