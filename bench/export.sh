@@ -4,12 +4,17 @@
 # `cairn export keygen`; then one export per format, each timed by the server (started → finished, from the export
 # list), its encrypted bundle size, the server's peak RSS (VmHWM) over all of them, and the time of one
 # `cairn export pull` that downloads, checks (signature, every SHA-256), decrypts and unpacks all six.
+# Before the rows, a table of BENCH_FILES records with one attached file each (random bytes, BENCH_FILE_KIB KiB), uploaded
+# through the API, is exported alone (CSV) and timed: what the attachments cost a bundle. Attached files are in every
+# bundle whatever its formats, so the per-format rows include them too.
 #
 # Usage: bench/export.sh [--help]
 # Environment:
 #   BENCH_ROWS=1000000   rows of the table (100000 for a quick check)
 #   BENCH_WORK=/tmp/cairn-export-bench   working directory (deleted first)
 #   BENCH_PORT=18490
+#   BENCH_FILES=1000   attached files (one per record of table `documents`)
+#   BENCH_FILE_KIB=64  size of each
 # stdout: one Markdown table, a row per measure with PASS or FAIL for its target, also written to bench/results/export.md
 # (bench/lib.sh); exit 1 if a target is missed. Targets: each format <= 30 s; every export done with the heap capped at
 # 256 MiB; the pulled copy verifies.
@@ -19,6 +24,8 @@ case "${1:-}" in -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}
 ROWS=${BENCH_ROWS:-1000000}
 WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/cairn-export-bench}
 PORT=${BENCH_PORT:-18490}
+FILES=${BENCH_FILES:-1000}
+FILE_KIB=${BENCH_FILE_KIB:-64}
 BASE="http://127.0.0.1:$PORT"
 log() { echo "[export] $*" >&2; }
 source "$ROOT/scripts/jdk.sh" >/dev/null
@@ -39,6 +46,54 @@ for _ in $(seq 1 400); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.0
 TOKEN=$(cairn server token add admin --scope full --name bench --data-dir "$WORK/server")
 api() { local method=$1 path=$2; shift 2; curl -sf -X "$method" -H "Authorization: Bearer $TOKEN" "$@" "$BASE$path"; }
 
+cairn export keygen --output "$WORK/key.txt" >"$WORK/recipient.txt" 2>/dev/null
+api POST /api/v1/workspace/export/recipients -H 'Content-Type: application/json' \
+  -d "{\"name\":\"bench\",\"recipient\":\"$(cat "$WORK/recipient.txt")\"}" >/dev/null
+
+# Exports one format (the attached files come with it) and waits: prints "done SECONDS BYTES" or "failed ERROR".
+export_one() {
+  local id line
+  id=$(api POST /api/v1/workspace/exports -H 'Content-Type: application/json' -d "{\"formats\":[\"$1\"]}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  while :; do
+    line=$(api GET /api/v1/workspace/exports | python3 -c '
+import json, sys, datetime
+e = [x for x in json.load(sys.stdin)["exports"] if x["id"] == int(sys.argv[1])][0]
+t = lambda s: datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
+if e["status"] in ("queued", "running"): print("wait")
+elif e["status"] == "failed": print("failed", e["error"])
+else: print("done", (t(e["finishedAt"]) - t(e["startedAt"])).total_seconds(), e["bytes"])' "$id")
+    [ "$line" != wait ] && break
+    sleep 0.5
+  done
+  echo "$line"
+}
+
+log "uploading $FILES files of $FILE_KIB KiB"
+api POST /api/v1/workspace/tables -H 'Content-Type: application/json' -d '{"name":"documents","columns":[
+  {"name":"title","type":"text"},{"name":"file","type":"attachment"}]}' >/dev/null
+python3 - "$BASE" "$TOKEN" "$FILES" "$FILE_KIB" <<'PY'
+import http.client, json, random, sys, urllib.parse
+base, token, files, kib = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+host = urllib.parse.urlparse(base)
+c = http.client.HTTPConnection(host.hostname, host.port)
+r = random.Random(15)
+auth = {"Authorization": "Bearer " + token}
+def call(method, path, body, ctype):
+    c.request(method, path, body=body, headers={**auth, "Content-Type": ctype})
+    resp = c.getresponse(); data = resp.read()
+    if resp.status != 201: sys.exit(f"{method} {path}: {resp.status} {data[:300]!r}")
+    return json.loads(data)
+for i in range(files):
+    up = call("POST", f"/api/v1/workspace/attachments?name=scan-{i:04d}.pdf", b"%PDF-1.7\n" + r.randbytes(kib * 1024 - 9),
+              "application/pdf")
+    call("POST", "/api/v1/workspace/tables/documents/records", json.dumps({"title": f"Document {i}", "file": {"id": up["id"]}}),
+         "application/json")
+PY
+
+log "exporting the $FILES attached files alone"
+ATTACH_LINE=$(export_one csv)
+
 log "importing $ROWS rows"
 api POST /api/v1/workspace/tables -H 'Content-Type: application/json' -d '{"name":"orders","columns":[
   {"name":"customer","type":"text"},{"name":"item","type":"text"},{"name":"qty","type":"integer"},
@@ -54,30 +109,20 @@ for i in range(int(sys.argv[1])):
 PY
 api POST /api/v1/workspace/tables/orders/import -H 'Content-Type: text/csv' --data-binary "@$WORK/orders.csv" >/dev/null
 
-cairn export keygen --output "$WORK/key.txt" >"$WORK/recipient.txt" 2>/dev/null
-api POST /api/v1/workspace/export/recipients -H 'Content-Type: application/json' \
-  -d "{\"name\":\"bench\",\"recipient\":\"$(cat "$WORK/recipient.txt")\"}" >/dev/null
-
 report="$ROOT/bench/work/export.md"
 mkdir -p "$ROOT/bench/work"
 {
 echo "| measure | format | rows | seconds | encrypted MiB | target | verdict |"
 echo "|---|---|---|---|---|---|---|"
+set -- $ATTACH_LINE
+if [ "$1" = done ]; then
+  echo "| export time, attachments alone | csv + $FILES files of $FILE_KIB KiB | $FILES | $2 | $(echo "scale=1; $3 / 1048576" | bc) | <= 30 s | $(echo "$2 <= 30" | bc -l | sed 's/1/PASS/;s/0/FAIL/') |"
+else
+  echo "| export time, attachments alone | csv + $FILES files | $FILES | - | - | <= 30 s | FAIL (${*:2}) |"
+fi
 for f in csv jsonl xml sql sqlite xlsx; do
   log "exporting $f"
-  id=$(api POST /api/v1/workspace/exports -H 'Content-Type: application/json' -d "{\"formats\":[\"$f\"]}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  while :; do
-    line=$(api GET /api/v1/workspace/exports | python3 -c '
-import json, sys, datetime
-e = [x for x in json.load(sys.stdin)["exports"] if x["id"] == int(sys.argv[1])][0]
-t = lambda s: datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
-if e["status"] in ("queued", "running"): print("wait")
-elif e["status"] == "failed": print("failed", e["error"])
-else: print("done", (t(e["finishedAt"]) - t(e["startedAt"])).total_seconds(), e["bytes"])' "$id")
-    [ "$line" != wait ] && break
-    sleep 0.5
-  done
+  line=$(export_one "$f")
   set -- $line
   if [ "$1" = done ]; then
     mib=$(echo "scale=1; $3 / 1048576" | bc)

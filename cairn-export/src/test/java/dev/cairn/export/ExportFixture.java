@@ -1,5 +1,6 @@
 package dev.cairn.export;
 
+import static dev.cairn.workspace.model.ColumnType.ATTACHMENT;
 import static dev.cairn.workspace.model.ColumnType.BOOLEAN;
 import static dev.cairn.workspace.model.ColumnType.CHOICE;
 import static dev.cairn.workspace.model.ColumnType.DATE;
@@ -23,7 +24,12 @@ import dev.cairn.testkit.Directories;
 import dev.cairn.testkit.MutableClock;
 import dev.cairn.workspace.RecordsServices;
 import dev.cairn.workspace.WorkspaceFeature;
+import dev.cairn.server.quota.QuotaService;
+import dev.cairn.server.storage.TenantStores;
+import dev.cairn.workspace.files.AttachmentReader;
+import dev.cairn.workspace.files.AttachmentService;
 import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.Money;
 import dev.cairn.workspace.model.TableDef;
@@ -55,7 +61,8 @@ import java.util.zip.ZipInputStream;
 /**
  * A workspace of one dialect with two tables that use every column type and the values formats get wrong (unicode,
  * the empty text beside null, text that looks like a formula, quotes, commas, CR and LF, a control character, a
- * decimal of 19 digits, negative money, instants with milliseconds, references, choices), and the bundle built of it.
+ * decimal of 19 digits, negative money, instants with milliseconds, references, choices), a third table of attached
+ * files (two in one record, a unicode name, the same name in two records, none), and the bundle built of it.
  */
 public final class ExportFixture implements AutoCloseable {
     public static final SigningKey KEY = SigningKey.generate(new SecureRandom());
@@ -65,6 +72,11 @@ public final class ExportFixture implements AutoCloseable {
     public final Caller ann;
     public final Path scratch;
     public final Schema schema;
+    /** The attachment stores (under {@link #scratch}) and their service. */
+    public final TenantStores stores;
+    public final AttachmentService files;
+    /** The bytes of each upload, by upload id. */
+    public final Map<String, byte[]> uploaded = new LinkedHashMap<>();
     /** Ids of the records made, by table. */
     public final Map<String, List<Long>> ids = new LinkedHashMap<>();
 
@@ -78,6 +90,10 @@ public final class ExportFixture implements AutoCloseable {
         Caller c = ws.workspaces().resolve(account, "ann", null, false);
         this.ann = new Caller(c.workspaceId(), c.workspaceOwner(), c.accountId(), c.accountName(), c.role());
         this.schema = new Schema(dialect);
+        this.stores = new TenantStores(scratch.resolve("store").toString());
+        this.files = new AttachmentService(db.jdbi(), stores, new QuotaService(db.jdbi(), clock, "test"),
+                new SpoolDirectory(scratch.resolve("spool")), new Random(11)::nextBytes, clock,
+                AttachmentService.DEFAULT_MAX_BYTES);
     }
 
     /** Creates the two tables and their records. */
@@ -98,7 +114,35 @@ public final class ExportFixture implements AutoCloseable {
         order(eve, "0.0000", "open", null, -3L, null, null);
         order(null, null, null, "1970-01-01T00:00:00Z", null, "-1234.56", "CHF");
         blankNote(nul);
+        ws.tables().create(ann, new TableSpec("files", null, List.of(ColumnSpec.of("title", TEXT),
+                ColumnSpec.of("scan", ATTACHMENT), ColumnSpec.of("photo", ATTACHMENT))));
+        Attachment scan = upload("Rechnung März 2026.pdf", "%PDF-1.7\n% ünïcode\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        Attachment photo = upload("photo \"1\".png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0});
+        Attachment again = upload("Rechnung März 2026.pdf", new byte[0]);
+        file("two files", scan, photo);
+        file("none", null, null);
+        file("same name, empty file", again, null);
         return this;
+    }
+
+    private Attachment upload(String name, byte[] bytes) {
+        try {
+            Attachment a = files.upload(ann, name, "application/octet-stream", new ByteArrayInputStream(bytes),
+                    bytes.length);
+            uploaded.put(a.id(), bytes);
+            return a;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void file(String title, Attachment scan, Attachment photo) {
+        Map<String, Value> f = new LinkedHashMap<>();
+        f.put("title", new Value.Text(title));
+        put(f, "scan", scan == null ? null : Attachment.pending(scan.id(), "scan"));
+        put(f, "photo", photo);
+        add("files", f);
     }
 
     private long customer(String name, String email, Boolean vip, String credit, String since, String note) {
@@ -154,7 +198,9 @@ public final class ExportFixture implements AutoCloseable {
         for (long id : ids.getOrDefault(table, List.of())) {
             Record r = ws.records().get(ann, table, id);
             List<Object> row = new ArrayList<>(List.of(r.id(), r.version()));
-            t.columns().forEach(c -> row.add(Value.canonicalOf(r.value(c.name()))));
+            t.columns().forEach(c -> row.add(r.value(c.name()) instanceof Attachment a
+                    ? "attachments/" + table + "/" + r.id() + "/" + c.name() + "/" + a.name()
+                    : Value.canonicalOf(r.value(c.name()))));
             out.add(row);
         }
         return out;
@@ -166,7 +212,8 @@ public final class ExportFixture implements AutoCloseable {
     }
 
     public BundleBuilder builder() {
-        return new BundleBuilder(new WorkspaceSnapshots(db.reads(), schema), clock, "test", scratch);
+        return new BundleBuilder(new WorkspaceSnapshots(db.reads(), schema, AttachmentReader.of(stores)), clock,
+                "test", scratch);
     }
 
     /** Builds a bundle of {@code formats} in memory and unpacks it. */
@@ -205,6 +252,11 @@ public final class ExportFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            stores.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         db.close();
         Directories.deleteRecursively(scratch);
     }

@@ -17,7 +17,8 @@ class ArchitectureTest {
     private static final String[] SERVICES = {"dev.cairn.workspace.model..", "dev.cairn.workspace.members..",
         "dev.cairn.workspace.write..", "dev.cairn.workspace.schema..", "dev.cairn.workspace.query..",
         "dev.cairn.workspace.records..", "dev.cairn.workspace.imports..", "dev.cairn.workspace.reports..",
-        "dev.cairn.workspace.shares..", "dev.cairn.workspace.pdf..", "dev.cairn.workspace.mail.."};
+        "dev.cairn.workspace.shares..", "dev.cairn.workspace.pdf..", "dev.cairn.workspace.mail..",
+        "dev.cairn.workspace.files..", "dev.cairn.workspace.snapshot.."};
     private static final JavaClasses WORKSPACE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.cairn.workspace");
 

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Builds the plaintext bundle of one workspace into a stream (an encryptor): one consistent snapshot, the workspace
- * files, each format's files, then the signed manifest (docs/spec/export-format.md). Thread-safe.
+ * files, the attached files, each format's files, then the signed manifest (docs/spec/export-format.md). Thread-safe.
  */
 public final class BundleBuilder {
     private final WorkspaceSnapshots snapshots;
@@ -61,6 +61,9 @@ public final class BundleBuilder {
             try (BundleWriter bundle = new BundleWriter(out, at)) {
                 Manifest.Previous previous = request.previous();
                 WorkspaceFiles.write(snapshot, bundle, request.history(), previous == null ? 0 : previous.cut());
+                if (previous == null) {
+                    AttachmentFiles.write(snapshot, bundle);
+                }
                 Content content = previous == null ? formats(snapshot, bundle, request.formats())
                         : new Content(List.of("jsonl"), Increments.write(snapshot, bundle, previous.cut()));
                 byte[] manifest = bundle.finish(files -> new Manifest(Manifest.FORMAT, Manifest.VERSION,

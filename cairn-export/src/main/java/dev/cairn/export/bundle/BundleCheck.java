@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Checks an unpacked bundle offline (docs/spec/export-format.md, "Verifying"): the manifest's signature by the
- * trusted key, then every file's size and SHA-256, and that no file is missing or extra. Reads files as streams.
+ * trusted key, then every file's size and SHA-256, that no file is missing or extra, and that every attached file is
+ * the one uploaded ({@link AttachmentIndex}). Reads files as streams.
  */
 public final class BundleCheck {
     private BundleCheck() {
@@ -49,6 +50,9 @@ public final class BundleCheck {
         try (Stream<Path> all = Files.walk(dir)) {
             all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !listed.contains(p)).sorted().forEach(p -> problems.add(p + ": not in the manifest"));
+        }
+        if (problems.isEmpty()) {
+            AttachmentIndex.check(dir, manifest, problems);
         }
         return problems;
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -37,6 +38,15 @@ public final class BundleWriter implements Entries, AutoCloseable {
 
     @Override
     public OutputStream open(String path) throws IOException {
+        return open(path, Deflater.DEFAULT_COMPRESSION);
+    }
+
+    @Override
+    public OutputStream openUncompressed(String path) throws IOException {
+        return open(path, Deflater.NO_COMPRESSION);
+    }
+
+    private OutputStream open(String path, int level) throws IOException {
         if (open) {
             throw new IllegalStateException("the previous file of the bundle is still open");
         }
@@ -45,6 +55,7 @@ public final class BundleWriter implements Entries, AutoCloseable {
         }
         ZipEntry entry = new ZipEntry(path);
         entry.setTime(entryTime);
+        zip.setLevel(level);
         zip.putNextEntry(entry);
         open = true;
         MessageDigest sha = sha256();
@@ -103,6 +114,7 @@ public final class BundleWriter implements Entries, AutoCloseable {
     private void plain(String path, byte[] bytes) throws IOException {
         ZipEntry entry = new ZipEntry(path);
         entry.setTime(entryTime);
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
         zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();

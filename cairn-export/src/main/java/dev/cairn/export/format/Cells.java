@@ -1,5 +1,6 @@
 package dev.cairn.export.format;
 
+import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.Money;
 import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.snapshot.SnapshotRow;
@@ -8,7 +9,8 @@ import dev.cairn.workspace.snapshot.SnapshotRow;
  * The exact text of values, shared by every format (docs/spec/export-format.md, "Values"): integers and references in
  * decimal digits, decimals and money amounts as plain decimal text with the column's scale ({@code 12.50}, never
  * {@code 1.25E+1}), currencies as ISO 4217 codes, dates as ISO 8601 {@code yyyy-MM-dd}, instants as ISO 8601 UTC
- * ({@code 2026-01-02T03:04:05.120Z}), booleans as {@code true}/{@code false}, text as it is. Null stays null: each
+ * ({@code 2026-01-02T03:04:05.120Z}), booleans as {@code true}/{@code false}, text as it is, an attached file as its
+ * bundle path ({@link AttachmentPaths}). Null stays null: each
  * format says how it keeps null apart from the empty text.
  */
 public final class Cells {
@@ -37,6 +39,9 @@ public final class Cells {
             case Value.DateTime d -> d.instant().toString();
             case Value.Bool b -> Boolean.toString(b.value());
             case Value.Reference r -> Long.toString(r.id());
+            // a file's cell is its bundle path, which the rows carry as text by then (AttachmentPaths.asPaths)
+            case Attachment a -> throw new IllegalStateException("attachment " + a.id() + " reached a format as a "
+                    + "file, not as its bundle path");
         };
     }
 }

@@ -28,7 +28,7 @@ final class CsvFormat implements Format {
             long rows;
             try (Writer w = new BufferedWriter(new OutputStreamWriter(out.open(path), StandardCharsets.UTF_8), 1 << 16)) {
                 line(w, fields.stream().map(Field::name).toList());
-                rows = snapshot.rows(table, row -> {
+                rows = snapshot.rows(table, AttachmentPaths.asPaths(table, row -> {
                     for (int i = 0; i < fields.size(); i++) {
                         if (i > 0) {
                             w.write(',');
@@ -36,7 +36,7 @@ final class CsvFormat implements Format {
                         field(w, Cells.text(fields.get(i), row));
                     }
                     w.write("\r\n");
-                });
+                }));
             }
             out.rows(path, rows);
         }

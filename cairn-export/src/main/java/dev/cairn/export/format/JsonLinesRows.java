@@ -34,13 +34,13 @@ public final class JsonLinesRows {
         try (OutputStream os = out.open(path);
                 JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
             g.setRootValueSeparator(null);
-            snapshot.rows(table, row -> {
+            snapshot.rows(table, AttachmentPaths.asPaths(table, row -> {
                 if (keep.test(row.id())) {
                     JsonLinesFormat.record(g, columns, row);
                     g.writeRaw('\n');
                     rows[0]++;
                 }
-            });
+            }));
         }
         out.rows(path, rows[0]);
         return rows[0];

@@ -54,14 +54,14 @@ final class SqlFormat implements Format {
         String head = "INSERT INTO " + SqlTypes.quote(table.name()) + " ("
                 + fields.stream().map(f -> SqlTypes.quote(f.name())).collect(Collectors.joining(", ")) + ") VALUES\n";
         long[] inBatch = {0};
-        long rows = snapshot.rows(table, row -> {
+        long rows = snapshot.rows(table, AttachmentPaths.asPaths(table, row -> {
             w.write(inBatch[0] == 0 ? head : ",\n");
             tuple(w, fields, row);
             if (++inBatch[0] == ROWS_PER_INSERT) {
                 w.write(";\n");
                 inBatch[0] = 0;
             }
-        });
+        }));
         if (inBatch[0] > 0) {
             w.write(";\n");
         }

@@ -41,7 +41,7 @@ final class SqlTypes {
 
     private static String valueType(Column c, Map<Long, String> tableNames, boolean file) {
         return switch (c.type()) {
-            case TEXT, LONG_TEXT, CHOICE, EMAIL, PHONE -> "TEXT";
+            case TEXT, LONG_TEXT, CHOICE, EMAIL, PHONE, ATTACHMENT -> "TEXT";
             case INTEGER -> file ? "INTEGER" : "BIGINT";
             case DECIMAL, MONEY -> file ? "TEXT" : "NUMERIC(38," + c.scale() + ")";
             case DATE -> file ? "TEXT" : "DATE";

@@ -83,13 +83,13 @@ final class SqliteFormat implements Format {
                 + String.join(", ", Collections.nCopies(fields.size(), "?")) + ")";
         try (PreparedStatement insert = c.prepareStatement(sql)) {
             long[] pending = {0};
-            long rows = snapshot.rows(table, row -> {
+            long rows = snapshot.rows(table, AttachmentPaths.asPaths(table, row -> {
                 bind(insert, fields, row);
                 insert.addBatch();
                 if (++pending[0] % BATCH == 0) {
                     insert.executeBatch();
                 }
-            });
+            }));
             insert.executeBatch();
             return rows;
         }

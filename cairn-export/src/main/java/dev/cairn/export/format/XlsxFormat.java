@@ -55,7 +55,7 @@ final class XlsxFormat implements Format {
         List<Field> fields = Fields.of(table);
         Worksheet[] sheet = {newSheet(book, table.name(), sheetNames, fields)};
         int[] r = {1};
-        long rows = snapshot.rows(table, row -> {
+        long rows = snapshot.rows(table, AttachmentPaths.asPaths(table, row -> {
             if (r[0] == sheetRows) {
                 sheet[0].finish();
                 sheet[0] = newSheet(book, table.name(), sheetNames, fields);
@@ -67,7 +67,7 @@ final class XlsxFormat implements Format {
             if (++r[0] % FLUSH_EVERY == 0) {
                 sheet[0].flush();
             }
-        });
+        }));
         sheet[0].finish();
         return rows;
     }

@@ -44,7 +44,7 @@ final class XmlFormat implements Format {
                         + "\" xsi:noNamespaceSchemaLocation=\"" + table.name() + ".xsd\" name=\"" + table.name()
                         + "\" cut=\"" + snapshot.seq() + "\">\n");
                 List<Column> columns = table.columns();
-                rows = snapshot.rows(table, row -> record(w, columns, row));
+                rows = snapshot.rows(table, AttachmentPaths.asPaths(table, row -> record(w, columns, row)));
                 w.write("</table>\n");
             }
             out.rows(path, rows);

@@ -4,6 +4,7 @@ import dev.cairn.export.bundle.SigningKey;
 import dev.cairn.server.feature.Platform;
 import dev.cairn.workspace.members.Workspaces;
 import dev.cairn.workspace.schema.Schema;
+import dev.cairn.workspace.files.AttachmentReader;
 import dev.cairn.workspace.snapshot.WorkspaceSnapshots;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
@@ -29,7 +30,8 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
         ScheduleTable schedules = new ScheduleTable(jdbi);
         Heartbeats heartbeats = new Heartbeats(table, schedules, p.clock());
         ExportRunner runner = new ExportRunner(table, recipients, files,
-                new WorkspaceSnapshots(p.database().reads(), new Schema(p.database().dialect())), key, p.spool(),
+                new WorkspaceSnapshots(p.database().reads(), new Schema(p.database().dialect()),
+                        AttachmentReader.of(p.stores())), key, p.spool(),
                 p.clock(), serverVersion, heartbeats);
         heartbeats.failStale();
         runner.sweep();

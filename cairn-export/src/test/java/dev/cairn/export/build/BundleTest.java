@@ -1,6 +1,7 @@
 package dev.cairn.export.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.export.ExportFixture;
 import dev.cairn.export.bundle.BundleCheck;
@@ -44,7 +45,8 @@ class BundleTest {
         assertThat(m.formats()).containsExactly("csv", "sqlite");
         assertThat(m.signature().publicKey()).isEqualTo(ExportFixture.KEY.publicKey());
         assertThat(m.files()).extracting(e -> e.path() + ":" + e.rows()).contains("csv/customers.csv:3",
-                "csv/orders.csv:3", "sqlite/workspace.sqlite:6", "workspace/members.json:1");
+                "csv/orders.csv:3", "sqlite/workspace.sqlite:9", "workspace/members.json:1", "csv/files.csv:3",
+                "workspace/attachments.jsonl:3");
         assertThat(m.schema().toString()).contains("name=customer", "type=reference", "references=customers");
         unpack(bundle, dir);
         assertThat(BundleCheck.problems(dir, ExportFixture.KEY.publicKey())).isEmpty();
@@ -61,6 +63,21 @@ class BundleTest {
         Files.write(dir.resolve(Manifest.PATH), manifest);
         assertThat(BundleCheck.problems(dir, ExportFixture.KEY.publicKey()))
                 .singleElement().asString().contains("signature does not match");
+    }
+
+    @Test
+    void aFileDamagedInTheAttachmentStoreFailsTheExport() throws Exception {
+        String id = f.uploaded.keySet().iterator().next();
+        Path blob;
+        try (var files = Files.walk(Path.of(f.stores.root()))) {
+            blob = files.filter(p -> p.getFileName().toString().equals(id)).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(blob);
+        bytes[bytes.length - 1] ^= 1;
+        blob.toFile().setWritable(true);
+        Files.write(blob, bytes);
+        assertThatThrownBy(() -> f.bundle(List.of("csv"), false)).hasMessageContaining("is damaged in the "
+                + "attachment store").hasMessageContaining(id);
     }
 
     @Test

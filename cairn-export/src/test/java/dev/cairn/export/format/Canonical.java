@@ -20,6 +20,7 @@ final class Canonical {
         }
         return switch (type) {
             case TEXT, LONG_TEXT, CHOICE, EMAIL, PHONE -> text;
+            case ATTACHMENT -> text; // the file's bundle path (ExportFixture.expected)
             case INTEGER, REFERENCE -> Long.parseLong(text);
             case DECIMAL, MONEY -> new BigDecimal(text);
             case DATE -> LocalDate.parse(text);

@@ -36,12 +36,13 @@ import org.w3c.dom.NodeList;
 /**
  * Every format, exported from a workspace on SQLite and on PostgreSQL and read back with an independent reader,
  * equals the records as the record service returns them: unicode, the empty text beside null, formula-like text,
- * exact decimals and money, dates, instants, references, choices.
+ * exact decimals and money, dates, instants, references, choices, and attached files (each format's cell is the
+ * file's bundle path, where the bundle holds the uploaded bytes).
  */
 @ParameterizedClass(name = "from {0}")
 @EnumSource(Dialect.class)
 class FormatRoundTripTest {
-    static final List<String> TABLES = List.of("customers", "orders");
+    static final List<String> TABLES = List.of("customers", "orders", "files");
     final ExportFixture f;
     final ExportFixture.Unpacked bundle;
 
@@ -179,5 +180,37 @@ class FormatRoundTripTest {
             assertThat(read.get(table)).isEqualTo(f.expected(table));
         }
         assertThat(Xlsx.formulas(bundle.file("xlsx/workspace.xlsx"))).isZero();
+    }
+
+    @Test
+    void everyAttachedFileIsInTheBundleByteExactWithItsDigest() throws Exception {
+        var manifest = bundle.manifest();
+        ObjectMapper json = new ObjectMapper();
+        List<String> index = List.of(new String(bundle.file("workspace/attachments.jsonl"), StandardCharsets.UTF_8)
+                .split("\n"));
+        assertThat(index).hasSize(3);
+        int seen = 0;
+        for (List<Object> row : f.expected("files")) {
+            long id = (Long) row.get(0);
+            var record = f.ws.records().get(f.ann, "files", id);
+            for (String column : List.of("scan", "photo")) {
+                if (!(record.value(column) instanceof dev.cairn.workspace.model.Attachment a)) {
+                    continue;
+                }
+                String path = "attachments/files/" + id + "/" + column + "/" + a.name();
+                assertThat(row).contains(path);
+                assertThat(bundle.file(path)).as(path).isEqualTo(f.uploaded.get(a.id()));
+                assertThat(manifest.files()).filteredOn(e -> e.path().equals(path)).singleElement()
+                        .satisfies(e -> assertThat(e.sha256()).isEqualTo(a.sha256()))
+                        .satisfies(e -> assertThat(e.bytes()).isEqualTo(f.uploaded.get(a.id()).length));
+                JsonNode line = json.readTree(index.stream().filter(l -> l.contains("\"" + path + "\""))
+                        .findFirst().orElseThrow());
+                assertThat(line.get("contentType").asText()).isEqualTo(a.contentType());
+                assertThat(line.get("name").asText()).isEqualTo(a.name());
+                seen++;
+            }
+        }
+        assertThat(seen).isEqualTo(3);
+        assertThat(f.uploaded.values()).extracting(b -> b.length).contains(0);
     }
 }

@@ -43,7 +43,7 @@ final class Sql {
             return null;
         }
         return switch (c.type()) {
-            case TEXT, LONG_TEXT, CHOICE, EMAIL, PHONE -> rs.getString(c.name());
+            case TEXT, LONG_TEXT, CHOICE, EMAIL, PHONE, ATTACHMENT -> rs.getString(c.name());
             case INTEGER, REFERENCE -> ((Number) raw).longValue();
             case DECIMAL -> decimal(raw, c, numericAffinity);
             case MONEY -> new Money(decimal(raw, c, numericAffinity), rs.getString(c.name() + ".currency"));

@@ -1,6 +1,7 @@
 package dev.cairn.workspace.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.InvalidValue;
 import dev.cairn.workspace.model.Money;
@@ -37,7 +38,17 @@ record JsonField(JsonNode node) implements Submitted {
             case DATE -> ValueRules.date(string(path, "a date (yyyy-MM-dd)"), path);
             case DATETIME -> ValueRules.dateTime(string(path, "a date-time (2026-11-23T10:00:00Z)"), path);
             case BOOLEAN -> bool(path);
+            case ATTACHMENT -> attachment(path);
         };
+    }
+
+    /** {@code {"id": "..."}} (other members, as a record read back has them, are ignored) or the id as a string. */
+    private Value attachment(String path) {
+        if (node.isObject()) {
+            JsonNode id = node.get("id");
+            return Attachment.pending(id == null || !id.isTextual() ? null : id.textValue(), path + ".id");
+        }
+        return Attachment.pending(string(path, "{\"id\": \"<upload id>\"}"), path);
     }
 
     private String string(String path, String expected) {

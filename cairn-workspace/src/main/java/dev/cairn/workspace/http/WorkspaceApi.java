@@ -27,6 +27,7 @@ public final class WorkspaceApi {
         MemberHandlers members = new MemberHandlers(ws.workspaces(), ws.invitations());
         ReportHandlers reports = new ReportHandlers(ws.reports(), ws.workspaces());
         ShareHandlers shares = new ShareHandlers(ws.shares(), ws.publicUrl());
+        AttachmentHandlers files = new AttachmentHandlers(ws.attachments());
         return List.of(
                 // records workspace (before the restic patterns, which would match its 4-segment paths)
                 new Route(GET, ApiPaths.WS_TABLES, r.viewer(), tables::listTables),
@@ -44,6 +45,8 @@ public final class WorkspaceApi {
                 new Route(GET, ApiPaths.WS_RECORD + "/history", r.viewer(), tables::history),
                 new Route(POST, ApiPaths.WS_RECORD + "/restore", r.editor(), tables::restore),
                 new Route(POST, ApiPaths.WORKSPACE + "/purge", r.owner(), tables::purge),
+                new Route(POST, AttachmentHandlers.PATH, r.editor(), files::upload),
+                new Route(GET, AttachmentHandlers.PATH + "/{id}", r.viewer(), files::download),
                 new Route(GET, ApiPaths.WS_TEMPLATES, r.viewer(), tables::listTemplates),
                 new Route(POST, ApiPaths.WS_TEMPLATES + "/{template}", r.owner(),
                         tables::applyTemplate),

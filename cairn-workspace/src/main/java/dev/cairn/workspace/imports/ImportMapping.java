@@ -2,6 +2,7 @@ package dev.cairn.workspace.imports;
 
 import dev.cairn.workspace.model.CellSyntax;
 import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.model.ValidationException;
@@ -64,6 +65,12 @@ final class ImportMapping {
                             + "'; map it with map=" + h + ":<column> or skip it with map=" + h + ":"));
                     continue;
                 }
+            }
+            if (c.type() == ColumnType.ATTACHMENT) {
+                errors.add(new FieldError("map", "file column '" + h + "' feeds '" + c.name() + "', an attachment "
+                        + "column; files are uploaded in the record form or the API, not imported; skip it with map="
+                        + h + ":"));
+                continue;
             }
             String before = fed.putIfAbsent(c.id(), h);
             if (before != null) {

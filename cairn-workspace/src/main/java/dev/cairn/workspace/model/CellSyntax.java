@@ -48,6 +48,7 @@ public final class CellSyntax {
             case DATE -> ValueRules.date(t, path);
             case DATETIME -> ValueRules.dateTime(t, path);
             case BOOLEAN -> bool(t, path);
+            case ATTACHMENT -> Attachment.pending(t, path);
             default -> throw new IllegalStateException("textual: " + column.type());
         };
     }

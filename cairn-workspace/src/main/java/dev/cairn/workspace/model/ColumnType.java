@@ -25,7 +25,12 @@ public enum ColumnType {
     EMAIL("email", "TEXT"),
     PHONE("phone", "TEXT"),
     /** The id of a row of another (or the same) table. */
-    REFERENCE("reference", "BIGINT");
+    REFERENCE("reference", "BIGINT"),
+    /**
+     * A file kept in the workspace owner's attachment store (ADR 29); the column holds its {@link Attachment} as
+     * compact JSON text (upload id, name, content type, bytes, SHA-256).
+     */
+    ATTACHMENT("attachment", "TEXT");
 
     private final String wireName;
     private final String sqlType;

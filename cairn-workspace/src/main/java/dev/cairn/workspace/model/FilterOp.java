@@ -69,6 +69,9 @@ public enum FilterOp {
 
     /** Whether the operator applies to columns of {@code type}. */
     public boolean appliesTo(ColumnType type) {
+        if (type == ColumnType.ATTACHMENT) { // a file is there or not; its JSON text is no value to compare
+            return this == EMPTY || this == NOT_EMPTY;
+        }
         return switch (this) {
             case CONTAINS, STARTS_WITH -> type.isTextual();
             case LT, LTE, GT, GTE -> type != ColumnType.BOOLEAN && type != ColumnType.CHOICE;

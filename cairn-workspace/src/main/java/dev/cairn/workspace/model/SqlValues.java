@@ -28,6 +28,7 @@ public final class SqlValues {
             case LocalDate d -> d.toString();
             case Instant i -> i.toEpochMilli();
             case Boolean b -> b ? 1 : 0;
+            case Attachment a -> a.stored();
             default -> value;
         }};
     }
@@ -67,6 +68,7 @@ public final class SqlValues {
                 Long v = nullableLong(rs, label);
                 yield v == null ? null : v != 0;
             }
+            case ATTACHMENT -> Attachment.fromStored(rs.getString(label));
         };
     }
 

@@ -8,13 +8,13 @@ import java.time.LocalDate;
 /**
  * A value of a user column, one kind per column type: {@link Text} for text, long text, choice, email and phone;
  * {@link Whole} for integers; {@link Decimal}; {@link Money}; {@link Date}; {@link DateTime}; {@link Bool};
- * {@link Reference} (a record id). Empty is {@code null}, never a value. A value states its kind, not that it is valid
+ * {@link Reference} (a record id); {@link Attachment} (an uploaded file). Empty is {@code null}, never a value. A value states its kind, not that it is valid
  * for a column: {@link #read} checks that against the column's rules. Serialised as the wire form of
  * {@code docs/spec/http-api.md} §11 ({@link #wire()}), which is also the form stored in the change log.
  */
 public sealed interface Value extends Submitted
         permits Value.Text, Value.Whole, Value.Decimal, Money, Value.Date, Value.DateTime, Value.Bool,
-        Value.Reference {
+        Value.Reference, Attachment {
 
     /** Text, long text, choice, email and phone values. */
     record Text(String text) implements Value {
@@ -46,7 +46,7 @@ public sealed interface Value extends Submitted
 
     /**
      * The value as the services keep it inside: {@link String}, {@link Long}, {@link BigDecimal}, {@link Money},
-     * {@link LocalDate}, {@link Instant} or {@link Boolean}.
+     * {@link LocalDate}, {@link Instant}, {@link Boolean} or {@link Attachment}.
      */
     default Object canonical() {
         return switch (this) {
@@ -58,6 +58,7 @@ public sealed interface Value extends Submitted
             case DateTime d -> d.instant();
             case Bool b -> b.value();
             case Reference r -> r.id();
+            case Attachment a -> a;
         };
     }
 
@@ -80,6 +81,7 @@ public sealed interface Value extends Submitted
             case DateTime d -> type == ColumnType.DATETIME;
             case Bool b -> type == ColumnType.BOOLEAN;
             case Reference r -> type == ColumnType.REFERENCE;
+            case Attachment a -> type == ColumnType.ATTACHMENT;
         };
     }
 
@@ -105,6 +107,7 @@ public sealed interface Value extends Submitted
             case LocalDate d -> new Date(d);
             case Instant i -> new DateTime(i);
             case Boolean b -> new Bool(b);
+            case Attachment a -> a;
             default -> throw new IllegalArgumentException("not a canonical value: " + canonical.getClass());
         };
     }

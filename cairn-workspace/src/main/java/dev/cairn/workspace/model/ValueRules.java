@@ -165,6 +165,7 @@ public final class ValueRules {
             case Money m -> "an amount of money";
             case Value.Date d -> "the date " + d.date();
             case Value.DateTime d -> "the date-time " + d.instant();
+            case Attachment a -> "the file " + a.id();
             default -> "the number " + v.wire();
         };
     }

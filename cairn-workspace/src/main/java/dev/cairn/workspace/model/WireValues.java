@@ -23,6 +23,7 @@ public final class WireValues {
             case Money m -> moneyWire(m);
             case LocalDate d -> d.toString();
             case Instant i -> i.toString();
+            case Attachment a -> a.wireMap();
             default -> canonical;
         };
     }
@@ -56,6 +57,7 @@ public final class WireValues {
             case DATE -> LocalDate.parse(node.asText());
             case DATETIME -> Instant.parse(node.asText());
             case BOOLEAN -> node.asBoolean();
+            case ATTACHMENT -> Attachment.fromWire(node);
         };
     }
 }

@@ -2,6 +2,8 @@ package dev.cairn.workspace.records;
 
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.error.ServiceException;
+import dev.cairn.workspace.files.AttachmentService;
+import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
@@ -81,6 +83,22 @@ final class RecordChecks {
                 + "ORDER BY seq DESC").bind("t", target.id()).bind("r", id).setMaxRows(1).mapTo(Long.class).findFirst()
                 .map(at -> "record " + id + " of table '" + target.name() + "' was deleted at " + Instant.ofEpochMilli(at))
                 .orElse("table '" + target.name() + "' has no record " + id);
+    }
+
+    /**
+     * Replaces each file among {@code values} by the upload of this workspace its id names, as the server recorded it
+     * (name, type, size and digest never come from the request); an id this workspace has no upload of is an error
+     * under the column's name (ADR 29).
+     */
+    static void attachments(WriteTx tx, TableDef t, Map<Long, Object> values, List<FieldError> errors) {
+        for (var e : values.entrySet()) {
+            if (e.getValue() instanceof Attachment a) {
+                String column = t.columnById(e.getKey()).orElseThrow().name();
+                AttachmentService.find(tx.handle(), tx.workspaceId(), a.id()).ifPresentOrElse(e::setValue,
+                        () -> errors.add(new FieldError(column, "no file " + a.id() + " was uploaded to this "
+                                + "workspace; upload it with POST /api/v1/workspace/attachments first")));
+            }
+        }
     }
 
     /** Refuses to delete a row other rows reference (409 naming one referencing row per column). */

@@ -67,6 +67,7 @@ public final class RecordService {
     private Map<Long, Object> insertable(WriteTx tx, TableDef t, RecordInput input) {
         List<FieldError> errors = new ArrayList<>();
         Map<Long, Object> values = fields(t, input, errors, null);
+        RecordChecks.attachments(tx, t, values, errors);
         for (Column c : t.columns()) {
             if (!input.fields().containsKey(c.name()) && c.defaultValue() != null) {
                 values.put(c.id(), c.defaultFor(errors));
@@ -144,6 +145,7 @@ public final class RecordService {
             }
             List<FieldError> errors = new ArrayList<>();
             Map<Long, Object> changed = fields(t, input, errors, id);
+            RecordChecks.attachments(tx, t, changed, errors);
             changed.entrySet().removeIf(e -> Objects.equals(e.getValue(), current.values().get(e.getKey()))
                     && errors.stream().noneMatch(x -> x.field().startsWith(t.columnById(e.getKey()).orElseThrow().name())));
             for (var e : changed.entrySet()) {

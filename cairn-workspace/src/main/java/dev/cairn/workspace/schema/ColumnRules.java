@@ -54,12 +54,14 @@ final class ColumnRules {
         String currency = currency(spec, type, path, errors);
         Long references = references(spec, type, path, errors, tables);
         boolean unique = Boolean.TRUE.equals(spec.unique());
-        if (unique && (type == ColumnType.LONG_TEXT || type == ColumnType.BOOLEAN || type == ColumnType.MONEY)) {
+        if (unique && (type == ColumnType.LONG_TEXT || type == ColumnType.BOOLEAN || type == ColumnType.MONEY
+                || type == ColumnType.ATTACHMENT)) {
             errors.add(new FieldError(path + ".unique", type.wireName() + " columns cannot be unique"));
         }
         int maxLength = maxLength(spec, type, path, errors);
         boolean indexed = unique || type == ColumnType.REFERENCE || (spec.indexed() == null
-                ? type != ColumnType.LONG_TEXT && type != ColumnType.BOOLEAN : spec.indexed());
+                ? type != ColumnType.LONG_TEXT && type != ColumnType.BOOLEAN && type != ColumnType.ATTACHMENT
+                : spec.indexed());
         boolean required = Boolean.TRUE.equals(spec.required());
         Column column = new Column(0, spec.name(), spec.label(), type, required, unique, indexed, choices, scale,
                 currency, references, null, maxLength, false);
@@ -82,8 +84,8 @@ final class ColumnRules {
         if (column.unique()) {
             errors.add(new FieldError(path + ".default", "a unique column cannot have a default (every record would "
                     + "get the same value)"));
-        } else if (column.type() == ColumnType.REFERENCE) {
-            errors.add(new FieldError(path + ".default", "reference columns have no default"));
+        } else if (column.type() == ColumnType.REFERENCE || column.type() == ColumnType.ATTACHMENT) {
+            errors.add(new FieldError(path + ".default", column.type().wireName() + " columns have no default"));
         } else {
             return InvalidValue.readInto(value, column, path + ".default", errors);
         }

@@ -3,11 +3,14 @@ package dev.cairn.workspace.snapshot;
 import dev.cairn.server.db.Rows;
 import dev.cairn.workspace.members.Member;
 import dev.cairn.workspace.members.Workspaces;
+import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.SqlValues;
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.schema.Schema;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,9 +30,17 @@ public final class Snapshot {
     private final long workspaceId;
     private final String name;
     private final long seq;
+    private final Files files;
     private List<TableDef> tables;
 
-    Snapshot(Handle h, Schema schema, long workspaceId, String name, long seq) {
+    /** Opens the bytes of an upload of this workspace by id. */
+    @FunctionalInterface
+    interface Files {
+        InputStream open(String id) throws IOException;
+    }
+
+    Snapshot(Handle h, Schema schema, long workspaceId, String name, long seq, Files files) {
+        this.files = files;
         this.h = h;
         this.schema = schema;
         this.workspaceId = workspaceId;
@@ -62,6 +73,16 @@ public final class Snapshot {
             tables = schema.tables(h, workspaceId);
         }
         return tables;
+    }
+
+    /**
+     * The bytes of an attached file of this workspace (a value of its rows); the caller closes them. Uploads never
+     * change, so these are the bytes as of the cut.
+     *
+     * @throws IOException if the attachment store cannot give them (then the copy is incomplete)
+     */
+    public InputStream attachment(Attachment file) throws IOException {
+        return files.open(file.id());
     }
 
     /** The owner first, then the members by account name (no secrets). */

@@ -3,6 +3,7 @@ package dev.cairn.workspace.snapshot;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.schema.Schema;
+import dev.cairn.workspace.files.AttachmentReader;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -15,11 +16,22 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class WorkspaceSnapshots {
     private final Jdbi reads;
     private final Schema schema;
+    private final AttachmentReader attachments;
 
-    /** @param reads the database's read connections ({@code Database.reads()}) */
+    /**
+     * Snapshots whose attached files cannot be read ({@link AttachmentReader#NONE}).
+     *
+     * @param reads the database's read connections ({@code Database.reads()})
+     */
     public WorkspaceSnapshots(Jdbi reads, Schema schema) {
+        this(reads, schema, AttachmentReader.NONE);
+    }
+
+    /** Snapshots that read attached files through {@code attachments} ({@link Snapshot#attachment}). */
+    public WorkspaceSnapshots(Jdbi reads, Schema schema, AttachmentReader attachments) {
         this.reads = reads;
         this.schema = schema;
+        this.attachments = attachments;
     }
 
     /** What is done with a snapshot while it is open; it must not keep the snapshot after returning. */
@@ -39,10 +51,11 @@ public final class WorkspaceSnapshots {
             if (schema.dialect() == Dialect.POSTGRES) {
                 h.execute("SET TRANSACTION READ ONLY");
             }
-            var head = h.createQuery("SELECT seq, name FROM workspaces WHERE id = :w").bind("w", workspaceId)
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).findOne()
+            var head = h.createQuery("SELECT seq, name, account_id FROM workspaces WHERE id = :w").bind("w", workspaceId)
+                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}).findOne()
                     .orElseThrow(() -> ServiceException.notFound("the workspace is gone"));
-            Snapshot snapshot = new Snapshot(h, schema, workspaceId, (String) head[1], (Long) head[0]);
+            Snapshot snapshot = new Snapshot(h, schema, workspaceId, (String) head[1], (Long) head[0],
+                    id -> attachments.open((Long) head[2], id));
             try {
                 return reader.read(snapshot);
             } catch (RuntimeException e) {

@@ -58,7 +58,8 @@ final class ColumnForms {
     }
 
     static boolean uniqueAllowed(ColumnType type) {
-        return type != ColumnType.LONG_TEXT && type != ColumnType.BOOLEAN && type != ColumnType.MONEY;
+        return type != ColumnType.LONG_TEXT && type != ColumnType.BOOLEAN && type != ColumnType.MONEY
+                && type != ColumnType.ATTACHMENT;
     }
 
     static boolean hasScale(ColumnType type) {

@@ -1,6 +1,7 @@
 package dev.cairn.workspace.web;
 
 import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.Money;
 import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.records.Record;
@@ -50,7 +51,24 @@ final class Labels {
             case Money m -> m.amount().toPlainString() + " " + m.currency();
             case Value.Bool b -> b.value() ? "Yes" : "No";
             case Value.Decimal d -> d.value().toPlainString();
+            case Attachment a -> a.name() + " (" + size(a.bytes()) + ")";
             default -> String.valueOf(v.wire());
         };
+    }
+
+    /** A file size as people read it: bytes, KiB, MiB or GiB with one decimal. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = bytes;
+        int i = -1;
+        while (v >= 1024 && i < units.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        String n = String.format(java.util.Locale.ROOT, "%.1f", v);
+        return (n.endsWith(".0") ? n.substring(0, n.length() - 2) : n) + " " + units[i];
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The record form's controls, one per column type: text inputs with the type's hint, a textarea for long text, a
  * {@code date} or {@code datetime-local} input, selects for booleans, choices and references (the referenced table's
- * first records), and an amount with a currency for money. Not thread-safe; one per rendering.
+ * first records), an amount with a currency for money, and the attached file with a file input for attachments. Not thread-safe; one per rendering.
  */
 final class RecordFields {
     private final WorkspaceModule ws;
@@ -27,7 +27,7 @@ final class RecordFields {
     /**
      * The control of {@code col} showing {@code value} (and {@code currency}), its {@code error} and {@code current}.
      */
-    Field field(ColumnSpec col, String value, String currency, String error, String current) {
+    Field field(ColumnSpec col, String value, String currency, String error, String current, String fileName) {
         String type = col.type().wireName();
         Control k = switch (col.type()) {
             case LONG_TEXT -> new Control("textarea", null, List.of(), null);
@@ -45,12 +45,16 @@ final class RecordFields {
             case CHOICE -> new Control("select", null, options(col.choices().stream().map(ch -> new String[] {ch, ch})
                     .toList(), value), null);
             case REFERENCE -> new Control("select", null, referenceOptions(col, value), null);
+            case ATTACHMENT -> new Control("file", "file", List.of(), value.isEmpty() ? "Any file up to "
+                    + Labels.size(ws.attachments().maxBytes()) + "." : "Choose a file to replace it (up to "
+                    + Labels.size(ws.attachments().maxBytes()) + ").");
             default -> new Control("input", "text", List.of(), null);
         };
         boolean money = k.kind().equals("money");
         return new Field(col.name(), Labels.of(col), type, k.kind(), k.inputType(), value, money ? currency : null,
                 money ? col.currency() : null, Boolean.TRUE.equals(col.required()), k.options(), k.hint(), error,
-                current);
+                current, fileName, value.isEmpty() || !k.kind().equals("file") ? null
+                        : WsScope.view(caller).file(value));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cairn.workspace.web;
 
 import dev.cairn.server.web.Forms;
+import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
@@ -26,10 +27,17 @@ import java.util.regex.Pattern;
  * a submitted form, from a stored record or from the columns' defaults, and turned into the record service's
  * {@link RecordInput}. Fields are typed text in the cell syntax, except where the form's controls differ: a money
  * amount and its currency are separate fields, a {@code datetime-local} value is UTC without an offset, and a boolean
- * select sends {@code true} or {@code false}. Immutable.
+ * select sends {@code true} or {@code false}, and an attachment is the id of its upload (a hidden field; the
+ * file input's upload is stored first, {@link FormFiles}). Immutable.
  */
 final class RecordForm {
     private static final Pattern LOCAL_DATETIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?");
+    /** The field suffix of an attached file's name (shown again when the form comes back). */
+    static final String FILE_NAME = ".name";
+    /** The field suffix of the file input of an attachment column. */
+    static final String FILE = ".file";
+    /** The field suffix of the "remove the file" check box. */
+    static final String REMOVE = ".remove";
     private final TableSpec table;
     private final Map<String, String> values;
 
@@ -42,14 +50,33 @@ final class RecordForm {
     static RecordForm submitted(Context ctx, TableSpec t) {
         Map<String, String> values = new HashMap<>();
         for (ColumnSpec col : t.columns()) {
-            String v = Forms.field(ctx, col.name());
+            String v = field(ctx, col.name());
             values.put(col.name(), v == null ? "" : v.strip());
+            if (col.type() == ColumnType.ATTACHMENT) {
+                String name = field(ctx, col.name() + FILE_NAME);
+                values.put(col.name() + FILE_NAME, name == null ? "" : name);
+                if (field(ctx, col.name() + REMOVE) != null) {
+                    values.put(col.name(), "");
+                }
+            }
             if (col.type() == ColumnType.MONEY && col.currency() == null) {
-                String cur = Forms.field(ctx, col.name() + ".currency");
+                String cur = field(ctx, col.name() + ".currency");
                 values.put(col.name() + ".currency", cur == null ? "" : cur.strip().toUpperCase(Locale.ROOT));
             }
         }
         return new RecordForm(t, values);
+    }
+
+    /**
+     * The value of a field of the submitted form, url-encoded or multipart (a form with file inputs), or null when the
+     * body is no form or lacks the field.
+     */
+    static String field(Context ctx, String name) {
+        String type = ctx.contentType();
+        if (type != null && type.startsWith("multipart/form-data")) {
+            return ctx.formParam(name);
+        }
+        return Forms.field(ctx, name);
     }
 
     /** A new record's form: the columns' defaults. */
@@ -84,8 +111,25 @@ final class RecordForm {
                 values.put(col.name(), s.length() >= 16 ? s.substring(0, 16) : s);
             }
             case Value.Decimal d -> values.put(col.name(), d.value().toPlainString());
+            case Attachment a -> {
+                values.put(col.name(), a.id());
+                values.put(col.name() + FILE_NAME, a.name());
+            }
             default -> values.put(col.name(), String.valueOf(v.wire()));
         }
+    }
+
+    /** This form with {@code file} attached in column {@code name}. */
+    RecordForm withFile(String name, Attachment file) {
+        Map<String, String> copy = new HashMap<>(values);
+        copy.put(name, file.id());
+        copy.put(name + FILE_NAME, file.name());
+        return new RecordForm(table, copy);
+    }
+
+    /** The name of the file attached in column {@code name} ("" when none). */
+    String fileName(String name) {
+        return values.getOrDefault(name + FILE_NAME, "");
     }
 
     /** The text of column {@code name}'s field ("" when empty). */

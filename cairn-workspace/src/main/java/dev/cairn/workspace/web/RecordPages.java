@@ -5,6 +5,7 @@ import dev.cairn.server.error.ServiceException;
 import dev.cairn.server.web.Forms;
 import dev.cairn.server.web.Pages;
 import dev.cairn.workspace.WorkspaceModule;
+import dev.cairn.workspace.http.AttachmentHandlers;
 import dev.cairn.workspace.members.Caller;
 import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.ValidationException;
@@ -17,6 +18,7 @@ import dev.cairn.workspace.web.RecordViews.Field;
 import dev.cairn.workspace.web.RecordViews.Shown;
 import dev.cairn.workspace.web.RecordViews.Ws;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,16 +45,26 @@ final class RecordPages {
     }
 
     /** {@code POST .../tables/{table}/records}: creates, then shows the new record; errors next to the fields. */
-    void create(Context ctx) {
+    void create(Context ctx) throws IOException {
         Caller c = scope.caller(ctx);
         TableSpec t = ws.tables().get(c, ctx.pathParam("table"));
-        RecordForm form = RecordForm.submitted(ctx, t);
+        FormFiles.Received files = FormFiles.receive(ctx, c, t, RecordForm.submitted(ctx, t), ws.attachments());
+        RecordForm form = files.form();
+        if (!files.errors().isEmpty()) {
+            show(ctx, files.status(), c, t, null, 0, form, files.errors(), null, "refused");
+            return;
+        }
         try {
             Record created = ws.records().create(c, t.name(), form.input(true));
             Pages.seeOther(ctx, WsScope.view(c).record(t.name(), created.id()) + "?done=created");
         } catch (ValidationException e) {
             show(ctx, e.code().status(), c, t, null, 0, form, form.errors(e), null, e.getMessage());
         }
+    }
+
+    /** {@code GET .../files/{id}}: an uploaded file of the workspace, as a download. */
+    void file(Context ctx) throws IOException {
+        AttachmentHandlers.send(ctx, ws.attachments().open(scope.caller(ctx), ctx.pathParam("id")));
     }
 
     /** {@code GET .../records/{id}}: the edit form for editors, the values for viewers. */
@@ -68,12 +80,17 @@ final class RecordPages {
      * {@code POST .../records/{id}} with the form's {@code version}: a stale version is refused (409) and the form
      * comes back with the user's values kept and the current ones shown beside each field.
      */
-    void update(Context ctx) {
+    void update(Context ctx) throws IOException {
         Caller c = scope.caller(ctx);
         TableSpec t = ws.tables().get(c, ctx.pathParam("table"));
         long id = id(ctx);
-        RecordForm form = RecordForm.submitted(ctx, t);
+        FormFiles.Received files = FormFiles.receive(ctx, c, t, RecordForm.submitted(ctx, t), ws.attachments());
+        RecordForm form = files.form();
         long version = version(ctx);
+        if (!files.errors().isEmpty()) {
+            show(ctx, files.status(), c, t, id, version, form, files.errors(), null, "refused");
+            return;
+        }
         try {
             ws.records().update(c, t.name(), id, version, form.input(false));
             Pages.seeOther(ctx, WsScope.view(c).record(t.name(), id) + "?done=saved");
@@ -139,7 +156,7 @@ final class RecordPages {
             String now = current == null || current.sameAs(values, col.name()) ? null
                     : currentText(col, current, references);
             controls.add(fields.field(col, values.value(col.name()), values.currency(col.name()),
-                    errors.get(col.name()), now));
+                    errors.get(col.name()), now, values.fileName(col.name())));
             if (id != null) {
                 shown.add(new Shown(Labels.of(col), shownValue(v, col, values, references)));
             }
@@ -149,9 +166,11 @@ final class RecordPages {
             form.message(errors.isEmpty() ? message : "Please correct the marked fields.");
         }
         String title = id == null ? "New record in " + Labels.of(t) : Labels.of(t) + " #" + id;
+        boolean files = t.columns().stream().anyMatch(col -> col.type() == ColumnType.ATTACHMENT);
         scope.pages().render(ctx, status, "wsRecord.jte", scope.chrome(ctx, title), "ws", v, "table", t.name(),
                 "tableTitle", Labels.of(t), "title", title, "id", id, "version", version, "fields", controls,
-                "shown", shown, "form", form, "notice", WsScope.notice(ctx));
+                "shown", shown, "form", form, "notice", WsScope.notice(ctx), "enctype",
+                files ? "multipart/form-data" : null);
     }
 
     /** The stored value that differs from the form's, as "Current value: …" shows it. */
@@ -159,6 +178,9 @@ final class RecordPages {
         String value = current.value(col.name());
         if (col.type() == ColumnType.REFERENCE && !value.isEmpty()) {
             return references.of(col, Long.parseLong(value));
+        }
+        if (col.type() == ColumnType.ATTACHMENT && !value.isEmpty()) {
+            return current.fileName(col.name());
         }
         String currency = current.currency(col.name());
         return value.isEmpty() ? "(empty)" : value + (currency.isEmpty() ? "" : " " + currency);
@@ -175,6 +197,7 @@ final class RecordPages {
             case REFERENCE -> new Cell(references.of(col, Long.parseLong(value)), v.record(col.references(), value));
             case MONEY -> new Cell(value + (currency.isEmpty() ? " " + col.currency() : " " + currency), null);
             case BOOLEAN -> new Cell("true".equals(value) ? "Yes" : "No", null);
+            case ATTACHMENT -> new Cell(values.fileName(col.name()), v.file(value));
             default -> new Cell(value, null);
         };
     }
@@ -193,7 +216,7 @@ final class RecordPages {
 
     private static long version(Context ctx) {
         try {
-            return Long.parseLong(String.valueOf(Forms.field(ctx, "version")).strip());
+            return Long.parseLong(String.valueOf(RecordForm.field(ctx, "version")).strip());
         } catch (NumberFormatException e) {
             throw ValidationException.of("version", "the form lacks the record's version; reload the page");
         }

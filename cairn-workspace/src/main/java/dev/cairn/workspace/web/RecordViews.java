@@ -35,6 +35,11 @@ public final class RecordViews {
         public String members() {
             return base + "/members";
         }
+
+        /** The download of uploaded file {@code id}. */
+        public String file(String id) {
+            return base + "/files/" + id;
+        }
     }
 
     /** A table in the list: name, label, column count, link. */
@@ -63,12 +68,13 @@ public final class RecordViews {
 
     /**
      * A field of the record form. {@code kind} is the control: {@code input} (with {@code inputType}), {@code textarea},
-     * {@code select} ({@code options}) or {@code money} (amount plus, without a fixed currency, a currency input).
+     * {@code select} ({@code options}), {@code money} (amount plus, without a fixed currency, a currency input) or
+     * {@code file} (the file now attached, {@code fileName} with its download {@code fileHref}, and a file input).
      * {@code current} is the value now stored when a stale edit was refused (null otherwise).
      */
     public record Field(String name, String label, String typeName, String kind, String inputType, String value,
             String currency, String fixedCurrency, boolean required, List<Option> options, String hint, String error,
-            String current) {
+            String current, String fileName, String fileHref) {
         public String id() {
             return "field-" + name;
         }

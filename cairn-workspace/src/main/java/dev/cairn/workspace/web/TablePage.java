@@ -8,6 +8,7 @@ import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.FilterOp;
 import dev.cairn.workspace.model.ValidationException;
+import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.records.Filter;
 import dev.cairn.workspace.records.FilterInput;
@@ -131,6 +132,9 @@ final class TablePage {
     private static Cell cell(Ws v, ColumnSpec col, Value value, ReferenceLabels references) {
         if (value instanceof Value.Reference ref) {
             return new Cell(references.of(col, ref.id()), v.record(col.references(), ref.id()));
+        }
+        if (value instanceof Attachment file) {
+            return new Cell(file.name(), v.file(file.id()));
         }
         return new Cell(Labels.display(value), null);
     }

@@ -60,6 +60,7 @@ public final class WorkspaceWeb {
                         records::record),
                 new Route(POST, WS_WEB + "/tables/{table}/records/{id}", r.editor(),
                         records::update),
+                new Route(GET, WS_WEB + "/files/{id}", r.viewer(), records::file),
                 new Route(GET, WS_WEB + "/tables/{table}/records/{id}/delete", r.editor(),
                         records::confirmDelete),
                 new Route(POST, WS_WEB + "/tables/{table}/records/{id}/delete", r.editor(),
