@@ -26,6 +26,11 @@ public final class BillingFixture implements AutoCloseable {
     public final Path dir;
 
     public BillingFixture(Dialect dialect, Instant start) {
+        this(dialect, start, c -> c);
+    }
+
+    /** As above, with the server's configuration changed by {@code tweak} (mail relay, public URL). */
+    public BillingFixture(Dialect dialect, Instant start, java.util.function.UnaryOperator<ServerConfig> tweak) {
         this.clock = MutableClock.at(start);
         try {
             this.dir = Files.createTempDirectory("cairn-billing-test");
@@ -33,7 +38,7 @@ public final class BillingFixture implements AutoCloseable {
             if (dialect == Dialect.POSTGRES) {
                 config = config.withStorage(TestDatabases.postgresUrl(), config.store());
             }
-            this.core = ServerCore.open(config, clock, new SecureRandom()::nextBytes, List.of(new BillingFeature()));
+            this.core = ServerCore.open(tweak.apply(config), clock, new SecureRandom()::nextBytes, List.of(new BillingFeature()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
