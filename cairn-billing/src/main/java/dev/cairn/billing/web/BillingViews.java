@@ -47,7 +47,7 @@ public final class BillingViews {
     public record PlanRow(String name, String fee, String included, String storagePrice, String egressPrice,
             boolean retired) {
         static PlanRow of(PricedPlan p, CurrencyUnit c) {
-            return new PlanRow(p.name(), c.format(p.monthlyFeeMinor()), Format.bytes(p.includedStorageBytes()),
+            return new PlanRow(p.name(), c.format(p.monthlyFeeMinor()), gb(p.includedStorageBytes()),
                     CurrencyUnit.plainMicros(p.storagePriceMicros()) + " " + c.code() + "/GB-month",
                     CurrencyUnit.plainMicros(p.egressPriceMicros()) + " " + c.code() + "/GB", p.retiredAt() != null);
         }
@@ -68,6 +68,11 @@ public final class BillingViews {
             return new AuditRow(Instant.ofEpochMilli(e.at()).toString(), e.actor(), e.action(), e.subject(),
                     e.before() == null ? "" : e.before(), e.after() == null ? "" : e.after());
         }
+    }
+
+    /** Bytes as decimal GB (10^9 bytes, the unit prices are in), e.g. "12.5 GB". */
+    static String gb(long bytes) {
+        return java.math.BigDecimal.valueOf(bytes, 9).stripTrailingZeros().toPlainString() + " GB";
     }
 
     static String day(long millis) {
