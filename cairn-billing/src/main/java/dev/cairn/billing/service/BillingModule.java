@@ -15,6 +15,9 @@ public record BillingModule(Jdbi jdbi, InstantSource clock, BillingSettings sett
         BillingAccounts accounts, InvoiceStore invoices, AuditLog audit, Invoicing invoicing, Collections collections,
         Dunning dunning, UsageReader usage) {
 
+    /** How long after a month's end the job waits before invoicing it (the usage meter flushes within a minute). */
+    public static final java.time.Duration SETTLE = java.time.Duration.ofHours(1);
+
     /** Builds the services and registers the dunning's write policy with the platform's quota ledger. */
     public static BillingModule create(Platform platform, PaymentGateway gateway) {
         Jdbi jdbi = platform.database().jdbi();
@@ -38,7 +41,9 @@ public record BillingModule(Jdbi jdbi, InstantSource clock, BillingSettings sett
      */
     public void monthly() {
         var last = dev.cairn.billing.usage.BillingMonth.containing(clock.instant(), settings.zone()).previous();
-        invoicing.issue(last, "billing job");
+        if (clock.millis() >= last.endMillis() + SETTLE.toMillis()) { // the meters' last counts are flushed by then
+            invoicing.issue(last, "billing job");
+        }
         collections.run();
     }
 

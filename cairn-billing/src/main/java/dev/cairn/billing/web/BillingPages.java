@@ -67,13 +67,14 @@ public final class BillingPages {
 
     void changePlan(Context ctx) {
         Principal p = pages.principal(ctx);
+        String before = module.accounts().get(p.accountId()).plan();
         try {
             changes.change(p.accountId(), String.valueOf(ctx.formParam("plan")));
         } catch (ServiceException e) {
             show(ctx, e.code().status(), Format.sentence(e.getMessage()), null);
             return;
         }
-        module.audit().record(p.accountName(), "plan change (customer)", p.accountName(), null, ctx.formParam("plan"));
+        module.audit().record(p.accountName(), "plan change (customer)", p.accountName(), before, ctx.formParam("plan"));
         Pages.seeOther(ctx, BASE + "?done=plan");
     }
 
