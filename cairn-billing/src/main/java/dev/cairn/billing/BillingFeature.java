@@ -35,6 +35,19 @@ public final class BillingFeature implements Feature, FeatureCommands {
         this.gateway = gateway;
     }
 
+    /**
+     * The feature with the gateway the operator configured: Stripe when {@code CAIRN_STRIPE_SECRET_KEY} is set (an
+     * {@code sk_…} or restricted {@code rk_…} key), else the sandbox.
+     */
+    public static BillingFeature fromEnvironment(java.util.Map<String, String> env) {
+        String key = env.get("CAIRN_STRIPE_SECRET_KEY");
+        if (key == null || key.isBlank()) {
+            return new BillingFeature();
+        }
+        return new BillingFeature(new dev.cairn.billing.pay.StripeGateway(dev.cairn.billing.pay.StripeGateway.API,
+                key.strip()));
+    }
+
     @Override
     public String name() {
         return "billing";

@@ -14,7 +14,7 @@ import java.util.List;
 public final class ServerLauncher {
     /** The features of the distribution. */
     static final List<Feature> FEATURES = List.of(new WorkspaceFeature(), new ExportFeature(),
-            new BillingFeature());
+            BillingFeature.fromEnvironment(System.getenv()));
 
     private ServerLauncher() {
     }

@@ -67,6 +67,9 @@ public final class Invoicing {
     }
 
     static AccountUsage extend(AccountUsage u, long end) {
+        if (u.storage().isEmpty() || u.plans().isEmpty()) { // created this very millisecond: nothing to extrapolate
+            return u;
+        }
         var storage = new ArrayList<>(u.storage());
         var last = storage.removeLast();
         storage.add(new AccountUsage.Step(last.from(), end, last.bytes()));

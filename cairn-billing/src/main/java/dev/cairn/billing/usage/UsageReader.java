@@ -26,7 +26,10 @@ public final class UsageReader {
             String previousPlan) {
     }
 
-    /** The account's usage in {@code [from, to)}; {@code to} may be now (the month so far). */
+    /**
+     * The account's usage in {@code [from, to)}, starting at its creation if later; {@code to} may be now (the month so
+     * far).
+     */
     public AccountUsage read(long accountId, long from, long to) {
         return jdbi.withHandle(h -> {
             List<Row> rows = h.createQuery("SELECT a.stored_bytes AS now_bytes, a.plan AS now_plan, a.created_at, c.at, "
@@ -43,9 +46,11 @@ public final class UsageReader {
             String startPlan = planBefore(h, accountId, from).orElseGet(() -> changes.stream()
                     .filter(r -> "plan".equals(r.cause())).findFirst().map(Row::previousPlan)
                     .orElse(rows.getFirst().nowPlan()));
-            return new AccountUsage(accountId, from, to, rows.getFirst().createdAt(),
-                    storage(rows.getFirst().nowBytes(), changes, from, to), plans(startPlan, changes, from, to),
-                    egress(h, accountId, from, to));
+            long created = rows.getFirst().createdAt();
+            long start = Math.min(Math.max(from, created), to); // nothing is billed before the account existed
+            return new AccountUsage(accountId, start, to, created,
+                    storage(rows.getFirst().nowBytes(), changes, start, to), plans(startPlan, changes, start, to),
+                    egress(h, accountId, start, to));
         });
     }
 

@@ -115,6 +115,32 @@ class InvoiceScenarioTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aTrialMakesTheFirstDaysFreeAndCreditAndTaxFollow(Dialect dialect) throws Exception {
+        try (BillingFixture f = new BillingFixture(dialect, Instant.parse("2027-03-05T00:00:00Z"))) {
+            f.billing.plans().put(new PricedPlan("trial", 3100, 0, 0, 0, 0, 10, null), null, 0);
+            long cy = f.account("cy", "trial");
+            f.billing.accounts().setTaxRate(cy, 2000);
+            f.billing.invoicing().grantCredit(cy, 200, "welcome", "test");
+            f.clock.set(Instant.parse("2027-04-01T00:00:00Z"));
+            Invoice inv = f.billing.invoicing().issue(BillingMonth.parse("2027-03", ZoneId.of("UTC")), "t").getFirst();
+            // trial 5 to 15 March free; 31.00 EUR × 17/31 days = 17.00; credit 2.00; tax 20 % of 15.00 = 3.00
+            assertThat(inv.lines()).extracting(Line::kind, Line::amountMinor).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("plan", 0L), org.assertj.core.groups.Tuple.tuple("plan", 1700L),
+                    org.assertj.core.groups.Tuple.tuple("credit", -200L), org.assertj.core.groups.Tuple.tuple("tax", 300L));
+            assertThat(inv.lines().getFirst().description()).endsWith("(trial)");
+            assertThat(inv.totalMinor()).isEqualTo(1800);
+            assertThat(f.billing.invoicing().availableCredit(cy)).isZero();
+
+            Invoice note = f.billing.invoicing().creditNote(inv.number(), 500, "outage", "test");
+            assertThat(note.totalMinor()).isEqualTo(-500);
+            assertThat(f.billing.invoices().get(inv.id()).lines()).isEqualTo(inv.lines()); // the invoice never changes
+            assertThatThrownBy(() -> f.billing.invoicing().creditNote(inv.number(), 1400, "too much", "test"))
+                    .hasMessageContaining("13.00 EUR");
+        }
+    }
+
     private static BigDecimal perGbMonth(BigDecimal byteMs, String price, long monthMs) {
         return byteMs.multiply(new BigDecimal(price)).multiply(bd(100)).divide(bd(GB).multiply(bd(monthMs)), 30,
                 RoundingMode.HALF_EVEN);
