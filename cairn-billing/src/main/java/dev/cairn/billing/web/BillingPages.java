@@ -50,7 +50,8 @@ public final class BillingPages {
                 new Route(POST, BASE + "/payment-method", Role.SESSION_USER, p::paymentMethod),
                 new Route(GET, BASE + "/invoices/{id}", Role.SESSION_USER, p::invoice),
                 new Route(GET, BASE + "/files/{file}", Role.SESSION_USER, files::one),
-                new Route(GET, ADMIN, Role.ADMIN, p::admin));
+                new Route(GET, ADMIN, Role.ADMIN, p::admin),
+                new Route(GET, ADMIN + "/accounts/{name}", Role.ADMIN, p::adminAccount));
     }
 
     void page(Context ctx) {
@@ -120,6 +121,14 @@ public final class BillingPages {
                 "plans", module.plans().list().stream().filter(x -> x.retiredAt() == null && !x.isFree()
                         || x.name().equals(a.plan())).map(x -> BillingViews.PlanRow.of(x, c)).toList(),
                 "problem", problem, "notice", notice);
+    }
+
+    void adminAccount(Context ctx) {
+        BillingAccount a = module.accounts().byName(ctx.pathParam("name"));
+        pages.render(ctx, 200, "adminAccountPage.jte", pages.chrome(ctx, "Usage of " + a.accountName(), ADMIN_NAV.key()),
+                "account", a.accountName(), "days", BillingViews.UsageBar.of(
+                        new dev.cairn.billing.usage.UsageHistory(module.jdbi()).lastDays(a.accountId(), 90)),
+                "invoices", module.invoices().list(a.accountId()).stream().map(BillingViews.InvoiceRow::of).toList());
     }
 
     void admin(Context ctx) {

@@ -75,6 +75,17 @@ public final class BillingViews {
         return java.math.BigDecimal.valueOf(bytes, 9).stripTrailingZeros().toPlainString() + " GB";
     }
 
+    /** One day of the usage chart: bars as a share (0-100) of the largest day shown. */
+    public record UsageBar(String day, String stored, int storedPercent, String egress, int egressPercent) {
+        static List<UsageBar> of(List<dev.cairn.billing.usage.UsageHistory.Day> days) {
+            long maxStored = Math.max(1, days.stream().mapToLong(d -> d.storedBytes()).max().orElse(1));
+            long maxEgress = Math.max(1, days.stream().mapToLong(d -> d.egressBytes()).max().orElse(1));
+            return days.stream().map(d -> new UsageBar(d.day(), Format.bytes(d.storedBytes()),
+                    (int) (d.storedBytes() * 100 / maxStored), Format.bytes(d.egressBytes()),
+                    (int) (d.egressBytes() * 100 / maxEgress))).toList();
+        }
+    }
+
     static String day(long millis) {
         return Instant.ofEpochMilli(millis).toString().substring(0, 10);
     }

@@ -49,6 +49,8 @@ class BillingBrowserTest {
             server.core().accounts().setPlan("ann", "basic");
             server.core().quota().reserve(ann, 25_000_000_000L);
             server.core().quota().commit(ann, "laptop", 25_000_000_000L, 25_000_000_000L);
+            server.core().meter().egress(ann, 3_000_000_000L);
+            server.core().meter().flush();
             clock.set(Instant.parse("2027-02-01T00:00:01Z"));
             billing.invoicing().issue(BillingMonth.parse("2027-01", ZoneOffset.UTC), "test");
             clock.set(Instant.parse("2027-02-10T12:00:00Z"));
@@ -93,6 +95,9 @@ class BillingBrowserTest {
             assertThat(page.locator("#admin-invoices").textContent()).contains("INV-202701-");
             assertThat(page.locator("#billing-audit").textContent()).contains("plan change (customer)");
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/billing-admin.png")));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("ann").setExact(true)).click();
+            assertThat(page.locator("#usage-days").textContent()).contains("2027-01-10");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/billing-usage.png")));
         }
         assertThat(problems).isEmpty();
     }
