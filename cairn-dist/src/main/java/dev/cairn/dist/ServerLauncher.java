@@ -1,5 +1,6 @@
 package dev.cairn.dist;
 
+import dev.cairn.billing.BillingFeature;
 import dev.cairn.export.ExportFeature;
 import dev.cairn.server.ServerMain;
 import dev.cairn.server.feature.Feature;
@@ -12,7 +13,8 @@ import java.util.List;
  */
 public final class ServerLauncher {
     /** The features of the distribution. */
-    static final List<Feature> FEATURES = List.of(new WorkspaceFeature(), new ExportFeature());
+    static final List<Feature> FEATURES = List.of(new WorkspaceFeature(), new ExportFeature(),
+            BillingFeature.fromEnvironment(System.getenv()));
 
     private ServerLauncher() {
     }

@@ -20,6 +20,7 @@ public enum ErrorCode {
     UNAUTHENTICATED("unauthenticated", 401, "Authentication required", false),
     TOKEN_EXPIRED("token-expired", 401, "Token expired", false),
     TOKEN_REVOKED("token-revoked", 401, "Token revoked", false),
+    PAYMENT_REQUIRED("payment-required", 402, "Payment required", false),
     FORBIDDEN("forbidden", 403, "Not allowed", false),
     ACCOUNT_SUSPENDED("account-suspended", 403, "Account suspended", false),
     CSRF("csrf", 403, "Missing or wrong CSRF token", false),

@@ -291,7 +291,14 @@ public final class AccountService {
             throw ServiceException.notFound("no plan '" + plan + "'; create it with 'cairn server plan set " + plan
                     + " BYTES'");
         }
-        dao.setPlan(account.id(), plan);
+        if (!plan.equals(account.plan())) { // journaled in the same transaction, so billing pro-rates exactly
+            long at = clock.millis();
+            jdbi.useTransaction(h -> {
+                h.createUpdate("UPDATE accounts SET plan = :p WHERE id = :id").bind("p", plan).bind("id", account.id())
+                        .execute();
+                dev.cairn.server.quota.UsageJournal.recordPlan(h, account.id(), at, account.plan(), plan);
+            });
+        }
         return require(account.id());
     }
 

@@ -22,6 +22,36 @@ final class Admin {
         return 0;
     }
 
+    /** The session a feature's commands use: {@code index} is the feature's place in the composition root's list. */
+    static FeatureCommands.Session session(ServerCommand root, int index) {
+        return new FeatureCommands.Session() {
+            @Override
+            public java.io.PrintStream out() {
+                return root.out;
+            }
+
+            @Override
+            public java.io.InputStream in() {
+                return root.in;
+            }
+
+            @Override
+            public int run(CommonOptions local, FeatureCommands.Action action) throws IOException {
+                return with(root, new CommonOptions[] {local}, core -> {
+                    try {
+                        action.run(core.features().get(index));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
+            }
+        };
+    }
+
     static String bytes(Long n) {
         return n == null ? "unlimited" : Long.toString(n);
     }

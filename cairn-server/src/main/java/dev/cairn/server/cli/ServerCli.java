@@ -25,6 +25,11 @@ public final class ServerCli {
             PrintStream err, java.util.List<dev.cairn.server.feature.Feature> features) {
         ServerCommand root = new ServerCommand(env, in, out, features);
         CommandLine cli = new CommandLine(root);
+        for (int i = 0; i < features.size(); i++) {
+            if (features.get(i) instanceof FeatureCommands contributor) {
+                addCommands(cli, contributor.commands(Admin.session(root, i)));
+            }
+        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -41,5 +46,15 @@ public final class ServerCli {
             return 3;
         });
         return cli.execute(args);
+    }
+
+    private static void addCommands(CommandLine cli, java.util.List<FeatureCommands.Subcommand> commands) {
+        for (FeatureCommands.Subcommand c : commands) {
+            CommandLine parent = c.parent() == null ? cli : cli.getSubcommands().get(c.parent());
+            if (parent == null) {
+                throw new IllegalStateException("a feature adds a command under unknown 'cairn server " + c.parent() + "'");
+            }
+            parent.addSubcommand(c.command());
+        }
     }
 }

@@ -27,6 +27,7 @@ public final class QuotaService {
     private final Jdbi jdbi;
     private final InstantSource clock;
     private final String instanceId;
+    private final java.util.List<WritePolicy> policies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param instanceId this server process's id among all processes sharing the database (random per start) */
     public QuotaService(Jdbi jdbi, InstantSource clock, String instanceId) {
@@ -52,6 +53,35 @@ public final class QuotaService {
      * @throws QuotaExceededException if they do not fit; nothing more is reserved then ({@code held} stays reserved)
      */
     public void reserve(long accountId, long bytes, long held) {
+        checkWrite(accountId);
+        reserveUnpoliced(accountId, bytes, held);
+    }
+
+    /**
+     * Adds a policy every {@link #reserve} consults first (a feature's, e.g. billing refusing new writes of an account
+     * whose invoice is long overdue). Policies are never consulted for deletes, reads or {@link #reserveUnpoliced}.
+     */
+    public void addWritePolicy(WritePolicy policy) {
+        policies.add(java.util.Objects.requireNonNull(policy, "policy"));
+    }
+
+    /**
+     * Asks every {@linkplain #addWritePolicy write policy} whether the account may store new data.
+     *
+     * @throws ServiceException the first refusal (its message says why and what to do)
+     */
+    public void checkWrite(long accountId) {
+        for (WritePolicy p : policies) {
+            p.check(accountId);
+        }
+    }
+
+    /** As {@link #reserve(long, long)} without the write policies: for lock files, which reads and restores need. */
+    public void reserveUnpoliced(long accountId, long bytes) {
+        reserveUnpoliced(accountId, bytes, 0);
+    }
+
+    private void reserveUnpoliced(long accountId, long bytes, long held) {
         if (bytes < 0 || held < 0) {
             throw new IllegalArgumentException("cannot reserve " + bytes + " bytes beside " + held);
         }
@@ -90,6 +120,7 @@ public final class QuotaService {
                     + "WHERE id = :id").bind("r", reserved).bind("s", stored).bind("id", accountId).execute();
             lease(h, accountId, -reserved);
             adjustRepo(h, accountId, repo, stored, 1);
+            journal(h, accountId, stored, "commit");
         });
     }
 
@@ -99,6 +130,7 @@ public final class QuotaService {
             h.createUpdate("UPDATE accounts SET stored_bytes = stored_bytes - :s WHERE id = :id")
                     .bind("s", bytes).bind("id", accountId).execute();
             adjustRepo(h, accountId, repo, -bytes, -1);
+            journal(h, accountId, -bytes, "freed");
         });
     }
 
@@ -115,6 +147,7 @@ public final class QuotaService {
                     .bind("s", storedBytes).bind("o", objects).bind("a", accountId).bind("r", repo).execute();
             h.createUpdate("UPDATE accounts SET stored_bytes = stored_bytes + :d WHERE id = :a")
                     .bind("d", drift).bind("a", accountId).execute();
+            journal(h, accountId, drift, "correct");
             return drift;
         });
     }
@@ -163,6 +196,13 @@ public final class QuotaService {
             });
         }
         return returned;
+    }
+
+    /** Journals a change of stored bytes in the caller's transaction ({@code usage_changes}; see {@link UsageJournal}). */
+    private void journal(Handle h, long accountId, long delta, String cause) {
+        if (delta != 0) {
+            UsageJournal.record(h, accountId, clock.millis(), delta, cause);
+        }
     }
 
     private void lease(Handle h, long accountId, long delta) {
