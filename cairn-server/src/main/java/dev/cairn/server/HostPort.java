@@ -20,4 +20,16 @@ public record HostPort(String host, int port) {
             throw new IllegalArgumentException("listen address '" + text + "' is invalid; write HOST:PORT, e.g. 127.0.0.1:8080");
         }
     }
+
+    /** Whether {@code host} (a literal address or {@code localhost}) is this machine only; a name is never loopback. */
+    public static boolean isLoopback(String host) {
+        if ("localhost".equalsIgnoreCase(host)) {
+            return true;
+        }
+        try {
+            return java.net.InetAddress.ofLiteral(host).isLoopbackAddress();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 }

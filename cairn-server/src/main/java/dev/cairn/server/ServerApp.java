@@ -14,6 +14,8 @@ import dev.cairn.server.storage.StoreLocations;
 import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -60,11 +62,25 @@ public final class ServerApp implements AutoCloseable {
      */
     public static ServerApp start(ServerConfig config, InstantSource clock, RandomBytes random, String adminPassword,
             PrintStream out, List<Feature> features) throws IOException {
+        return start(config, clock, random, adminPassword, out, features, null);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, InstantSource, RandomBytes, String, PrintStream, List)}, and before listening
+     * restores the onsite copy {@code fromCopy} (a decrypted copy's directory; null: none) into the admin account
+     * through the features ({@link Feature.Running#importCopy}); a copy no feature reads, or one a feature refuses,
+     * stops the start with the reason.
+     */
+    public static ServerApp start(ServerConfig config, InstantSource clock, RandomBytes random, String adminPassword,
+            PrintStream out, List<Feature> features, Path fromCopy) throws IOException {
         ServerCore core = ServerCore.open(config, clock, random, features);
         try {
             BlobStore probe = BlobStores.create(StoreLocations.child(config.storeLocation(), List.of("health")));
             ServerApp app = new ServerApp(core, probe);
             app.firstStart(adminPassword, out);
+            if (fromCopy != null) {
+                app.importCopy(fromCopy, out);
+            }
             app.http.start(config.listenHost(), config.listenPort());
             app.sweepSpool();
             app.removeAbandonedUploads();
@@ -90,6 +106,23 @@ public final class ServerApp implements AutoCloseable {
             core.quota().clearReservations(); // SQLite: one server process, so reservations left over are from a crash
         }
         core.quota().heartbeat();
+    }
+
+    private void importCopy(Path copy, PrintStream out) throws IOException {
+        if (!Files.isRegularFile(copy.resolve("manifest.json"))) {
+            throw new IllegalArgumentException(copy + " is not a decrypted onsite copy (it has no manifest.json): decrypt "
+                    + "the .age file and unpack the bundle, or point at the directory cairn export pull wrote");
+        }
+        long admin = core.accounts().find("admin").orElseThrow(() -> new IllegalStateException(
+                "this data directory has no account named admin to restore the copy into")).id();
+        boolean any = false;
+        for (Feature.Running feature : core.features()) {
+            any |= feature.importCopy(copy, admin, out);
+        }
+        if (!any) {
+            out.println("cairn: nothing was restored from " + copy + ": the data directory already holds its data (a "
+                    + "later start), so the copy was not read again");
+        }
     }
 
     private void scheduleJobs() {

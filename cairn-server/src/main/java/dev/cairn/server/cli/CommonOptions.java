@@ -13,6 +13,13 @@ public final class CommonOptions {
             description = "YAML config file (default: <data-dir>/cairn-server.yaml if it exists). Flags override it.")
     Path config;
 
+    /** Options naming only {@code dataDir} (a default below the user's flags). */
+    static CommonOptions ofDataDir(Path dataDir) {
+        CommonOptions o = new CommonOptions();
+        o.dataDir = dataDir;
+        return o;
+    }
+
     /** The first non-null data dir among {@code levels}, innermost first. */
     static Path dataDir(CommonOptions... levels) {
         for (CommonOptions o : levels) {

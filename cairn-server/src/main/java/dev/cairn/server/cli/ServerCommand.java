@@ -48,6 +48,17 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Keep deleted objects (except locks) this long before freeing space, e.g. 7d (default 0).")
     String deleteGrace;
 
+    @Option(names = "--offline", description = "Run on this machine only, e.g. from an escrow copy: listen on 127.0.0.1, "
+            + "sign-up closed, no email; data in ./cairn-offline unless --data-dir is given.")
+    boolean offline;
+
+    @Option(names = "--from-copy", paramLabel = "DIR", description = "With --offline: restore the workspace from this "
+            + "decrypted onsite copy (the directory holding manifest.json) into the admin account at the first start.")
+    java.nio.file.Path fromCopy;
+
+    /** Where an offline server keeps its data when no --data-dir is given: beside the copy it was started from. */
+    static final java.nio.file.Path OFFLINE_DATA_DIR = java.nio.file.Path.of("cairn-offline");
+
     ServerCommand(Map<String, String> env, java.io.InputStream in, PrintStream out,
             java.util.List<dev.cairn.server.feature.Feature> features) {
         this.env = env;
@@ -58,8 +69,9 @@ public final class ServerCommand implements Callable<Integer> {
 
     /** The effective config: defaults, config file, then this command's flags. */
     ServerConfig config(CommonOptions... inner) {
-        CommonOptions[] levels = java.util.Arrays.copyOf(inner, inner.length + 1);
+        CommonOptions[] levels = java.util.Arrays.copyOf(inner, inner.length + 2);
         levels[inner.length] = common;
+        levels[inner.length + 1] = offline ? CommonOptions.ofDataDir(OFFLINE_DATA_DIR) : null;
         ServerConfig config = ConfigResolver.resolve(env, levels);
         if (listen != null) {
             HostPort hp = HostPort.parse(listen);
@@ -74,14 +86,29 @@ public final class ServerCommand implements Callable<Integer> {
         if (deleteGrace != null) {
             config = config.withDeleteGrace(Units.duration(deleteGrace));
         }
-        return config;
+        return offline ? offline(config) : config;
+    }
+
+    /** An offline server: loopback only, closed sign-up, no mail relay and no public address to put in emails. */
+    private ServerConfig offline(ServerConfig config) {
+        if (!HostPort.isLoopback(config.listenHost())) {
+            throw new IllegalArgumentException("--offline serves this "
+                    + "machine only: --listen must be a loopback address such as 127.0.0.1:8080, not "
+                    + config.listenHost());
+        }
+        return config.withSignup(SignupMode.CLOSED).withMail(null).withPublicUrl(null);
     }
 
     @Override
     public Integer call() throws Exception {
+        if (fromCopy != null && !offline) {
+            throw new IllegalArgumentException("--from-copy starts an "
+                    + "offline server from a copy: add --offline, or restore into a running server with cairn export "
+                    + "restore");
+        }
         ServerConfig config = config();
         ServerApp app = ServerApp.start(config, InstantSource.system(), new SecureRandom()::nextBytes,
-                env.get("CAIRN_ADMIN_PASSWORD"), out, features);
+                env.get("CAIRN_ADMIN_PASSWORD"), out, features, fromCopy);
         String url = "http://" + (config.listenHost().contains(":") ? "[" + config.listenHost() + "]"
                 : config.listenHost()) + ":" + app.port() + "/";
         out.println("cairn server: listening on " + url + " (web UI: " + url + "login)");

@@ -4,6 +4,8 @@ import dev.cairn.server.http.Route;
 import dev.cairn.server.web.NavLink;
 import dev.cairn.server.web.WebKit;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -50,6 +52,18 @@ public interface Feature {
 
         /** Deletes the feature's data of an account whose deletion grace period ended (its stored objects are gone). */
         void accountPurged(long accountId) throws IOException;
+
+        /**
+         * Restores the feature's part of an onsite copy into account {@code accountId} when an offline server starts
+         * from it ({@code cairn server --offline --from-copy DIR}, before it listens). {@code copy} is a decrypted
+         * copy: a directory holding {@code manifest.json}. Returns false, changing nothing, when the copy holds no
+         * part of this feature or the account already has the feature's data (a later start of the same server).
+         * Throws {@link dev.cairn.server.error.ServiceException} with the user's words when the copy cannot be read
+         * (not verified, newer format); all-or-nothing, so a retry after the cause is fixed starts clean.
+         */
+        default boolean importCopy(Path copy, long accountId, PrintStream out) throws IOException {
+            return false;
+        }
     }
 
     /** A periodic job: runs every {@code period}, first after one period; a failure is logged and it runs again. */
