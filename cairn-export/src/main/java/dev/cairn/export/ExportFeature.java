@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.cairn.export.escrow.Software;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -42,7 +44,9 @@ public final class ExportFeature implements Feature {
     public Running start(Platform platform) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_EXPORTS, Thread.ofPlatform().daemon()
                 .name("export-", 1).factory());
-        return new Started(ExportModule.create(platform, pool, version()));
+        String running = ExportFeature.class.getPackage().getImplementationVersion();
+        return new Started(ExportModule.create(platform, pool, version(),
+                running == null ? Optional.empty() : Software.of(ExportFeature.class, running)));
     }
 
     private static String version() {

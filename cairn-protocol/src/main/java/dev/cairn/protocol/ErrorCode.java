@@ -36,6 +36,7 @@ public enum ErrorCode {
     LEASE_CONFLICT("lease-conflict", 409, "Repository leased", true),
     NO_RECIPIENT("no-recipient", 409, "No export recipient", false),
     EXPORT_NOT_READY("export-not-ready", 409, "Export not ready", false),
+    NO_SOFTWARE("no-software", 409, "No software to put in the copy", false),
     GONE("gone", 410, "No longer available", false),
     LEASE_LOST("lease-lost", 410, "Lease lost", false),
     LENGTH_REQUIRED("length-required", 411, "Content-Length required", false),

@@ -4,6 +4,8 @@ import dev.cairn.export.bundle.BundleWriter;
 import dev.cairn.export.bundle.Manifest;
 import dev.cairn.export.bundle.SigningKey;
 import dev.cairn.export.delta.Increments;
+import dev.cairn.export.escrow.EscrowFiles;
+import dev.cairn.export.escrow.Software;
 import dev.cairn.export.format.Format;
 import dev.cairn.export.format.Formats;
 import dev.cairn.workspace.snapshot.Snapshot;
@@ -37,11 +39,18 @@ public final class BundleBuilder {
     /**
      * What to export: the formats, whether the record history goes in, and for an incremental bundle the export it
      * chains to ({@code previous}; null: a full bundle). An incremental bundle holds its changes in JSON Lines
-     * whatever the formats ({@link Increments}).
+     * whatever the formats ({@link Increments}). {@code software} (null: none) goes in as the escrow files
+     * ({@link EscrowFiles}) after the workspace's files.
      */
-    public record Request(long workspaceId, List<String> formats, boolean history, Manifest.Previous previous) {
+    public record Request(long workspaceId, List<String> formats, boolean history, Manifest.Previous previous,
+            Software software) {
         public Request {
             formats = List.copyOf(formats);
+        }
+
+        /** Without the software. */
+        public Request(long workspaceId, List<String> formats, boolean history, Manifest.Previous previous) {
+            this(workspaceId, formats, history, previous, null);
         }
 
         /** A full bundle. */
@@ -66,6 +75,9 @@ public final class BundleBuilder {
                 }
                 Content content = previous == null ? formats(snapshot, bundle, request.formats())
                         : new Content(List.of("jsonl"), Increments.write(snapshot, bundle, previous.cut()));
+                if (request.software() != null) {
+                    EscrowFiles.write(request.software(), bundle);
+                }
                 byte[] manifest = bundle.finish(files -> new Manifest(Manifest.FORMAT, Manifest.VERSION,
                         new Manifest.Workspace(snapshot.workspaceId(), snapshot.name()), snapshot.seq(),
                         at.toString(), new Manifest.Server(serverVersion), content.formats(), request.history(),

@@ -33,12 +33,15 @@ public final class ExportHandlers {
     record NewRecipient(String name, String recipient) {
     }
 
-    /** The body of {@code POST /exports}: formats (none: all), history (default true), mode (default full). */
-    record NewExport(List<String> formats, Boolean history, String mode) {
+    /**
+     * The body of {@code POST /exports}: formats (none: all), history (default true), mode (default full), withSoftware
+     * (default false).
+     */
+    record NewExport(List<String> formats, Boolean history, String mode, Boolean withSoftware) {
         ExportRequest request() {
             ExportMode m = ExportMode.of(mode).orElseThrow(() -> new ServiceException(ErrorCode.VALIDATION_FAILED,
                     ExportMode.problem(mode)));
-            return new ExportRequest(formats, history == null || history, m);
+            return new ExportRequest(formats, history == null || history, m, withSoftware != null && withSoftware);
         }
     }
 
@@ -73,7 +76,7 @@ public final class ExportHandlers {
     void startExport(Context ctx) {
         Caller c = ExportAccess.caller(ctx);
         // no body at all: every format
-        NewExport body = ctx.contentType() == null ? new NewExport(List.of(), null, null)
+        NewExport body = ctx.contentType() == null ? new NewExport(List.of(), null, null, null)
                 : Json.read(ctx, NewExport.class);
         Export e = module.exports().start(c.workspaceId(), body.request(), c.accountName());
         ctx.header("Location", ExportApi.EXPORTS + "/" + e.id());

@@ -26,12 +26,13 @@ public final class ExportViews {
      */
     public record ExportView(long id, String status, List<String> formats, boolean history, String mode, String kind,
             Long previous, Long cut, String manifestSha256, String bundleSha256, Long bytes, String createdBy,
-            Instant createdAt, Instant startedAt, Instant finishedAt, String error, String href) {
+            Instant createdAt, Instant startedAt, Instant finishedAt, String error, boolean withSoftware,
+            String href) {
         static ExportView of(Export e) {
             return new ExportView(e.id(), e.status().wireName(), e.formats(), e.history(), e.mode().wireName(),
                     e.kind() == null ? null : e.kind().wireName(), e.previousId(), e.cut(), e.manifestSha256(),
                     e.bundleSha256(), e.bytes(), e.createdBy(), e.createdAt(), e.startedAt(), e.finishedAt(),
-                    e.error(), ExportApi.EXPORTS + "/" + e.id());
+                    e.error(), e.withSoftware(), ExportApi.EXPORTS + "/" + e.id());
         }
     }
 

@@ -22,10 +22,11 @@ final class ScheduleHandlers {
 
     /** The request body of {@code PUT}: strict, exactly these fields. */
     record ScheduleBody(String every, Integer hours, String at, String day, String cron, List<String> formats,
-            Integer keepLast, Integer keepDays, Boolean history, String mode, Integer fullEvery) {
+            Integer keepLast, Integer keepDays, Boolean history, String mode, Integer fullEvery,
+            Boolean withSoftware) {
         ScheduleSetting setting() {
             return new ScheduleSetting(every, hours, at, day, cron, formats, keepLast, keepDays, history, mode,
-                    fullEvery);
+                    fullEvery, withSoftware);
         }
     }
 
@@ -34,7 +35,8 @@ final class ScheduleHandlers {
      * workspace has no recipient (the schedule starts nothing then).
      */
     record ScheduleView(String every, Integer hours, String at, String day, String cron, List<String> formats,
-            boolean history, String mode, Integer fullEvery, int keepLast, int keepDays, Instant nextRun,
+            boolean history, String mode, Integer fullEvery, int keepLast, int keepDays, boolean withSoftware,
+            Instant nextRun,
             String updatedBy, Instant updatedAt, Instant noRecipientSince) {
         static ScheduleView of(Schedule s) {
             Interval i = s.interval();
@@ -43,7 +45,8 @@ final class ScheduleHandlers {
                     i.at() == null ? null : i.at().toString(),
                     i.day() == null ? null : i.day().name().toLowerCase(Locale.ROOT),
                     i.cron() == null ? null : i.cron().text(), s.formats(), s.history(), s.mode().wireName(),
-                    incremental ? s.fullEvery() : null, s.keepLast(), s.keepDays(), s.nextAt(), s.updatedBy(),
+                    incremental ? s.fullEvery() : null, s.keepLast(), s.keepDays(), s.withSoftware(), s.nextAt(),
+                    s.updatedBy(),
                     s.updatedAt(), s.noRecipientSince());
         }
     }

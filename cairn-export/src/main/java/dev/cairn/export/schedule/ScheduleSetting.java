@@ -14,11 +14,18 @@ import java.util.Optional;
  * the formats (empty: all), the retention: {@code keepLast} finished exports (1-1000, default {@value #KEEP_LAST}) and
  * {@code keepDays} (1-3650, default {@value #KEEP_DAYS}), whether the record history goes in ({@code history},
  * default true), and the {@code mode} (full, the default, or incremental, with a full export every {@code fullEvery}
- * exports: 1-100, default {@value #FULL_EVERY}). {@link #check} and {@link #problem} say what is wrong in the owner's
+ * exports: 1-100, default {@value #FULL_EVERY}), and whether its full exports carry the cairn distribution
+ * ({@code withSoftware}, default true). {@link #check} and {@link #problem} say what is wrong in the owner's
  * words.
  */
 public record ScheduleSetting(String every, Integer hours, String at, String day, String cron, List<String> formats,
-        Integer keepLast, Integer keepDays, Boolean history, String mode, Integer fullEvery) {
+        Integer keepLast, Integer keepDays, Boolean history, String mode, Integer fullEvery, Boolean withSoftware) {
+
+    /** A setting that leaves the software at its default (full exports carry it). */
+    public ScheduleSetting(String every, Integer hours, String at, String day, String cron, List<String> formats,
+            Integer keepLast, Integer keepDays, Boolean history, String mode, Integer fullEvery) {
+        this(every, hours, at, day, cron, formats, keepLast, keepDays, history, mode, fullEvery, null);
+    }
     public static final int KEEP_LAST = 7;
     public static final int KEEP_DAYS = 30;
     public static final int FULL_EVERY = 7;
@@ -57,6 +64,11 @@ public record ScheduleSetting(String every, Integer hours, String at, String day
 
     public boolean historyOrDefault() {
         return history == null || history;
+    }
+
+    /** Whether the schedule's full exports carry the cairn distribution (default true). */
+    public boolean withSoftwareOrDefault() {
+        return withSoftware == null || withSoftware;
     }
 
     public int fullEveryOrDefault() {

@@ -34,7 +34,8 @@ final class BundleFiles {
      * @throws dev.cairn.server.error.QuotaExceededException before anything is stored
      */
     void store(long accountId, Path file, String sha256, long bytes) throws IOException {
-        quota.reserve(accountId, bytes);
+        // an export is a read of the customer's own data: billing's write policies (dunning) never stop it, the quota does
+        quota.reserveUnpoliced(accountId, bytes);
         try (InputStream in = Files.newInputStream(file)) {
             store(accountId).put(name(sha256), in, bytes);
         } catch (IOException | RuntimeException e) {

@@ -6,7 +6,9 @@ import dev.cairn.workspace.members.Workspaces;
 import dev.cairn.workspace.schema.Schema;
 import dev.cairn.workspace.files.AttachmentReader;
 import dev.cairn.workspace.snapshot.WorkspaceSnapshots;
+import dev.cairn.export.escrow.Software;
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -22,6 +24,12 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
      * directories a stopped server left (the spool directory is this process's).
      */
     public static ExportModule create(Platform p, Executor executor, String serverVersion) {
+        return create(p, executor, serverVersion, Optional.empty());
+    }
+
+    /** As {@link #create(Platform, Executor, String)}, with the software escrow copies carry (empty: none). */
+    public static ExportModule create(Platform p, Executor executor, String serverVersion,
+            Optional<Software> software) {
         var jdbi = p.database().jdbi();
         SigningKey key = SigningKeys.load(jdbi, secureRandom(p), p.clock());
         Recipients recipients = new Recipients(jdbi, p.clock());
@@ -32,10 +40,10 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
         ExportRunner runner = new ExportRunner(table, recipients, files,
                 new WorkspaceSnapshots(p.database().reads(), new Schema(p.database().dialect()),
                         AttachmentReader.of(p.stores())), key, p.spool(),
-                p.clock(), serverVersion, heartbeats);
+                p.clock(), serverVersion, heartbeats, software);
         heartbeats.failStale();
         runner.sweep();
-        ExportService exports = new ExportService(table, recipients, files, runner, executor);
+        ExportService exports = new ExportService(table, recipients, files, runner, executor, software.isPresent());
         return new ExportModule(key, recipients, exports, new Schedules(schedules, exports, recipients, p.clock()),
                 new Retention(schedules, exports, p.clock()),
                 new FailureNotices(jdbi, table, p.mailer(), p.publicUrl(), p.clock()),

@@ -21,6 +21,7 @@ import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import dev.cairn.export.escrow.Software;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,13 @@ final class ExportRunner {
     private final InstantSource clock;
     private final String serverVersion;
     private final Heartbeats heartbeats;
+    private final Optional<Software> software;
 
     ExportRunner(ExportTable table, Recipients recipients, BundleFiles files, WorkspaceSnapshots snapshots,
-            SigningKey key, SpoolDirectory spool, InstantSource clock, String serverVersion, Heartbeats heartbeats) {
+            SigningKey key, SpoolDirectory spool, InstantSource clock, String serverVersion, Heartbeats heartbeats,
+            Optional<Software> software) {
         this.heartbeats = heartbeats;
+        this.software = software;
         this.table = table;
         this.recipients = recipients;
         this.files = files;
@@ -55,6 +59,16 @@ final class ExportRunner {
         this.scratch = new ScratchDirs(spool.dir());
         this.clock = clock;
         this.serverVersion = serverVersion;
+    }
+
+    /** The software an export asked for it carries; fails it when this server has none (it refused such requests). */
+    private Software software(Export e) {
+        if (!e.withSoftware()) {
+            return null;
+        }
+        return software.orElseThrow(() -> new ServiceException(dev.cairn.protocol.ErrorCode.NO_SOFTWARE,
+                "this server does not run from a cairn distribution, so it cannot put its software in the copy; "
+                        + "export without the software"));
     }
 
     /** Deletes the working directories a stopped server left. */
@@ -106,7 +120,8 @@ final class ExportRunner {
             try (OutputStream file = new DigestOutputStream(Files.newOutputStream(out), sha)) {
                 built = new BundleBuilder(snapshots, clock, serverVersion, work).build(new BundleBuilder.Request(
                         e.workspaceId(), e.formats(), e.history(), previous.map(p -> new Manifest.Previous(
-                                p.manifestSha256(), p.cut())).orElse(null)), key, Age.encrypt(file, to));
+                                p.manifestSha256(), p.cut())).orElse(null), software(e)), key,
+                        Age.encrypt(file, to));
             }
             long bytes = Files.size(out);
             String bundleSha = HexFormat.of().formatHex(sha.digest());

@@ -23,14 +23,17 @@ public final class ExportService {
     private final BundleFiles files;
     private final ExportRunner runner;
     private final Executor executor;
+    private final boolean hasSoftware;
 
+    /** @param hasSoftware whether this server can put its distribution in a copy (escrow) */
     ExportService(ExportTable table, Recipients recipients, BundleFiles files, ExportRunner runner,
-            Executor executor) {
+            Executor executor, boolean hasSoftware) {
         this.table = table;
         this.recipients = recipients;
         this.files = files;
         this.runner = runner;
         this.executor = executor;
+        this.hasSoftware = hasSoftware;
     }
 
     /**
@@ -38,10 +41,15 @@ public final class ExportService {
      * Lines files, so {@code jsonl} is added to its formats) and starts it in the background.
      *
      * @throws ServiceException {@code no-recipient} if the workspace has no recipient, {@code validation-failed} for
-     *     an unknown format
+     *     an unknown format, {@code no-software} when the software is asked for and the server does not run from a distribution
      */
     public Export start(long workspaceId, ExportRequest request, String by) {
         ExportRequest chosen = chosen(request);
+        if (chosen.withSoftware() && !hasSoftware) {
+            throw new ServiceException(ErrorCode.NO_SOFTWARE, "this server cannot add its software to the copy: it does "
+                    + "not run from a cairn distribution (cairn.jar with cairn-src.tar.gz beside it); export without "
+                    + "the software, or ask the operator to run the distribution");
+        }
         if (recipients.list(workspaceId).isEmpty()) {
             throw new ServiceException(ErrorCode.NO_RECIPIENT, "add a recipient first: an export is only ever "
                     + "encrypted to a key you hold (age-keygen, or cairn export keygen, makes one)");
@@ -58,7 +66,9 @@ public final class ExportService {
     void startScheduled(Schedule s) {
         ExportMode mode = s.mode() == ExportMode.INCREMENTAL && chainLength(s.workspaceId()) < s.fullEvery()
                 ? ExportMode.INCREMENTAL : ExportMode.FULL;
-        long id = table.queue(s.workspaceId(), chosen(new ExportRequest(s.formats(), s.history(), mode)), SCHEDULE);
+        boolean withSoftware = s.withSoftware() && mode == ExportMode.FULL && hasSoftware;
+        long id = table.queue(s.workspaceId(), chosen(new ExportRequest(s.formats(), s.history(), mode,
+                withSoftware)), SCHEDULE);
         executor.execute(() -> runner.run(id));
     }
 
@@ -73,7 +83,7 @@ public final class ExportService {
         if (r.mode() == ExportMode.INCREMENTAL && !formats.contains("jsonl")) {
             formats.add("jsonl");
         }
-        return new ExportRequest(chosen(formats), r.history(), r.mode());
+        return new ExportRequest(chosen(formats), r.history(), r.mode(), r.withSoftware());
     }
 
     /** Whether an export of the workspace is queued or running. */

@@ -29,10 +29,12 @@ final class ExportTable {
     /** Queues an export of the workspace, whose owning account's quota its bundle will count in. */
     long queue(long workspaceId, ExportRequest request, String by) {
         return jdbi.withHandle(h -> h.createQuery("INSERT INTO exports (workspace_id, account_id, status, formats, "
-                + "history, mode, created_by, created_at) SELECT :w, account_id, 'queued', :f, :hist, :mode, :by, :now "
+                + "history, mode, with_software, created_by, created_at) SELECT :w, account_id, 'queued', :f, :hist, "
+                + ":mode, :sw, :by, :now "
                 + "FROM workspaces WHERE id = :w RETURNING id")
                 .bind("w", workspaceId).bind("f", String.join(",", request.formats()))
-                .bind("hist", request.history() ? 1 : 0).bind("mode", request.mode().wireName()).bind("by", by)
+                .bind("hist", request.history() ? 1 : 0).bind("mode", request.mode().wireName())
+                .bind("sw", request.withSoftware() ? 1 : 0).bind("by", by)
                 .bind("now", clock.millis()).mapTo(Long.class).one());
     }
 
@@ -159,6 +161,6 @@ final class ExportTable {
                 Rows.nullableLong(rs, "cut_seq"), rs.getString("manifest_sha256"),
                 rs.getString("bundle_sha256"), Rows.nullableLong(rs, "bundle_bytes"),
                 rs.getString("created_by"), Rows.instant(rs, "created_at"), Rows.instant(rs, "started_at"),
-                Rows.instant(rs, "finished_at"), rs.getString("error"));
+                Rows.instant(rs, "finished_at"), rs.getString("error"), rs.getInt("with_software") != 0);
     }
 }

@@ -28,10 +28,11 @@ final class ScheduleTable {
         Interval i = s.interval();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO export_schedules (workspace_id, every, hours, at_minute, "
                 + "weekday, cron, formats, history, mode, full_every, keep_last, keep_days, next_at, updated_by, "
-                + "updated_at) VALUES (:w, :every, :hours, :at, :day, :cron, :f, :hist, :mode, :fe, :kl, :kd, :next, "
-                + ":by, :now) ON CONFLICT (workspace_id) DO UPDATE SET every = :every, hours = :hours, at_minute = :at, "
+                + "updated_at, with_software) VALUES (:w, :every, :hours, :at, :day, :cron, :f, :hist, :mode, :fe, "
+                + ":kl, :kd, :next, :by, :now, :sw) ON CONFLICT (workspace_id) DO UPDATE SET every = :every, hours = :hours, at_minute = :at, "
                 + "weekday = :day, cron = :cron, formats = :f, history = :hist, mode = :mode, full_every = :fe, "
                 + "keep_last = :kl, keep_days = :kd, next_at = :next, updated_by = :by, updated_at = :now, "
+                + "with_software = :sw, "
                 + "no_recipient_since = NULL, no_recipient_mailed_at = NULL")
                 .bind("w", s.workspaceId()).bind("every", i.every().wireName())
                 .bind("hours", i.every() == Interval.Every.HOURS ? i.hours() : null)
@@ -40,7 +41,8 @@ final class ScheduleTable {
                 .bind("cron", i.cron() == null ? null : i.cron().text()).bind("f", String.join(",", s.formats()))
                 .bind("hist", s.history() ? 1 : 0).bind("mode", s.mode().wireName()).bind("fe", s.fullEvery())
                 .bind("kl", s.keepLast()).bind("kd", s.keepDays()).bind("next", s.nextAt().toEpochMilli())
-                .bind("by", s.updatedBy()).bind("now", s.updatedAt().toEpochMilli()).execute());
+                .bind("by", s.updatedBy()).bind("now", s.updatedAt().toEpochMilli())
+                .bind("sw", s.withSoftware() ? 1 : 0).execute());
     }
 
     Optional<Schedule> get(long workspaceId) {
@@ -84,7 +86,8 @@ final class ScheduleTable {
                 Arrays.asList(rs.getString("formats").split(",")), rs.getInt("history") != 0,
                 ExportMode.of(rs.getString("mode")).orElseThrow(), rs.getInt("full_every"), rs.getInt("keep_last"),
                 rs.getInt("keep_days"), Rows.instant(rs, "next_at"), rs.getString("updated_by"),
-                Rows.instant(rs, "updated_at"), Rows.instant(rs, "no_recipient_since"));
+                Rows.instant(rs, "updated_at"), Rows.instant(rs, "no_recipient_since"),
+                rs.getInt("with_software") != 0);
     }
 
     private static Interval interval(ResultSet rs) throws SQLException {

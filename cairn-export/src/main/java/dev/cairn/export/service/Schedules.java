@@ -50,7 +50,7 @@ public final class Schedules {
         Instant now = clock.instant();
         Schedule s = new Schedule(workspaceId, r.interval(), request.formats(), request.history(), request.mode(),
                 setting.fullEveryOrDefault(), setting.keepLastOrDefault(), setting.keepDaysOrDefault(),
-                r.interval().next(now), by, now, null);
+                r.interval().next(now), by, now, null, setting.withSoftwareOrDefault());
         table.put(s);
         return s;
     }

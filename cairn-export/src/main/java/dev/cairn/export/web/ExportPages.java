@@ -91,7 +91,8 @@ public final class ExportPages {
         }
         try {
             module.exports().start(c.workspaceId(), new ExportRequest(formats, ctx.formParam("history") != null,
-                    "incremental".equals(ctx.formParam("mode")) ? ExportMode.INCREMENTAL : ExportMode.FULL),
+                    "incremental".equals(ctx.formParam("mode")) ? ExportMode.INCREMENTAL : ExportMode.FULL,
+                    ctx.formParam("software") != null),
                     c.accountName());
         } catch (ServiceException e) {
             show(ctx, e.code().status(), Forms.empty(), Format.sentence(e.getMessage()));

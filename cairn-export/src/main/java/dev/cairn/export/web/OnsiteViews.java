@@ -47,21 +47,22 @@ public final class OnsiteViews {
      */
     public record ScheduleRow(String every, String formats, String contents, String keep, String nextRun,
             String paused, List<String> chosen, String kind, String hours, String at, String day, String cron,
-            boolean history, String mode, int fullEvery, int keepLast, int keepDays) {
+            boolean history, String mode, int fullEvery, int keepLast, int keepDays, boolean software) {
         static ScheduleRow of(Schedule s, boolean noRecipient) {
             Interval i = s.interval();
             String day = i.day() == null ? "" : i.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
             boolean incremental = s.mode() == ExportMode.INCREMENTAL;
             return new ScheduleRow(every(i, day), String.join(", ", s.formats()),
                     (incremental ? "Incremental, a full export every " + s.fullEvery() + " exports" : "Full")
-                            + (s.history() ? ", with record history" : ", without record history"),
+                            + (s.history() ? ", with record history" : ", without record history")
+                            + (s.withSoftware() ? "; full exports carry the cairn software" : ""),
                     "the newest " + s.keepLast() + " exports, none older than " + s.keepDays() + " days (and the "
                             + "exports a kept incremental one needs)", Format.time(s.nextAt(), ""),
                     noRecipient ? paused(s) : null, s.formats(), i.every().wireName(),
                     i.every() == Interval.Every.HOURS ? String.valueOf(i.hours()) : "",
                     i.at() == null ? "" : i.at().toString(), day.toLowerCase(Locale.ROOT),
                     i.cron() == null ? "" : i.cron().text(), s.history(), s.mode().wireName(), s.fullEvery(),
-                    s.keepLast(), s.keepDays());
+                    s.keepLast(), s.keepDays(), s.withSoftware());
         }
 
         private static String every(Interval i, String day) {

@@ -28,7 +28,8 @@ final class ScheduleForm {
                 "cron".equals(every) ? Forms.field(ctx, "cron") : null, formats(ctx),
                 number(ctx, "keepLast", "exports to keep"), number(ctx, "keepDays", "days to keep"),
                 ctx.formParam("history") != null, mode,
-                incremental ? number(ctx, "fullEvery", "exports between full exports") : null);
+                incremental ? number(ctx, "fullEvery", "exports between full exports") : null,
+                ctx.formParam("scheduleSoftware") != null);
     }
 
     private static List<String> formats(Context ctx) {

@@ -108,6 +108,10 @@ class ExportApiTest {
         String[] identity = Age.newIdentity();
         s.send("POST", ExportApi.RECIPIENTS, "{\"name\":\"nas\",\"recipient\":\"" + identity[1] + "\"}", s.token);
         String key = s.json(s.send("GET", ExportApi.SIGNING_KEY, null, null)).get("publicKey").asText();
+        var noSoftware = s.send("POST", ExportApi.EXPORTS, "{\"withSoftware\":true}", s.token);
+        assertThat(noSoftware.statusCode()).as("a server run from classes has no distribution to escrow")
+                .isEqualTo(409);
+        assertThat(noSoftware.body()).contains("no-software", "export without the software");
         var badMode = s.send("POST", ExportApi.EXPORTS, "{\"mode\":\"delta\"}", s.token);
         assertThat(badMode.statusCode()).isEqualTo(422);
         assertThat(badMode.body()).contains("full or incremental");
@@ -115,6 +119,7 @@ class ExportApiTest {
         JsonNode full = s.awaitEnd(s.json(s.send("POST", ExportApi.EXPORTS, "{\"formats\":[\"csv\"],"
                 + "\"history\":false}", s.token)).get("id").asLong());
         assertThat(full.get("history").asBoolean()).isFalse();
+        assertThat(full.get("withSoftware").asBoolean()).isFalse();
         assertThat(full.get("kind").asText()).isEqualTo("full");
         Path fullCopy = unpack(full, identity[0], "full");
         assertThat(BundleCheck.problems(fullCopy, key)).isEmpty();
