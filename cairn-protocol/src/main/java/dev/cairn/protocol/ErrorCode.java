@@ -35,6 +35,8 @@ public enum ErrorCode {
     LEASE_CONFLICT("lease-conflict", 409, "Repository leased", true),
     NO_RECIPIENT("no-recipient", 409, "No export recipient", false),
     EXPORT_NOT_READY("export-not-ready", 409, "Export not ready", false),
+    WORKSPACE_CHANGED("workspace-changed", 409, "Workspace changed since the diff", false),
+    COPY_REFUSED("copy-refused", 422, "Copy cannot be restored", false),
     GONE("gone", 410, "No longer available", false),
     LEASE_LOST("lease-lost", 410, "Lease lost", false),
     LENGTH_REQUIRED("length-required", 411, "Content-Length required", false),
