@@ -1,6 +1,9 @@
 package dev.cairn.export;
 
 import dev.cairn.export.http.ExportApi;
+import dev.cairn.export.http.RestoreApi;
+import dev.cairn.export.restore.RestoreService;
+import dev.cairn.export.restore.RestoreUploads;
 import dev.cairn.export.service.ExportModule;
 import dev.cairn.export.web.ExportPages;
 import dev.cairn.server.feature.Feature;
@@ -8,6 +11,7 @@ import dev.cairn.server.feature.Platform;
 import dev.cairn.server.http.Route;
 import dev.cairn.server.web.NavLink;
 import dev.cairn.server.web.WebKit;
+import dev.cairn.workspace.schema.Schema;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +44,10 @@ public final class ExportFeature implements Feature {
     public Running start(Platform platform) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_EXPORTS, Thread.ofPlatform().daemon()
                 .name("export-", 1).factory());
-        return new Started(ExportModule.create(platform, pool, version()));
+        ExportModule module = ExportModule.create(platform, pool, version());
+        return new Started(module, new RestoreApi(new RestoreService(platform.database().jdbi(),
+                platform.database().reads(), new Schema(platform.database().dialect()), platform.clock(),
+                module.key().publicKey()), new RestoreUploads(platform.spool().dir())));
     }
 
     private static String version() {
@@ -49,10 +56,11 @@ public final class ExportFeature implements Feature {
     }
 
     /** A started export feature; {@link #module()} gives its services (for tests). */
-    public record Started(ExportModule module) implements Running {
+    public record Started(ExportModule module, RestoreApi restore) implements Running {
         @Override
         public List<Route> routes(WebKit web) {
             List<Route> routes = new ArrayList<>(ExportApi.routes(module));
+            routes.addAll(restore.routes(module));
             routes.addAll(ExportPages.routes(web, module));
             return List.copyOf(routes);
         }

@@ -94,7 +94,7 @@ public final class RestoreService {
         return RestoreWrite.run(writes, caller, clock, seq, tx -> {
             RestoreDiff diff = compute(tx.handle(), caller, p, o, seq);
             new CopyApply(schema, tx, p, o).run();
-            return new Applied(diff, RestoreWrite.seq(tx.handle(), caller.workspaceId()));
+            return new Applied(diff, tx.seq());
         });
     }
 
