@@ -28,8 +28,8 @@ public final class CopyCheck {
     private CopyCheck() {
     }
 
-    /** The verified manifest of the copy unpacked in {@code dir}, and the SHA-256 (hex) of its bytes. */
-    public record Verified(Manifest manifest, String digest) {
+    /** The verified manifest of the copy unpacked in {@code dir}, the SHA-256 (hex) of its bytes, and its signer. */
+    public record Verified(Manifest manifest, String digest, String signer) {
     }
 
     /** Verifies the manifest's signature by one of {@code trustedKeys} and its format version. */
@@ -47,7 +47,9 @@ public final class CopyCheck {
         } catch (IllegalArgumentException e) {
             throw new CopyException("the copy's signature file is damaged (not base64)");
         }
-        if (trustedKeys.stream().noneMatch(k -> k != null && SigningKey.verify(k, bytes, signature))) {
+        String signer = trustedKeys.stream().filter(k -> k != null && SigningKey.verify(k, bytes, signature))
+                .findFirst().orElse(null);
+        if (signer == null) {
             throw new CopyException("the copy's manifest is not signed by this server's signing key"
                     + (trustedKeys.size() > 1 ? " nor by the key you named" : "") + ": it was changed after the "
                     + "export, or it comes from another server (then name that server's signing key, "
@@ -64,7 +66,7 @@ public final class CopyCheck {
                     + ", written by a newer cairn; this server reads version " + Manifest.VERSION
                     + " and older. Restore it with a cairn as new as the one that exported it");
         }
-        return new Verified(manifest, HexFormat.of().formatHex(sha256().digest(bytes)));
+        return new Verified(manifest, HexFormat.of().formatHex(sha256().digest(bytes)), signer);
     }
 
     /**

@@ -60,9 +60,11 @@ public final class RestoreService {
             List<String> keys = o.signingKey() == null ? List.of(serverKey) : List.of(serverKey, o.signingKey());
             CopyCheck.Verified v = CopyCheck.manifest(dir, keys);
             Manifest m = v.manifest();
-            if (m.workspace().id() != caller.workspaceId() && !o.otherWorkspace()) {
+            boolean otherServer = !serverKey.equals(v.signer());
+            if ((otherServer || m.workspace().id() != caller.workspaceId()) && !o.otherWorkspace()) {
                 throw new CopyException("this is a copy of workspace '" + m.workspace().name() + "' (id "
-                        + m.workspace().id() + "), not of this one (id " + caller.workspaceId() + "); restoring it "
+                        + m.workspace().id() + (otherServer ? " of another server" : "") + "), not of this one (id "
+                        + caller.workspaceId() + "); restoring it "
                         + "makes this workspace that one's tables and records. To do so, ask for it explicitly "
                         + "(--other-workspace, otherWorkspace=true)");
             }
