@@ -39,7 +39,8 @@ final class CopyApply {
         this.options = options;
     }
 
-    void run() {
+    /** Applies the copy; returns each copy table's row counts (in the copy's table order). */
+    List<DiffCounter> run() {
         Handle h = tx.handle();
         List<String> held = IdSchema.heldElsewhere(h, tx.workspaceId(), copy.tables());
         if (!held.isEmpty()) {
@@ -48,9 +49,12 @@ final class CopyApply {
                     + "of its own");
         }
         List<TableDef> tables = ids.apply(tx, copy.tables(), options.replace());
+        List<DiffCounter> counters = new java.util.ArrayList<>();
         try (CopyRows reader = CopyReaders.open(copy.format(), copy.dir())) {
             for (int i = 0; i < tables.size(); i++) {
-                rows(reader, copy.tables().get(i), tables.get(i));
+                DiffCounter counter = new DiffCounter(copy.tables().get(i), options.replace());
+                rows(reader, copy.tables().get(i), tables.get(i), counter);
+                counters.add(counter);
             }
         } catch (RuntimeException e) {
             throw e;
@@ -67,9 +71,10 @@ final class CopyApply {
         for (TableDef t : tables) {
             tx.log(t.id(), null, "copy-restore", null, null, marker());
         }
+        return counters;
     }
 
-    private void rows(CopyRows reader, TableDef copyTable, TableDef table) throws Exception {
+    private void rows(CopyRows reader, TableDef copyTable, TableDef table, DiffCounter counter) throws Exception {
         Handle h = tx.handle();
         ids.dropIndexes(h, table);
         List<Column> columns = table.columns();
@@ -79,16 +84,19 @@ final class CopyApply {
             RowMerge.run(reader, copyTable, live, new RowMerge.Visitor() {
                 @Override
                 public void added(SnapshotRow c) throws Exception {
+                    counter.added(c);
                     w.insert(c.id(), c.version(), c.values());
                 }
 
                 @Override
                 public void changed(SnapshotRow l, SnapshotRow c) throws Exception {
+                    counter.changed(l, c);
                     w.update(c.id(), l.version(), l.values(), c.values());
                 }
 
                 @Override
                 public void deleted(SnapshotRow l) throws Exception {
+                    counter.deleted(l);
                     if (deletes) {
                         w.delete(l.id(), l.version(), l.values());
                     }
@@ -96,6 +104,7 @@ final class CopyApply {
 
                 @Override
                 public void same(SnapshotRow row) {
+                    counter.same(row);
                 }
             });
         }

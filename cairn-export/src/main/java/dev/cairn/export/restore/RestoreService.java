@@ -94,9 +94,26 @@ public final class RestoreService {
     public Applied apply(Caller caller, Path dir, RestoreOptions o, long seq) {
         Prepared p = prepare(caller, dir, o);
         return RestoreWrite.run(writes, caller, clock, seq, tx -> {
-            RestoreDiff diff = compute(tx.handle(), caller, p, o, seq);
-            new CopyApply(schema, tx, p, o).run();
-            return new Applied(diff, tx.seq());
+            Handle h = tx.handle();
+            Map<Long, TableDef> live = new HashMap<>();
+            schema.tables(h, caller.workspaceId()).forEach(t -> live.put(t.id(), t));
+            try {
+                RestoreDiff.Items reports = ReportsDiff.reports(h, caller.workspaceId(), p.dir(), o.replace());
+                RestoreDiff.Items shares = ReportsDiff.shares(h, caller.workspaceId(), p.dir());
+                List<TableDiff> tables = new ArrayList<>();
+                List<DiffCounter> counters = new CopyApply(schema, tx, p, o).run();
+                for (int i = 0; i < p.tables().size(); i++) {
+                    TableDef copy = p.tables().get(i);
+                    tables.add(tableDiff(live.remove(copy.id()), copy, counters.get(i), o.replace()));
+                }
+                for (TableDef gone : live.values()) {
+                    tables.add(removed(h, gone, o.replace()));
+                }
+                return new Applied(new RestoreDiff(seq, o.mode(), p.format(), copyOf(p), tables, reports, shares),
+                        tx.seq());
+            } catch (IOException e) {
+                throw new CopyException("the copy cannot be read: " + e.getMessage(), e);
+            }
         });
     }
 
@@ -113,9 +130,7 @@ public final class RestoreService {
             }
             RestoreDiff.Items reports = ReportsDiff.reports(h, caller.workspaceId(), p.dir(), o.replace());
             RestoreDiff.Items shares = ReportsDiff.shares(h, caller.workspaceId(), p.dir());
-            Manifest m = p.manifest();
-            return new RestoreDiff(seq, o.mode(), p.format(), new RestoreDiff.Copy(m.workspace().id(),
-                    m.workspace().name(), m.cut(), m.exportedAt(), p.digest()), tables, reports, shares);
+            return new RestoreDiff(seq, o.mode(), p.format(), copyOf(p), tables, reports, shares);
         } catch (RuntimeException e) {
             throw e;
         } catch (IOException e) {
@@ -131,6 +146,16 @@ public final class RestoreService {
         try (Stream<SnapshotRow> rows = LiveRows.open(h, live, copy.columns())) {
             RowMerge.run(reader, copy, rows, counter);
         }
+        return tableDiff(live, copy, counter, replace);
+    }
+
+    private static RestoreDiff.Copy copyOf(Prepared p) {
+        Manifest m = p.manifest();
+        return new RestoreDiff.Copy(m.workspace().id(), m.workspace().name(), m.cut(), m.exportedAt(), p.digest());
+    }
+
+    /** A table's diff from its row counts and its columns here and in the copy. */
+    private static TableDiff tableDiff(TableDef live, TableDef copy, DiffCounter counter, boolean replace) {
         var columns = SchemaDiff.columns(live, copy, replace);
         String change = live == null ? "added" : !columns.isEmpty() || !live.name().equals(copy.name())
                 || !java.util.Objects.equals(live.label(), copy.label()) ? "changed" : "same";
