@@ -6,6 +6,7 @@ import dev.cairn.export.restore.RestoreService;
 import dev.cairn.export.restore.RestoreUploads;
 import dev.cairn.export.service.ExportModule;
 import dev.cairn.export.web.ExportPages;
+import dev.cairn.export.web.RestorePages;
 import dev.cairn.server.feature.Feature;
 import dev.cairn.server.feature.Platform;
 import dev.cairn.server.http.Route;
@@ -45,9 +46,11 @@ public final class ExportFeature implements Feature {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_EXPORTS, Thread.ofPlatform().daemon()
                 .name("export-", 1).factory());
         ExportModule module = ExportModule.create(platform, pool, version());
-        return new Started(module, new RestoreApi(new RestoreService(platform.database().jdbi(),
-                platform.database().reads(), new Schema(platform.database().dialect()), platform.clock(),
-                module.key().publicKey()), new RestoreUploads(platform.spool().dir())));
+        RestoreService restore = new RestoreService(platform.database().jdbi(), platform.database().reads(),
+                new Schema(platform.database().dialect()), platform.clock(), module.key().publicKey());
+        RestoreUploads uploads = new RestoreUploads(platform.spool().dir());
+        return new Started(module, new RestoreApi(restore, uploads),
+                web -> RestorePages.routes(web, module, restore, uploads, platform.spool().dir()));
     }
 
     private static String version() {
@@ -56,12 +59,14 @@ public final class ExportFeature implements Feature {
     }
 
     /** A started export feature; {@link #module()} gives its services (for tests). */
-    public record Started(ExportModule module, RestoreApi restore) implements Running {
+    public record Started(ExportModule module, RestoreApi restore,
+            java.util.function.Function<WebKit, List<Route>> restorePages) implements Running {
         @Override
         public List<Route> routes(WebKit web) {
             List<Route> routes = new ArrayList<>(ExportApi.routes(module));
             routes.addAll(restore.routes(module));
             routes.addAll(ExportPages.routes(web, module));
+            routes.addAll(restorePages.apply(web));
             return List.copyOf(routes);
         }
 
