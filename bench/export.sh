@@ -7,6 +7,8 @@
 # Before the rows, a table of BENCH_FILES records with one attached file each (random bytes, BENCH_FILE_KIB KiB), uploaded
 # through the API, is exported alone (CSV) and timed: what the attachments cost a bundle. Attached files are in every
 # bundle whatever its formats, so the per-format rows include them too.
+# Then (issue 16) `cairn export restore` of each format's copy into a fresh server (also -Xmx256m), and a dry-run restore
+# of the JSON Lines copy against the first server after 1 % of its rows changed.
 #
 # Usage: bench/export.sh [--help]
 # Environment:
@@ -17,7 +19,7 @@
 #   BENCH_FILE_KIB=64  size of each
 # stdout: one Markdown table, a row per measure with PASS or FAIL for its target, also written to bench/results/export.md
 # (bench/lib.sh); exit 1 if a target is missed. Targets: each format <= 30 s; every export done with the heap capped at
-# 256 MiB; the pulled copy verifies.
+# 256 MiB; the pulled copy verifies; each restore <= 60 s with the heap capped at 256 MiB; the dry-run diff <= 10 s.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case "${1:-}" in -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; exit 0 ;; esac
@@ -141,6 +143,50 @@ CAIRN_TOKEN=$TOKEN cairn export pull --server "$BASE" --identity "$WORK/key.txt"
 cairn export verify "$WORK/copy" >>"$WORK/pull.out" 2>&1 || pull_ok=FAIL
 end=$(date +%s.%N)
 echo "| pull + verify + decrypt | all six | $ROWS | $(printf %.1f "$(echo "$end - $start" | bc)") | $(du -sm "$WORK/copy" | cut -f1) MiB unpacked | the copy verifies | $pull_ok |"
+
+# Restore (issue 16): each format's copy into a fresh server (-Xmx256m) and its admin's new workspace, every row an
+# insert with its id; then the dry-run diff of the jsonl copy against this server's workspace with 1 % of rows changed.
+SIGNING_KEY=$(curl -sf "$BASE/api/v1/export/signing-key" | python3 -c 'import json,sys; print(json.load(sys.stdin)["publicKey"])')
+FPORT=$((PORT + 1)); FBASE="http://127.0.0.1:$FPORT"
+for f in csv jsonl xml sql sqlite xlsx; do
+  copydir=$(dirname "$(grep -l "\"$f/" "$WORK"/copy/*/manifest.json | head -n 1)")
+  log "restoring the $f copy into a fresh server"
+  CAIRN_ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" -Xmx256m --enable-native-access=ALL-UNNAMED \
+    -jar "$JAR" server --data-dir "$WORK/fresh" --listen "127.0.0.1:$FPORT" >"$WORK/fresh.out" 2>"$WORK/fresh-$f.log" &
+  FRESH_PID=$!
+  for _ in $(seq 1 400); do curl -sf "$FBASE/readyz" >/dev/null && break; sleep 0.05; done
+  FTOKEN=$(cairn server token add admin --scope full --name bench --data-dir "$WORK/fresh")
+  start=$(date +%s.%N)
+  ok=PASS
+  CAIRN_TOKEN=$FTOKEN cairn export restore "$copydir" --server "$FBASE" --format "$f" --other-workspace \
+    --signing-key "$SIGNING_KEY" >"$WORK/restore-$f.out" 2>&1 || ok="FAIL ($(tail -n 1 "$WORK/restore-$f.out"))"
+  end=$(date +%s.%N)
+  secs=$(printf %.1f "$(echo "$end - $start" | bc)")
+  rss=$(( $(awk '/VmHWM/ {print $2}' "/proc/$FRESH_PID/status") / 1024 ))
+  grep -q OutOfMemoryError "$WORK/fresh-$f.log" && ok="FAIL (out of memory)"
+  grep -q "table orders (added): $ROWS added" "$WORK/restore-$f.out" || ok="FAIL (not $ROWS rows added)"
+  [ "$ok" = PASS ] && ok=$(echo "$secs <= 60" | bc -l | sed 's/1/PASS/;s/0/FAIL/')
+  echo "| restore into a fresh server | $f | $ROWS | $secs | server peak RSS $rss MiB | <= 60 s, heap 256 MiB | $ok |"
+  kill "$FRESH_PID"; wait "$FRESH_PID" 2>/dev/null || true
+  rm -rf "$WORK/fresh"
+done
+log "changing 1 % of the rows, then a dry-run restore"
+python3 - "$WORK/server/cairn.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], timeout=60)
+db.execute("UPDATE r_1 SET c_1 = c_1 || ' (changed)' WHERE id % 100 = 0")
+db.commit()
+PY
+jsonl=$(dirname "$(grep -l '"jsonl/' "$WORK"/copy/*/manifest.json | head -n 1)")
+start=$(date +%s.%N)
+ok=PASS
+CAIRN_TOKEN=$TOKEN cairn export restore "$jsonl" --server "$BASE" --format jsonl --dry-run >"$WORK/dry-run.out" 2>&1 \
+  || ok="FAIL ($(tail -n 1 "$WORK/dry-run.out"))"
+end=$(date +%s.%N)
+secs=$(printf %.1f "$(echo "$end - $start" | bc)")
+grep -q "table orders (same): 0 added, $((ROWS / 100)) changed" "$WORK/dry-run.out" || ok="FAIL (not $((ROWS / 100)) changed)"
+[ "$ok" = PASS ] && ok=$(echo "$secs <= 10" | bc -l | sed 's/1/PASS/;s/0/FAIL/')
+echo "| dry-run diff, 1 % of rows changed | jsonl | $ROWS | $secs | - | <= 10 s | $ok |"
 } | tee "$report"
 stop_server
 bench_result export "$report" "BENCH_ROWS=$ROWS bench/export.sh"

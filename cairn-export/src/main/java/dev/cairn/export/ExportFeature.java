@@ -1,14 +1,19 @@
 package dev.cairn.export;
 
 import dev.cairn.export.http.ExportApi;
+import dev.cairn.export.http.RestoreApi;
+import dev.cairn.export.restore.RestoreService;
+import dev.cairn.export.restore.RestoreUploads;
 import dev.cairn.export.service.ExportModule;
 import dev.cairn.export.service.Heartbeats;
 import dev.cairn.export.web.ExportPages;
+import dev.cairn.export.web.RestorePages;
 import dev.cairn.server.feature.Feature;
 import dev.cairn.server.feature.Platform;
 import dev.cairn.server.http.Route;
 import dev.cairn.server.web.NavLink;
 import dev.cairn.server.web.WebKit;
+import dev.cairn.workspace.schema.Schema;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +50,13 @@ public final class ExportFeature implements Feature {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_EXPORTS, Thread.ofPlatform().daemon()
                 .name("export-", 1).factory());
         String running = ExportFeature.class.getPackage().getImplementationVersion();
-        return new Started(ExportModule.create(platform, pool, version(),
-                running == null ? Optional.empty() : Software.of(ExportFeature.class, running)));
+        ExportModule module = ExportModule.create(platform, pool, version(),
+                running == null ? Optional.empty() : Software.of(ExportFeature.class, running));
+        RestoreService restore = new RestoreService(platform.database().jdbi(), platform.database().reads(),
+                new Schema(platform.database().dialect()), platform.clock(), module.key().publicKey());
+        RestoreUploads uploads = new RestoreUploads(platform.spool().dir());
+        return new Started(module, new RestoreApi(restore, uploads),
+                web -> RestorePages.routes(web, module, restore, uploads, platform.spool().dir()));
     }
 
     private static String version() {
@@ -55,11 +65,14 @@ public final class ExportFeature implements Feature {
     }
 
     /** A started export feature; {@link #module()} gives its services (for tests). */
-    public record Started(ExportModule module) implements Running {
+    public record Started(ExportModule module, RestoreApi restore,
+            java.util.function.Function<WebKit, List<Route>> restorePages) implements Running {
         @Override
         public List<Route> routes(WebKit web) {
             List<Route> routes = new ArrayList<>(ExportApi.routes(module));
+            routes.addAll(restore.routes(module));
             routes.addAll(ExportPages.routes(web, module));
+            routes.addAll(restorePages.apply(web));
             return List.copyOf(routes);
         }
 

@@ -37,6 +37,8 @@ public enum ErrorCode {
     NO_RECIPIENT("no-recipient", 409, "No export recipient", false),
     EXPORT_NOT_READY("export-not-ready", 409, "Export not ready", false),
     NO_SOFTWARE("no-software", 409, "No software to put in the copy", false),
+    WORKSPACE_CHANGED("workspace-changed", 409, "Workspace changed since the diff", false),
+    COPY_REFUSED("copy-refused", 422, "Copy cannot be restored", false),
     GONE("gone", 410, "No longer available", false),
     LEASE_LOST("lease-lost", 410, "Lease lost", false),
     LENGTH_REQUIRED("length-required", 411, "Content-Length required", false),

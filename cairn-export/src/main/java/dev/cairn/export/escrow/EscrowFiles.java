@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the escrow part of a bundle (docs/spec/export-format.md §7): {@code software/cairn.jar},
+ * Writes the escrow part of a bundle (docs/spec/export-format.md §9): {@code software/cairn.jar},
  * {@code software/cairn-src.tar.gz}, {@code software/SHA256SUMS} (the {@code sha256sum -c} format) and
  * {@code ESCROW.md}, which says how to run and rebuild that software from the copy. Stateless.
  */

@@ -192,6 +192,11 @@ public final class WriteTx {
         return seq;
     }
 
+    /** The last change sequence number this write handed out so far (the workspace's, once it commits). */
+    public long seq() {
+        return seq;
+    }
+
     /** Reserves {@code n} sequence numbers for a batch; returns the first. */
     public long reserve(int n) {
         long first = seq + 1;

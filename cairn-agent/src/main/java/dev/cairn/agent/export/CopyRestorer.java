@@ -1,0 +1,154 @@
+package dev.cairn.agent.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.export.bundle.BundleCheck;
+import dev.cairn.export.bundle.BundleUnpacker;
+import dev.cairn.export.crypt.Age;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * {@code cairn export restore}: brings a copy back into the workspace of the account whose token it uses (ADR 31).
+ * The copy is a pulled export's directory, a decrypted bundle ({@code .zip}) or the encrypted one ({@code .age}, then
+ * decrypted here with the identity, which never leaves this machine). It is checked here first (signature by the key
+ * trusted for it, every checksum), then the manifest, the workspace files and the one format restored from are zipped
+ * and uploaded: the server reads them, answers the diff, and, unless it is a dry run, applies it against the change
+ * sequence of that diff. Not thread-safe.
+ */
+public final class CopyRestorer {
+    /** The formats by how much type information their files carry (as the server prefers them). */
+    static final List<String> PREFERENCE = List.of("jsonl", "sqlite", "xml", "sql", "xlsx", "csv");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What to restore and how. */
+    public record Request(Path copy, String identity, String format, String mode, boolean dryRun,
+            boolean otherWorkspace, String signingKey) {
+    }
+
+    /** The diff shown, and the apply's answer (null for a dry run). */
+    public record Result(JsonNode diff, JsonNode applied) {
+    }
+
+    private final URI server;
+    private final ExportCredentials credentials;
+
+    public CopyRestorer(URI server, ExportCredentials credentials) {
+        this.server = server;
+        this.credentials = credentials;
+    }
+
+    /** Checks, uploads and (unless a dry run) applies the copy; {@code shown} sees the diff before any change. */
+    public Result restore(Request r, java.util.function.Consumer<JsonNode> shown) throws IOException {
+        RestoreClient client = new RestoreClient(server, credentials.token(server));
+        Path work = Files.createTempDirectory("cairn-restore-");
+        try {
+            Path dir = unpacked(r, work);
+            String serverKey = client.signingKey();
+            String trusted = r.signingKey() != null ? r.signingKey() : PinnedKey.of(dir.toAbsolutePath().getParent())
+                    .orElse(serverKey);
+            List<String> problems = BundleCheck.problems(dir, trusted);
+            if (!problems.isEmpty()) {
+                throw new ExportFailure(ExportFailure.Kind.DAMAGED, "the copy does not check out, nothing was "
+                        + "restored: " + String.join("; ", problems));
+            }
+            String format = format(dir, r.format());
+            Path zip = work.resolve("upload.zip");
+            zip(dir, format, zip);
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("format", format);
+            params.put("mode", r.mode());
+            params.put("otherWorkspace", Boolean.toString(r.otherWorkspace()));
+            params.put("signingKey", trusted.equals(serverKey) ? null : trusted);
+            JsonNode diff = client.diff(zip, params);
+            shown.accept(diff);
+            if (r.dryRun()) {
+                return new Result(diff, null);
+            }
+            return new Result(diff, client.apply(zip, params, diff.get("seq").asLong()));
+        } finally {
+            delete(work);
+        }
+    }
+
+    /** The copy's directory: as given, or the bundle unpacked (decrypted first if it is an age file). */
+    private static Path unpacked(Request r, Path work) throws IOException {
+        if (Files.isDirectory(r.copy())) {
+            return r.copy();
+        }
+        if (!Files.isRegularFile(r.copy())) {
+            throw new ExportFailure(ExportFailure.Kind.USAGE, r.copy() + " is neither a copy directory nor a bundle");
+        }
+        Path dir = work.resolve("copy");
+        boolean encrypted = r.copy().getFileName().toString().endsWith(".age");
+        if (encrypted && r.identity() == null) {
+            throw new ExportFailure(ExportFailure.Kind.USAGE, r.copy() + " is encrypted: give --identity FILE (your "
+                    + "age key; it stays on this machine)");
+        }
+        try (InputStream raw = Files.newInputStream(r.copy());
+                InputStream in = encrypted ? Age.decrypt(raw, r.identity()) : raw) {
+            BundleUnpacker.unpack(in, dir);
+        } catch (IOException e) {
+            throw new ExportFailure(ExportFailure.Kind.DAMAGED, "cannot " + (encrypted ? "decrypt and " : "")
+                    + "unpack " + r.copy() + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    /** The format to upload: the one asked for, else the preferred one the copy has. */
+    private static String format(Path dir, String wanted) throws IOException {
+        List<String> formats = new ArrayList<>();
+        JSON.readTree(dir.resolve("manifest.json").toFile()).path("formats").forEach(f -> formats.add(f.asText()));
+        if (wanted != null) {
+            if (!formats.contains(wanted)) {
+                throw new ExportFailure(ExportFailure.Kind.USAGE, "the copy has no " + wanted + " files; it has "
+                        + formats);
+            }
+            return wanted;
+        }
+        return PREFERENCE.stream().filter(formats::contains).findFirst().orElseThrow(() -> new ExportFailure(
+                ExportFailure.Kind.USAGE, "the copy holds no format to restore from"));
+    }
+
+    /** Zips the manifest, its signature, the workspace files and {@code format}'s files (stored: they are checked). */
+    static void zip(Path dir, String format, Path zip) throws IOException {
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.setLevel(1);
+            List<Path> files = new ArrayList<>();
+            for (String sub : List.of("workspace", format)) {
+                if (Files.isDirectory(dir.resolve(sub))) {
+                    try (Stream<Path> all = Files.walk(dir.resolve(sub))) {
+                        all.filter(Files::isRegularFile).sorted().forEach(files::add);
+                    }
+                }
+            }
+            files.add(dir.resolve("manifest.json"));
+            files.add(dir.resolve("manifest.json.sig"));
+            for (Path f : files) {
+                z.putNextEntry(new ZipEntry(dir.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, z);
+                z.closeEntry();
+            }
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

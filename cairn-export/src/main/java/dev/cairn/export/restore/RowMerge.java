@@ -1,0 +1,59 @@
+package dev.cairn.export.restore;
+
+import dev.cairn.workspace.model.TableDef;
+import dev.cairn.workspace.snapshot.SnapshotRow;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * Walks a copy's rows and the workspace's rows of one table side by side, both in id order (a merge join: memory does
+ * not grow with the table), and says of each id whether the copy adds, changes or deletes it, or leaves it as it is.
+ * Values are compared as values ({@link dev.cairn.workspace.model.Value} equality; decimals at the column's scale).
+ */
+final class RowMerge {
+    /** What is done with each id. */
+    interface Visitor {
+        void added(SnapshotRow copy) throws Exception;
+
+        void changed(SnapshotRow live, SnapshotRow copy) throws Exception;
+
+        void deleted(SnapshotRow live) throws Exception;
+
+        void same(SnapshotRow row) throws Exception;
+    }
+
+    private RowMerge() {
+    }
+
+    /** Merges the copy's rows of {@code table} with {@code live} (in id order, the copy's columns). */
+    static void run(CopyRows copy, TableDef table, Stream<SnapshotRow> live, Visitor v) throws Exception {
+        Iterator<SnapshotRow> it = live.iterator();
+        SnapshotRow[] head = {it.hasNext() ? it.next() : null};
+        long[] last = {Long.MIN_VALUE};
+        copy.rows(table, row -> {
+            if (row.id() <= last[0]) {
+                throw new CopyException(copy.format() + " copy of table " + table.name() + ": record " + row.id()
+                        + " comes after record " + last[0] + " (records are in id order, each once)");
+            }
+            last[0] = row.id();
+            while (head[0] != null && head[0].id() < row.id()) {
+                v.deleted(head[0]);
+                head[0] = it.hasNext() ? it.next() : null;
+            }
+            if (head[0] != null && head[0].id() == row.id()) {
+                if (head[0].values().equals(row.values())) {
+                    v.same(row);
+                } else {
+                    v.changed(head[0], row);
+                }
+                head[0] = it.hasNext() ? it.next() : null;
+            } else {
+                v.added(row);
+            }
+        });
+        while (head[0] != null) {
+            v.deleted(head[0]);
+            head[0] = it.hasNext() ? it.next() : null;
+        }
+    }
+}

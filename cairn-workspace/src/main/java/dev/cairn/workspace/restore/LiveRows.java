@@ -1,0 +1,52 @@
+package dev.cairn.workspace.restore;
+
+import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.SqlValues;
+import dev.cairn.workspace.model.TableDef;
+import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.snapshot.SnapshotRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The rows of a workspace table as they are now, streamed in id order, with their values in the order of another
+ * definition's columns (a copy's): a column the table has with the same id and type gives its value, any other is
+ * null. What a restore compares a copy's rows with. Stateless.
+ */
+public final class LiveRows {
+    private static final int FETCH = 1_000;
+
+    private LiveRows() {
+    }
+
+    /**
+     * The rows of {@code live} (the table as defined here) in id order, values by {@code columns} (matched by id and
+     * type); empty when {@code live} is null (no such table here). The caller closes the stream.
+     */
+    public static Stream<SnapshotRow> open(Handle h, TableDef live, List<Column> columns) {
+        if (live == null) {
+            return Stream.empty();
+        }
+        Column[] read = new Column[columns.size()];
+        for (int i = 0; i < read.length; i++) {
+            Column wanted = columns.get(i);
+            read[i] = live.columnById(wanted.id()).filter(c -> c.type() == wanted.type()).orElse(null);
+        }
+        return h.createQuery("SELECT * FROM " + live.sql() + " ORDER BY id").setFetchSize(FETCH)
+                .map((rs, ctx) -> row(rs, read)).stream();
+    }
+
+    private static SnapshotRow row(ResultSet rs, Column[] read) throws SQLException {
+        Value[] values = new Value[read.length];
+        for (int i = 0; i < read.length; i++) {
+            values[i] = read[i] == null ? null : Value.of(read[i].type(), SqlValues.read(rs, read[i]));
+        }
+        return new SnapshotRow(rs.getLong("id"), rs.getLong("version"), null, null,
+                Collections.unmodifiableList(Arrays.asList(values)));
+    }
+}
