@@ -2,6 +2,7 @@ package dev.cairn.export;
 
 import dev.cairn.export.http.ExportApi;
 import dev.cairn.export.http.RestoreApi;
+import dev.cairn.export.restore.CopyImport;
 import dev.cairn.export.restore.RestoreService;
 import dev.cairn.export.restore.RestoreUploads;
 import dev.cairn.export.service.ExportModule;
@@ -15,6 +16,8 @@ import dev.cairn.server.web.NavLink;
 import dev.cairn.server.web.WebKit;
 import dev.cairn.workspace.schema.Schema;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +58,10 @@ public final class ExportFeature implements Feature {
         RestoreService restore = new RestoreService(platform.database().jdbi(), platform.database().reads(),
                 new Schema(platform.database().dialect()), platform.clock(), module.key().publicKey());
         RestoreUploads uploads = new RestoreUploads(platform.spool().dir());
+        CopyImport copies = new CopyImport(platform.database().reads(), module.workspaces(), restore,
+                platform.spool().dir());
         return new Started(module, new RestoreApi(restore, uploads),
-                web -> RestorePages.routes(web, module, restore, uploads, platform.spool().dir()));
+                web -> RestorePages.routes(web, module, restore, uploads, platform.spool().dir()), copies);
     }
 
     private static String version() {
@@ -66,7 +71,7 @@ public final class ExportFeature implements Feature {
 
     /** A started export feature; {@link #module()} gives its services (for tests). */
     public record Started(ExportModule module, RestoreApi restore,
-            java.util.function.Function<WebKit, List<Route>> restorePages) implements Running {
+            java.util.function.Function<WebKit, List<Route>> restorePages, CopyImport copies) implements Running {
         @Override
         public List<Route> routes(WebKit web) {
             List<Route> routes = new ArrayList<>(ExportApi.routes(module));
@@ -95,6 +100,11 @@ public final class ExportFeature implements Feature {
         @Override
         public void accountPurged(long accountId) throws IOException {
             module.exports().purge(accountId);
+        }
+
+        @Override
+        public boolean importCopy(Path copy, long accountId, PrintStream out) throws IOException {
+            return copies.run(copy, accountId, out);
         }
     }
 }

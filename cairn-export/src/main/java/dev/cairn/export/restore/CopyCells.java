@@ -37,6 +37,8 @@ public final class CopyCells {
                 }
                 case DATE -> new Value.Date(LocalDate.parse(text));
                 case DATETIME -> new Value.DateTime(Instant.parse(text));
+                case ATTACHMENT -> throw new CopyException(where + ": this copy has attached files, which this "
+                        + "version of cairn cannot restore yet; nothing was restored");
                 case BOOLEAN -> switch (text) {
                     case "true" -> new Value.Bool(true);
                     case "false" -> new Value.Bool(false);

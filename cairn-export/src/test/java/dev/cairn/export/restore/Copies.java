@@ -41,7 +41,8 @@ final class Copies {
         Manifest m = Manifest.parse(Files.readAllBytes(dir.resolve(Manifest.PATH)));
         List<FileEntry> files = m.files().stream().map(f -> f.path().equals(path) ? entry(dir, f) : f).toList();
         Manifest changed = manifest.apply(new Manifest(m.format(), m.formatVersion(), m.workspace(), m.cut(),
-                m.exportedAt(), m.server(), m.formats(), m.schema(), files, m.signature()));
+                m.exportedAt(), m.server(), m.formats(), m.history(), m.kind(), m.previous(), m.changes(), m.schema(),
+                files, m.signature()));
         byte[] bytes = changed.toBytes();
         Files.write(dir.resolve(Manifest.PATH), bytes);
         Files.writeString(dir.resolve(Manifest.SIGNATURE_PATH),

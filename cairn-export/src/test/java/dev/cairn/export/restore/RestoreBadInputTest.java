@@ -38,8 +38,9 @@ class RestoreBadInputTest {
     void aCopyOfANewerFormatVersionIsRefused() throws Exception {
         Path copy = RestoreFixture.copy(f, List.of("jsonl"), tmp);
         Copies.editSigned(copy, null, s -> s, m -> new Manifest(m.format(), Manifest.VERSION + 1, m.workspace(),
-                m.cut(), m.exportedAt(), m.server(), m.formats(), m.schema(), m.files(), m.signature()));
-        refused(copy, replace, "export format version 2, written by a newer cairn");
+                m.cut(), m.exportedAt(), m.server(), m.formats(), m.history(), m.kind(), m.previous(), m.changes(),
+                m.schema(), m.files(), m.signature()));
+        refused(copy, replace, "export format version " + (Manifest.VERSION + 1) + ", written by a newer cairn");
     }
 
     @Test
