@@ -39,6 +39,7 @@ public final class DavServer implements AutoCloseable {
      */
     public static DavServer start(Repository repo, List<SnapshotRef> snapshots, MountOptions options, Consumer<String> problems)
             throws IOException {
+        dev.cairn.engine.crypto.Aeads.warmUpInBackground(); // as restore does: files are megabytes of AES-GCM per blob
         ExecutorService readAhead = Executors.newFixedThreadPool(READ_AHEAD_THREADS, named("cairn-dav-read-ahead-"));
         BlobCache blobs = new BlobCache(repo, options.cacheBytes(), readAhead, READ_AHEAD_THREADS);
         Namespace namespace = new Namespace(new SnapshotCatalog(snapshots), new Trees(repo, options.cacheBytes() / 4));
