@@ -73,6 +73,19 @@ class RcloneWebDavTest {
     }
 
     @Test
+    @DisplayName("with a password: rclone gets in with user cairn and it, and not without")
+    void password() throws Exception {
+        MountOptions locked = new MountOptions(new ListenAddress("127.0.0.1", 0), "s3cret-pass", MountOptions.DEFAULT_CACHE_BYTES, 2);
+        try (DavServer server = fx.start(locked)) {
+            String url = "http://127.0.0.1:" + server.address().getPort();
+            Path dir = Files.createDirectories(tmp.resolve("auth"));
+            assertThat(new Rclone(url, dir).run("lsjson", ":webdav:/snapshots").exitCode()).isNotZero();
+            JsonNode list = JSON.readTree(new Rclone(url, dir).withPassword("s3cret-pass").ok("lsjson", ":webdav:/snapshots"));
+            assertThat(list).hasSize(2);
+        }
+    }
+
+    @Test
     @DisplayName("cat --offset --count: ranges anywhere in the file, across blob boundaries")
     void rangedReads() throws Exception {
         byte[] expected = new byte[3_000_000];
