@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Debian {@code rclone} as a WebDAV client ({@code :webdav:} remote, no config file), installed with apt-get when
- * missing (the project's machines run as root, as the testkit does for restic), so the tests never skip.
+ * The real Debian {@code rclone} as a WebDAV client ({@code :webdav:} remote, no config file), installed when missing.
  */
 final class Rclone {
     record Result(int exitCode, byte[] stdout, String err) {
@@ -35,24 +34,8 @@ final class Rclone {
         return this;
     }
 
-    static synchronized void ensureInstalled() throws IOException, InterruptedException {
-        if (onPath()) {
-            return;
-        }
-        exec(List.of("apt-get", "update", "-q"));
-        Result r = exec(List.of("apt-get", "install", "-y", "-q", "rclone"));
-        if (!onPath()) {
-            throw new IllegalStateException("cannot install rclone with apt-get:\n" + r.out() + r.err());
-        }
-    }
-
-    private static boolean onPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "rclone"))) {
-                return true;
-            }
-        }
-        return false;
+    static void ensureInstalled() throws IOException, InterruptedException {
+        DebianPackages.ensure("rclone", "rclone");
     }
 
     /** Runs {@code rclone ARGS…} with the remote {@code :webdav:} pointing at the server; "REMOTE:path" is written ":webdav:path". */
