@@ -64,7 +64,7 @@ final class MountCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    private MountOptions options() throws UnknownHostException {
+    private MountOptions options() {
         if (!webdav) {
             throw new ParameterException(spec.commandLine(), "say how to mount: --webdav (the only kind so far)");
         }
@@ -77,7 +77,12 @@ final class MountCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        boolean loopback = address.loopback();
+        boolean loopback;
+        try {
+            loopback = address.loopback();
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--listen: cannot resolve host '" + address.host() + "'");
+        }
         if (!loopback && !allowRemote) {
             throw new ParameterException(spec.commandLine(), address.host() + " can be reached from other machines and the "
                     + "mount serves decrypted files over plain HTTP: add --allow-remote if you mean it (a password is then required)");
@@ -97,10 +102,10 @@ final class MountCommand extends BaseCommand {
     private void announce(String location, int count, DavServer server, MountOptions options) {
         String host = options.listen().host().contains(":") ? "[" + options.listen().host() + "]" : options.listen().host();
         String url = "http://" + host + ":" + server.address().getPort() + "/";
-        output().info("serving " + count + " snapshot" + (count == 1 ? "" : "s") + " of " + location + " read-only at " + url
+        output().result("serving " + count + " snapshot" + (count == 1 ? "" : "s") + " of " + location + " read-only at " + url
                 + " (Ctrl-C stops)");
         if (options.password() != null) {
-            output().info("user " + "cairn" + ", password " + options.password());
+            output().result("user cairn, password " + options.password());
         }
         if (remote) {
             output().warn("other machines can connect to " + url + "; traffic is plain HTTP (decrypted files and the password "

@@ -54,13 +54,21 @@ final class DavHandler implements HttpHandler {
         } catch (BadRequestException e) {
             text(ex, 400, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            problems.accept(ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath() + ": " + e.getMessage());
-            if (ex.getResponseCode() == -1) {
+            boolean started = ex.getResponseCode() != -1;
+            if (!started || fromRepository(e)) { // else the client went away mid-body: not a problem of the mount
+                problems.accept(ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath() + ": " + e.getMessage());
+            }
+            if (!started) {
                 text(ex, 500, "cannot read this from the repository: " + e.getMessage());
             } // else the body is cut short and the client sees an error, never wrong data
         } finally {
             ex.close();
         }
+    }
+
+    private static boolean fromRepository(Exception e) {
+        return e instanceof dev.cairn.engine.repo.RepositoryException || e instanceof dev.cairn.blob.BlobStoreException
+                || e instanceof RuntimeException;
     }
 
     private void dispatch(HttpExchange ex) throws IOException, BadRequestException {

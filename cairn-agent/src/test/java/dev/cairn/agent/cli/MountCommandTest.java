@@ -43,6 +43,7 @@ class MountCommandTest {
         CliHarness.Result remote = cli.run("mount", "--webdav", "--listen", "0.0.0.0:0");
         assertThat(remote.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(remote.err()).contains("--allow-remote");
+        assertThat(cli.run("mount", "--webdav", "--listen", "no-such-host.invalid:4918").err()).contains("cannot resolve");
     }
 
     @Test
