@@ -1,5 +1,6 @@
 package dev.cairn.agent.mount;
 
+import dev.cairn.testkit.DebianPackages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

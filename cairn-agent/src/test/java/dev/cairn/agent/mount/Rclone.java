@@ -1,5 +1,6 @@
 package dev.cairn.agent.mount;
 
+import dev.cairn.testkit.DebianPackages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

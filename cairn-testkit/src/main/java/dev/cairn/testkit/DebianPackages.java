@@ -1,4 +1,4 @@
-package dev.cairn.agent.mount;
+package dev.cairn.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,13 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Installs a Debian package with apt-get when its command is missing (the project's machines run as root; the testkit
- * does the same for restic), so the tests with real WebDAV clients never skip.
+ * does the same for restic), so tests that run real Debian tools never skip.
  */
-final class DebianPackages {
+public final class DebianPackages {
     private DebianPackages() {
     }
 
-    static synchronized void ensure(String command, String pkg) throws IOException, InterruptedException {
+    /** Installs {@code pkg} unless {@code command} is on the PATH; fails if it is still missing afterwards. */
+    public static synchronized void ensure(String command, String pkg) throws IOException, InterruptedException {
         if (onPath(command)) {
             return;
         }
