@@ -17,7 +17,7 @@ import picocli.CommandLine.ParameterException;
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, FindCommand.class,
                 DiffCommand.class, RestoreCommand.class, CatCommand.class, CheckCommand.class, ForgetCommand.class, PruneCommand.class,
                 StatsCommand.class, KeyCommand.class, UnlockCommand.class, LoginCommand.class, LogoutCommand.class,
-                VersionCommand.class, TrainCommand.class, ExportCommand.class},
+                VersionCommand.class, TrainCommand.class, ExportCommand.class, MountCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  CAIRN_REPOSITORY   repository location when -r/--repo is not given",
                 "  CAIRN_PASSWORD     passphrase when --password-file is not given (else: asked)",
