@@ -93,7 +93,7 @@ class ChainRebuildTest {
 
         Link now = export("now", List.of("jsonl"), null);
         assertThat(rebuilt.tables().values()).extracting(ChainState.Table::name)
-                .containsExactlyInAnyOrder("customers", "orders", "notes");
+                .containsExactlyInAnyOrder("customers", "orders", "notes", "files");
         for (ChainState.Table t : rebuilt.tables().values()) {
             assertThat(List.copyOf(t.rows().values())).as(t.name()).isEqualTo(rows(now, t.name()));
             assertThat(idsAndVersions(t)).as(t.name()).isEqualTo(database(t.name()));
