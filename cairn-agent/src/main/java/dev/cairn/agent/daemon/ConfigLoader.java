@@ -37,8 +37,17 @@ public final class ConfigLoader {
         values.addDeserializer(SetConfig.ByteRate.class, text(t -> new SetConfig.ByteRate(Durations.bytes(t))));
         mapper = new ObjectMapper(new YAMLFactory()).registerModule(values)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).addHandler(new UnknownKeyAtItsLine());
+    }
+
+    /** Reports an unknown key while its parser still knows where it is (records are read from a buffer, without places). */
+    private static final class UnknownKeyAtItsLine extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                             Object bean, String name) throws IOException {
+            Class<?> type = bean != null ? bean.getClass() : deserializer.handledType();
+            throw UnrecognizedPropertyException.from(p, type, name, deserializer.getKnownPropertyNames());
+        }
     }
 
     /** Reads and checks {@code file}. */
@@ -58,15 +67,27 @@ public final class ConfigLoader {
             }
             return config;
         } catch (JsonProcessingException e) {
-            throw describe(file, e);
+            throw describe(file, text, e);
         }
     }
 
-    private static ConfigException describe(Path file, JsonProcessingException e) {
+    private static ConfigException describe(Path file, String text, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        int line = at == null ? 0 : at.getLineNr();
-        String where = at == null ? file.toString() : file + " line " + line + ", column " + at.getColumnNr();
         String key = e instanceof JsonMappingException m ? path(m) : "";
+        if (e instanceof UnrecognizedPropertyException u) {
+            key = key.endsWith("." + u.getPropertyName()) || key.isEmpty() ? key : key + "." + u.getPropertyName();
+        }
+        int line = at == null ? 0 : at.getLineNr();
+        int column = at == null ? 0 : at.getColumnNr();
+        boolean wholeObject = e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException; // at its end
+        if ((line <= 0 || wholeObject) && !key.isEmpty()) { // read from a buffer, or about a whole map: find the key
+            int[] found = KeyLines.find(text, key);
+            if (found[0] > 0) {
+                line = found[0];
+                column = found[1];
+            }
+        }
+        String where = line <= 0 ? file.toString() : file + " line " + line + ", column " + column;
         return new ConfigException(where + (key.isEmpty() ? "" : " (" + key + ")") + ": " + reason(e), Math.max(line, 0), e);
     }
 
@@ -78,7 +99,7 @@ public final class ConfigLoader {
     private static String reason(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown key '" + u.getPropertyName() + "'; the keys here are " + u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+                    .map(Object::toString).filter(k -> !k.equals("name")).sorted().collect(Collectors.joining(", "));
         }
         Throwable cause = e.getCause();
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {

@@ -57,6 +57,14 @@ public record SetConfig(String name, String repository, Path passwordFile, Strin
         return reportTo != null ? reportTo : fileReportTo;
     }
 
+    /** The repository as run reports name it: a server repository's name ({@code laptop}), else the location. */
+    String reportedRepository() {
+        if (repository != null && ServerLocation.isServer(repository)) {
+            return ServerLocation.repository(repository, true).repo();
+        }
+        return repository;
+    }
+
     /** Retention after each backup ({@code cairn forget}'s {@code --keep-*} rules); {@code within} like {@code 30d}. */
     public record Keep(Integer last, Integer hourly, Integer daily, Integer weekly, Integer monthly, Integer yearly, String within) {
         public Keep {

@@ -105,7 +105,7 @@ final class SetRunner {
             String status = r.snapshot().partial() ? "partial" : "success";
             log.info(set.name() + ": backup " + status + ", snapshot " + r.snapshotId().substring(0, 8) + " (" + s.filesNew()
                     + " new, " + s.filesChanged() + " changed, " + s.filesUnmodified() + " unchanged files)");
-            return new RunReport(UUID.randomUUID().toString(), "backup", set.name(), set.repository(), host, version, start,
+            return new RunReport(UUID.randomUUID().toString(), "backup", set.name(), set.reportedRepository(), host, version, start,
                     clock.instant(), status, r.snapshotId(), s.filesNew(), s.filesChanged(), s.filesUnmodified(),
                     counter.bytesNew.get(), counter.bytesChanged.get(), counter.bytesUnchanged.get(), s.dataAddedPacked(),
                     counter.errors(), false);
@@ -125,17 +125,26 @@ final class SetRunner {
                     SnapshotGroups.DEFAULT, s -> true, ZoneId.systemDefault(), false, LockWait.of(LOCK_WAIT)));
             log.info(set.name() + ": retention removed " + r.removed() + " snapshot(s)");
             return java.util.Optional.of(report(set, "forget", start, "success", List.of()));
-        } catch (ServerProblemException e) {
-            if (e.status() == 403) {
+        } catch (IOException | RuntimeException e) {
+            ServerProblemException refused = forbidden(e);
+            if (refused != null) {
                 forgetDenied.add(set.name());
-                log.info(set.name() + ": the token may not delete (" + e.getMessage() + "); 'keep' is not applied from this "
-                        + "device until the daemon reloads (use a full token, or run 'cairn forget' from a trusted place)");
+                log.info(set.name() + ": the token may not delete (" + refused.getMessage() + "); 'keep' is not applied from "
+                        + "this device until the daemon reloads (use a full token, or run 'cairn forget' from a trusted place)");
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(forgetFailed(set, start, e));
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.of(forgetFailed(set, start, e));
         }
+    }
+
+    /** The server's 403 (an append-only token) behind {@code e}, or null. */
+    private static ServerProblemException forbidden(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ServerProblemException p && p.status() == 403) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private RunReport forgetFailed(SetConfig set, Instant start, Exception e) {
@@ -225,7 +234,7 @@ final class SetRunner {
     }
 
     private RunReport report(SetConfig set, String kind, Instant start, String status, List<String> errors) {
-        return RunReport.simple(UUID.randomUUID().toString(), kind, set.name(), set.repository(), host, version, start,
+        return RunReport.simple(UUID.randomUUID().toString(), kind, set.name(), set.reportedRepository(), host, version, start,
                 clock.instant(), status, errors);
     }
 
