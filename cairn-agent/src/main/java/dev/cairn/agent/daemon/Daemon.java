@@ -192,6 +192,11 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** The config in force. */
+    DaemonConfig config() {
+        return config;
+    }
+
     /** The scheduler (tests). */
     Scheduler scheduler() {
         return scheduler;
