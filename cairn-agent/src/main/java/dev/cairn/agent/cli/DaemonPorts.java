@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -82,7 +81,7 @@ final class DaemonPorts {
 
     /** The first line {@code command} prints (e.g. {@code secret-tool lookup cairn home}); it must end within a minute with 0. */
     static String passwordFromCommand(String command) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(List.of("sh", "-c", command)).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder pb = new ProcessBuilder(dev.cairn.agent.daemon.Hook.shell(command)).redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         p.getOutputStream().close();
         String line;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * Runs a pre or post hook: the command line through {@code sh -c} ({@code cmd /c} on Windows), its output into the
  * daemon's own, nothing on its standard input. One still running after its timeout is killed with everything it started.
  */
-final class Hook {
+public final class Hook {
     private Hook() {
     }
 
@@ -26,10 +26,15 @@ final class Hook {
         }
     }
 
+    /** {@code sh -c COMMAND}, or {@code cmd /c COMMAND} on Windows. */
+    public static List<String> shell(String command) {
+        boolean windows = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return windows ? List.of("cmd", "/c", command) : List.of("sh", "-c", command);
+    }
+
     /** Runs {@code command} with {@code env} added to the daemon's environment; waits at most {@code timeout}. */
     static Outcome run(String command, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
-        boolean windows = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-        ProcessBuilder pb = new ProcessBuilder(windows ? List.of("cmd", "/c", command) : List.of("sh", "-c", command))
+        ProcessBuilder pb = new ProcessBuilder(shell(command))
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(env);
         Process p = pb.start();
