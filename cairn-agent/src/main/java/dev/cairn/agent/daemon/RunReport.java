@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One run as reported to the server: {@code POST /api/v1/runs} (docs/spec/http-api.md, Run reports). {@code runId} is
+ * One run as reported to the server: {@code POST /api/v1/runs} (docs/spec/http-api.md §14.1, specified with the server side). {@code runId} is
  * the idempotency key: a report sent twice is recorded once.
  *
  * @param kind   {@code backup}, {@code check}, {@code forget}, {@code prune} or {@code export-pull}
@@ -15,7 +15,16 @@ public record RunReport(String runId, String kind, String set, String repository
         long filesUnchanged, long bytesNew, long bytesChanged, long bytesUnchanged, long bytesStored, List<String> errors,
         boolean damageFound) {
     public RunReport {
-        errors = errors == null ? List.of() : List.copyOf(errors);
+        errors = errors == null ? List.of() : errors.stream().limit(MAX_ERRORS).map(RunReport::clip).toList();
+    }
+
+    /** The server keeps at most 100 errors of at most 1,000 characters (docs/spec/http-api.md §14.1). */
+    static final int MAX_ERRORS = 100;
+    static final int MAX_ERROR_LENGTH = 1000;
+
+    private static String clip(String error) {
+        String e = error == null ? "" : error.strip();
+        return e.length() <= MAX_ERROR_LENGTH ? e : e.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
 
     /** A run that did no counted work (forget, export-pull, or a failure before any). */
