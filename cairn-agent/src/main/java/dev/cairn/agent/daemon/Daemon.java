@@ -101,6 +101,10 @@ public final class Daemon implements AutoCloseable {
             reload();
         }
         scheduler.tick();
+        if (ranSinceGc && scheduler.idle()) {
+            ranSinceGc = false;
+            System.gc(); // the serial collector returns heap to the OS only after a full collection: idle small
+        }
         Instant now = options.clock().instant();
         if (!now.isBefore(nextOutboxTry)) {
             nextOutboxTry = now.plus(OUTBOX_RETRY);
@@ -118,6 +122,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private volatile boolean signalsInstalled;
+    private volatile boolean ranSinceGc;
 
     private void installSignals() {
         try {
@@ -169,6 +174,7 @@ public final class Daemon implements AutoCloseable {
     private SetRunner.Outcome runSet(SetConfig set) throws InterruptedException {
         SetRunner.Outcome o = runner.run(set, config.reportTo());
         outbox.deliver();
+        ranSinceGc = true;
         return o;
     }
 

@@ -116,6 +116,11 @@ final class Scheduler {
         return Map.copyOf(states);
     }
 
+    /** Whether no set is running. */
+    synchronized boolean idle() {
+        return runningSets.isEmpty();
+    }
+
     /** Whether a set is running now. */
     synchronized boolean running(String set) {
         return runningSets.contains(set);
