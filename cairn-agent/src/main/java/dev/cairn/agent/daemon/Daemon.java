@@ -1,7 +1,6 @@
 package dev.cairn.agent.daemon;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -280,8 +279,4 @@ public final class Daemon implements AutoCloseable {
         return ControlSocket.send(stateDir, "run " + set);
     }
 
-    /** The report server a set's reports go to (for {@code cairn status}); null if none. */
-    public static URI reportServer(DaemonConfig config, SetConfig set) {
-        return set.reportServer(config.reportTo());
-    }
 }
