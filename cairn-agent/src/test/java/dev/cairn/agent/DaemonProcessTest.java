@@ -30,9 +30,16 @@ class DaemonProcessTest {
     }
 
     private Result cli(String... args) {
+        return cli(Map.of(), args);
+    }
+
+    private Result cli(Map<String, String> extraEnv, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, Map.of("HOME", tmp.toString(), "CAIRN_CACHE_DIR", tmp.resolve("cache").toString()),
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("HOME", tmp.toString());
+        env.put("CAIRN_CACHE_DIR", tmp.resolve("cache").toString());
+        int code = Cli.run(args, env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -132,5 +139,33 @@ class DaemonProcessTest {
         Result unknown = cli("run", "nope", "--config", config.toString(), "--state-dir", tmp.resolve("state").toString());
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("there is no set 'nope'");
+    }
+
+    @Test
+    void anUnreachableServerIsAFailedRunRetriedAtTheNextSlotWithItsReportKept() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("a.txt"), "hello");
+        Path pass = Files.writeString(tmp.resolve("pass"), PASSWORD + "\n");
+        Path state = tmp.resolve("state");
+        Path config = Files.writeString(tmp.resolve("daemon.yaml"), "sets:\n  home:\n    repository: http://127.0.0.1:" + port
+                + "/laptop\n    password-file: " + pass + "\n    sources: [" + src + "]\n    schedule: every 1h\n");
+        Map<String, String> token = Map.of("CAIRN_TOKEN", "a-device-token");
+
+        Result run = cli(token, "run", "home", "--config", config.toString(), "--state-dir", state.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("home: failed").contains("127.0.0.1:" + port);
+
+        JsonNode status = JSON.readTree(cli(token, "status", "--config", config.toString(), "--state-dir", state.toString(),
+                "--json").out());
+        JsonNode home = status.path("sets").get(0);
+        assertThat(home.path("result").asText()).isEqualTo("failed");
+        assertThat(home.path("message").asText()).contains("127.0.0.1:" + port);
+        assertThat(java.time.Instant.parse(home.path("nextRun").asText())).as("retried at the next slot, not at once")
+                .isEqualTo(java.time.Instant.parse(home.path("lastStart").asText()).plus(java.time.Duration.ofHours(1)));
+        assertThat(status.path("reportsWaiting").asInt()).as("its report waits for the server").isEqualTo(1);
     }
 }

@@ -170,8 +170,8 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    private SetRunner.Outcome runSet(SetConfig set) throws InterruptedException {
-        SetRunner.Outcome o = runner.run(set, config.reportTo());
+    private SetRunner.Outcome runSet(SetConfig set, SetState before) throws InterruptedException {
+        SetRunner.Outcome o = runner.run(set, config.reportTo(), before == null ? null : before.lastCheck());
         outbox.deliver();
         ranSinceGc = true;
         return o;

@@ -25,7 +25,7 @@ final class Scheduler {
     /** Runs one set; called on an executor thread. */
     @FunctionalInterface
     interface Job {
-        SetRunner.Outcome run(SetConfig set) throws InterruptedException;
+        SetRunner.Outcome run(SetConfig set, SetState before) throws InterruptedException;
     }
 
     private final StateFile stateFile;
@@ -130,12 +130,16 @@ final class Scheduler {
         SetRunner.Outcome outcome = null;
         try {
             log.info(set.name() + ": run started");
-            outcome = job.run(set);
+            SetState before;
+            synchronized (this) {
+                before = states.get(set.name());
+            }
+            outcome = job.run(set, before);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             Instant t = clock.instant();
-            outcome = new SetRunner.Outcome(t, t, "failed", String.valueOf(e), List.of());
+            outcome = new SetRunner.Outcome(t, t, "failed", String.valueOf(e), List.of(), null);
         } finally {
             finish(set, outcome, waiting);
         }
@@ -151,7 +155,7 @@ final class Scheduler {
                     next = set.schedule().next(outcome.end());
                 }
                 states.put(set.name(), states.get(set.name()).finished(outcome.start(), outcome.end(), outcome.status(),
-                        outcome.message(), next));
+                        outcome.message(), next, outcome.checked()));
                 save();
                 log.info(set.name() + ": run " + outcome.status() + "; next run " + next);
             }

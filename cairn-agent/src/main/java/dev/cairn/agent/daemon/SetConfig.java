@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record SetConfig(String name, String repository, Path passwordFile, String passwordCommand, Path tokenFile,
         List<Path> sources, List<String> exclude, List<String> excludeIfPresent, List<String> tags, Schedule schedule,
-        Keep keep, Bandwidth bandwidth, Hooks hooks, List<ExportPull> exportPull, URI reportTo, boolean insecureHttp) {
+        Keep keep, Check check, Bandwidth bandwidth, Hooks hooks, List<ExportPull> exportPull, URI reportTo, boolean insecureHttp) {
     public SetConfig {
         sources = sources == null ? List.of() : List.copyOf(sources);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
@@ -31,8 +31,8 @@ public record SetConfig(String name, String repository, Path passwordFile, Strin
         if (repository != null && sources.isEmpty()) {
             throw new IllegalArgumentException("missing key 'sources' (the directories and files to back up, e.g. [/home/me])");
         }
-        if (repository == null && (keep != null || !sources.isEmpty())) {
-            throw new IllegalArgumentException("'sources' and 'keep' need a 'repository'");
+        if (repository == null && (keep != null || check != null || !sources.isEmpty())) {
+            throw new IllegalArgumentException("'sources', 'keep' and 'check' need a 'repository'");
         }
         if (passwordFile != null && passwordCommand != null) {
             throw new IllegalArgumentException("give 'password-file' or 'password-command', not both");
@@ -41,7 +41,7 @@ public record SetConfig(String name, String repository, Path passwordFile, Strin
 
     SetConfig named(String setName) {
         return new SetConfig(setName, repository, passwordFile, passwordCommand, tokenFile, sources, exclude, excludeIfPresent,
-                tags, schedule, keep, bandwidth, hooks, exportPull, reportTo, insecureHttp);
+                tags, schedule, keep, check, bandwidth, hooks, exportPull, reportTo, insecureHttp);
     }
 
     /** Whether the set backs up (it may only pull exports). */
@@ -78,6 +78,21 @@ public record SetConfig(String name, String repository, Path passwordFile, Strin
             }
             if (within != null) {
                 dev.cairn.engine.forget.RetentionDuration.parse(within);
+            }
+        }
+    }
+
+    /**
+     * {@code cairn check} of the repository after a backup, at most once per {@code every} (e.g. {@code 7d}); with
+     * {@code readDataSubset} ({@code 5%}, {@code 1/7}) it also re-reads that part of the stored data.
+     */
+    public record Check(java.time.Duration every, String readDataSubset) {
+        public Check {
+            if (every == null) {
+                throw new IllegalArgumentException("'check' needs 'every' (e.g. every: 7d)");
+            }
+            if (readDataSubset != null) {
+                dev.cairn.engine.check.CheckOptions.parseSubset(readDataSubset);
             }
         }
     }

@@ -5,6 +5,11 @@ import dev.cairn.client.ServerProblemException;
 import dev.cairn.engine.backup.Archiver;
 import dev.cairn.engine.backup.ArchiverOptions;
 import dev.cairn.engine.backup.BackupResult;
+import dev.cairn.engine.check.CheckListener;
+import dev.cairn.engine.check.CheckOptions;
+import dev.cairn.engine.check.CheckResult;
+import dev.cairn.engine.check.Checker;
+import dev.cairn.engine.check.Severity;
 import dev.cairn.engine.forget.ForgetListener;
 import dev.cairn.engine.forget.Forgetter;
 import dev.cairn.engine.forget.RetentionDuration;
@@ -46,7 +51,7 @@ final class SetRunner {
     private final Set<String> forgetDenied = ConcurrentHashMap.newKeySet();
 
     /** What a run came to: {@code success}, {@code partial} or {@code failed}, the first error, and its reports. */
-    record Outcome(Instant start, Instant end, String status, String message, List<RunReport> reports) {
+    record Outcome(Instant start, Instant end, String status, String message, List<RunReport> reports, Instant checked) {
     }
 
     SetRunner(RepositoryCache repositories, Outbox outbox, Outbox.Tokens tokens, Log log, Clock clock, String version, String host) {
@@ -64,8 +69,10 @@ final class SetRunner {
         forgetDenied.clear();
     }
 
-    Outcome run(SetConfig set, URI fileReportTo) throws InterruptedException {
+    /** Runs {@code set}; {@code lastCheck} is when its repository was last checked (null: never). */
+    Outcome run(SetConfig set, URI fileReportTo, Instant lastCheck) throws InterruptedException {
         Instant start = clock.instant();
+        Instant checked = null;
         List<RunReport> reports = new ArrayList<>();
         Hook.Outcome pre = hook(set, set.hooks().pre(), Map.of());
         if (pre != null && !pre.ok()) {
@@ -77,6 +84,10 @@ final class SetRunner {
                 reports.add(backup);
                 if (!"failed".equals(backup.status()) && set.keep() != null && !forgetDenied.contains(set.name())) {
                     forget(set).ifPresent(reports::add);
+                }
+                if (!"failed".equals(backup.status()) && checkDue(set, lastCheck)) {
+                    checked = clock.instant();
+                    reports.add(check(set));
                 }
             }
             for (SetConfig.ExportPull job : set.exportPull()) {
@@ -90,7 +101,7 @@ final class SetRunner {
         }
         queue(set, fileReportTo, reports);
         String first = reports.stream().flatMap(r -> r.errors().stream()).findFirst().orElse(null);
-        return new Outcome(start, clock.instant(), worst(reports), first, reports);
+        return new Outcome(start, clock.instant(), worst(reports), first, reports, checked);
     }
 
     private RunReport backup(SetConfig set) {
@@ -150,6 +161,29 @@ final class SetRunner {
     private RunReport forgetFailed(SetConfig set, Instant start, Exception e) {
         log.info(set.name() + ": retention failed: " + message(e));
         return report(set, "forget", start, "failed", List.of(message(e)));
+    }
+
+    private boolean checkDue(SetConfig set, Instant lastCheck) {
+        return set.check() != null && (lastCheck == null || !clock.instant().isBefore(lastCheck.plus(set.check().every())));
+    }
+
+    /** {@code cairn check} (structure, and the configured share of the data); damage fails the run and is reported. */
+    private RunReport check(SetConfig set) {
+        Instant start = clock.instant();
+        try {
+            RepositoryOpener.Opened o = repositories.get(set);
+            String subset = set.check().readDataSubset();
+            CheckOptions options = subset == null ? CheckOptions.structure() : new CheckOptions(true, CheckOptions.parseSubset(subset));
+            CheckResult r = Checker.create(o.repo(), options, CheckListener.NONE).run();
+            List<String> errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(Object::toString).toList();
+            log.info(set.name() + ": check " + (r.ok() ? "found no damage" : "found " + errors.size() + " error(s): " + errors.get(0)));
+            return new RunReport(UUID.randomUUID().toString(), "check", set.name(), set.reportedRepository(), host, version, start,
+                    clock.instant(), r.ok() ? "success" : "failed", null, 0, 0, 0, 0, 0, 0, 0, errors, !r.ok());
+        } catch (IOException | RuntimeException e) {
+            repositories.drop(set.name());
+            log.info(set.name() + ": check failed: " + message(e));
+            return report(set, "check", start, "failed", List.of(message(e)));
+        }
     }
 
     static RetentionPolicy policy(SetConfig.Keep k) {

@@ -141,6 +141,42 @@ class DaemonTest {
     }
 
     @Test
+    void aCheckRunsAtMostOncePerItsIntervalAndDamageIsReported() throws Exception {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        f.sender = (server, token, json) -> {
+            sent.add(Outbox.JSON.readTree(json));
+            return 201;
+        };
+        try (Daemon d = f.start(hourly("    check: {every: 1d, read-data-subset: 100%}\n    report-to: http://127.0.0.1:9\n"))) {
+            stepAndSettle(d);
+            Instant first = d.scheduler().states().get("home").lastCheck();
+            assertThat(first).isEqualTo(f.clock.instant());
+            f.clock.advance(Duration.ofHours(1));
+            stepAndSettle(d);
+            assertThat(d.scheduler().states().get("home").lastCheck()).as("not due again within a day").isEqualTo(first);
+            assertThat(sent.stream().filter(r -> r.path("kind").asText().equals("check"))).hasSize(1);
+
+            try (var packs = Files.walk(repo.resolve("data"))) {
+                Path pack = packs.filter(Files::isRegularFile).findFirst().orElseThrow();
+                byte[] bytes = Files.readAllBytes(pack);
+                bytes[bytes.length / 2] ^= 0x55;
+                Files.write(pack, bytes);
+            }
+            f.clock.advance(Duration.ofDays(1));
+            stepAndSettle(d);
+            SetState s = d.scheduler().states().get("home");
+            assertThat(s.lastCheck()).isEqualTo(f.clock.instant());
+            assertThat(s.result()).isEqualTo("failed");
+            var check = sent.stream().filter(r -> r.path("kind").asText().equals("check")).toList();
+            assertThat(check).hasSize(2);
+            assertThat(check.get(0).path("damageFound").asBoolean()).isFalse();
+            assertThat(check.get(1).path("damageFound").asBoolean()).isTrue();
+            assertThat(check.get(1).path("status").asText()).isEqualTo("failed");
+            assertThat(check.get(1).path("errors").size()).isPositive();
+        }
+    }
+
+    @Test
     void aSecondDaemonOnTheStateDirectoryIsRefusedWithThePid() throws Exception {
         Path config = hourly("");
         try (Daemon d = f.start(config)) {

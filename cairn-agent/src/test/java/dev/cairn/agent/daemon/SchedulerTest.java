@@ -30,12 +30,12 @@ class SchedulerTest {
         Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
         AtomicInteger worst = new AtomicInteger();
         ExecutorService pool = Executors.newCachedThreadPool();
-        Scheduler.Job job = set -> {
+        Scheduler.Job job = (set, before) -> {
             int now = active.computeIfAbsent(Scheduler.repositoryKey(set), k -> new AtomicInteger()).incrementAndGet();
             worst.accumulateAndGet(now, Math::max);
             release.computeIfAbsent(set.name(), k -> new CountDownLatch(1)).await(30, TimeUnit.SECONDS);
             active.get(Scheduler.repositoryKey(set)).decrementAndGet();
-            return new SetRunner.Outcome(clock.instant(), clock.instant(), "success", null, List.of());
+            return new SetRunner.Outcome(clock.instant(), clock.instant(), "success", null, List.of(), null);
         };
         Scheduler[] holder = new Scheduler[1];
         Scheduler s = new Scheduler(new StateFile(tmp), clock.withZone(ZoneOffset.UTC), pool, job, () -> holder[0].tick(),
