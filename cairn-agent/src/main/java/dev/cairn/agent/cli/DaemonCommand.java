@@ -12,25 +12,21 @@ import picocli.CommandLine.Option;
                 + "a systemd unit is in docs/cairn-daemon.service).",
                 "SIGHUP reloads the config. 'cairn status' shows each set's last and next run, 'cairn run SET' runs one now."})
 final class DaemonCommand extends BaseCommand {
-    @Option(names = "--config", paramLabel = "FILE", description = "the config file (default: ~/.config/cairn/daemon.yaml)")
-    Path config;
-
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "where the daemon keeps its state, outbox and socket (default: the config's state-dir, else $XDG_STATE_HOME/cairn)")
-    Path stateDir;
+    @picocli.CommandLine.Mixin
+    DaemonFiles files;
 
     @Option(names = "--check-config", description = "only check the config file, then exit (0: usable)")
     boolean checkConfig;
 
     @Override
     protected int execute() throws Exception {
-        Path file = DaemonPorts.configFile(context(), config);
+        Path file = files.configFile(context());
         DaemonConfig loaded = DaemonPorts.load(file);
         if (checkConfig) {
             output().result(file + ": ok, " + loaded.sets().size() + " set(s): " + String.join(", ", loaded.sets().keySet()));
             return ExitCodes.OK;
         }
-        Path state = DaemonPorts.stateDir(context(), stateDir, loaded);
+        Path state = files.stateDir(context(), loaded);
         try (Daemon daemon = Daemon.start(DaemonPorts.options(context(), file, state, true))) {
             Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop));
             daemon.runLoop();

@@ -7,7 +7,6 @@ import dev.cairn.agent.daemon.InstanceLock;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -20,18 +19,15 @@ final class RunCommand extends BaseCommand {
     @Parameters(paramLabel = "SET", description = "the set's name under 'sets:' in the config")
     String set;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "the config file (default: ~/.config/cairn/daemon.yaml)")
-    Path config;
-
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "the daemon's state directory (default: as 'cairn daemon')")
-    Path stateDir;
+    @picocli.CommandLine.Mixin
+    DaemonFiles files;
 
     @Override
     protected int execute() throws Exception {
-        Path file = DaemonPorts.configFile(context(), config);
+        Path file = files.configFile(context());
         DaemonConfig loaded = DaemonPorts.load(file);
         loaded.set(set); // names the sets if there is no such set
-        Path state = DaemonPorts.stateDir(context(), stateDir, loaded);
+        Path state = files.stateDir(context(), loaded);
         JsonNode answer;
         if (InstanceLock.runningPid(state).isPresent()) {
             output().info("running " + set + " through the daemon (pid " + InstanceLock.runningPid(state).getAsLong() + ")");

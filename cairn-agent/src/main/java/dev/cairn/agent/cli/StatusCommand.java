@@ -16,23 +16,19 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code cairn status}: each set's last run, its result and its next run, from the daemon's state file. */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show each backup set's last run, result and next run, and whether the daemon runs (see 'cairn daemon').")
 final class StatusCommand extends BaseCommand {
-    @Option(names = "--config", paramLabel = "FILE", description = "the daemon's config file (default: ~/.config/cairn/daemon.yaml)")
-    Path config;
-
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "the daemon's state directory (default: as 'cairn daemon')")
-    Path stateDir;
+    @picocli.CommandLine.Mixin
+    DaemonFiles files;
 
     @Override
     protected int execute() throws Exception {
-        Path file = DaemonPorts.configFile(context(), config);
-        DaemonConfig loaded = config != null || Files.exists(file) ? DaemonPorts.load(file) : null;
-        Path state = DaemonPorts.stateDir(context(), stateDir, loaded);
+        Path file = files.configFile(context());
+        DaemonConfig loaded = files.config != null || Files.exists(file) ? DaemonPorts.load(file) : null;
+        Path state = files.stateDir(context(), loaded);
         Map<String, SetState> states = new StateFile(state).load();
         OptionalLong pid = InstanceLock.runningPid(state);
         TreeSet<String> names = new TreeSet<>(states.keySet());
