@@ -60,6 +60,7 @@ public final class ExitCodes {
             case RepositoryLockedException x -> LOCKED;
             case CorruptDataException x -> DAMAGED;
             case CommandLine.ParameterException x -> USAGE;
+            case dev.cairn.agent.daemon.ConfigException x -> USAGE;
             default -> FATAL;
         };
     }
@@ -75,7 +76,7 @@ public final class ExitCodes {
             return server.getMessage(); // the server's own words (quota, append-only, signed out, lease lost)
         }
         if (cause instanceof java.io.IOException || cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
-                || cause instanceof UnsupportedOperationException) {
+                || cause instanceof UnsupportedOperationException || cause instanceof dev.cairn.agent.daemon.ConfigException) {
             return ErrorMessages.describe(cause);
         }
         return "internal error: " + cause + "; run with --debug for the stack trace and please report it";
