@@ -77,32 +77,32 @@ final class PackRange {
     static void read(RestoreRun run, List<Need> range, boolean countUnits) {
         BlobId pack = range.getFirst().loc().pack();
         long end = reach(range);
-        int next = 0;
+        int[] next = {0};
         IOException readFailure = null;
-        for (int attempt = 0; next < range.size() && readFailure == null; attempt++) {
-            long from = range.get(next).loc().offset();
+        for (int attempt = 0; next[0] < range.size() && readFailure == null; attempt++) {
+            long from = range.get(next[0]).loc().offset();
             try (InputStream in = run.repo().openPack(pack, from, end - from)) {
-                next = stream(run, range, next, in, from, countUnits);
+                stream(run, range, next, in, from, countUnits);
             } catch (IOException e) {
                 if (attempt >= RESUMES || !resumable(e)) {
                     readFailure = e;
                 }
             }
         }
-        for (int i = next; i < range.size(); i++) {
+        for (int i = next[0]; i < range.size(); i++) {
             deliver(run, range.get(i), readFailure, null, countUnits);
         }
     }
 
     /**
-     * Reads and delivers the blobs of {@code range} from index {@code next} on, {@code in} being positioned at
-     * {@code pos}; returns the index after the last blob delivered (all of them unless reading fails).
+     * Reads and delivers the blobs of {@code range} from index {@code next[0]} on, {@code in} being positioned at
+     * {@code from}; {@code next[0]} always holds the index after the last blob delivered, also when reading fails.
      */
-    private static int stream(RestoreRun run, List<Need> range, int next, InputStream in, long from, boolean countUnits)
+    private static void stream(RestoreRun run, List<Need> range, int[] next, InputStream in, long from, boolean countUnits)
             throws IOException {
         FetchBuffers buffers = run.buffers();
         long pos = from;
-        int i = next;
+        int i = next[0];
         while (i < range.size()) {
             Need n = range.get(i);
             in.skipNBytes(n.loc().offset() - pos);
@@ -115,9 +115,9 @@ final class PackRange {
             CorruptDataException damage = open(run, n, sealed, 0, buffers);
             for (; i < range.size() && range.get(i).loc().equals(n.loc()); i++) {
                 deliver(run, range.get(i), damage, buffers.open().plain(), countUnits);
+                next[0] = i + 1;
             }
         }
-        return i;
     }
 
     private static BlobId pack(Need n) {
