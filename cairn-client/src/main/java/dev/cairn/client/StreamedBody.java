@@ -13,7 +13,7 @@ import java.util.concurrent.Flow;
 
 /**
  * A response body read as an {@link InputStream} that asks the connection for up to {@value #DEMAND} buffers ahead (about
- * 1 MiB of the client's 16 KiB buffers) instead of one at a time as {@link HttpResponse.BodySubscribers#ofInputStream()}
+ * 512 KiB of the client's 16 KiB buffers; more are promoted out of the agent's small young generation) instead of one at a time as {@link HttpResponse.BodySubscribers#ofInputStream()}
  * does: there, every buffer pauses the socket and re-registers it with the client's selector (a wake-up and an
  * {@code epoll_ctl} per 16 KiB), which made streaming a pack cost more system time than decrypting it. Memory stays
  * bounded by the demand. Closing the stream before its end cancels the body (the connection is then closed, not reused).
@@ -21,7 +21,7 @@ import java.util.concurrent.Flow;
  */
 final class StreamedBody implements HttpResponse.BodySubscriber<InputStream> {
     /** Buffers asked for ahead; more are asked for once half of them have been read. */
-    static final int DEMAND = 64;
+    static final int DEMAND = 32;
     private final Object lock = new Object();
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private final CompletableFuture<InputStream> body = new CompletableFuture<>();

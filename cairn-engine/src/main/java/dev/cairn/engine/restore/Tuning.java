@@ -14,10 +14,11 @@ package dev.cairn.engine.restore;
  */
 record Tuning(long segmentBytes, int maxRunBytes, long cacheBytes, long batchedFileBytes, int batchFiles, int maxGapBytes) {
     /**
-     * Every file is restored in batches, by pack: a batch of up to 1024 files or 256 MiB reads each pack it needs with one
-     * streamed ranged read of up to 64 MiB (more than a pack), so the number of requests is about the number of packs.
+     * Every file is restored in batches, by pack: a batch of up to 2048 files or 256 MiB reads each pack it needs with one
+     * streamed ranged read of up to 64 MiB (more than a pack) that spans gaps of up to 4 MiB, so the number of requests is
+     * about the number of packs (as restic's restorer, which reads each pack from its first to its last needed blob).
      */
-    static final Tuning DEFAULT = new Tuning(32L << 20, 64 << 20, 4L << 20, Long.MAX_VALUE, 1024, 1 << 20);
+    static final Tuning DEFAULT = new Tuning(32L << 20, 64 << 20, 4L << 20, Long.MAX_VALUE, 2048, 4 << 20);
 
     /** File by file, no batches. */
     Tuning(long segmentBytes, int maxRunBytes, long cacheBytes) {
