@@ -109,7 +109,7 @@ public final class HttpBlobStore implements BlobStore {
 
     @Override
     public InputStream get(BlobName name) throws IOException {
-        HttpResponse<InputStream> r = send(request(path(name)).GET(), HttpResponse.BodyHandlers.ofInputStream(),
+        HttpResponse<InputStream> r = send(request(path(name)).GET(), STREAMED,
                 "get " + name);
         return body(r, name, "get " + name);
     }
@@ -132,7 +132,7 @@ public final class HttpBlobStore implements BlobStore {
             return InputStream.nullInputStream();
         }
         HttpResponse<InputStream> r = send(request(path(name)).header("Range", "bytes=" + offset + "-" + last).GET(),
-                HttpResponse.BodyHandlers.ofInputStream(), "get " + name);
+                STREAMED, "get " + name);
         InputStream in = body(r, name, "get " + name);
         long got = r.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (r.statusCode() != 206 || got != length) {
@@ -216,6 +216,9 @@ public final class HttpBlobStore implements BlobStore {
         return HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token);
     }
+
+    /** Bodies read as streams, with read-ahead (see {@link StreamedBody}). */
+    private static final HttpResponse.BodyHandler<InputStream> STREAMED = info -> new StreamedBody();
 
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler, String what)
             throws IOException {

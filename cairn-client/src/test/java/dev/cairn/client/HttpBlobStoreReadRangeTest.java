@@ -117,4 +117,44 @@ class HttpBlobStoreReadRangeTest {
         }
         assertThat(gets).hasValue(RemoteStores.RETRY.maxAttempts());
     }
+
+    /** Reads the whole stream in pieces of {@code piece} bytes. */
+    private static byte[] readInPieces(java.io.InputStream in, int piece) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[piece];
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aStreamedRangeHoldsExactlyTheBytesAskedFor() throws IOException {
+        // 3 MiB: more than the read-ahead (StreamedBody.DEMAND buffers), so the stream asks for more as it is read
+        int length = object.length - 7;
+        try (BlobStore store = store(); java.io.InputStream in = store.get(PACK, 7, length)) {
+            assertThat(readInPieces(in, 10_007)).isEqualTo(Arrays.copyOfRange(object, 7, 7 + length));
+        }
+    }
+
+    @Test
+    void aStreamClosedHalfWayLeavesTheStoreUsable() throws IOException {
+        try (BlobStore store = store()) {
+            try (java.io.InputStream in = store.get(PACK, 0, object.length)) {
+                assertThat(in.readNBytes(1000)).isEqualTo(Arrays.copyOf(object, 1000));
+            }
+            try (java.io.InputStream in = store.get(PACK, 100, 5000)) {
+                assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(object, 100, 5100));
+            }
+        }
+        assertThat(gets).hasValue(2);
+    }
+
+    @Test
+    void aStreamedBodyCutOffIsAnIoExceptionNotAShortRead() throws IOException {
+        faults.add("cut");
+        try (BlobStore store = store(); java.io.InputStream in = store.get(PACK, 0, 2 << 20)) {
+            assertThatThrownBy(() -> readInPieces(in, 65536)).isInstanceOf(IOException.class);
+        }
+    }
 }

@@ -82,6 +82,15 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
+     * Opens {@code length} sealed bytes of a pack at {@code offset} as a stream, for reads too large to buffer (restore
+     * streams a pack's needed blobs one by one). Only opening is retried; the caller closes the stream, and an object
+     * shorter than the range ends the stream early with an {@link java.io.EOFException}.
+     */
+    public java.io.InputStream openPack(BlobId pack, long offset, long length) throws IOException {
+        return store.get(packName(pack), offset, length);
+    }
+
+    /**
      * The entries of a pack's header, read from the pack and decrypted with this repository's key.
      *
      * @throws FormatException if the header is damaged

@@ -40,6 +40,7 @@ final class FileRestore {
     private final AtomicReference<IOException> failure = new AtomicReference<>();
     private volatile boolean stopped;
     private Layout layout;
+    private Path target;
     private Path partial;
     private boolean direct;
     private boolean targetAbsent;
@@ -71,7 +72,7 @@ final class FileRestore {
             }
             unchanged = alreadyRestored();
             if (!unchanged) {
-                openPartial();
+                clearPath();
             }
         } catch (IOException | RuntimeException e) {
             closeChannel();
@@ -174,8 +175,11 @@ final class FileRestore {
         }
     }
 
-    /** Creates the partial file with its final size. */
-    private void openPartial() throws IOException {
+    /**
+     * Chooses where the content is written and removes what is in the way there; the file itself is created at the first
+     * write ({@link #channel()}), so files waiting in a batch for their blobs hold no file descriptor.
+     */
+    private void clearPath() throws IOException {
         // Nothing at the final name: write there directly (a rename per file costs more than writing a small file); a file
         // that fails is moved to its partial name in finish(), so it never looks complete.
         direct = targetAbsent;
@@ -187,21 +191,31 @@ final class FileRestore {
         if (a != null && !a.isDirectory()) {
             Files.delete(path); // a leftover of an interrupted restore, or a symlink we must not write through
         }
-        channel = FileChannel.open(path, CREATE, Metadata.privateAttributes(false));
-        partial = path;
-        if (layout.size() > 0) {
-            channel.write(ByteBuffer.allocate(1), layout.size() - 1);
+        target = path;
+    }
+
+    /** The open file to write to: created (exclusively, with its final size) on first use. */
+    private synchronized FileChannel channel() throws IOException {
+        if (channel == null) {
+            FileChannel ch = FileChannel.open(target, CREATE, Metadata.privateAttributes(false));
+            partial = target;
+            channel = ch;
+            if (layout.size() > 0) {
+                ch.write(ByteBuffer.allocate(1), layout.size() - 1);
+            }
         }
+        return channel;
     }
 
     /** Writes {@code plain[0, length)} at blob {@code i}'s offset, in slices (see {@link #WRITE_SLICE}). */
     private void write(int i, byte[] plain, int length) throws IOException {
+        FileChannel ch = channel();
         long pos = layout.offsets()[i];
         int done = 0;
         while (done < length) {
             ByteBuffer slice = ByteBuffer.wrap(plain, done, Math.min(WRITE_SLICE, length - done));
             while (slice.hasRemaining()) {
-                int n = channel.write(slice, pos + done);
+                int n = ch.write(slice, pos + done);
                 done += n;
             }
         }
@@ -217,6 +231,9 @@ final class FileRestore {
      */
     private void finish() {
         try {
+            if (!stopped) {
+                created(); // an empty file, or one whose every blob failed, was not created by a write
+            }
             closeChannel();
             IOException f = failure.get();
             if (f != null) {
@@ -245,6 +262,14 @@ final class FileRestore {
         }
     }
 
+    private void created() {
+        try {
+            channel();
+        } catch (IOException | RuntimeException e) {
+            stop(asIo(e));
+        }
+    }
+
     private IOException applyMetadata() {
         try {
             Metadata.apply(partial, item.node(), false);
@@ -254,7 +279,7 @@ final class FileRestore {
         }
     }
 
-    private void closeChannel() {
+    private synchronized void closeChannel() {
         FileChannel ch = channel;
         if (ch == null) {
             return;

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Memory bound: the submitting thread blocks once {@code 4 × workers} files (plus two batches of small files) are
  * started and not finished. Follow-up tasks
  * (the further segments of a large file) are queued without blocking, so workers never wait on each other; they are small,
- * and buffers exist only while a task runs. So at most {@code workers} ranged reads of at most
- * {@link Tuning#maxRunBytes} (or one larger blob) are in memory at once, plus the cache.
+ * and buffers exist only while a task runs. Ranged reads are streamed blob by blob, so at most {@code workers} sealed
+ * blobs and their plaintexts are in memory at once, plus the cache.
  */
 final class RestoreRun implements AutoCloseable {
     private final Repository repo;

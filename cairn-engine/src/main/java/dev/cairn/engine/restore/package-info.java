@@ -8,18 +8,19 @@
  *            name; apply the include/exclude filter; hand each entry on as it is read (nothing is collected):
  *   dirs:    create each directory as it is reached (parents first), owner-only for now; replace a file or symlink in the way
  *   files:   on workers, at most 4 × workers files (plus two batches) in flight (the walk waits for a free slot);
- *            small files (up to 4 MiB) are gathered in walk order into batches (128 files or 16 MiB): a batch lays out
- *            and opens its files as below, sorts the blobs they need by pack and offset, and reads each pack's needed
- *            blobs with ranged reads of up to 4 MiB that span gaps of up to 1 MiB, on several workers at once; each
- *            blob is opened once and written into every file that uses it. Larger files, one by one:
+ *            files are gathered in walk order into batches (2048 files or 256 MiB; a large file is one batch's member
+ *            like any other): a batch lays out its files as below, sorts the blobs they need by pack and offset, and
+ *            reads each pack's needed blobs with ONE streamed ranged read (up to 64 MiB, spanning gaps of up to 4 MiB),
+ *            the packs on several workers at once; each blob is read into the worker's buffer as it arrives, opened
+ *            (authenticated, decompressed, id-checked) once and written at its offset into every file that uses it
+ *            (positional writes; a file is created with its final size at its first write); a stream that breaks off
+ *            is resumed from the blob it broke in. Per file:
  *              lay out the file from the index (blob → pack, offset, length; plaintext offset in the file)
  *              if the target already holds exactly this content (chunk-by-chunk id check): apply metadata, done
- *              create "&lt;name&gt;.cairn-partial" with the final size; split the blob list into segments (large files)
- *              for each segment, on its own worker:
- *                  for each blob not yet written: a cached duplicate is written from memory; otherwise the run of
- *                  following blobs that lie back to back in the same pack is fetched with ONE ranged read, each blob is
- *                  opened (authenticated, decompressed, id-checked) and written at its offset with a positional write
- *              last segment done: metadata (owner as root, mode, mtime), then rename over the final name
+ *              write into "&lt;name&gt;.cairn-partial" (or the final name when nothing is there); cached duplicates
+ *              are written from memory
+ *              last blob written: metadata (owner as root, mode, mtime), then rename over the final name
+ *            (A file-by-file mode, segments of back-to-back blobs per file, remains for tests of the knobs.)
  *              verify (optional): re-read the completed file and check every chunk against its blob id
  *   links:   create each symlink with its stored target; owner and mtime without following them
  *   finish:  a directory's metadata once everything inside it is done (so deepest first), so that children's writes and
@@ -38,9 +39,10 @@
  *       reported once and left as {@code <name>.cairn-partial} (other blobs written, damaged ranges zero), beside any older
  *       file of that name, which is kept. An interrupted restore leaves at worst such partial files; running it again
  *       rewrites only files whose content differs.</li>
- *   <li>Memory is bounded and does not grow with the snapshot: at most {@code workers} ranged reads (each at most 4 MiB
- *       or one blob), a 4 MiB duplicate cache with 1 MiB of sighting bits, and one part of one tree per directory level
- *       (a duplicate blob is read once more than needed before it is known to repeat).</li>
+ *   <li>Memory is bounded and does not grow with the snapshot: per worker one sealed blob and its plaintext (reads are
+ *       streamed, whatever their length) plus the HTTP client's read-ahead, a 4 MiB duplicate cache with 1 MiB of
+ *       sighting bits, the layouts of the files in flight, and one part of one tree per directory level (a duplicate
+ *       blob is read once more than needed before it is known to repeat).</li>
  * </ul>
  *
  * <h2>Not guaranteed</h2>
@@ -54,8 +56,8 @@
  *       access and change times, hard links and special files are not restored.</li>
  *   <li>Entries in the target that are not in the snapshot are not deleted; names ending in {@code .cairn-partial} next
  *       to restored files belong to cairn and may be overwritten.</li>
- *   <li>Large files are read by file, not by pack: a pack holding blobs of many large files is read once per run of
- *       blobs, not once; small files are read by pack only within a batch.</li>
+ *   <li>Files are read by pack only within a batch: a pack whose blobs belong to files of two batches is read twice (in
+ *       part each time); needed blobs more than 4 MiB apart in a pack take two reads.</li>
  * </ul>
  */
 package dev.cairn.engine.restore;

@@ -132,4 +132,46 @@ class RestoreReadsTest {
 
         assertThat(smallFilesReads(40, tiny)).isGreaterThanOrEqualTo(10);
     }
+
+    /** The packs that hold the chunks of {@code content} (fixed {@link TestRepo#CHUNK}-byte chunks). */
+    private long packsOf(byte[] content) throws IOException {
+        java.util.Set<dev.cairn.engine.id.BlobId> packs = new java.util.HashSet<>();
+        for (int off = 0; off < content.length; off += C) {
+            int len = Math.min(C, content.length - off);
+            packs.add(t.repo.index().lookup(t.repo.codec().id(content, off, len)).pack());
+        }
+        return packs.size();
+    }
+
+    @Test
+    @DisplayName("a large file is restored by pack: one streamed read per pack it spans")
+    void largeFileOneReadPerPack() throws IOException {
+        byte[] content = Sources.random(40 * C + 17, 6);
+
+        int reads = fileReads(content, RestoreOptions.defaults().withVerify(true), Tuning.DEFAULT);
+
+        assertThat(packsOf(content)).isGreaterThan(1);
+        assertThat(reads).isEqualTo(packsOf(content));
+    }
+
+    @Test
+    @DisplayName("a streamed read that breaks off mid-pack is resumed from the blob it broke in")
+    void brokenReadIsResumed() throws IOException {
+        byte[] content = Sources.random(40 * C + 17, 7);
+        Path file = tmp.resolve("src/file.bin");
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        SnapshotRef snap = t.backup(file);
+        Path target = tmp.resolve("target");
+        t.store.packRangeReads.set(0);
+        t.store.breakNextReadAfter.set(3 * C + 100);
+
+        RestoreResult r = Restorer.create(t.repo, RestoreOptions.defaults(), RestoreListener.NONE, Tuning.DEFAULT)
+                .restore(snap, target);
+
+        assertThat(r.errors()).isZero();
+        assertThat(TestRepo.restored(target, file)).hasBinaryContent(content);
+        assertThat(t.store.breakNextReadAfter.get()).isZero();
+        assertThat(t.store.packRangeReads.get() - 2 * file.getNameCount()).isEqualTo(packsOf(content) + 1);
+    }
 }
