@@ -32,7 +32,8 @@ public final class RestoreKillChild {
             RestoreService restore = new RestoreService(database.jdbi(), database.reads(),
                     new Schema(database.dialect()), Clock.systemUTC(), args[5], new AttachmentService(database.jdbi(),
                             new TenantStores(args[6]), new QuotaService(database.jdbi(), Clock.systemUTC(), "kill"),
-                            new SpoolDirectory(Path.of(args[6]).resolveSibling("kill-spool")), new SecureRandom()::nextBytes,
+                            new SpoolDirectory(Path.of(args[6]).resolveSibling("kill-spool")),
+                            new SecureRandom()::nextBytes,
                             Clock.systemUTC(), AttachmentService.DEFAULT_MAX_BYTES));
             Caller caller = new Caller(Long.parseLong(args[2]), "ann", Long.parseLong(args[3]), "ann",
                     WorkspaceRole.OWNER);

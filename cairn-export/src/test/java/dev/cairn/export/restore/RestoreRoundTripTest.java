@@ -59,7 +59,8 @@ class RestoreRoundTripTest {
         RestoreDiff after = restore.diff(target.ann, copy, options);
         assertThat(after.isEmpty()).as("diff after restore: %s", after).isTrue();
         for (String table : List.of("customers", "orders", "files")) {
-            assertThat(records(target, table, source.ids.get(table))).as(table).isEqualTo(records(source, table, source.ids.get(table)));
+            assertThat(records(target, table, source.ids.get(table))).as(table)
+                    .isEqualTo(records(source, table, source.ids.get(table)));
             assertThat(target.table(table).id()).isEqualTo(source.table(table).id());
             assertThat(target.table(table).columns()).isEqualTo(source.table(table).columns());
         }
