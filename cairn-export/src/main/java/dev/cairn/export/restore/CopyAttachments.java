@@ -6,13 +6,9 @@ import dev.cairn.export.format.AttachmentPaths;
 import dev.cairn.workspace.model.Attachment;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,11 +59,6 @@ final class CopyAttachments {
                 line.path("contentType").asText(null), bytes, sha));
     }
 
-    /** The described files, in the index's order. */
-    Collection<Attachment> all() {
-        return byPath.values();
-    }
-
     /** The paths and files described, in the index's order. */
     Map<String, Attachment> byPath() {
         return byPath;
@@ -95,20 +86,11 @@ final class CopyAttachments {
             throw new CopyException("the copy is incomplete: the attached file " + path + " is missing. Nothing was "
                     + "restored");
         }
-        MessageDigest sha = CopyCheck.sha256();
-        long bytes = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                sha.update(buf, 0, n);
-                bytes += n;
-            }
-        }
-        String digest = HexFormat.of().formatHex(sha.digest());
-        if (bytes != a.bytes() || !digest.equals(a.sha256())) {
+        CopyCheck.Hashed h = CopyCheck.hash(file);
+        if (h.bytes() != a.bytes() || !h.sha256().equals(a.sha256())) {
             throw new CopyException("the copy was changed after the export: the attached file " + path + " has "
-                    + bytes + " bytes with SHA-256 " + digest + ", but the server recorded " + a.bytes() + " bytes "
-                    + "with " + a.sha256() + ". Nothing was restored");
+                    + h.bytes() + " bytes with SHA-256 " + h.sha256() + ", but the server recorded " + a.bytes()
+                    + " bytes with " + a.sha256() + ". Nothing was restored");
         }
         return file;
     }

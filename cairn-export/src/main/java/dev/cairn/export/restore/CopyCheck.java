@@ -103,6 +103,16 @@ public final class CopyCheck {
     }
 
     private static boolean matches(Path p, FileEntry f) throws IOException {
+        Hashed h = hash(p);
+        return h.bytes() == f.bytes() && h.sha256().equals(f.sha256());
+    }
+
+    /** A file's size and hex SHA-256. */
+    record Hashed(long bytes, String sha256) {
+    }
+
+    /** Reads {@code p} once for its size and SHA-256. */
+    static Hashed hash(Path p) throws IOException {
         MessageDigest sha = sha256();
         long bytes = 0;
         try (InputStream in = Files.newInputStream(p)) {
@@ -112,7 +122,7 @@ public final class CopyCheck {
                 bytes += n;
             }
         }
-        return bytes == f.bytes() && HexFormat.of().formatHex(sha.digest()).equals(f.sha256());
+        return new Hashed(bytes, HexFormat.of().formatHex(sha.digest()));
     }
 
     static MessageDigest sha256() {
