@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code cairn export restore} against real servers: the encrypted bundle decrypted on this side with the identity, the
  * diff shown per table, a dry run that changes nothing, the restore that makes the workspace the copy again, the same
  * copy restored into a fresh server and a new account with the same table and record ids (and references still
- * pointing at the same rows), and a tampered bundle or a read-only token refused with nothing changed.
+ * pointing at the same rows, an attached file with its upload id and bytes), and a tampered bundle or a read-only
+ * token refused with nothing changed.
  */
 class ExportRestoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +38,15 @@ class ExportRestoreTest {
     Path key;
     Path bundle;
     final List<TestServer> others = new ArrayList<>();
+    /** The attached file: every byte value, so a text decoding anywhere on the way would show. */
+    static final byte[] FILE = new byte[256];
+    String fileId;
+
+    static {
+        for (int i = 0; i < FILE.length; i++) {
+            FILE[i] = (byte) i;
+        }
+    }
 
     record Run(int code, String out, String err) {
     }
@@ -60,6 +70,14 @@ class ExportRestoreTest {
         delete(server, token, "/api/v1/workspace/tables/people/records/1");
         post(server, token, "/api/v1/workspace/tables/notes/records", "{\"text\":\"Grüße, \\\"quoted\\\"\","
                 + "\"who\":" + ada + "}");
+        post(server, token, "/api/v1/workspace/tables", "{\"name\":\"files\",\"columns\":[{\"name\":\"doc\","
+                + "\"type\":\"attachment\"}]}");
+        HttpResponse<String> upload = server.send(server.request("/api/v1/workspace/attachments?name=b.bin")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(FILE)).build());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        fileId = JSON.readTree(upload.body()).get("id").asText();
+        post(server, token, "/api/v1/workspace/tables/files/records", "{\"doc\":\"" + fileId + "\"}");
         bundle = dir.resolve("export.age");
         Files.write(bundle, download(export()));
     }
@@ -108,6 +126,13 @@ class ExportRestoreTest {
         assertThat(records(fresh, bobs, "people")).isEqualTo(records(server, token, "people"));
         assertThat(records(fresh, bobs, "notes")).isEqualTo(records(server, token, "notes"));
         assertThat(tables(fresh, bobs)).isEqualTo(tables(server, token));
+        assertThat(records(fresh, bobs, "files")).as("the file keeps its upload id").isEqualTo(records(server,
+                token, "files")).hasSize(1);
+        assertThat(fresh.sendBytes(fresh.request("/api/v1/workspace/attachments/" + fileId)
+                .header("Authorization", "Bearer " + bobs).build()).body()).isEqualTo(FILE);
+        assertThat(run.out()).contains("table files (added): 1 added");
+        assertThat(restore(fresh, bobs, "--signing-key", signingKey, "--other-workspace", "--dry-run").out())
+                .contains("table files (same): 0 added, 0 changed, 0 deleted, 1 unchanged");
     }
 
     @Test

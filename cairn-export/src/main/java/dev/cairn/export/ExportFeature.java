@@ -14,6 +14,7 @@ import dev.cairn.server.feature.Platform;
 import dev.cairn.server.http.Route;
 import dev.cairn.server.web.NavLink;
 import dev.cairn.server.web.WebKit;
+import dev.cairn.workspace.files.AttachmentService;
 import dev.cairn.workspace.schema.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,7 +57,9 @@ public final class ExportFeature implements Feature {
         ExportModule module = ExportModule.create(platform, pool, version(),
                 running == null ? Optional.empty() : Software.of(ExportFeature.class, running));
         RestoreService restore = new RestoreService(platform.database().jdbi(), platform.database().reads(),
-                new Schema(platform.database().dialect()), platform.clock(), module.key().publicKey());
+                new Schema(platform.database().dialect()), platform.clock(), module.key().publicKey(),
+                new AttachmentService(platform.database().jdbi(), platform.stores(), platform.quota(),
+                        platform.spool(), platform.random(), platform.clock(), AttachmentService.DEFAULT_MAX_BYTES));
         RestoreUploads uploads = new RestoreUploads(platform.spool().dir());
         CopyImport copies = new CopyImport(platform.database().reads(), module.workspaces(), restore,
                 platform.spool().dir());

@@ -75,6 +75,8 @@ public final class ExportFixture implements AutoCloseable {
     /** The attachment stores (under {@link #scratch}) and their service. */
     public final TenantStores stores;
     public final AttachmentService files;
+    /** The quota the attachments are counted in. */
+    public final QuotaService quota;
     /** The bytes of each upload, by upload id. */
     public final Map<String, byte[]> uploaded = new LinkedHashMap<>();
     /** Ids of the records made, by table. */
@@ -91,7 +93,8 @@ public final class ExportFixture implements AutoCloseable {
         this.ann = new Caller(c.workspaceId(), c.workspaceOwner(), c.accountId(), c.accountName(), c.role());
         this.schema = new Schema(dialect);
         this.stores = new TenantStores(scratch.resolve("store").toString());
-        this.files = new AttachmentService(db.jdbi(), stores, new QuotaService(db.jdbi(), clock, "test"),
+        this.quota = new QuotaService(db.jdbi(), clock, "test");
+        this.files = new AttachmentService(db.jdbi(), stores, quota,
                 new SpoolDirectory(scratch.resolve("spool")), new Random(11)::nextBytes, clock,
                 AttachmentService.DEFAULT_MAX_BYTES);
     }

@@ -24,8 +24,8 @@ import java.util.zip.ZipOutputStream;
  * {@code cairn export restore}: brings a copy back into the workspace of the account whose token it uses (ADR 31).
  * The copy is a pulled export's directory, a decrypted bundle ({@code .zip}) or the encrypted one ({@code .age}, then
  * decrypted here with the identity, which never leaves this machine). It is checked here first (signature by the key
- * trusted for it, every checksum), then the manifest, the workspace files and the one format restored from are zipped
- * and uploaded: the server reads them, answers the diff, and, unless it is a dry run, applies it against the change
+ * trusted for it, every checksum), then the manifest, the workspace files, the attached files and the one format
+ * restored from are zipped and uploaded: the server reads them, answers the diff, and, unless it is a dry run, applies it against the change
  * sequence of that diff. Not thread-safe.
  */
 public final class CopyRestorer {
@@ -122,12 +122,15 @@ public final class CopyRestorer {
                 ExportFailure.Kind.USAGE, "the copy holds no format to restore from"));
     }
 
-    /** Zips the manifest, its signature, the workspace files and {@code format}'s files (stored: they are checked). */
+    /**
+     * Zips the manifest, its signature, the workspace files (with {@code workspace/attachments.jsonl}), {@code format}'s
+     * files and the attached files under {@code attachments/} when the copy has them.
+     */
     static void zip(Path dir, String format, Path zip) throws IOException {
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             z.setLevel(1);
             List<Path> files = new ArrayList<>();
-            for (String sub : List.of("workspace", format)) {
+            for (String sub : List.of("workspace", format, "attachments")) {
                 if (Files.isDirectory(dir.resolve(sub))) {
                     try (Stream<Path> all = Files.walk(dir.resolve(sub))) {
                         all.filter(Files::isRegularFile).sorted().forEach(files::add);

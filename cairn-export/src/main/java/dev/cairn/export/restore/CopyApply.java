@@ -30,8 +30,12 @@ final class CopyApply {
     private final WriteTx tx;
     private final RestoreService.Prepared copy;
     private final RestoreOptions options;
+    private final Map<String, dev.cairn.workspace.model.Attachment> files;
 
-    CopyApply(Schema schema, WriteTx tx, RestoreService.Prepared copy, RestoreOptions options) {
+    /** @param files the copy's attached files as this server stored them, by bundle path */
+    CopyApply(Schema schema, WriteTx tx, RestoreService.Prepared copy, RestoreOptions options,
+            Map<String, dev.cairn.workspace.model.Attachment> files) {
+        this.files = files;
         this.schema = schema;
         this.ids = new IdSchema(schema);
         this.tx = tx;
@@ -50,7 +54,7 @@ final class CopyApply {
         }
         List<TableDef> tables = ids.apply(tx, copy.tables(), options.replace());
         List<DiffCounter> counters = new java.util.ArrayList<>();
-        try (CopyRows reader = CopyReaders.open(copy.format(), copy.dir())) {
+        try (CopyRows reader = copy.open(files)) {
             for (int i = 0; i < tables.size(); i++) {
                 DiffCounter counter = new DiffCounter(copy.tables().get(i), options.replace());
                 rows(reader, copy.tables().get(i), tables.get(i), counter);

@@ -12,7 +12,8 @@ import java.time.format.DateTimeParseException;
 /**
  * The text of a value in a copy back to the value (docs/spec/export-format.md §4, the one rule for the text of values
  * that every format shares): the inverse of the export's {@code Cells}. Decimals keep the column's scale and must fit
- * it exactly. A value the text cannot be is a {@link CopyException} naming where it is.
+ * it exactly. An attachment's text is its bundle path, kept as text here ({@link AttachedRows} resolves it).
+ * A value the text cannot be is a {@link CopyException} naming where it is.
  */
 public final class CopyCells {
     private CopyCells() {
@@ -37,8 +38,8 @@ public final class CopyCells {
                 }
                 case DATE -> new Value.Date(LocalDate.parse(text));
                 case DATETIME -> new Value.DateTime(Instant.parse(text));
-                case ATTACHMENT -> throw new CopyException(where + ": this copy has attached files, which this "
-                        + "version of cairn cannot restore yet; nothing was restored");
+                // the file's bundle path; AttachedRows turns it into the file the copy's index describes
+                case ATTACHMENT -> new Value.Text(text);
                 case BOOLEAN -> switch (text) {
                     case "true" -> new Value.Bool(true);
                     case "false" -> new Value.Bool(false);

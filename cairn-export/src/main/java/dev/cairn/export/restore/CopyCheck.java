@@ -3,6 +3,7 @@ package dev.cairn.export.restore;
 import dev.cairn.export.bundle.FileEntry;
 import dev.cairn.export.bundle.Manifest;
 import dev.cairn.export.bundle.SigningKey;
+import dev.cairn.export.format.AttachmentPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,14 +72,15 @@ public final class CopyCheck {
 
     /**
      * Checks the files: every file present is listed with its size and SHA-256, nothing else is there, and the files
-     * of {@code format} and {@code workspace/reports.json} are all present.
+     * of {@code format}, {@code workspace/reports.json} and the attached files with their index are all present.
      */
     public static void files(Path dir, Manifest manifest, String format) throws IOException {
         Set<String> listed = new HashSet<>(List.of(Manifest.PATH, Manifest.SIGNATURE_PATH));
         for (FileEntry f : manifest.files()) {
             listed.add(f.path());
             Path p = dir.resolve(f.path()).normalize();
-            boolean needed = f.path().startsWith(format + "/") || f.path().equals("workspace/reports.json");
+            boolean needed = f.path().startsWith(format + "/") || f.path().equals("workspace/reports.json")
+                    || f.path().equals(CopyAttachments.INDEX) || f.path().startsWith(AttachmentPaths.DIR);
             if (!p.startsWith(dir) || !Files.isRegularFile(p)) {
                 if (needed) {
                     throw new CopyException("the copy is incomplete: " + f.path() + " is missing");
@@ -101,6 +103,16 @@ public final class CopyCheck {
     }
 
     private static boolean matches(Path p, FileEntry f) throws IOException {
+        Hashed h = hash(p);
+        return h.bytes() == f.bytes() && h.sha256().equals(f.sha256());
+    }
+
+    /** A file's size and hex SHA-256. */
+    record Hashed(long bytes, String sha256) {
+    }
+
+    /** Reads {@code p} once for its size and SHA-256. */
+    static Hashed hash(Path p) throws IOException {
         MessageDigest sha = sha256();
         long bytes = 0;
         try (InputStream in = Files.newInputStream(p)) {
@@ -110,7 +122,7 @@ public final class CopyCheck {
                 bytes += n;
             }
         }
-        return bytes == f.bytes() && HexFormat.of().formatHex(sha.digest()).equals(f.sha256());
+        return new Hashed(bytes, HexFormat.of().formatHex(sha.digest()));
     }
 
     static MessageDigest sha256() {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Counts one table's row changes and keeps the first {@link RestoreDiff.TableDiff#SAMPLES} of each kind with their
@@ -73,7 +72,7 @@ final class DiffCounter implements RowMerge.Visitor {
         for (int i = 0; i < columns.size(); i++) {
             Value from = live == null ? null : live.values().get(i);
             Value to = copy.values().get(i);
-            if (!Objects.equals(from, to)) {
+            if (!RowMerge.same(from, to)) {
                 out.put(columns.get(i).name(), new FieldChange(from == null ? null : from.wire(),
                         to == null ? null : to.wire()));
             }

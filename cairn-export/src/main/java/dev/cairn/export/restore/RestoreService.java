@@ -3,7 +3,9 @@ package dev.cairn.export.restore;
 import dev.cairn.export.bundle.Manifest;
 import dev.cairn.export.restore.RestoreDiff.TableDiff;
 import dev.cairn.server.db.Dialect;
+import dev.cairn.workspace.files.AttachmentService;
 import dev.cairn.workspace.members.Caller;
+import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.restore.LiveRows;
 import dev.cairn.workspace.restore.RestoreWrite;
@@ -36,9 +38,15 @@ public final class RestoreService {
     private final Schema schema;
     private final InstantSource clock;
     private final String serverKey;
+    private final AttachmentService attachments;
 
-    /** @param serverKey this server's signing key (base64), trusted for copies it made */
-    public RestoreService(Jdbi writes, Jdbi reads, Schema schema, InstantSource clock, String serverKey) {
+    /**
+     * @param serverKey   this server's signing key (base64), trusted for copies it made
+     * @param attachments where the copy's attached files are stored (the workspace owner's store and quota)
+     */
+    public RestoreService(Jdbi writes, Jdbi reads, Schema schema, InstantSource clock, String serverKey,
+            AttachmentService attachments) {
+        this.attachments = attachments;
         this.writes = writes;
         this.reads = reads;
         this.schema = schema;
@@ -47,7 +55,12 @@ public final class RestoreService {
     }
 
     /** A checked copy ready to read. */
-    record Prepared(Path dir, Manifest manifest, String digest, String format, List<TableDef> tables) {
+    record Prepared(Path dir, Manifest manifest, String digest, String format, List<TableDef> tables,
+            CopyAttachments files) {
+        /** The copy's rows of the chosen format, attached files as {@code resolved} names them (else as recorded). */
+        CopyRows open(Map<String, Attachment> resolved) throws java.sql.SQLException {
+            return new AttachedRows(CopyReaders.open(format, dir), files, resolved);
+        }
     }
 
     /** What an apply did: the diff it applied and the workspace's change sequence after it. */
@@ -70,7 +83,8 @@ public final class RestoreService {
             }
             String format = CopyReaders.choose(m, dir, o.format());
             CopyCheck.files(dir, m, format);
-            return new Prepared(dir, m, v.digest(), format, CopySchema.tables(m, caller.workspaceId()));
+            return new Prepared(dir, m, v.digest(), format, CopySchema.tables(m, caller.workspaceId()),
+                    CopyAttachments.read(dir));
         } catch (IOException e) {
             throw new CopyException("the copy cannot be read: " + e.getMessage(), e);
         }
@@ -89,10 +103,23 @@ public final class RestoreService {
 
     /**
      * Applies the copy as {@code o} says, all or nothing, if the workspace is still at change {@code seq} (else 409
-     * {@code workspace-changed}); a unique or reference rule the result would break refuses it (422).
+     * {@code workspace-changed}); a unique or reference rule the result would break refuses it (422). The copy's
+     * attached files are stored first ({@link CopyFiles}); if the apply then fails, those it stored are deleted again
+     * (and a killed server's are reclaimed by the collection of unused uploads).
      */
     public Applied apply(Caller caller, Path dir, RestoreOptions o, long seq) {
         Prepared p = prepare(caller, dir, o);
+        CopyFiles files = CopyFiles.store(attachments, caller, p.files(),
+                reads.withHandle(h -> RestoreWrite.seq(h, caller.workspaceId())));
+        try {
+            return write(caller, p, o, seq, files.resolved());
+        } catch (RuntimeException | Error e) {
+            files.discard(e);
+            throw e;
+        }
+    }
+
+    private Applied write(Caller caller, Prepared p, RestoreOptions o, long seq, Map<String, Attachment> resolved) {
         return RestoreWrite.run(writes, caller, clock, seq, tx -> {
             Handle h = tx.handle();
             Map<Long, TableDef> live = new HashMap<>();
@@ -101,7 +128,7 @@ public final class RestoreService {
                 RestoreDiff.Items reports = ReportsDiff.reports(h, caller.workspaceId(), p.dir(), o.replace());
                 RestoreDiff.Items shares = ReportsDiff.shares(h, caller.workspaceId(), p.dir());
                 List<TableDiff> tables = new ArrayList<>();
-                List<DiffCounter> counters = new CopyApply(schema, tx, p, o).run();
+                List<DiffCounter> counters = new CopyApply(schema, tx, p, o, resolved).run();
                 for (int i = 0; i < p.tables().size(); i++) {
                     TableDef copy = p.tables().get(i);
                     tables.add(tableDiff(live.remove(copy.id()), copy, counters.get(i), o.replace()));
@@ -121,7 +148,7 @@ public final class RestoreService {
         Map<Long, TableDef> live = new HashMap<>();
         schema.tables(h, caller.workspaceId()).forEach(t -> live.put(t.id(), t));
         List<TableDiff> tables = new ArrayList<>();
-        try (CopyRows reader = CopyReaders.open(p.format(), p.dir())) {
+        try (CopyRows reader = p.open(Map.of())) {
             for (TableDef t : p.tables()) {
                 tables.add(table(h, reader, live.remove(t.id()), t, o.replace()));
             }

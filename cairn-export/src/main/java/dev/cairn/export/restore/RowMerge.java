@@ -2,13 +2,18 @@ package dev.cairn.export.restore;
 
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.snapshot.SnapshotRow;
+import dev.cairn.workspace.model.Attachment;
+import dev.cairn.workspace.model.Value;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * Walks a copy's rows and the workspace's rows of one table side by side, both in id order (a merge join: memory does
  * not grow with the table), and says of each id whether the copy adds, changes or deletes it, or leaves it as it is.
- * Values are compared as values ({@link dev.cairn.workspace.model.Value} equality; decimals at the column's scale).
+ * Values are compared as values ({@link dev.cairn.workspace.model.Value} equality; decimals at the column's scale),
+ * attached files by name and SHA-256 only ({@link #same(Value, Value)}).
  */
 final class RowMerge {
     /** What is done with each id. */
@@ -23,6 +28,30 @@ final class RowMerge {
     }
 
     private RowMerge() {
+    }
+
+    /** Whether two rows' values are the same, value by value ({@link #same(Value, Value)}). */
+    static boolean same(List<Value> live, List<Value> copy) {
+        if (live.size() != copy.size()) {
+            return false;
+        }
+        for (int i = 0; i < live.size(); i++) {
+            if (!same(live.get(i), copy.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether two values are the same: equal values, or two attached files with the same name and SHA-256 (the upload
+     * id may differ when the restore had to store a file under a new id, the content type is the server's guess).
+     */
+    static boolean same(Value live, Value copy) {
+        if (live instanceof Attachment a && copy instanceof Attachment b) {
+            return a.name().equals(b.name()) && a.sha256().equals(b.sha256());
+        }
+        return Objects.equals(live, copy);
     }
 
     /** Merges the copy's rows of {@code table} with {@code live} (in id order, the copy's columns). */
@@ -41,7 +70,7 @@ final class RowMerge {
                 head[0] = it.hasNext() ? it.next() : null;
             }
             if (head[0] != null && head[0].id() == row.id()) {
-                if (head[0].values().equals(row.values())) {
+                if (same(head[0].values(), row.values())) {
                     v.same(row);
                 } else {
                     v.changed(head[0], row);

@@ -31,7 +31,8 @@ final class RestoreFixture {
     }
 
     static RestoreService service(ExportFixture f) {
-        return new RestoreService(f.db.jdbi(), f.db.reads(), f.schema, f.clock, ExportFixture.KEY.publicKey());
+        return new RestoreService(f.db.jdbi(), f.db.reads(), f.schema, f.clock, ExportFixture.KEY.publicKey(),
+                f.files);
     }
 
     static Caller owner(ExportFixture f) {

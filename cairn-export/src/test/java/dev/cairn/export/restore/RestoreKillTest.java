@@ -49,7 +49,8 @@ class RestoreKillTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RestoreKillChild.class.getName(), db.toString(),
                 copy.toString(), Long.toString(f.ann.workspaceId()), Long.toString(f.ann.accountId()),
-                Long.toString(before.seq()), ExportFixture.KEY.publicKey())
+                Long.toString(before.seq()), ExportFixture.KEY.publicKey(),
+                f.scratch.resolve("store").toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         long walBefore = Files.exists(wal) ? Files.size(wal) : 0;
         for (int i = 0; i < 6000 && child.isAlive() && (Files.exists(wal) ? Files.size(wal) : 0) < walBefore

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Export → restore into a fresh server and a new account, from each of the six formats, on SQLite and PostgreSQL:
  * afterwards the diff against the copy is empty, and every record is there with its id, version and values (unicode,
- * null beside the empty text, exact decimals and money, instants, references) as the record service reads them.
+ * null beside the empty text, exact decimals and money, instants, references, attached files with their upload ids)
+ * as the record service reads them, and each attached file downloads byte for byte, counted in the new owner's quota.
  */
 class RestoreRoundTripTest {
     @TempDir
@@ -52,15 +53,36 @@ class RestoreRoundTripTest {
         RestoreDiff before = restore.diff(target.ann, copy, options);
         assertThat(before.format()).isEqualTo(format);
         assertThat(before.tables()).extracting(RestoreDiff.TableDiff::change).containsOnly("added");
-        assertThat(before.tables()).extracting(RestoreDiff.TableDiff::added).containsExactly(3L, 3L);
+        assertThat(before.tables()).extracting(RestoreDiff.TableDiff::added).containsExactly(3L, 3L, 3L);
         restore.apply(target.ann, copy, options, before.seq());
 
         RestoreDiff after = restore.diff(target.ann, copy, options);
         assertThat(after.isEmpty()).as("diff after restore: %s", after).isTrue();
-        for (String table : List.of("customers", "orders")) {
-            assertThat(records(target, table, source.ids.get(table))).as(table).isEqualTo(source.expected(table));
+        for (String table : List.of("customers", "orders", "files")) {
+            assertThat(records(target, table, source.ids.get(table))).as(table)
+                    .isEqualTo(records(source, table, source.ids.get(table)));
             assertThat(target.table(table).id()).isEqualTo(source.table(table).id());
             assertThat(target.table(table).columns()).isEqualTo(source.table(table).columns());
+        }
+        assertThat(target.ws.records().get(target.ann, "files", source.ids.get("files").getFirst()).value("scan"))
+                .as("the files keep their upload ids, names, types, sizes and digests")
+                .isEqualTo(source.ws.records().get(source.ann, "files", source.ids.get("files").getFirst())
+                        .value("scan")).isNotNull();
+        assertThat(source.uploaded).hasSize(3);
+        for (var upload : source.uploaded.entrySet()) {
+            assertThat(download(target, upload.getKey())).as("upload %s", upload.getKey())
+                    .isEqualTo(upload.getValue());
+        }
+        assertThat(target.quota.usage(target.ann.accountId()).storedBytes()).as("counted in the quota")
+                .isEqualTo(source.uploaded.values().stream().mapToLong(b -> b.length).sum());
+    }
+
+    /** The bytes of upload {@code id} of {@code f}'s workspace, as a download reads them. */
+    static byte[] download(ExportFixture f, String id) {
+        try (var d = f.files.open(f.ann, id).content()) {
+            return d.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

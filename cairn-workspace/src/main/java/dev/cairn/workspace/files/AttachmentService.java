@@ -176,6 +176,82 @@ public final class AttachmentService {
         return deleted.size();
     }
 
+    /** A restored file as this workspace records it, and whether the restore stored it (else it was here). */
+    public record Adopted(Attachment attachment, boolean stored) {
+    }
+
+    /**
+     * Makes {@code copied}, a file of a copy whose bytes are {@code file} (already checked against {@code copied}'s
+     * size and SHA-256 by the caller), an upload of workspace {@code workspaceId} (ADR 31): the upload of that id if
+     * this workspace has it with the same bytes; else an upload of this workspace with the same name and bytes; else
+     * the bytes stored anew through the quota (reserve, store, commit) under the copy's id if no workspace of this
+     * server uses that id, otherwise under a new random id. A stored file is an ordinary upload: until a committed
+     * change names it, the collection ({@link #collect}) deletes it after its grace, and {@link #discard} at once.
+     *
+     * @throws dev.cairn.server.error.QuotaExceededException if the owner's quota is full; nothing is kept then
+     */
+    public Adopted adopt(long workspaceId, Attachment copied, Path file) throws IOException {
+        Optional<Attachment> here = jdbi.withHandle(h -> find(h, workspaceId, copied.id())
+                .filter(a -> a.bytes() == copied.bytes() && a.sha256().equals(copied.sha256()))
+                .or(() -> h.createQuery("SELECT id, name, content_type, bytes, sha256 FROM ws_attachments WHERE "
+                        + "workspace_id = :w AND sha256 = :s AND bytes = :b AND name = :n ORDER BY id")
+                        .bind("w", workspaceId).bind("s", copied.sha256()).bind("b", copied.bytes())
+                        .bind("n", FileNames.safe(copied.name())).setMaxRows(1)
+                        .map((rs, ctx) -> new Attachment(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getLong(4), rs.getString(5))).findFirst()));
+        if (here.isPresent()) {
+            return new Adopted(here.get(), false);
+        }
+        String id = copied.id();
+        while (!Attachment.ID.matcher(id).matches() || taken(id)) {
+            id = HexFormat.of().formatHex(random.bytes(16));
+        }
+        Attachment a = new Attachment(id, FileNames.safe(copied.name()), copied.contentType() == null
+                ? "application/octet-stream" : copied.contentType(), copied.bytes(),
+                copied.sha256());
+        long owner = owner(workspaceId);
+        blobs.store(owner, id, file, a.bytes());
+        try {
+            insert(workspaceId, a);
+        } catch (RuntimeException e) {
+            blobs.delete(owner, id, a.bytes());
+            throw e;
+        }
+        return new Adopted(a, true);
+    }
+
+    /** Whether any workspace of this server has an upload {@code id}. */
+    private boolean taken(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ws_attachments WHERE id = :id").bind("id", id)
+                .mapTo(Long.class).one()) > 0;
+    }
+
+    /**
+     * Deletes uploads {@code stored} of the caller's workspace that a restore stored and then did not use (it
+     * failed): their rows and bytes go and leave the quota at once, except an upload a change after {@code afterSeq}
+     * names (checked under the workspace's write lock, as {@link #collect} does). Returns how many went.
+     */
+    public int discard(Caller caller, java.util.Collection<Attachment> stored, long afterSeq) throws IOException {
+        if (stored.isEmpty()) {
+            return 0;
+        }
+        long workspaceId = caller.workspaceId();
+        List<Attachment> deleted = WriteTx.runAlone(jdbi, caller, clock, tx -> {
+            java.util.Set<String> named = AttachmentRefs.named(tx.handle(), workspaceId, afterSeq);
+            List<Attachment> go = stored.stream().filter(a -> !named.contains(a.id())).toList();
+            for (Attachment a : go) {
+                tx.handle().createUpdate("DELETE FROM ws_attachments WHERE id = :id AND workspace_id = :w")
+                        .bind("id", a.id()).bind("w", workspaceId).execute();
+            }
+            return go;
+        });
+        long owner = owner(workspaceId);
+        for (Attachment a : deleted) {
+            blobs.delete(owner, a.id(), a.bytes());
+        }
+        return deleted.size();
+    }
+
     /** Deletes the bytes of every attachment of the account (its purge; the rows go with its workspace). */
     public void purge(long accountId) throws IOException {
         blobs.deleteAll(accountId);
