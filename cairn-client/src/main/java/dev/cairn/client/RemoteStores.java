@@ -75,6 +75,16 @@ public final class RemoteStores {
         }
     }
 
+    /**
+     * {@code store}, whose {@link BlobStore#close()} also shuts {@code client} down (after the store). Every client must be
+     * shut down before the process exits: its selector thread waits in {@code epoll_wait}, a native call, and the JVM's
+     * exit waits up to 300 ms for threads in native code to block (HotSpot's {@code VM_Exit}), which a short command such
+     * as a backup with no change would spend idle.
+     */
+    public static BlobStore closingAlso(BlobStore store, HttpClient client) {
+        return new ClosingClient(store, client);
+    }
+
     /** Closes the HTTP client after the store. */
     private static final class ClosingClient extends ForwardingBlobStore {
         private final HttpClient client;
