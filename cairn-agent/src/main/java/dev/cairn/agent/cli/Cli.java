@@ -23,6 +23,7 @@ public final class Cli {
     public static int run(String[] args, Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err) {
         if (opensRepository(args)) {
             dev.cairn.engine.warmup.Warmup.startOnce();
+            dev.cairn.client.HttpWarmup.startOnce(repositoryArgument(args, env));
         }
         try {
             return commandLine(new CliContext(env, in, out, err, terminal())).execute(args);
@@ -35,6 +36,19 @@ public final class Cli {
     /** Whether the command will open a repository (all but version and help), so preparing for that pays off. */
     private static boolean opensRepository(String[] args) {
         return args.length > 0 && !java.util.Set.of("version", "--version", "-V", "help", "--help", "-h", "login", "logout").contains(args[0]);
+    }
+
+    /** The repository location as the command will see it ({@code -r}, {@code --repo}, then the variable), or null. */
+    static String repositoryArgument(String[] args, Map<String, String> env) {
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("-r") || args[i].equals("--repo")) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--repo=")) {
+                return args[i].substring("--repo=".length());
+            }
+        }
+        return env.get(CliContext.REPOSITORY_ENV);
     }
 
     static CommandLine commandLine(CliContext context) {
