@@ -39,19 +39,31 @@ public final class RemoteStores {
                 .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NEVER);
         if (!tls) {
-            noTls().ifPresent(builder::sslContext);
+            plainHttpContext().ifPresent(builder::sslContext);
         }
         return builder.build();
     }
 
-    /** A TLS context with no keys and no trusted certificates, cheap to make; empty if the JDK refuses (then the default). */
-    private static java.util.Optional<SSLContext> noTls() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[0], new TrustManager[0], null);
-            return java.util.Optional.of(context);
-        } catch (GeneralSecurityException e) {
-            return java.util.Optional.empty();
+    /**
+     * A TLS context with no keys and no trusted certificates, made once and shared by every plain-http client; empty if the
+     * JDK refuses (then the default).
+     */
+    static java.util.Optional<SSLContext> plainHttpContext() {
+        return NoTls.CONTEXT;
+    }
+
+    /** Holder of {@link #plainHttpContext()}: made on first use, thread-safe by class initialisation. */
+    private static final class NoTls {
+        static final java.util.Optional<SSLContext> CONTEXT = make();
+
+        private static java.util.Optional<SSLContext> make() {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(new KeyManager[0], new TrustManager[0], null);
+                return java.util.Optional.of(context);
+            } catch (GeneralSecurityException e) {
+                return java.util.Optional.empty();
+            }
         }
     }
 
@@ -73,6 +85,16 @@ public final class RemoteStores {
             client.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code store}, whose {@link BlobStore#close()} also shuts {@code client} down (after the store). Every client must be
+     * shut down before the process exits: its selector thread waits in {@code epoll_wait}, a native call, and the JVM's
+     * exit waits up to 300 ms for threads in native code to block (HotSpot's {@code VM_Exit}), which a short command such
+     * as a backup with no change would spend idle.
+     */
+    public static BlobStore closingAlso(BlobStore store, HttpClient client) {
+        return new ClosingClient(store, client);
     }
 
     /** Closes the HTTP client after the store. */

@@ -14,17 +14,25 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Encrypted, deduplicating backups.%n",
-        subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class, FindCommand.class,
-                DiffCommand.class, RestoreCommand.class, CatCommand.class, CheckCommand.class, ForgetCommand.class, PruneCommand.class,
-                StatsCommand.class, KeyCommand.class, UnlockCommand.class, LoginCommand.class, LogoutCommand.class,
-                VersionCommand.class, TrainCommand.class, ExportCommand.class, MountCommand.class, DaemonCommand.class,
-                StatusCommand.class, RunCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  CAIRN_REPOSITORY   repository location when -r/--repo is not given",
                 "  CAIRN_PASSWORD     passphrase when --password-file is not given (else: asked)",
                 "  CAIRN_TOKEN        API token for a server repository when --token-file is not given (else: cairn login's)",
                 "%nSee docs/cli.md for every command with examples."})
 final class CairnCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. {@link Cli} registers only the one an invocation names (building a
+     * command's model is most of picocli's start-up), or all of them when it names none it knows (help, errors).
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(InitCommand.class, BackupCommand.class,
+            SnapshotsCommand.class, LsCommand.class, FindCommand.class, DiffCommand.class, RestoreCommand.class, CatCommand.class,
+            CheckCommand.class, ForgetCommand.class, PruneCommand.class, StatsCommand.class, KeyCommand.class,
+            UnlockCommand.class, LoginCommand.class, LogoutCommand.class, VersionCommand.class, TrainCommand.class,
+            ExportCommand.class, MountCommand.class, DaemonCommand.class, StatusCommand.class, RunCommand.class);
+    /** The global options that take a value (the word after them is not the subcommand's name). */
+    static final java.util.Set<String> VALUED_OPTIONS = java.util.Set.of("-r", "--repo", "--password-file", "--token-file",
+            "--limit-upload", "--limit-download");
+
     @Spec
     CommandSpec spec;
 

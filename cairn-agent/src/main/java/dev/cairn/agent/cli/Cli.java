@@ -23,9 +23,10 @@ public final class Cli {
     public static int run(String[] args, Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err) {
         if (opensRepository(args)) {
             dev.cairn.engine.warmup.Warmup.startOnce();
+            dev.cairn.client.HttpWarmup.startOnce(repositoryArgument(args, env));
         }
         try {
-            return commandLine(new CliContext(env, in, out, err, terminal())).execute(args);
+            return commandLine(new CliContext(env, in, out, err, terminal()), subcommandNamed(args)).execute(args);
         } catch (OutOfMemoryError e) {
             err.println("error: " + ExitCodes.OUT_OF_MEMORY);
             return ExitCodes.FATAL;
@@ -37,8 +38,52 @@ public final class Cli {
         return args.length > 0 && !java.util.Set.of("version", "--version", "-V", "help", "--help", "-h", "login", "logout").contains(args[0]);
     }
 
+    /** The repository location as the command will see it ({@code -r}, {@code --repo}, then the variable), or null. */
+    static String repositoryArgument(String[] args, Map<String, String> env) {
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("-r") || args[i].equals("--repo")) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--repo=")) {
+                return args[i].substring("--repo=".length());
+            }
+        }
+        return env.get(CliContext.REPOSITORY_ENV);
+    }
+
+    /**
+     * The subcommand {@code args} name: the first word that is neither an option nor a global option's value, if it is the
+     * name of a subcommand; else null (then every subcommand is registered, and picocli reports what is wrong).
+     */
+    static Class<?> subcommandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (CairnCommand.VALUED_OPTIONS.contains(args[i]) || args[i].matches("-[a-zA-Z]+r")) { // also -qr LOCATION
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                for (Class<?> type : CairnCommand.SUBCOMMANDS) {
+                    if (type.getAnnotation(CommandLine.Command.class).name().equals(args[i])) {
+                        return type;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The whole command tree. */
     static CommandLine commandLine(CliContext context) {
+        return commandLine(context, null);
+    }
+
+    /** The command tree with only subcommand {@code only}, or with all of them if it is null. */
+    static CommandLine commandLine(CliContext context, Class<?> only) {
         CommandLine cmd = new CommandLine(new CairnCommand(context));
+        for (Class<?> type : CairnCommand.SUBCOMMANDS) {
+            if (only == null || type == only) {
+                cmd.addSubcommand(type);
+            }
+        }
         cmd.setOut(new PrintWriter(context.out(), true));
         cmd.setErr(new PrintWriter(context.err(), true));
         ErrorHandler handler = new ErrorHandler();

@@ -14,6 +14,7 @@ import dev.cairn.client.SignedOutException;
 import dev.cairn.engine.repo.Environment;
 import dev.cairn.engine.repo.Repository;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,13 +25,16 @@ import java.util.Map;
  */
 record ServerAccess(Path tokenFile, boolean insecureHttp, String command) {
 
-    /** A server store opened for a command, and how to lock it. */
-    record Opened(BlobStore store, ServerLocation location, String token, LeaseGuard guard) {
+    /**
+     * A server store opened for a command, and how to lock it. {@code leaseHttp} is the leases' HTTP client; closing
+     * {@code store} shuts it down.
+     */
+    record Opened(BlobStore store, ServerLocation location, String token, LeaseGuard guard, HttpClient leaseHttp) {
         /** Makes {@code repo} take server leases (guarded by this store's {@link LeaseGuard}) instead of lock objects. */
         void lockWithLeases(Repository repo, String command) {
             Environment env = repo.environment();
             String holder = env.username() + "@" + env.hostname() + " pid " + env.pid() + " (" + command + ")";
-            repo.useLocking(new ServerLocking(LeaseClient.of(RemoteStores.client(location), location, token), holder,
+            repo.useLocking(new ServerLocking(LeaseClient.of(leaseHttp, location, token), holder,
                     ServerLocking.TTL, guard, env.clock()));
         }
     }
@@ -48,7 +52,8 @@ record ServerAccess(Path tokenFile, boolean insecureHttp, String command) {
                 HttpBlobStoreProvider.INSECURE_HTTP, Boolean.toString(insecureHttp));
         BlobStore store = create ? BlobStores.create(location, settings) : BlobStores.open(location, settings);
         LeaseGuard guard = new LeaseGuard();
-        return new Opened(guard.wrap(store), server, token, guard);
+        HttpClient leaseHttp = RemoteStores.client(server);
+        return new Opened(RemoteStores.closingAlso(guard.wrap(store), leaseHttp), server, token, guard, leaseHttp);
     }
 
     /** The token for {@code server}, first found wins; signed out if there is none. */

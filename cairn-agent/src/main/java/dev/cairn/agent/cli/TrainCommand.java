@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code cairn train} (hidden): a representative workload the launcher runs once after each build with
  * {@code -XX:AOTCacheOutput}, so the JVM's ahead-of-time cache holds cairn's classes and method profiles and later runs start
- * and warm up faster (JEP 483/515). Works in a temporary directory with the real KDF; touches nothing else.
+ * and warm up faster (JEP 483/515). Works in a temporary directory with the real KDF; touches nothing else, except that
+ * {@link HttpTraining} sends a server repository's requests to a throwaway loopback HTTP server.
  */
 @Command(name = "train", hidden = true, description = "Exercise cairn once to build the JVM's ahead-of-time cache (used by ./cairn).")
 final class TrainCommand extends BaseCommand {
@@ -42,6 +43,12 @@ final class TrainCommand extends BaseCommand {
                     context().err().println("train: 'cairn " + String.join(" ", args) + "' exited " + code);
                     return code;
                 }
+            }
+            try {
+                HttpTraining.run();
+            } catch (IOException | RuntimeException e) {
+                // the remote commands' start-up is then just not trained (HttpTrainingTest keeps this path working)
+                context().err().println("train: the HTTP client part failed: " + e);
             }
             return ExitCodes.OK;
         } finally {
