@@ -8,7 +8,8 @@
 # through the API, is exported alone (CSV) and timed: what the attachments cost a bundle. Attached files are in every
 # bundle whatever its formats, so the per-format rows include them too.
 # Then (issue 16) `cairn export restore` of each format's copy into a fresh server (also -Xmx256m), and a dry-run restore
-# of the JSON Lines copy against the first server after 1 % of its rows changed.
+# of the JSON Lines copy against the first server after 1 % of its rows changed. Last (escrow), one JSON Lines export
+# with the software, and the time from `cairn server --offline --from-copy .` started in that copy to its first table page.
 #
 # Usage: bench/export.sh [--help]
 # Environment:
@@ -187,6 +188,42 @@ secs=$(printf %.1f "$(echo "$end - $start" | bc)")
 grep -q "table orders (same): 0 added, $((ROWS / 100)) changed" "$WORK/dry-run.out" || ok="FAIL (not $((ROWS / 100)) changed)"
 [ "$ok" = PASS ] && ok=$(echo "$secs <= 10" | bc -l | sed 's/1/PASS/;s/0/FAIL/')
 echo "| dry-run diff, 1 % of rows changed | jsonl | $ROWS | $secs | - | <= 10 s | $ok |"
+
+# Escrow (issue 16): one more export, with the software, pulled; in an empty directory holding only that copy, what
+# its ESCROW.md says: `java -Xmx256m -jar software/cairn.jar server --offline --from-copy .`, timed from the start to
+# the first table page served to the admin signed in with the password it printed. The attachments table is deleted
+# first: an offline start cannot restore attached files yet (CopyCells).
+api DELETE /api/v1/workspace/tables/documents >/dev/null
+log "exporting jsonl with the software"
+id=$(api POST /api/v1/workspace/exports -H 'Content-Type: application/json' \
+  -d '{"formats":["jsonl"],"withSoftware":true}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+while api GET /api/v1/workspace/exports | python3 -c '
+import json, sys
+e = [x for x in json.load(sys.stdin)["exports"] if x["id"] == int(sys.argv[1])][0]
+sys.exit(0 if e["status"] in ("queued", "running") else 1)' "$id"; do sleep 0.5; done
+CAIRN_TOKEN=$TOKEN cairn export pull --server "$BASE" --identity "$WORK/key.txt" --to "$WORK/copy" >"$WORK/pull-escrow.out" 2>&1
+ESC="$WORK/escrow"; mkdir -p "$ESC"
+cp -r "$WORK"/copy/*-export-"$id"/. "$ESC/"
+OPORT=$((PORT + 2)); OBASE="http://127.0.0.1:$OPORT"
+log "starting offline from the copy"
+start=$(date +%s.%N)
+(cd "$ESC" && exec "$JAVA_HOME/bin/java" -Xmx256m -jar software/cairn.jar server --offline --from-copy . \
+  --listen "127.0.0.1:$OPORT" >"$WORK/offline.out" 2>"$WORK/offline.log") &
+OFFLINE_PID=$!
+for _ in $(seq 1 6000); do curl -sf "$OBASE/readyz" >/dev/null && break; kill -0 "$OFFLINE_PID" 2>/dev/null || break; sleep 0.05; done
+pw=$(sed -n "s/^cairn: created the admin account 'admin' with password: //p" "$WORK/offline.out")
+jar="$WORK/offline.cookies"
+csrf=$(curl -sf -c "$jar" -b "$jar" "$OBASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -s -c "$jar" -b "$jar" -o /dev/null -d "_csrf=$csrf&next=%2F&name=admin" --data-urlencode "password=$pw" "$OBASE/login"
+code=$(curl -s -b "$jar" -o "$WORK/offline-page.html" -w '%{http_code}' "$OBASE/web/workspace/admin/tables/orders")
+end=$(date +%s.%N)
+secs=$(printf %.1f "$(echo "$end - $start" | bc)")
+rss=$(( $(awk '/VmHWM/ {print $2}' "/proc/$OFFLINE_PID/status" 2>/dev/null || echo 0) / 1024 ))
+ok=PASS
+grep -q "records (read from" "$WORK/offline.out" || ok="FAIL (not restored: $(tail -n 1 "$WORK/offline.out"))"
+[ "$code" = 200 ] && grep -q "Customer " "$WORK/offline-page.html" || ok="FAIL (table page: HTTP $code)"
+echo "| offline start from the copy to the first table page | jsonl + software | $ROWS | $secs | server peak RSS $rss MiB | none (issue 16 names no target) | $ok |"
+kill "$OFFLINE_PID" 2>/dev/null; wait "$OFFLINE_PID" 2>/dev/null || true
 } | tee "$report"
 stop_server
 bench_result export "$report" "BENCH_ROWS=$ROWS bench/export.sh"

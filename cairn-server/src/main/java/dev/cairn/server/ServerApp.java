@@ -73,6 +73,9 @@ public final class ServerApp implements AutoCloseable {
      */
     public static ServerApp start(ServerConfig config, InstantSource clock, RandomBytes random, String adminPassword,
             PrintStream out, List<Feature> features, Path fromCopy) throws IOException {
+        if (fromCopy != null) {
+            requireCopy(fromCopy); // before the data directory and the admin's once-shown password are made
+        }
         ServerCore core = ServerCore.open(config, clock, random, features);
         try {
             BlobStore probe = BlobStores.create(StoreLocations.child(config.storeLocation(), List.of("health")));
@@ -108,11 +111,14 @@ public final class ServerApp implements AutoCloseable {
         core.quota().heartbeat();
     }
 
-    private void importCopy(Path copy, PrintStream out) throws IOException {
+    private static void requireCopy(Path copy) {
         if (!Files.isRegularFile(copy.resolve("manifest.json"))) {
             throw new IllegalArgumentException(copy + " is not a decrypted onsite copy (it has no manifest.json): decrypt "
                     + "the .age file and unpack the bundle, or point at the directory cairn export pull wrote");
         }
+    }
+
+    private void importCopy(Path copy, PrintStream out) throws IOException {
         long admin = core.accounts().find("admin").orElseThrow(() -> new IllegalStateException(
                 "this data directory has no account named admin to restore the copy into")).id();
         boolean any = false;

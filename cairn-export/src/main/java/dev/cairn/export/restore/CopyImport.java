@@ -37,10 +37,12 @@ public final class CopyImport {
     }
 
     /**
-     * Restores {@code copy} into account {@code accountId}'s workspace; false (nothing read) when that workspace has
-     * tables already. Throws {@link CopyException} with the reason when the copy cannot be restored; nothing changes.
+     * Restores the copy in {@code given} (relative: to the working directory) into account {@code accountId}'s
+     * workspace; false (nothing read) when that workspace has tables already. Throws {@link CopyException} with the
+     * reason when the copy cannot be restored; nothing changes.
      */
-    public boolean run(Path copy, long accountId, PrintStream out) throws IOException {
+    public boolean run(Path given, long accountId, PrintStream out) throws IOException {
+        Path copy = given.toAbsolutePath().normalize(); // "." normalizes to the empty path, which no file starts with
         String name = reads.withHandle(h -> h.createQuery("SELECT name FROM accounts WHERE id = :id")
                 .bind("id", accountId).mapTo(String.class).one());
         Caller caller = workspaces.resolve(accountId, name, null, false);

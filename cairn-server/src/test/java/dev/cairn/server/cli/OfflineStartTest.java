@@ -111,10 +111,14 @@ class OfflineStartTest {
     @Test
     void aDirectoryWithoutAManifestIsRefusedWithWhatToDo() throws Exception {
         Path notACopy = Files.createDirectories(dir.resolve("bundle-still-encrypted"));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         assertThatThrownBy(() -> ServerApp.start(config(dir.resolve("data")), InstantSource.system(),
-                new SecureRandom()::nextBytes, null, new PrintStream(new ByteArrayOutputStream()),
+                new SecureRandom()::nextBytes, null, new PrintStream(printed),
                 List.of(new CopyReader()), notACopy))
                 .hasMessageContaining("not a decrypted onsite copy").hasMessageContaining("decrypt");
+        // refused before anything is made: the admin's password, shown only once, is not spent on a wrong path
+        assertThat(printed.toString()).doesNotContain("created the admin account");
+        assertThat(dir.resolve("data")).doesNotExist();
     }
 
     @Test
