@@ -150,7 +150,8 @@ echo "| pull + verify + decrypt | all six | $ROWS | $(printf %.1f "$(echo "$end 
 SIGNING_KEY=$(curl -sf "$BASE/api/v1/export/signing-key" | python3 -c 'import json,sys; print(json.load(sys.stdin)["publicKey"])')
 FPORT=$((PORT + 1)); FBASE="http://127.0.0.1:$FPORT"
 for f in csv jsonl xml sql sqlite xlsx; do
-  copydir=$(dirname "$(grep -l "\"$f/" "$WORK"/copy/*/manifest.json | head -n 1)")
+  # the first copy with this format that holds the orders table (the attachments-alone export came before it)
+  copydir=$(dirname "$(grep -l "\"$f/" $(grep -l '"name" *: *"orders"' "$WORK"/copy/*/manifest.json) | head -n 1)")
   log "restoring the $f copy into a fresh server"
   CAIRN_ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" -Xmx256m --enable-native-access=ALL-UNNAMED \
     -jar "$JAR" server --data-dir "$WORK/fresh" --listen "127.0.0.1:$FPORT" >"$WORK/fresh.out" 2>"$WORK/fresh-$f.log" &
@@ -175,7 +176,10 @@ log "changing 1 % of the rows, then a dry-run restore"
 python3 - "$WORK/server/cairn.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1], timeout=60)
-db.execute("UPDATE r_1 SET c_1 = c_1 || ' (changed)' WHERE id % 100 = 0")
+table = db.execute("SELECT id FROM ws_tables WHERE name = 'orders' AND deleted_at IS NULL").fetchone()[0]
+column = db.execute("SELECT id FROM ws_columns WHERE table_id = ? AND type = 'text' ORDER BY position LIMIT 1",
+                    (table,)).fetchone()[0]
+db.execute(f"UPDATE r_{table} SET c_{column} = c_{column} || ' (changed)' WHERE id % 100 = 0")
 db.commit()
 PY
 jsonl=$(dirname "$(grep -l '"jsonl/' "$WORK"/copy/*/manifest.json | head -n 1)")
