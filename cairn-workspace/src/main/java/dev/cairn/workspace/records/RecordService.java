@@ -129,6 +129,19 @@ public final class RecordService {
         });
     }
 
+    /** The display value of each existing record of {@code ids} in {@code table} ({@link RecordNames#of}). */
+    public Map<Long, String> names(Caller caller, String table, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return reads.withHandle(h -> RecordNames.of(h, schema.current(h, caller, table), ids));
+    }
+
+    /** The ids of the records of {@code table} that {@code text} names ({@link RecordNames#find}), at most {@code max}. */
+    public List<Long> named(Caller caller, String table, String text, int max) {
+        return reads.withHandle(h -> RecordNames.find(h, schema.current(h, caller, table), text, max));
+    }
+
     /**
      * Applies the input's fields to the record if it is still at {@code version}.
      *
