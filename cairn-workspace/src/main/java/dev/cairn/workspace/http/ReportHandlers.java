@@ -84,13 +84,13 @@ final class ReportHandlers {
                 .append("</code>, generated at <time>").append(HtmlPage.escape(result.generatedAt().toString()))
                 .append("</time></p><table><thead><tr>");
         for (ReportResult.ResultColumn c : result.columns()) {
-            body.append("<th scope=\"col\">").append(HtmlPage.escape(c.name())).append("</th>");
+            body.append("<th scope=\"col\">").append(HtmlPage.escape(c.label())).append("</th>");
         }
         body.append("</tr></thead><tbody>");
         for (List<Value> row : result.rows()) {
             body.append("<tr>");
-            for (Value v : row) {
-                body.append("<td>").append(HtmlPage.escape(ReportResult.text(v))).append("</td>");
+            for (int i = 0; i < row.size(); i++) {
+                body.append("<td>").append(HtmlPage.escape(result.display(i, row.get(i)))).append("</td>");
             }
             body.append("</tr>");
         }

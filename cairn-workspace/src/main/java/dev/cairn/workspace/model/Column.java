@@ -21,6 +21,26 @@ public record Column(long id, String name, String label, ColumnType type, boolea
         choices = List.copyOf(choices);
     }
 
+    /** What people call the column: its label, else {@link #title(String, String)} of its name. */
+    public String title() {
+        return title(name, label);
+    }
+
+    /**
+     * What people call a column named {@code name} with {@code label}: the label, else the name with spaces for
+     * underscores and a capital first letter ({@code billing_address} → {@code Billing address}).
+     */
+    public static String title(String name, String label) {
+        if (label != null && !label.isBlank()) {
+            return label;
+        }
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        String s = name.replace('_', ' ');
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** The physical column name; built from the id only. */
     public String sql() {
         return "c_" + id;

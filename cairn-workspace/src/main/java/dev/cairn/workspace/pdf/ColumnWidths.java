@@ -22,13 +22,16 @@ record ColumnWidths(float[] chars) {
         List<ReportResult.ResultColumn> columns = result.columns();
         float[] chars = new float[columns.size()];
         for (int i = 0; i < chars.length; i++) {
-            int longest = columns.get(i).name().length();
+            int longest = columns.get(i).label().length();
             int sampled = 0;
             for (List<Value> row : result.rows()) {
                 if (sampled++ == SAMPLE_ROWS) {
                     break;
                 }
-                longest = Math.max(longest, ReportResult.text(row.get(i)).length());
+                longest = Math.max(longest, result.display(i, row.get(i)).length());
+            }
+            for (List<Value> row : result.totals()) {
+                longest = Math.max(longest, result.display(i, row.get(i)).length());
             }
             chars[i] = Math.clamp(longest, MIN_CHARS, MAX_CHARS);
         }

@@ -22,9 +22,11 @@ import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * A report result as a PDF: the report's name, the workspace's name and the generated-at time on top, then the result
- * table with its header row repeated on every page, numbers right-aligned, money with its currency, and a footer with
- * the page number. A4, turned to landscape when the columns would not fit upright. Fonts are embedded
+ * A report result as a PDF: the report's name, the workspace's name, the generated-at time and the conditions the rows
+ * meet (the report's filters and a share link's row restriction, in words) on top, then the result table with column
+ * labels in its header row (repeated on every page), values as pages show them ({@link ReportResult#display}: numbers
+ * right-aligned with thousands separators, money to its currency's decimals, referenced records by name), the totals
+ * row(s) at the end, and a footer with the page number. A4, turned to landscape when the columns would not fit upright. Fonts are embedded
  * ({@link PdfFonts}), so any text prints or shows a visible replacement character. Rows are added in slices, so a long
  * result does not hold its whole table layout in memory. Stateless and thread-safe.
  */
@@ -71,11 +73,13 @@ public final class ReportPdf {
         Paragraph name = new Paragraph(fonts.phrase(title, true, 14));
         doc.add(name);
         doc.add(new Paragraph(fonts.phrase("Workspace: " + workspace, false, 9)));
-        String rows = result.rows().size() == 1 ? "1 row" : result.rows().size() + " rows";
         Paragraph meta = new Paragraph(fonts.phrase("Generated at " + GENERATED_AT.format(result.generatedAt())
-                + " · " + rows, false, 9));
-        meta.setSpacingAfter(10);
+                + " · " + result.rowCount(), false, 9));
         doc.add(meta);
+        Paragraph conditions = new Paragraph(fonts.phrase(result.conditions().isEmpty() ? "All rows (no filters)."
+                : "Rows where: " + String.join("; ", result.conditions()) + ".", false, 9));
+        conditions.setSpacingAfter(10);
+        doc.add(conditions);
     }
 
     private static void table(Document doc, PdfWriter writer, PdfFonts fonts, ReportResult result,
@@ -89,14 +93,14 @@ public final class ReportPdf {
         table.setHeaderRows(1);
         table.setComplete(false);
         for (ReportResult.ResultColumn c : columns) {
-            PdfPCell cell = cell(fonts.phrase(c.name(), true, TEXT_SIZE), c.numeric());
+            PdfPCell cell = cell(fonts.phrase(c.label(), true, TEXT_SIZE), c.numeric());
             cell.setBackgroundColor(HEADER_BACKGROUND);
             table.addCell(cell);
         }
         int added = 0;
         for (List<Value> row : result.rows()) {
             for (int i = 0; i < columns.size(); i++) {
-                table.addCell(cell(fonts.phrase(ReportResult.text(row.get(i)), false, TEXT_SIZE),
+                table.addCell(cell(fonts.phrase(result.display(i, row.get(i)), false, TEXT_SIZE),
                         columns.get(i).numeric()));
             }
             if (++added % SLICE_ROWS == 0) {
@@ -107,6 +111,14 @@ public final class ReportPdf {
             PdfPCell none = cell(fonts.phrase("No rows.", false, TEXT_SIZE), false);
             none.setColspan(Math.max(1, columns.size()));
             table.addCell(none);
+        }
+        for (List<Value> total : result.totals()) {
+            for (int i = 0; i < columns.size(); i++) {
+                String text = i == 0 && total.get(i) == null ? "Total" : result.display(i, total.get(i));
+                PdfPCell cell = cell(fonts.phrase(text, true, TEXT_SIZE), columns.get(i).numeric());
+                cell.setBackgroundColor(HEADER_BACKGROUND);
+                table.addCell(cell);
+            }
         }
         table.setComplete(true);
         writeSlice(doc, writer, table, added <= SLICE_ROWS);

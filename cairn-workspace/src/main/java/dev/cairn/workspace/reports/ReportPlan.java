@@ -43,6 +43,11 @@ final class ReportPlan {
             return via == null ? column.name() : via.name() + "." + column.name();
         }
 
+        /** As people read it: {@code Billing address}, {@code Customer › Name}. */
+        String label() {
+            return via == null ? column.title() : via.title() + " › " + column.title();
+        }
+
         ObjectNode stored() {
             ObjectNode o = StoredJson.MAPPER.createObjectNode().put("column", column.id());
             if (via != null) {
@@ -55,6 +60,17 @@ final class ReportPlan {
     record Agg(String fn, Field field) {
         String name() {
             return field == null ? fn : fn + "_" + field.name().replace('.', '_');
+        }
+
+        /** As people read it: {@code Count}, {@code Quantity (sum)}, {@code Customer › Credit (average)}. */
+        String label() {
+            String word = switch (fn) {
+                case "avg" -> "average";
+                case "min" -> "minimum";
+                case "max" -> "maximum";
+                default -> fn;
+            };
+            return field == null ? "Count" : field.label() + " (" + word + ")";
         }
 
         String type() {
@@ -75,6 +91,8 @@ final class ReportPlan {
     final List<Field> columns = new ArrayList<>();
     final List<Condition> conditions = new ArrayList<>();
     final List<JsonNode> storedFilters = new ArrayList<>();
+    /** The filters in people's words, in order: {@code Status equals paid}, {@code Customer equals Acme}. */
+    final List<String> filterWords = new ArrayList<>();
     final List<Field> groups = new ArrayList<>();
     final List<Agg> aggregates = new ArrayList<>();
     final List<SortItem> sort = new ArrayList<>();
@@ -227,6 +245,20 @@ final class ReportPlan {
             }
             texts.add(v.asText());
         }
+        if (field.column().type() == ColumnType.REFERENCE && op.arity() != 0) {
+            ReferenceFilter refs = ReferenceFilter.resolve(h, schema.byId(h, field.column().references()), texts,
+                    path + ".value", errors);
+            if (refs == null) {
+                return;
+            }
+            texts = refs.ids();
+            raw = texts.stream().<JsonNode>map(id -> com.fasterxml.jackson.databind.node.LongNode.valueOf(
+                    Long.parseLong(id))).toList();
+            filterWords.add(field.label() + " " + words(op) + " " + String.join(", ", refs.names()));
+        } else {
+            filterWords.add(field.label() + " " + words(op) + (texts.isEmpty() ? "" : " " + String.join(", ",
+                    texts)));
+        }
         Condition c = Conditions.of(field.column(), op, texts, path, errors);
         if (c != null) {
             conditions.add(c.on(field.alias()));
@@ -234,7 +266,14 @@ final class ReportPlan {
             ArrayNode values = stored.putArray("values");
             raw.forEach(values::add);
             storedFilters.add(stored);
+        } else {
+            filterWords.removeLast();
         }
+    }
+
+    /** An operator in a sentence: {@code equals}, {@code is one of}, {@code is empty}. */
+    private static String words(FilterOp op) {
+        return op == FilterOp.IN ? "is one of" : op.label();
     }
 
     ObjectNode toStored() {
@@ -283,8 +322,9 @@ final class ReportPlan {
 
     List<ReportResult.ResultColumn> resultColumns() {
         List<ReportResult.ResultColumn> out = new ArrayList<>();
-        outputFields().forEach(f -> out.add(new ReportResult.ResultColumn(f.name(), f.column().type().wireName())));
-        aggregates.forEach(a -> out.add(new ReportResult.ResultColumn(a.name(), a.type())));
+        outputFields().forEach(f -> out.add(new ReportResult.ResultColumn(f.name(), f.label(),
+                f.column().type().wireName())));
+        aggregates.forEach(a -> out.add(new ReportResult.ResultColumn(a.name(), a.label(), a.type())));
         return out;
     }
 }

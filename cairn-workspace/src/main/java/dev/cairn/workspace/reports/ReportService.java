@@ -123,7 +123,10 @@ public final class ReportService {
             List<ReportSpec.Filter> filters = new ArrayList<>(spec.filters() == null ? List.of() : spec.filters());
             filters.add(new ReportSpec.Filter(column.name(), FilterOp.EQ.wireName(),
                     LongNode.valueOf(fixed.recordId()), null));
-            return compute(h, caller, spec.withFilters(filters));
+            String who = dev.cairn.workspace.records.RecordNames.of(h, schema.byId(h, column.references()),
+                    List.of(fixed.recordId())).getOrDefault(fixed.recordId(), "#" + fixed.recordId());
+            return compute(h, caller, spec.withFilters(filters)).restricted("Only rows of " + column.title() + ": "
+                    + who);
         });
     }
 
@@ -159,8 +162,33 @@ public final class ReportService {
         SqlText sql = ReportSql.sql(r.plan, schema.dialect());
         List<List<Value>> rows = sql.bindAll(h.createQuery(sql.toString())).map((rs, ctx) -> ReportSql.read(r.plan, rs))
                 .list();
+        SqlText totalsSql = ReportSql.totalsSql(r.plan, schema.dialect());
+        long[] matched = {0};
+        List<List<Value>> totals = totalsSql.bindAll(h.createQuery(totalsSql.toString())).map((rs, ctx) -> {
+            matched[0] += rs.getLong("n");
+            return ReportSql.readTotals(r.plan, rs);
+        }).list();
+        boolean anyTotal = ReportSql.totalled(r.plan).stream().anyMatch(java.util.Objects::nonNull);
         return new ReportResult(spec.name(), r.table.name(), Instant.ofEpochMilli(clock.millis()),
-                r.plan.resultColumns(), rows);
+                r.plan.resultColumns(), rows, anyTotal && matched[0] > 0 ? totals : List.of(), matched[0],
+                r.plan.filterWords, recordNames(h, r.plan, rows));
+    }
+
+    /** The display values of the records the result's reference columns point to, by result column index. */
+    private Map<Integer, Map<Long, String>> recordNames(Handle h, ReportPlan plan, List<List<Value>> rows) {
+        Map<Integer, Map<Long, String>> out = new java.util.HashMap<>();
+        List<ReportPlan.Field> fields = plan.outputFields();
+        for (int i = 0; i < fields.size(); i++) {
+            Column c = fields.get(i).column();
+            if (c.type() != ColumnType.REFERENCE) {
+                continue;
+            }
+            int column = i;
+            List<Long> ids = rows.stream().map(row -> row.get(column)).filter(v -> v instanceof Value.Reference)
+                    .map(v -> ((Value.Reference) v).id()).toList();
+            out.put(i, dev.cairn.workspace.records.RecordNames.of(h, schema.byId(h, c.references()), ids));
+        }
+        return out;
     }
 
     private record Resolved(TableDef table, ReportPlan plan) {

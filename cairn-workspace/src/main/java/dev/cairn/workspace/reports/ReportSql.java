@@ -61,12 +61,8 @@ final class ReportSql {
             }
             i++;
         }
-        sql.append("SELECT " + String.join(", ", select) + " FROM " + plan.table.sql() + " t");
-        for (Column via : joins(plan)) {
-            String j = "j" + via.id();
-            sql.append(" LEFT JOIN r_" + via.references() + " " + j + " ON " + j + ".id = t." + via.sql());
-        }
-        sql.where("t.", plan.conditions, List.of(), null);
+        sql.append("SELECT " + String.join(", ", select));
+        from(plan, sql);
         if (plan.grouped() && !groupBy.isEmpty()) {
             sql.append(" GROUP BY " + String.join(", ", groupBy));
         }
@@ -86,6 +82,75 @@ final class ReportSql {
         }
         sql.append(" LIMIT " + plan.limit);
         return sql;
+    }
+
+    /** {@code FROM} the table, its joins and {@code WHERE} its conditions. */
+    private static void from(ReportPlan plan, SqlText sql) {
+        sql.append(" FROM " + plan.table.sql() + " t");
+        for (Column via : joins(plan)) {
+            String j = "j" + via.id();
+            sql.append(" LEFT JOIN r_" + via.references() + " " + j + " ON " + j + ".id = t." + via.sql());
+        }
+        sql.where("t.", plan.conditions, List.of(), null);
+    }
+
+    /**
+     * What the totals row totals, in result column order (null: nothing): a grouped report's aggregates, over every
+     * matching row; a list's numeric columns of the table itself (summed).
+     */
+    static List<Agg> totalled(ReportPlan plan) {
+        List<Agg> out = new ArrayList<>();
+        if (plan.grouped()) {
+            plan.outputFields().forEach(f -> out.add(null));
+            out.addAll(plan.aggregates);
+        } else {
+            for (Field f : plan.columns) {
+                out.add(f.via() == null && f.column().type().isNumeric() ? new Agg("sum", f) : null);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The totals statement: {@code COUNT(*) AS n} and each of {@link #totalled} over every matching row (no limit),
+     * one row per combination of the totalled money columns' currencies. Labels t0, t1, … (money: tN_cur).
+     */
+    static SqlText totalsSql(ReportPlan plan, Dialect dialect) {
+        SqlText sql = new SqlText(dialect);
+        List<String> select = new ArrayList<>(List.of("COUNT(*) AS n"));
+        List<String> groupBy = new ArrayList<>();
+        List<Agg> totalled = totalled(plan);
+        for (int i = 0; i < totalled.size(); i++) {
+            Agg a = totalled.get(i);
+            if (a == null) {
+                continue;
+            }
+            String target = a.field() == null ? "*" : a.field().alias() + a.field().column().sql();
+            select.add(a.fn().toUpperCase(Locale.ROOT) + "(" + target + ") AS t" + i);
+            if (a.field() != null && a.field().column().type() == ColumnType.MONEY && !a.fn().equals("count")) {
+                String currency = a.field().alias() + a.field().column().currencySql();
+                select.add(currency + " AS t" + i + "_cur");
+                if (!groupBy.contains(currency)) {
+                    groupBy.add(currency);
+                }
+            }
+        }
+        sql.append("SELECT " + String.join(", ", select));
+        from(plan, sql);
+        if (!groupBy.isEmpty()) {
+            sql.append(" GROUP BY " + String.join(", ", groupBy) + " ORDER BY " + String.join(", ", groupBy));
+        }
+        return sql;
+    }
+
+    /** One totals row, in result column order (null where nothing is totalled). */
+    static List<Value> readTotals(ReportPlan plan, ResultSet rs) throws SQLException {
+        List<Value> row = new ArrayList<>();
+        List<Agg> totalled = totalled(plan);
+        for (int i = 0; i < totalled.size(); i++) {
+            row.add(totalled.get(i) == null ? null : aggregate(rs, totalled.get(i), "t" + i));
+        }
+        return row;
     }
 
     private static Set<Column> joins(ReportPlan plan) {

@@ -165,9 +165,11 @@ final class RecordPages {
         if (message != null) {
             form.message(errors.isEmpty() ? message : "Please correct the marked fields.");
         }
-        String title = id == null ? "New record in " + Labels.of(t) : Labels.of(t) + " #" + id;
+        String title = id == null ? "New record in " + Labels.of(t) : ws.records().names(c, t.name(), List.of(id))
+                .getOrDefault(id, dev.cairn.workspace.model.DisplayColumn.byId(id));
         boolean files = t.columns().stream().anyMatch(col -> col.type() == ColumnType.ATTACHMENT);
-        scope.pages().render(ctx, status, "wsRecord.jte", scope.chrome(ctx, title), "ws", v, "table", t.name(),
+        scope.pages().render(ctx, status, "wsRecord.jte", scope.chrome(ctx, id == null ? title : title + " · "
+                + Labels.of(t)), "ws", v, "table", t.name(),
                 "tableTitle", Labels.of(t), "title", title, "id", id, "version", version, "fields", controls,
                 "shown", shown, "form", form, "notice", WsScope.notice(ctx), "enctype",
                 files ? "multipart/form-data" : null);
@@ -195,11 +197,21 @@ final class RecordPages {
         String currency = values.currency(col.name());
         return switch (col.type()) {
             case REFERENCE -> new Cell(references.of(col, Long.parseLong(value)), v.record(col.references(), value));
-            case MONEY -> new Cell(value + (currency.isEmpty() ? " " + col.currency() : " " + currency), null);
+            case MONEY -> new Cell(moneyText(value, currency.isEmpty() ? col.currency() : currency), null);
             case BOOLEAN -> new Cell("true".equals(value) ? "Yes" : "No", null);
             case ATTACHMENT -> new Cell(values.fileName(col.name()), v.file(value));
             default -> new Cell(value, null);
         };
+    }
+
+    /** A money field's amount and currency as pages show money; as typed when the amount does not read. */
+    private static String moneyText(String amount, String currency) {
+        try {
+            return dev.cairn.workspace.model.ValueText.money(new dev.cairn.workspace.model.Money(
+                    new java.math.BigDecimal(amount), currency));
+        } catch (NumberFormatException e) {
+            return amount + " " + currency;
+        }
     }
 
     static long id(Context ctx) {

@@ -5,15 +5,14 @@ import dev.cairn.workspace.members.Caller;
 import dev.cairn.workspace.records.Record;
 import dev.cairn.workspace.records.RecordQuery;
 import dev.cairn.workspace.schema.ColumnSpec;
-import dev.cairn.workspace.schema.TableSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The records a reference column can point to, as a page offers and names them: the first {@link #CHOICES} records of
- * the referenced table, each by {@link Labels#record}. Each table is read once per page. Not thread-safe; one per
- * rendering.
+ * The records a reference column can point to, as a page offers them (the first {@link #CHOICES} records of the
+ * referenced table), and the names of referenced records (their display values), each read once per page. Not
+ * thread-safe; one per rendering.
  */
 final class ReferenceLabels {
     /** Most records a reference select offers (and labels are looked up among). */
@@ -33,17 +32,23 @@ final class ReferenceLabels {
     }
 
     /**
-     * The name of record {@code id} of the table {@code col} references; {@code #id} when it is not among the first.
+     * Reads the names of records {@code ids} of the table {@code col} references in one statement, so that
+     * {@link #of} finds them (a page calls this with all of its rows' ids first).
+     */
+    void load(ColumnSpec col, java.util.Collection<Long> ids) {
+        Map<Long, String> known = byTable.computeIfAbsent(col.references(), name -> new HashMap<>());
+        List<Long> missing = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            known.putAll(ws.records().names(caller, col.references(), missing));
+        }
+    }
+
+    /**
+     * The name of record {@code id} of the table {@code col} references (its display value); {@code #id} when the
+     * record does not exist (any more).
      */
     String of(ColumnSpec col, long id) {
-        Map<Long, String> labels = byTable.computeIfAbsent(col.references(), name -> {
-            TableSpec target = ws.tables().get(caller, name);
-            Map<Long, String> m = new HashMap<>();
-            for (Record r : choices(ws, caller, name)) {
-                m.put(r.id(), Labels.record(target, r));
-            }
-            return m;
-        });
-        return labels.getOrDefault(id, "#" + id);
+        load(col, List.of(id));
+        return byTable.get(col.references()).getOrDefault(id, dev.cairn.workspace.model.DisplayColumn.byId(id));
     }
 }

@@ -5,7 +5,10 @@ import dev.cairn.workspace.reports.ReportCsv;
 import dev.cairn.workspace.reports.ReportResult;
 import io.javalin.http.Context;
 
-/** The CSV and PDF downloads of a report result on the web pages (the workspace's and a share link's). Stateless. */
+/**
+ * The CSV and PDF downloads of a report result on the web pages (the workspace's and a share link's), both made for
+ * people (labels, formatted values, records by name). Stateless.
+ */
 final class ReportFiles {
     private ReportFiles() {
     }
@@ -25,7 +28,7 @@ final class ReportFiles {
         ctx.status(200).header("Content-Disposition", "attachment; filename=\"" + result.fileName() + "." + format
                 + "\"");
         switch (format) {
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(ReportCsv.write(result));
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(ReportCsv.forPeople(result));
             case "pdf" -> ctx.contentType("application/pdf").result(ReportPdf.render(result, workspace));
             default -> throw new IllegalArgumentException("not a download format: " + format);
         }

@@ -145,7 +145,7 @@ public final class ReportPages {
             return;
         }
         scope.pages().render(ctx, 200, "wsReportResult.jte", scope.chrome(ctx, result.name()), "ws",
-                WsScope.view(c), "id", id, "result", view(result));
+                WsScope.view(c), "id", id, "result", view(c, result));
     }
 
     // ---- the builder
@@ -170,7 +170,7 @@ public final class ReportPages {
                 ReportSpec capped = new ReportSpec(null, spec.name(), spec.table(), spec.columns(), spec.filters(),
                         spec.groupBy(), spec.aggregates(), spec.sort(), limit == null || limit > PREVIEW_ROWS
                         ? Integer.valueOf(PREVIEW_ROWS) : limit);
-                preview = view(reports.preview(c, capped));
+                preview = view(c, reports.preview(c, capped));
             } catch (ValidationException e) {
                 WsScope.withErrors(errors, e.errors(), form::fieldOf, e.getMessage());
                 previewProblem = "The preview needs a valid report: correct the marked fields.";
@@ -280,13 +280,9 @@ public final class ReportPages {
         return out;
     }
 
-    static Result view(ReportResult r) {
-        List<List<String>> rows = new ArrayList<>();
-        for (List<Value> row : r.rows()) {
-            rows.add(row.stream().map(Labels::display).toList());
-        }
-        return new Result(r.name(), r.table(), Format.time(r.generatedAt(), ""), r.columns().stream()
-                .map(ReportResult.ResultColumn::name).toList(), rows, false);
+    private Result view(Caller c, ReportResult r) {
+        return Result.of(r, tables.list(c).stream().filter(t -> t.name().equals(r.table())).findFirst()
+                .map(Labels::of).orElse(r.table()));
     }
 
     private static long id(Context ctx) {

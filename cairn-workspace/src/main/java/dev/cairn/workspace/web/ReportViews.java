@@ -25,8 +25,43 @@ public final class ReportViews {
     public record AggRow(int index, List<Option> fns, List<Option> fields, String fnError, String columnError) {
     }
 
-    /** A computed result as text: column names and rows of display values. */
-    public record Result(String name, String table, String generatedAt, List<String> columns, List<List<String>> rows,
-            boolean numericLast) {
+    /** A column heading of a shown result: its label; numeric columns are right-aligned. */
+    public record Heading(String label, boolean numeric) {
+    }
+
+    /** A displayed value of a result. */
+    public record Cell(String text, boolean numeric) {
+    }
+
+    /**
+     * A computed result as pages show it (the builder's preview, the result page, the share page): column labels,
+     * rows and totals rows of display values ({@link dev.cairn.workspace.reports.ReportResult#display}), the conditions
+     * in words, and how many rows there are.
+     */
+    public record Result(String name, String table, String generatedAt, String generatedAtIso, String rowCount,
+            List<Heading> headings, List<List<Cell>> rows, List<List<Cell>> totals, List<String> conditions) {
+
+        /** {@code result} of a report on the table people call {@code tableTitle}. */
+        public static Result of(dev.cairn.workspace.reports.ReportResult result, String tableTitle) {
+            var columns = result.columns();
+            List<Heading> headings = columns.stream().map(c -> new Heading(c.label(), c.numeric())).toList();
+            return new Result(result.name() == null ? "Report" : result.name(), tableTitle,
+                    dev.cairn.workspace.pdf.ReportPdf.GENERATED_AT.format(result.generatedAt()),
+                    result.generatedAt().toString(), result.rowCount(), headings, cells(result, result.rows(), false),
+                    cells(result, result.totals(), true), result.conditions());
+        }
+
+        private static List<List<Cell>> cells(dev.cairn.workspace.reports.ReportResult result,
+                List<List<dev.cairn.workspace.model.Value>> rows, boolean totals) {
+            var columns = result.columns();
+            return rows.stream().map(row -> {
+                List<Cell> out = new java.util.ArrayList<>(row.size());
+                for (int i = 0; i < row.size(); i++) {
+                    String text = result.display(i, row.get(i));
+                    out.add(new Cell(totals && i == 0 && text.isEmpty() ? "Total" : text, columns.get(i).numeric()));
+                }
+                return out;
+            }).toList();
+        }
     }
 }

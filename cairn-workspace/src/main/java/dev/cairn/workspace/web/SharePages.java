@@ -56,7 +56,7 @@ public final class SharePages {
 
     private void showList(Context ctx, String createdUrl) {
         Caller c = scope.caller(ctx);
-        List<Listed> rows = shares.list(c).stream().map(SharePages::listed).toList();
+        List<Listed> rows = shares.list(c).stream().map(s -> listed(c, s)).toList();
         List<String[]> reports = ws.reports().list(c).stream().map(r -> new String[] {String.valueOf(r.id()), r.name()})
                 .toList();
         scope.pages().render(ctx, 200, "wsShares.jte", scope.chrome(ctx, "Share links"), "ws", WsScope.view(c),
@@ -85,8 +85,12 @@ public final class SharePages {
             showList(ctx, ShareLinks.url(ctx, publicUrl, created.token()));
         } catch (ValidationException e) {
             for (FieldError f : e.errors()) {
-                form.error(f.field().startsWith("fixedTo") ? "fixed" : f.field().equals("expiresAt") ? "expires"
-                        : f.field(), Format.sentence(f.message()));
+                if (f.field().equals("expiresAt")) { // the service names the instant; people typed a day
+                    form.error("expires", "That day has passed. Choose today or a later day, or leave it empty for "
+                            + "a link that does not expire.");
+                } else {
+                    form.error(f.field().startsWith("fixedTo") ? "fixed" : f.field(), Format.sentence(f.message()));
+                }
             }
             showForm(ctx, 422, c, report, form);
         }
@@ -143,7 +147,7 @@ public final class SharePages {
     public void detail(Context ctx) {
         Caller c = scope.caller(ctx);
         long id = shareId(ctx);
-        Listed share = listed(shares.get(c, id));
+        Listed share = listed(c, shares.get(c, id));
         List<AccessLine> log = shares.accesses(c, id).stream().map(SharePages::line).toList();
         scope.pages().render(ctx, 200, "wsShare.jte", scope.chrome(ctx, "Share link " + id), "ws", WsScope.view(c),
                 "share", share, "accesses", log);
@@ -153,7 +157,7 @@ public final class SharePages {
     public void confirmRevoke(Context ctx) {
         Caller c = scope.caller(ctx);
         scope.pages().render(ctx, 200, "wsShareRevoke.jte", scope.chrome(ctx, "Revoke share link"), "ws",
-                WsScope.view(c), "share", listed(shares.get(c, shareId(ctx))));
+                WsScope.view(c), "share", listed(c, shares.get(c, shareId(ctx))));
     }
 
     /** {@code POST .../shares/{share}/revoke} */
@@ -163,11 +167,41 @@ public final class SharePages {
         Pages.seeOther(ctx, WsScope.view(c).base() + "/shares?done=share-revoked");
     }
 
-    private static Listed listed(Share s) {
-        String fixed = s.fixedTo() == null ? null : s.fixedTo().column() + " = #" + s.fixedTo().record();
-        return new Listed(s.id(), s.report(), s.status(), s.passphrase(), fixed, s.createdBy(),
-                Format.time(s.createdAt(), ""), Format.time(s.expiresAt(), "never"), s.accessCount(),
+    private Listed listed(Caller c, Share s) {
+        return new Listed(s.id(), s.report(), s.status(), s.passphrase(), fixedText(c, s), s.createdBy(),
+                Format.time(s.createdAt(), ""), validUntil(s.expiresAt()), s.accessCount(),
                 Format.time(s.lastAccessAt(), "never"), s.active());
+    }
+
+    /**
+     * When a link stops working, in the words of the form that set it ("Valid until" a day, inclusive): the day when
+     * the link expires at the end of a day (UTC), else the instant; "no end" when it never expires.
+     */
+    static String validUntil(Instant expiresAt) {
+        if (expiresAt == null) {
+            return "no end";
+        }
+        var at = expiresAt.atOffset(ZoneOffset.UTC);
+        if (at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return "the end of " + at.toLocalDate().minusDays(1) + " (UTC)";
+        }
+        return Format.time(expiresAt, "");
+    }
+
+    /** A link's row restriction as people read it, "Customer: Acme"; null without one. */
+    private String fixedText(Caller c, Share s) {
+        if (s.fixedTo() == null) {
+            return null;
+        }
+        long record = s.fixedTo().record();
+        try {
+            TableSpec t = ws.tables().get(c, ws.reports().get(c, s.reportId()).table());
+            ColumnSpec col = t.columns().stream().filter(x -> x.name().equals(s.fixedTo().column())).findFirst()
+                    .orElseThrow();
+            return Labels.of(col) + ": " + new ReferenceLabels(ws, c).of(col, record);
+        } catch (RuntimeException gone) { // the report or its column went away: the link is no longer active
+            return Labels.of(ColumnSpec.of(s.fixedTo().column(), null)) + ": #" + record;
+        }
     }
 
     private static AccessLine line(ShareAccess a) {

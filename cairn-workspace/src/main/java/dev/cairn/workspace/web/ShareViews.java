@@ -1,6 +1,5 @@
 package dev.cairn.workspace.web;
 
-import dev.cairn.workspace.pdf.ReportPdf;
 import dev.cairn.workspace.reports.ReportResult;
 import java.util.List;
 
@@ -9,32 +8,10 @@ public final class ShareViews {
     private ShareViews() {
     }
 
-    /** A column heading of a shown report; numeric columns are right-aligned. */
-    public record Heading(String name, boolean numeric) {
-    }
-
-    /** A displayed value. */
-    public record Cell(String text, boolean numeric) {
-    }
-
-    /** A report result as the public share page shows it. */
-    public record Shown(String title, String workspace, String generatedAt, String generatedAtIso, String rowCount,
-            List<Heading> headings, List<List<Cell>> rows) {
-
+    /** A report result as the public share page shows it, with the name of the workspace that shares it. */
+    public record Shown(String workspace, ReportViews.Result result) {
         static Shown of(String workspace, ReportResult result) {
-            List<ReportResult.ResultColumn> columns = result.columns();
-            List<Heading> headings = columns.stream().map(c -> new Heading(c.name(), c.numeric())).toList();
-            List<List<Cell>> rows = result.rows().stream().map(row -> {
-                List<Cell> cells = new java.util.ArrayList<>(row.size());
-                for (int i = 0; i < row.size(); i++) {
-                    cells.add(new Cell(ReportResult.text(row.get(i)), columns.get(i).numeric()));
-                }
-                return cells;
-            }).toList();
-            int n = result.rows().size();
-            return new Shown(result.name() == null ? "Report" : result.name(), workspace,
-                    ReportPdf.GENERATED_AT.format(result.generatedAt()), result.generatedAt().toString(),
-                    n == 1 ? "1 row" : n + " rows", headings, rows);
+            return new Shown(workspace, ReportViews.Result.of(result, result.table()));
         }
     }
 

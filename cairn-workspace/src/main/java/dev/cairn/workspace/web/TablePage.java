@@ -118,6 +118,9 @@ final class TablePage {
 
     private List<Row> rows(Caller c, Ws v, TableSpec t, List<ColumnSpec> shown, RecordPage page) {
         ReferenceLabels references = new ReferenceLabels(ws, c);
+        shown.stream().filter(col -> col.type() == ColumnType.REFERENCE).forEach(col -> references.load(col,
+                page.records().stream().map(r -> r.value(col.name())).filter(Value.Reference.class::isInstance)
+                        .map(ref -> ((Value.Reference) ref).id()).toList()));
         List<Row> rows = new ArrayList<>();
         for (Record r : page.records()) {
             List<Cell> cells = new ArrayList<>();
