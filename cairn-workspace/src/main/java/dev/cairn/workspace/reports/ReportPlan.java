@@ -115,8 +115,8 @@ final class ReportPlan {
         boolean grouping = spec.groupBy() != null && !spec.groupBy().isEmpty()
                 || spec.aggregates() != null && !spec.aggregates().isEmpty();
         if (hasColumns && grouping) {
-            errors.add(new FieldError("columns", "a grouped report shows its groupBy fields and aggregates; leave "
-                    + "columns out"));
+            errors.add(new FieldError("columns", "a grouped report shows its groups and totals, not a list of "
+                    + "columns; remove the columns or the grouping"));
         }
         list(spec.columns()).forEach((i, name) -> plan.addField(plan.columns, field(h, schema, t, name,
                 "columns[" + i + "]", errors)));

@@ -5,20 +5,24 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cairn.workspace.reports.ReportSpec;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The report builder's form: a fixed number of filter, group and aggregate rows (empty rows are left out of the
- * definition), read from a submitted form or from a saved report, turned into a {@link ReportSpec}, and the service's
- * error paths ({@code filters[1].value}) mapped back to the form row they came from ({@code f2_value}). Immutable.
+ * The report builder's form: any number of columns (in the order chosen), filter, group and total rows, read from a
+ * submitted form (rows {@code c<i>}, {@code f<i>_…}, {@code g<i>}, {@code a<i>_…}; empty rows are dropped, so the rows
+ * left are numbered from 0 without gaps) or from a saved report, turned into a {@link ReportSpec}, and the service's
+ * error paths ({@code filters[1].value}) mapped back to the form row they came from ({@code f1_value}). The page shows
+ * one empty row of each kind after the filled ones, which is how a row is added, with or without JavaScript.
+ * Immutable.
  */
 record ReportForm(String name, String table, List<String> columns, List<Filter> filters, List<String> groups,
         List<Agg> aggregates, String sort, boolean desc, String limit) {
-    static final int FILTERS = 3;
-    static final int GROUPS = 2;
-    static final int AGGREGATES = 3;
+    /** Most rows of one kind a submitted form is read for (a page never shows more than the filled ones plus one). */
+    static final int MAX_ROWS = 100;
     private static final Pattern PATH = Pattern.compile(
             "(columns|filters|groupBy|aggregates|sort)\\[(\\d+)](?:\\.(\\w+))?");
 
@@ -30,31 +34,39 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
 
     record Agg(String fn, String column) {
         boolean isEmpty() {
-            return fn.isEmpty();
+            return fn.isEmpty() && column.isEmpty();
         }
     }
 
     static ReportForm of(Context ctx) {
         List<Filter> filters = new ArrayList<>();
-        for (int i = 0; i < FILTERS; i++) {
-            filters.add(new Filter(WsScope.field(ctx, "f" + i + "_column"), WsScope.field(ctx, "f" + i + "_op"),
-                    WsScope.field(ctx, "f" + i + "_value")));
-        }
         List<String> groups = new ArrayList<>();
-        for (int i = 0; i < GROUPS; i++) {
-            groups.add(WsScope.field(ctx, "g" + i));
-        }
         List<Agg> aggs = new ArrayList<>();
-        for (int i = 0; i < AGGREGATES; i++) {
-            aggs.add(new Agg(WsScope.field(ctx, "a" + i + "_fn"), WsScope.field(ctx, "a" + i + "_column")));
+        Set<String> columns = new LinkedHashSet<>();
+        ctx.formParams("columns").stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(columns::add);
+        for (int i = 0; i < MAX_ROWS; i++) {
+            Filter f = new Filter(WsScope.field(ctx, "f" + i + "_column"), WsScope.field(ctx, "f" + i + "_op"),
+                    WsScope.field(ctx, "f" + i + "_value"));
+            if (!f.isEmpty()) {
+                filters.add(f);
+            }
+            if (!WsScope.field(ctx, "g" + i).isEmpty()) {
+                groups.add(WsScope.field(ctx, "g" + i));
+            }
+            Agg a = new Agg(WsScope.field(ctx, "a" + i + "_fn"), WsScope.field(ctx, "a" + i + "_column"));
+            if (!a.isEmpty()) {
+                aggs.add(a);
+            }
+            if (!WsScope.field(ctx, "c" + i).isEmpty()) {
+                columns.add(WsScope.field(ctx, "c" + i));
+            }
         }
-        List<String> columns = ctx.formParams("columns").stream().map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
-        return new ReportForm(WsScope.field(ctx, "name"), WsScope.field(ctx, "table"), columns, filters, groups, aggs,
-                WsScope.field(ctx, "sort"), !WsScope.field(ctx, "desc").isEmpty(), WsScope.field(ctx, "limit"));
+        return new ReportForm(WsScope.field(ctx, "name"), WsScope.field(ctx, "table"), List.copyOf(columns), filters,
+                groups, aggs, WsScope.field(ctx, "sort"), !WsScope.field(ctx, "desc").isEmpty(),
+                WsScope.field(ctx, "limit"));
     }
 
-    /** A saved report in the form (rows beyond the form's are dropped; the builder says how many it takes). */
+    /** A saved report in the form (all of its rows; of its sort keys the first). */
     static ReportForm of(ReportSpec spec) {
         List<Filter> filters = new ArrayList<>();
         for (ReportSpec.Filter f : orEmpty(spec.filters())) {
@@ -66,22 +78,29 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
         List<Agg> aggs = orEmpty(spec.aggregates()).stream().map(a -> new Agg(a.fn(), a.column() == null ? ""
                 : a.column())).toList();
         ReportSpec.Sort sort = orEmpty(spec.sort()).stream().findFirst().orElse(null);
-        return new ReportForm(spec.name(), spec.table(), orEmpty(spec.columns()), padded(filters, FILTERS,
-                new Filter("", "", "")), padded(orEmpty(spec.groupBy()), GROUPS, ""), padded(aggs, AGGREGATES,
-                new Agg("", "")), sort == null ? "" : sort.column(), sort != null && sort.desc(),
+        return new ReportForm(spec.name(), spec.table(), orEmpty(spec.columns()), filters, orEmpty(spec.groupBy()),
+                aggs, sort == null ? "" : sort.column(), sort != null && sort.desc(),
                 spec.limit() == null ? "" : spec.limit().toString());
     }
 
     /** An empty form on {@code table}. */
     static ReportForm blank(String table) {
-        return new ReportForm("", table, List.of(), padded(List.of(), FILTERS, new Filter("", "", "")),
-                padded(List.of(), GROUPS, ""), padded(List.of(), AGGREGATES, new Agg("", "")), "", false, "");
+        return new ReportForm("", table, List.of(), List.of(), List.of(), List.of(), "", false, "");
     }
 
-    /** Whether the builder's rows hold all of a saved report (else saving from the form would drop the rest). */
+    /** Whether the builder holds all of a saved report (it shows one sort key; saving would drop the others). */
     static boolean fitsTheForm(ReportSpec spec) {
-        return orEmpty(spec.filters()).size() <= FILTERS && orEmpty(spec.groupBy()).size() <= GROUPS
-                && orEmpty(spec.aggregates()).size() <= AGGREGATES && orEmpty(spec.sort()).size() <= 1;
+        return orEmpty(spec.sort()).size() <= 1;
+    }
+
+    /** This form with its filter values replaced by {@code values} (in row order). */
+    ReportForm withFilterValues(List<String> values) {
+        List<Filter> out = new ArrayList<>();
+        for (int i = 0; i < filters.size(); i++) {
+            Filter f = filters.get(i);
+            out.add(new Filter(f.column(), f.op(), values.get(i)));
+        }
+        return new ReportForm(name, table, columns, out, groups, aggregates, sort, desc, limit);
     }
 
     ReportForm named(String newName) {
@@ -132,7 +151,7 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
         int i = Integer.parseInt(m.group(2));
         String member = m.group(3);
         return switch (m.group(1)) {
-            case "columns" -> "columns";
+            case "columns" -> "c" + i;
             case "sort" -> "sort";
             case "groupBy" -> "g" + row(groups.stream().map(String::isEmpty).toList(), i);
             case "filters" -> "f" + row(filters.stream().map(Filter::isEmpty).toList(), i) + "_"
@@ -167,11 +186,10 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
         return list == null ? List.of() : list;
     }
 
-    private static <T> List<T> padded(List<T> list, int size, T empty) {
-        List<T> out = new ArrayList<>(list.subList(0, Math.min(size, list.size())));
-        while (out.size() < size) {
-            out.add(empty);
-        }
+    /** {@code list} with one {@code empty} item after it: the rows a page shows. */
+    static <T> List<T> plusOne(List<T> list, T empty) {
+        List<T> out = new ArrayList<>(list);
+        out.add(empty);
         return out;
     }
 }

@@ -19,6 +19,7 @@ import dev.cairn.workspace.schema.TableSpec;
 import dev.cairn.workspace.web.RecordViews.Option;
 import dev.cairn.workspace.web.RecordViews.Ws;
 import dev.cairn.workspace.web.ReportViews.AggRow;
+import dev.cairn.workspace.web.ReportViews.ColumnRow;
 import dev.cairn.workspace.web.ReportViews.FilterRow;
 import dev.cairn.workspace.web.ReportViews.GroupRow;
 import dev.cairn.workspace.web.ReportViews.ReportRow;
@@ -44,12 +45,15 @@ public final class ReportPages {
     private final WsScope scope;
     private final ReportService reports;
     private final TableService tables;
+    private final dev.cairn.workspace.records.RecordService records;
     private final Workspaces workspaces;
 
-    ReportPages(WsScope scope, ReportService reports, TableService tables, Workspaces workspaces) {
+    ReportPages(WsScope scope, ReportService reports, TableService tables,
+            dev.cairn.workspace.records.RecordService records, Workspaces workspaces) {
         this.scope = scope;
         this.reports = reports;
         this.tables = tables;
+        this.records = records;
         this.workspaces = workspaces;
     }
 
@@ -75,9 +79,35 @@ public final class ReportPages {
     public void edit(Context ctx) {
         Caller c = scope.caller(ctx);
         ReportSpec spec = reports.get(c, id(ctx));
-        show(ctx, 200, c, spec.id(), ReportForm.of(spec), Forms.empty(), ReportForm.fitsTheForm(spec) ? null
-                : "This report has more filters, groupings, totals or sort keys than the builder shows. Saving it "
-                        + "here keeps only those shown; change it through the API to keep the others.");
+        ReportForm form = ReportForm.of(spec);
+        show(ctx, 200, c, spec.id(), form.withFilterValues(namedFilterValues(c, form)), Forms.empty(),
+                ReportForm.fitsTheForm(spec) ? null : "This report has more sort keys than the builder shows. Saving "
+                        + "it here keeps only the first; change it through the API to keep the others.");
+    }
+
+    /**
+     * The filter values as people give them: a reference filter's stored record ids become the records' names (the
+     * service reads either).
+     */
+    private List<String> namedFilterValues(Caller c, ReportForm form) {
+        Map<String, FieldInfo> fields = fields(c, form.table());
+        List<String> out = new ArrayList<>();
+        for (ReportForm.Filter f : form.filters()) {
+            FieldInfo info = fields.get(f.column());
+            if (info == null || info.type() != ColumnType.REFERENCE || f.value().isBlank()) {
+                out.add(f.value());
+                continue;
+            }
+            List<Long> ids = new ArrayList<>();
+            for (String part : f.value().split(",")) {
+                if (part.strip().matches("\\d{1,18}")) {
+                    ids.add(Long.parseLong(part.strip()));
+                }
+            }
+            Map<Long, String> names = records.names(c, info.references(), ids);
+            out.add(String.join(", ", ids.stream().map(id -> names.getOrDefault(id, "#" + id)).toList()));
+        }
+        return out;
     }
 
     /** {@code POST .../reports/preview}: the builder with the result of the submitted definition. */
@@ -159,7 +189,7 @@ public final class ReportPages {
         List<TableSpec> all = tables.list(c);
         List<Option> tableOptions = all.stream().map(t -> new Option(t.name(), Labels.of(t),
                 t.name().equals(form.table()))).toList();
-        Map<String, ColumnType> fields = all.stream().anyMatch(t -> t.name().equals(form.table()))
+        Map<String, FieldInfo> fields = all.stream().anyMatch(t -> t.name().equals(form.table()))
                 ? fields(c, form.table()) : Map.of();
         Result preview = null;
         String previewProblem = null;
@@ -180,54 +210,93 @@ public final class ReportPages {
         }
         scope.pages().render(ctx, status, "wsReportBuilder.jte", scope.chrome(ctx, id == null ? "New report"
                 : "Report " + form.name()), "ws", v, "id", id, "name", form.name(), "tables", tableOptions,
-                "columns", options(List.copyOf(fields.keySet()), Set.copyOf(form.columns()), false),
+                "columns", columnRows(form, fields, errors),
                 "filters", filterRows(form, fields, errors), "groups", groupRows(form, fields, errors),
                 "aggregates", aggRows(form, fields, errors),
-                "sorts", options(sortNames(form), Set.of(form.sort()), true), "desc", form.desc(),
+                "sorts", sortOptions(form, fields), "desc", form.desc(),
                 "limit", form.limit(), "errors", errors, "preview", preview, "previewProblem", previewProblem,
                 "notice", WsScope.notice(ctx), "warning", warning);
     }
 
-    /** The table's columns, then one level through each reference ({@code customer.name}), with their types. */
-    private Map<String, ColumnType> fields(Caller c, String table) {
+    /** A field a report can use: its label, type and, for references, the table it points to. */
+    private record FieldInfo(String label, ColumnType type, String references, String referencesTitle) {
+    }
+
+    private FieldInfo info(Caller c, String label, ColumnSpec col) {
+        return new FieldInfo(label, col.type(), col.references(), col.type() == ColumnType.REFERENCE
+                ? Labels.of(tables.get(c, col.references())) : null);
+    }
+
+    /**
+     * The table's columns, then one level through each reference ({@code customer.name}, labelled
+     * {@code Customer › Name}), by field name.
+     */
+    private Map<String, FieldInfo> fields(Caller c, String table) {
         TableSpec t = tables.get(c, table);
-        Map<String, ColumnType> out = new LinkedHashMap<>();
-        t.columns().forEach(col -> out.put(col.name(), col.type()));
+        Map<String, FieldInfo> out = new LinkedHashMap<>();
+        t.columns().forEach(col -> out.put(col.name(), info(c, Labels.of(col), col)));
         for (ColumnSpec col : t.columns()) {
             if (col.type() == ColumnType.REFERENCE) {
                 tables.get(c, col.references()).columns().forEach(x -> out.put(col.name() + "." + x.name(),
-                        x.type()));
+                        info(c, Labels.of(col) + " › " + Labels.of(x), x)));
             }
         }
         return out;
     }
 
-    private static List<String> sortNames(ReportForm form) {
-        boolean grouped = form.groups().stream().anyMatch(g -> !g.isEmpty())
-                || form.aggregates().stream().anyMatch(a -> !a.isEmpty());
-        Set<String> out = new LinkedHashSet<>();
+    /** What the result can be sorted by: its columns, or its groups and totals, by their labels. */
+    private static List<Option> sortOptions(ReportForm form, Map<String, FieldInfo> fields) {
+        boolean grouped = !form.groups().isEmpty() || !form.aggregates().isEmpty();
+        Map<String, String> out = new LinkedHashMap<>();
         if (grouped) {
-            form.groups().stream().filter(g -> !g.isEmpty()).forEach(out::add);
-            form.aggregates().stream().filter(a -> !a.isEmpty()).forEach(a -> out.add(a.column().isEmpty() ? a.fn()
-                    : a.fn() + "_" + a.column().replace('.', '_')));
+            form.groups().forEach(g -> out.put(g, label(fields, g)));
+            for (ReportForm.Agg a : form.aggregates()) {
+                String word = switch (a.fn()) {
+                    case "avg" -> "average";
+                    case "min" -> "minimum";
+                    case "max" -> "maximum";
+                    default -> a.fn();
+                };
+                out.put(a.column().isEmpty() ? a.fn() : a.fn() + "_" + a.column().replace('.', '_'),
+                        a.column().isEmpty() ? "Count" : label(fields, a.column()) + " (" + word + ")");
+            }
         } else {
-            out.addAll(form.columns());
+            form.columns().forEach(col -> out.put(col, label(fields, col)));
         }
         if (!form.sort().isEmpty()) {
-            out.add(form.sort());
+            out.putIfAbsent(form.sort(), form.sort());
         }
-        return List.copyOf(out);
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", "(none)", form.sort().isEmpty()));
+        out.forEach((value, label) -> options.add(new Option(value, label, value.equals(form.sort()))));
+        return options;
+    }
+
+    private static String label(Map<String, FieldInfo> fields, String name) {
+        FieldInfo info = fields.get(name);
+        return info == null ? name : info.label();
+    }
+
+    /** The chosen columns in their order, then an empty one to add another. */
+    private static List<ColumnRow> columnRows(ReportForm form, Map<String, FieldInfo> fields, Forms errors) {
+        List<ColumnRow> out = new ArrayList<>();
+        List<String> rows = ReportForm.plusOne(form.columns(), "");
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new ColumnRow(i, options(fields, k -> true, rows.get(i)), errors.errorOf("c" + i)));
+        }
+        return out;
     }
 
     /**
      * The filter rows; a row's conditions are those its column's type takes (all while no column is chosen; the
      * chosen one is always kept, so a refused choice stays visible next to its error).
      */
-    private static List<FilterRow> filterRows(ReportForm form, Map<String, ColumnType> fields, Forms errors) {
+    private static List<FilterRow> filterRows(ReportForm form, Map<String, FieldInfo> fields, Forms errors) {
         List<FilterRow> out = new ArrayList<>();
-        for (int i = 0; i < form.filters().size(); i++) {
-            ReportForm.Filter f = form.filters().get(i);
-            ColumnType type = fields.get(f.column());
+        List<ReportForm.Filter> rows = ReportForm.plusOne(form.filters(), new ReportForm.Filter("", "", ""));
+        for (int i = 0; i < rows.size(); i++) {
+            ReportForm.Filter f = rows.get(i);
+            ColumnType type = fields.containsKey(f.column()) ? fields.get(f.column()).type() : null;
             List<Option> ops = new ArrayList<>();
             for (FilterOp op : FilterOp.FORM_ORDER) {
                 boolean chosen = op.wireName().equals(f.op());
@@ -235,48 +304,56 @@ public final class ReportPages {
                     ops.add(new Option(op.wireName(), op.label(), chosen));
                 }
             }
-            out.add(new FilterRow(i, options(List.copyOf(fields.keySet()), Set.of(f.column()), true), ops, f.value(),
+            out.add(new FilterRow(i, options(fields, k -> true, f.column()), ops, f.value(),
                     errors.errorOf("f" + i + "_column"), errors.errorOf("f" + i + "_op"),
-                    errors.errorOf("f" + i + "_value")));
+                    errors.errorOf("f" + i + "_value"), type == ColumnType.REFERENCE
+                    ? "The name of a record of " + fields.get(f.column()).referencesTitle() + ", or several "
+                    + "separated by commas for \u201cis one of\u201d." : null));
         }
         return out;
     }
 
-    private static List<GroupRow> groupRows(ReportForm form, Map<String, ColumnType> fields, Forms errors) {
+    private static List<GroupRow> groupRows(ReportForm form, Map<String, FieldInfo> fields, Forms errors) {
         List<GroupRow> out = new ArrayList<>();
-        for (int i = 0; i < form.groups().size(); i++) {
-            out.add(new GroupRow(i, options(List.copyOf(fields.keySet()), Set.of(form.groups().get(i)), true),
-                    errors.errorOf("g" + i)));
+        List<String> rows = ReportForm.plusOne(form.groups(), "");
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new GroupRow(i, options(fields, k -> true, rows.get(i)), errors.errorOf("g" + i)));
         }
         return out;
     }
 
     /** The total rows; sum and average offer the numeric columns only (the chosen one is always kept). */
-    private static List<AggRow> aggRows(ReportForm form, Map<String, ColumnType> fields, Forms errors) {
+    private static List<AggRow> aggRows(ReportForm form, Map<String, FieldInfo> fields, Forms errors) {
         List<AggRow> out = new ArrayList<>();
-        for (int i = 0; i < form.aggregates().size(); i++) {
-            ReportForm.Agg a = form.aggregates().get(i);
+        List<ReportForm.Agg> rows = ReportForm.plusOne(form.aggregates(), new ReportForm.Agg("", ""));
+        for (int i = 0; i < rows.size(); i++) {
+            ReportForm.Agg a = rows.get(i);
             List<Option> fns = new ArrayList<>();
             fns.add(new Option("", "(none)", a.fn().isEmpty()));
             for (String[] fn : FNS) {
                 fns.add(new Option(fn[0], fn[1], fn[0].equals(a.fn())));
             }
             boolean numeric = a.fn().equals("sum") || a.fn().equals("avg");
-            List<String> columns = fields.entrySet().stream().filter(e -> !numeric || e.getValue().isNumeric()
-                    || e.getKey().equals(a.column())).map(Map.Entry::getKey).toList();
-            out.add(new AggRow(i, fns, options(columns, Set.of(a.column()), true), errors.errorOf("a" + i + "_fn"),
+            out.add(new AggRow(i, fns, options(fields, k -> !numeric || fields.get(k).type().isNumeric()
+                    || k.equals(a.column()), a.column()), errors.errorOf("a" + i + "_fn"),
                     errors.errorOf("a" + i + "_column")));
         }
         return out;
     }
 
-    /** Options of {@code values}; with {@code none} a leading empty option. */
-    private static List<Option> options(List<String> values, Set<String> selected, boolean none) {
+    /** "(none)", then the fields {@code offered} accepts, by label; {@code selected} is kept even if unknown. */
+    private static List<Option> options(Map<String, FieldInfo> fields, java.util.function.Predicate<String> offered,
+            String selected) {
         List<Option> out = new ArrayList<>();
-        if (none) {
-            out.add(new Option("", "(none)", selected.contains("") || selected.isEmpty()));
+        out.add(new Option("", "(none)", selected.isEmpty()));
+        fields.forEach((name, info) -> {
+            if (offered.test(name) || name.equals(selected)) {
+                out.add(new Option(name, info.label(), name.equals(selected)));
+            }
+        });
+        if (!selected.isEmpty() && !fields.containsKey(selected)) {
+            out.add(new Option(selected, selected, true));
         }
-        values.forEach(f -> out.add(new Option(f, f, selected.contains(f))));
         return out;
     }
 

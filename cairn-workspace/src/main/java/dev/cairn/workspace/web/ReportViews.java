@@ -12,9 +12,16 @@ public final class ReportViews {
     public record ReportRow(long id, String name, String table, String kind) {
     }
 
-    /** A filter row of the builder (field ids {@code f<index>_column}, {@code _op}, {@code _value}). */
+    /** A column of a list report, in its place ({@code c<index>}). */
+    public record ColumnRow(int index, List<Option> fields, String error) {
+    }
+
+    /**
+     * A filter row of the builder (field ids {@code f<index>_column}, {@code _op}, {@code _value}); {@code valueHint}
+     * says what a reference filter's value is.
+     */
     public record FilterRow(int index, List<Option> columns, List<Option> ops, String value, String columnError,
-            String opError, String valueError) {
+            String opError, String valueError, String valueHint) {
     }
 
     /** A grouping row ({@code g<index>}). */

@@ -183,7 +183,7 @@ public final class SharePages {
         }
         var at = expiresAt.atOffset(ZoneOffset.UTC);
         if (at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-            return "the end of " + at.toLocalDate().minusDays(1) + " (UTC)";
+            return at.toLocalDate().minusDays(1) + " (end of day, UTC)";
         }
         return Format.time(expiresAt, "");
     }

@@ -44,7 +44,7 @@ public final class WorkspaceWeb {
         PublicSharePage sharePage = new PublicSharePage(new Views(TEMPLATES), web.assets(), web.loginCsrf(),
                 web.sessions(), ws.shares());
         DesignerPages designerPages = new DesignerPages(scope, ws);
-        ReportPages reportsPages = new ReportPages(scope, ws.reports(), ws.tables(), ws.workspaces());
+        ReportPages reportsPages = new ReportPages(scope, ws.reports(), ws.tables(), ws.records(), ws.workspaces());
         MemberPages membersPages = new MemberPages(scope, ws.workspaces(), ws.invitations());
         ImportPages importsPages = new ImportPages(scope, ws, new ImportUploads(ws.random(), ws.clock()));
         return List.of(

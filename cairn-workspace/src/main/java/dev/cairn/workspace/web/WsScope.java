@@ -46,20 +46,27 @@ final class WsScope {
         return v == null ? "" : v.strip();
     }
 
-    /** Service errors onto a form: {@code rename} maps request paths to form fields (null: the form's message). */
+    /**
+     * Service errors onto a form, each as a sentence: {@code rename} maps request paths to form fields; what it cannot
+     * place (null) goes into the form's message after {@code message}, so no error is dropped.
+     */
     static Forms withErrors(Forms form, List<FieldError> errors, java.util.function.Function<String, String> rename,
             String message) {
-        boolean unplaced = false;
+        List<String> unplaced = new java.util.ArrayList<>();
         for (FieldError e : errors) {
             String f = rename.apply(e.field());
+            String text = dev.cairn.server.web.Format.sentence(e.message());
             if (f == null) {
-                unplaced = true;
+                unplaced.add(text);
             } else if (form.errorOf(f) == null) {
-                form.error(f, e.message());
+                form.error(f, text);
             } else {
-                form.error(f, form.errorOf(f) + "; " + e.message());
+                form.error(f, form.errorOf(f) + " " + text);
             }
         }
-        return unplaced || errors.isEmpty() ? form.message(message) : form;
+        if (!unplaced.isEmpty()) {
+            return form.message(dev.cairn.server.web.Format.sentence(message) + " " + String.join(" ", unplaced));
+        }
+        return errors.isEmpty() ? form.message(message) : form;
     }
 }
