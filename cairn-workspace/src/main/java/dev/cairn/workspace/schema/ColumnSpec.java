@@ -56,6 +56,26 @@ public record ColumnSpec(String name, String label, ColumnType type, Boolean req
                 value, maxLength, unknownType);
     }
 
+    /**
+     * Whether {@code text} is a machine name (a-z, then a-z, 0-9 or _, not reserved), as opposed to words people
+     * typed ({@code Country Code}), which a request gives as the label, leaving the name out to have it derived.
+     */
+    public static boolean isMachineName(String text) {
+        return Names.valid(text);
+    }
+
+    /** This column named {@code newName}. */
+    public ColumnSpec named(String newName) {
+        return new ColumnSpec(newName, label, type, required, unique, indexed, choices, scale, currency, references,
+                defaultValue, maxLength, unknownType);
+    }
+
+    /** This column with {@code newLabel}. */
+    public ColumnSpec labelled(String newLabel) {
+        return new ColumnSpec(name, newLabel, type, required, unique, indexed, choices, scale, currency, references,
+                defaultValue, maxLength, unknownType);
+    }
+
     /** The stored default of a described column, or null. */
     @JsonIgnore
     public Value storedDefault() {

@@ -30,8 +30,9 @@ final class SchemaChanges {
     }
 
     /** Creates a table with its columns (a reference may point to the new table itself). */
-    TableDef create(WriteTx tx, TableSpec spec) {
+    TableDef create(WriteTx tx, TableSpec given) {
         Handle h = tx.handle();
+        TableSpec spec = withNames(h, tx.workspaceId(), given);
         List<FieldError> errors = new ArrayList<>();
         Names.check(spec.name(), "name", errors);
         if (spec.columns() == null || spec.columns().isEmpty()) {
@@ -66,9 +67,41 @@ final class SchemaChanges {
         return table;
     }
 
+    /**
+     * {@code spec} with the names people left out filled in: the table's from its label, unique in the workspace, and
+     * each column's from its label ({@link Names#derive}). A given name is kept as it is (and checked as before).
+     */
+    private static TableSpec withNames(Handle h, long workspaceId, TableSpec spec) {
+        String name = spec.name();
+        if ((name == null || name.isBlank()) && spec.label() != null && !spec.label().isBlank()) {
+            name = Names.derive(spec.label(), h.createQuery("SELECT name FROM ws_tables WHERE workspace_id = :w")
+                    .bind("w", workspaceId).mapTo(String.class).list());
+        }
+        return new TableSpec(name, spec.label(), spec.columns() == null ? null
+                : withNames(spec.columns(), List.of()));
+    }
+
+    /** {@code specs} with each missing name derived from the column's label, unique among {@code taken} and them. */
+    static List<ColumnSpec> withNames(List<ColumnSpec> specs, java.util.Collection<String> taken) {
+        List<String> used = new ArrayList<>(taken);
+        specs.stream().filter(c -> c != null && c.name() != null && !c.name().isBlank()).forEach(c -> used.add(c.name()));
+        List<ColumnSpec> out = new ArrayList<>();
+        for (ColumnSpec c : specs) {
+            if (c != null && (c.name() == null || c.name().isBlank()) && c.label() != null && !c.label().isBlank()) {
+                String name = Names.derive(c.label(), used);
+                used.add(name);
+                out.add(c.named(name));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** Validates new columns and inserts their metadata; returns them with their ids. */
-    private static List<Column> storeNew(Handle h, long workspaceId, TableDef table, List<ColumnSpec> specs,
+    private static List<Column> storeNew(Handle h, long workspaceId, TableDef table, List<ColumnSpec> given,
             String path, long rows) {
+        List<ColumnSpec> specs = withNames(given, table.allColumns().stream().map(Column::name).toList());
         List<FieldError> errors = new ArrayList<>();
         List<String> seen = new ArrayList<>(table.columns().stream().map(Column::name).toList());
         List<Column> valid = new ArrayList<>();

@@ -30,7 +30,8 @@ final class ColumnForms {
             return new ColumnSpec(WsScope.field(ctx, "name"), null, null, null, null, null, null, null, null, null,
                     null, null, typeName);
         }
-        return new ColumnSpec(WsScope.field(ctx, "name"), blankToNull(WsScope.field(ctx, "label")), type,
+        String[] named = nameAndLabel(WsScope.field(ctx, "name"), WsScope.field(ctx, "label"));
+        return new ColumnSpec(named[0], named[1], type,
                 checked(ctx, "required"), checked(ctx, "unique"), null,
                 type == ColumnType.CHOICE ? lines(WsScope.field(ctx, "choices")) : null,
                 hasScale(type) ? number(ctx, "scale", -1) : null,
@@ -50,6 +51,18 @@ final class ColumnForms {
                 uniqueAllowed(type) ? checked(ctx, "unique") : null, null,
                 type == ColumnType.CHOICE ? lines(WsScope.field(ctx, "choices")) : null, null, null, null,
                 def == null ? Submitted.CLEAR : def, type.isTextual() ? number(ctx, "maxLength", 0) : null, null);
+    }
+
+    /**
+     * The name and label of what a form's name field and label field hold: a machine name stays the name; other words
+     * ({@code Country Code}) become the label when none is given, and the name is left out for the service to derive
+     * ({@code country_code}).
+     */
+    static String[] nameAndLabel(String typed, String label) {
+        if (!typed.isEmpty() && !ColumnSpec.isMachineName(typed) && label.isEmpty()) {
+            return new String[] {null, typed};
+        }
+        return new String[] {typed, blankToNull(label)};
     }
 
     /** A default as typed into the form, read in the column's cell syntax; null when blank. */

@@ -46,11 +46,11 @@ public final class DesignerPages {
     public void createTable(Context ctx) {
         Caller c = scope.caller(ctx);
         Forms form = Forms.of(ctx, withTableFields());
-        String name = WsScope.field(ctx, "table_name");
+        String[] named = ColumnForms.nameAndLabel(WsScope.field(ctx, "table_name"), WsScope.field(ctx, "table_label"));
         try {
-            ws.tables().create(c, new TableSpec(name, blankToNull(WsScope.field(ctx, "table_label")),
+            TableSpec created = ws.tables().create(c, new TableSpec(named[0], named[1],
                     List.of(ColumnForms.toNew(ctx))));
-            Pages.seeOther(ctx, WsScope.view(c).design(name) + "?done=table-created");
+            Pages.seeOther(ctx, WsScope.view(c).design(created.name()) + "?done=table-created");
         } catch (ValidationException e) {
             showNew(ctx, e.code().status(), WsScope.withErrors(form, e.errors(), DesignerPages::newTableField,
                     e.getMessage()));
