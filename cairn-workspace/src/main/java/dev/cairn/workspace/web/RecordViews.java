@@ -50,12 +50,21 @@ public final class RecordViews {
     public record TemplateOption(String name, String title, String tables) {
     }
 
-    /** A column heading of the table view, with its sort link and {@code aria-sort} state (null: unsorted). */
-    public record Heading(String name, String label, String sortHref, String ariaSort) {
+    /**
+     * A column heading of the table view, with its sort link and {@code aria-sort} state (null: unsorted);
+     * {@code numeric} columns are right-aligned.
+     */
+    public record Heading(String name, String label, String sortHref, String ariaSort, boolean numeric) {
+        public Heading(String name, String label, String sortHref, String ariaSort) {
+            this(name, label, sortHref, ariaSort, false);
+        }
     }
 
-    /** A displayed value: text, and a link when it refers to another record. */
-    public record Cell(String text, String href) {
+    /** A displayed value: text, a link when it refers to another record; {@code numeric} ones are right-aligned. */
+    public record Cell(String text, String href, boolean numeric) {
+        public Cell(String text, String href) {
+            this(text, href, false);
+        }
     }
 
     /** A row of the table view. */

@@ -111,7 +111,7 @@ final class TablePage {
             Map<String, String> s = p.state();
             s.put("sort", asc ? "-" + col.name() : col.name());
             headings.add(new Heading(col.name(), Labels.of(col), here + query(s),
-                    asc ? "ascending" : desc ? "descending" : null));
+                    asc ? "ascending" : desc ? "descending" : null, col.type().isNumeric()));
         }
         return headings;
     }
@@ -139,7 +139,7 @@ final class TablePage {
         if (value instanceof Attachment file) {
             return new Cell(file.name(), v.file(file.id()));
         }
-        return new Cell(Labels.display(value), null);
+        return new Cell(Labels.display(value), null, col.type().isNumeric());
     }
 
     private static String pageLink(String here, Params p, int offset) {
