@@ -39,8 +39,7 @@ public final class CellSyntax {
             return null;
         }
         return switch (column.type()) {
-            case INTEGER -> new Value.Whole(whole(t, path, "a whole number between " + Long.MIN_VALUE + " and "
-                    + Long.MAX_VALUE));
+            case INTEGER -> new Value.Whole(whole(t, path, "a whole number"));
             case REFERENCE -> ValueRules.reference(whole(t, path, "the id of a record (a positive whole number)"),
                     path);
             case DECIMAL -> new Value.Decimal(ValueRules.decimalText(t, column.scale(), path));
@@ -73,7 +72,7 @@ public final class CellSyntax {
                     codeFirst ? parts[0] : parts[1], path);
         }
         if (c.currency() == null) {
-            throw new InvalidValue(path, "expected {\"amount\": \"12.50\", \"currency\": \"EUR\"}, got "
+            throw new InvalidValue(path, "expected an amount and its currency, such as 12.50 EUR, got "
                     + ValueRules.aString(t));
         }
         return new Money(ValueRules.decimalText(t, c.scale(), path), c.currency());

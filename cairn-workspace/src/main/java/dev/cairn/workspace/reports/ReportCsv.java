@@ -27,7 +27,7 @@ public final class ReportCsv {
             cell(out, columns.get(i).label(), true);
             if (isMoney(columns.get(i))) {
                 out.append(',');
-                cell(out, columns.get(i).label() + " (currency)", true);
+                cell(out, columns.get(i).label() + " currency", true);
             }
         }
         out.append("\r\n");

@@ -113,7 +113,7 @@ public final class ImportPages {
             render(ctx, importNow ? 201 : 200, c, t, importNow ? null : id, u.fileName(), rows, null, result,
                     result.errors());
         } catch (ValidationException e) {
-            render(ctx, e.code().status(), c, t, id, u.fileName(), rows, e.getMessage(), null, e.errors());
+            render(ctx, e.code().status(), c, t, id, u.fileName(), rows, summary(e), null, e.errors());
         } catch (ServiceException e) {
             render(ctx, e.code().status(), c, t, id, u.fileName(), rows, e.getMessage(), null, List.of());
         }
@@ -132,6 +132,37 @@ public final class ImportPages {
         return rows;
     }
 
+    /**
+     * What went wrong, as a sentence above the list of problems: the exception's summary without its first problem
+     * (which the list shows, in this page's words).
+     */
+    private static String summary(ValidationException e) {
+        String message = e.getMessage();
+        if (!e.errors().isEmpty()) {
+            int cut = message.indexOf(": " + e.errors().getFirst().field() + ": ");
+            message = (cut < 0 ? message : message.substring(0, cut)) + "; the problems are listed below";
+        }
+        return dev.cairn.server.web.Format.sentence(message);
+    }
+
+    /**
+     * A problem as this page puts it: the API's hints ({@code map=Colour:<column>}) become what to do in the mapping
+     * form below, the "where" reads as words, and the message is a sentence.
+     */
+    static FieldError inPageWords(FieldError e) {
+        String message = e.message()
+                .replaceAll("; map it with map=.*:<column> or skip it with map=.*:$",
+                        "; choose its table column under \u201cColumns\u201d above, or \u201c(skip this column)\u201d")
+                .replaceAll("; skip it with map=.*:$",
+                        "; choose \u201c(skip this column)\u201d for it under \u201cColumns\u201d above");
+        String where = switch (e.field()) {
+            case "map" -> "File columns";
+            case "(file)" -> "File";
+            default -> e.field().startsWith("row ") ? "Row " + e.field().substring(4) : e.field();
+        };
+        return new FieldError(where, dev.cairn.server.web.Format.sentence(message));
+    }
+
     private void render(Context ctx, int status, Caller c, TableSpec t, String id, String fileName,
             List<MappingRow> rows, String problem, ImportResult result, List<FieldError> errors) {
         List<String> columns = t.columns().stream().map(col -> col.name()).toList();
@@ -144,7 +175,8 @@ public final class ImportPages {
         scope.pages().render(ctx, status, "wsImport.jte", scope.chrome(ctx, "Import into "
                 + Labels.of(t)), "ws", WsScope.view(c), "table", t.name(), "title",
                 Labels.of(t), "upload", id, "fileName", fileName, "mapping", rows, "problem", problem,
-                "result", result, "errors", errors == null ? List.of() : errors, "columns", columns,
+                "result", result, "errors", errors == null ? List.of() : errors.stream().map(ImportPages::inPageWords)
+                        .toList(), "columns", columns,
                 "preview", preview);
     }
 }

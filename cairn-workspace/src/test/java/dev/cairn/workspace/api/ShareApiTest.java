@@ -195,7 +195,7 @@ class ShareApiTest {
             assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                     .startsWith("text/csv"));
             assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"Orders.csv\"");
-            assertThat(csv.body().split("\r\n")).hasSize(3).contains("customer.name,item,total,total_currency",
+            assertThat(csv.body().split("\r\n")).hasSize(3).contains("Customer › Name,Item,Total,Total currency",
                     "Acme,anvil,10.00,EUR");
 
             var pdf = server.sendBytes(server.request("/share/" + token + "?format=pdf").build());
@@ -319,7 +319,8 @@ class ShareApiTest {
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/pdf");
             assertThat(r.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"Orders.pdf\"");
             String text = new PdfTextExtractor(new PdfReader(r.body())).getTextFromPage(1);
-            assertThat(text).contains("Orders", "Workspace: ann", "customer.name", "Beta", "7.25 EUR");
+            assertThat(text).contains("Orders", "Workspace: ann", "Customer › Name", "Beta", "7.25 EUR", "Total 37.75 EUR")
+                    .doesNotContain("customer.name");
             assertProblem(ann.get("/reports/" + report + "/result?format=docx"), 422, "validation-failed");
         }
     }

@@ -77,12 +77,13 @@ class ReportPagesTest {
     void thePreviewShowsAGroupedSumThroughAReferenceAndMarksBadFields() throws Exception {
         var builder = owner.get(BASE + "/reports/new?table=invoices");
         assertThat(builder.body()).contains("hx-post=\"" + BASE + "/reports/preview\"")
-                .contains("hx-trigger=\"change\"")
+                .contains("hx-trigger=\"change, input delay:600ms\"")
                 .contains("value=\"customer.name\"").contains("id=\"preview-button\"");
         var preview = owner.post(BASE + "/reports/preview", GROUPED_SUM);
         assertThat(preview.statusCode()).isEqualTo(200);
         String body = preview.body();
-        assertThat(body).contains("id=\"preview-table\"").contains("<th scope=\"col\">sum_total</th>")
+        assertThat(body).contains("id=\"preview-table\"").contains("<th scope=\"col\" class=\"num\">Total (sum)</th>")
+                .contains("<th scope=\"col\">Customer › Name</th>").doesNotContain(">sum_total<")
                 .contains("Acme &lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>x")
                 .contains("30.00 EUR").contains("5.50 EUR");
         assertThat(body.indexOf("30.00 EUR")).isLessThan(body.indexOf("5.50 EUR"));
@@ -90,8 +91,8 @@ class ReportPagesTest {
         var bad = owner.post(BASE + "/reports/preview", "table", "invoices", "shown_table", "invoices",
                 "a0_fn", "sum", "a0_column", "number", "f1_column", "issue_date", "f1_op", "gt", "f1_value", "soon",
                 "limit", "0");
-        assertThat(bad.body()).contains("id=\"a0_column-error\"").contains("sum needs an integer, decimal or money")
-                .contains("id=\"f1_value-error\"").contains("id=\"report-limit-error\"")
+        assertThat(bad.body()).contains("id=\"a0_column-error\"").contains("Sum needs an integer, decimal or money")
+                .contains("id=\"f0_value-error\"").contains("id=\"report-limit-error\"") // rows are read without gaps
                 .contains("value=\"soon\"").doesNotContain("id=\"preview-table\"");
 
         var typed = owner.post(BASE + "/reports/preview", with(GROUPED_SUM, "f0_column", "issue_date", "f0_op", "gte",
@@ -135,7 +136,7 @@ class ReportPagesTest {
                 .contains("30.00 EUR");
         var csv = owner.get(report + "/result?format=csv");
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("customer.name,sum_total,sum_total_currency,count");
+        assertThat(csv.body()).startsWith("Customer › Name,Total (sum),Total (sum) currency,Count\r\n");
         assertThat(result.body()).contains("id=\"pdf-link\"");
         var pdf = owner.get(report + "/result?format=pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -152,7 +153,7 @@ class ReportPagesTest {
         assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(303);
         assertThat(owner.get(report).body()).contains("<option value=\"gross\" selected>")
                 .contains("<option value=\"sum_gross\" selected>");
-        assertThat(owner.get(report + "/result").body()).contains("sum_gross").contains("30.00 EUR");
+        assertThat(owner.get(report + "/result").body()).contains("Gross (sum)").contains("30.00 EUR");
 
         owner.get(report);
         var copy = owner.post(BASE + "/reports", with(GROUPED_SUM, "name", "Copy", "a0_column", "gross",
@@ -167,15 +168,18 @@ class ReportPagesTest {
     }
 
     @Test
-    void aSavedReportWithMoreRowsThanTheBuilderShowsCarriesAWarning() throws Exception {
+    void aSavedReportWithMoreSortKeysThanTheBuilderShowsCarriesAWarningButAllItsFilters() throws Exception {
         Account a = server.core().accounts().require("rpowner");
         Caller c = WorkspaceServer.module(server).workspaces().resolve(a.id(), "rpowner", null, false);
         var filter = new dev.cairn.workspace.reports.ReportSpec.Filter("number", "notempty", null, null);
         var saved = WorkspaceServer.module(server).reports().create(c, new dev.cairn.workspace.reports.ReportSpec(null,
-                "Four filters", "invoices", null, java.util.List.of(filter, filter, filter, filter), null, null, null,
-                null));
+                "Four filters", "invoices", java.util.List.of("number", "issue_date"), java.util.List.of(filter, filter,
+                filter, filter), null, null, java.util.List.of(new dev.cairn.workspace.reports.ReportSpec.Sort("number",
+                false), new dev.cairn.workspace.reports.ReportSpec.Sort("issue_date", true)), null));
         var page = owner.get(BASE + "/reports/" + saved.id());
-        assertThat(page.body()).contains("id=\"builder-warning\"").contains("keeps only those shown");
+        assertThat(page.body()).contains("id=\"builder-warning\"").contains("keeps only the first")
+                .contains("id=\"f3_column\"").contains("id=\"f4_column\"").doesNotContain("id=\"f5_column\"")
+                .contains("id=\"c1\"").contains("id=\"c2\"");
     }
 
     @Test

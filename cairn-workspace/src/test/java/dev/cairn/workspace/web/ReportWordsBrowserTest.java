@@ -191,7 +191,7 @@ class ReportWordsBrowserTest {
                     "Total 1,254.50 EUR").doesNotContain("customer.billing_address");
             String csv = page.request().get(page.url() + "?format=csv").text();
             assertThat(csv.lines().findFirst().orElseThrow())
-                    .isEqualTo("Number,Total,Total (currency),Customer,Customer › Billing address");
+                    .isEqualTo("Number,Total,Total currency,Customer,Customer › Billing address");
             assertThat(csv).contains("I-1,1234.50,EUR,Acme,1 Road");
 
             // the share list names the restricted customer and the last valid day as it was typed
