@@ -124,7 +124,7 @@ public final class ValueRules {
         try {
             return new Value.Date(LocalDate.parse(t));
         } catch (DateTimeParseException e) {
-            throw new InvalidValue(path, "'" + abbreviate(t) + "' is not a date (yyyy-MM-dd)");
+            throw new InvalidValue(path, "'" + abbreviate(t) + "' is not a date; write it as year-month-day, e.g. 2026-12-31");
         }
     }
 

@@ -90,12 +90,12 @@ final class ColumnForms {
     }
 
     /** What the type's options are, in words ("choices: a, b", "EUR, 2 decimals", "refers to customers"). */
-    static String details(ColumnSpec c) {
+    static String details(ColumnSpec c, java.util.function.UnaryOperator<String> tableTitle) {
         return switch (c.type()) {
             case CHOICE -> "choices: " + String.join(", ", c.choices() == null ? List.of() : c.choices());
             case MONEY -> (c.currency() == null ? "any currency" : c.currency()) + ", " + c.scale() + " decimals";
             case DECIMAL -> c.scale() + " decimals";
-            case REFERENCE -> "refers to " + c.references();
+            case REFERENCE -> "refers to " + tableTitle.apply(c.references());
             default -> c.maxLength() == null ? "" : "at most " + c.maxLength() + " characters";
         };
     }

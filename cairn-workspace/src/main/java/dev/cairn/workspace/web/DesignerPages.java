@@ -150,7 +150,8 @@ public final class DesignerPages {
         List<DesignColumn> columns = new ArrayList<>();
         for (ColumnSpec col : t.columns()) {
             boolean open = col.name().equals(editing);
-            columns.add(new DesignColumn(col.name(), Labels.of(col), col.type().wireName(), ColumnForms.details(col),
+            columns.add(new DesignColumn(col.name(), Labels.of(col), col.type().wireName(),
+                    ColumnForms.details(col, name -> Labels.of(ws.tables().get(c, name))),
                     ColumnForms.uniqueAllowed(col.type()), col.type().isTextual(),
                     open ? editForm : ColumnForms.valuesOf(col), open));
         }

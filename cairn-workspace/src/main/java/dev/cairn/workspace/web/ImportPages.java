@@ -113,7 +113,8 @@ public final class ImportPages {
             render(ctx, importNow ? 201 : 200, c, t, importNow ? null : id, u.fileName(), rows, null, result,
                     result.errors());
         } catch (ValidationException e) {
-            render(ctx, e.code().status(), c, t, id, u.fileName(), rows, summary(e), null, e.errors());
+            render(ctx, e.code().status(), c, t, id, u.fileName(), rows, named(t, summary(e)), null, e.errors()
+                    .stream().map(x -> new FieldError(x.field(), named(t, x.message()))).toList());
         } catch (ServiceException e) {
             render(ctx, e.code().status(), c, t, id, u.fileName(), rows, e.getMessage(), null, List.of());
         }
@@ -125,8 +126,8 @@ public final class ImportPages {
             String target = mapping.getOrDefault(header.get(i), "");
             List<Option> options = new ArrayList<>();
             options.add(new Option("", "(skip this column)", target.isEmpty()));
-            t.columns().forEach(col -> options.add(new Option(col.name(), Labels.of(col) + " ("
-                    + col.name() + ")", col.name().equals(target))));
+            t.columns().forEach(col -> options.add(new Option(col.name(), Labels.of(col),
+                    col.name().equals(target))));
             rows.add(new MappingRow(i, header.get(i), options));
         }
         return rows;
@@ -136,6 +137,11 @@ public final class ImportPages {
      * What went wrong, as a sentence above the list of problems: the exception's summary without its first problem
      * (which the list shows, in this page's words).
      */
+    /** {@code message} with the table's machine name ('customers') replaced by what people call it (Customers). */
+    private static String named(TableSpec t, String message) {
+        return message.replace("table '" + t.name() + "'", Labels.of(t)).replace("'" + t.name() + "'", Labels.of(t));
+    }
+
     private static String summary(ValidationException e) {
         String message = e.getMessage();
         if (!e.errors().isEmpty()) {

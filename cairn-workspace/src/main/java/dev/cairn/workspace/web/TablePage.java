@@ -88,7 +88,8 @@ final class TablePage {
         try {
             page = ws.records().list(c, t.name(), p.query());
         } catch (ValidationException e) {
-            problem = String.join("; ", e.errors().stream().map(FieldError::message).toList());
+            problem = String.join(" ", e.errors().stream().map(f -> Format.sentence(f.message())).toList())
+                    + " The filter was not applied.";
             page = ws.records().list(c, t.name(), RecordQuery.first(PAGE_SIZE));
         }
         List<ColumnSpec> shown = t.columns().stream().filter(col -> col.type() != ColumnType.LONG_TEXT).toList();

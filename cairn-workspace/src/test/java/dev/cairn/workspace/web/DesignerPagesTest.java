@@ -70,7 +70,7 @@ class DesignerPagesTest {
                 JsonNodeFactory.instance.objectNode().put("title", "First"));
         String table = owner.get(BASE + "/tables/projects/design").body();
         assertThat(table).contains("choices: idea, active, done").contains("EUR, 2 decimals")
-                .contains("refers to customers");
+                .contains("refers to Customers");
 
         owner.get(BASE + "/tables/projects/design");
         var noDefault = owner.post(BASE + "/tables/projects/columns", "name", "owner_name", "type", "text",

@@ -215,4 +215,103 @@ class ReportWordsBrowserTest {
         }
         assertThat(problems).as("browser console errors (CSP violations, script errors)").isEmpty();
     }
+
+    /** Identifiers and machine shapes that must never reach a page's text. */
+    private static final java.util.regex.Pattern MACHINE = java.util.regex.Pattern.compile(
+            "map=|\\{\"|\"amount\"|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d|\\b(sum|avg|min|max)_[a-z]|\\b[a-z]+_[a-z]+\\.[a-z]"
+            + "|\\b[a-z]+\\.[a-z_]+_[a-z]|9223372036854775807|\\(#\\d+\\)");
+
+    private static void assertPeoplesWords(Page page, String what) {
+        String text = page.locator("main").innerText();
+        java.util.regex.Matcher m = MACHINE.matcher(text);
+        assertThat(m.find() ? m.group() + " in: " + text.substring(Math.max(0, m.start() - 80),
+                Math.min(text.length(), m.end() + 80)) : null).as(what + " (" + page.url() + ")").isNull();
+    }
+
+    private static void visit(Page page, String path, String name) {
+        page.navigate("/web/workspace/words" + path);
+        assertPeoplesWords(page, name);
+        screenshot(page, name);
+    }
+
+    @Test
+    void everyWorkspacePageAndFormErrorSpeaksTheUsersLanguage() throws Exception {
+        List<String> problems = new CopyOnWriteArrayList<>();
+        try (var context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base())
+                .setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            Chromium.watchErrors(page, problems, true);
+            page.navigate("/login");
+            page.getByLabel("Account name or email").fill("words");
+            page.getByLabel("Password").fill(TestServer.password("words"));
+            page.getByRole(AriaRole.BUTTON, named("Log in")).click();
+            page.waitForURL(base() + "/");
+            for (String[] p : new String[][] {{"/tables", "tables"}, {"/tables/invoices", "table-view"},
+                {"/tables/invoices/design", "designer"}, {"/reports", "reports"}, {"/members", "members"},
+                {"/shares", "shares"}, {"/tables/invoices/import", "import"}, {"/new-table", "new-table"},
+                {"/tables/invoices/records/1/history", "history"}}) {
+                visit(page, p[0], p[1]);
+            }
+            // the quick filter with a value its column cannot take
+            visit(page, "/tables/invoices?fcol=total&fop=gt&fval=lots", "table-view-bad-filter");
+            assertThat(page.locator("main").innerText()).contains("'lots' is not a number. The filter was not applied.");
+
+            // the record form: money, and a value of the wrong kind
+            page.navigate("/web/workspace/words/tables/invoices/new");
+            page.getByLabel("Amount").fill("12,50,0");
+            page.getByLabel("Currency").fill("EURO");
+            page.getByRole(AriaRole.BUTTON, named("Create record")).click();
+            assertPeoplesWords(page, "record form with errors");
+            screenshot(page, "record-form-errors");
+
+            // the designer: a default of the wrong type, and a name taken
+            page.navigate("/web/workspace/words/tables/invoices/design");
+            page.getByLabel("Column name", exact()).fill("Due Date");
+            page.getByLabel("Type", exact()).selectOption("date");
+            page.getByLabel("Default value (optional)").fill("next week");
+            page.getByRole(AriaRole.BUTTON, named("Add column")).click();
+            assertPeoplesWords(page, "designer with an error");
+            screenshot(page, "designer-error");
+            page.getByLabel("Default value (optional)").fill("");
+            page.getByRole(AriaRole.BUTTON, named("Add column")).click();
+            page.waitForURL("**/design?done=column-added**");
+            assertThat(page.locator("#design-columns").textContent()).contains("Due Date").contains("due_date");
+
+            // an import whose file has a column the table lacks
+            page.navigate("/web/workspace/words/tables/customers/import");
+            page.locator("#import-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("c.csv",
+                    "text/csv", "Name,Colour\nZed,red\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            page.getByRole(AriaRole.BUTTON, named("Upload and check")).click();
+            assertThat(page.locator("main").innerText()).contains("Colour");
+            assertPeoplesWords(page, "import with an unknown column");
+            screenshot(page, "import-error");
+
+            // an invitation to something that is no email address
+            page.navigate("/web/workspace/words/members");
+            page.getByLabel("Email address").fill("not an address");
+            page.getByRole(AriaRole.BUTTON, named("Create invitation")).click();
+            assertPeoplesWords(page, "members with an error");
+
+            // a share link valid until a day that has passed
+            page.navigate("/web/workspace/words/shares");
+            if (page.getByRole(AriaRole.BUTTON, named("Next")).count() > 0) {
+                page.getByRole(AriaRole.BUTTON, named("Next")).click();
+                page.getByLabel("Valid until (optional)").fill("2001-01-01");
+                page.getByRole(AriaRole.BUTTON, named("Create share link")).click();
+                assertThat(page.locator("#expires-error").textContent()).contains("That day has passed");
+                assertPeoplesWords(page, "share form with an error");
+                screenshot(page, "share-form-error");
+            }
+
+            // the builder with a date filter that is no date
+            page.navigate("/web/workspace/words/reports/new?table=invoices");
+            preview(page, () -> page.getByLabel("Filter 1 column").selectOption("customer.name"));
+            preview(page, () -> page.getByLabel("Group by 1").selectOption("status"));
+            preview(page, () -> page.getByLabel("Total 1", exact()).selectOption("avg"));
+            preview(page, () -> page.getByLabel("Total 1 of column").selectOption("total"));
+            assertPeoplesWords(page, "builder with a grouped preview");
+            screenshot(page, "builder-grouped");
+        }
+        assertThat(problems).as("browser console errors").isEmpty();
+    }
 }
