@@ -93,6 +93,21 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
         return orEmpty(spec.sort()).size() <= 1;
     }
 
+    /**
+     * This form with every filter that still lacks its value (a column and a condition that takes one, but no value
+     * yet) left out, in place, so the rows keep their numbers: what the live preview computes while the user is still
+     * filling a filter in. Saving reads the whole form, and refuses such a filter.
+     */
+    ReportForm withoutUnfinishedFilters() {
+        List<Filter> out = new ArrayList<>();
+        for (Filter f : filters) {
+            boolean takesValue = dev.cairn.workspace.model.FilterOp.fromWire(f.op()).map(op -> op.arity() != 0)
+                    .orElse(false);
+            out.add(!f.isEmpty() && takesValue && f.value().isBlank() ? new Filter("", "", "") : f);
+        }
+        return new ReportForm(name, table, columns, out, groups, aggregates, sort, desc, limit);
+    }
+
     /** This form with its filter values replaced by {@code values} (in row order). */
     ReportForm withFilterValues(List<String> values) {
         List<Filter> out = new ArrayList<>();

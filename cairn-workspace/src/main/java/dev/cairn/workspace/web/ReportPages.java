@@ -193,16 +193,17 @@ public final class ReportPages {
                 ? fields(c, form.table()) : Map.of();
         Result preview = null;
         String previewProblem = null;
+        ReportForm previewed = form.withoutUnfinishedFilters(); // a filter still being filled in waits
         if (!errors.hasErrors() && !form.table().isEmpty()) {
             try {
-                ReportSpec spec = form.toSpec(id, "Preview");
+                ReportSpec spec = previewed.toSpec(id, "Preview");
                 Integer limit = spec.limit();
                 ReportSpec capped = new ReportSpec(null, spec.name(), spec.table(), spec.columns(), spec.filters(),
                         spec.groupBy(), spec.aggregates(), spec.sort(), limit == null || limit > PREVIEW_ROWS
                         ? Integer.valueOf(PREVIEW_ROWS) : limit);
                 preview = view(c, reports.preview(c, capped));
             } catch (ValidationException e) {
-                WsScope.withErrors(errors, e.errors(), form::fieldOf, e.getMessage());
+                WsScope.withErrors(errors, e.errors(), previewed::fieldOf, e.getMessage());
                 previewProblem = "The preview needs a valid report: correct the marked fields.";
             } catch (ServiceException e) {
                 previewProblem = e.getMessage();

@@ -168,7 +168,8 @@ public final class SharePages {
     }
 
     private Listed listed(Caller c, Share s) {
-        return new Listed(s.id(), s.report(), s.status(), s.passphrase(), fixedText(c, s), s.createdBy(),
+        return new Listed(s.id(), s.report(), s.status().replace('-', ' '), s.passphrase(), fixedText(c, s),
+                s.createdBy(),
                 Format.time(s.createdAt(), ""), validUntil(s.expiresAt()), s.accessCount(),
                 Format.time(s.lastAccessAt(), "never"), s.active());
     }
@@ -205,7 +206,7 @@ public final class SharePages {
     }
 
     private static AccessLine line(ShareAccess a) {
-        return new AccessLine(Format.time(a.at(), ""), a.outcome().wireName(), a.what(),
+        return new AccessLine(Format.time(a.at(), ""), a.outcome().wireName().replace('-', ' '), a.what(),
                 a.client() == null ? "" : a.client(), a.userAgent() == null ? "" : a.userAgent());
     }
 

@@ -306,6 +306,8 @@ class ReportWordsBrowserTest {
             // the builder with a date filter that is no date
             page.navigate("/web/workspace/words/reports/new?table=invoices");
             preview(page, () -> page.getByLabel("Filter 1 column").selectOption("customer.name"));
+            assertThat(page.locator("#preview-table").count()).as("a filter without its value waits").isOne();
+            assertThat(page.locator("#f0_value-error").count()).isZero();
             preview(page, () -> page.getByLabel("Group by 1").selectOption("status"));
             preview(page, () -> page.getByLabel("Total 1", exact()).selectOption("avg"));
             preview(page, () -> page.getByLabel("Total 1 of column").selectOption("total"));

@@ -166,7 +166,7 @@ class ShareBrowserTest {
             link(owner, "Open orders").click();
             List<String> outcomes = owner.locator("#accesses tbody tr td:nth-child(2)").allTextContents();
             assertThat(outcomes).containsExactly("revoked", "shown", "shown", "shown", "unlocked",
-                    "wrong-passphrase", "passphrase-required");
+                    "wrong passphrase", "passphrase required");
             assertThat(owner.locator("#share-status").textContent()).isEqualTo("revoked");
         }
         assertThat(problems).as("page errors in the owner's pages").isEmpty();
