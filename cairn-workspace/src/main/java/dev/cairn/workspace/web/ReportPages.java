@@ -212,7 +212,7 @@ public final class ReportPages {
         scope.pages().render(ctx, status, "wsReportBuilder.jte", scope.chrome(ctx, id == null ? "New report"
                 : "Report " + form.name()), "ws", v, "id", id, "name", form.name(), "tables", tableOptions,
                 "columns", columnRows(form, fields, errors),
-                "filters", filterRows(form, fields, errors), "groups", groupRows(form, fields, errors),
+                "filters", filterRows(form, fields, errors, table -> suggestions(c, table)), "groups", groupRows(form, fields, errors),
                 "aggregates", aggRows(form, fields, errors),
                 "sorts", sortOptions(form, fields), "desc", form.desc(),
                 "limit", form.limit(), "errors", errors, "preview", preview, "previewProblem", previewProblem,
@@ -292,7 +292,18 @@ public final class ReportPages {
      * The filter rows; a row's conditions are those its column's type takes (all while no column is chosen; the
      * chosen one is always kept, so a refused choice stays visible next to its error).
      */
-    private static List<FilterRow> filterRows(ReportForm form, Map<String, FieldInfo> fields, Forms errors) {
+    /** How many record names a reference filter suggests. */
+    static final int SUGGESTIONS = 200;
+
+    /** The names of the first records of {@code table}, for a reference filter's value. */
+    private List<String> suggestions(Caller c, String table) {
+        TableSpec t = tables.get(c, table);
+        return records.list(c, table, dev.cairn.workspace.records.RecordQuery.first(SUGGESTIONS)).records().stream()
+                .map(r -> Labels.record(t, r)).distinct().toList();
+    }
+
+    private static List<FilterRow> filterRows(ReportForm form, Map<String, FieldInfo> fields, Forms errors,
+            java.util.function.Function<String, List<String>> names) {
         List<FilterRow> out = new ArrayList<>();
         List<ReportForm.Filter> rows = ReportForm.plusOne(form.filters(), new ReportForm.Filter("", "", ""));
         for (int i = 0; i < rows.size(); i++) {
@@ -309,7 +320,8 @@ public final class ReportPages {
                     errors.errorOf("f" + i + "_column"), errors.errorOf("f" + i + "_op"),
                     errors.errorOf("f" + i + "_value"), type == ColumnType.REFERENCE
                     ? "The name of a record of " + fields.get(f.column()).referencesTitle() + ", or several "
-                    + "separated by commas for \u201cis one of\u201d." : null));
+                    + "separated by commas for \u201cis one of\u201d." : null, type == ColumnType.REFERENCE
+                    ? names.apply(fields.get(f.column()).references()) : List.of()));
         }
         return out;
     }

@@ -18,10 +18,11 @@ public final class ReportViews {
 
     /**
      * A filter row of the builder (field ids {@code f<index>_column}, {@code _op}, {@code _value}); {@code valueHint}
-     * says what a reference filter's value is.
+     * says what a reference filter's value is, and {@code suggestions} are the names of the first records it can
+     * name (a {@code datalist}; empty for other filters).
      */
     public record FilterRow(int index, List<Option> columns, List<Option> ops, String value, String columnError,
-            String opError, String valueError, String valueHint) {
+            String opError, String valueError, String valueHint, List<String> suggestions) {
     }
 
     /** A grouping row ({@code g<index>}). */

@@ -145,6 +145,8 @@ class ReportWordsBrowserTest {
                     "Customer › Billing address");
             // four filters, the first on a reference by the customer's name
             preview(page, () -> page.getByLabel("Filter 1 column").selectOption("customer"));
+            assertThat(page.locator("#f0_value-list option").evaluateAll("os => os.map(o => o.value)"))
+                    .isEqualTo(List.of("Acme", "Beta")); // suggested by name
             preview(page, () -> page.getByLabel("Filter 1 condition").selectOption("eq"));
             preview(page, () -> page.getByLabel("Filter 1 value").fill("acme"));
             preview(page, () -> page.getByLabel("Filter 2 column").selectOption("status"));
