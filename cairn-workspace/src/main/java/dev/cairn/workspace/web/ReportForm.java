@@ -61,7 +61,8 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
                 columns.add(WsScope.field(ctx, "c" + i));
             }
         }
-        return new ReportForm(WsScope.field(ctx, "name"), WsScope.field(ctx, "table"), List.copyOf(columns), filters,
+        return new ReportForm(WsScope.field(ctx, "name"), WsScope.field(ctx, "table"),
+                movedUp(List.copyOf(columns), WsScope.field(ctx, "move")), filters,
                 groups, aggs, WsScope.field(ctx, "sort"), !WsScope.field(ctx, "desc").isEmpty(),
                 WsScope.field(ctx, "limit"));
     }
@@ -199,6 +200,21 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
+    }
+
+    /** {@code columns} with column {@code c<i>} (a "move up" button's value) swapped with the one before it. */
+    static List<String> movedUp(List<String> columns, String move) {
+        if (!move.matches("c\\d{1,3}")) {
+            return columns;
+        }
+        int i = Integer.parseInt(move.substring(1));
+        if (i < 1 || i >= columns.size()) {
+            return columns;
+        }
+        List<String> out = new ArrayList<>(columns);
+        out.set(i - 1, columns.get(i));
+        out.set(i, columns.get(i - 1));
+        return out;
     }
 
     /** {@code list} with one {@code empty} item after it: the rows a page shows. */

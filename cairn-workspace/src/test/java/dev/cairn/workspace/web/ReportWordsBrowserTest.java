@@ -143,6 +143,12 @@ class ReportWordsBrowserTest {
             Locator head = page.locator("#preview-table thead th");
             assertThat(head.allTextContents()).containsExactly("Number", "Total", "Customer",
                     "Customer › Billing address");
+            // reordering: "move up" swaps a column with the one before it (a plain form button, no script needed)
+            page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, named("Move column 2 up")).click());
+            assertThat(head.allTextContents()).containsExactly("Total", "Number", "Customer",
+                    "Customer › Billing address");
+            page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, named("Move column 2 up")).click());
+            assertThat(page.getByLabel("Column 1", exact()).inputValue()).isEqualTo("number");
             // four filters, the first on a reference by the customer's name
             preview(page, () -> page.getByLabel("Filter 1 column").selectOption("customer"));
             assertThat(page.locator("#f0_value-list option").evaluateAll("os => os.map(o => o.value)"))
