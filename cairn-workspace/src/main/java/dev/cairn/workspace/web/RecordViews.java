@@ -50,16 +50,8 @@ public final class RecordViews {
     public record TemplateOption(String name, String title, String tables) {
     }
 
-    /** A column heading of the table view, with its sort link and {@code aria-sort} state (null: unsorted). */
-    public record Heading(String name, String label, String sortHref, String ariaSort) {
-    }
-
     /** A displayed value: text, and a link when it refers to another record. */
     public record Cell(String text, String href) {
-    }
-
-    /** A row of the table view. */
-    public record Row(long id, String href, List<Cell> cells) {
     }
 
     /** An option of a select. */
