@@ -160,6 +160,7 @@
       input = document.createElement('input');
       input.type = head.dataset.inputType || 'text';
       input.value = value !== undefined ? value : typed !== null ? typed : cell.dataset.edit;
+      input.size = Math.max(6, Math.min(40, input.value.length + 2)); // the column keeps about its width
     }
     input.id = 'grid-editor';
     input.className = 'grid-editor';
