@@ -375,5 +375,5 @@
   } else {
     start();
   }
-  document.addEventListener('htmx:afterSettle', start);
+  document.addEventListener('htmx:load', start); // after htmx swapped in new records (sort, search, paging)
 }());

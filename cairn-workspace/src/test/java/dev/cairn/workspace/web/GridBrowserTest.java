@@ -92,7 +92,8 @@ class GridBrowserTest {
         WorkspaceServer.module(server).tables().create(c, new TableSpec("tasks", "Tasks", List.of(
                 ColumnSpec.of("title", TEXT).asRequired(), ColumnSpec.of("qty", INTEGER),
                 ColumnSpec.of("status", CHOICE).withChoices("todo", "doing", "done"),
-                ColumnSpec.of("price", MONEY).inCurrency("EUR"), ColumnSpec.of("due", DATE),
+                ColumnSpec.of("price", MONEY).inCurrency("EUR"), ColumnSpec.of("budget", MONEY),
+                ColumnSpec.of("due", DATE),
                 ColumnSpec.of("notes", LONG_TEXT))));
         long first = ((Number) records().create(c, "tasks", task("Write the spec", 3, "todo")).get("id")).longValue();
         records().create(c, "tasks", task("Review the grid", 5, "doing"));
@@ -128,7 +129,7 @@ class GridBrowserTest {
 
     private static String focused(Page page) {
         return (String) page.evaluate("() => { const e = document.activeElement; const row = e.closest('tr');"
-                + " return (row ? row.dataset.id : '') + ':' + (e.dataset.col || e.id || e.tagName); }");
+                + " return ((row && row.dataset.id) || '') + ':' + (e.dataset.col || e.id || e.tagName); }");
     }
 
     private static Locator cell(Page page, long id, String column) {
@@ -148,7 +149,7 @@ class GridBrowserTest {
         page.navigate("/web/workspace/kira/tables/tasks");
         assertThat(page.getByRole(AriaRole.GRID).count()).isEqualTo(1);
         assertThat(page.getByRole(AriaRole.COLUMNHEADER).allTextContents()).containsExactly("#", "Title", "Qty",
-                "Status", "Price", "Due");
+                "Status", "Price", "Budget", "Due");
         assertThat(cell(page, id, "status").locator(".chip").getAttribute("class")).isEqualTo("chip chip-0");
         assertThat(page.locator("#row-" + (id + 1) + " .chip").getAttribute("class")).isEqualTo("chip chip-1");
 
@@ -191,6 +192,29 @@ class GridBrowserTest {
         page.waitForCondition(() -> "9".equals(cell(page, id + 1, "qty").textContent()));
         assertThat(stored("kira", id + 1)).containsEntry("qty", 9L);
         assertThat(page.locator("#grid-status").textContent()).isEqualTo("Saved Qty.");
+
+        // a money cell without a fixed currency takes "amount currency"; the amount alone is refused
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("ArrowRight");
+        page.keyboard().type("99.5");
+        page.keyboard().press("Enter");
+        page.waitForCondition(() -> !page.locator("#grid-error").textContent().isEmpty());
+        assertThat(page.locator("#grid-error").textContent()).startsWith("Budget: ").containsIgnoringCase("currency");
+        page.keyboard().type(" chf");
+        page.keyboard().press("Enter");
+        page.waitForCondition(() -> "99.50 CHF".equals(cell(page, id + 1, "budget").textContent()));
+        assertThat(stored("kira", id + 1).get("budget")).isEqualTo(Map.of("amount", "99.50", "currency", "CHF"));
+
+        // Enter on a heading sorts by it (htmx swaps the grid in) and the focus stays on that heading
+        page.keyboard().press("Control+Home");
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("Enter");
+        page.waitForCondition(() -> "ascending".equals(page.locator("th[data-col=qty]").getAttribute("aria-sort")));
+        page.waitForCondition(() -> focused(page).equals(":qty"));
+        assertThat(page.locator("#records-table tbody tr").first().getAttribute("data-id")).isEqualTo(
+                String.valueOf(id));
     }
 
     @Test
@@ -288,7 +312,7 @@ class GridBrowserTest {
         double headBefore = page.locator("#records-table tbody .rowhead").first().boundingBox().x;
         double dueBefore = page.locator("#records-table tbody [data-col=due]").first().boundingBox().x;
         tabIntoGrid(page);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             page.keyboard().press("ArrowRight"); // focus scrolls the box to the cell
         }
         assertThat(focused(page)).endsWith(":due");
