@@ -195,8 +195,9 @@
     var self = this;
     var editor = this.editor;
     input.addEventListener('blur', function () {
-      if (self.editor === editor && !editor.busy && !editor.leaving) {
-        if (input.value === editor.original && !editor.conflict) {
+      // leaving the editor saves a changed value, except after a conflict: only Enter or Tab overwrite then
+      if (self.editor === editor && !editor.busy && !editor.leaving && !editor.conflict) {
+        if (input.value === editor.original) {
           self.cancel(false);
         } else {
           self.save(null);
@@ -288,10 +289,16 @@
       return r.json().catch(function () { return {}; }).then(function (data) { return { status: r.status, data: data }; });
     }).then(function (answer) {
       ed.busy = false;
-      if (self.editor !== ed) {
+      var data = answer.data;
+      if (self.editor !== ed) { // another cell was opened meanwhile: show the outcome without touching its editor
+        if (answer.status === 200 && data.row && !(self.editor && self.editor.cell.parentElement === row)) {
+          self.replaceRow(row, data.row);
+          self.say('Saved ' + self.header(ed.cell).textContent.trim() + '.');
+        } else if (answer.status !== 200) {
+          self.showError((data.message || 'The value could not be saved.') + ' The cell keeps its stored value.');
+        }
         return;
       }
-      var data = answer.data;
       if (answer.status === 200 && data.row) {
         ed.leaving = true;
         self.editor = null;
