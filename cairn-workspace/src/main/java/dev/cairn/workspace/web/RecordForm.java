@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  */
 final class RecordForm {
     private static final Pattern LOCAL_DATETIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?");
+    /** An amount followed by a currency code, as the grid shows money of a column without a fixed currency. */
+    private static final Pattern TRAILING_CURRENCY = Pattern.compile("(.*\\S)\\s+([A-Za-z]{3})");
     /** The field suffix of an attached file's name (shown again when the form comes back). */
     static final String FILE_NAME = ".name";
     /** The field suffix of the file input of an attachment column. */
@@ -147,6 +149,26 @@ final class RecordForm {
         return value(name).equals(other.value(name)) && currency(name).equals(other.currency(name));
     }
 
+    /**
+     * One cell of the table grid as a form holding only {@code col}'s field: its text and, for money without a fixed
+     * currency, the currency (blank: taken from a trailing code in the text, as the grid shows {@code 12.50 EUR}).
+     */
+    static RecordForm cell(TableSpec t, ColumnSpec col, String text, String currency) {
+        Map<String, String> values = new HashMap<>();
+        String v = text == null ? "" : text.strip();
+        String cur = currency == null ? "" : currency.strip().toUpperCase(Locale.ROOT);
+        if (col.type() == ColumnType.MONEY && col.currency() == null && cur.isEmpty()) {
+            var m = TRAILING_CURRENCY.matcher(v);
+            if (m.matches()) {
+                v = m.group(1).strip();
+                cur = m.group(2).toUpperCase(Locale.ROOT);
+            }
+        }
+        values.put(col.name(), v);
+        values.put(col.name() + ".currency", cur);
+        return new RecordForm(t, values);
+    }
+
     /** The fields for the record service: on create empty fields are left out (their defaults apply), else cleared. */
     RecordInput input(boolean create) {
         Map<String, Submitted> fields = new LinkedHashMap<>();
@@ -158,15 +180,25 @@ final class RecordForm {
                 }
                 continue;
             }
-            fields.put(col.name(), switch (col.type()) {
-                case BOOLEAN -> bool(v);
-                case DATETIME -> Submitted.typed(LOCAL_DATETIME.matcher(v).matches()
-                        ? v + (v.length() == 16 ? ":00Z" : "Z") : v);
-                case MONEY -> col.currency() != null ? fixedMoney(v) : money(v, currency(col.name()));
-                default -> Submitted.typed(v);
-            });
+            fields.put(col.name(), submitted(col, v));
         }
         return RecordInput.of(fields);
+    }
+
+    /** An update of column {@code name} alone (empty: cleared), read as the full form reads that field. */
+    RecordInput inputOf(ColumnSpec col) {
+        String v = value(col.name());
+        return RecordInput.of(Map.of(col.name(), v.isEmpty() ? Submitted.CLEAR : submitted(col, v)));
+    }
+
+    private Submitted submitted(ColumnSpec col, String v) {
+        return switch (col.type()) {
+            case BOOLEAN -> bool(v);
+            case DATETIME -> Submitted.typed(LOCAL_DATETIME.matcher(v).matches()
+                    ? v + (v.length() == 16 ? ":00Z" : "Z") : v);
+            case MONEY -> col.currency() != null ? fixedMoney(v) : money(v, currency(col.name()));
+            default -> Submitted.typed(v);
+        };
     }
 
     /** The boolean select's {@code true} or {@code false}. */

@@ -50,25 +50,11 @@ public final class RecordViews {
     public record TemplateOption(String name, String title, String tables) {
     }
 
-    /**
-     * A column heading of the table view, with its sort link and {@code aria-sort} state (null: unsorted);
-     * {@code numeric} columns are right-aligned.
-     */
-    public record Heading(String name, String label, String sortHref, String ariaSort, boolean numeric) {
-        public Heading(String name, String label, String sortHref, String ariaSort) {
-            this(name, label, sortHref, ariaSort, false);
-        }
-    }
-
     /** A displayed value: text, a link when it refers to another record; {@code numeric} ones are right-aligned. */
     public record Cell(String text, String href, boolean numeric) {
         public Cell(String text, String href) {
             this(text, href, false);
         }
-    }
-
-    /** A row of the table view. */
-    public record Row(long id, String href, List<Cell> cells) {
     }
 
     /** An option of a select. */

@@ -4,24 +4,19 @@ import dev.cairn.server.web.Format;
 import dev.cairn.workspace.WorkspaceModule;
 import dev.cairn.workspace.http.ListingParams;
 import dev.cairn.workspace.members.Caller;
-import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.FilterOp;
 import dev.cairn.workspace.model.ValidationException;
-import dev.cairn.workspace.model.Attachment;
-import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.records.Filter;
 import dev.cairn.workspace.records.FilterInput;
-import dev.cairn.workspace.records.Record;
 import dev.cairn.workspace.records.RecordPage;
 import dev.cairn.workspace.records.RecordQuery;
 import dev.cairn.workspace.schema.ColumnSpec;
 import dev.cairn.workspace.schema.TableSpec;
-import dev.cairn.workspace.web.RecordViews.Cell;
+import dev.cairn.workspace.web.GridViews.GridColumn;
+import dev.cairn.workspace.web.GridViews.GridRow;
 import dev.cairn.workspace.web.RecordViews.DeletedRow;
-import dev.cairn.workspace.web.RecordViews.Heading;
 import dev.cairn.workspace.web.RecordViews.Option;
-import dev.cairn.workspace.web.RecordViews.Row;
 import dev.cairn.workspace.web.RecordViews.Ws;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -34,16 +29,20 @@ import java.util.Map;
 /**
  * A table's records, {@link #PAGE_SIZE} a page: sorted by a column heading (again: descending), a quick search over the
  * text columns ({@code q}), one column filter ({@code fcol}, {@code fop}, {@code fval}), paging links, and the records
- * deleted recently. Plain links and GET forms; htmx swaps in the records table only. Thread-safe.
+ * deleted recently. Plain links and GET forms; htmx swaps in the records table only. The records are a grid whose
+ * cells editors change in place ({@code grid.js}, {@link CellEdits}; ADR 43); each row links to the record's form.
+ * Thread-safe.
  */
 final class TablePage {
     static final int PAGE_SIZE = 25;
     private final WsScope scope;
     private final WorkspaceModule ws;
+    private final WsAssets.Paths assets;
 
-    TablePage(WsScope scope, WorkspaceModule ws) {
+    TablePage(WsScope scope, WorkspaceModule ws, WsAssets.Paths assets) {
         this.scope = scope;
         this.ws = ws;
+        this.assets = assets;
     }
 
     /** The page's parameters, stripped ({@code ""} when absent); the condition is {@code contains} unless given. */
@@ -92,55 +91,30 @@ final class TablePage {
                     + " The filter was not applied.";
             page = ws.records().list(c, t.name(), RecordQuery.first(PAGE_SIZE));
         }
-        List<ColumnSpec> shown = t.columns().stream().filter(col -> col.type() != ColumnType.LONG_TEXT).toList();
+        GridCells grid = new GridCells(ws, c);
         String here = v.table(t.name());
+        grid.preload(t, page.records());
+        List<GridRow> rows = page.records().stream().map(r -> grid.row(t, r)).toList();
         scope.pages().render(ctx, problem == null ? 200 : 400, "wsTable.jte", scope.chrome(ctx, Labels.of(t)),
-                "ws", v, "table", t.name(), "title", Labels.of(t), "headings", headings(shown, p, here),
-                "rows", rows(c, v, t, shown, page), "prev", p.offset() > 0 ? pageLink(here, p, p.offset() - PAGE_SIZE)
-                : null, "next", page.hasMore() ? pageLink(here, p, p.offset() + PAGE_SIZE) : null,
+                "ws", v, "table", t.name(), "title", Labels.of(t), "columns", columns(grid, GridCells.shown(t), p,
+                here), "rows", rows, "assets", assets, "prev", p.offset() > 0 ? pageLink(here, p, p.offset()
+                - PAGE_SIZE) : null, "next", page.hasMore() ? pageLink(here, p, p.offset() + PAGE_SIZE) : null,
                 "from", page.records().isEmpty() ? 0 : p.offset() + 1, "to", p.offset() + page.records().size(),
                 "q", p.q(), "sort", p.sort(), "filterColumns", filterColumns(t, p), "ops", ops(p), "fval", p.fval(),
                 "problem", problem, "deleted", deleted(c, v, t), "notice", WsScope.notice(ctx));
     }
 
-    /** The column headings, each a link that sorts by it (ascending, then descending). */
-    private static List<Heading> headings(List<ColumnSpec> shown, Params p, String here) {
-        List<Heading> headings = new ArrayList<>();
+    /** The grid's columns, each heading a link that sorts by it (ascending, then descending). */
+    private static List<GridColumn> columns(GridCells grid, List<ColumnSpec> shown, Params p, String here) {
+        List<GridColumn> columns = new ArrayList<>();
         for (ColumnSpec col : shown) {
             boolean asc = p.sort().equals(col.name());
             boolean desc = p.sort().equals("-" + col.name());
             Map<String, String> s = p.state();
             s.put("sort", asc ? "-" + col.name() : col.name());
-            headings.add(new Heading(col.name(), Labels.of(col), here + query(s),
-                    asc ? "ascending" : desc ? "descending" : null, col.type().isNumeric()));
+            columns.add(grid.column(col, here + query(s), asc ? "ascending" : desc ? "descending" : null));
         }
-        return headings;
-    }
-
-    private List<Row> rows(Caller c, Ws v, TableSpec t, List<ColumnSpec> shown, RecordPage page) {
-        ReferenceLabels references = new ReferenceLabels(ws, c);
-        shown.stream().filter(col -> col.type() == ColumnType.REFERENCE).forEach(col -> references.load(col,
-                page.records().stream().map(r -> r.value(col.name())).filter(Value.Reference.class::isInstance)
-                        .map(ref -> ((Value.Reference) ref).id()).toList()));
-        List<Row> rows = new ArrayList<>();
-        for (Record r : page.records()) {
-            List<Cell> cells = new ArrayList<>();
-            for (ColumnSpec col : shown) {
-                cells.add(cell(v, col, r.value(col.name()), references));
-            }
-            rows.add(new Row(r.id(), v.record(t.name(), r.id()), cells));
-        }
-        return rows;
-    }
-
-    private static Cell cell(Ws v, ColumnSpec col, Value value, ReferenceLabels references) {
-        if (value instanceof Value.Reference ref) {
-            return new Cell(references.of(col, ref.id()), v.record(col.references(), ref.id()));
-        }
-        if (value instanceof Attachment file) {
-            return new Cell(file.name(), v.file(file.id()));
-        }
-        return new Cell(Labels.display(value), null, col.type().isNumeric());
+        return columns;
     }
 
     private static String pageLink(String here, Params p, int offset) {

@@ -37,8 +37,10 @@ public final class WorkspaceWeb {
         Pages pages = web.pages().withTemplates(TEMPLATES);
         WsScope scope = new WsScope(pages);
         TablesPage tables = new TablesPage(scope, ws);
-        TablePage table = new TablePage(scope, ws);
+        WsAssets assets = new WsAssets();
+        TablePage table = new TablePage(scope, ws, assets.paths());
         RecordPages records = new RecordPages(scope, ws);
+        CellEdits cells = new CellEdits(scope, ws);
         HistoryPage history = new HistoryPage(scope, ws);
         SharePages sharesPages = new SharePages(scope, ws, ws.shares(), ws.publicUrl());
         PublicSharePage sharePage = new PublicSharePage(new Views(TEMPLATES), web.assets(), web.loginCsrf(),
@@ -60,6 +62,8 @@ public final class WorkspaceWeb {
                         records::record),
                 new Route(POST, WS_WEB + "/tables/{table}/records/{id}", r.editor(),
                         records::update),
+                new Route(POST, WS_WEB + "/tables/{table}/records/{id}/cell", r.editor(), cells::save),
+                new Route(GET, WsAssets.ROUTE, Role.PUBLIC, assets::serve),
                 new Route(GET, WS_WEB + "/files/{id}", r.viewer(), records::file),
                 new Route(GET, WS_WEB + "/tables/{table}/records/{id}/delete", r.editor(),
                         records::confirmDelete),

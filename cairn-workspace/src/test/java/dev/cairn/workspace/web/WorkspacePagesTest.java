@@ -199,7 +199,18 @@ class WorkspacePagesTest {
         assertThat(viewer.get(base + "/tables").body()).contains("href=\"/web/workspace/wsviewer/tables\"");
         var table = viewer.get(base + "/tables/customers");
         assertThat(table.statusCode()).isEqualTo(200);
-        assertThat(table.body()).contains("Viewed Co").doesNotContain("id=\"new-record\"");
+        assertThat(table.body()).contains("Viewed Co").doesNotContain("id=\"new-record\"")
+                .contains("data-grid=\"read\"").doesNotContain("data-edit=").doesNotContain("id=\"grid-help\"");
+        Matcher script = Pattern.compile("src=\"(/static/workspace/grid-[0-9a-f]{12}\\.js)\"").matcher(table.body());
+        assertThat(script.find()).as("the grid's script").isTrue();
+        var js = viewer.get(script.group(1));
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(viewer.get("/static/workspace/grid.js").statusCode()).isEqualTo(404);
+        viewer.get(base + "/tables/customers"); // the page's CSRF token for the post
+        var cell = viewer.post(base + "/tables/customers/records/" + id + "/cell", "column", "name", "value",
+                "Hijacked", "version", "1");
+        assertThat(cell.statusCode()).isEqualTo(403);
         var record = viewer.get(base + "/tables/customers/records/" + id);
         assertThat(record.statusCode()).isEqualTo(200);
         assertThat(record.body()).contains("<dd>Viewed Co</dd>").doesNotContain("Save changes")
