@@ -5,20 +5,28 @@
 #   --keep         keep the run directory (server data, restores) instead of deleting it at the end
 #
 # Starts `cairn server` on 127.0.0.1 (SQLite and local disk in the run directory), creates an account with an unlimited
-# quota and a full token, then times for both tools under GNU time (wall time and peak RSS): the initial backup of the
-# corpus, a backup with no change, and a restore of the latest snapshot. The server's time is not counted for either
-# tool (it is the same server). The machine is shared: note the load average printed with the results.
+# quota and a full token, then, BENCH_RUNS times (each run into new repositories, cairn and restic paired step by step),
+# times for both tools under GNU time (wall time and peak RSS): the initial backup of the corpus, the fixed cost
+# (`snapshots` on the repository that now holds one snapshot, BENCH_FIXED_REPEATS times each, alternating, median kept),
+# a backup with no change, and a restore of the latest snapshot. The fixed cost is also measured on local repositories
+# (a directory each, one snapshot of the repository's docs/). The table gives the median of each tool's times and the
+# median of the per-run ratios, which decides the verdict (paired runs cancel most of the load of a shared machine).
+# The server's time is not counted for either tool (it is the same server). Every cairn repository then passes
+# `cairn check --read-data`, and each restore is compared with the corpus. Note the load average printed with the results.
 #
 # Environment:
 #   BENCH_SIZE=2G         size of the mixed corpus (make-corpus.py)
 #   BENCH_SEED=42         corpus seed
+#   BENCH_RUNS=3          paired runs (median reported)
+#   BENCH_FIXED_REPEATS=5 `snapshots` calls per tool per run for the fixed-cost rows
 #   BENCH_WORK=DIR        run directory (default ${TMPDIR:-/tmp}/cairn-remote, or /var/tmp/cairn-remote on a tmpfs);
 #                         the pristine corpus is cached as corpus-SIZE-SEED (reused from /tmp/cairn-prune when there)
 #   CORPUS_SCRIPT=...     corpus generator (default: ../shared/bench/make-corpus.py next to the repository)
 #   CAIRN_CMD=./cairn     command that runs cairn
 #
 # stdout: Markdown report; also written to bench/results/remote.md through bench/lib.sh.
-# Exit status: 0 when every step finished and every target (cairn ≤ 0.8 × restic's time) was met, 1 otherwise.
+# Exit status: 0 when every step finished, every check passed and every target (cairn ≤ 0.8 × restic's time for the
+# backups and the restore, ≤ 1.0 × for the fixed cost) was met, 1 otherwise.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +41,8 @@ done
 
 BENCH_SIZE="${BENCH_SIZE:-2G}"
 BENCH_SEED="${BENCH_SEED:-42}"
+BENCH_RUNS="${BENCH_RUNS:-3}"
+BENCH_FIXED_REPEATS="${BENCH_FIXED_REPEATS:-5}"
 if [ -z "${BENCH_WORK:-}" ]; then
   BENCH_WORK="${TMPDIR:-/tmp}/cairn-remote"
   mkdir -p "$BENCH_WORK"
@@ -52,7 +62,7 @@ STAMP="$(date +%Y%m%d-%H%M%S)"
 RUN="$BENCH_WORK/run-$STAMP-$$"
 LOG="$ROOT/bench/work/remote-$STAMP.log"
 REPORT="$ROOT/bench/work/remote-$STAMP.md"
-mkdir -p "$RUN"/{server,tmp,home,logs,restore}
+mkdir -p "$RUN"/{server,tmp,home,logs,restore,local}
 : > "$LOG"
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" | tee -a "$LOG" >&2; }
 SERVER_PID=
@@ -100,9 +110,6 @@ echo 'bench account password' | "${CAIRN[@]}" server account add bench --email b
 "${CAIRN[@]}" server account set-quota bench unlimited "${S[@]}" >>"$LOG" 2>&1
 TOKEN=$("${CAIRN[@]}" server token add bench --scope full --name bench "${S[@]}" 2>>"$LOG" | tail -n 1)
 printf '%s\n' "$TOKEN" > "$RUN/home/token"; chmod 600 "$RUN/home/token"
-C=(-r "http://127.0.0.1:$PORT/cairn-repo" --token-file "$RUN/home/token")
-R=(-r "rest:http://bench:$TOKEN@127.0.0.1:$PORT/bench/restic-repo/")
-
 declare -A SECS=() RSS=()
 timed() {  # timed NAME CMD...: wall seconds and peak RSS (KiB) of CMD
   local name=$1; shift
@@ -116,36 +123,78 @@ timed() {  # timed NAME CMD...: wall seconds and peak RSS (KiB) of CMD
   log "$name: ${SECS[$name]} s, peak RSS $((RSS[$name] / 1024)) MiB"
 }
 run() { log "${*//$TOKEN/TOKEN}"; "$@" >>"$LOG" 2>&1; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+fixed() {  # fixed NAME CAIRN-ARGS -- RESTIC-ARGS: `snapshots` alternately, BENCH_FIXED_REPEATS times each; medians
+  local name=$1 i c=() r=() cs=() rs=(); shift
+  while [ "$1" != -- ]; do c+=("$1"); shift; done; shift; r=("$@")
+  for i in $(seq 1 "$BENCH_FIXED_REPEATS"); do
+    timed "cairn-$name-$i" "${CAIRN[@]}" snapshots "${c[@]}"; cs+=("${SECS[cairn-$name-$i]}")
+    timed "restic-$name-$i" restic "${r[@]}" snapshots; rs+=("${SECS[restic-$name-$i]}")
+  done
+  SECS[cairn-$name]=$(echo "${cs[*]}" | median); SECS[restic-$name]=$(echo "${rs[*]}" | median)
+  RSS[cairn-$name]=${RSS[cairn-$name-1]}; RSS[restic-$name]=${RSS[restic-$name-1]}
+}
 
-run "${CAIRN[@]}" init "${C[@]}"
-run restic init --repository-version 2 "${R[@]}"
-timed cairn-initial "${CAIRN[@]}" backup -q "${C[@]}" "$CORPUS"
-timed restic-initial restic "${R[@]}" backup -q --compression auto "$CORPUS"
-timed cairn-nochange "${CAIRN[@]}" backup -q "${C[@]}" "$CORPUS"
-timed restic-nochange restic "${R[@]}" backup -q --compression auto "$CORPUS"
-timed cairn-restore "${CAIRN[@]}" restore latest -q "${C[@]}" --target "$RUN/restore/cairn"
-timed restic-restore restic "${R[@]}" restore latest --target "$RUN/restore/restic"
-SAME=identical
-diff -rq "$CORPUS" "$RUN/restore/cairn$CORPUS" >>"$LOG" 2>&1 || SAME=DIFFERENT
+declare -A ALL=()  # ALL[tool-step] = the runs' seconds; ALLRSS the runs' peak RSS in KiB
+declare -A ALLRSS=()
+keep() { local step=$1 r=$2; for tool in cairn restic; do
+  ALL[$tool-$step]+="${SECS[$tool-$step]} "; ALLRSS[$tool-$step]+="${RSS[$tool-$step]} "; done
+  RATIOS[$step]+="$(awk -v a="${SECS[cairn-$step]}" -v b="${SECS[restic-$step]}" 'BEGIN { printf "%.4f", a / b }') "; }
+declare -A RATIOS=()
+SAME=identical CHECK=passed
+LOCAL_DOCS="$ROOT/docs"
+for r in $(seq 1 "$BENCH_RUNS"); do
+  log "run $r of $BENCH_RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  C=(-r "http://127.0.0.1:$PORT/cairn-repo-$r" --token-file "$RUN/home/token")
+  R=(-r "rest:http://bench:$TOKEN@127.0.0.1:$PORT/bench/restic-repo-$r/")
+  run "${CAIRN[@]}" init "${C[@]}"
+  run restic init --repository-version 2 "${R[@]}"
+  timed cairn-initial "${CAIRN[@]}" backup -q "${C[@]}" "$CORPUS"
+  timed restic-initial restic "${R[@]}" backup -q --compression auto "$CORPUS"
+  keep initial "$r"
+  fixed fixed "${C[@]}" -- "${R[@]}"
+  keep fixed "$r"
+  timed cairn-nochange "${CAIRN[@]}" backup -q "${C[@]}" "$CORPUS"
+  timed restic-nochange restic "${R[@]}" backup -q --compression auto "$CORPUS"
+  keep nochange "$r"
+  timed cairn-restore "${CAIRN[@]}" restore latest -q "${C[@]}" --target "$RUN/restore/cairn"
+  timed restic-restore restic "${R[@]}" restore latest --target "$RUN/restore/restic"
+  keep restore "$r"
+  diff -rq "$CORPUS" "$RUN/restore/cairn$CORPUS" >>"$LOG" 2>&1 || SAME=DIFFERENT
+  rm -rf -- "$RUN/restore/cairn" "$RUN/restore/restic"
+  # the fixed cost on local repositories (a directory each, one small snapshot)
+  LC=(-r "$RUN/local/cairn-$r") LR=(-r "$RUN/local/restic-$r")
+  run "${CAIRN[@]}" init "${LC[@]}"
+  run restic init --repository-version 2 "${LR[@]}"
+  run "${CAIRN[@]}" backup -q "${LC[@]}" "$LOCAL_DOCS"
+  run restic "${LR[@]}" backup -q "$LOCAL_DOCS"
+  fixed fixedlocal "${LC[@]}" -- "${LR[@]}"
+  keep fixedlocal "$r"
+  run "${CAIRN[@]}" check --read-data "${C[@]}" || CHECK=FAILED
+done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; printf "%.2f | %s", r, (r <= 0.8 ? "PASS" : "FAIL") }'; }
+verdict() { awk -v r="$1" -v goal="$2" 'BEGIN { printf "%.2f | %s", r, (r <= goal ? "PASS" : "FAIL") }'; }
 {
   echo "## cairn agent → cairn server vs restic → cairn server (REST), loopback"
   echo
   echo "- cairn: $("${CAIRN[@]}" --version 2>/dev/null | head -n 1) (commit $(git -C "$ROOT" rev-parse --short HEAD)); restic: $(restic version)"
-  echo "- corpus: make-corpus.py --size $BENCH_SIZE --seed $BENCH_SEED; one cairn server (SQLite, local disk) for both; cairn's restore is $SAME to the corpus"
+  echo "- corpus: make-corpus.py --size $BENCH_SIZE --seed $BENCH_SEED; one cairn server (SQLite, local disk) for both; $BENCH_RUNS paired runs, each into new repositories; cairn's restores are $SAME to the corpus; \`cairn check --read-data\` $CHECK on every cairn repository"
+  echo "- fixed cost: \`snapshots\` on the repository right after its first (only) backup, median of $BENCH_FIXED_REPEATS calls per tool and run; \"local\": a directory repository holding one snapshot of docs/"
   echo
-  echo "| step | cairn s | restic s | cairn peak RSS MiB | restic peak RSS MiB |"
-  echo "|---|---:|---:|---:|---:|"
-  for step in initial nochange restore; do
-    echo "| $step | ${SECS[cairn-$step]} | ${SECS[restic-$step]} | $(( RSS[cairn-$step] / 1024 )) | $(( RSS[restic-$step] / 1024 )) |"
+  echo "| step | cairn s (median) | restic s (median) | cairn s per run | restic s per run | cairn peak RSS MiB | restic peak RSS MiB |"
+  echo "|---|---:|---:|---|---|---:|---:|"
+  for step in initial fixed nochange restore fixedlocal; do
+    echo "| $step | $(echo "${ALL[cairn-$step]}" | median) | $(echo "${ALL[restic-$step]}" | median) | ${ALL[cairn-$step]% } | ${ALL[restic-$step]% } | $(( $(echo "${ALLRSS[cairn-$step]}" | median | cut -d. -f1) / 1024 )) | $(( $(echo "${ALLRSS[restic-$step]}" | median | cut -d. -f1) / 1024 )) |"
   done
   echo
-  echo "| target | goal | cairn/restic | result |"
+  echo "| target | goal | cairn/restic (median of the runs' ratios) | result |"
   echo "|---|---|---:|---|"
-  for step in initial nochange restore; do
-    echo "| $step backup/restore time | ≤ 0.8 × restic | $(ratio "${SECS[cairn-$step]}" "${SECS[restic-$step]}") |"
-  done
+  echo "| initial backup time | ≤ 0.8 × restic | $(verdict "$(echo "${RATIOS[initial]}" | median)" 0.8) |"
+  echo "| no-change backup time | ≤ 0.8 × restic | $(verdict "$(echo "${RATIOS[nochange]}" | median)" 0.8) |"
+  echo "| restore time | ≤ 0.8 × restic | $(verdict "$(echo "${RATIOS[restore]}" | median)" 0.8) |"
+  echo "| fixed cost: snapshots, 1-snapshot server repository | ≤ 1.0 × restic | $(verdict "$(echo "${RATIOS[fixed]}" | median)" 1.0) |"
+  echo "| fixed cost: snapshots, 1-snapshot local repository | ≤ 1.0 × restic | $(verdict "$(echo "${RATIOS[fixedlocal]}" | median)" 1.0) |"
+  echo "| restores identical, check --read-data | both | $SAME, $CHECK | $([ "$SAME/$CHECK" = identical/passed ] && echo PASS || echo FAIL) |"
 } | tee "$REPORT"
 source "$ROOT/bench/lib.sh"
-bench_result remote "$REPORT" "BENCH_SIZE=$BENCH_SIZE bench/remote.sh"
+bench_result remote "$REPORT" "BENCH_SIZE=$BENCH_SIZE BENCH_RUNS=$BENCH_RUNS bench/remote.sh"

@@ -1,7 +1,6 @@
 package dev.cairn.engine.backup;
 
 import dev.cairn.engine.format.FormatException;
-import dev.cairn.engine.format.Json;
 import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.id.BlobType;
 import dev.cairn.engine.index.BlobLocation;
@@ -89,7 +88,7 @@ final class TreePrefetch implements AutoCloseable {
             return null;
         }
         try {
-            return Json.read(json, Tree.class, "tree " + id);
+            return dev.cairn.engine.snapshot.TreeDecoder.decode(json, "tree " + id);
         } catch (FormatException e) {
             throw new CorruptDataException(e.getMessage(), e);
         }

@@ -23,10 +23,13 @@ import dev.cairn.engine.index.IndexDocuments;
 import dev.cairn.engine.index.MasterIndex;
 import dev.cairn.engine.pack.PackReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Creates and opens repositories: the one entry point of the repository layer. */
 public final class Repositories {
@@ -81,7 +84,9 @@ public final class Repositories {
         String keyId = Keys.add(store, master, passphrase, options.kdfParams(), env);
         Aead aead = Aeads.create(config.aead(), env.random());
         store.put(BlobName.CONFIG, new SealedFiles(aead, master).seal("config", Json.write(config)));
-        return assemble(store, config, new Keys.Unlocked(master, keyId), env, cacheRoot);
+        Repository repo = assemble(store, config, new Keys.Unlocked(master, keyId), env, cacheRoot, List.of());
+        repo.useSnapshotCache(SnapshotCache.under(cacheRoot), java.util.Map.of());
+        return repo;
     }
 
     /**
@@ -103,16 +108,63 @@ public final class Repositories {
      * (a private temporary directory for this repository handle).
      */
     public static Repository open(BlobStore store, char[] passphrase, Environment env, Path cacheRoot) throws IOException {
-        Keys.Unlocked unlocked = Keys.unlock(store, passphrase);
-        RepoConfig config = readConfig(store, unlocked.masterKey(), env);
-        return assemble(store, config, unlocked, env, cacheRoot);
+        SnapshotCache snapshots = SnapshotCache.under(cacheRoot);
+        CompletableFuture<Keys.Unlocked> unlocking = CompletableFuture.supplyAsync(() -> unlock(store, passphrase), Repositories::unlockThread);
+        OpenPrefetch prefetched;
+        try {
+            prefetched = OpenPrefetch.fetch(store, snapshots, () -> !unlocking.isDone());
+        } finally {
+            unlocking.exceptionally(e -> null).join(); // the caller clears the passphrase once this returns
+        }
+        Keys.Unlocked unlocked = unlocked(unlocking);
+        if (prefetched.failure() != null) {
+            throw prefetched.failure();
+        }
+        RepoConfig config = readConfig(prefetched.sealedConfig(), unlocked.masterKey(), env);
+        Repository repo = assemble(store, config, unlocked, env, cacheRoot, prefetched.indexIds());
+        repo.useSnapshotCache(snapshots, prefetched.snapshots());
+        return repo;
     }
 
-    private static RepoConfig readConfig(BlobStore store, MasterKey master, Environment env) throws IOException {
-        byte[] sealed;
+    /**
+     * Unlocks a key file on its own thread (the key derivation), while the opening thread reads what does not need the key.
+     */
+    private static void unlockThread(Runnable task) {
+        Thread t = new Thread(task, "cairn-unlock");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Keys.Unlocked unlock(BlobStore store, char[] passphrase) {
         try {
-            sealed = store.getAll(BlobName.CONFIG);
-        } catch (BlobNotFoundException e) {
+            return Keys.unlock(store, passphrase);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The unlocked key, or the unlocking's own exception as it was thrown. */
+    private static Keys.Unlocked unlocked(CompletableFuture<Keys.Unlocked> unlocking) throws IOException {
+        try {
+            return unlocking.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Opens the config's sealed bytes ({@code null}: there is none). */
+    private static RepoConfig readConfig(byte[] sealed, MasterKey master, Environment env) throws IOException {
+        if (sealed == null) {
             throw new NotARepositoryException("the repository has key files but no config; it was not fully initialised or the config was deleted");
         }
         try {
@@ -129,8 +181,8 @@ public final class Repositories {
         }
     }
 
-    private static Repository assemble(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Environment env, Path cacheRoot)
-            throws IOException {
+    private static Repository assemble(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Environment env, Path cacheRoot,
+            List<String> indexIds) throws IOException {
         Aead aead = Aeads.create(config.aead(), env.random());
         MasterKey master = unlocked.masterKey();
         BlobCodec codec = new BlobCodec(aead, Compressors.create(config.compression()),
@@ -139,7 +191,7 @@ public final class Repositories {
         List<String> problems = new ArrayList<>();
         Path cacheDir = cacheRoot == null ? null : cacheRoot.resolve(config.id()).resolve("index");
         Repository repo = new Repository(store, config, unlocked, aead, codec, sealed, problems, env, cacheDir);
-        loadIndex(repo, cacheDir, new java.util.HashSet<>(repo.list(BlobKind.INDEX)));
+        loadIndex(repo, cacheDir, new java.util.HashSet<>(indexIds));
         return repo;
     }
 

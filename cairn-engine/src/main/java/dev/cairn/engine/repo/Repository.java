@@ -42,6 +42,9 @@ public final class Repository implements AutoCloseable {
     private volatile TreeCache trees = TreeCache.NONE;
     private final java.nio.file.Path indexCacheDir;
     private volatile java.util.Set<String> loadedIndexFiles = java.util.Set.of();
+    private volatile SnapshotCache snapshotCache = SnapshotCache.NONE;
+    /** Sealed snapshot files downloaded while the key was derived, each handed out (and forgotten) once. */
+    private final java.util.Map<String, byte[]> prefetchedSnapshots = new java.util.concurrent.ConcurrentHashMap<>();
 
     Repository(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Aead aead, BlobCodec codec, SealedFiles sealedFiles,
             List<String> indexProblems, Environment env, java.nio.file.Path indexCacheDir) {
@@ -250,13 +253,46 @@ public final class Repository implements AutoCloseable {
         return id;
     }
 
+    /** Keeps snapshot files in {@code cache}, and hands out {@code prefetched} (downloaded, not yet checked) first. */
+    void useSnapshotCache(SnapshotCache cache, java.util.Map<String, byte[]> prefetched) {
+        this.snapshotCache = java.util.Objects.requireNonNull(cache, "cache");
+        prefetchedSnapshots.putAll(prefetched);
+    }
+
     /**
-     * Loads and opens an unpacked object, checking that its bytes still hash to its name.
+     * Loads and opens an unpacked object, checking that its bytes still hash to its name. A snapshot comes from the bytes
+     * prefetched while the repository was opened or from the local snapshot cache when there, checked the same way (an
+     * entry that fails is dropped and the snapshot fetched again), and a fetched one is kept in the cache once it opened.
      *
      * @throws CorruptDataException if it was altered, truncated or cannot be decoded
      */
     public byte[] loadUnpacked(BlobKind kind, String id) throws IOException {
-        byte[] sealed = store.getAll(BlobName.of(kind, id));
+        if (kind == BlobKind.SNAPSHOT) {
+            byte[] fetched = prefetchedSnapshots.remove(id);
+            if (fetched != null) {
+                return openFetched(kind, id, fetched);
+            }
+            byte[] cached = snapshotCache.read(id);
+            if (cached != null) {
+                try {
+                    return openUnpacked(kind, id, cached);
+                } catch (CorruptDataException e) {
+                    snapshotCache.drop(id); // not this repository's, or damaged: the repository has the truth
+                }
+            }
+        }
+        return openFetched(kind, id, store.getAll(BlobName.of(kind, id)));
+    }
+
+    private byte[] openFetched(BlobKind kind, String id, byte[] sealed) throws CorruptDataException {
+        byte[] plain = openUnpacked(kind, id, sealed);
+        if (kind == BlobKind.SNAPSHOT) {
+            snapshotCache.put(id, sealed);
+        }
+        return plain;
+    }
+
+    private byte[] openUnpacked(BlobKind kind, String id, byte[] sealed) throws CorruptDataException {
         if (kind != BlobKind.CONFIG && !BlobId.sha256(sealed).hex().equals(id)) {
             throw new CorruptDataException(kind.dirName() + "/" + id + " is damaged: its content no longer matches its name");
         }

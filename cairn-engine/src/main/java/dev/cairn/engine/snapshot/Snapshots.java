@@ -85,7 +85,7 @@ public final class Snapshots {
     public static Tree loadTree(Repository repo, String id) throws IOException {
         byte[] json = repo.loadBlob(BlobType.TREE, BlobId.parse(id));
         try {
-            return Json.read(json, Tree.class, "tree " + id);
+            return TreeDecoder.decode(json, "tree " + id);
         } catch (FormatException e) {
             throw new CorruptDataException(e.getMessage(), e);
         }

@@ -6,7 +6,7 @@ import dev.cairn.engine.format.Json;
 import dev.cairn.engine.format.RepoConfig;
 import dev.cairn.engine.repo.KeyFile;
 import dev.cairn.engine.snapshot.Snapshot;
-import dev.cairn.engine.snapshot.Tree;
+import dev.cairn.engine.snapshot.TreeDecoder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Warmup {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static final List<Class<?>> DOCUMENTS = List.of(KeyFile.class, RepoConfig.class, IndexFile.class, Snapshot.class,
-            Tree.class);
+    private static final List<Class<?>> DOCUMENTS = List.of(KeyFile.class, RepoConfig.class, IndexFile.class, Snapshot.class);
 
     private Warmup() {
     }
@@ -45,6 +44,11 @@ public final class Warmup {
             } catch (Exception | LinkageError e) {
                 // only a warm-up: the real read reports real problems
             }
+        }
+        try {
+            TreeDecoder.decode("{\"nodes\":[{\"name\":\"a\",\"mode\":1}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "tree");
+        } catch (Exception | LinkageError e) {
+            // as above
         }
     }
 }
