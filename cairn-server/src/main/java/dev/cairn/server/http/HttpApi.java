@@ -57,6 +57,9 @@ public final class HttpApi {
     private final List<RegisteredRoute> registered = new CopyOnWriteArrayList<>();
     private final PrometheusMeterRegistry metrics;
     private final SlowClients slowClients = new SlowClients(HEADER_DEADLINE);
+    /** Where {@link #start} listens; read when Javalin builds the connector. */
+    private volatile String listenHost;
+    private volatile int listenPort;
 
     /** A route as Javalin registered it, with the roles it carries (for the route-table test). */
     public record RegisteredRoute(String method, String path, Set<RouteRole> roles) {
@@ -104,6 +107,12 @@ public final class HttpApi {
         responses.setHandler(new NoMethodOverride());
         config.jetty.modifyServer(server -> server.setHandler(responses)); // Javalin nests its servlet context inside
         config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
+        config.jetty.addConnector((server, http) -> { // HTTP/1.1 whose status lines may carry a handler's reason
+            var connector = new org.eclipse.jetty.server.ServerConnector(server, ReasonPhrases.connectionFactory(http));
+            connector.setHost(listenHost);
+            connector.setPort(listenPort);
+            return connector;
+        });
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.http.prefer405over404 = true;
         config.events.handlerAdded(meta -> {
@@ -166,6 +175,8 @@ public final class HttpApi {
 
     /** Starts listening; port 0 picks a free one ({@link #port()}). */
     public void start(String host, int port) {
+        this.listenHost = host;
+        this.listenPort = port;
         app.start(host, port);
         slowClients.watch(app.jettyServer().server().getConnectors());
     }
