@@ -10,6 +10,17 @@ import java.time.Instant;
 public record Account(long id, String name, String email, boolean admin, AccountStatus status, String plan,
         Long quotaBytes, long storedBytes, long reservedBytes, Instant createdAt, Instant purgeAfter) {
 
+    /**
+     * The stored quota override that means "unlimited" (NULL already means "the plan's quota"). Readers turn it into
+     * a null {@link #quotaBytes}, so no page or command ever shows it as a number.
+     */
+    public static final long UNLIMITED_OVERRIDE = Long.MAX_VALUE;
+
+    /** A stored quota as the rest of the server sees it: null when unlimited (NULL, or {@link #UNLIMITED_OVERRIDE}). */
+    public static Long effectiveQuota(Long stored) {
+        return stored == null || stored == UNLIMITED_OVERRIDE ? null : stored;
+    }
+
     public boolean isActive() {
         return status == AccountStatus.ACTIVE;
     }

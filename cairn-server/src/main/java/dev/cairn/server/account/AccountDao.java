@@ -100,6 +100,13 @@ final class AccountDao {
                 .mapTo(Long.class).one() > 0);
     }
 
+    List<Plan> plans() {
+        return reads.withHandle(h -> h.createQuery("SELECT p.name, p.quota_bytes, (SELECT COUNT(*) FROM accounts a "
+                + "WHERE a.plan = p.name AND a.status <> 'deleted') AS n FROM plans p ORDER BY p.name")
+                .map((rs, ctx) -> new Plan(rs.getString("name"), Account.effectiveQuota(Rows.nullableLong(rs,
+                        "quota_bytes")), rs.getLong("n"))).list());
+    }
+
     void upsertPlan(String plan, Long quotaBytes) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO plans (name, quota_bytes) VALUES (:p, :q) "
                 + "ON CONFLICT (name) DO UPDATE SET quota_bytes = excluded.quota_bytes")
@@ -142,7 +149,8 @@ final class AccountDao {
 
     private static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getInt("admin") != 0,
-                AccountStatus.parse(rs.getString("status")), rs.getString("plan"), Rows.nullableLong(rs, "effective_quota"),
+                AccountStatus.parse(rs.getString("status")), rs.getString("plan"),
+                Account.effectiveQuota(Rows.nullableLong(rs, "effective_quota")),
                 rs.getLong("stored_bytes"), rs.getLong("reserved_bytes"), Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "purge_after"));
     }

@@ -302,6 +302,11 @@ public final class AccountService {
         return require(account.id());
     }
 
+    /** Every plan by name, with its quota and how many accounts (not deleted) are on it. */
+    public List<Plan> plans() {
+        return dao.plans();
+    }
+
     /** Creates or changes a plan; {@code quotaBytes} null is unlimited. */
     public void definePlan(String plan, Long quotaBytes) {
         if (plan == null || !plan.matches("[a-z0-9][a-z0-9-]{0,63}")) {
