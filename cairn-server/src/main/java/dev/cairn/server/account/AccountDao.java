@@ -66,9 +66,11 @@ final class AccountDao {
         update("UPDATE accounts SET password_hash = :v WHERE id = :id", id, hash);
     }
 
-    void setStatus(Handle h, long id, AccountStatus status) {
-        h.createUpdate("UPDATE accounts SET status = :v WHERE id = :id").bind("v", status.wireName()).bind("id", id)
-                .execute();
+    /** Sets the status; the suspension reason is kept only while suspended. */
+    void setStatus(Handle h, long id, AccountStatus status, String reason) {
+        h.createUpdate("UPDATE accounts SET status = :v, suspended_reason = :r WHERE id = :id")
+                .bind("v", status.wireName()).bindByType("r", status == AccountStatus.SUSPENDED ? reason : null,
+                        String.class).bind("id", id).execute();
     }
 
     void markDeleted(Handle h, long id, Instant now, Instant purgeAfter) {
@@ -152,6 +154,6 @@ final class AccountDao {
                 AccountStatus.parse(rs.getString("status")), rs.getString("plan"),
                 Account.effectiveQuota(Rows.nullableLong(rs, "effective_quota")),
                 rs.getLong("stored_bytes"), rs.getLong("reserved_bytes"), Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "purge_after"));
+                Rows.instant(rs, "purge_after"), rs.getString("suspended_reason"));
     }
 }

@@ -186,7 +186,8 @@ public final class AccountService {
         return switch (account.status()) {
             case ACTIVE -> account;
             case SUSPENDED -> throw new ServiceException(ErrorCode.ACCOUNT_SUSPENDED, "account '" + account.name()
-                    + "' is suspended; contact the administrator");
+                    + "' is suspended" + (account.suspendedReason() == null ? "" : " (" + account.suspendedReason()
+                    + ")") + "; contact the administrator");
             case DELETED -> throw new ServiceException(ErrorCode.UNAUTHENTICATED, "account '" + account.name()
                     + "' is being deleted");
         };
@@ -228,6 +229,20 @@ public final class AccountService {
      *                          {@link AdminStanding}), {@code already-exists} (409) for an account being deleted
      */
     public Account suspend(String name, Long actingAccountId) {
+        return suspend(name, actingAccountId, null);
+    }
+
+    /**
+     * {@link #suspend(String, Long)} with the administrator's reason, which the account's owner is shown when a
+     * sign-in or token is refused; blank is none.
+     *
+     * @throws ServiceException {@code bad-request} for a reason over 500 characters or with control characters
+     */
+    public Account suspend(String name, Long actingAccountId, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && (why.length() > 500 || why.chars().anyMatch(Character::isISOControl))) {
+            throw ServiceException.badRequest("the reason must be one line of at most 500 characters");
+        }
         Account account = require(name);
         if (actingAccountId != null && actingAccountId == account.id()) {
             throw ServiceException.forbidden("you cannot suspend your own account; ask another administrator");
@@ -235,7 +250,8 @@ public final class AccountService {
         if (account.status() == AccountStatus.DELETED) {
             throw ServiceException.conflict("account '" + name + "' is being deleted");
         }
-        standing.change(account.id(), "suspended", h -> dao.setStatus(h, account.id(), AccountStatus.SUSPENDED));
+        standing.change(account.id(), "suspended", h -> dao.setStatus(h, account.id(), AccountStatus.SUSPENDED,
+                why));
         sessions.endAll(account.id());
         return require(account.id());
     }
@@ -246,7 +262,7 @@ public final class AccountService {
         if (account.status() == AccountStatus.DELETED) {
             throw ServiceException.conflict("account '" + name + "' is being deleted and cannot be reactivated");
         }
-        jdbi.useHandle(h -> dao.setStatus(h, account.id(), AccountStatus.ACTIVE));
+        jdbi.useHandle(h -> dao.setStatus(h, account.id(), AccountStatus.ACTIVE, null));
         return require(account.id());
     }
 

@@ -67,8 +67,11 @@ final class AccountCommand {
 
     @Command(name = "suspend", mixinStandardHelpOptions = true,
             description = "Suspend an account (no logins, no token use; data kept).")
-    int suspend(@Parameters(paramLabel = "NAME") String name, @Mixin CommonOptions local) throws IOException {
-        return Admin.with(root, levels(local), core -> root.out.println("suspended " + core.accounts().suspend(name, null).name()));
+    int suspend(@Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--reason", paramLabel = "TEXT", description = "Why; shown to the account's owner.")
+            String reason, @Mixin CommonOptions local) throws IOException {
+        return Admin.with(root, levels(local), core -> root.out.println("suspended "
+                + core.accounts().suspend(name, null, reason).name() + (reason == null ? "" : ": " + reason)));
     }
 
     @Command(name = "unsuspend", mixinStandardHelpOptions = true, description = "Reactivate a suspended account.")

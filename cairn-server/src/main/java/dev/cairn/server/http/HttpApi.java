@@ -82,9 +82,11 @@ public final class HttpApi {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
         PasswordConfirmation passwords = new PasswordConfirmation(s.accounts());
-        WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
+        Authenticator authenticator = new Authenticator(s.accounts(), s.tokens(), s.sessions());
+        WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies,
+                authenticator), s.random(),
                 s.clock(), s.accountDeletionGrace(), s.featureNav(), s.devices(), s.retention(), passwords,
-                s.monitoring()));
+                s.monitoring(), s.objects()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,
@@ -96,7 +98,7 @@ public final class HttpApi {
                 new RunHandlers(s.monitoring().runs()),
                 new AlertHandlers(s.monitoring().alerts(), s.monitoring().settings()));
         List<Route> featureRoutes = s.featureRoutes().apply(ui.kit());
-        AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter());
+        AccessGuard guard = new AccessGuard(authenticator, s.meter());
         ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);
         this.app = Javalin.create(config -> configure(config, Routes.table(handlers, featureRoutes), guard, errors));
     }

@@ -45,6 +45,7 @@ final class Routes {
                 new Route(GET, ApiPaths.METRICS, Role.OPS, h.ops()::metrics),
                 // web UI (dev.cairn.server.web): pages, forms (POST + redirect), htmx fragments, static files
                 new Route(GET, "/static/{file}", Role.PUBLIC, h.ui().assets()::serve),
+                new Route(GET, "/favicon.ico", Role.PUBLIC, h.ui().assets()::favicon),
                 new Route(GET, "/login", Role.PUBLIC, h.ui().auth()::loginPage),
                 new Route(POST, "/login", Role.PUBLIC, h.ui().auth()::login),
                 new Route(GET, "/signup", Role.PUBLIC, h.ui().auth()::signupPage),
@@ -67,6 +68,9 @@ final class Routes {
                 new Route(GET, "/alerts", Role.SESSION_USER, h.ui().alerts()::page),
                 new Route(POST, "/alerts", Role.SESSION_USER, h.ui().alerts()::save),
                 new Route(POST, "/repositories/{repo}/retention", Role.SESSION_USER, h.ui().dashboard()::setRetention),
+                new Route(GET, "/repositories/{repo}", Role.SESSION_USER, h.ui().repository()::page),
+                new Route(GET, "/repositories/{repo}/delete", Role.SESSION_USER, h.ui().repository()::deletePage),
+                new Route(POST, "/repositories/{repo}/delete", Role.SESSION_USER, h.ui().repository()::delete),
                 new Route(GET, "/web/admin/accounts", Role.ADMIN, h.ui().admin()::page),
                 new Route(POST, "/web/admin/retention", Role.ADMIN, h.ui().admin()::setRetention),
                 new Route(POST, "/web/admin/accounts/{name}/suspend", Role.ADMIN, h.ui().admin()::suspend),
