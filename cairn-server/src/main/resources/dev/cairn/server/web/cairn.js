@@ -44,7 +44,7 @@ function selectText(node) {
 document.addEventListener("submit", function (event) {
   var form = event.target;
   var question = form.getAttribute("data-confirm");
-  if (!question || form.querySelector("input[name=confirmed]")) {
+  if (event.defaultPrevented || !question || form.querySelector("input[name=confirmed]")) {
     return;
   }
   if (!window.confirm(question)) {

@@ -206,7 +206,12 @@ class WebPagesTest {
             String secret = server.token("revoker", TokenScope.READ);
             long tokenId = server.core().tokens().list(server.core().accounts().require("revoker").id()).getFirst().id();
             web.get("/tokens");
-            var r = web.post("/tokens/" + tokenId + "/revoke");
+            var asked = web.post("/tokens/" + tokenId + "/revoke");
+            assertThat(asked.statusCode()).as("without confirmed=yes the server asks first").isEqualTo(200);
+            assertThat(asked.body()).contains("Revoke the token").contains("name=\"confirmed\" value=\"yes\"");
+            assertThat(server.core().tokens().list(server.core().accounts().require("revoker").id()).getFirst()
+                    .revokedAt()).isNull();
+            var r = web.post("/tokens/" + tokenId + "/revoke", "confirmed", "yes");
             assertThat(r.statusCode()).isEqualTo(303);
             assertThat(r.headers().firstValue("Location")).hasValue("/tokens?done=revoked");
             assertThat(web.get("/tokens?done=revoked").body()).contains("The token was revoked").contains(">Revoked</span>");
@@ -223,8 +228,8 @@ class WebPagesTest {
             long tokenId = server.core().tokens().list(server.core().accounts().require("htmx-revoker").id())
                     .getFirst().id();
             web.get("/tokens");
-            var r = web.postRaw("/tokens/" + tokenId + "/revoke", Map.of("_csrf", web.csrf().orElseThrow()),
-                    Map.of("HX-Request", "true"));
+            var r = web.postRaw("/tokens/" + tokenId + "/revoke", Map.of("_csrf", web.csrf().orElseThrow(),
+                    "confirmed", "yes"), Map.of("HX-Request", "true"));
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body().strip()).startsWith("<tr id=\"token-" + tokenId + "\">").contains("Revoked")
                     .doesNotContain("<html");
@@ -238,7 +243,7 @@ class WebPagesTest {
                     .getFirst().id();
             WebClient web = signedIn("token-thief");
             web.get("/tokens");
-            var r = web.post("/tokens/" + foreign + "/revoke");
+            var r = web.post("/tokens/" + foreign + "/revoke", "confirmed", "yes");
             assertThat(r.statusCode()).isEqualTo(404);
             assertThat(server.core().tokens().list(server.core().accounts().require("token-owner").id())
                     .getFirst().revokedAt()).isNull();

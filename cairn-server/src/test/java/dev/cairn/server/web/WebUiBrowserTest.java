@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tests also check that every control used is labelled.
  */
 class WebUiBrowserTest {
-    private static final Pattern RESTIC_URL = Pattern.compile("restic -r (\\S+) init");
+    private static final Pattern RESTIC_URL = Pattern.compile("^(rest:\\S+)$");
     @TempDir
     static Path dir;
     static TestServer server;
@@ -95,7 +95,7 @@ class WebUiBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
         String token = page.locator("#new-token").textContent().strip();
         assertThat(token).startsWith("cairn_");
-        Matcher m = RESTIC_URL.matcher(page.locator("#restic-command").textContent());
+        Matcher m = RESTIC_URL.matcher(page.locator("#repository-line").textContent().strip());
         assertThat(m.find()).isTrue();
         assertThat(m.group(1)).contains(":" + token + "@");
         return m.group(1);
