@@ -165,6 +165,15 @@ public final class AccountService {
         return requireUsable(found.get());
     }
 
+    /**
+     * The administrator's reason for suspending the account that {@code login} (name or email) names, if any. Only
+     * for showing after {@link #login} refused a correct password with {@code account-suspended}.
+     */
+    public Optional<String> suspensionReason(String login) {
+        return login == null ? Optional.empty() : dao.byNameOrEmail(login.strip().toLowerCase(java.util.Locale.ROOT))
+                .map(Account::suspendedReason);
+    }
+
     private boolean passwordMatches(Account account, String password) {
         String stored = dao.passwordHash(account.id());
         if (passwordCache.contains(password, stored)) {

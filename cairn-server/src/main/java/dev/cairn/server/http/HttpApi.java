@@ -86,7 +86,7 @@ public final class HttpApi {
         WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies,
                 authenticator), s.random(),
                 s.clock(), s.accountDeletionGrace(), s.featureNav(), s.devices(), s.retention(), passwords,
-                s.monitoring(), s.objects()));
+                s.monitoring(), s.objects(), s.meter(), s.ready()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,

@@ -45,6 +45,13 @@ public final class WriteRefusals {
                         Rows.instant(rs, "first_at"), Rows.instant(rs, "last_at"), rs.getLong("refusals"))).list());
     }
 
+    /** How many repositories of all accounts have current refusals (the admin's overview). */
+    public long currentCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM write_refusals w LEFT JOIN repos r ON "
+                + "r.account_id = w.account_id AND r.name = w.repo WHERE r.last_write_at IS NULL OR w.last_at > "
+                + "r.last_write_at").mapTo(Long.class).one());
+    }
+
     /** Forgets a repository's refusals (it was deleted). */
     public void forget(long accountId, String repo) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM write_refusals WHERE account_id = :a AND repo = :r")

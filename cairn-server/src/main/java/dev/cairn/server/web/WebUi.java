@@ -45,7 +45,8 @@ public final class WebUi {
     public record Services(AccountService accounts, TokenService tokens, RepoRegistry repos, SessionBridge sessions,
             RandomBytes random, InstantSource clock, Duration accountDeletionGrace, List<NavLink> featureNav,
             DeviceService devices, RetentionLocks retention, PasswordConfirmation passwords,
-            dev.cairn.server.alerts.Monitoring monitoring, dev.cairn.server.storage.ObjectService objects) {
+            dev.cairn.server.alerts.Monitoring monitoring, dev.cairn.server.storage.ObjectService objects,
+            dev.cairn.server.quota.UsageMeter meter, java.util.function.BooleanSupplier ready) {
     }
 
     public WebUi(Services s) {
@@ -64,7 +65,8 @@ public final class WebUi {
         this.alerts = new AlertPages(pages, s.monitoring(), s.devices());
         this.tokens = new TokenPages(pages, s.tokens(), s.clock());
         this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());
-        this.admin = new AdminPages(pages, s.accounts(), s.retention());
+        this.admin = new AdminPages(pages, s.accounts(), s.retention(), new ServerOverview(s.accounts(), s.meter(),
+                s.objects().refusals(), s.monitoring().alerts(), s.ready(), s.clock()));
         this.errors = new ErrorPages(pages);
         this.kit = new WebKit(pages, s.sessions(), csrf, assets);
     }
@@ -77,7 +79,7 @@ public final class WebUi {
         nav.add(new NavLink(Chrome.ALERTS, "Alerts", "/alerts", false));
         nav.add(new NavLink(Chrome.TOKENS, "API tokens", "/tokens", false));
         nav.add(new NavLink(Chrome.ACCOUNT, "Account", "/account/password", false));
-        nav.add(new NavLink(Chrome.ADMIN, "Admin", "/web/admin/accounts", true));
+        nav.add(new NavLink(Chrome.ADMIN, "Admin", "/web/admin", true));
         return nav;
     }
 
