@@ -96,7 +96,7 @@ public final class HttpApi {
                 new DeviceHandlers(s.devices(), s.tokens(), s.accounts(), s.publicUrl()),
                 new RetentionHandlers(s.retention(), passwords), new LeaseHandlers(s.leases()),
                 new RunHandlers(s.monitoring().runs()),
-                new AlertHandlers(s.monitoring().alerts(), s.monitoring().settings()));
+                new AlertHandlers(s.monitoring().alerts(), s.monitoring().settings()), new OpenApi());
         List<Route> featureRoutes = s.featureRoutes().apply(ui.kit());
         AccessGuard guard = new AccessGuard(authenticator, s.meter());
         ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);

@@ -22,6 +22,8 @@ final class Routes {
     static final String RUNS = ApiPaths.API_V1 + "/runs";
     /** The account's alert settings (section 14.2). */
     static final String ALERTS = ApiPaths.ACCOUNT + "/alerts";
+    /** The OpenAPI 3.1 document of every API route ({@link OpenApi}). */
+    static final String OPENAPI = "/api/openapi.json";
 
     private Routes() {
     }
@@ -43,6 +45,7 @@ final class Routes {
                 new Route(GET, ApiPaths.HEALTHZ, Role.PUBLIC, h.ops()::health),
                 new Route(GET, ApiPaths.READYZ, Role.PUBLIC, h.ops()::ready),
                 new Route(GET, ApiPaths.METRICS, Role.OPS, h.ops()::metrics),
+                new Route(GET, OPENAPI, Role.PUBLIC, h.openApi()::serve),
                 // web UI (dev.cairn.server.web): pages, forms (POST + redirect), htmx fragments, static files
                 new Route(GET, "/static/{file}", Role.PUBLIC, h.ui().assets()::serve),
                 new Route(GET, "/favicon.ico", Role.PUBLIC, h.ui().assets()::favicon),
@@ -166,6 +169,6 @@ final class Routes {
     /** The handler objects the table points into. */
     record Handlers(OpsHandlers ops, WebUi ui, AccountHandlers account, AdminHandlers admin,
             ObjectHandlers objects, ResticHandlers restic, DeviceHandlers devices, RetentionHandlers retention,
-            LeaseHandlers leases, RunHandlers runs, AlertHandlers alerts) {
+            LeaseHandlers leases, RunHandlers runs, AlertHandlers alerts, OpenApi openApi) {
     }
 }
