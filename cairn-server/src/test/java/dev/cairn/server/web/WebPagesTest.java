@@ -263,7 +263,7 @@ class WebPagesTest {
             assertThat(put.statusCode()).as(put.body()).isBetween(200, 299);
 
             var page = web.get("/");
-            assertThat(page.body()).contains("<th scope=\"row\">photos</th>").contains("<data value=\"250\"")
+            assertThat(page.body()).contains("<a href=\"/repositories/photos\">photos</a>").contains("<data value=\"250\"")
                     .contains("<time datetime=\"").contains("<progress id=\"quota-bar\" max=\"100\" value=\"25\"")
                     .contains("<label for=\"quota-bar\">Used <span id=\"quota-used\">250 B</span> of "
                             + "<span id=\"quota-limit\">1000 B</span> (25%)</label>")

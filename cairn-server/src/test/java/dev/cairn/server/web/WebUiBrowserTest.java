@@ -139,11 +139,12 @@ class WebUiBrowserTest {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard")).click();
         page.reload();
-        Locator repo = page.locator("#repos tbody tr", new Page.LocatorOptions().setHasText("main"));
-        assertThat(repo.getByRole(AriaRole.ROWHEADER).textContent()).isEqualTo("main");
+        Locator repo = page.locator("#repo-main");
+        assertThat(repo.getByRole(AriaRole.HEADING).textContent()).isEqualTo("main");
         long size = Long.parseLong(repo.locator("data").getAttribute("value"));
         assertThat(size).isGreaterThan(300_000);
-        assertThat(repo.locator("time").getAttribute("datetime")).isNotEmpty();
+        assertThat(repo.locator(".snapshots").textContent()).isEqualTo("2");
+        assertThat(repo.locator("time").first().getAttribute("datetime")).isNotEmpty();
 
         Restic.Result result = Restic.finish(refused, 240);
         assertThat(result.exitCode()).as(result.output()).isNotZero();
@@ -179,6 +180,7 @@ class WebUiBrowserTest {
         server.account("suspect");
         logIn("admin", TestServer.ADMIN_PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accounts")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suspend suspect")).click();
         assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("suspended").contains("suspect");
         assertThat(page.locator("#account-suspect .status").textContent()).isEqualTo("suspended");
