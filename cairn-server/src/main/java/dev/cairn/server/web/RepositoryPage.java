@@ -76,11 +76,13 @@ public final class RepositoryPage {
         RepoHealth h = health.of(p.accountId(), p.accountName(), List.of(repo)).getFirst();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         var samples = usage.repoSeries(p.accountId(), repo.name(), BackupsView.CHART_DAYS);
-        String chart = StoredBytesChart.svg(samples, null, today, BackupsView.CHART_DAYS)
+        int span = samples.isEmpty() ? BackupsView.MIN_DAYS : (int) Math.clamp(today.toEpochDay()
+                - samples.getFirst().day().toEpochDay() + 1, BackupsView.MIN_DAYS, BackupsView.CHART_DAYS);
+        String chart = StoredBytesChart.svg(samples, null, today, span)
                 .replace("id=\"stored-chart\"", "id=\"repo-chart\"").replace("stored-chart-title", "repo-chart-title");
         pages.render(ctx, 200, "repository.jte", pages.chrome(ctx, repo.name(), Chrome.DASHBOARD), "repo", repo,
                 "health", h, "kinds", kinds, "snapshots", snapshots.subList(0, Math.min(50, snapshots.size())),
-                "chartSvg", chart, "now", now, "lock", retention.get(p.accountId(), repo.name()),
+                "chartSvg", chart, "chartDays", span, "now", now, "lock", retention.get(p.accountId(), repo.name()),
                 "notice", Notices.of(ctx.queryParam("done")));
     }
 
