@@ -137,6 +137,44 @@ public abstract class OpenApiSuite {
         });
     }
 
+    /**
+     * Every API GET route without path parameters, called as the administrator with the password: each JSON answer's
+     * property names are camelCase (the document could say camelCase while a handler writes snake_case).
+     */
+    @Test
+    void everyJsonAnswerIsCamelCase() throws Exception {
+        List<String> bad = new ArrayList<>();
+        int checked = 0;
+        for (String[] route : apiRoutes()) {
+            if (!route[0].equals("get") || route[1].contains("{") || !route[1].startsWith("/api/")) {
+                continue;
+            }
+            var r = server.send(server.request(route[1]).header("Authorization", TestServer.basic("admin",
+                    TestServer.ADMIN_PASSWORD)).GET().build());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (r.statusCode() != 200 || !type.contains("json") || route[1].equals("/api/openapi.json")) {
+                continue;
+            }
+            checked++;
+            keys(new ObjectMapper().readTree(r.body()), route[1], bad);
+        }
+        assertThat(checked).as("JSON answers checked").isGreaterThan(5);
+        assertThat(bad).as("JSON property names that are not camelCase").isEmpty();
+    }
+
+    private static void keys(JsonNode node, String where, List<String> bad) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (!CAMEL.matcher(e.getKey()).matches()) {
+                    bad.add(where + ": " + e.getKey());
+                }
+                keys(e.getValue(), where, bad);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> keys(n, where, bad));
+        }
+    }
+
     @Test
     void schemaPropertiesAreCamelCase() {
         List<String> bad = new ArrayList<>();
