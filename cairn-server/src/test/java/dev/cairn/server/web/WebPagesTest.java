@@ -172,8 +172,8 @@ class WebPagesTest {
             String token = r.body().replaceAll("(?s).*<code id=\"new-token\">([^<]+)</code>.*", "$1");
             assertThat(token).startsWith("cairn_");
             int port = server.app().port();
-            assertThat(r.body()).contains("restic -r rest:http://token-user:" + token + "@127.0.0.1:" + port
-                    + "/token-user/main/ init");
+            assertThat(r.body()).contains("<code id=\"repository-line\">rest:http://token-user:" + token + "@127.0.0.1:"
+                    + port + "/token-user/main/</code>").contains("restic --repository-file ~/.config/restic/main.repo init");
             var config = server.send(server.request("/token-user/main/config")
                     .header("Authorization", TestServer.basic("token-user", token)).build());
             assertThat(config.statusCode()).isEqualTo(404); // authenticated; the repository just does not exist yet
@@ -365,7 +365,7 @@ class WebPagesTest {
             troublemaker.logIn("troublemaker", TestServer.password("troublemaker"));
             WebClient admin = new WebClient(server);
             admin.logIn("admin", TestServer.ADMIN_PASSWORD);
-            assertThat(admin.get("/").body()).contains("href=\"/web/admin/accounts\"");
+            assertThat(admin.get("/").body()).contains("href=\"/web/admin\"");
             admin.get("/web/admin/accounts");
             var r = admin.post("/web/admin/accounts/troublemaker/suspend");
             assertThat(r.statusCode()).isEqualTo(303);

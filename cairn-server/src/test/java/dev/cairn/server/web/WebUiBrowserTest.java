@@ -124,6 +124,7 @@ class WebUiBrowserTest {
 
         // revoke the first token without a reload (htmx), then let restic try it while the rest of the test runs
         Locator row = page.locator("#tokens tr", new Page.LocatorOptions().setHasText("first"));
+        page.onceDialog(dialog -> dialog.accept()); // htmx's hx-confirm asks first
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke token first")).click();
         row.getByText("Revoked").waitFor();
         assertThat(page.url()).doesNotContain("done=revoked"); // swapped in place, no navigation:
@@ -225,6 +226,9 @@ class WebUiBrowserTest {
         page.waitForURL(base() + "/");
         createToken("plain-form");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke token plain-form")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent())
+                .as("without scripts the server asks on a page of its own").contains("Revoke the token plain-form?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke plain-form")).click();
         page.waitForURL("**/tokens?done=revoked");
         assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("The token was revoked");
         assertThat(page.locator("#tokens tr", new Page.LocatorOptions().setHasText("plain-form")).textContent())
