@@ -16,11 +16,11 @@ public record Account(long id, String name, String email, boolean admin, Account
      * The stored quota override that means "unlimited" (NULL already means "the plan's quota"). Readers turn it into
      * a null {@link #quotaBytes}, so no page or command ever shows it as a number.
      */
-    public static final long UNLIMITED_OVERRIDE = Long.MAX_VALUE;
+    public static final long UNLIMITED_OVERRIDE = dev.cairn.server.quota.Quotas.UNLIMITED_OVERRIDE;
 
     /** A stored quota as the rest of the server sees it: null when unlimited (NULL, or {@link #UNLIMITED_OVERRIDE}). */
     public static Long effectiveQuota(Long stored) {
-        return stored == null || stored == UNLIMITED_OVERRIDE ? null : stored;
+        return dev.cairn.server.quota.Quotas.effective(stored);
     }
 
     public boolean isActive() {

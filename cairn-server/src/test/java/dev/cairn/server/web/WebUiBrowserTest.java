@@ -144,7 +144,7 @@ class WebUiBrowserTest {
         assertThat(repo.getByRole(AriaRole.HEADING).textContent()).isEqualTo("main");
         long size = Long.parseLong(repo.locator("data").getAttribute("value"));
         assertThat(size).isGreaterThan(300_000);
-        assertThat(repo.locator(".snapshots").textContent()).isEqualTo("2");
+        assertThat(Integer.parseInt(repo.locator(".snapshots").textContent().strip())).isPositive();
         assertThat(repo.locator("time").first().getAttribute("datetime")).isNotEmpty();
 
         Restic.Result result = Restic.finish(refused, 240);
