@@ -37,6 +37,27 @@ public final class Units {
         return value;
     }
 
+    private static final String[] IEC = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+
+    /** {@code 0 B}, {@code 999 B}, {@code 1.5 KiB}, {@code 12.3 MiB}: IEC units, one decimal above bytes. */
+    public static String human(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        double value = n;
+        int unit = 0;
+        while (value >= 1024 && unit < IEC.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, IEC[unit]);
+    }
+
+    /** {@link #human} of a quota; null is {@code unlimited}. */
+    public static String humanQuota(Long n) {
+        return n == null ? "unlimited" : human(n);
+    }
+
     /** @throws IllegalArgumentException with the accepted forms */
     public static Duration duration(String text) {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));

@@ -109,11 +109,18 @@ class AccountApiTest {
         assertThat(notAdmin.statusCode()).isEqualTo(403);
 
         var suspend = server.send(server.request("/api/v1/admin/accounts/hal/suspend").header("Authorization", admin)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(suspend.statusCode()).isEqualTo(200);
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"three invoices unpaid\"}")).build());
+        assertThat(suspend.statusCode()).as(suspend.body()).isEqualTo(200);
         var refused = server.send(server.request("/api/v1/repos").header("Authorization", "Bearer " + token).build());
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("account-suspended");
+        assertThat(refused.body()).contains("account-suspended").contains("three invoices unpaid");
+        var restic = server.send(server.request("/hal/laptop/config").header("Authorization",
+                TestServer.basic("hal", token)).build());
+        assertThat(restic.statusCode()).isEqualTo(403);
+        assertThat(restic.body()).as("restic's status line carries it; the body too").contains("three invoices unpaid");
+        assertThat(restic.headers().firstValue(dev.cairn.server.http.ReasonPhrasesAccess.HEADER)).as("never sent")
+                .isEmpty();
 
         server.send(server.request("/api/v1/admin/accounts/hal/unsuspend").header("Authorization", admin)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());

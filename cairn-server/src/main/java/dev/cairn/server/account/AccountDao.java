@@ -66,9 +66,11 @@ final class AccountDao {
         update("UPDATE accounts SET password_hash = :v WHERE id = :id", id, hash);
     }
 
-    void setStatus(Handle h, long id, AccountStatus status) {
-        h.createUpdate("UPDATE accounts SET status = :v WHERE id = :id").bind("v", status.wireName()).bind("id", id)
-                .execute();
+    /** Sets the status; the suspension reason is kept only while suspended. */
+    void setStatus(Handle h, long id, AccountStatus status, String reason) {
+        h.createUpdate("UPDATE accounts SET status = :v, suspended_reason = :r WHERE id = :id")
+                .bind("v", status.wireName()).bindByType("r", status == AccountStatus.SUSPENDED ? reason : null,
+                        String.class).bind("id", id).execute();
     }
 
     void markDeleted(Handle h, long id, Instant now, Instant purgeAfter) {
@@ -98,6 +100,13 @@ final class AccountDao {
     boolean planExists(String plan) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM plans WHERE name = :p").bind("p", plan)
                 .mapTo(Long.class).one() > 0);
+    }
+
+    List<Plan> plans() {
+        return reads.withHandle(h -> h.createQuery("SELECT p.name, p.quota_bytes, (SELECT COUNT(*) FROM accounts a "
+                + "WHERE a.plan = p.name AND a.status <> 'deleted') AS n FROM plans p ORDER BY p.name")
+                .map((rs, ctx) -> new Plan(rs.getString("name"), Account.effectiveQuota(Rows.nullableLong(rs,
+                        "quota_bytes")), rs.getLong("n"))).list());
     }
 
     void upsertPlan(String plan, Long quotaBytes) {
@@ -142,8 +151,9 @@ final class AccountDao {
 
     private static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getInt("admin") != 0,
-                AccountStatus.parse(rs.getString("status")), rs.getString("plan"), Rows.nullableLong(rs, "effective_quota"),
+                AccountStatus.parse(rs.getString("status")), rs.getString("plan"),
+                Account.effectiveQuota(Rows.nullableLong(rs, "effective_quota")),
                 rs.getLong("stored_bytes"), rs.getLong("reserved_bytes"), Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "purge_after"));
+                Rows.instant(rs, "purge_after"), rs.getString("suspended_reason"));
     }
 }

@@ -165,6 +165,15 @@ public final class AccountService {
         return requireUsable(found.get());
     }
 
+    /**
+     * The administrator's reason for suspending the account that {@code login} (name or email) names, if any. Only
+     * for showing after {@link #login} refused a correct password with {@code account-suspended}.
+     */
+    public Optional<String> suspensionReason(String login) {
+        return login == null ? Optional.empty() : dao.byNameOrEmail(login.strip().toLowerCase(java.util.Locale.ROOT))
+                .map(Account::suspendedReason);
+    }
+
     private boolean passwordMatches(Account account, String password) {
         String stored = dao.passwordHash(account.id());
         if (passwordCache.contains(password, stored)) {
@@ -186,7 +195,8 @@ public final class AccountService {
         return switch (account.status()) {
             case ACTIVE -> account;
             case SUSPENDED -> throw new ServiceException(ErrorCode.ACCOUNT_SUSPENDED, "account '" + account.name()
-                    + "' is suspended; contact the administrator");
+                    + "' is suspended" + (account.suspendedReason() == null ? "" : " (" + account.suspendedReason()
+                    + ")") + "; contact the administrator");
             case DELETED -> throw new ServiceException(ErrorCode.UNAUTHENTICATED, "account '" + account.name()
                     + "' is being deleted");
         };
@@ -228,6 +238,20 @@ public final class AccountService {
      *                          {@link AdminStanding}), {@code already-exists} (409) for an account being deleted
      */
     public Account suspend(String name, Long actingAccountId) {
+        return suspend(name, actingAccountId, null);
+    }
+
+    /**
+     * {@link #suspend(String, Long)} with the administrator's reason, which the account's owner is shown when a
+     * sign-in or token is refused; blank is none.
+     *
+     * @throws ServiceException {@code bad-request} for a reason over 500 characters or with control characters
+     */
+    public Account suspend(String name, Long actingAccountId, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && (why.length() > 500 || why.chars().anyMatch(Character::isISOControl))) {
+            throw ServiceException.badRequest("the reason must be one line of at most 500 characters");
+        }
         Account account = require(name);
         if (actingAccountId != null && actingAccountId == account.id()) {
             throw ServiceException.forbidden("you cannot suspend your own account; ask another administrator");
@@ -235,7 +259,8 @@ public final class AccountService {
         if (account.status() == AccountStatus.DELETED) {
             throw ServiceException.conflict("account '" + name + "' is being deleted");
         }
-        standing.change(account.id(), "suspended", h -> dao.setStatus(h, account.id(), AccountStatus.SUSPENDED));
+        standing.change(account.id(), "suspended", h -> dao.setStatus(h, account.id(), AccountStatus.SUSPENDED,
+                why));
         sessions.endAll(account.id());
         return require(account.id());
     }
@@ -246,7 +271,7 @@ public final class AccountService {
         if (account.status() == AccountStatus.DELETED) {
             throw ServiceException.conflict("account '" + name + "' is being deleted and cannot be reactivated");
         }
-        jdbi.useHandle(h -> dao.setStatus(h, account.id(), AccountStatus.ACTIVE));
+        jdbi.useHandle(h -> dao.setStatus(h, account.id(), AccountStatus.ACTIVE, null));
         return require(account.id());
     }
 
@@ -300,6 +325,11 @@ public final class AccountService {
             });
         }
         return require(account.id());
+    }
+
+    /** Every plan by name, with its quota and how many accounts (not deleted) are on it. */
+    public List<Plan> plans() {
+        return dao.plans();
     }
 
     /** Creates or changes a plan; {@code quotaBytes} null is unlimited. */

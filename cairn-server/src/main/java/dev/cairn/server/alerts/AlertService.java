@@ -134,6 +134,12 @@ public final class AlertService implements Alerts, RunService.Observer {
         return jdbi.withHandle(h -> Incidents.open(h, accountId));
     }
 
+    /** How many incidents are open across all accounts (the admin's overview). */
+    public long openIncidentCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert_incidents WHERE resolved_at IS NULL")
+                .mapTo(Long.class).one());
+    }
+
     /** The account's latest incidents, open and closed, newest first. */
     public List<Incident> recentIncidents(long accountId, int limit) {
         return jdbi.withHandle(h -> Incidents.recent(h, accountId, limit));

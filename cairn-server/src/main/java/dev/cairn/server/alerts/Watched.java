@@ -36,7 +36,7 @@ final class Watched {
         return h.createQuery("SELECT a.id, a.name, a.stored_bytes, COALESCE(a.quota_bytes, p.quota_bytes) AS quota "
                 + "FROM accounts a JOIN plans p ON p.name = a.plan WHERE a.status = 'active' ORDER BY a.id")
                 .map((rs, ctx) -> new AccountState(rs.getLong("id"), rs.getString("name"), rs.getLong("stored_bytes"),
-                        Rows.nullableLong(rs, "quota"))).list();
+                        dev.cairn.server.quota.Quotas.effective(Rows.nullableLong(rs, "quota")))).list();
     }
 
     static List<DeviceState> devices(Handle h, long accountId, Instant now) {

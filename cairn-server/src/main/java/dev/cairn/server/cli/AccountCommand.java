@@ -35,22 +35,43 @@ final class AccountCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List accounts with status, plan, quota and usage (bytes).")
-    int list(@Mixin CommonOptions local) throws IOException {
+            description = "List accounts with status, plan, quota and usage (sizes in KiB/MiB/GiB; --json: exact "
+                    + "bytes, quotaBytes null when unlimited).")
+    int list(@Option(names = "--json", description = "One JSON array, sizes in bytes.") boolean json,
+            @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, levels(local), core -> {
-            root.out.printf("%-32s %-10s %-6s %-12s %15s %15s  %s%n", "NAME", "STATUS", "ADMIN", "PLAN", "QUOTA",
+            var accounts = core.accounts().list();
+            if (json) {
+                Admin.printJson(root.out, accounts.stream().map(a -> {
+                    var m = new java.util.LinkedHashMap<String, Object>();
+                    m.put("name", a.name());
+                    m.put("email", a.email());
+                    m.put("status", a.status().wireName());
+                    m.put("admin", a.admin());
+                    m.put("plan", a.plan());
+                    m.put("quotaBytes", a.quotaBytes());
+                    m.put("storedBytes", a.storedBytes());
+                    return m;
+                }).toList());
+                return;
+            }
+            root.out.printf("%-32s %-10s %-6s %-12s %12s %12s  %s%n", "NAME", "STATUS", "ADMIN", "PLAN", "QUOTA",
                     "STORED", "EMAIL");
-            for (Account a : core.accounts().list()) {
-                root.out.printf("%-32s %-10s %-6s %-12s %15s %15d  %s%n", a.name(), a.status().wireName(),
-                        a.admin() ? "yes" : "no", a.plan(), Admin.bytes(a.quotaBytes()), a.storedBytes(), a.email());
+            for (Account a : accounts) {
+                root.out.printf("%-32s %-10s %-6s %-12s %12s %12s  %s%n", a.name(), a.status().wireName(),
+                        a.admin() ? "yes" : "no", a.plan(), Units.humanQuota(a.quotaBytes()),
+                        Units.human(a.storedBytes()), a.email());
             }
         });
     }
 
     @Command(name = "suspend", mixinStandardHelpOptions = true,
             description = "Suspend an account (no logins, no token use; data kept).")
-    int suspend(@Parameters(paramLabel = "NAME") String name, @Mixin CommonOptions local) throws IOException {
-        return Admin.with(root, levels(local), core -> root.out.println("suspended " + core.accounts().suspend(name, null).name()));
+    int suspend(@Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--reason", paramLabel = "TEXT", description = "Why; shown to the account's owner.")
+            String reason, @Mixin CommonOptions local) throws IOException {
+        return Admin.with(root, levels(local), core -> root.out.println("suspended "
+                + core.accounts().suspend(name, null, reason).name() + (reason == null ? "" : ": " + reason)));
     }
 
     @Command(name = "unsuspend", mixinStandardHelpOptions = true, description = "Reactivate a suspended account.")
@@ -68,9 +89,9 @@ final class AccountCommand {
                 a = core.accounts().setQuota(name, null);
             } else {
                 Long quota = Units.size(bytes);
-                a = core.accounts().setQuota(name, quota == null ? Long.MAX_VALUE : quota);
+                a = core.accounts().setQuota(name, quota == null ? Account.UNLIMITED_OVERRIDE : quota);
             }
-            root.out.println(a.name() + ": quota " + Admin.bytes(a.quotaBytes()) + " bytes");
+            root.out.println(a.name() + ": quota " + Admin.bytes(a.quotaBytes()));
         });
     }
 

@@ -52,7 +52,18 @@ final class Admin {
         };
     }
 
+    /** A quota for people: {@code unlimited}, or IEC units with the exact bytes ({@code 50.0 GiB (53687091200 bytes)}). */
     static String bytes(Long n) {
-        return n == null ? "unlimited" : Long.toString(n);
+        return n == null ? "unlimited" : dev.cairn.server.Units.human(n) + " (" + n + " bytes)";
+    }
+
+    /** Writes {@code value} as indented JSON (the {@code --json} output of the admin commands). */
+    static void printJson(java.io.PrintStream out, Object value) {
+        try {
+            out.println(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code cairn server plan set NAME BYTES}: plans carry the default quota of their accounts. */
+/** {@code cairn server plan set NAME BYTES} and {@code plan list}: plans carry the default quota of their accounts. */
 @Command(name = "plan", mixinStandardHelpOptions = true, description = "Manage plans (quota per plan).")
 final class PlanCommand {
     @ParentCommand
@@ -24,6 +24,23 @@ final class PlanCommand {
         return Admin.with(root, new CommonOptions[] {local, common}, core -> {
             core.accounts().definePlan(name, quota);
             root.out.println("plan " + name + ": quota " + Admin.bytes(quota));
+        });
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List plans with their quota and number of accounts (--json: exact bytes).")
+    int list(@picocli.CommandLine.Option(names = "--json", description = "One JSON array, sizes in bytes.")
+            boolean json, @Mixin CommonOptions local) throws IOException {
+        return Admin.with(root, new CommonOptions[] {local, common}, core -> {
+            var plans = core.accounts().plans();
+            if (json) {
+                Admin.printJson(root.out, plans);
+                return;
+            }
+            root.out.printf("%-32s %12s %9s%n", "PLAN", "QUOTA", "ACCOUNTS");
+            for (var p : plans) {
+                root.out.printf("%-32s %12s %9d%n", p.name(), Units.humanQuota(p.quotaBytes()), p.accounts());
+            }
         });
     }
 }

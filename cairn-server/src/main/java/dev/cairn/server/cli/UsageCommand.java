@@ -30,21 +30,31 @@ final class UsageCommand {
                 throw new UncheckedIOException(e);
             }
             for (StorageMaintenance.Drift d : drifts) {
-                root.out.println("account id " + d.accountId() + " repo " + d.repo() + ": drift " + d.driftBytes()
-                        + " bytes, now " + d.storedBytes());
+                root.out.println("account id " + d.accountId() + " repo " + d.repo() + ": drift "
+                        + (d.driftBytes() < 0 ? "-" + dev.cairn.server.Units.human(-d.driftBytes())
+                        : dev.cairn.server.Units.human(d.driftBytes())) + " (" + d.driftBytes() + " bytes), now "
+                        + dev.cairn.server.Units.human(d.storedBytes()));
             }
             root.out.println(drifts.isEmpty() ? "no drift" : drifts.size() + " repositories corrected");
         });
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Per-day metering of an account: stored, ingress, egress bytes, requests.")
-    int show(@Parameters(paramLabel = "NAME") String name, @Mixin CommonOptions local) throws IOException {
+            description = "Per-day metering of an account: stored, ingress, egress, requests (--json: exact bytes).")
+    int show(@Parameters(paramLabel = "NAME") String name,
+            @picocli.CommandLine.Option(names = "--json", description = "One JSON array, sizes in bytes.") boolean json,
+            @Mixin CommonOptions local) throws IOException {
         return Admin.with(root, new CommonOptions[] {local, common}, core -> {
-            root.out.printf("%-10s %15s %15s %15s %10s%n", "DAY", "STORED", "INGRESS", "EGRESS", "REQUESTS");
-            for (UsageMeter.Day d : core.meter().days(core.accounts().require(name).id())) {
-                root.out.printf("%-10s %15d %15d %15d %10d%n", d.day(), d.storedBytes(), d.ingressBytes(),
-                        d.egressBytes(), d.requests());
+            List<UsageMeter.Day> days = core.meter().days(core.accounts().require(name).id());
+            if (json) {
+                Admin.printJson(root.out, days);
+                return;
+            }
+            root.out.printf("%-10s %12s %12s %12s %10s%n", "DAY", "STORED", "INGRESS", "EGRESS", "REQUESTS");
+            for (UsageMeter.Day d : days) {
+                root.out.printf("%-10s %12s %12s %12s %10d%n", d.day(), dev.cairn.server.Units.human(d.storedBytes()),
+                        dev.cairn.server.Units.human(d.ingressBytes()), dev.cairn.server.Units.human(d.egressBytes()),
+                        d.requests());
             }
         });
     }

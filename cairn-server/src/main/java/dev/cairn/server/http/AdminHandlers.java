@@ -23,10 +23,15 @@ final class AdminHandlers {
         Json.write(ctx, 200, accounts.list().stream().map(AccountHandlers::info).toList());
     }
 
-    /** {@code POST /api/v1/admin/accounts/{name}/suspend} */
+    /** The optional body of a suspension: why, shown to the account's owner. */
+    record SuspendRequest(String reason) {
+    }
+
+    /** {@code POST /api/v1/admin/accounts/{name}/suspend}, with no body or {@code {"reason": "..."}}. */
     void suspend(Context ctx) {
+        String reason = ctx.contentLength() > 0 ? Json.read(ctx, SuspendRequest.class).reason() : null;
         Json.write(ctx, 200, AccountHandlers.info(accounts.suspend(ctx.pathParam("name"),
-                Requests.principal(ctx).accountId())));
+                Requests.principal(ctx).accountId(), reason)));
     }
 
     /** {@code POST /api/v1/admin/accounts/{name}/unsuspend} */

@@ -151,12 +151,20 @@ public final class ErrorMapper {
 
     private void write(Context ctx, Problem problem) {
         ctx.status(problem.status());
+        if (isStorageClient(ctx)) { // restic shows only the status line: put the problem's words there
+            ctx.header(ReasonPhrases.HEADER, ReasonPhrases.sanitize(problem.code() + ": " + problem.detail()));
+        }
         if (wantsHtml(ctx)) {
             ctx.header("Cache-Control", "no-store");
             htmlPage.accept(ctx, problem);
         } else {
             Json.write(ctx, problem.status(), MediaTypes.PROBLEM_JSON, problem);
         }
+    }
+
+    /** A restic REST client: neither the native API nor a browser (section 8 of the HTTP spec). */
+    static boolean isStorageClient(Context ctx) {
+        return !ctx.path().startsWith("/api/") && !wantsHtml(ctx) && !"true".equals(ctx.header("HX-Request"));
     }
 
     /** Browsers navigating to a page (not API or storage clients) get HTML. */

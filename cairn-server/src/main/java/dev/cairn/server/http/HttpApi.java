@@ -57,6 +57,9 @@ public final class HttpApi {
     private final List<RegisteredRoute> registered = new CopyOnWriteArrayList<>();
     private final PrometheusMeterRegistry metrics;
     private final SlowClients slowClients = new SlowClients(HEADER_DEADLINE);
+    /** Where {@link #start} listens; read when Javalin builds the connector. */
+    private volatile String listenHost;
+    private volatile int listenPort;
 
     /** A route as Javalin registered it, with the roles it carries (for the route-table test). */
     public record RegisteredRoute(String method, String path, Set<RouteRole> roles) {
@@ -79,9 +82,11 @@ public final class HttpApi {
         this.metrics = s.metrics();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
         PasswordConfirmation passwords = new PasswordConfirmation(s.accounts());
-        WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies), s.random(),
+        Authenticator authenticator = new Authenticator(s.accounts(), s.tokens(), s.sessions());
+        WebUi ui = new WebUi(new WebUi.Services(s.accounts(), s.tokens(), s.repos(), new WebBridge(cookies,
+                authenticator), s.random(),
                 s.clock(), s.accountDeletionGrace(), s.featureNav(), s.devices(), s.retention(), passwords,
-                s.monitoring()));
+                s.monitoring(), s.objects(), s.meter(), s.ready()));
         Routes.Handlers handlers = new Routes.Handlers(new OpsHandlers(() -> !inFlight.isDraining()
                 && s.ready().getAsBoolean(), s.metrics()),
                 ui,
@@ -91,9 +96,9 @@ public final class HttpApi {
                 new DeviceHandlers(s.devices(), s.tokens(), s.accounts(), s.publicUrl()),
                 new RetentionHandlers(s.retention(), passwords), new LeaseHandlers(s.leases()),
                 new RunHandlers(s.monitoring().runs()),
-                new AlertHandlers(s.monitoring().alerts(), s.monitoring().settings()));
+                new AlertHandlers(s.monitoring().alerts(), s.monitoring().settings()), new OpenApi());
         List<Route> featureRoutes = s.featureRoutes().apply(ui.kit());
-        AccessGuard guard = new AccessGuard(new Authenticator(s.accounts(), s.tokens(), s.sessions()), s.meter());
+        AccessGuard guard = new AccessGuard(authenticator, s.meter());
         ErrorMapper errors = new ErrorMapper(s.metrics(), ui::writeErrorPage);
         this.app = Javalin.create(config -> configure(config, Routes.table(handlers, featureRoutes), guard, errors));
     }
@@ -104,6 +109,12 @@ public final class HttpApi {
         responses.setHandler(new NoMethodOverride());
         config.jetty.modifyServer(server -> server.setHandler(responses)); // Javalin nests its servlet context inside
         config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
+        config.jetty.addConnector((server, http) -> { // HTTP/1.1 whose status lines may carry a handler's reason
+            var connector = new org.eclipse.jetty.server.ServerConnector(server, ReasonPhrases.connectionFactory(http));
+            connector.setHost(listenHost);
+            connector.setPort(listenPort);
+            return connector;
+        });
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.http.prefer405over404 = true;
         config.events.handlerAdded(meta -> {
@@ -166,6 +177,8 @@ public final class HttpApi {
 
     /** Starts listening; port 0 picks a free one ({@link #port()}). */
     public void start(String host, int port) {
+        this.listenHost = host;
+        this.listenPort = port;
         app.start(host, port);
         slowClients.watch(app.jettyServer().server().getConnectors());
     }

@@ -22,6 +22,8 @@ final class Routes {
     static final String RUNS = ApiPaths.API_V1 + "/runs";
     /** The account's alert settings (section 14.2). */
     static final String ALERTS = ApiPaths.ACCOUNT + "/alerts";
+    /** The OpenAPI 3.1 document of every API route ({@link OpenApi}). */
+    static final String OPENAPI = "/api/openapi.json";
 
     private Routes() {
     }
@@ -43,8 +45,10 @@ final class Routes {
                 new Route(GET, ApiPaths.HEALTHZ, Role.PUBLIC, h.ops()::health),
                 new Route(GET, ApiPaths.READYZ, Role.PUBLIC, h.ops()::ready),
                 new Route(GET, ApiPaths.METRICS, Role.OPS, h.ops()::metrics),
+                new Route(GET, OPENAPI, Role.PUBLIC, h.openApi()::serve),
                 // web UI (dev.cairn.server.web): pages, forms (POST + redirect), htmx fragments, static files
                 new Route(GET, "/static/{file}", Role.PUBLIC, h.ui().assets()::serve),
+                new Route(GET, "/favicon.ico", Role.PUBLIC, h.ui().assets()::favicon),
                 new Route(GET, "/login", Role.PUBLIC, h.ui().auth()::loginPage),
                 new Route(POST, "/login", Role.PUBLIC, h.ui().auth()::login),
                 new Route(GET, "/signup", Role.PUBLIC, h.ui().auth()::signupPage),
@@ -67,6 +71,12 @@ final class Routes {
                 new Route(GET, "/alerts", Role.SESSION_USER, h.ui().alerts()::page),
                 new Route(POST, "/alerts", Role.SESSION_USER, h.ui().alerts()::save),
                 new Route(POST, "/repositories/{repo}/retention", Role.SESSION_USER, h.ui().dashboard()::setRetention),
+                new Route(GET, "/repositories/{repo}", Role.SESSION_USER, h.ui().repository()::page),
+                new Route(GET, "/repositories/{repo}/delete", Role.SESSION_USER, h.ui().repository()::deletePage),
+                new Route(POST, "/repositories/{repo}/delete", Role.SESSION_USER, h.ui().repository()::delete),
+                new Route(GET, "/web/admin", Role.ADMIN, h.ui().admin()::overview),
+                new Route(POST, "/web/admin/accounts", Role.ADMIN, h.ui().admin()::createAccount),
+                new Route(POST, "/web/admin/plans", Role.ADMIN, h.ui().admin()::definePlan),
                 new Route(GET, "/web/admin/accounts", Role.ADMIN, h.ui().admin()::page),
                 new Route(POST, "/web/admin/retention", Role.ADMIN, h.ui().admin()::setRetention),
                 new Route(POST, "/web/admin/accounts/{name}/suspend", Role.ADMIN, h.ui().admin()::suspend),
@@ -159,6 +169,6 @@ final class Routes {
     /** The handler objects the table points into. */
     record Handlers(OpsHandlers ops, WebUi ui, AccountHandlers account, AdminHandlers admin,
             ObjectHandlers objects, ResticHandlers restic, DeviceHandlers devices, RetentionHandlers retention,
-            LeaseHandlers leases, RunHandlers runs, AlertHandlers alerts) {
+            LeaseHandlers leases, RunHandlers runs, AlertHandlers alerts, OpenApi openApi) {
     }
 }

@@ -8,8 +8,24 @@ import io.javalin.http.Context;
 final class WebBridge implements SessionBridge {
     private final SessionCookies cookies;
 
-    WebBridge(SessionCookies cookies) {
+    private final Authenticator authenticator;
+
+    WebBridge(SessionCookies cookies, Authenticator authenticator) {
         this.cookies = cookies;
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public java.util.Optional<Principal> signedIn(Context ctx) {
+        Principal p = Requests.principalOrNull(ctx);
+        if (p != null) {
+            return p.via() == Principal.Via.SESSION ? java.util.Optional.of(p) : java.util.Optional.empty();
+        }
+        try {
+            return authenticator.fromSession(ctx);
+        } catch (RuntimeException e) { // a suspended account's or a broken database's session: show the public page
+            return java.util.Optional.empty();
+        }
     }
 
     @Override

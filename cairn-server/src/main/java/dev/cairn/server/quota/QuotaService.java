@@ -215,7 +215,8 @@ public final class QuotaService {
     public Usage usage(long accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT stored_bytes, reserved_bytes, " + QUOTA + " AS quota "
                 + "FROM accounts WHERE id = :id").bind("id", accountId)
-                .map((rs, ctx) -> new Usage(rs.getLong(1), rs.getLong(2), dev.cairn.server.db.Rows.nullableLong(rs, "quota")))
+                .map((rs, ctx) -> new Usage(rs.getLong(1), rs.getLong(2), Quotas.effective(
+                        dev.cairn.server.db.Rows.nullableLong(rs, "quota"))))
                 .findOne()).orElseThrow(() -> ServiceException.notFound("no account with id " + accountId));
     }
 

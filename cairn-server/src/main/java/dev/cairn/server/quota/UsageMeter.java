@@ -87,6 +87,14 @@ public final class UsageMeter {
     public record Day(String day, long storedBytes, long ingressBytes, long egressBytes, long requests) {
     }
 
+    /** Every account's metering summed from {@code fromDay} (YYYY-MM-DD, UTC) on; stored bytes are not summed (0). */
+    public Day totalSince(String fromDay) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(ingress_bytes), 0) AS i, COALESCE(SUM("
+                + "egress_bytes), 0) AS e, COALESCE(SUM(requests), 0) AS r FROM usage_daily WHERE day >= :d")
+                .bind("d", fromDay).map((rs, ctx) -> new Day(fromDay, 0, rs.getLong("i"), rs.getLong("e"),
+                        rs.getLong("r"))).one());
+    }
+
     /** The tenant's metered days, oldest first. */
     public java.util.List<Day> days(long accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM usage_daily WHERE account_id = :a ORDER BY day")

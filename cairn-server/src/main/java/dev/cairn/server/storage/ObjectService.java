@@ -38,6 +38,7 @@ public final class ObjectService {
     private final StorageOptions options;
     private final InstantSource clock;
     private final RetentionLocks retention;
+    private final WriteRefusals refusals;
     private final java.util.function.LongConsumer snapshotStored;
 
     /**
@@ -51,6 +52,7 @@ public final class ObjectService {
         this.stores = stores;
         this.repos = repos;
         this.tombstones = new Tombstones(jdbi);
+        this.refusals = new WriteRefusals(jdbi, clock);
         this.quota = quota;
         this.traffic = traffic;
         this.options = options;
@@ -79,6 +81,21 @@ public final class ObjectService {
      * @throws dev.cairn.blob.BlobAlreadyExistsException if the name exists (and is not an identical verified object)
      */
     public PutOutcome put(Tenant tenant, String repo, BlobName name, InputStream body, long length,
+            boolean verifySha256) throws IOException {
+        try {
+            return putChecked(tenant, repo, name, body, length, verifySha256);
+        } catch (dev.cairn.server.error.QuotaExceededException e) {
+            refusals.record(tenant.accountId(), repo, e.code().code(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Writes the tenant's quota refused, for the dashboard. */
+    public WriteRefusals refusals() {
+        return refusals;
+    }
+
+    private PutOutcome putChecked(Tenant tenant, String repo, BlobName name, InputStream body, long length,
             boolean verifySha256) throws IOException {
         if (length > options.maxObjectBytes()) {
             throw new ServiceException(ErrorCode.TOO_LARGE, "object of " + length + " bytes is larger than the "
@@ -271,6 +288,40 @@ public final class ObjectService {
             throw new BlobNotFoundException(name);
         }
         return stores.store(tenant.accountId(), repo);
+    }
+
+    /**
+     * Deletes a whole repository: every object (with the delete grace period, if any, like single deletes), then the
+     * repository itself, its size history is the caller's. Nothing is deleted when any object is still under the
+     * retention lock. Returns how many objects were deleted.
+     *
+     * @throws dev.cairn.server.error.RetentionLockedException naming the first locked object; nothing was deleted
+     * @throws ServiceException {@code not-found} if the repository does not exist
+     */
+    public int deleteRepository(Tenant tenant, String repo) throws IOException {
+        requireRepo(tenant, repo);
+        var now = clock.instant();
+        java.util.List<BlobInfo> all = new java.util.ArrayList<>();
+        for (BlobKind kind : BlobKind.values()) {
+            for (BlobInfo info : list(tenant, repo, kind)) {
+                if (kind != BlobKind.LOCK) {
+                    retention.checkDelete(tenant.accountId(), repo, info, now);
+                }
+                all.add(info);
+            }
+        }
+        int deleted = 0;
+        for (BlobInfo info : all) {
+            try {
+                delete(tenant, repo, info.name());
+                deleted++;
+            } catch (dev.cairn.blob.BlobNotFoundException e) {
+                // deleted meanwhile by someone else: the outcome is the same
+            }
+        }
+        repos.remove(tenant.accountId(), repo);
+        refusals.forget(tenant.accountId(), repo);
+        return deleted;
     }
 
     private void requireRepo(Tenant tenant, String repo) {

@@ -63,6 +63,16 @@ public final class RepoRegistry {
                 .bind("a", accountId).map((rs, ctx) -> new Ref(rs.getLong(1), rs.getString(2))).list());
     }
 
+    /**
+     * Removes a repository whose objects were all deleted (ObjectService.deleteRepository). Objects still hidden by the
+     * delete grace period stay counted in the account until they are purged.
+     */
+    public void remove(long accountId, String repo) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM repos WHERE account_id = :a AND name = :r").bind("a", accountId)
+                .bind("r", repo).execute());
+        known.remove(key(accountId, repo));
+    }
+
     /** Forgets a tenant's repositories (after its data was purged). */
     public void forgetAll(long accountId) {
         known.removeIf(k -> k.startsWith(accountId + "/"));

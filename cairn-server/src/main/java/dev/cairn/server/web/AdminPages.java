@@ -24,8 +24,12 @@ public final class AdminPages {
     private final AccountService accounts;
     private final RetentionLocks retention;
 
-    AdminPages(Pages pages, AccountService accounts, RetentionLocks retention) {
+    static final String OVERVIEW = "/web/admin";
+    private final ServerOverview overview;
+
+    AdminPages(Pages pages, AccountService accounts, RetentionLocks retention, ServerOverview overview) {
         this.pages = pages;
+        this.overview = overview;
         this.accounts = accounts;
         this.retention = retention;
     }
@@ -42,12 +46,93 @@ public final class AdminPages {
         show(ctx, 200, Forms.empty(), notice);
     }
 
-    /** {@code POST /web/admin/accounts/{name}/suspend} */
+    /** {@code POST /web/admin/accounts/{name}/suspend}: optional field {@code reason}, shown to the account's owner. */
     public void suspend(Context ctx) {
         Principal p = requireSession(ctx);
         String name = ctx.pathParam("name");
-        accounts.suspend(name, p.accountId());
+        String reason = value(ctx, "reason");
+        if (reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl)) {
+            show(ctx, 400, Forms.empty().value("reason:" + name, reason).error("reason:" + name,
+                    "Write the reason on one line, at most 500 characters (it has " + reason.length() + ")."), null);
+            return;
+        }
+        accounts.suspend(name, p.accountId(), reason);
         Pages.seeOther(ctx, PATH + "?done=suspended&account=" + encode(name));
+    }
+
+    /** {@code GET /web/admin}: the server overview, the plans, and the forms that create accounts and plans. */
+    public void overview(Context ctx) {
+        requireSession(ctx);
+        String notice = Notices.of(ctx.queryParam("done"));
+        String subject = ctx.queryParam("subject");
+        if (notice != null && subject != null && !subject.isBlank()) {
+            notice = notice + " (" + subject + ")";
+        }
+        showOverview(ctx, 200, Forms.empty(), notice);
+    }
+
+    /**
+     * {@code POST /web/admin/accounts}: fields {@code name}, {@code email}, {@code password}, {@code plan} (empty:
+     * default), {@code admin} (checkbox). A refusal re-renders the form with what was typed (but the password).
+     */
+    public void createAccount(Context ctx) {
+        requireSession(ctx);
+        Forms form = Forms.of(ctx, "name", "email", "plan", "admin");
+        String name = value(ctx, "name");
+        String email = value(ctx, "email");
+        String password = Forms.field(ctx, "password");
+        String plan = value(ctx, "plan");
+        AuthPages.check(form, "name", () -> dev.cairn.server.account.AccountNames.requireValidName(name));
+        AuthPages.check(form, "email", () -> dev.cairn.server.account.AccountNames.requireValidEmail(email));
+        AuthPages.check(form, "password", () -> dev.cairn.server.account.AccountNames.requireValidPassword(password));
+        if (!plan.isEmpty() && accounts.plans().stream().noneMatch(x -> x.name().equals(plan))) {
+            form.error("plan", "There is no plan '" + plan + "'. Choose one of the plans below, or create it first.");
+        }
+        if (form.hasErrors()) {
+            showOverview(ctx, 400, form, null);
+            return;
+        }
+        try {
+            accounts.create(name, email, password, "on".equals(Forms.field(ctx, "admin")));
+        } catch (ServiceException e) {
+            if (e.code() != dev.cairn.protocol.ErrorCode.ALREADY_EXISTS) {
+                throw e;
+            }
+            showOverview(ctx, 409, form.error("name", "An account with this name or email exists already. Choose "
+                    + "another name or email."), null);
+            return;
+        }
+        if (!plan.isEmpty()) {
+            accounts.setPlan(name, plan);
+        }
+        Pages.seeOther(ctx, OVERVIEW + "?done=account-created&subject=" + encode(name));
+    }
+
+    /** {@code POST /web/admin/plans}: fields {@code name} and {@code quota} (a size such as 100GiB, or unlimited). */
+    public void definePlan(Context ctx) {
+        requireSession(ctx);
+        Forms form = Forms.of(ctx, "planName", "planQuota");
+        String name = value(ctx, "planName");
+        Long quota = null;
+        try {
+            quota = Units.size(value(ctx, "planQuota"));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            form.error("planQuota", "Write a size such as 500MB, 50GiB or 1TB, or 'unlimited'.");
+        }
+        if (!name.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            form.error("planName", "Use 1-64 characters: a-z, 0-9 and '-', starting with a letter or digit.");
+        }
+        if (form.hasErrors()) {
+            showOverview(ctx, 400, form, null);
+            return;
+        }
+        accounts.definePlan(name, quota);
+        Pages.seeOther(ctx, OVERVIEW + "?done=plan&subject=" + encode(name));
+    }
+
+    private void showOverview(Context ctx, int status, Forms form, String notice) {
+        pages.render(ctx, status, "adminOverview.jte", pages.chrome(ctx, "Server overview", Chrome.ADMIN),
+                "figures", overview.figures(), "plans", accounts.plans(), "form", form, "notice", notice);
     }
 
     /** {@code POST /web/admin/accounts/{name}/unsuspend} */
@@ -80,7 +165,7 @@ public final class AdminPages {
             }
         }
         if (form.hasErrors()) {
-            show(ctx, 400, form, null);
+            show(ctx, 400, form.value("plan:" + name, plan).value("quota:" + name, quotaText), null);
             return;
         }
         if (!quotaText.isEmpty()) {
@@ -96,14 +181,11 @@ public final class AdminPages {
         }
         try {
             Long bytes = Units.size(text);
-            if (bytes == null) {
-                form.error("quota:" + name, "An unlimited quota comes from an unlimited plan; write 'plan' to use "
-                        + "the plan's quota.");
-            }
-            return Optional.ofNullable(bytes);
+            return Optional.of(bytes == null ? Account.UNLIMITED_OVERRIDE : bytes);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            form.error("quota:" + name, "Write a size such as 500MB, 50GiB or 1TB, 'plan' for the plan's quota, or "
-                    + "leave it empty to keep the quota.");
+            form.error("quota:" + name, "Write a size such as 500MB, 50GiB or 1TB, 'unlimited', 'plan' for the "
+                    + "plan's quota, or leave it empty to keep the quota.");
+            form.value("quota:" + name, text);
             return Optional.empty();
         }
     }

@@ -20,13 +20,17 @@ public final class Assets {
     static final String HTMX_VERSION = "2.0.10";
     private static final String HTMX_RESOURCE = "META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js";
     private static final String CSS_RESOURCE = "dev/cairn/server/web/cairn.css";
+    private static final String JS_RESOURCE = "dev/cairn/server/web/cairn.js";
+    private static final String ICON_RESOURCE = "dev/cairn/server/web/favicon.svg";
     private static final String LONG_CACHE = "public, max-age=31536000, immutable";
 
     private final Map<String, Asset> files;
     private final Paths paths;
+    private final byte[] icon;
+    private static final String ICON_TYPE = "image/svg+xml";
 
     /** Where the layout links to; the names change whenever the content does. */
-    public record Paths(String htmx, String css) {
+    public record Paths(String htmx, String css, String js, String icon) {
     }
 
     private record Asset(byte[] bytes, String contentType) {
@@ -38,9 +42,21 @@ public final class Assets {
         byte[] css = load(CSS_RESOURCE);
         String htmxName = "htmx-" + HTMX_VERSION + ".min.js";
         String cssName = "cairn-" + shortHash(css) + ".css";
+        byte[] js = load(JS_RESOURCE);
+        this.icon = load(ICON_RESOURCE);
+        String jsName = "cairn-" + shortHash(js) + ".js";
+        String iconName = "favicon-" + shortHash(icon) + ".svg";
         this.files = Map.of(htmxName, new Asset(htmx, "text/javascript; charset=utf-8"),
-                cssName, new Asset(css, "text/css; charset=utf-8"));
-        this.paths = new Paths("/static/" + htmxName, "/static/" + cssName);
+                cssName, new Asset(css, "text/css; charset=utf-8"), jsName,
+                new Asset(js, "text/javascript; charset=utf-8"), iconName, new Asset(icon, ICON_TYPE));
+        this.paths = new Paths("/static/" + htmxName, "/static/" + cssName, "/static/" + jsName, "/static/" + iconName);
+    }
+
+    /** {@code GET /favicon.ico}: the icon (an SVG; browsers go by the content type), cached for a day. */
+    public void favicon(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.contentType(ICON_TYPE).result(icon);
     }
 
     public Paths paths() {

@@ -62,7 +62,10 @@ public final class AuthPages {
             if (e.code() == ErrorCode.UNAUTHENTICATED) {
                 showLogin(ctx, 401, form.message("Wrong account name or password."), null);
             } else if (e.code() == ErrorCode.ACCOUNT_SUSPENDED) {
-                showLogin(ctx, 403, form.message("This account is suspended. Contact the administrator."), null);
+                String reason = accounts.suspensionReason(Forms.field(ctx, "name")).map(r -> " The reason given: "
+                        + Format.sentence(r)).orElse("");
+                showLogin(ctx, 403, form.message("This account is suspended." + reason + " Contact the administrator."),
+                        null);
             } else {
                 throw e;
             }

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * The signed-in account's home: its devices' last successful backups and the chart of stored bytes over time
- * ({@link BackupsView}), its repositories (size, object count, last write, retention lock with a form to set
- * it; a lower lock asks for the password) and the quota bar. The bar is also a fragment that htmx re-fetches
+ * ({@link BackupsView}), its repositories with their health ({@link RepoHealth}: size and its sparkline, snapshots,
+ * last snapshot's arrival, last write, a warning for refused writes or nothing arriving; retention lock with a form to
+ * set it, a lower lock asks for the password) and the quota bar. The bar is also a fragment that htmx re-fetches
  * periodically, so usage updates while a backup runs without reloading. Thread-safe.
  */
 public final class DashboardPage {
@@ -31,9 +32,12 @@ public final class DashboardPage {
     private final Monitoring monitoring;
     private final InstantSource clock;
 
+    private final RepoHealthSource health;
+
     DashboardPage(Pages pages, AccountService accounts, RepoRegistry repos, RetentionLocks retention,
-            PasswordConfirmation passwords, Monitoring monitoring, InstantSource clock) {
+            PasswordConfirmation passwords, Monitoring monitoring, InstantSource clock, RepoHealthSource health) {
         this.pages = pages;
+        this.health = health;
         this.monitoring = monitoring;
         this.clock = clock;
         this.accounts = accounts;
@@ -43,7 +47,7 @@ public final class DashboardPage {
     }
 
     /** One repository as the dashboard shows it. */
-    public record Row(RepoInfo repo, RetentionLock lock) {
+    public record Row(RepoInfo repo, RetentionLock lock, RepoHealth health) {
     }
 
     /** {@code GET /} */
@@ -53,11 +57,15 @@ public final class DashboardPage {
 
     private void show(Context ctx, int status, Forms form, String notice) {
         Account account = accounts.require(pages.principal(ctx).accountId());
-        List<Row> rows = repos.list(account.id()).stream()
-                .map(r -> new Row(r, retention.get(account.id(), r.name()))).toList();
+        List<RepoInfo> list = repos.list(account.id());
+        List<RepoHealth> healths = health.of(account.id(), account.name(), list);
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            rows.add(new Row(list.get(i), retention.get(account.id(), list.get(i).name()), healths.get(i)));
+        }
         pages.render(ctx, status, "dashboard.jte", pages.chrome(ctx, "Dashboard", Chrome.DASHBOARD),
                 "account", account, "repos", rows, "quota", quota(account), "notice", notice, "form", form,
-                "host", DevicePages.host(ctx),
+                "host", DevicePages.host(ctx), "now", clock.instant(),
                 "backups", BackupsView.of(monitoring, account.id(), account.quotaBytes(), clock.instant()));
     }
 

@@ -14,11 +14,19 @@ public final class ErrorPages {
         this.pages = pages;
     }
 
-    /** The whole page for {@code problem}. */
+    /** The whole page for {@code problem} as a visitor sees it. */
     public String render(Problem problem) {
+        return render(problem, null);
+    }
+
+    /** The whole page for {@code problem}, in the signed-in layout when the request ({@code ctx}) has a live session. */
+    public String render(Problem problem, io.javalin.http.Context ctx) {
         String heading = heading(problem);
-        return pages.renderToString("error.jte", pages.publicChrome(heading), "problem", problem,
-                "heading", heading, "quota", quota(problem));
+        Chrome chrome = (ctx == null ? java.util.Optional.<dev.cairn.server.auth.Principal>empty()
+                : pages.sessions().signedIn(ctx)).map(p -> pages.chromeFor(p, heading))
+                .orElseGet(() -> pages.publicChrome(heading));
+        return pages.renderToString("error.jte", chrome, "problem", problem, "heading", heading, "quota",
+                quota(problem));
     }
 
     private static QuotaView quota(Problem problem) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 
 /** Display formats used by the templates: byte sizes in IEC units, instants in UTC, ages in words. Stateless, thread-safe. */
 public final class Format {
-    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -16,16 +15,7 @@ public final class Format {
 
     /** {@code 0 B}, {@code 999 B}, {@code 1.5 KiB}, {@code 12.3 MiB}: one decimal above bytes. */
     public static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        double value = n;
-        int unit = 0;
-        while (value >= 1024 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+        return dev.cairn.server.Units.human(n);
     }
 
     /** Exact bytes with thousands separators ({@code 1,234,567 bytes}), for titles next to {@link #bytes}. */

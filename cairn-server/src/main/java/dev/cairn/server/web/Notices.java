@@ -18,7 +18,10 @@ final class Notices {
             Map.entry("signed-out", "The device was signed out. Its token is refused from now on."),
             Map.entry("retention", "The retention lock was saved."),
             Map.entry("alerts", "The alert settings were saved."),
-            Map.entry("device-alerts", "The device's alert setting was saved."));
+            Map.entry("device-alerts", "The device's alert setting was saved."),
+            Map.entry("repo-deleted", "The repository was deleted."),
+            Map.entry("account-created", "The account was created."),
+            Map.entry("plan", "The plan was saved."));
 
     private Notices() {
     }

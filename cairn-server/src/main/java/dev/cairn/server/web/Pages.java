@@ -50,6 +50,11 @@ public final class Pages {
         return new Chrome(title, p.accountName(), p.admin(), p.csrfToken(), current, nav, assets.paths(), false);
     }
 
+    /** The layout model for {@code p}'s view of a page outside the navigation (an error page). */
+    Chrome chromeFor(Principal p, String title) {
+        return new Chrome(title, p.accountName(), p.admin(), p.csrfToken(), null, nav, assets.paths(), false);
+    }
+
     /** The layout model for a page shown to anyone (login, sign-up, error pages). */
     public Chrome publicChrome(String title) {
         return new Chrome(title, null, false, null, null, nav, assets.paths(), signupOpen.getAsBoolean());

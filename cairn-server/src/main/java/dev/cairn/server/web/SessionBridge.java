@@ -15,6 +15,12 @@ public interface SessionBridge {
      */
     Principal principal(Context ctx);
 
+    /**
+     * Who is signed in with a web session, on any route (also where no guard ran, e.g. a 404): the guard's principal
+     * if it authenticated a session, else the request's live session cookie; empty otherwise. Never throws.
+     */
+    java.util.Optional<Principal> signedIn(Context ctx);
+
     /** Starts a web session for the account and sets its cookie; returns the session's CSRF token. */
     String start(Context ctx, long accountId);
 

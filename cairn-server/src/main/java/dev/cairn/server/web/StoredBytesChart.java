@@ -81,6 +81,39 @@ public final class StoredBytesChart {
         }
     }
 
+    /**
+     * A small line of the samples across the last {@code days} days (120 x 28, no axes) for a table row, titled with the
+     * first and last value; a flat grey line when there are no samples.
+     */
+    public static String sparkline(List<Sample> samples, LocalDate today, int days) {
+        int w = 120;
+        int h = 28;
+        LocalDate first = today.minusDays(days - 1L);
+        long max = Math.max(1, samples.stream().mapToLong(Sample::storedBytes).max().orElse(0));
+        String title = samples.isEmpty() ? "no size samples yet" : "size from " + Format.bytes(samples.getFirst()
+                .storedBytes()) + " (" + samples.getFirst().day() + ") to " + Format.bytes(samples.getLast()
+                .storedBytes()) + " (" + samples.getLast().day() + ")";
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg class=\"sparkline\" role=\"img\" "
+                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" xmlns=\"http://www.w3.org/2000/svg\"><title>%s"
+                + "</title>", w, h, w, h, title));
+        if (samples.isEmpty()) {
+            return svg.append(String.format(Locale.ROOT, "<line x1=\"0\" x2=\"%d\" y1=\"%d\" y2=\"%d\" "
+                    + "stroke=\"#bbb\"/></svg>", w, h - 2, h - 2)).toString();
+        }
+        StringBuilder line = new StringBuilder();
+        for (Sample s : samples) {
+            long index = s.day().toEpochDay() - first.toEpochDay();
+            double x = days <= 1 ? w - 2 : 2 + (w - 4.0) * index / (days - 1);
+            double y = h - 2 - (h - 4.0) * s.storedBytes() / max;
+            line.append(line.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+        }
+        if (samples.size() == 1) {
+            line.append(" h1");
+        }
+        return svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"#2f6fb3\" stroke-width=\"2\"/>")
+                .append("</svg>").toString();
+    }
+
     private static double x(long dayIndex, int days) {
         double span = WIDTH - LEFT - RIGHT;
         return LEFT + (days <= 1 ? span : span * dayIndex / (days - 1));

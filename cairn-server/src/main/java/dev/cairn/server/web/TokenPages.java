@@ -78,10 +78,20 @@ public final class TokenPages {
         }
     }
 
-    /** {@code POST /tokens/{id}/revoke}: redirect back to the list, or (htmx) the updated row. */
+    /**
+     * {@code POST /tokens/{id}/revoke}: with field {@code confirmed=yes} (the page's confirmation, or htmx's) revokes
+     * and redirects back to the list, or (htmx) returns the updated row; without it, shows a confirmation page.
+     */
     public void revoke(Context ctx) {
         Principal p = pages.principal(ctx);
         long id = tokenId(ctx);
+        TokenInfo target = tokens.list(p.accountId()).stream().filter(t -> t.id() == id).findFirst()
+                .orElseThrow(() -> ServiceException.notFound("no token " + id));
+        if (!"yes".equals(Forms.field(ctx, "confirmed"))) {
+            pages.render(ctx, 200, "tokenRevoke.jte", pages.chrome(ctx, "Revoke " + target.name(), Chrome.TOKENS),
+                    "token", target);
+            return;
+        }
         tokens.revoke(p.accountId(), id);
         if (Pages.isHtmx(ctx)) {
             TokenInfo token = tokens.list(p.accountId()).stream().filter(t -> t.id() == id).findFirst()
@@ -96,6 +106,7 @@ public final class TokenPages {
         Principal p = pages.principal(ctx);
         pages.render(ctx, status, "tokens.jte", pages.chrome(ctx, "API tokens", Chrome.TOKENS),
                 "tokens", tokens.list(p.accountId()), "form", form, "created", created, "resticUrl", resticUrl,
+                "exampleRepo", EXAMPLE_REPO,
                 "now", clock.instant(), "notice", Notices.of(ctx.queryParam("done")));
     }
 

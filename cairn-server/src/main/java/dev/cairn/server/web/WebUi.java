@@ -28,6 +28,7 @@ public final class WebUi {
 
     private final AuthPages auth;
     private final DashboardPage dashboard;
+    private final RepositoryPage repository;
     private final TokenPages tokens;
     private final DevicePages devices;
     private final AlertPages alerts;
@@ -44,7 +45,8 @@ public final class WebUi {
     public record Services(AccountService accounts, TokenService tokens, RepoRegistry repos, SessionBridge sessions,
             RandomBytes random, InstantSource clock, Duration accountDeletionGrace, List<NavLink> featureNav,
             DeviceService devices, RetentionLocks retention, PasswordConfirmation passwords,
-            dev.cairn.server.alerts.Monitoring monitoring) {
+            dev.cairn.server.alerts.Monitoring monitoring, dev.cairn.server.storage.ObjectService objects,
+            dev.cairn.server.quota.UsageMeter meter, java.util.function.BooleanSupplier ready) {
     }
 
     public WebUi(Services s) {
@@ -54,13 +56,17 @@ public final class WebUi {
                 () -> s.accounts().signupMode() != SignupMode.CLOSED, navigation(s.featureNav()));
         LoginCsrf csrf = new LoginCsrf(s.random(), s.sessions());
         this.auth = new AuthPages(pages, s.accounts(), csrf);
+        RepoHealthSource health = new RepoHealthSource(s.objects(), s.monitoring().usage(), s.clock());
         this.dashboard = new DashboardPage(pages, s.accounts(), s.repos(), s.retention(), s.passwords(),
-                s.monitoring(), s.clock());
+                s.monitoring(), s.clock(), health);
+        this.repository = new RepositoryPage(pages, s.accounts(), s.repos(), s.objects(), health,
+                s.monitoring().usage(), s.retention(), s.passwords(), s.clock());
         this.devices = new DevicePages(pages, s.devices(), s.monitoring().runs());
         this.alerts = new AlertPages(pages, s.monitoring(), s.devices());
         this.tokens = new TokenPages(pages, s.tokens(), s.clock());
         this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());
-        this.admin = new AdminPages(pages, s.accounts(), s.retention());
+        this.admin = new AdminPages(pages, s.accounts(), s.retention(), new ServerOverview(s.accounts(), s.meter(),
+                s.objects().refusals(), s.monitoring().alerts(), s.ready(), s.clock()));
         this.errors = new ErrorPages(pages);
         this.kit = new WebKit(pages, s.sessions(), csrf, assets);
     }
@@ -73,7 +79,7 @@ public final class WebUi {
         nav.add(new NavLink(Chrome.ALERTS, "Alerts", "/alerts", false));
         nav.add(new NavLink(Chrome.TOKENS, "API tokens", "/tokens", false));
         nav.add(new NavLink(Chrome.ACCOUNT, "Account", "/account/password", false));
-        nav.add(new NavLink(Chrome.ADMIN, "Admin", "/web/admin/accounts", true));
+        nav.add(new NavLink(Chrome.ADMIN, "Admin", "/web/admin", true));
         return nav;
     }
 
@@ -88,6 +94,10 @@ public final class WebUi {
 
     public DashboardPage dashboard() {
         return dashboard;
+    }
+
+    public RepositoryPage repository() {
+        return repository;
     }
 
     public TokenPages tokens() {
@@ -119,6 +129,6 @@ public final class WebUi {
      * response status is the caller's: it has already set the problem's status.
      */
     public void writeErrorPage(Context ctx, Problem problem) {
-        Views.writeHtml(ctx, problem.status(), errors.render(problem));
+        Views.writeHtml(ctx, problem.status(), errors.render(problem, ctx));
     }
 }

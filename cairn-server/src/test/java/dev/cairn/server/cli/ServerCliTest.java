@@ -44,6 +44,30 @@ class ServerCliTest {
     }
 
     @Test
+    void unlimitedQuotaReadsUnlimitedAndSizesAreHumanUnlessJson() throws Exception {
+        String data = dir.resolve("data").toString();
+        run("rhea's long password\n", "account", "add", "rhea", "--email", "rhea@example.com", "--password-stdin",
+                "--data-dir", data);
+        Run set = run("", "account", "set-quota", "rhea", "unlimited", "--data-dir", data);
+        assertThat(set.out()).as(set.err()).contains("rhea: quota unlimited");
+        assertThat(run("", "account", "set-quota", "rhea", "5GiB", "--data-dir", data).out())
+                .contains("quota 5.0 GiB (5368709120 bytes)");
+        run("", "account", "set-quota", "rhea", "unlimited", "--data-dir", data);
+        Run list = run("", "account", "list", "--data-dir", data);
+        String row = list.out().lines().filter(l -> l.startsWith("rhea ")).findFirst().orElseThrow();
+        assertThat(row).contains("unlimited").contains(" 0 B ").doesNotContain(Long.toString(Long.MAX_VALUE));
+        Run json = run("", "account", "list", "--json", "--data-dir", data);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        var rhea = java.util.stream.StreamSupport.stream(tree.spliterator(), false)
+                .filter(n -> n.get("name").asText().equals("rhea")).findFirst().orElseThrow();
+        assertThat(rhea.get("quotaBytes").isNull()).as(json.out()).isTrue();
+        assertThat(rhea.get("storedBytes").asLong()).isZero();
+        run("", "plan", "set", "tiny", "1500000", "--data-dir", data);
+        assertThat(run("", "plan", "list", "--data-dir", data).out()).containsPattern("tiny\\s+1\\.4 MiB\\s+0");
+        assertThat(run("", "plan", "list", "--json", "--data-dir", data).out()).contains("\"quotaBytes\" : 1500000");
+    }
+
+    @Test
     void tokenIsPrintedOnceAndListedWithoutItsSecret() {
         String data = dir.resolve("data").toString();
         run("pia's long password\n", "account", "add", "pia", "--email", "pia@example.com", "--password-stdin",
@@ -65,11 +89,11 @@ class ServerCliTest {
         run("quinn's long password\n", "account", "add", "quinn", "--email", "q@example.com", "--password-stdin",
                 "--data-dir", data);
         assertThat(run("", "account", "set-quota", "quinn", "1GiB", "--data-dir", data).out())
-                .contains("quota 1073741824");
+                .contains("quota 1.0 GiB (1073741824 bytes)");
         assertThat(run("", "plan", "set", "small", "10MB", "--data-dir", data).code()).isZero();
         assertThat(run("", "account", "set-plan", "quinn", "small", "--data-dir", data).out()).contains("plan small");
         assertThat(run("", "account", "set-quota", "quinn", "plan", "--data-dir", data).out())
-                .contains("quota 10000000");
+                .contains("quota 9.5 MiB (10000000 bytes)");
         assertThat(run("", "account", "suspend", "quinn", "--data-dir", data).code()).isZero();
         assertThat(run("", "account", "list", "--data-dir", data).out()).contains("suspended");
         assertThat(run("", "usage", "reconcile", "--data-dir", data).out()).contains("no drift");

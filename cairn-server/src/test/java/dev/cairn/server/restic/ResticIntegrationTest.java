@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The unmodified Debian restic client against the server's REST v2 endpoint: init, backup, snapshots, restore,
  * check --read-data and forget --prune with a full token and with the password; an append token can back up but its
- * forget --prune fails and deletes nothing.
+ * forget --prune fails and deletes nothing; a backup past the quota fails with the quota's words in restic's error.
  */
 class ResticIntegrationTest {
     @TempDir
@@ -27,6 +27,7 @@ class ResticIntegrationTest {
     /** Refused operations that restic retries for about a minute; started early so they overlap the other tests. */
     static Process appendForget;
     static Process readBackup;
+    static Process quotaBackup;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,6 +57,13 @@ class ResticIntegrationTest {
         Restic read = restic(server.token("alice", TokenScope.READ), "read-only");
         assertOk(read.run("snapshots", "--no-lock"));
         readBackup = read.start("backup", "--host", "test", source.resolve("sub").toString());
+
+        server.account("bob");
+        server.core().accounts().setQuota("bob", 6L * 1024 * 1024);
+        Restic bob = new Restic("rest:http://bob:" + server.token("bob", TokenScope.FULL) + "@127.0.0.1:"
+                + server.app().port() + "/bob/full/", dir.resolve("cache"));
+        assertOk(bob.run("init"));
+        quotaBackup = bob.start("backup", "--host", "test", source.resolve("big.bin").toString());
     }
 
     @AfterAll
@@ -116,6 +124,15 @@ class ResticIntegrationTest {
         Restic.Result backup = Restic.finish(readBackup, 240);
         assertThat(backup.exitCode()).as(backup.output()).isNotZero();
         assertThat(backup.output()).contains("403");
+    }
+
+    @Test
+    void resticShowsTheQuotaMessageNotOnlyTheStatus() throws Exception {
+        Restic.Result backup = Restic.finish(quotaBackup, 240);
+        assertThat(backup.exitCode()).as(backup.output()).isNotZero();
+        assertThat(backup.output()).as("restic prints only the status line, so the reason phrase carries the problem")
+                .containsPattern("(507|413) quota-(exceeded|too-small): ")
+                .contains("of 6291456 bytes");
     }
 
     private static void assertOk(Restic.Result r) {

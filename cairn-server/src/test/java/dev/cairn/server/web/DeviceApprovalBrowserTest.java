@@ -136,9 +136,11 @@ class DeviceApprovalBrowserTest {
         assertThat(api.send("PUT", "/api/v1/repos/laptop", TestServer.basic("ann", TestServer.password("ann")), null)
                 .statusCode()).isEqualTo(204);
         page.navigate("/");
+        page.getByText("Change the retention lock of laptop").click();
         page.getByLabel("Keep every object (days)").fill("30");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the retention lock of laptop")).click();
         assertThat(page.locator("#lock-laptop").textContent()).isEqualTo("30 days");
+        page.getByText("Change the retention lock of laptop").click();
         page.getByLabel("Keep every object (days)").fill("1");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the retention lock of laptop")).click();
         assertThat(page.locator("#password-laptop-error").textContent()).contains("needs your password");

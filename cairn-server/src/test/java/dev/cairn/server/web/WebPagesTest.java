@@ -172,8 +172,8 @@ class WebPagesTest {
             String token = r.body().replaceAll("(?s).*<code id=\"new-token\">([^<]+)</code>.*", "$1");
             assertThat(token).startsWith("cairn_");
             int port = server.app().port();
-            assertThat(r.body()).contains("restic -r rest:http://token-user:" + token + "@127.0.0.1:" + port
-                    + "/token-user/main/ init");
+            assertThat(r.body()).contains("<code id=\"repository-line\">rest:http://token-user:" + token + "@127.0.0.1:"
+                    + port + "/token-user/main/</code>").contains("restic --repository-file ~/.config/restic/main.repo init");
             var config = server.send(server.request("/token-user/main/config")
                     .header("Authorization", TestServer.basic("token-user", token)).build());
             assertThat(config.statusCode()).isEqualTo(404); // authenticated; the repository just does not exist yet
@@ -206,7 +206,12 @@ class WebPagesTest {
             String secret = server.token("revoker", TokenScope.READ);
             long tokenId = server.core().tokens().list(server.core().accounts().require("revoker").id()).getFirst().id();
             web.get("/tokens");
-            var r = web.post("/tokens/" + tokenId + "/revoke");
+            var asked = web.post("/tokens/" + tokenId + "/revoke");
+            assertThat(asked.statusCode()).as("without confirmed=yes the server asks first").isEqualTo(200);
+            assertThat(asked.body()).contains("Revoke the token").contains("name=\"confirmed\" value=\"yes\"");
+            assertThat(server.core().tokens().list(server.core().accounts().require("revoker").id()).getFirst()
+                    .revokedAt()).isNull();
+            var r = web.post("/tokens/" + tokenId + "/revoke", "confirmed", "yes");
             assertThat(r.statusCode()).isEqualTo(303);
             assertThat(r.headers().firstValue("Location")).hasValue("/tokens?done=revoked");
             assertThat(web.get("/tokens?done=revoked").body()).contains("The token was revoked").contains(">Revoked</span>");
@@ -223,8 +228,8 @@ class WebPagesTest {
             long tokenId = server.core().tokens().list(server.core().accounts().require("htmx-revoker").id())
                     .getFirst().id();
             web.get("/tokens");
-            var r = web.postRaw("/tokens/" + tokenId + "/revoke", Map.of("_csrf", web.csrf().orElseThrow()),
-                    Map.of("HX-Request", "true"));
+            var r = web.postRaw("/tokens/" + tokenId + "/revoke", Map.of("_csrf", web.csrf().orElseThrow(),
+                    "confirmed", "yes"), Map.of("HX-Request", "true"));
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body().strip()).startsWith("<tr id=\"token-" + tokenId + "\">").contains("Revoked")
                     .doesNotContain("<html");
@@ -238,7 +243,7 @@ class WebPagesTest {
                     .getFirst().id();
             WebClient web = signedIn("token-thief");
             web.get("/tokens");
-            var r = web.post("/tokens/" + foreign + "/revoke");
+            var r = web.post("/tokens/" + foreign + "/revoke", "confirmed", "yes");
             assertThat(r.statusCode()).isEqualTo(404);
             assertThat(server.core().tokens().list(server.core().accounts().require("token-owner").id())
                     .getFirst().revokedAt()).isNull();
@@ -258,7 +263,7 @@ class WebPagesTest {
             assertThat(put.statusCode()).as(put.body()).isBetween(200, 299);
 
             var page = web.get("/");
-            assertThat(page.body()).contains("<th scope=\"row\">photos</th>").contains("<data value=\"250\"")
+            assertThat(page.body()).contains("<a href=\"/repositories/photos\">photos</a>").contains("<data value=\"250\"")
                     .contains("<time datetime=\"").contains("<progress id=\"quota-bar\" max=\"100\" value=\"25\"")
                     .contains("<label for=\"quota-bar\">Used <span id=\"quota-used\">250 B</span> of "
                             + "<span id=\"quota-limit\">1000 B</span> (25%)</label>")
@@ -360,7 +365,7 @@ class WebPagesTest {
             troublemaker.logIn("troublemaker", TestServer.password("troublemaker"));
             WebClient admin = new WebClient(server);
             admin.logIn("admin", TestServer.ADMIN_PASSWORD);
-            assertThat(admin.get("/").body()).contains("href=\"/web/admin/accounts\"");
+            assertThat(admin.get("/").body()).contains("href=\"/web/admin\"");
             admin.get("/web/admin/accounts");
             var r = admin.post("/web/admin/accounts/troublemaker/suspend");
             assertThat(r.statusCode()).isEqualTo(303);

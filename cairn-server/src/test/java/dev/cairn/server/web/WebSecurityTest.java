@@ -203,7 +203,12 @@ class WebSecurityTest {
                 Map.entry("POST /web/admin/accounts/{name}/suspend", "ADMIN"),
                 Map.entry("POST /web/admin/accounts/{name}/unsuspend", "ADMIN"),
                 Map.entry("POST /web/admin/accounts/{name}/quota", "ADMIN"),
-                Map.entry("POST /web/admin/signup", "ADMIN"), Map.entry("POST /web/admin/invites", "ADMIN"));
+                Map.entry("POST /web/admin/signup", "ADMIN"), Map.entry("POST /web/admin/invites", "ADMIN"),
+                Map.entry("GET /favicon.ico", "PUBLIC"), Map.entry("GET /repositories/{repo}", "SESSION_USER"),
+                Map.entry("GET /repositories/{repo}/delete", "SESSION_USER"),
+                Map.entry("POST /repositories/{repo}/delete", "SESSION_USER"),
+                Map.entry("GET /web/admin", "ADMIN"), Map.entry("POST /web/admin/accounts", "ADMIN"),
+                Map.entry("POST /web/admin/plans", "ADMIN"));
         var routes = server.app().http().registeredRoutes();
         expected.forEach((route, role) -> assertThat(routes).as(route).anySatisfy(r -> {
             assertThat(r.method() + " " + r.path()).isEqualTo(route);

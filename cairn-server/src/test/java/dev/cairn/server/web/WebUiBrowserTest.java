@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tests also check that every control used is labelled.
  */
 class WebUiBrowserTest {
-    private static final Pattern RESTIC_URL = Pattern.compile("restic -r (\\S+) init");
+    private static final Pattern RESTIC_URL = Pattern.compile("^(rest:\\S+)$");
     @TempDir
     static Path dir;
     static TestServer server;
@@ -95,7 +95,7 @@ class WebUiBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
         String token = page.locator("#new-token").textContent().strip();
         assertThat(token).startsWith("cairn_");
-        Matcher m = RESTIC_URL.matcher(page.locator("#restic-command").textContent());
+        Matcher m = RESTIC_URL.matcher(page.locator("#repository-line").textContent().strip());
         assertThat(m.find()).isTrue();
         assertThat(m.group(1)).contains(":" + token + "@");
         return m.group(1);
@@ -124,6 +124,7 @@ class WebUiBrowserTest {
 
         // revoke the first token without a reload (htmx), then let restic try it while the rest of the test runs
         Locator row = page.locator("#tokens tr", new Page.LocatorOptions().setHasText("first"));
+        page.onceDialog(dialog -> dialog.accept()); // htmx's hx-confirm asks first
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke token first")).click();
         row.getByText("Revoked").waitFor();
         assertThat(page.url()).doesNotContain("done=revoked"); // swapped in place, no navigation:
@@ -139,11 +140,12 @@ class WebUiBrowserTest {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard")).click();
         page.reload();
-        Locator repo = page.locator("#repos tbody tr", new Page.LocatorOptions().setHasText("main"));
-        assertThat(repo.getByRole(AriaRole.ROWHEADER).textContent()).isEqualTo("main");
+        Locator repo = page.locator("#repo-main");
+        assertThat(repo.getByRole(AriaRole.HEADING).textContent()).isEqualTo("main");
         long size = Long.parseLong(repo.locator("data").getAttribute("value"));
         assertThat(size).isGreaterThan(300_000);
-        assertThat(repo.locator("time").getAttribute("datetime")).isNotEmpty();
+        assertThat(Integer.parseInt(repo.locator(".snapshots").textContent().strip())).isPositive();
+        assertThat(repo.locator("time").first().getAttribute("datetime")).isNotEmpty();
 
         Restic.Result result = Restic.finish(refused, 240);
         assertThat(result.exitCode()).as(result.output()).isNotZero();
@@ -179,6 +181,7 @@ class WebUiBrowserTest {
         server.account("suspect");
         logIn("admin", TestServer.ADMIN_PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accounts")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suspend suspect")).click();
         assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("suspended").contains("suspect");
         assertThat(page.locator("#account-suspect .status").textContent()).isEqualTo("suspended");
@@ -223,6 +226,9 @@ class WebUiBrowserTest {
         page.waitForURL(base() + "/");
         createToken("plain-form");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke token plain-form")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent())
+                .as("without scripts the server asks on a page of its own").contains("Revoke the token plain-form?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke plain-form")).click();
         page.waitForURL("**/tokens?done=revoked");
         assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("The token was revoked");
         assertThat(page.locator("#tokens tr", new Page.LocatorOptions().setHasText("plain-form")).textContent())
