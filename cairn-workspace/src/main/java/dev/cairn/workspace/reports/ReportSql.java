@@ -61,10 +61,12 @@ final class ReportSql {
             }
             i++;
         }
-        sql.append("SELECT " + String.join(", ", select) + " FROM " + plan.table.sql() + " t");
+        sql.append("SELECT " + String.join(", ", select) + " FROM " + plan.table.readSql() + " t");
         for (Column via : joins(plan)) {
             String j = "j" + via.id();
-            sql.append(" LEFT JOIN r_" + via.references() + " " + j + " ON " + j + ".id = t." + via.sql());
+            // a joined table with a computed column in the report is read through its view (ADR 42)
+            sql.append(" LEFT JOIN " + (computedThrough(plan, via) ? "v_" : "r_") + via.references() + " " + j + " ON "
+                    + j + ".id = t." + via.sql());
         }
         sql.where("t.", plan.conditions, List.of(), null);
         if (plan.grouped() && !groupBy.isEmpty()) {
@@ -86,6 +88,16 @@ final class ReportSql {
         }
         sql.append(" LIMIT " + plan.limit);
         return sql;
+    }
+
+    /** Whether a field or filter of the report reads a computed column of the table {@code via} points to. */
+    private static boolean computedThrough(ReportPlan plan, Column via) {
+        List<Field> all = new ArrayList<>(plan.columns);
+        all.addAll(plan.groups);
+        plan.aggregates.stream().filter(a -> a.field() != null).forEach(a -> all.add(a.field()));
+        String alias = "j" + via.id() + ".";
+        return all.stream().anyMatch(f -> f.via() != null && f.via().id() == via.id() && f.column().isComputed())
+                || plan.conditions.stream().anyMatch(c -> alias.equals(c.alias()) && c.column().isComputed());
     }
 
     private static Set<Column> joins(ReportPlan plan) {
