@@ -90,11 +90,14 @@ public final class Snapshot {
         return Workspaces.members(h, workspaceId);
     }
 
-    /** Streams the rows of {@code table} in id order; returns how many. */
+    /**
+     * Streams the rows of {@code table} in id order, computed columns with their values as of the snapshot (ADR 42);
+     * returns how many.
+     */
     public long rows(TableDef table, Sink<SnapshotRow> sink) throws Exception {
         List<Column> columns = table.columns();
         long[] count = {0};
-        try (var rows = h.createQuery("SELECT * FROM " + table.sql() + " ORDER BY id").setFetchSize(FETCH)
+        try (var rows = h.createQuery("SELECT * FROM " + table.readSql() + " ORDER BY id").setFetchSize(FETCH)
                 .map((rs, ctx) -> row(rs, columns)).stream()) {
             for (var it = rows.iterator(); it.hasNext(); count[0]++) {
                 sink.accept(it.next());
