@@ -76,9 +76,13 @@ final class WorkspaceHandlers {
         write(ctx, 200, templates.list());
     }
 
-    /** {@code POST .../templates/{template}}: creates the template's tables (201), all or none. */
+    /**
+     * {@code POST .../templates/{template}?samples=true&currency=USD}: creates the template's tables (201), all or
+     * none, money in the currency (default EUR), then sample records if asked.
+     */
     void applyTemplate(Context ctx) {
-        write(ctx, 201, templates.apply(WorkspaceCalls.caller(ctx), ctx.pathParam("template")));
+        write(ctx, 201, templates.apply(WorkspaceCalls.caller(ctx), ctx.pathParam("template"),
+                "true".equals(ctx.queryParam("samples")), ctx.queryParam("currency")));
     }
 
     void listTables(Context ctx) {
