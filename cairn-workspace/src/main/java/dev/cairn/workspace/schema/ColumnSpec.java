@@ -88,6 +88,12 @@ public record ColumnSpec(String name, String label, ColumnType type, Boolean req
                 value, maxLength, unknownType, formula, autoNumber);
     }
 
+    /** Whether the database computes the column's values (a formula or an auto-number): forms have no field for it. */
+    @JsonIgnore
+    public boolean isComputed() {
+        return formula != null || autoNumber != null;
+    }
+
     /** The stored default of a described column, or null. */
     @JsonIgnore
     public Value storedDefault() {
