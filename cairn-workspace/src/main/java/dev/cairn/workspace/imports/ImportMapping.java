@@ -174,7 +174,7 @@ final class ImportMapping {
                 values.put(c.id(), naturalKeys.resolve(c, cells.get(i), "row " + line + ": " + c.name(), errors));
             } else if (c != null) {
                 String cell = c.type() == ColumnType.REFERENCE && cells.get(i) != null
-                        ? cells.get(i).strip().replaceFirst("^#", "") : cells.get(i);
+                        && cells.get(i).startsWith("#") ? cells.get(i).substring(1) : cells.get(i);
                 values.put(c.id(), CellSyntax.readInto(c, serialDates ? XlsxRows.serialDate(c, cell) : cell,
                         "row " + line + ": " + c.name(), errors));
             }

@@ -111,6 +111,28 @@ class FormulaColumnsTest {
         assertThat(records.get(c, "orders", d).get("number")).isEqualTo("SO-1003");
     }
 
+    /** Writers racing on one table: every record gets its own number, none twice, none skipped. */
+    @Test
+    void autoNumbersAreUniqueUnderConcurrentWriters() throws Exception {
+        Caller c = shop("race");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Long>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                ids.add(pool.submit(() -> create(c, "orders", "{}")));
+            }
+            for (var id : ids) {
+                id.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var numbers = records.list(c, "orders", JsonRecords.query(List.of(), "number", null, 100, 0)).records()
+                .stream().map(r -> (String) r.get("number")).toList();
+        assertThat(numbers).hasSize(24).doesNotHaveDuplicates().first().isEqualTo("SO-1001");
+        assertThat(numbers).last().isEqualTo("SO-1024");
+    }
+
     @Test
     void computedColumnsFilterSortAndReport() {
         Caller c = shop("query");
