@@ -70,7 +70,7 @@ final class Parser {
     }
 
     private Expr not() {
-        if (peek().is(Token.Kind.NAME, "not") && tokens.get(at + 1).kind() != Token.Kind.LPAREN) {
+        if (peek().is(Token.Kind.NAME, "not")) {
             int pos = next().position();
             return new Expr.Unary("not", deeper(this::not), pos);
         }

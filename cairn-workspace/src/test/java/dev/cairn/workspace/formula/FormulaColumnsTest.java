@@ -22,7 +22,7 @@ import dev.cairn.workspace.schema.TablePatch;
 import dev.cairn.workspace.schema.TableSpec;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,17 +35,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "on {0}")
 @EnumSource(Dialect.class)
 class FormulaColumnsTest {
+    /** One database per dialect for the whole class: each test works in a workspace of its own. */
+    private static final Map<Dialect, WorkspaceFixture> FIXTURES = new java.util.EnumMap<>(Dialect.class);
     final WorkspaceFixture f;
     final JsonRecords records;
 
     FormulaColumnsTest(Dialect dialect) {
-        this.f = new WorkspaceFixture(dialect);
+        this.f = FIXTURES.computeIfAbsent(dialect, WorkspaceFixture::new);
         this.records = f.records();
     }
 
-    @AfterEach
-    void close() {
-        f.close();
+    @AfterAll
+    static void close() {
+        FIXTURES.values().forEach(WorkspaceFixture::close);
+        FIXTURES.clear();
     }
 
     /** A fresh workspace with customers, orders (auto-numbered) and order lines. */

@@ -13,7 +13,7 @@ class ParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "(a + b) * c|(a + b) * c",
         "a + b * c|a + b * c",
         "a - (b - c)|a - (b - c)",
@@ -30,7 +30,7 @@ class ParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "a +|the formula ends too early; a value was expected at 4",
         "(a + 1|the formula ends where ')' to close the '(' at 1 was expected at 7",
         "a b|unexpected 'b'; an operator or the end was expected at 3",
