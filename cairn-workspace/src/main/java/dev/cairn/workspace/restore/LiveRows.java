@@ -37,7 +37,7 @@ public final class LiveRows {
             Column wanted = columns.get(i);
             read[i] = live.columnById(wanted.id()).filter(c -> c.type() == wanted.type()).orElse(null);
         }
-        return h.createQuery("SELECT * FROM " + live.readSql() + " ORDER BY id").setFetchSize(FETCH)
+        return h.createQuery("SELECT * FROM " + live.sql() + " ORDER BY id").setFetchSize(FETCH)
                 .map((rs, ctx) -> row(rs, read)).stream();
     }
 

@@ -91,13 +91,14 @@ public final class Snapshot {
     }
 
     /**
-     * Streams the rows of {@code table} in id order, computed columns with their values as of the snapshot (ADR 42);
-     * returns how many.
+     * Streams the rows of {@code table} in id order; returns how many. Computed columns (ADR 42) are empty: their
+     * values follow from the rest (of this table and others), so a copy keeps their definitions only, and an
+     * incremental copy of a table nothing changed in never holds a stale total.
      */
     public long rows(TableDef table, Sink<SnapshotRow> sink) throws Exception {
         List<Column> columns = table.columns();
         long[] count = {0};
-        try (var rows = h.createQuery("SELECT * FROM " + table.readSql() + " ORDER BY id").setFetchSize(FETCH)
+        try (var rows = h.createQuery("SELECT * FROM " + table.sql() + " ORDER BY id").setFetchSize(FETCH)
                 .map((rs, ctx) -> row(rs, columns)).stream()) {
             for (var it = rows.iterator(); it.hasNext(); count[0]++) {
                 sink.accept(it.next());
@@ -110,7 +111,7 @@ public final class Snapshot {
         Value[] values = new Value[columns.size()];
         for (int i = 0; i < values.length; i++) {
             Column c = columns.get(i);
-            values[i] = Value.of(c.type(), SqlValues.read(rs, c));
+            values[i] = c.isComputed() ? null : Value.of(c.type(), SqlValues.read(rs, c));
         }
         return new SnapshotRow(rs.getLong("id"), rs.getLong("version"), Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "updated_at"), java.util.Collections.unmodifiableList(Arrays.asList(values)));
