@@ -209,7 +209,8 @@ public final class ExportFixture implements AutoCloseable {
         for (long id : ids.getOrDefault(table, List.of())) {
             Record r = ws.records().get(ann, table, id);
             List<Object> row = new ArrayList<>(List.of(r.id(), r.version()));
-            t.columns().forEach(c -> row.add(r.value(c.name()) instanceof Attachment a
+            t.columns().forEach(c -> row.add(c.isComputed() ? null // a copy keeps computed columns' definitions only
+                    : r.value(c.name()) instanceof Attachment a
                     ? "attachments/" + table + "/" + r.id() + "/" + c.name() + "/" + a.name()
                     : Value.canonicalOf(r.value(c.name()))));
             out.add(row);
