@@ -38,6 +38,7 @@ import dev.cairn.workspace.records.Record;
 import dev.cairn.workspace.records.RecordInput;
 import dev.cairn.workspace.schema.ColumnSpec;
 import dev.cairn.workspace.schema.Schema;
+import dev.cairn.workspace.schema.TablePatch;
 import dev.cairn.workspace.schema.TableSpec;
 import dev.cairn.workspace.snapshot.WorkspaceSnapshots;
 import java.io.ByteArrayInputStream;
@@ -110,6 +111,13 @@ public final class ExportFixture implements AutoCloseable {
                 new ColumnSpec("total", null, DECIMAL, null, null, null, null, 4, null, null, null, null, null),
                 ColumnSpec.of("status", CHOICE).withChoices("open", "paid"), ColumnSpec.of("placed", DATETIME),
                 ColumnSpec.of("quantity", INTEGER), ColumnSpec.of("price", MONEY))));
+        // computed columns (ADR 42) travel as definitions, and their values as of the export
+        ws.tables().patch(ann, "orders", new TablePatch(null, null, null, null, null, List.of(
+                ColumnSpec.autoNumber("number", "SO-", 1001), ColumnSpec.formula("double_quantity", "quantity * 2"),
+                ColumnSpec.formula("buyer", "upper(customer.name) & \" · \" & status"))));
+        ws.tables().patch(ann, "customers", new TablePatch(null, null, null, null, null, List.of(
+                ColumnSpec.formula("ordered", "sum(orders.total)"), ColumnSpec.formula("orders", "count(orders)"),
+                ColumnSpec.formula("due", "add_days(since, 30)"), ColumnSpec.formula("rich", "credit > 10"))));
         long zoe = customer("Zoë 日本 🎉", "zoe@example.com", true, "12.50", "1999-12-31", "line 1\r\nline \"2\", end");
         long eve = customer("=1+1", "eve@example.com", false, "-0.01", null, "@SUM(A1) \u0001 bell _x0041_");
         long nul = customer("+2", null, null, null, null, null);
@@ -201,7 +209,8 @@ public final class ExportFixture implements AutoCloseable {
         for (long id : ids.getOrDefault(table, List.of())) {
             Record r = ws.records().get(ann, table, id);
             List<Object> row = new ArrayList<>(List.of(r.id(), r.version()));
-            t.columns().forEach(c -> row.add(r.value(c.name()) instanceof Attachment a
+            t.columns().forEach(c -> row.add(c.isComputed() ? null // a copy keeps computed columns' definitions only
+                    : r.value(c.name()) instanceof Attachment a
                     ? "attachments/" + table + "/" + r.id() + "/" + c.name() + "/" + a.name()
                     : Value.canonicalOf(r.value(c.name()))));
             out.add(row);

@@ -11,6 +11,7 @@ import dev.cairn.workspace.reports.ReportService;
 import dev.cairn.workspace.schema.Purger;
 import dev.cairn.workspace.schema.Schema;
 import dev.cairn.workspace.schema.TableService;
+import dev.cairn.workspace.records.RecordInput;
 import dev.cairn.workspace.schema.Templates;
 import java.time.InstantSource;
 
@@ -28,9 +29,10 @@ public record RecordsServices(Workspaces workspaces, TableService tables, Record
         var jdbi = database.jdbi();
         var reads = database.reads();
         TableService tables = new TableService(jdbi, reads, schema, new ReportRefs(), clock);
-        return new RecordsServices(new Workspaces(jdbi, reads, clock, random), tables,
-                new RecordService(jdbi, reads, schema, clock),
-                new Templates(tables), new Importer(jdbi, schema, clock, Importer.DEFAULT_LIMITS,
+        RecordService records = new RecordService(jdbi, reads, schema, clock);
+        return new RecordsServices(new Workspaces(jdbi, reads, clock, random), tables, records,
+                new Templates(tables, (caller, table, fields) -> records.create(caller, table,
+                        RecordInput.of(fields)).id()), new Importer(jdbi, schema, clock, Importer.DEFAULT_LIMITS,
                         database::refreshStatistics, spool),
                 new ReportService(jdbi, reads, schema, clock), new Purger(jdbi, reads, schema, clock));
     }

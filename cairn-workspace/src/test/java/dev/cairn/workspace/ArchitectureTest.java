@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     /** The packages of the services: everything but the HTTP handlers ({@code http}) and the pages ({@code web}). */
-    private static final String[] SERVICES = {"dev.cairn.workspace.model..", "dev.cairn.workspace.members..",
+    private static final String[] SERVICES = {"dev.cairn.workspace.model..", "dev.cairn.workspace.formula..",
+        "dev.cairn.workspace.members..",
         "dev.cairn.workspace.write..", "dev.cairn.workspace.schema..", "dev.cairn.workspace.query..",
         "dev.cairn.workspace.records..", "dev.cairn.workspace.imports..", "dev.cairn.workspace.reports..",
         "dev.cairn.workspace.shares..", "dev.cairn.workspace.pdf..", "dev.cairn.workspace.mail..",

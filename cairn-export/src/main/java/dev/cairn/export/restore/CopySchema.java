@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.export.bundle.Manifest;
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.Computed;
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.model.WireValues;
@@ -62,7 +63,18 @@ public final class CopySchema {
         Column plain = new Column(c.path("id").asLong(), c.path("name").asText(), text(c, "label"), type,
                 c.path("required").asBoolean(), c.path("unique").asBoolean(), c.path("indexed").asBoolean(), choices,
                 c.path("scale").asInt(0), text(c, "currency"), references, null, c.path("maxLength").asInt(0), false);
-        return plain.withDefault(Value.of(type, WireValues.decodeStored(plain, c.get("default"))));
+        return plain.withDefault(Value.of(type, WireValues.decodeStored(plain, c.get("default"))))
+                .withComputed(computed(c));
+    }
+
+    /** A computed column's formula (its stored form, with the ids the copy keeps) or auto-number; else null. */
+    private static Computed computed(JsonNode c) {
+        if (c.hasNonNull("formulaStored")) {
+            return new Computed.Formula(c.get("formulaStored").asText());
+        }
+        JsonNode a = c.get("autoNumber");
+        return a == null || a.isNull() ? null : new Computed.AutoNumber(a.path("prefix").asText(""),
+                a.path("start").asLong(1), a.path("digits").asInt(0));
     }
 
     private static String text(JsonNode node, String field) {

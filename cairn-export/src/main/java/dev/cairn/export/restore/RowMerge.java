@@ -4,6 +4,8 @@ import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.snapshot.SnapshotRow;
 import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.Value;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -54,12 +56,21 @@ final class RowMerge {
         return Objects.equals(live, copy);
     }
 
-    /** Merges the copy's rows of {@code table} with {@code live} (in id order, the copy's columns). */
+    /**
+     * Merges the copy's rows of {@code table} with {@code live} (in id order, the copy's columns). Computed columns
+     * (ADR 42) are left out of both sides (null): the database computes them from the rest, so they neither make a row
+     * differ nor are written.
+     */
     static void run(CopyRows copy, TableDef table, Stream<SnapshotRow> live, Visitor v) throws Exception {
-        Iterator<SnapshotRow> it = live.iterator();
+        boolean[] computed = new boolean[table.columns().size()];
+        for (int i = 0; i < computed.length; i++) {
+            computed[i] = table.columns().get(i).isComputed();
+        }
+        Iterator<SnapshotRow> it = live.map(r -> dataOnly(r, computed)).iterator();
         SnapshotRow[] head = {it.hasNext() ? it.next() : null};
         long[] last = {Long.MIN_VALUE};
-        copy.rows(table, row -> {
+        copy.rows(table, given -> {
+            SnapshotRow row = dataOnly(given, computed);
             if (row.id() <= last[0]) {
                 throw new CopyException(copy.format() + " copy of table " + table.name() + ": record " + row.id()
                         + " comes after record " + last[0] + " (records are in id order, each once)");
@@ -84,5 +95,23 @@ final class RowMerge {
             v.deleted(head[0]);
             head[0] = it.hasNext() ? it.next() : null;
         }
+    }
+
+    private static SnapshotRow dataOnly(SnapshotRow row, boolean[] computed) {
+        boolean any = false;
+        for (boolean c : computed) {
+            any |= c;
+        }
+        if (!any) {
+            return row;
+        }
+        List<Value> values = new ArrayList<>(row.values());
+        for (int i = 0; i < computed.length && i < values.size(); i++) {
+            if (computed[i]) {
+                values.set(i, null);
+            }
+        }
+        return new SnapshotRow(row.id(), row.version(), row.createdAt(), row.updatedAt(),
+                Collections.unmodifiableList(values));
     }
 }

@@ -2,6 +2,7 @@ package dev.cairn.export.restore;
 
 import dev.cairn.export.restore.RestoreDiff.ColumnChange;
 import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.Computed;
 import dev.cairn.workspace.model.TableDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,8 @@ final class SchemaDiff {
         check(out, "references", a.references(), b.references());
         check(out, "default", a.defaultValue(), b.defaultValue());
         check(out, "maxLength", a.maxLength(), b.maxLength());
+        check(out, a.computed() instanceof Computed.AutoNumber || b.computed() instanceof Computed.AutoNumber
+                ? "autoNumber" : "formula", a.computed(), b.computed());
         return out;
     }
 

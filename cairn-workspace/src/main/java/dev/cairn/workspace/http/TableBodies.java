@@ -36,16 +36,22 @@ final class TableBodies {
 
     /**
      * {@code {name, label?, type, required?, unique?, indexed?, choices?, scale?, currency?, references?, default?,
-     * maxLength?}}
+     * maxLength?, formula?, autoNumber?}}; the type {@code formula} or {@code autonumber} (or none) with a formula or
+     * an auto-number makes a computed column.
      */
     record Column(String name, String label, String type, Boolean required, Boolean unique, Boolean indexed,
             List<String> choices, Integer scale, String currency, String references,
-            @JsonProperty("default") JsonNode defaultValue, Integer maxLength) {
+            @JsonProperty("default") JsonNode defaultValue, Integer maxLength, String formula,
+            ColumnSpec.AutoNumberSpec autoNumber) {
         ColumnSpec spec() {
-            ColumnType known = type == null ? null : ColumnType.fromWire(type).orElse(null);
+            boolean computed = "formula".equals(type) || "autonumber".equals(type);
+            ColumnType known = type == null || computed ? null : ColumnType.fromWire(type).orElse(null);
+            String givenFormula = formula == null && "formula".equals(type) ? "" : formula;
+            var givenNumber = autoNumber == null && "autonumber".equals(type)
+                    ? new ColumnSpec.AutoNumberSpec(null, null, null) : autoNumber;
             return new ColumnSpec(name, label, known, required, unique, indexed, choices, scale, currency, references,
                     defaultValue == null ? null : defaultValue.isNull() ? Submitted.CLEAR : new JsonField(defaultValue),
-                    maxLength, known == null ? type : null);
+                    maxLength, known == null && !computed ? type : null, givenFormula, givenNumber);
         }
     }
 

@@ -43,7 +43,9 @@ final class WorkspaceHandlers {
 
     /**
      * {@code POST .../tables/{table}/import?dryRun=true&map=File column:column} with a {@code text/csv} or XLSX body: 200 with
-     * the report on a dry run, 201 when imported, 422 with every problem (nothing imported), 413 past the limits.
+     * the report on a dry run, 201 when imported, 422 with every problem (nothing imported), 413 past the limits. With
+     * {@code onlyValid=true} the rows without problems are imported (201) and the others reported in {@code errors}.
+     * {@code map=File column:reference.key} names the records of a reference by that column of the referenced table.
      */
     void importRecords(Context ctx) throws java.io.IOException {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
@@ -53,6 +55,7 @@ final class WorkspaceHandlers {
                     + "(UTF-8, first row naming the columns) or as " + XLSX + " (first sheet)");
         }
         boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
+        boolean onlyValid = "true".equalsIgnoreCase(ctx.queryParam("onlyValid"));
         Map<String, String> mapping = new java.util.LinkedHashMap<>();
         for (String m : ctx.queryParams("map")) {
             int colon = m.lastIndexOf(':');
@@ -65,8 +68,8 @@ final class WorkspaceHandlers {
         try {
             var caller = WorkspaceCalls.caller(ctx);
             write(ctx, dryRun ? 200 : 201, xlsx
-                    ? importer.importXlsx(caller, ctx.pathParam("table"), file, mapping, dryRun)
-                    : importer.importCsv(caller, ctx.pathParam("table"), file, mapping, dryRun));
+                    ? importer.importXlsx(caller, ctx.pathParam("table"), file, mapping, dryRun, onlyValid)
+                    : importer.importCsv(caller, ctx.pathParam("table"), file, mapping, dryRun, onlyValid));
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
@@ -76,9 +79,13 @@ final class WorkspaceHandlers {
         write(ctx, 200, templates.list());
     }
 
-    /** {@code POST .../templates/{template}}: creates the template's tables (201), all or none. */
+    /**
+     * {@code POST .../templates/{template}?samples=true&currency=USD}: creates the template's tables (201), all or
+     * none, money in the currency (default EUR), then sample records if asked.
+     */
     void applyTemplate(Context ctx) {
-        write(ctx, 201, templates.apply(WorkspaceCalls.caller(ctx), ctx.pathParam("template")));
+        write(ctx, 201, templates.apply(WorkspaceCalls.caller(ctx), ctx.pathParam("template"),
+                "true".equals(ctx.queryParam("samples")), ctx.queryParam("currency")));
     }
 
     void listTables(Context ctx) {

@@ -25,6 +25,10 @@ import org.jdbi.v3.core.Handle;
 final class ImportCheck {
     /** Problems kept for the answer (all are counted). */
     static final int MAX_ERRORS = 100;
+    /** Problems kept for the report of an import of the valid rows only (downloadable). */
+    static final int REPORT_ERRORS = 10_000;
+    private final int keepErrors;
+    private final Set<Integer> skip;
     private static final int PREVIEW = 5;
     private static final int IN_CHUNK = 500;
     private final TableDef table;
@@ -39,8 +43,20 @@ final class ImportCheck {
     private final Map<Long, Map<Long, Integer>> references = new HashMap<>();
 
     ImportCheck(TableDef table) {
+        this(table, MAX_ERRORS, Set.of());
+    }
+
+    /** Keeping {@code keepErrors} problems; the data rows on the {@code skip} lines are counted, not read. */
+    ImportCheck(TableDef table, int keepErrors, Set<Integer> skip) {
         this.table = table;
         this.live = table.columns();
+        this.keepErrors = keepErrors;
+        this.skip = skip;
+    }
+
+    /** The lines of the rows with problems. */
+    Set<Integer> badLines() {
+        return Set.copyOf(badLines);
     }
 
     /** How the file's columns feed the table's. */
@@ -64,6 +80,9 @@ final class ImportCheck {
             return null;
         }
         rows++;
+        if (skip.contains(line)) {
+            return null;
+        }
         List<FieldError> found = new ArrayList<>();
         Map<Long, Object> values = plan.values(cells, line, found);
         for (Column c : live) {
@@ -100,7 +119,7 @@ final class ImportCheck {
             if (f.startsWith("row ") && f.indexOf(':') > 4) {
                 badLines.add(Integer.parseInt(f.substring(4, f.indexOf(':'))));
             }
-            if (errors.size() < MAX_ERRORS) {
+            if (errors.size() < keepErrors) {
                 errors.add(e);
             }
         }

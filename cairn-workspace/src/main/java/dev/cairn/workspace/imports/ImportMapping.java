@@ -23,17 +23,36 @@ final class ImportMapping {
     private final List<String> header;
     private final Column[] byIndex;
     private final boolean serialDates;
+    private final Map<Long, String> keys;
+    private NaturalKeys naturalKeys;
 
-    private ImportMapping(TableDef table, List<String> header, Column[] byIndex, boolean serialDates) {
+    private ImportMapping(TableDef table, List<String> header, Column[] byIndex, boolean serialDates,
+            Map<Long, String> keys) {
         this.table = table;
         this.header = header;
         this.byIndex = byIndex;
         this.serialDates = serialDates;
+        this.keys = keys;
     }
 
+    /** Reference column id → the key column the mapping chose ({@code customer.email}). */
+    Map<Long, String> keys() {
+        return keys;
+    }
+
+    /** Where reference cells that are not ids are looked up. */
+    void lookUpKeysWith(NaturalKeys lookups) {
+        this.naturalKeys = lookups;
+    }
+
+    /**
+     * The mapping of {@code header} to table {@code t}; an override's target {@code reference.key} names the column of
+     * the referenced table ({@code tables} by id) that the file's cells name records by.
+     */
     static ImportMapping resolve(TableDef t, List<String> header, Map<String, String> overrides,
-            boolean serialDates) {
+            boolean serialDates, java.util.function.LongFunction<TableDef> tables) {
         List<FieldError> errors = new ArrayList<>();
+        Map<Long, String> keys = new LinkedHashMap<>();
         if (header.isEmpty() || isBlank(header)) {
             throw ValidationException.of("(file)", "the file is empty; its first row must name the columns");
         }
@@ -52,7 +71,26 @@ final class ImportMapping {
                 if (target.isEmpty()) {
                     continue;
                 }
+                String keyName = null;
+                if (target.contains(".")) {
+                    keyName = target.substring(target.indexOf('.') + 1);
+                    target = target.substring(0, target.indexOf('.'));
+                }
                 c = t.column(target).orElse(null);
+                if (c != null && keyName != null) {
+                    if (c.type() != ColumnType.REFERENCE) {
+                        errors.add(new FieldError("map", "'" + h + "' is mapped to '" + target + "." + keyName
+                                + "', but '" + target + "' is not a reference column"));
+                        continue;
+                    }
+                    TableDef referenced = tables.apply(c.references());
+                    if (referenced.column(keyName).isEmpty()) {
+                        errors.add(new FieldError("map", "'" + h + "' names records by '" + keyName + "', which is not"
+                                + " a column of '" + referenced.name() + "'"));
+                        continue;
+                    }
+                    keys.put(c.id(), keyName);
+                }
                 if (c == null) {
                     errors.add(new FieldError("map", "'" + h + "' is mapped to '" + target + "', which is not a column"
                             + " of '" + t.name() + "'"));
@@ -60,11 +98,19 @@ final class ImportMapping {
                 }
             } else {
                 c = match(t, h);
+                if (c != null && c.isComputed()) {
+                    continue; // a computed column's values in the file (an export of it) are the database's to compute
+                }
                 if (c == null) {
                     errors.add(new FieldError("map", "file column '" + h + "' matches no column of '" + t.name()
                             + "'; map it with map=" + h + ":<column> or skip it with map=" + h + ":"));
                     continue;
                 }
+            }
+            if (c.isComputed()) {
+                errors.add(new FieldError("map", "file column '" + h + "' feeds '" + c.name() + "', which the "
+                        + "database computes; skip it with map=" + h + ":"));
+                continue;
             }
             if (c.type() == ColumnType.ATTACHMENT) {
                 errors.add(new FieldError("map", "file column '" + h + "' feeds '" + c.name() + "', an attachment "
@@ -85,7 +131,7 @@ final class ImportMapping {
             }
         }
         ValidationException.throwIfAny(errors, "the file's columns do not fit table '" + t.name() + "'");
-        return new ImportMapping(t, header, byIndex, serialDates);
+        return new ImportMapping(t, header, byIndex, serialDates, keys);
     }
 
     static Column match(TableDef t, String header) {
@@ -123,9 +169,14 @@ final class ImportMapping {
         }
         for (int i = 0; i < byIndex.length && i < cells.size(); i++) {
             Column c = byIndex[i];
-            if (c != null) {
-                values.put(c.id(), CellSyntax.readInto(c, serialDates ? XlsxRows.serialDate(c, cells.get(i))
-                        : cells.get(i), "row " + line + ": " + c.name(), errors));
+            if (c != null && c.type() == ColumnType.REFERENCE && naturalKeys != null && cells.get(i) != null
+                    && !cells.get(i).isBlank() && (keys.containsKey(c.id()) || !NaturalKeys.isId(cells.get(i)))) {
+                values.put(c.id(), naturalKeys.resolve(c, cells.get(i), "row " + line + ": " + c.name(), errors));
+            } else if (c != null) {
+                String cell = c.type() == ColumnType.REFERENCE && cells.get(i) != null
+                        && cells.get(i).startsWith("#") ? cells.get(i).substring(1) : cells.get(i);
+                values.put(c.id(), CellSyntax.readInto(c, serialDates ? XlsxRows.serialDate(c, cell) : cell,
+                        "row " + line + ": " + c.name(), errors));
             }
         }
         for (Column c : table.columns()) {

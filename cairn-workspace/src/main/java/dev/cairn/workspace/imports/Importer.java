@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -110,24 +111,44 @@ public final class Importer {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String column : header) {
             Column c = ImportMapping.match(t, column);
-            out.put(column, c == null ? "" : c.name());
+            out.put(column, c == null || c.isComputed() ? "" : c.name());
         }
         return out;
     }
 
     /** Imports a CSV file (see the class comment); {@code mapping} overrides file column → table column ("" skips). */
     public ImportResult importCsv(Caller caller, String table, Path csv, Map<String, String> mapping, boolean dryRun) {
-        return run(caller, table, () -> new CsvRows(csv), mapping, dryRun);
+        return importCsv(caller, table, csv, mapping, dryRun, false);
+    }
+
+    /**
+     * Imports a CSV file; with {@code validOnly}, the rows without problems are imported and the others reported
+     * (with their row numbers and reasons) instead of importing nothing.
+     */
+    public ImportResult importCsv(Caller caller, String table, Path csv, Map<String, String> mapping, boolean dryRun,
+            boolean validOnly) {
+        return run(caller, table, () -> new CsvRows(csv), mapping, dryRun, validOnly);
     }
 
     /** Imports the first sheet of an XLSX workbook, as {@link #importCsv}. */
     public ImportResult importXlsx(Caller caller, String table, Path xlsx, Map<String, String> mapping,
             boolean dryRun) {
-        return run(caller, table, () -> new XlsxRows(xlsx), mapping, dryRun);
+        return importXlsx(caller, table, xlsx, mapping, dryRun, false);
+    }
+
+    /** Imports the first sheet of an XLSX workbook, as {@link #importCsv}. */
+    public ImportResult importXlsx(Caller caller, String table, Path xlsx, Map<String, String> mapping,
+            boolean dryRun, boolean validOnly) {
+        return run(caller, table, () -> new XlsxRows(xlsx), mapping, dryRun, validOnly);
     }
 
     ImportResult run(Caller caller, String table, Opener opener, Map<String, String> overrides, boolean dryRun) {
-        ImportResult result = importRows(caller, table, opener, overrides, dryRun);
+        return run(caller, table, opener, overrides, dryRun, false);
+    }
+
+    ImportResult run(Caller caller, String table, Opener opener, Map<String, String> overrides, boolean dryRun,
+            boolean validOnly) {
+        ImportResult result = importRows(caller, table, opener, overrides, dryRun, validOnly);
         if (result.inserted() >= ANALYZE_AFTER) {
             statisticsChanged.run();
         }
@@ -139,39 +160,71 @@ public final class Importer {
      * at once through a {@link BulkInsert} behind a savepoint. Unique values are then guaranteed against stored records
      * by the columns' unique indexes; references are checked against the database after the pass. On any problem (or a
      * dry run, or a write the database refuses) the savepoint is rolled back and the stored records are checked
-     * precisely, so every error names its row, and nothing is stored.
+     * precisely, so every error names its row, and nothing is stored. With {@code validOnly}, a first pass finds every
+     * problem row (against stored records too) and a second one writes the others.
      */
     private ImportResult importRows(Caller caller, String table, Opener opener, Map<String, String> overrides,
-            boolean dryRun) {
+            boolean dryRun, boolean validOnly) {
         return WriteTx.runAlone(jdbi, caller, clock, tx -> {
             TableDef t = schema.require(tx.handle(), caller.workspaceId(), table);
-            ImportCheck check = new ImportCheck(t);
-            ImportWriter writing = dryRun ? null : new ImportWriter(tx, t, schema);
-            try (RowSource rows = opener.open()) {
-                check.plan(ImportMapping.resolve(t, rows.header(), overrides, rows.serialDates()));
-                for (List<String> row; (row = rows.next()) != null; ) {
-                    Map<Long, Object> values = check.row(row, rows.line());
-                    if (check.rows() > limits.maxRows()) {
-                        throw tooLarge();
-                    }
-                    if (writing != null && values != null && check.errorCount() == 0) {
-                        writing.add(values);
-                    }
-                }
-                if (writing != null && check.errorCount() == 0) {
-                    writing.finish();
-                }
-            } catch (UnreadableFileException e) {
-                throw ValidationException.of("(file)", e.getMessage());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read the spooled import file", e);
-            } finally {
-                if (writing != null) {
-                    writing.close();
+            if (validOnly && !dryRun) {
+                ImportCheck found = pass(tx, t, opener, overrides, null, Set.of(), ImportCheck.REPORT_ERRORS);
+                found.againstDatabase(tx.handle(), Long.MAX_VALUE, true);
+                if (found.errorCount() > 0) {
+                    return importValid(tx, t, opener, overrides, found);
                 }
             }
+            ImportWriter writing = dryRun ? null : new ImportWriter(tx, t, schema);
+            ImportCheck check = pass(tx, t, opener, overrides, writing, Set.of(), ImportCheck.MAX_ERRORS);
             return dryRun ? diagnose(tx, check, null) : conclude(tx, t, check, writing);
         });
+    }
+
+    /** Writes the rows {@code found} has no problem with; reports its problems. */
+    private ImportResult importValid(WriteTx tx, TableDef t, Opener opener, Map<String, String> overrides,
+            ImportCheck found) {
+        ImportWriter writing = new ImportWriter(tx, t, schema);
+        ImportCheck rest = pass(tx, t, opener, overrides, writing, found.badLines(), ImportCheck.MAX_ERRORS);
+        int inserted = rest.rows() - found.badLines().size();
+        if (inserted > 0) {
+            conclude(tx, t, rest, writing);
+        } else {
+            writing.discard();
+        }
+        return found.result(false, inserted);
+    }
+
+    /** Reads and checks every row, writing through {@code writing} (null: none) while no problem was found. */
+    private ImportCheck pass(WriteTx tx, TableDef t, Opener opener, Map<String, String> overrides,
+            ImportWriter writing, Set<Integer> skip, int keepErrors) {
+        ImportCheck check = new ImportCheck(t, keepErrors, skip);
+        try (RowSource rows = opener.open()) {
+            ImportMapping plan = ImportMapping.resolve(t, rows.header(), overrides, rows.serialDates(),
+                    id -> schema.byId(tx.handle(), id));
+            plan.lookUpKeysWith(new NaturalKeys(tx.handle(), id -> schema.byId(tx.handle(), id), plan.keys()));
+            check.plan(plan);
+            for (List<String> row; (row = rows.next()) != null; ) {
+                Map<Long, Object> values = check.row(row, rows.line());
+                if (check.rows() > limits.maxRows()) {
+                    throw tooLarge();
+                }
+                if (writing != null && values != null && check.errorCount() == 0) {
+                    writing.add(values);
+                }
+            }
+            if (writing != null && check.errorCount() == 0) {
+                writing.finish();
+            }
+        } catch (UnreadableFileException e) {
+            throw ValidationException.of("(file)", e.getMessage());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the spooled import file", e);
+        } finally {
+            if (writing != null) {
+                writing.close();
+            }
+        }
+        return check;
     }
 
     /** A dry run's result, or the errors of a failed import after undoing its writes; checks stored records. */

@@ -251,6 +251,9 @@ public final class Workspaces {
             List<Long> tables = h.createQuery("SELECT t.id FROM ws_tables t JOIN workspaces w ON w.id = t.workspace_id "
                     + "WHERE w.account_id = :a").bind("a", accountId).mapTo(Long.class).list();
             for (long id : tables) {
+                h.execute("DROP VIEW IF EXISTS v_" + id); // views of computed columns (ADR 42) use other tables
+            }
+            for (long id : tables) {
                 h.execute("DROP TABLE IF EXISTS r_" + id);
             }
             h.createUpdate("DELETE FROM ws_reports WHERE workspace_id IN (SELECT id FROM workspaces WHERE account_id = :a)")

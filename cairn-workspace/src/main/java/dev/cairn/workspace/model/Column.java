@@ -12,10 +12,13 @@ import java.util.List;
  * @param references   the table id a {@code reference} column points to, else null
  * @param defaultValue the value a new record gets when it leaves the field out, or null
  * @param maxLength    longest accepted text for textual columns
+ * @param computed     null for a column that holds what is written to it; else how the database computes its value
+ *                     (a formula or an auto-number, ADR 42): {@code type}, {@code scale} and {@code currency} are
+ *                     then those of the computed value, and writes never set it
  */
 public record Column(long id, String name, String label, ColumnType type, boolean required, boolean unique,
         boolean indexed, List<String> choices, int scale, String currency, Long references, Value defaultValue,
-        int maxLength, boolean removed) {
+        int maxLength, boolean removed, Computed computed) {
 
     public Column {
         choices = List.copyOf(choices);
@@ -41,6 +44,29 @@ public record Column(long id, String name, String label, ColumnType type, boolea
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** A column that holds what is written to it. */
+    public Column(long id, String name, String label, ColumnType type, boolean required, boolean unique,
+            boolean indexed, List<String> choices, int scale, String currency, Long references, Value defaultValue,
+            int maxLength, boolean removed) {
+        this(id, name, label, type, required, unique, indexed, choices, scale, currency, references, defaultValue,
+                maxLength, removed, null);
+    }
+
+    /** Whether the database computes the value (a formula or an auto-number): no write sets it. */
+    public boolean isComputed() {
+        return computed != null;
+    }
+
+    public Column withComputed(Computed how) {
+        return new Column(id, name, label, type, required, unique, indexed, choices, scale, currency, references,
+                defaultValue, maxLength, removed, how);
+    }
+
+    public Column withId(long newId) {
+        return new Column(newId, name, label, type, required, unique, indexed, choices, scale, currency, references,
+                defaultValue, maxLength, removed, computed);
+    }
+
     /** The physical column name; built from the id only. */
     public String sql() {
         return "c_" + id;
@@ -53,12 +79,12 @@ public record Column(long id, String name, String label, ColumnType type, boolea
 
     public Column withName(String newName) {
         return new Column(id, newName, label, type, required, unique, indexed, choices, scale, currency, references,
-                defaultValue, maxLength, removed);
+                defaultValue, maxLength, removed, computed);
     }
 
     public Column withDefault(Value value) {
         return new Column(id, name, label, type, required, unique, indexed, choices, scale, currency, references,
-                value, maxLength, removed);
+                value, maxLength, removed, computed);
     }
 
     /**

@@ -26,7 +26,21 @@ public record TableDef(long id, long workspaceId, String name, String label, Lis
         return allColumns.stream().filter(c -> c.id() == columnId).findFirst();
     }
 
+    /** The physical table: where rows are written. */
     public String sql() {
         return "r_" + id;
+    }
+
+    /**
+     * Where rows are read with their computed columns: the view {@code v_<id>} if a live column is computed (it has
+     * every column of {@link #sql()} and the computed values in their columns' places), else the physical table.
+     */
+    public String readSql() {
+        return hasComputed() ? "v_" + id : sql();
+    }
+
+    /** Whether a live column is computed. */
+    public boolean hasComputed() {
+        return columns().stream().anyMatch(Column::isComputed);
     }
 }

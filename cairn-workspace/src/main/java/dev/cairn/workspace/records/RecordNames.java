@@ -38,7 +38,7 @@ public final class RecordNames {
             List<Long> batch = all.subList(from, Math.min(all.size(), from + BATCH));
             String select = shown.map(c -> "id, " + c.sql() + (c.type() == dev.cairn.workspace.model.ColumnType.MONEY
                     ? ", " + c.currencySql() : "")).orElse("id");
-            h.createQuery("SELECT " + select + " FROM " + t.sql() + " WHERE id IN (<ids>)").bindList("ids", batch)
+            h.createQuery("SELECT " + select + " FROM " + t.readSql() + " WHERE id IN (<ids>)").bindList("ids", batch)
                     .map((rs, ctx) -> {
                         long id = rs.getLong("id");
                         String name = shown.isEmpty() ? "" : ValueText.display(Value.of(shown.get().type(),
@@ -59,13 +59,13 @@ public final class RecordNames {
         List<Long> out = new ArrayList<>();
         Optional<Column> shown = DisplayColumn.of(t);
         if (shown.isPresent() && shown.get().type().isTextual()) {
-            out.addAll(h.createQuery("SELECT id FROM " + t.sql() + " WHERE LOWER(" + shown.get().sql()
+            out.addAll(h.createQuery("SELECT id FROM " + t.readSql() + " WHERE LOWER(" + shown.get().sql()
                     + ") = :name ORDER BY id LIMIT " + max).bind("name", wanted.toLowerCase(Locale.ROOT))
                     .mapTo(Long.class).list());
         }
         if (out.isEmpty() && wanted.matches("#?\\d{1,18}")) {
             long id = Long.parseLong(wanted.startsWith("#") ? wanted.substring(1) : wanted);
-            h.createQuery("SELECT id FROM " + t.sql() + " WHERE id = :id").bind("id", id).mapTo(Long.class)
+            h.createQuery("SELECT id FROM " + t.readSql() + " WHERE id = :id").bind("id", id).mapTo(Long.class)
                     .findOne().ifPresent(out::add);
         }
         return out;

@@ -7,6 +7,7 @@ import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.members.Caller;
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.Computed;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.InvalidValue;
 import dev.cairn.workspace.model.Submitted;
@@ -59,7 +60,7 @@ public final class RecordService {
             Map<Long, Object> values = insertable(tx, t, input);
             long id = RowSql.insert(tx.handle(), t, null, 1, tx.now(), values);
             tx.log(t.id(), id, "insert", 1L, null, RowSql.toHistory(t, values));
-            return RowSql.toRecord(t, new StoredRow(id, 1, values));
+            return written(tx, t, new StoredRow(id, 1, values));
         });
     }
 
@@ -107,10 +108,21 @@ public final class RecordService {
                 errors.add(new FieldError(name, "no such column in table '" + t.name() + "'"));
                 continue;
             }
+            if (column.get().isComputed()) {
+                errors.add(new FieldError(name, "is computed by the database ("
+                        + (column.get().computed() instanceof Computed.Formula ? "a formula" : "an auto-number")
+                        + "); leave it out"));
+                continue;
+            }
             values.put(column.get().id(), Value.canonicalOf(InvalidValue.readInto(e.getValue(), column.get(), name,
                     errors)));
         }
         return values;
+    }
+
+    /** The record as written; read back through the table's view when the database computes some of its values. */
+    private static Record written(WriteTx tx, TableDef t, StoredRow row) {
+        return RowSql.toRecord(t, t.hasComputed() ? RowSql.find(tx.handle(), t, row.id()).orElseThrow() : row);
     }
 
     /** Whether an {@code id} field names record {@code id} (read as a whole number). */
@@ -180,7 +192,7 @@ public final class RecordService {
             tx.log(t.id(), id, "update", next, RowSql.toHistory(t, old), RowSql.toHistory(t, changed));
             Map<Long, Object> merged = new HashMap<>(current.values());
             merged.putAll(changed);
-            return RowSql.toRecord(t, new StoredRow(id, next, merged));
+            return written(tx, t, new StoredRow(id, next, merged));
         });
     }
 
@@ -282,7 +294,7 @@ public final class RecordService {
             query.checkPaging(errors);
             ValidationException.throwIfAny(errors, "the listing parameters are invalid");
             SqlText sql = new SqlText(schema.dialect()).withoutIndexOn(schema.dialect() == Dialect.SQLITE
-                    ? SqlitePlanHints.broadColumns(h, t, sort) : Set.of()).append("SELECT * FROM " + t.sql())
+                    ? SqlitePlanHints.broadColumns(h, t, sort) : Set.of()).append("SELECT * FROM " + t.readSql())
                     .where("", conditions, t.columns().stream().filter(c -> c.type().isTextual()).toList(),
                             query.search());
             List<String> keys = new ArrayList<>();

@@ -22,7 +22,7 @@ final class RowSql {
     }
 
     static Optional<StoredRow> find(Handle h, TableDef t, long id) {
-        return h.createQuery("SELECT * FROM " + t.sql() + " WHERE id = :id").bind("id", id)
+        return h.createQuery("SELECT * FROM " + t.readSql() + " WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> read(rs, t)).findOne();
     }
 

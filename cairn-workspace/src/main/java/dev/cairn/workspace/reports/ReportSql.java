@@ -86,10 +86,12 @@ final class ReportSql {
 
     /** {@code FROM} the table, its joins and {@code WHERE} its conditions. */
     private static void from(ReportPlan plan, SqlText sql) {
-        sql.append(" FROM " + plan.table.sql() + " t");
+        sql.append(" FROM " + plan.table.readSql() + " t");
         for (Column via : joins(plan)) {
             String j = "j" + via.id();
-            sql.append(" LEFT JOIN r_" + via.references() + " " + j + " ON " + j + ".id = t." + via.sql());
+            // a joined table with a computed column in the report is read through its view (ADR 42)
+            sql.append(" LEFT JOIN " + (computedThrough(plan, via) ? "v_" : "r_") + via.references() + " " + j + " ON "
+                    + j + ".id = t." + via.sql());
         }
         sql.where("t.", plan.conditions, List.of(), null);
     }
@@ -151,6 +153,16 @@ final class ReportSql {
             row.add(totalled.get(i) == null ? null : aggregate(rs, totalled.get(i), "t" + i));
         }
         return row;
+    }
+
+    /** Whether a field or filter of the report reads a computed column of the table {@code via} points to. */
+    private static boolean computedThrough(ReportPlan plan, Column via) {
+        List<Field> all = new ArrayList<>(plan.columns);
+        all.addAll(plan.groups);
+        plan.aggregates.stream().filter(a -> a.field() != null).forEach(a -> all.add(a.field()));
+        String alias = "j" + via.id() + ".";
+        return all.stream().anyMatch(f -> f.via() != null && f.via().id() == via.id() && f.column().isComputed())
+                || plan.conditions.stream().anyMatch(c -> alias.equals(c.alias()) && c.column().isComputed());
     }
 
     private static Set<Column> joins(ReportPlan plan) {

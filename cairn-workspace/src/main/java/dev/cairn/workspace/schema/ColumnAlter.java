@@ -3,6 +3,7 @@ package dev.cairn.workspace.schema;
 import dev.cairn.server.db.Dialect;
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.Computed;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.Submitted;
 import dev.cairn.workspace.model.TableDef;
@@ -22,9 +23,11 @@ final class ColumnAlter {
     private final WriteTx tx;
     private final TableDef table;
     private final SchemaUsers users;
+    private final Schema schema;
 
-    ColumnAlter(Dialect dialect, WriteTx tx, TableDef table, SchemaUsers users) {
-        this.dialect = dialect;
+    ColumnAlter(Schema schema, WriteTx tx, TableDef table, SchemaUsers users) {
+        this.schema = schema;
+        this.dialect = schema.dialect();
         this.tx = tx;
         this.table = table;
         this.users = users;
@@ -33,6 +36,10 @@ final class ColumnAlter {
     void apply(ColumnSpec spec, String path) {
         Column c = table.column(spec.name()).orElseThrow(() -> ValidationException.of(path + ".name", "no column '"
                 + spec.name() + "'"));
+        if (c.isComputed() || spec.formula() != null || spec.autoNumber() != null) {
+            alterComputed(c, spec, path);
+            return;
+        }
         List<FieldError> errors = new ArrayList<>();
         fixed(spec, c, path, errors);
         boolean required = spec.required() == null ? c.required() : spec.required();
@@ -56,6 +63,51 @@ final class ColumnAlter {
         ValidationException.throwIfAny(errors, "the stored records do not allow this change");
         ColumnRows.update(tx.handle(), after);
         PhysicalTables.reindex(tx.handle(), dialect, table.sql(), c, after);
+    }
+
+    /**
+     * A computed column's label, formula, or auto-number prefix and digits; a formula that gives another kind of
+     * value gets a new (empty) physical column of that type. An auto-number's start never changes (numbers shown
+     * before would move to other records).
+     */
+    private void alterComputed(Column c, ColumnSpec spec, String path) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!c.isComputed() || spec.formula() != null && !(c.computed() instanceof Computed.Formula)
+                || spec.autoNumber() != null && !(c.computed() instanceof Computed.AutoNumber)) {
+            errors.add(new FieldError(path, "a column never turns into or out of a formula or an auto-number in "
+                    + "place; add a new column instead"));
+        } else if (spec.type() != null || spec.required() != null || spec.unique() != null || spec.choices() != null
+                || spec.scale() != null || spec.currency() != null || spec.references() != null
+                || spec.defaultValue() != null || spec.maxLength() != null || spec.indexed() != null) {
+            errors.add(new FieldError(path, "a computed column only changes its label and its formula or "
+                    + "auto-number"));
+        }
+        ValidationException.throwIfAny(errors, "the column change is invalid");
+        Column labelled = spec.label() == null ? c : new Column(c.id(), c.name(), spec.label(), c.type(), false,
+                false, false, List.of(), c.scale(), c.currency(), null, null, c.maxLength(), false, c.computed());
+        if (c.computed() instanceof Computed.AutoNumber a && spec.autoNumber() != null) {
+            var n = spec.autoNumber();
+            if (n.start() != null && n.start() != a.start()) {
+                throw ValidationException.of(path + ".autoNumber.start", "an auto-number's start never changes: "
+                        + "the numbers shown so far would move to other records");
+            }
+            Column probe = ComputedRules.check(new ColumnSpec(c.name(), null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, new ColumnSpec.AutoNumberSpec(n.prefix() == null ? a.prefix()
+                    : n.prefix(), a.start(), n.digits() == null ? a.digits() : n.digits())), path, errors);
+            ValidationException.throwIfAny(errors, "the column change is invalid");
+            labelled = labelled.withComputed(probe.computed());
+        }
+        ColumnRows.update(tx.handle(), labelled);
+        if (spec.formula() != null) {
+            FormulaColumns.checkOne(tx.handle(), dialect, labelled, spec.formula(), table, schema.tables(tx.handle(),
+                    tx.workspaceId()), path, errors);
+            ValidationException.throwIfAny(errors, "the formula is invalid");
+            Column after = schema.byId(tx.handle(), table.id()).columnById(c.id()).orElseThrow();
+            if (after.type() != c.type()) {
+                PhysicalTables.dropColumn(tx.handle(), table.sql(), c);
+                PhysicalTables.addColumn(tx.handle(), dialect, table.id(), after, 0);
+            }
+        }
     }
 
     private static void fixed(ColumnSpec spec, Column c, String path, List<FieldError> errors) {

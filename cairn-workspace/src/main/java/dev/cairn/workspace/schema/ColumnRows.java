@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.model.Computed;
 import dev.cairn.workspace.model.StoredJson;
 import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.model.WireValues;
@@ -15,7 +16,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Columns as rows of {@code ws_columns}: the flags in their own columns, the type's options (choices, scale, currency,
- * referenced table id, default, longest text) as a JSON object in {@code options}. Stateless.
+ * referenced table id, default, longest text, and a computed column's formula (stored form) or auto-number) as a JSON
+ * object in {@code options}. Stateless.
  */
 final class ColumnRows {
     private ColumnRows() {
@@ -32,7 +34,22 @@ final class ColumnRows {
                 o.path("scale").asInt(0), o.hasNonNull("currency") ? o.get("currency").asText() : null,
                 o.hasNonNull("references") ? o.get("references").asLong() : null, null, o.path("maxLength").asInt(0),
                 rs.getObject("removed_at") != null);
-        return c.withDefault(Value.of(type, WireValues.decodeStored(c, o.get("default"))));
+        return c.withDefault(Value.of(type, WireValues.decodeStored(c, o.get("default")))).withComputed(computed(o));
+    }
+
+    private static Computed computed(JsonNode o) {
+        if (o.hasNonNull("formula")) {
+            return new Computed.Formula(o.get("formula").asText());
+        }
+        JsonNode a = o.get("autoNumber");
+        return a == null || a.isNull() ? null : new Computed.AutoNumber(a.path("prefix").asText(""),
+                a.path("start").asLong(1), a.path("digits").asInt(0));
+    }
+
+    /** Stores what a checked formula gives (type, scale, currency) and its stored form. */
+    static void retype(Handle h, Column c) {
+        h.createUpdate("UPDATE ws_columns SET type = :type, options = :o WHERE id = :c")
+                .bind("type", c.type().wireName()).bind("o", options(c)).bind("c", c.id()).execute();
     }
 
     /** Stores a new column at {@code position}; returns its id. */
@@ -67,6 +84,13 @@ final class ColumnRows {
             o.set("default", WireValues.toJsonNode(c.defaultValue().canonical()));
         }
         o.put("maxLength", c.maxLength());
+        switch (c.computed()) {
+            case Computed.Formula f -> o.put("formula", f.stored());
+            case Computed.AutoNumber a -> o.putObject("autoNumber").put("prefix", a.prefix()).put("start", a.start())
+                    .put("digits", a.digits());
+            case null -> {
+            }
+        }
         return o.toString();
     }
 }

@@ -43,6 +43,10 @@ final class ColumnRules {
             return null;
         }
         Names.check(spec.name(), path + ".name", errors);
+        if (spec.formula() != null || spec.autoNumber() != null) {
+            Column c = ComputedRules.check(spec, path, errors);
+            return errors.size() > before ? null : c;
+        }
         ColumnType type = spec.type();
         if (type == null) {
             errors.add(new FieldError(path + ".type", (spec.unknownType() == null ? "is missing" : "'"

@@ -14,46 +14,84 @@ import java.util.List;
  * names the target table. {@code defaultValue} is read against the column when it is stored (null: none given;
  * {@link Submitted#CLEAR}: none, or cleared by an alter); in responses it is the stored {@link Value}.
  * {@code unknownType} is a type name a request gave that names no {@link ColumnType} ({@code type} is then null): the
- * service reports it with the definition's other problems.
+ * service reports it with the definition's other problems. A computed column (ADR 42) has a {@code formula} (as
+ * people write it; in responses with today's names, and {@code type} is what it gives) or an {@code autoNumber}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ColumnSpec(String name, String label, ColumnType type, Boolean required, Boolean unique, Boolean indexed,
         List<String> choices, Integer scale, String currency, String references,
-        @JsonProperty("default") Submitted defaultValue, Integer maxLength, @JsonIgnore String unknownType) {
+        @JsonProperty("default") Submitted defaultValue, Integer maxLength, @JsonIgnore String unknownType,
+        String formula, AutoNumberSpec autoNumber) {
+
+    /** An auto-number's prefix, first number and least number of digits (absent: none, 1, no padding). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AutoNumberSpec(String prefix, Long start, Integer digits) {
+    }
+
+    /** A column that is not computed. */
+    public ColumnSpec(String name, String label, ColumnType type, Boolean required, Boolean unique, Boolean indexed,
+            List<String> choices, Integer scale, String currency, String references, Submitted defaultValue,
+            Integer maxLength, String unknownType) {
+        this(name, label, type, required, unique, indexed, choices, scale, currency, references, defaultValue,
+                maxLength, unknownType, null, null);
+    }
+
+    /** A formula column: what it gives follows from the formula. */
+    public static ColumnSpec formula(String name, String formula) {
+        return new ColumnSpec(name, null, null, null, null, null, null, null, null, null, null, null, null, formula,
+                null);
+    }
+
+    /** An auto-number column: {@code prefix} then {@code start}, {@code start + 1}, ... */
+    public static ColumnSpec autoNumber(String name, String prefix, long start) {
+        return new ColumnSpec(name, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                new AutoNumberSpec(prefix, start, null));
+    }
+
+    public ColumnSpec labelled(String text) {
+        return new ColumnSpec(name, text, type, required, unique, indexed, choices, scale, currency, references,
+                defaultValue, maxLength, unknownType, formula, autoNumber);
+    }
 
     /** A column of {@code type} with everything else defaulted. */
     public static ColumnSpec of(String name, ColumnType type) {
-        return new ColumnSpec(name, null, type, null, null, null, null, null, null, null, null, null, null);
+        return new ColumnSpec(name, null, type, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ColumnSpec asRequired() {
         return new ColumnSpec(name, label, type, true, unique, indexed, choices, scale, currency, references,
-                defaultValue, maxLength, unknownType);
+                defaultValue, maxLength, unknownType, formula, autoNumber);
     }
 
     public ColumnSpec asUnique() {
         return new ColumnSpec(name, label, type, required, true, indexed, choices, scale, currency, references,
-                defaultValue, maxLength, unknownType);
+                defaultValue, maxLength, unknownType, formula, autoNumber);
     }
 
     public ColumnSpec withChoices(String... values) {
         return new ColumnSpec(name, label, type, required, unique, indexed, List.of(values), scale, currency,
-                references, defaultValue, maxLength, unknownType);
+                references, defaultValue, maxLength, unknownType, formula, autoNumber);
     }
 
     public ColumnSpec referencing(String table) {
         return new ColumnSpec(name, label, type, required, unique, indexed, choices, scale, currency, table,
-                defaultValue, maxLength, unknownType);
+                defaultValue, maxLength, unknownType, formula, autoNumber);
     }
 
     public ColumnSpec inCurrency(String code) {
         return new ColumnSpec(name, label, type, required, unique, indexed, choices, scale, code, references,
-                defaultValue, maxLength, unknownType);
+                defaultValue, maxLength, unknownType, formula, autoNumber);
     }
 
     public ColumnSpec withDefault(Submitted value) {
         return new ColumnSpec(name, label, type, required, unique, indexed, choices, scale, currency, references,
-                value, maxLength, unknownType);
+                value, maxLength, unknownType, formula, autoNumber);
+    }
+
+    /** Whether the database computes the column's values (a formula or an auto-number): forms have no field for it. */
+    @JsonIgnore
+    public boolean isComputed() {
+        return formula != null || autoNumber != null;
     }
 
     /**
@@ -67,13 +105,13 @@ public record ColumnSpec(String name, String label, ColumnType type, Boolean req
     /** This column named {@code newName}. */
     public ColumnSpec named(String newName) {
         return new ColumnSpec(newName, label, type, required, unique, indexed, choices, scale, currency, references,
-                defaultValue, maxLength, unknownType);
+                defaultValue, maxLength, unknownType, formula, autoNumber);
     }
 
     /** This column with {@code newLabel}. */
     public ColumnSpec labelled(String newLabel) {
         return new ColumnSpec(name, newLabel, type, required, unique, indexed, choices, scale, currency, references,
-                defaultValue, maxLength, unknownType);
+                defaultValue, maxLength, unknownType, formula, autoNumber);
     }
 
     /** The stored default of a described column, or null. */

@@ -71,6 +71,7 @@ public final class IdSchema {
             table(tx, t, removeOthers);
         }
         moveSequences(h);
+        schema.buildViews(tx);
         List<TableDef> out = new ArrayList<>();
         copy.forEach(t -> out.add(schema.byId(h, t.id())));
         return out;

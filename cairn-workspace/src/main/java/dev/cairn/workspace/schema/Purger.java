@@ -39,6 +39,7 @@ public final class Purger {
             Schema.changed(tx);
             List<String> tables = deletedTables(tx.handle(), caller.workspaceId());
             List<String> columns = removedColumns(tx.handle(), caller.workspaceId());
+            schema.buildViews(tx);
             return new Purged(tables, columns);
         });
     }

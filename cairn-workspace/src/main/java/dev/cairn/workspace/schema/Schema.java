@@ -104,11 +104,29 @@ public final class Schema {
                 .mapTo(Long.class).findOne().orElseThrow(() -> ServiceException.notFound("the workspace is gone"));
     }
 
-    /** Records that {@code tx} changes table definitions: bumps the schema version in its transaction. */
+    /**
+     * Records that {@code tx} changes table definitions: bumps the schema version in its transaction and drops the
+     * workspace's views, which the change builds again at its end ({@link #buildViews}).
+     */
     static void changed(WriteTx tx) {
         tx.handle().execute("UPDATE workspaces SET schema_version = schema_version + 1 WHERE id = ?",
                 tx.workspaceId());
+        Views.drop(tx.handle(), tx.workspaceId());
         tx.markSchemaChanged();
+    }
+
+    /**
+     * Builds the views of the workspace's tables with computed columns, at the end of a schema change (after
+     * {@link #changed}); refuses (422, naming the formula) a change that breaks a formula.
+     */
+    public void buildViews(WriteTx tx) {
+        Views.drop(tx.handle(), tx.workspaceId());
+        Views.build(tx.handle(), dialect, tables(tx.handle(), tx.workspaceId()));
+    }
+
+    /** Drops the workspace's views, before its tables are dropped (a purge). */
+    public static void dropViews(Handle h, long workspaceId) {
+        Views.drop(h, workspaceId);
     }
 
     /** The live table {@code name}, read from the database (uncached); 404 if there is none. */

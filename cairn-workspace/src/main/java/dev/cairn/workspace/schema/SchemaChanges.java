@@ -3,13 +3,16 @@ package dev.cairn.workspace.schema;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.Computed;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.StoredJson;
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.model.ValidationException;
 import dev.cairn.workspace.write.WriteTx;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -63,6 +66,7 @@ final class SchemaChanges {
             PhysicalTables.addColumn(h, schema.dialect(), tableId, c, 0);
         }
         TableDef table = schema.byId(h, tableId);
+        schema.buildViews(tx);
         tx.log(tableId, null, "schema", null, null, StoredJson.write(TableSpecs.describe(h, table)));
         return table;
     }
@@ -98,8 +102,11 @@ final class SchemaChanges {
         return out;
     }
 
-    /** Validates new columns and inserts their metadata; returns them with their ids. */
-    private static List<Column> storeNew(Handle h, long workspaceId, TableDef table, List<ColumnSpec> given,
+    /**
+     * Validates new columns and inserts their metadata; checks their formulas once all have ids; returns them with
+     * their ids and, for formulas, what they give.
+     */
+    private List<Column> storeNew(Handle h, long workspaceId, TableDef table, List<ColumnSpec> given,
             String path, long rows) {
         List<ColumnSpec> specs = withNames(given, table.allColumns().stream().map(Column::name).toList());
         List<FieldError> errors = new ArrayList<>();
@@ -119,13 +126,24 @@ final class SchemaChanges {
         ValidationException.throwIfAny(errors, "the column definitions are invalid");
         int position = h.createQuery("SELECT COALESCE(MAX(position), 0) FROM ws_columns WHERE table_id = :t")
                 .bind("t", table.id()).mapTo(Integer.class).one();
-        List<Column> stored = new ArrayList<>();
-        for (Column c : valid) {
+        List<Long> ids = new ArrayList<>();
+        Map<Long, String> formulas = new LinkedHashMap<>();
+        for (int i = 0; i < valid.size(); i++) {
+            Column c = valid.get(i);
             long id = ColumnRows.insert(h, table.id(), ++position, c);
-            stored.add(new Column(id, c.name(), c.label(), c.type(), c.required(), c.unique(), c.indexed(), c.choices(),
-                    c.scale(), c.currency(), c.references(), c.defaultValue(), c.maxLength(), false));
+            ids.add(id);
+            if (c.computed() instanceof Computed.Formula) {
+                formulas.put(id, path + "[" + specs.indexOf(specOf(specs, c)) + "]");
+            }
         }
-        return stored;
+        FormulaColumns.check(h, schema, workspaceId, table.id(), formulas, errors);
+        ValidationException.throwIfAny(errors, "the formulas are invalid");
+        TableDef now = schema.byId(h, table.id());
+        return ids.stream().map(id -> now.columnById(id).orElseThrow()).toList();
+    }
+
+    private static ColumnSpec specOf(List<ColumnSpec> specs, Column c) {
+        return specs.stream().filter(s -> s != null && c.name().equals(s.name())).findFirst().orElse(null);
     }
 
     /** Applies {@code patch} (see {@link TablePatch} for the order). */
@@ -148,7 +166,7 @@ final class SchemaChanges {
         removeColumns(tx, schema.byId(h, table.id()), patch.remove() == null ? List.of() : patch.remove());
         if (patch.alter() != null) {
             for (int i = 0; i < patch.alter().size(); i++) {
-                new ColumnAlter(schema.dialect(), tx, schema.byId(h, table.id()), users).apply(patch.alter().get(i),
+                new ColumnAlter(schema, tx, schema.byId(h, table.id()), users).apply(patch.alter().get(i),
                         "alter[" + i + "]");
             }
         }
@@ -160,6 +178,7 @@ final class SchemaChanges {
             }
         }
         TableDef result = schema.byId(h, table.id());
+        schema.buildViews(tx);
         tx.log(table.id(), null, "schema", null, StoredJson.write(TableSpecs.describe(h, table)),
                 StoredJson.write(TableSpecs.describe(h, result)));
         return result;
@@ -256,6 +275,7 @@ final class SchemaChanges {
         Schema.changed(tx);
         h.createUpdate("UPDATE ws_tables SET deleted_at = :now WHERE id = :t").bind("now", tx.now())
                 .bind("t", table.id()).execute();
+        schema.buildViews(tx);
         tx.log(table.id(), null, "schema", null, StoredJson.write(TableSpecs.describe(h, table)), null);
     }
 }

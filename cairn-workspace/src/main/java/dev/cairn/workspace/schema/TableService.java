@@ -38,8 +38,22 @@ public final class TableService {
 
     /** Creates several tables in one transaction (all or none), in order; later ones may reference earlier ones. */
     public List<TableSpec> createAll(Caller caller, List<TableSpec> specs) {
-        return WriteTx.runAlone(jdbi, caller, clock, tx -> specs.stream().map(s -> changes.create(tx, s)).toList()
-                .stream().map(t -> TableSpecs.describe(tx.handle(), t)).toList());
+        return createAll(caller, specs, List.of());
+    }
+
+    /**
+     * Creates several tables in one transaction (all or none), in order, then adds the {@code later} columns (rollups
+     * over tables created after theirs); returns the tables as they end up.
+     */
+    public List<TableSpec> createAll(Caller caller, List<TableSpec> specs, List<Templates.Later> later) {
+        return WriteTx.runAlone(jdbi, caller, clock, tx -> {
+            List<Long> ids = specs.stream().map(s -> changes.create(tx, s).id()).toList();
+            for (Templates.Later l : later) {
+                changes.patch(tx, schema.require(tx.handle(), caller.workspaceId(), l.table()), new TablePatch(null,
+                        null, null, null, null, l.columns()));
+            }
+            return ids.stream().map(id -> TableSpecs.describe(tx.handle(), schema.byId(tx.handle(), id))).toList();
+        });
     }
 
     public TableSpec patch(Caller caller, String name, TablePatch patch) {

@@ -90,7 +90,11 @@ public final class Snapshot {
         return Workspaces.members(h, workspaceId);
     }
 
-    /** Streams the rows of {@code table} in id order; returns how many. */
+    /**
+     * Streams the rows of {@code table} in id order; returns how many. Computed columns (ADR 42) are empty: their
+     * values follow from the rest (of this table and others), so a copy keeps their definitions only, and an
+     * incremental copy of a table nothing changed in never holds a stale total.
+     */
     public long rows(TableDef table, Sink<SnapshotRow> sink) throws Exception {
         List<Column> columns = table.columns();
         long[] count = {0};
@@ -107,7 +111,7 @@ public final class Snapshot {
         Value[] values = new Value[columns.size()];
         for (int i = 0; i < values.length; i++) {
             Column c = columns.get(i);
-            values[i] = Value.of(c.type(), SqlValues.read(rs, c));
+            values[i] = c.isComputed() ? null : Value.of(c.type(), SqlValues.read(rs, c));
         }
         return new SnapshotRow(rs.getLong("id"), rs.getLong("version"), Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "updated_at"), java.util.Collections.unmodifiableList(Arrays.asList(values)));

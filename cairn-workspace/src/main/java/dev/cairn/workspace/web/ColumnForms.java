@@ -17,7 +17,10 @@ import java.util.Locale;
 final class ColumnForms {
     /** The fields of a column form (besides the CSRF token). */
     static final String[] FIELDS = {"name", "label", "type", "required", "unique", "default", "choices", "currency",
-        "scale", "references", "maxLength"};
+        "scale", "references", "maxLength", "formula", "prefix", "start"};
+    /** The designer's words for the computed kinds (ADR 42), beside the column types. */
+    static final String FORMULA = "formula";
+    static final String AUTONUMBER = "autonumber";
 
     private ColumnForms() {
     }
@@ -25,6 +28,16 @@ final class ColumnForms {
     /** A new column from the add-column (or new-table) form. */
     static ColumnSpec toNew(Context ctx) {
         String typeName = WsScope.field(ctx, "type");
+        if (FORMULA.equals(typeName)) {
+            return ColumnSpec.formula(WsScope.field(ctx, "name"), WsScope.field(ctx, "formula"))
+                    .labelled(blankToNull(WsScope.field(ctx, "label")));
+        }
+        if (AUTONUMBER.equals(typeName)) {
+            Integer start = number(ctx, "start", -1);
+            return new ColumnSpec(WsScope.field(ctx, "name"), blankToNull(WsScope.field(ctx, "label")), null, null,
+                    null, null, null, null, null, null, null, null, null, null, new ColumnSpec.AutoNumberSpec(
+                    WsScope.field(ctx, "prefix"), start == null ? null : start.longValue(), null));
+        }
         ColumnType type = ColumnType.fromWire(typeName).orElse(null);
         if (type == null) {
             return new ColumnSpec(WsScope.field(ctx, "name"), null, null, null, null, null, null, null, null, null,
@@ -45,6 +58,15 @@ final class ColumnForms {
      * required, unique (where the type allows it), default (empty clears it), choices, label and maximum length.
      */
     static ColumnSpec toAlter(Context ctx, ColumnSpec current, String name) {
+        if (current.formula() != null) {
+            return ColumnSpec.formula(name, WsScope.field(ctx, "formula")).labelled(blankToNull(WsScope.field(ctx,
+                    "label")));
+        }
+        if (current.autoNumber() != null) {
+            return new ColumnSpec(name, blankToNull(WsScope.field(ctx, "label")), null, null, null, null, null, null,
+                    null, null, null, null, null, null, new ColumnSpec.AutoNumberSpec(WsScope.field(ctx, "prefix"),
+                    null, null));
+        }
         ColumnType type = current.type();
         Submitted def = typed(WsScope.field(ctx, "default"));
         return new ColumnSpec(name, blankToNull(WsScope.field(ctx, "label")), null, checked(ctx, "required"),
@@ -86,11 +108,28 @@ final class ColumnForms {
                 .value("unique", Boolean.TRUE.equals(c.unique()) ? "on" : "")
                 .value("default", Labels.display(c.storedDefault()))
                 .value("choices", c.choices() == null ? "" : String.join("\n", c.choices()))
-                .value("maxLength", c.maxLength() == null ? "" : c.maxLength().toString());
+                .value("maxLength", c.maxLength() == null ? "" : c.maxLength().toString())
+                .value("formula", c.formula() == null ? "" : c.formula())
+                .value("prefix", c.autoNumber() == null ? "" : c.autoNumber().prefix());
+    }
+
+    /** A column's kind in words: its type, or "formula (money)", "auto-number". */
+    static String kind(ColumnSpec c) {
+        if (c.formula() != null) {
+            return "formula (" + c.type().wireName().replace('_', ' ') + ")";
+        }
+        return c.autoNumber() != null ? "auto-number" : c.type().wireName().replace('_', ' ');
     }
 
     /** What the type's options are, in words ("choices: a, b", "EUR, 2 decimals", "refers to customers"). */
     static String details(ColumnSpec c, java.util.function.UnaryOperator<String> tableTitle) {
+        if (c.formula() != null) {
+            return "= " + c.formula();
+        }
+        if (c.autoNumber() != null) {
+            var a = c.autoNumber();
+            return a.prefix() + a.start() + ", " + a.prefix() + (a.start() + 1) + ", …";
+        }
         return switch (c.type()) {
             case CHOICE -> "choices: " + String.join(", ", c.choices() == null ? List.of() : c.choices());
             case MONEY -> (c.currency() == null ? "any currency" : c.currency()) + ", " + c.scale() + " decimals";

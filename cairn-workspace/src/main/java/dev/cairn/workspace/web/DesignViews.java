@@ -13,7 +13,12 @@ public final class DesignViews {
      * whether its form is open.
      */
     public record DesignColumn(String name, String label, String type, String details, boolean uniqueAllowed,
-            boolean textual, Forms form, boolean open) {
+            boolean textual, Forms form, boolean open, boolean formula, boolean autoNumber) {
+        /** Whether the database computes the column (no required, default or choices). */
+        public boolean computed() {
+            return formula || autoNumber;
+        }
+
         public String id() {
             return "col-" + name;
         }

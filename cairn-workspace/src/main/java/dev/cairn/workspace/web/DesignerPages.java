@@ -150,10 +150,11 @@ public final class DesignerPages {
         List<DesignColumn> columns = new ArrayList<>();
         for (ColumnSpec col : t.columns()) {
             boolean open = col.name().equals(editing);
-            columns.add(new DesignColumn(col.name(), Labels.of(col), col.type().wireName(),
+            columns.add(new DesignColumn(col.name(), Labels.of(col), ColumnForms.kind(col),
                     ColumnForms.details(col, name -> Labels.of(ws.tables().get(c, name))),
-                    ColumnForms.uniqueAllowed(col.type()), col.type().isTextual(),
-                    open ? editForm : ColumnForms.valuesOf(col), open));
+                    ColumnForms.uniqueAllowed(col.type()) && !col.isComputed(), col.type().isTextual()
+                    && !col.isComputed(), open ? editForm : ColumnForms.valuesOf(col), open, col.formula() != null,
+                    col.autoNumber() != null));
         }
         Forms add = addForm.value("type").isEmpty() ? addForm.value("type", "text") : addForm;
         Forms tableValues = tableForm != null ? tableForm : Forms.empty().value("table_name", t.name())
@@ -256,8 +257,13 @@ public final class DesignerPages {
     }
 
     private static List<Option> types(String selected) {
-        return Arrays.stream(ColumnType.values()).map(t -> new Option(t.wireName(), t.wireName().replace('_', ' '),
-                t.wireName().equals(selected))).toList();
+        List<Option> out = new ArrayList<>(Arrays.stream(ColumnType.values()).map(t -> new Option(t.wireName(),
+                t.wireName().replace('_', ' '), t.wireName().equals(selected))).toList());
+        out.add(new Option(ColumnForms.FORMULA, "formula (computed from other columns)",
+                ColumnForms.FORMULA.equals(selected)));
+        out.add(new Option(ColumnForms.AUTONUMBER, "auto-number (SO-1001, SO-1002, …)",
+                ColumnForms.AUTONUMBER.equals(selected)));
+        return out;
     }
 
     private List<Option> tables(Caller c, String selected) {

@@ -51,9 +51,9 @@ final class GridCells {
         return t.columns().stream().filter(col -> col.type() != ColumnType.LONG_TEXT).toList();
     }
 
-    /** Whether {@code col}'s cells are edited in place. */
+    /** Whether {@code col}'s cells are edited in place (never a computed column: the database writes it). */
     static boolean inPlace(ColumnSpec col) {
-        return col.type() != null && IN_PLACE.contains(col.type());
+        return col.type() != null && IN_PLACE.contains(col.type()) && !col.isComputed();
     }
 
     /** The grid column of {@code col}, with its heading's sort link; editors only for callers who may edit. */

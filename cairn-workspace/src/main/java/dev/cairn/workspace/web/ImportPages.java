@@ -8,6 +8,8 @@ import dev.cairn.workspace.members.Caller;
 import dev.cairn.workspace.model.FieldError;
 import dev.cairn.workspace.model.ValidationException;
 import dev.cairn.workspace.model.Value;
+import dev.cairn.workspace.model.ColumnType;
+import dev.cairn.workspace.schema.ColumnSpec;
 import dev.cairn.workspace.schema.TableSpec;
 import dev.cairn.workspace.web.RecordViews.Option;
 import io.javalin.http.Context;
@@ -57,7 +59,8 @@ public final class ImportPages {
         TableSpec t = ws.tables().get(c, ctx.pathParam("table"));
         String id;
         Map<String, String> mapping;
-        boolean importNow = "import".equals(ctx.formParam("action"));
+        boolean importNow = "import".equals(ctx.formParam("action")) || "import-valid".equals(ctx.formParam("action"));
+        boolean onlyValid = "import-valid".equals(ctx.formParam("action"));
         UploadedFile file = ctx.contentType() != null && ctx.contentType().startsWith("multipart/")
                 ? ctx.uploadedFile("file") : null;
         if (file != null) {
@@ -87,7 +90,7 @@ public final class ImportPages {
                 mapping.put(header.get(i), target == null ? "" : target.strip());
             }
         }
-        run(ctx, c, t, id, u, header, mapping, importNow);
+        run(ctx, c, t, id, u, header, mapping, importNow, onlyValid);
     }
 
     private String keep(Context ctx, Caller c, TableSpec t, UploadedFile file) throws IOException {
@@ -102,11 +105,11 @@ public final class ImportPages {
     }
 
     private void run(Context ctx, Caller c, TableSpec t, String id, ImportUploads.Upload u, List<String> header,
-            Map<String, String> mapping, boolean importNow) {
-        List<MappingRow> rows = mappingRows(t, header, mapping);
+            Map<String, String> mapping, boolean importNow, boolean onlyValid) {
+        List<MappingRow> rows = mappingRows(c, t, header, mapping);
         try {
-            ImportResult result = u.xlsx() ? ws.importer().importXlsx(c, t.name(), u.file(), mapping, !importNow)
-                    : ws.importer().importCsv(c, t.name(), u.file(), mapping, !importNow);
+            ImportResult result = u.xlsx() ? ws.importer().importXlsx(c, t.name(), u.file(), mapping, !importNow,
+                    onlyValid) : ws.importer().importCsv(c, t.name(), u.file(), mapping, !importNow, onlyValid);
             if (importNow) {
                 uploads.drop(id);
             }
@@ -120,14 +123,26 @@ public final class ImportPages {
         }
     }
 
-    private static List<MappingRow> mappingRows(TableSpec t, List<String> header, Map<String, String> mapping) {
+    private List<MappingRow> mappingRows(Caller c, TableSpec t, List<String> header, Map<String, String> mapping) {
         List<MappingRow> rows = new ArrayList<>();
+        Map<String, List<ColumnSpec>> keys = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String target = mapping.getOrDefault(header.get(i), "");
             List<Option> options = new ArrayList<>();
             options.add(new Option("", "(skip this column)", target.isEmpty()));
-            t.columns().forEach(col -> options.add(new Option(col.name(), Labels.of(col),
-                    col.name().equals(target))));
+            for (ColumnSpec col : t.columns()) {
+                if (col.formula() != null || col.autoNumber() != null) {
+                    continue; // computed by the database
+                }
+                options.add(new Option(col.name(), Labels.of(col),
+                        col.name().equals(target)));
+                if (col.references() != null) {
+                    for (ColumnSpec key : keys.computeIfAbsent(col.references(), name -> keyColumns(c, name))) {
+                        String value = col.name() + "." + key.name();
+                        options.add(new Option(value, Labels.of(col) + " by its " + Labels.of(key), value.equals(target)));
+                    }
+                }
+            }
             rows.add(new MappingRow(i, header.get(i), options));
         }
         return rows;
@@ -169,6 +184,12 @@ public final class ImportPages {
         return new FieldError(where, dev.cairn.server.web.Format.sentence(message));
     }
 
+    /** The columns of {@code table} a reference's cells can name records by: auto-numbers, unique and text columns. */
+    private List<ColumnSpec> keyColumns(Caller c, String table) {
+        return ws.tables().get(c, table).columns().stream().filter(k -> k.autoNumber() != null
+                || Boolean.TRUE.equals(k.unique()) || k.type() == ColumnType.TEXT && k.formula() == null).toList();
+    }
+
     private void render(Context ctx, int status, Caller c, TableSpec t, String id, String fileName,
             List<MappingRow> rows, String problem, ImportResult result, List<FieldError> errors) {
         List<String> columns = t.columns().stream().map(col -> col.name()).toList();
@@ -183,6 +204,7 @@ public final class ImportPages {
                 Labels.of(t), "upload", id, "fileName", fileName, "mapping", rows, "problem", problem,
                 "result", result, "errors", errors == null ? List.of() : errors.stream().map(ImportPages::inPageWords)
                         .toList(), "columns", columns,
-                "preview", preview);
+                "preview", preview, "report", result != null && !result.dryRun() && result.errorCount() > 0
+                        ? ProblemReport.dataUri(result.errors()) : null);
     }
 }

@@ -52,6 +52,9 @@ final class RecordForm {
     static RecordForm submitted(Context ctx, TableSpec t) {
         Map<String, String> values = new HashMap<>();
         for (ColumnSpec col : t.columns()) {
+            if (col.isComputed()) {
+                continue;
+            }
             String v = field(ctx, col.name());
             values.put(col.name(), v == null ? "" : v.strip());
             if (col.type() == ColumnType.ATTACHMENT) {
@@ -173,6 +176,9 @@ final class RecordForm {
     RecordInput input(boolean create) {
         Map<String, Submitted> fields = new LinkedHashMap<>();
         for (ColumnSpec col : table.columns()) {
+            if (col.isComputed()) {
+                continue;
+            }
             String v = value(col.name());
             if (v.isEmpty()) {
                 if (!create) {

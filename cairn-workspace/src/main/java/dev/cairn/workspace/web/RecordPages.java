@@ -155,8 +155,10 @@ final class RecordPages {
         for (ColumnSpec col : t.columns()) {
             String now = current == null || current.sameAs(values, col.name()) ? null
                     : currentText(col, current, references);
-            controls.add(fields.field(col, values.value(col.name()), values.currency(col.name()),
-                    errors.get(col.name()), now, values.fileName(col.name())));
+            if (!col.isComputed()) { // computed by the database: shown, never typed
+                controls.add(fields.field(col, values.value(col.name()), values.currency(col.name()),
+                        errors.get(col.name()), now, values.fileName(col.name())));
+            }
             if (id != null) {
                 shown.add(new Shown(Labels.of(col), shownValue(v, col, values, references)));
             }

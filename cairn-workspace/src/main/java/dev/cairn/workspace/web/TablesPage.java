@@ -58,7 +58,7 @@ final class TablesPage {
         if (name == null || ws.templates().list().stream().noneMatch(t -> t.name().equals(name))) {
             throw ValidationException.of("template", "choose one of the templates");
         }
-        ws.templates().apply(c, name);
+        ws.templates().apply(c, name, Forms.field(ctx, "samples") != null, Forms.field(ctx, "currency"));
         Pages.seeOther(ctx, WsScope.view(c).base() + "/tables?done=template");
     }
 }

@@ -10,6 +10,8 @@ import dev.cairn.server.db.Dialect;
 import dev.cairn.server.error.ServiceException;
 import dev.cairn.workspace.JsonRecords;
 import dev.cairn.workspace.WorkspaceFixture;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -44,15 +46,18 @@ class TemplatesTest {
         long customer = create("customers", "{'name': 'Acme', 'email': 'ap@acme.test'}");
         long product = create("products", "{'sku': 'LAMP-1', 'name': 'Lamp', 'unit_price': "
                 + "{'amount': '19.90', 'currency': 'EUR'}}");
-        long order = create("orders", "{'number': 'SO-1', 'customer': " + customer + ", 'order_date': '2026-11-23'}");
+        long order = create("orders", "{'customer': " + customer + ", 'order_date': '2026-11-23'}");
         create("order_lines", "{'order': " + order + ", 'product': " + product + ", 'unit_price': "
                 + "{'amount': '19.90', 'currency': 'EUR'}}");
-        long invoice = create("invoices", "{'number': 'INV-1', 'customer': " + customer + ", 'order': " + order
+        long invoice = create("invoices", "{'customer': " + customer + ", 'order': " + order
                 + ", 'issue_date': '2026-11-23', 'total': {'amount': '19.90', 'currency': 'EUR'}}");
         var payment = records.create(f.ann, "payments", json("{'invoice': " + invoice + ", 'paid_on': "
                 + "'2026-11-30', 'amount': {'amount': '19.90', 'currency': 'EUR'}, 'method': 'card'}"));
         assertThat(payment).containsEntry("invoice", invoice);
-        assertThat(records.get(f.ann, "orders", order)).containsEntry("status", "draft");
+        assertThat(records.get(f.ann, "orders", order)).containsEntry("status", "draft")
+                .containsEntry("number", "SO-1001").containsEntry("total", Map.of("amount", "19.90", "currency", "EUR"));
+        assertThat(records.get(f.ann, "invoices", invoice)).containsEntry("number", "INV-1")
+                .containsEntry("balance", Map.of("amount", "0.00", "currency", "EUR"));
         assertThatThrownBy(() -> records.delete(f.ann, "customers", customer, null))
                 .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IN_USE));
     }
@@ -70,12 +75,32 @@ class TemplatesTest {
                 .containsEntry("billable", true);
         var other = f.caller(f.account("olga"), "olga");
         f.ws.templates().apply(other, "patients-and-appointments");
-        long patient = (Long) records.create(other, "patients", json("{'patient_number': 'P-1', 'first_name': 'A', "
-                + "'last_name': 'B'}")).get("id");
+        var patient1 = records.create(other, "patients", json("{'first_name': 'A', 'last_name': 'B'}"));
+        assertThat(patient1).containsEntry("patient_number", "P-1").containsEntry("full_name", "A B");
+        long patient = (Long) patient1.get("id");
         long doc = (Long) records.create(other, "practitioners", json("{'name': 'Dr C'}")).get("id");
         assertThat(records.create(other, "appointments", json("{'patient': " + patient + ", 'practitioner': " + doc
                 + ", 'starts_at': '2026-12-01T09:00:00Z'}"))).containsEntry("duration_minutes", 30L)
                 .containsEntry("status", "scheduled");
+    }
+
+    /** The sample data adds up: order totals from their lines, invoice balances from their payments. */
+    @Test
+    void sampleDataComesWithComputedTotalsInTheChosenCurrency() {
+        f.ws.templates().apply(f.ann, "orders-and-billing", true, "usd");
+        var orders = records.list(f.ann, "orders", JsonRecords.query(List.of(), "number", null, 10, 0)).records();
+        assertThat(orders).extracting(o -> o.get("number")).containsExactly("SO-1001", "SO-1002", "SO-1003");
+        assertThat(orders).extracting(o -> o.get("total")).containsExactly(
+                Map.of("amount", "240.60", "currency", "USD"), Map.of("amount", "378.00", "currency", "USD"),
+                Map.of("amount", "225.00", "currency", "USD"));
+        var invoices = records.list(f.ann, "invoices", JsonRecords.query(List.of("balance:gt:0"), null, null, 10, 0))
+                .records();
+        assertThat(invoices).singleElement().satisfies(i -> assertThat(i.get("balance")).isEqualTo(
+                Map.of("amount", "278.00", "currency", "USD")));
+        f.ws.templates().apply(f.caller(f.account("cm"), "cm"), "client-matters", true, null);
+        f.ws.templates().apply(f.caller(f.account("pa"), "pa"), "patients-and-appointments", true, null);
+        assertThatThrownBy(() -> f.ws.templates().apply(f.caller(f.account("x"), "x"), "orders-and-billing", true,
+                "EURO")).hasMessageContaining("'EURO' is not an ISO 4217 currency code");
     }
 
     @Test
