@@ -183,10 +183,11 @@ declare -A R=() FAILED=() VERIFY=() VER=() CSTATS=()
 STATUS=0
 CUR=""   # corpus.run prefix of the current run
 
-parse_time() {  # GNU time -v output -> "seconds maxrss_kb"
+parse_time() {  # GNU time -v output -> "seconds maxrss_kb cpu_seconds"
   awk '/Elapsed \(wall clock\) time/ { n = split($NF, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i] }
        /Maximum resident set size/ { rss = $NF }
-       END { printf "%.2f %.0f\n", s, rss }' "$1"
+       /(User|System) time \(seconds\)/ { cpu += $NF }
+       END { printf "%.2f %.0f %.2f\n", s, rss, cpu }' "$1"
 }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 fail() { FAILED[$CUR.$1]="${FAILED[$CUR.$1]:+${FAILED[$CUR.$1]} }$2"; FAILED[$CUR.$1.$2]=1; STATUS=1; }
@@ -194,7 +195,7 @@ fail() { FAILED[$CUR.$1]="${FAILED[$CUR.$1]:+${FAILED[$CUR.$1]} }$2"; FAILED[$CU
 # timed TOOL STEP DIR CMD...: CMD in DIR under GNU time -v after a sync; records R[CUR.TOOL.STEP] and R[CUR.TOOL.rss.STEP]
 timed() {
   local tool=$1 step=$2 dir=$3; shift 3
-  local tf="$RUN/logs/$tool-$step.time" out="$RUN/logs/$tool-$step.out" rc=0 secs kb
+  local tf="$RUN/logs/$tool-$step.time" out="$RUN/logs/$tool-$step.out" rc=0 secs kb cpu
   sync   # do not let the previous step's write-back land on this one
   log "[$CUR $tool] $step: $*"
   (cd "$dir" && exec /usr/bin/time -v -o "$tf" "$@") >"$out" 2>&1 || rc=$?
@@ -204,10 +205,11 @@ timed() {
     fail "$tool" "$step"
     return 1
   fi
-  read -r secs kb < <(parse_time "$tf")
+  read -r secs kb cpu < <(parse_time "$tf")
   R[$CUR.$tool.$step]=$secs
+  R[$CUR.$tool.cpu.$step]=$cpu
   R[$CUR.$tool.rss.$step]=$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')
-  log "[$CUR $tool] $step: ${secs} s, max RSS $((kb / 1024)) MiB (load average now $(loadavg))"
+  log "[$CUR $tool] $step: ${secs} s, CPU ${cpu} s, max RSS $((kb / 1024)) MiB (load average now $(loadavg))"
 }
 quiet() {  # quiet TOOL STEP CMD...: untimed, output to the log
   local tool=$1 step=$2; shift 2
@@ -456,6 +458,9 @@ target_row() {  # target_row CORPUS LABEL METRIC OTHER OP LIMIT
     echo "|---|---:|---:|---:|---:|---:|"
     for m in "${TIME_ROWS[@]}" repo_bytes fixed; do
       echo "| ${LABEL[$m]} | $(cell "$c" cairn "$m") | $(cell "$c" restic "$m") | $(cell "$c" borg "$m") | $(ratio_or_dash "$c" "$m" cairn restic) | $(ratio_or_dash "$c" "$m" cairn borg) |"
+    done
+    for s in "${STEPS[@]}"; do  # not a target: CPU seconds (user + system) tell more than wall time on a busy machine
+      echo "| CPU s (user + system): ${LABEL[$s]% s} | $(cell "$c" cairn "cpu.$s") | $(cell "$c" restic "cpu.$s") | $(cell "$c" borg "cpu.$s") | $(ratio_or_dash "$c" "cpu.$s" cairn restic) | $(ratio_or_dash "$c" "cpu.$s" cairn borg) |"
     done
     for s in "${STEPS[@]}"; do
       echo "| peak RSS MiB: ${LABEL[$s]% s} | $(cell "$c" cairn "rss.$s") | $(cell "$c" restic "rss.$s") | $(cell "$c" borg "rss.$s") | $(ratio_or_dash "$c" "rss.$s" cairn restic) | $(ratio_or_dash "$c" "rss.$s" cairn borg) |"
