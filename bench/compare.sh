@@ -31,7 +31,8 @@
 # repositories (untimed; a failure fails the run). Tool order rotates from run to run.
 #
 # stdout: Markdown report. Progress goes to stderr and to bench/work/compare-<timestamp>.log; the report is also saved as
-# bench/work/compare-<timestamp>.md and, when cairn ran, as bench/results/compare.md with PASS/FAIL per target.
+# bench/work/compare-<timestamp>.md and, when cairn ran, as bench/results/compare.md with PASS/FAIL per target (with one
+# corpus: bench/results/compare-synthetic.md or compare-real.md).
 # Exit status: 0 when every step completed, every restore matched, every check passed and every target was met.
 set -euo pipefail
 
@@ -492,7 +493,9 @@ target_row() {  # target_row CORPUS LABEL METRIC OTHER OP LIMIT
 } | tee "$REPORT"
 log "report saved to $REPORT"
 if sel cairn; then
-  source "$ROOT/bench/lib.sh"
-  bench_result compare "$REPORT" "BENCH_RUNS=$BENCH_RUNS BENCH_SIZE=$BENCH_SIZE BENCH_SMALL=$BENCH_SMALL bench/compare.sh --tools $TOOLS_ARG --corpora $CORPORA_ARG" || STATUS=1
+  source "$ROOT/bench/lib.sh"; BENCH_SCRIPT=compare
+  # one result file per corpus, so the corpora may also be measured by two runs of the script (e.g. at the same time)
+  if [ ${#CORPORA[@]} -eq 1 ]; then RESULT=compare-${CORPORA[0]}; else RESULT=compare; fi
+  bench_result "$RESULT" "$REPORT" "BENCH_RUNS=$BENCH_RUNS BENCH_SIZE=$BENCH_SIZE BENCH_SMALL=$BENCH_SMALL bench/compare.sh --tools $TOOLS_ARG --corpora $CORPORA_ARG" || STATUS=1
 fi
 exit $STATUS
