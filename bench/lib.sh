@@ -14,7 +14,7 @@ bench_result() {
   results="$root/bench/results/$name.md"
   mkdir -p "$root/bench/results"
   {
-    echo "<!-- written by bench/$name.sh; bench/readme.sh copies it into README.md -->"
+    echo "<!-- written by bench/${BENCH_SCRIPT:-$name}.sh; bench/readme.sh copies it into README.md -->"
     echo "#### \`$command\`"
     echo
     echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown) on $(bench_machine); load average $(cut -d' ' -f1-3 /proc/loadavg)."

@@ -2,6 +2,7 @@ package dev.cairn.engine.format;
 
 import dev.cairn.engine.compress.CompressionException;
 import dev.cairn.engine.compress.Compressor;
+import dev.cairn.engine.compress.Incompressible;
 import dev.cairn.engine.crypto.Aead;
 import dev.cairn.engine.crypto.AuthenticationFailedException;
 import dev.cairn.engine.crypto.BlobIdHasher;
@@ -10,7 +11,8 @@ import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.id.BlobType;
 
 /**
- * Turns a blob's plaintext into its sealed form and back (spec §Blobs): compress if that makes it smaller, then
+ * Turns a blob's plaintext into its sealed form and back (spec §Blobs): compress if that makes it smaller (not trying
+ * when a sample says it cannot), then
  * {@code AEAD(encryption key, payload, associated data = type code ‖ blob id)}. Binding type and id means a sealed blob
  * cannot be swapped for another undetected. Thread-safe.
  */
@@ -60,12 +62,14 @@ public final class BlobCodec {
     }
 
     /**
-     * One buffer of {@code len + overhead} bytes serves both steps: zstd writes its frame where the ciphertext goes (after
+     * Data the sample test of {@link Incompressible} finds incompressible is not even tried (ADR 40). One buffer of
+     * {@code len + overhead} bytes serves both steps: zstd writes its frame where the ciphertext goes (after
      * the nonce) and the AEAD encrypts it in place; incompressible data is encrypted from {@code plaintext} into it.
      */
     private Sealed sealInto(BlobType type, BlobId id, byte[] plaintext, int off, int len, byte[] out) {
         int at = aead.payloadOffset();
-        int n = len > 1 ? compressor.compressTo(plaintext, off, len, out, at, len - 1) : -1;
+        int n = len > 1 && !Incompressible.likely(plaintext, off, len)
+                ? compressor.compressTo(plaintext, off, len, out, at, len - 1) : -1;
         boolean compressed = n > 0;
         int sealedLength = compressed ? aead.sealInPlace(key.encryptionKey(), out, 0, n, ad(type, id))
                 : aead.sealTo(key.encryptionKey(), plaintext, off, len, ad(type, id), out, 0);

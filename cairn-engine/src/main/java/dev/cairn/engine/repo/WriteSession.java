@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Packs are built in unnamed temporary files (see {@link PackWriter#inTempFile}) and streamed to the store, so the heap
  * holds no pack data: per calling thread only the sealing scratch of {@link BlobCodec#sealReusingBuffers}.
  *
+ * <p>Full packs are finished, stored and indexed on {@value #UPLOADERS} uploader threads of the session, so the threads that
+ * read, chunk, compress and seal keep working while a pack is written out and synced (or sent); at most
+ * {@value #PACKS_IN_FLIGHT} full packs wait or upload at once (each is a temporary file, no heap), beyond that a saver waits.
+ * {@link #flush} waits for every upload; an upload's failure fails the session.
+ *
  * <p>Thread-safety: {@code saveBlob} may be called from several threads; sealing runs in parallel, appends are serialised.
  * After a failure every later call throws it again (the session is then unusable).
  */
@@ -45,6 +50,17 @@ public final class WriteSession implements AutoCloseable {
      * are in the heap until it is uploaded and indexed (a 16 MiB pack of 100-byte files would hold 100,000 of them).
      */
     static final int MAX_PACK_BLOBS = 8_192;
+    /** Threads storing full packs: two keep a remote store's connection busy while a local store syncs. */
+    static final int UPLOADERS = 2;
+    /** Full packs queued or being stored at once; a saver that fills one more waits for a slot. */
+    static final int PACKS_IN_FLIGHT = 3;
+    private final java.util.concurrent.ExecutorService uploads = java.util.concurrent.Executors.newFixedThreadPool(UPLOADERS,
+            r -> {
+                Thread t = new Thread(r, "cairn-upload");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.Semaphore uploadSlots = new java.util.concurrent.Semaphore(PACKS_IN_FLIGHT);
     private final Repository repo;
     private final Path scratch;
     /** Blobs claimed by this session and not yet in a stored index file. */
@@ -177,8 +193,49 @@ public final class WriteSession implements AutoCloseable {
             }
         }
         if (full != null) {
-            upload(full);
+            uploadInBackground(full);
         }
+    }
+
+    /**
+     * Hands a full pack to the uploader threads, first waiting for one of the {@value #PACKS_IN_FLIGHT} slots. A failure is
+     * kept for {@link #rethrow} (and the pack's temporary file deleted).
+     */
+    private void uploadInBackground(PackWriter full) throws IOException {
+        try {
+            uploadSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            full.close();
+            throw new java.io.InterruptedIOException("interrupted while waiting to store a pack");
+        }
+        try {
+            uploads.execute(() -> {
+                try {
+                    upload(full);
+                } catch (IOException | RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    uploadSlots.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            uploadSlots.release();
+            full.close();
+            throw e;
+        }
+    }
+
+    /** Waits until no pack upload is queued or running; then reports the first failure of any. */
+    private void awaitUploads() throws IOException {
+        try {
+            uploadSlots.acquire(PACKS_IN_FLIGHT);
+            uploadSlots.release(PACKS_IN_FLIGHT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for packs to be stored");
+        }
+        rethrow();
     }
 
     /** Finishes, stores and indexes a pack, then deletes its temporary file (also on failure). */
@@ -223,7 +280,7 @@ public final class WriteSession implements AutoCloseable {
 
     /** Uploads the partly filled packs and writes the index for everything uploaded. Call when no save is under way. */
     public void flush() throws IOException {
-        rethrow();
+        awaitUploads();
         List<PackWriter> rest;
         synchronized (packers) {
             rest = List.copyOf(packers.values());
@@ -279,7 +336,10 @@ public final class WriteSession implements AutoCloseable {
         }
     }
 
-    /** Abandons packs not yet uploaded (their temporary files go); the repository stays consistent. */
+    /**
+     * Abandons packs not yet full (their temporary files go) after the uploads under way have ended; the repository stays
+     * consistent (a stored pack no index lists is adopted by the next backup, spec §Resume).
+     */
     @Override
     public void close() {
         List<PackWriter> rest;
@@ -287,6 +347,13 @@ public final class WriteSession implements AutoCloseable {
             closed = true;
             rest = List.copyOf(packers.values());
             packers.clear();
+        }
+        uploads.shutdown();
+        try {
+            uploads.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+        } catch (InterruptedException e) {
+            uploads.shutdownNow();
+            Thread.currentThread().interrupt();
         }
         for (PackWriter w : rest) {
             try {
