@@ -3,14 +3,15 @@
 # repository) inside the cairn daemon, versus a one-shot `cairn backup` and restic; and the daemon's resident memory.
 #
 # Usage: bench/daemon.sh [--keep] [--help]
-#   --keep         keep the run directory (corpus, repositories) instead of deleting it at the end
+#   --keep         keep the run directory (repositories, logs) instead of deleting it at the end
 #
 # Environment:
 #   BENCH_SIZE=2G        size of the mixed corpus (BENCH_SIZE=200M for a quick run)
 #   BENCH_SEED=42        corpus seed
 #   BENCH_RUNS=3         timed no-change runs per tool (the median is reported)
 #   BENCH_IDLE=60        seconds the daemon idles before its idle RSS is read
-#   BENCH_WORK=DIR       run directory (default ${TMPDIR:-/tmp}/cairn-daemon-bench, /var/tmp/... on tmpfs)
+#   BENCH_WORK=DIR       run directory (default ${TMPDIR:-/tmp}/cairn-daemon-bench, /var/tmp/... on tmpfs); the corpus is
+#                        cached there as corpus-SIZE-SEED (reused from /tmp/cairn-prune/ when bench/prune.sh made one)
 #   CORPUS_SCRIPT=...    corpus generator (default: ../shared/bench/make-corpus.py, as bench/compare.sh)
 #   CAIRN_CMD=./cairn    command that runs cairn (its JVM options are the launcher's: the daemon runs as users run it)
 #
@@ -62,7 +63,7 @@ cleanup() {
 trap cleanup EXIT
 export CAIRN_PASSWORD="cairn-bench-password" RESTIC_PASSWORD="cairn-bench-password"
 export CAIRN_CACHE_DIR="$RUN/cache" RESTIC_CACHE_DIR="$RUN/restic-cache"
-CORPUS="$RUN/corpus"; CREPO="$RUN/cairn-repo"; RREPO="$RUN/restic-repo"
+CREPO="$RUN/cairn-repo"; RREPO="$RUN/restic-repo"
 printf '%s\n' "$CAIRN_PASSWORD" >"$RUN/pass"; chmod 600 "$RUN/pass"
 
 # timed OUT CMD...: runs CMD under GNU time -v; prints "seconds peak_rss_kib"
@@ -76,9 +77,20 @@ timed() {
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-log "corpus: $BENCH_SIZE (seed $BENCH_SEED) in $CORPUS"
-python3 "$CORPUS_SCRIPT" "$CORPUS" --size "$BENCH_SIZE" --seed "$BENCH_SEED" >&2
-FILES=$(find "$CORPUS" -type f | wc -l)
+# the pristine corpus is cached next to the run directory (and reused from bench/prune.sh's and bench/remote.sh's caches)
+CORPUS="$BENCH_WORK/corpus-$BENCH_SIZE-$BENCH_SEED"
+for cached in "$CORPUS" "/tmp/cairn-prune/corpus-$BENCH_SIZE-$BENCH_SEED" "/var/tmp/cairn-prune/corpus-$BENCH_SIZE-$BENCH_SEED"; do
+  if [ -f "$cached/.complete" ]; then CORPUS="$cached"; break; fi
+done
+if [ -f "$CORPUS/.complete" ]; then
+  log "corpus: $BENCH_SIZE (seed $BENCH_SEED), cached in $CORPUS"
+else
+  log "corpus: $BENCH_SIZE (seed $BENCH_SEED) in $CORPUS"
+  rm -rf -- "$CORPUS"
+  python3 "$CORPUS_SCRIPT" "$CORPUS" --size "$BENCH_SIZE" --seed "$BENCH_SEED" >&2
+  touch "$CORPUS/.complete"
+fi
+FILES=$(find "$CORPUS" -type f ! -name .complete | wc -l)
 
 log "cairn: init and first backup"
 "${CAIRN[@]}" -r "$CREPO" init -q >&2
