@@ -171,7 +171,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private SetRunner.Outcome runSet(SetConfig set, SetState before) throws InterruptedException {
-        SetRunner.Outcome o = runner.run(set, config.reportTo(), before == null ? null : before.lastCheck());
+        SetRunner.Outcome o = runner.run(set, config.reportTo(), before);
         outbox.deliver();
         ranSinceGc = true;
         return o;

@@ -105,6 +105,43 @@ class DaemonTest {
     }
 
     @Test
+    void pruneFollowsAForgetAtMostOncePerItsInterval() throws Exception {
+        java.util.List<String> kinds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        f.sender = (server, token, json) -> {
+            kinds.add(Outbox.JSON.readTree(json).path("kind").asText() + ":" + Outbox.JSON.readTree(json).path("status").asText());
+            return 201;
+        };
+        java.util.Random random = new java.util.Random(7);
+        try (Daemon d = f.start(hourly("    keep: {last: 1}\n    prune: {every: 1d}\n    report-to: http://127.0.0.1:9\n"))) {
+            long[] stored = new long[5];
+            for (int i = 0; i < 5; i++) {
+                byte[] unique = new byte[200_000];
+                random.nextBytes(unique);
+                Files.write(src.resolve("changing.bin"), unique);
+                stepAndSettle(d);
+                stored[i] = storedBytes();
+                f.clock.advance(Duration.ofHours(i == 2 ? 24 : 1));
+            }
+            assertThat(kinds.stream().filter(k -> k.startsWith("prune"))).as("runs 2 and 4: %s", kinds)
+                    .containsExactly("prune:success", "prune:success");
+            assertThat(kinds).doesNotContain("forget:failed", "backup:failed");
+            SetState s = d.scheduler().states().get("home");
+            assertThat(s.lastPrune()).isEqualTo(Instant.parse("2026-03-03T12:00:00Z"));
+            assertThat(s.forgottenSincePrune()).as("run 5 forgot one, not pruned yet").isEqualTo(1);
+            assertThat(stored[1]).as("the prune of run 2 freed the first version's 200 kB").isLessThan(stored[0] + 100_000);
+            assertThat(stored[2]).as("run 3 did not prune").isGreaterThan(stored[1] + 150_000);
+            assertThat(stored[3]).as("run 4 pruned again").isLessThan(stored[2]);
+            assertThat(snapshots(repo)).isEqualTo(1);
+        }
+    }
+
+    private long storedBytes() throws java.io.IOException {
+        try (var s = Files.walk(repo.resolve("data"))) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    @Test
     void aFailingPreHookSkipsTheRunAndIsReported() throws Exception {
         Path config = hourly("    hooks: {pre: 'exit 3'}\n    report-to: http://127.0.0.1:9\n");
         try (Daemon d = f.start(config)) {
