@@ -54,8 +54,12 @@ final class Retention {
         denied.clear();
     }
 
-    /** Applies {@code set}'s {@code keep} (it has one), then prunes if due by {@code before} (null: the set never ran). */
-    Result apply(SetConfig set, SetState before) {
+    /**
+     * Applies {@code set}'s {@code keep} (it has one) to the snapshots of {@code host} (the host its backups record: other
+     * machines' snapshots in a shared repository are theirs to keep), then prunes if due by {@code before} (null: the set
+     * never ran).
+     */
+    Result apply(SetConfig set, SetState before, String host) {
         List<RunReport> out = new ArrayList<>();
         Instant start = clock.instant();
         String refusal = denied.get(set.name());
@@ -65,7 +69,7 @@ final class Retention {
         }
         int forgotten;
         try {
-            forgotten = forget(set);
+            forgotten = forget(set, host);
             out.add(reports.report(set, "forget", start, "success", List.of()));
         } catch (IOException | RuntimeException e) {
             out.add(reports.report(set, "forget", start, "failed", List.of(failure(set, "retention", e))));
@@ -78,10 +82,11 @@ final class Retention {
         return new Result(out, forgotten, pruned);
     }
 
-    private int forget(SetConfig set) throws IOException {
+    private int forget(SetConfig set, String host) throws IOException {
         RepositoryOpener.Opened o = repositories.get(set);
         Forgetter.Result r = new Forgetter(o.repo(), ForgetListener.NONE).run(new Forgetter.Options(policy(set.keep()),
-                SnapshotGroups.DEFAULT, s -> true, ZoneId.systemDefault(), false, LockWait.of(SetRunner.LOCK_WAIT)));
+                SnapshotGroups.DEFAULT, s -> java.util.Objects.equals(host, s.hostname()), ZoneId.systemDefault(), false,
+                LockWait.of(SetRunner.LOCK_WAIT)));
         log.info(set.name() + ": retention removed " + r.removed() + " snapshot(s)");
         return r.removed();
     }

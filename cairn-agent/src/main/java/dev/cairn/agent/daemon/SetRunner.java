@@ -81,10 +81,11 @@ final class SetRunner {
             reports.add(report(set, "backup", start, "failed", List.of(error)));
         } else {
             if (set.backsUp()) {
-                RunReport backup = backup(set);
+                Backed backed = backup(set);
+                RunReport backup = backed.report();
                 reports.add(backup);
                 if (!"failed".equals(backup.status()) && set.keep() != null) {
-                    kept = retention.apply(set, before);
+                    kept = retention.apply(set, before, backed.hostname());
                     reports.addAll(kept.reports());
                 }
                 if (!"failed".equals(backup.status()) && checkDue(set, lastCheck)) {
@@ -106,7 +107,11 @@ final class SetRunner {
         return new Outcome(start, clock.instant(), worst(reports), first, reports, checked, kept.forgotten(), kept.pruned());
     }
 
-    private RunReport backup(SetConfig set) {
+    /** A backup's report, and the host its snapshot records (null if it failed). */
+    private record Backed(RunReport report, String hostname) {
+    }
+
+    private Backed backup(SetConfig set) {
         Instant start = clock.instant();
         BackupCounter counter = new BackupCounter();
         try {
@@ -118,14 +123,14 @@ final class SetRunner {
             String status = r.snapshot().partial() ? "partial" : "success";
             log.info(set.name() + ": backup " + status + ", snapshot " + r.snapshotId().substring(0, 8) + " (" + s.filesNew()
                     + " new, " + s.filesChanged() + " changed, " + s.filesUnmodified() + " unchanged files)");
-            return new RunReport(UUID.randomUUID().toString(), "backup", set.name(), set.reportedRepository(), host, version, start,
-                    clock.instant(), status, r.snapshotId(), s.filesNew(), s.filesChanged(), s.filesUnmodified(),
+            return new Backed(new RunReport(UUID.randomUUID().toString(), "backup", set.name(), set.reportedRepository(), host,
+                    version, start, clock.instant(), status, r.snapshotId(), s.filesNew(), s.filesChanged(), s.filesUnmodified(),
                     counter.bytesNew.get(), counter.bytesChanged.get(), counter.bytesUnchanged.get(), s.dataAddedPacked(),
-                    counter.errors(), false);
+                    counter.errors(), false), r.snapshot().hostname());
         } catch (IOException | RuntimeException e) {
             repositories.drop(set.name());
             log.info(set.name() + ": backup failed: " + message(e));
-            return report(set, "backup", start, "failed", List.of(message(e)));
+            return new Backed(report(set, "backup", start, "failed", List.of(message(e))), null);
         }
     }
 

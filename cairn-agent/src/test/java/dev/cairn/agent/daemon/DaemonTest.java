@@ -92,14 +92,22 @@ class DaemonTest {
     }
 
     @Test
-    void retentionIsAppliedAfterEachBackup() throws Exception {
+    void retentionIsAppliedAfterEachBackupToThisMachinesSnapshotsOnly() throws Exception {
+        try (var store = dev.cairn.blob.LocalBlobStore.open(repo);
+             var other = dev.cairn.engine.repo.Repositories.open(store, DaemonFixture.PASSWORD.toCharArray(),
+                     dev.cairn.engine.repo.Environment.system(), tmp.resolve("other-cache"))) {
+            for (int i = 0; i < 3; i++) { // another computer's snapshots of the same paths in the shared repository
+                dev.cairn.engine.backup.Archiver.create(other, dev.cairn.engine.backup.ArchiverOptions.defaults()
+                        .withHostname("other-machine"), null).run(java.util.List.of(src));
+            }
+        }
         try (Daemon d = f.start(hourly("    keep: {last: 2}\n"))) {
             for (int i = 0; i < 4; i++) {
                 Files.writeString(src.resolve("changing.txt"), "version " + i);
                 stepAndSettle(d);
                 f.clock.advance(Duration.ofHours(1));
             }
-            assertThat(snapshots(repo)).isEqualTo(2);
+            assertThat(snapshots(repo)).as("2 of this machine's, the other's 3").isEqualTo(5);
             assertThat(f.log()).contains("home: retention removed 1 snapshot(s)");
         }
     }
