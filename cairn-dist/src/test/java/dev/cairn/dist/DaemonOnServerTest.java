@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The daemon as {@code cairn daemon} builds it (the CLI's repository opener, token lookup and HTTP report sender), run
  * in-process on the test's mutable clock against a real cairn server: an {@code export-pull} job pulls the workspace's
- * exports on its schedule; a backup while the server is down is recorded as failed locally and reported when it is back.
+ * exports on its schedule; a backup while the server is down is recorded as failed locally and reported when it is back;
+ * a device signed out on the server fails its runs, keeps its reports, raises the owner's alert, and delivers the reports
+ * once it is signed in again.
  */
 class DaemonOnServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -116,6 +118,41 @@ class DaemonOnServerTest {
             JsonNode failed = runs("backup").get(0);
             assertThat(failed.path("status").asText()).isEqualTo("failed");
             assertThat(failed.path("errors").get(0).asText()).isEqualTo(new StateFile(tmp.resolve("state")).load().get("home").message());
+        }
+    }
+
+    @Test
+    void aSignedOutDeviceAlertsTheOwnerAndItsReportsArriveAfterItSignsInAgain() throws Exception {
+        f.ok("init", "-r", f.repo("laptop"));
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("a.txt"), "first");
+        var device = f.server.core().devices().signIn(f.accountId, "laptop-7", dev.cairn.protocol.TokenScope.APPEND);
+        Path tokenFile = Files.writeString(tmp.resolve("device.token"), device.token().token());
+        try (Daemon d = daemon("sets:\n  home:\n    repository: " + f.repo("laptop") + "\n    token-file: " + tokenFile
+                + "\n    sources: [" + src + "]\n    schedule: every 1h\n")) {
+            stepAndSettle(d);
+            assertThat(runs("backup")).as("log: %s", log).singleElement()
+                    .satisfies(r -> assertThat(r.path("device").asText()).isEqualTo("laptop-7"));
+
+            f.server.core().devices().revoke(f.accountId, device.token().id());
+            f.clock.advance(Duration.ofHours(1));
+            stepAndSettle(d);
+            assertThat(new StateFile(tmp.resolve("state")).load().get("home").result()).isEqualTo("failed");
+            try (Stream<Path> outbox = Files.list(tmp.resolve("state").resolve("outbox"))) {
+                assertThat(outbox.filter(p -> p.toString().endsWith(".json"))).as("kept, not dropped").hasSize(1);
+            }
+            JsonNode open = JSON.readTree(get("/api/v1/account/alerts")).path("open");
+            assertThat(open).as("%s", open).anySatisfy(i -> {
+                assertThat(i.path("kind").asText()).isEqualTo("device-signed-out");
+                assertThat(i.path("device").asText()).isEqualTo("laptop-7");
+            });
+
+            var again = f.server.core().devices().signIn(f.accountId, "laptop-7", dev.cairn.protocol.TokenScope.APPEND);
+            Files.writeString(tokenFile, again.token().token());
+            f.clock.advance(Duration.ofHours(1));
+            stepAndSettle(d);
+            await(() -> runs("backup").size() == 3);
+            assertThat(runs("backup")).extracting(r -> r.path("status").asText()).containsExactly("success", "failed", "success");
         }
     }
 
