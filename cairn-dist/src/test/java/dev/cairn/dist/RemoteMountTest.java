@@ -35,7 +35,7 @@ class RemoteMountTest {
             f.ok("init", "-r", repo);
             Path src = Files.createDirectories(tmp.resolve("src"));
             Path big = src.resolve("big.bin");
-            try (InputStream in = DeterministicRandom.stream(5, 12 << 20); OutputStream out = Files.newOutputStream(big)) {
+            try (InputStream in = DeterministicRandom.stream(5, 6 << 20); OutputStream out = Files.newOutputStream(big)) {
                 in.transferTo(out);
             }
             f.ok("backup", "-r", repo, src.toString());
