@@ -116,6 +116,9 @@ final class SetRunner {
         BackupCounter counter = new BackupCounter();
         try {
             RepositoryOpener.Opened o = repositories.get(set);
+            // Another writer (a 'cairn backup' by hand, another computer) may have added index files since the last run:
+            // without them the parent snapshot's trees look missing and every file is read again. One listing per run.
+            o.repo().refreshIndex(true);
             ArchiverOptions options = ArchiverOptions.defaults().withExcludes(set.exclude(), set.excludeIfPresent())
                     .withTags(set.tags()).withProgramVersion(version).withLockWait(LockWait.of(LOCK_WAIT));
             BackupResult r = Archiver.create(o.repo(), options, counter).run(set.sources());

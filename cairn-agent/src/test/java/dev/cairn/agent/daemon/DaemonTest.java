@@ -78,6 +78,24 @@ class DaemonTest {
     }
 
     @Test
+    void aRunAfterAnotherWriterBackedUpUsesThatSnapshotAsItsParent() throws Exception {
+        try (Daemon d = f.start(hourly(""))) {
+            stepAndSettle(d);
+            Files.writeString(src.resolve("file0.txt"), "changed by a backup made by hand");
+            try (var store = dev.cairn.blob.LocalBlobStore.open(repo);
+                 var other = dev.cairn.engine.repo.Repositories.open(store, DaemonFixture.PASSWORD.toCharArray(),
+                         dev.cairn.engine.repo.Environment.system(), tmp.resolve("other-cache"))) {
+                dev.cairn.engine.backup.Archiver.create(other, dev.cairn.engine.backup.ArchiverOptions.defaults(), null)
+                        .run(java.util.List.of(src));
+            }
+            f.clock.advance(Duration.ofHours(1));
+            stepAndSettle(d);
+            assertThat(f.log()).as("the hand-made snapshot's trees were found: nothing read again")
+                    .contains("(0 new, 0 changed, 3 unchanged files)");
+        }
+    }
+
+    @Test
     void aCronSetWaitsForItsSlot() throws Exception {
         Path config = f.config("sets:\n  nightly:\n    repository: " + repo + "\n    sources: [" + src + "]\n    schedule: \"30 2 * * *\"\n");
         try (Daemon d = f.start(config)) {
