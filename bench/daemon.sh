@@ -3,20 +3,22 @@
 # repository) inside the cairn daemon, versus a one-shot `cairn backup` and restic; and the daemon's resident memory.
 #
 # Usage: bench/daemon.sh [--keep] [--help]
-#   --keep         keep the run directory (corpus, repositories) instead of deleting it at the end
+#   --keep         keep the run directory (repositories, logs) instead of deleting it at the end
 #
 # Environment:
 #   BENCH_SIZE=2G        size of the mixed corpus (BENCH_SIZE=200M for a quick run)
 #   BENCH_SEED=42        corpus seed
 #   BENCH_RUNS=3         timed no-change runs per tool (the median is reported)
 #   BENCH_IDLE=60        seconds the daemon idles before its idle RSS is read
-#   BENCH_WORK=DIR       run directory (default ${TMPDIR:-/tmp}/cairn-daemon-bench, /var/tmp/... on tmpfs)
+#   BENCH_WORK=DIR       run directory (default ${TMPDIR:-/tmp}/cairn-daemon-bench, /var/tmp/... on tmpfs); the corpus is
+#                        cached there as corpus-SIZE-SEED (reused from /tmp/cairn-prune/ when bench/prune.sh made one)
 #   CORPUS_SCRIPT=...    corpus generator (default: ../shared/bench/make-corpus.py, as bench/compare.sh)
 #   CAIRN_CMD=./cairn    command that runs cairn (its JVM options are the launcher's: the daemon runs as users run it)
 #
 # What is measured: one-shot = `cairn backup` (JVM start, key derivation, index, tree walk) under GNU time -v;
 # restic = `restic backup` of the same corpus; daemon = `cairn run SET` sent to a running `cairn daemon`, timed by the
 # daemon's own record of the run (state.json lastStart..lastEnd), after one untimed first run that opens the repository.
+# The three run in rounds, so the ratio compares runs made under the same load.
 # The daemon's RSS is VmRSS of /proc/PID/status right after the runs and after BENCH_IDLE seconds idle; VmHWM is its peak.
 # stdout: a Markdown report with PASS/FAIL per target; also bench/results/daemon.md (bench/lib.sh). Exit 1 if a target fails.
 set -euo pipefail
@@ -62,7 +64,7 @@ cleanup() {
 trap cleanup EXIT
 export CAIRN_PASSWORD="cairn-bench-password" RESTIC_PASSWORD="cairn-bench-password"
 export CAIRN_CACHE_DIR="$RUN/cache" RESTIC_CACHE_DIR="$RUN/restic-cache"
-CORPUS="$RUN/corpus"; CREPO="$RUN/cairn-repo"; RREPO="$RUN/restic-repo"
+CREPO="$RUN/cairn-repo"; RREPO="$RUN/restic-repo"
 printf '%s\n' "$CAIRN_PASSWORD" >"$RUN/pass"; chmod 600 "$RUN/pass"
 
 # timed OUT CMD...: runs CMD under GNU time -v; prints "seconds peak_rss_kib"
@@ -76,9 +78,21 @@ timed() {
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-log "corpus: $BENCH_SIZE (seed $BENCH_SEED) in $CORPUS"
-python3 "$CORPUS_SCRIPT" "$CORPUS" --size "$BENCH_SIZE" --seed "$BENCH_SEED" >&2
-FILES=$(find "$CORPUS" -type f | wc -l)
+# the pristine corpus is cached next to the run directory (and reused from bench/prune.sh's and bench/remote.sh's caches)
+CORPUS="$BENCH_WORK/corpus-$BENCH_SIZE-$BENCH_SEED"
+for cached in "$CORPUS" "/tmp/cairn-prune/corpus-$BENCH_SIZE-$BENCH_SEED" "/var/tmp/cairn-prune/corpus-$BENCH_SIZE-$BENCH_SEED"; do
+  if [ -f "$cached/.complete" ]; then CORPUS="$cached"; break; fi
+done
+if [ -f "$CORPUS/.complete" ]; then
+  log "corpus: $BENCH_SIZE (seed $BENCH_SEED), cached in $CORPUS"
+else
+  log "corpus: $BENCH_SIZE (seed $BENCH_SEED) in $CORPUS"
+  rm -rf -- "$CORPUS"
+  python3 "$CORPUS_SCRIPT" "$CORPUS" --size "$BENCH_SIZE" --seed "$BENCH_SEED" >&2
+  touch "$CORPUS/.complete"
+fi
+FILES=$(find "$CORPUS" -type f ! -name .complete | wc -l)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log "cairn: init and first backup"
 "${CAIRN[@]}" -r "$CREPO" init -q >&2
@@ -87,14 +101,7 @@ log "restic: init and first backup"
 restic -r "$RREPO" init --repository-version 2 -q >&2
 restic -r "$RREPO" backup -q "$CORPUS" >&2
 
-declare -a ONE_T ONE_R RES_T RES_R DMN_T
-for i in $(seq "$BENCH_RUNS"); do
-  log "no-change run $i/$BENCH_RUNS: one-shot cairn backup, restic backup"
-  read -r t r < <(timed "$RUN/one-$i.log" "${CAIRN[@]}" -r "$CREPO" backup -q "$CORPUS"); ONE_T+=("$t"); ONE_R+=("$r")
-  read -r t r < <(timed "$RUN/restic-$i.log" restic -r "$RREPO" backup -q "$CORPUS"); RES_T+=("$t"); RES_R+=("$r")
-done
-
-log "daemon: start, one untimed run (opens the repository), then $BENCH_RUNS timed runs"
+log "daemon: start, one untimed run (opens the repository)"
 cat >"$RUN/daemon.yaml" <<YAML
 state-dir: $RUN/state
 sets:
@@ -117,7 +124,16 @@ p = lambda t: d.datetime.fromisoformat(t.replace("Z", "+00:00"))
 print("%.2f" % (p(s["lastEnd"]) - p(s["lastStart"])).total_seconds())' "$RUN/state/state.json"
 }
 FIRST=$(run_in_daemon)
-for i in $(seq "$BENCH_RUNS"); do DMN_T+=("$(run_in_daemon)"); done
+declare -a ONE_T ONE_R RES_T RES_R DMN_T PAIR
+# paired runs: each round runs the three one after the other, so a change of the machine's load hits all three alike
+for i in $(seq "$BENCH_RUNS"); do
+  log "no-change run $i/$BENCH_RUNS: one-shot cairn backup, restic backup, a run in the daemon"
+  read -r t r < <(timed "$RUN/one-$i.log" "${CAIRN[@]}" -r "$CREPO" backup -q "$CORPUS"); ONE_T+=("$t"); ONE_R+=("$r")
+  read -r t r < <(timed "$RUN/restic-$i.log" restic -r "$RREPO" backup -q "$CORPUS"); RES_T+=("$t"); RES_R+=("$r")
+  DMN_T+=("$(run_in_daemon)")
+  PAIR+=("$(awk -v d="${DMN_T[-1]}" -v r="$t" 'BEGIN { printf "%.3f", d / r }')")
+done
+
 rss() { awk -v k="$1:" '$1 == k { printf "%.0f", $2 / 1024 }' "/proc/$JPID/status"; }
 RSS_AFTER=$(rss VmRSS); HWM=$(rss VmHWM)
 log "daemon: idle for $BENCH_IDLE s"
@@ -127,12 +143,13 @@ RSS_IDLE=$(rss VmRSS)
 ONE=$(printf '%s\n' "${ONE_T[@]}" | median); RES=$(printf '%s\n' "${RES_T[@]}" | median); DMN=$(printf '%s\n' "${DMN_T[@]}" | median)
 ONE_RSS=$(printf '%s\n' "${ONE_R[@]}" | median | awk '{ printf "%.0f", $1 / 1024 }')
 RES_RSS=$(printf '%s\n' "${RES_R[@]}" | median | awk '{ printf "%.0f", $1 / 1024 }')
-RATIO=$(awk -v d="$DMN" -v r="$RES" 'BEGIN { printf "%.2f", d / r }')
+RATIO=$(printf '%s\n' "${PAIR[@]}" | median | awk '{ printf "%.2f", $1 }')   # median of the rounds' ratios
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "PASS" : "FAIL" }'; }
 REPORT="$RUN/report.md"
 {
   echo "Corpus: $BENCH_SIZE mixed (seed $BENCH_SEED, $FILES files), local repositories on one disk; $(restic version | cut -d' ' -f1-2);"
-  echo "median of $BENCH_RUNS no-change runs each. Daemon runs are timed by the daemon (state.json), one-shot and restic by GNU time."
+  echo "median of $BENCH_RUNS no-change runs each, run in rounds (one-shot, restic, daemon); the ratio is the median of the rounds'"
+  echo "ratios. Daemon runs are timed by the daemon (state.json), one-shot and restic by GNU time. Load before: $LOAD_BEFORE."
   echo
   echo "| no-change backup | time s | peak RSS MiB |"
   echo "|---|---|---|"

@@ -37,7 +37,7 @@ final class RemoteFixture implements AutoCloseable {
     static final String LOGIN_PASSWORD = "ann login Vb81-staple";
     static final String PASSPHRASE = "remote repository passphrase";
     final MutableClock clock = MutableClock.at(Instant.now());
-    final ServerApp server;
+    ServerApp server;
     final long accountId;
     final String fullToken;
     final String appendToken;
@@ -46,9 +46,7 @@ final class RemoteFixture implements AutoCloseable {
 
     RemoteFixture(Path tmp) throws Exception {
         this.tmp = tmp;
-        server = ServerApp.start(ServerConfig.defaults(tmp.resolve("server")).withListen("127.0.0.1", 0)
-                        .withPasswordHash(PasswordHasher.TEST), clock, new SecureRandom()::nextBytes, "admin password of the test",
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), ServerLauncher.FEATURES);
+        server = startServer(0);
         accountId = server.core().accounts().create(ACCOUNT, "ann@example.com", LOGIN_PASSWORD, false).id();
         fullToken = server.core().tokens().create(accountId, "admin-laptop", TokenScope.FULL, null).token();
         appendToken = server.core().tokens().create(accountId, "laptop", TokenScope.APPEND, null).token();
@@ -58,6 +56,40 @@ final class RemoteFixture implements AutoCloseable {
         env.put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
         env.put("HOME", tmp.resolve("home").toString());
         env.put("CAIRN_TOKEN", appendToken);
+    }
+
+    private ServerApp startServer(int port) throws Exception {
+        return ServerApp.start(ServerConfig.defaults(tmp.resolve("server")).withListen("127.0.0.1", port)
+                        .withPasswordHash(PasswordHasher.TEST), clock, new SecureRandom()::nextBytes, "admin password of the test",
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), ServerLauncher.FEATURES);
+    }
+
+    /** Stops the server and starts it again on the same port and data (after {@code down} ran while it was stopped). */
+    void whileServerIsDown(ThrowingRunnable down) throws Exception {
+        int port = server.port();
+        server.close();
+        try {
+            down.run();
+        } finally {
+            server = startServer(port);
+        }
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** The account's run reports as {@code GET /api/v1/runs} lists them (newest first). */
+    JsonNode runs() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server() + "/api/v1/runs"))
+                    .header("Authorization", "Bearer " + fullToken).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET /api/v1/runs: " + r.statusCode() + " " + r.body());
+            }
+            return new ObjectMapper().readTree(r.body()).path("runs");
+        }
     }
 
     String server() {

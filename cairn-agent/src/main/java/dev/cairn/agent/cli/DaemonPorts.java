@@ -53,7 +53,10 @@ final class DaemonPorts {
 
     /** The options of a daemon on {@code config} in {@code stateDir}, logging to the command's stderr. */
     static Daemon.Options options(CliContext context, Path config, Path stateDir, boolean signals) {
-        Clock clock = Clock.systemUTC();
+        return options(context, config, stateDir, signals, Clock.systemUTC());
+    }
+
+    static Daemon.Options options(CliContext context, Path config, Path stateDir, boolean signals, Clock clock) {
         return new Daemon.Options(config, stateDir, clock, opener(context), new HttpReportSender(), tokens(context),
                 Version.VERSION, Environment.system().hostname(), new Log(context.err(), clock), signals);
     }

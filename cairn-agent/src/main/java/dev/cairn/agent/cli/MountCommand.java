@@ -40,6 +40,9 @@ final class MountCommand extends BaseCommand {
     @Option(names = "--cache-size", paramLabel = "MiB", description = "decrypted data kept in memory (default: 16)")
     int cacheMib = (int) (MountOptions.DEFAULT_CACHE_BYTES >> 20);
 
+    @Option(names = "--refresh", paramLabel = "SECONDS", description = "look for new snapshots this often (default: 30; 0: never)")
+    int refreshSeconds = (int) MountOptions.DEFAULT_REFRESH.toSeconds();
+
     private boolean remote;
 
     @Override
@@ -68,6 +71,9 @@ final class MountCommand extends BaseCommand {
         if (!webdav) {
             throw new ParameterException(spec.commandLine(), "say how to mount: --webdav (the only kind so far)");
         }
+        if (refreshSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--refresh must be 0 (never) or more seconds");
+        }
         if (cacheMib < 1) {
             throw new ParameterException(spec.commandLine(), "--cache-size must be at least 1 (MiB)");
         }
@@ -89,7 +95,8 @@ final class MountCommand extends BaseCommand {
         }
         remote = !loopback;
         String password = remote || auth ? password() : null;
-        return new MountOptions(address, password, (long) cacheMib << 20, MountOptions.DEFAULT_THREADS);
+        return new MountOptions(address, password, (long) cacheMib << 20, MountOptions.DEFAULT_THREADS,
+                java.time.Duration.ofSeconds(refreshSeconds));
     }
 
     /** 128 random bits, URL-safe (this command is a composition root: it may create the randomness). */

@@ -34,6 +34,7 @@ public final class ConfigLoader {
         SimpleModule values = new SimpleModule("cairn-daemon");
         values.addDeserializer(Schedule.class, text(t -> Schedule.parse(t, zone)));
         values.addDeserializer(Duration.class, text(Durations::parse));
+        values.addDeserializer(SetConfig.Prune.class, new PruneDeserializer());
         values.addDeserializer(SetConfig.ByteRate.class, text(t -> new SetConfig.ByteRate(Durations.bytes(t))));
         mapper = new ObjectMapper(new YAMLFactory()).registerModule(values)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -108,6 +109,26 @@ public final class ConfigLoader {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** {@code prune: never} (or {@code false}), or a map of {@link SetConfig.Prune.Keys}. */
+    private static final class PruneDeserializer extends JsonDeserializer<SetConfig.Prune> {
+        @Override
+        public SetConfig.Prune deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken().isScalarValue()) {
+                String t = p.getValueAsString();
+                if ("never".equals(t) || "false".equals(t)) {
+                    return SetConfig.Prune.NEVER;
+                }
+                throw JsonMappingException.from(p, "'prune' is 'never' or a map like {every: 7d, max-unused: 5%}, not '" + t + "'");
+            }
+            SetConfig.Prune.Keys k = ctxt.readValue(p, SetConfig.Prune.Keys.class);
+            try {
+                return new SetConfig.Prune(k.every(), k.maxUnused());
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, e.getMessage(), e);
+            }
+        }
     }
 
     /** A deserializer of a scalar through {@code parse}, whose IllegalArgumentException becomes a located error. */

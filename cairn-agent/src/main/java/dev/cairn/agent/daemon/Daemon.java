@@ -94,8 +94,12 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** One pass of the loop: reload if asked, start due sets, retry the outbox when due. Tests call it on a mutable clock. */
-    void step() {
+    /**
+     * One pass of the loop: reload if asked, start due sets (on other threads: {@link #idle()} says when they ended), send
+     * waiting run reports when due (in the background). Tests drive the daemon with it on a mutable clock instead of
+     * {@link #runLoop()}.
+     */
+    public void step() {
         if (reloadRequested.getAndSet(false) || (!options.signals() || !signalsInstalled) && configChanged()) {
             reload();
         }
@@ -171,7 +175,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private SetRunner.Outcome runSet(SetConfig set, SetState before) throws InterruptedException {
-        SetRunner.Outcome o = runner.run(set, config.reportTo(), before == null ? null : before.lastCheck());
+        SetRunner.Outcome o = runner.run(set, config.reportTo(), before);
         outbox.deliver();
         ranSinceGc = true;
         return o;
@@ -195,6 +199,11 @@ public final class Daemon implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** Whether no set is running now. */
+    public boolean idle() {
+        return scheduler.idle();
     }
 
     /** The config in force. */

@@ -139,7 +139,7 @@ final class Scheduler {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             Instant t = clock.instant();
-            outcome = new SetRunner.Outcome(t, t, "failed", String.valueOf(e), List.of(), null);
+            outcome = SetRunner.Outcome.failed(t, String.valueOf(e));
         } finally {
             finish(set, outcome, waiting);
         }
@@ -154,8 +154,7 @@ final class Scheduler {
                 if (!next.isAfter(outcome.end())) {
                     next = set.schedule().next(outcome.end());
                 }
-                states.put(set.name(), states.get(set.name()).finished(outcome.start(), outcome.end(), outcome.status(),
-                        outcome.message(), next, outcome.checked()));
+                states.put(set.name(), states.get(set.name()).finished(outcome, next));
                 save();
                 log.info(set.name() + ": run " + outcome.status() + "; next run " + next);
             }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record SetConfig(String name, String repository, Path passwordFile, String passwordCommand, Path tokenFile,
         List<Path> sources, List<String> exclude, List<String> excludeIfPresent, List<String> tags, Schedule schedule,
-        Keep keep, Check check, Bandwidth bandwidth, Hooks hooks, List<ExportPull> exportPull, URI reportTo, boolean insecureHttp) {
+        Keep keep, Prune prune, Check check, Bandwidth bandwidth, Hooks hooks, List<ExportPull> exportPull, URI reportTo, boolean insecureHttp) {
     public SetConfig {
         sources = sources == null ? List.of() : List.copyOf(sources);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
@@ -34,6 +34,9 @@ public record SetConfig(String name, String repository, Path passwordFile, Strin
         if (repository == null && (keep != null || check != null || !sources.isEmpty())) {
             throw new IllegalArgumentException("'sources', 'keep' and 'check' need a 'repository'");
         }
+        if (prune != null && keep == null) {
+            throw new IllegalArgumentException("'prune' frees what 'keep' forgot: give the set a 'keep' too (or run 'cairn prune' by hand)");
+        }
         if (passwordFile != null && passwordCommand != null) {
             throw new IllegalArgumentException("give 'password-file' or 'password-command', not both");
         }
@@ -41,7 +44,7 @@ public record SetConfig(String name, String repository, Path passwordFile, Strin
 
     SetConfig named(String setName) {
         return new SetConfig(setName, repository, passwordFile, passwordCommand, tokenFile, sources, exclude, excludeIfPresent,
-                tags, schedule, keep, check, bandwidth, hooks, exportPull, reportTo, insecureHttp);
+                tags, schedule, keep, prune, check, bandwidth, hooks, exportPull, reportTo, insecureHttp);
     }
 
     /** Whether the set backs up (it may only pull exports). */
@@ -65,6 +68,15 @@ public record SetConfig(String name, String repository, Path passwordFile, Strin
         return repository;
     }
 
+    /** How the set prunes: {@code prune} as given, {@link Prune#DEFAULT} when it has a {@code keep} but no {@code prune}, null for never. */
+    Prune pruning() {
+        if (keep == null) {
+            return null;
+        }
+        Prune p = prune == null ? Prune.DEFAULT : prune;
+        return p.never() ? null : p;
+    }
+
     /** Retention after each backup ({@code cairn forget}'s {@code --keep-*} rules); {@code within} like {@code 30d}. */
     public record Keep(Integer last, Integer hourly, Integer daily, Integer weekly, Integer monthly, Integer yearly, String within) {
         public Keep {
@@ -79,6 +91,38 @@ public record SetConfig(String name, String repository, Path passwordFile, Strin
             if (within != null) {
                 dev.cairn.engine.forget.RetentionDuration.parse(within);
             }
+        }
+    }
+
+    /**
+     * {@code cairn prune} after a backup whose {@code keep} has forgotten snapshots since the last prune, at most once per
+     * {@code every} (default 7 days), tolerating {@code maxUnused} unused data in packs that stay (as {@code cairn prune
+     * --max-unused}, default 5%). {@link #NEVER} ({@code prune: never}) turns it off. ADR 38 says why this is the rule.
+     */
+    public record Prune(java.time.Duration every, String maxUnused) {
+        static final java.time.Duration DEFAULT_EVERY = java.time.Duration.ofDays(7);
+        static final Prune DEFAULT = new Prune(null, null);
+        /** Never prune (a zero interval, which the config cannot spell otherwise). */
+        static final Prune NEVER = new Prune(java.time.Duration.ZERO, null);
+
+        public Prune {
+            every = every == null ? DEFAULT_EVERY : every;
+            maxUnused = maxUnused == null ? "5%" : maxUnused;
+            dev.cairn.engine.prune.ByteLimit.parse(maxUnused, "'max-unused'", true);
+        }
+
+        boolean never() {
+            return every.isZero();
+        }
+
+        /** The engine's options (waiting {@code lockWait} for the exclusive lock). */
+        dev.cairn.engine.prune.PruneOptions options(dev.cairn.engine.repo.LockWait lockWait) {
+            return dev.cairn.engine.prune.PruneOptions.defaults()
+                    .withMaxUnused(dev.cairn.engine.prune.ByteLimit.parse(maxUnused, "'max-unused'", true)).withLockWait(lockWait);
+        }
+
+        /** The keys of {@code prune:} as a map ({@code prune: never} is read by {@link ConfigLoader}). */
+        record Keys(java.time.Duration every, String maxUnused) {
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.cairn.agent.daemon;
 
 import dev.cairn.agent.export.ExportPuller;
-import dev.cairn.client.ServerProblemException;
 import dev.cairn.engine.backup.Archiver;
 import dev.cairn.engine.backup.ArchiverOptions;
 import dev.cairn.engine.backup.BackupResult;
@@ -10,11 +9,6 @@ import dev.cairn.engine.check.CheckOptions;
 import dev.cairn.engine.check.CheckResult;
 import dev.cairn.engine.check.Checker;
 import dev.cairn.engine.check.Severity;
-import dev.cairn.engine.forget.ForgetListener;
-import dev.cairn.engine.forget.Forgetter;
-import dev.cairn.engine.forget.RetentionDuration;
-import dev.cairn.engine.forget.RetentionPolicy;
-import dev.cairn.engine.forget.SnapshotGroups;
 import dev.cairn.engine.repo.LockWait;
 import dev.cairn.engine.snapshot.SnapshotSummary;
 import java.io.IOException;
@@ -25,16 +19,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs one set once: pre-hook (a failure skips the run), backup, retention ({@code keep}) when the token allows it,
+ * Runs one set once: pre-hook (a failure skips the run), backup, retention ({@code keep}, and prune when due: {@link Retention}),
  * post-hook, then the set's export pulls; queues a {@link RunReport} per step in the {@link Outbox}. Never throws for a
  * failed step: the {@link Outcome} says what happened. Called by one thread per set at a time.
  */
@@ -48,10 +39,17 @@ final class SetRunner {
     private final Clock clock;
     private final String version;
     private final String host;
-    private final Set<String> forgetDenied = ConcurrentHashMap.newKeySet();
+    private final Retention retention;
 
-    /** What a run came to: {@code success}, {@code partial} or {@code failed}, the first error, and its reports. */
-    record Outcome(Instant start, Instant end, String status, String message, List<RunReport> reports, Instant checked) {
+    /**
+     * What a run came to: {@code success}, {@code partial} or {@code failed}, the first error, and its reports; when it
+     * checked the repository and when it pruned it (null: it did not), and how many snapshots its {@code keep} forgot.
+     */
+    record Outcome(Instant start, Instant end, String status, String message, List<RunReport> reports, Instant checked,
+                   int forgotten, Instant pruned) {
+        static Outcome failed(Instant at, String message) {
+            return new Outcome(at, at, "failed", message, List.of(), null, 0, null);
+        }
     }
 
     SetRunner(RepositoryCache repositories, Outbox outbox, Outbox.Tokens tokens, Log log, Clock clock, String version, String host) {
@@ -62,17 +60,20 @@ final class SetRunner {
         this.clock = clock;
         this.version = version;
         this.host = host;
+        this.retention = new Retention(repositories, this::report, log, clock);
     }
 
     /** Forgets which sets' tokens refused retention (after a reload the token may be another). */
     void resetForgetDenied() {
-        forgetDenied.clear();
+        retention.reset();
     }
 
-    /** Runs {@code set}; {@code lastCheck} is when its repository was last checked (null: never). */
-    Outcome run(SetConfig set, URI fileReportTo, Instant lastCheck) throws InterruptedException {
+    /** Runs {@code set}; {@code before} is its state after the last run (null: it never ran). */
+    Outcome run(SetConfig set, URI fileReportTo, SetState before) throws InterruptedException {
         Instant start = clock.instant();
+        Instant lastCheck = before == null ? null : before.lastCheck();
         Instant checked = null;
+        Retention.Result kept = new Retention.Result(List.of(), 0, null);
         List<RunReport> reports = new ArrayList<>();
         Hook.Outcome pre = hook(set, set.hooks().pre(), Map.of());
         if (pre != null && !pre.ok()) {
@@ -80,10 +81,12 @@ final class SetRunner {
             reports.add(report(set, "backup", start, "failed", List.of(error)));
         } else {
             if (set.backsUp()) {
-                RunReport backup = backup(set);
+                Backed backed = backup(set);
+                RunReport backup = backed.report();
                 reports.add(backup);
-                if (!"failed".equals(backup.status()) && set.keep() != null && !forgetDenied.contains(set.name())) {
-                    forget(set).ifPresent(reports::add);
+                if (!"failed".equals(backup.status()) && set.keep() != null) {
+                    kept = retention.apply(set, before, backed.hostname());
+                    reports.addAll(kept.reports());
                 }
                 if (!"failed".equals(backup.status()) && checkDue(set, lastCheck)) {
                     checked = clock.instant();
@@ -101,14 +104,21 @@ final class SetRunner {
         }
         queue(set, fileReportTo, reports);
         String first = reports.stream().flatMap(r -> r.errors().stream()).findFirst().orElse(null);
-        return new Outcome(start, clock.instant(), worst(reports), first, reports, checked);
+        return new Outcome(start, clock.instant(), worst(reports), first, reports, checked, kept.forgotten(), kept.pruned());
     }
 
-    private RunReport backup(SetConfig set) {
+    /** A backup's report, and the host its snapshot records (null if it failed). */
+    private record Backed(RunReport report, String hostname) {
+    }
+
+    private Backed backup(SetConfig set) {
         Instant start = clock.instant();
         BackupCounter counter = new BackupCounter();
         try {
             RepositoryOpener.Opened o = repositories.get(set);
+            // Another writer (a 'cairn backup' by hand, another computer) may have added index files since the last run:
+            // without them the parent snapshot's trees look missing and every file is read again. One listing per run.
+            o.repo().refreshIndex(true);
             ArchiverOptions options = ArchiverOptions.defaults().withExcludes(set.exclude(), set.excludeIfPresent())
                     .withTags(set.tags()).withProgramVersion(version).withLockWait(LockWait.of(LOCK_WAIT));
             BackupResult r = Archiver.create(o.repo(), options, counter).run(set.sources());
@@ -116,51 +126,15 @@ final class SetRunner {
             String status = r.snapshot().partial() ? "partial" : "success";
             log.info(set.name() + ": backup " + status + ", snapshot " + r.snapshotId().substring(0, 8) + " (" + s.filesNew()
                     + " new, " + s.filesChanged() + " changed, " + s.filesUnmodified() + " unchanged files)");
-            return new RunReport(UUID.randomUUID().toString(), "backup", set.name(), set.reportedRepository(), host, version, start,
-                    clock.instant(), status, r.snapshotId(), s.filesNew(), s.filesChanged(), s.filesUnmodified(),
+            return new Backed(new RunReport(UUID.randomUUID().toString(), "backup", set.name(), set.reportedRepository(), host,
+                    version, start, clock.instant(), status, r.snapshotId(), s.filesNew(), s.filesChanged(), s.filesUnmodified(),
                     counter.bytesNew.get(), counter.bytesChanged.get(), counter.bytesUnchanged.get(), s.dataAddedPacked(),
-                    counter.errors(), false);
+                    counter.errors(), false), r.snapshot().hostname());
         } catch (IOException | RuntimeException e) {
             repositories.drop(set.name());
             log.info(set.name() + ": backup failed: " + message(e));
-            return report(set, "backup", start, "failed", List.of(message(e)));
+            return new Backed(report(set, "backup", start, "failed", List.of(message(e))), null);
         }
-    }
-
-    /** Applies {@code keep}; empty (and logged once per token) when the token may not delete. */
-    private java.util.Optional<RunReport> forget(SetConfig set) {
-        Instant start = clock.instant();
-        try {
-            RepositoryOpener.Opened o = repositories.get(set);
-            Forgetter.Result r = new Forgetter(o.repo(), ForgetListener.NONE).run(new Forgetter.Options(policy(set.keep()),
-                    SnapshotGroups.DEFAULT, s -> true, ZoneId.systemDefault(), false, LockWait.of(LOCK_WAIT)));
-            log.info(set.name() + ": retention removed " + r.removed() + " snapshot(s)");
-            return java.util.Optional.of(report(set, "forget", start, "success", List.of()));
-        } catch (IOException | RuntimeException e) {
-            ServerProblemException refused = forbidden(e);
-            if (refused != null) {
-                forgetDenied.add(set.name());
-                log.info(set.name() + ": the token may not delete (" + refused.getMessage() + "); 'keep' is not applied from "
-                        + "this device until the daemon reloads (use a full token, or run 'cairn forget' from a trusted place)");
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(forgetFailed(set, start, e));
-        }
-    }
-
-    /** The server's 403 (an append-only token) behind {@code e}, or null. */
-    private static ServerProblemException forbidden(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ServerProblemException p && p.status() == 403) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private RunReport forgetFailed(SetConfig set, Instant start, Exception e) {
-        log.info(set.name() + ": retention failed: " + message(e));
-        return report(set, "forget", start, "failed", List.of(message(e)));
     }
 
     private boolean checkDue(SetConfig set, Instant lastCheck) {
@@ -184,17 +158,6 @@ final class SetRunner {
             log.info(set.name() + ": check failed: " + message(e));
             return report(set, "check", start, "failed", List.of(message(e)));
         }
-    }
-
-    static RetentionPolicy policy(SetConfig.Keep k) {
-        RetentionDuration within = k.within() == null ? RetentionDuration.ZERO : RetentionDuration.parse(k.within());
-        return RetentionPolicy.NONE.withCounts(n(k.last()), n(k.hourly()), n(k.daily()), n(k.weekly()), n(k.monthly()), n(k.yearly()))
-                .withWithin(within, RetentionDuration.ZERO, RetentionDuration.ZERO, RetentionDuration.ZERO,
-                        RetentionDuration.ZERO, RetentionDuration.ZERO);
-    }
-
-    private static int n(Integer count) {
-        return count == null ? 0 : count;
     }
 
     private RunReport exportPull(SetConfig set, SetConfig.ExportPull job) {
@@ -279,7 +242,7 @@ final class SetRunner {
         return reports.stream().anyMatch(r -> "partial".equals(r.status())) ? "partial" : "success";
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

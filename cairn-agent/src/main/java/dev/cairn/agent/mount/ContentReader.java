@@ -13,11 +13,12 @@ final class ContentReader {
     /** Blobs to read ahead of the one being written. */
     private static final int READ_AHEAD = 2;
 
-    private final MasterIndex index;
+    private final java.util.function.Supplier<MasterIndex> index;
     private final BlobCache blobs;
     private final WeightedCache<String, FileLayout> layouts;
 
-    ContentReader(MasterIndex index, BlobCache blobs, long layoutCacheBytes) {
+    /** @param index the repository's index in force (a refresh replaces it: {@link LiveCatalog}) */
+    ContentReader(java.util.function.Supplier<MasterIndex> index, BlobCache blobs, long layoutCacheBytes) {
         this.index = index;
         this.blobs = blobs;
         this.layouts = new WeightedCache<>(layoutCacheBytes, FileLayout::weight);
@@ -27,7 +28,7 @@ final class ContentReader {
     FileLayout layout(Resource.File file) throws IOException {
         FileLayout layout = layouts.get(file.key());
         if (layout == null) {
-            layout = FileLayout.of(file.node(), index);
+            layout = FileLayout.of(file.node(), index.get());
             layouts.put(file.key(), layout);
         }
         return layout;

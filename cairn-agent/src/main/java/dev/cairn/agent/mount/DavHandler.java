@@ -30,12 +30,16 @@ final class DavHandler implements HttpHandler {
     private final ContentReader content;
     private final Access access;
     private final Consumer<String> problems;
+    private final java.util.concurrent.locks.Lock reading;
 
-    DavHandler(Namespace namespace, ContentReader content, Access access, Consumer<String> problems) {
+    /** @param reading held while a request reads the repository (a refresh of the index waits for it: {@link LiveCatalog}) */
+    DavHandler(Namespace namespace, ContentReader content, Access access, Consumer<String> problems,
+               java.util.concurrent.locks.Lock reading) {
         this.namespace = namespace;
         this.content = content;
         this.access = access;
         this.problems = problems;
+        this.reading = reading;
     }
 
     @Override
@@ -50,7 +54,12 @@ final class DavHandler implements HttpHandler {
                         : "this server answers only requests for localhost, 127.0.0.1 or [::1]");
                 return;
             }
-            dispatch(ex);
+            reading.lock();
+            try {
+                dispatch(ex);
+            } finally {
+                reading.unlock();
+            }
         } catch (BadRequestException e) {
             text(ex, 400, e.getMessage());
         } catch (IOException | RuntimeException e) {

@@ -26,11 +26,12 @@ final class Namespace {
         void visit(Resource child) throws IOException;
     }
 
-    private final SnapshotCatalog catalog;
+    private final java.util.function.Supplier<SnapshotCatalog> catalogs;
     private final Trees trees;
 
-    Namespace(SnapshotCatalog catalog, Trees trees) {
-        this.catalog = catalog;
+    /** @param catalogs the catalog in force (it may change between requests: {@link LiveCatalog}) */
+    Namespace(java.util.function.Supplier<SnapshotCatalog> catalogs, Trees trees) {
+        this.catalogs = catalogs;
         this.trees = trees;
     }
 
@@ -41,8 +42,8 @@ final class Namespace {
         }
         List<String> rest = path.subList(1, path.size());
         return switch (path.get(0)) {
-            case SNAPSHOTS -> rest.isEmpty() ? virtual(SNAPSHOTS) : descend(catalog.find(rest.get(0)), rest.get(0), rest.subList(1, rest.size()));
-            case LATEST -> descend(catalog.latest(), LATEST, rest);
+            case SNAPSHOTS -> rest.isEmpty() ? virtual(SNAPSHOTS) : descend(catalogs.get().find(rest.get(0)), rest.get(0), rest.subList(1, rest.size()));
+            case LATEST -> descend(catalogs.get().latest(), LATEST, rest);
             case HOSTS -> resolveHost(rest);
             default -> null;
         };
@@ -52,12 +53,12 @@ final class Namespace {
         if (path.isEmpty()) {
             return virtual(HOSTS);
         }
-        List<SnapshotCatalog.Entry> own = catalog.ofHost(path.get(0));
+        List<SnapshotCatalog.Entry> own = catalogs.get().ofHost(path.get(0));
         if (own.isEmpty()) {
             return null;
         }
         if (path.size() == 1) {
-            return new Resource.Virtual(path.get(0), own.get(own.size() - 1).ref().snapshot().time(), catalog.version());
+            return new Resource.Virtual(path.get(0), own.get(own.size() - 1).ref().snapshot().time(), catalogs.get().version());
         }
         String name = path.get(1);
         SnapshotCatalog.Entry entry = name.equals(LATEST) ? own.get(own.size() - 1)
@@ -110,20 +111,20 @@ final class Namespace {
     private void virtualChildren(List<String> path, ChildVisitor visitor) throws IOException {
         if (path.isEmpty()) {
             visitor.visit(virtual(SNAPSHOTS));
-            if (catalog.latest() != null) {
+            if (catalogs.get().latest() != null) {
                 visitor.visit(resolve(List.of(LATEST)));
             }
             visitor.visit(virtual(HOSTS));
         } else if (path.equals(List.of(SNAPSHOTS))) {
-            for (SnapshotCatalog.Entry e : catalog.entries()) {
+            for (SnapshotCatalog.Entry e : catalogs.get().entries()) {
                 visitor.visit(new Resource.Dir(e.name(), e.ref().snapshot().time(), e.ref().snapshot().tree()));
             }
         } else if (path.equals(List.of(HOSTS))) {
-            for (String host : catalog.hosts()) {
+            for (String host : catalogs.get().hosts()) {
                 visitor.visit(resolveHost(List.of(host)));
             }
         } else if (path.size() == 2 && path.get(0).equals(HOSTS)) {
-            List<SnapshotCatalog.Entry> own = catalog.ofHost(path.get(1));
+            List<SnapshotCatalog.Entry> own = catalogs.get().ofHost(path.get(1));
             for (SnapshotCatalog.Entry e : own) {
                 visitor.visit(new Resource.Dir(e.name(), e.ref().snapshot().time(), e.ref().snapshot().tree()));
             }
@@ -132,8 +133,8 @@ final class Namespace {
     }
 
     private Resource.Virtual virtual(String name) {
-        SnapshotCatalog.Entry latest = catalog.latest();
-        return new Resource.Virtual(name, latest == null ? Instant.EPOCH : latest.ref().snapshot().time(), catalog.version());
+        SnapshotCatalog.Entry latest = catalogs.get().latest();
+        return new Resource.Virtual(name, latest == null ? Instant.EPOCH : latest.ref().snapshot().time(), catalogs.get().version());
     }
 
     static Instant instant(long nanos) {

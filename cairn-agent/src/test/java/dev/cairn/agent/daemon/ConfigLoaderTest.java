@@ -105,6 +105,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void pruneDefaultsToWeeklyWithKeepAndCanBeTunedOrTurnedOff() throws Exception {
+        String set = "sets:\n  home:\n    repository: /r\n    sources: [/a]\n    schedule: every 1h\n";
+        assertThat(loader.load(write(set)).set("home").pruning()).as("no keep, no prune").isNull();
+        SetConfig.Prune byDefault = loader.load(write(set + "    keep: {last: 3}\n")).set("home").pruning();
+        assertThat(byDefault).isEqualTo(new SetConfig.Prune(Duration.ofDays(7), "5%"));
+        assertThat(loader.load(write(set + "    keep: {last: 3}\n    prune: {every: 1d, max-unused: 10%}\n")).set("home").pruning())
+                .isEqualTo(new SetConfig.Prune(Duration.ofDays(1), "10%"));
+        assertThat(loader.load(write(set + "    keep: {last: 3}\n    prune: never\n")).set("home").pruning()).isNull();
+
+        Path alone = write(set + "    prune: {every: 1d}\n");
+        assertThatThrownBy(() -> loader.load(alone)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'prune' frees what 'keep' forgot").hasMessageContaining("line 2");
+        Path word = write(set + "    keep: {last: 3}\n    prune: sometimes\n");
+        assertThatThrownBy(() -> loader.load(word)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 7").hasMessageContaining("sets.home.prune").hasMessageContaining("'never' or a map");
+        Path limit = write(set + "    keep: {last: 3}\n    prune: {max-unused: lots}\n");
+        assertThatThrownBy(() -> loader.load(limit)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 7").hasMessageContaining("'max-unused' takes a size");
+    }
+
+    @Test
     void aMissingFileSaysHowToGiveOne() {
         assertThatThrownBy(() -> loader.load(tmp.resolve("nope.yaml"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("no such file").hasMessageContaining("--config");

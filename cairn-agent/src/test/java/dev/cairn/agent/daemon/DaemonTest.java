@@ -78,6 +78,24 @@ class DaemonTest {
     }
 
     @Test
+    void aRunAfterAnotherWriterBackedUpUsesThatSnapshotAsItsParent() throws Exception {
+        try (Daemon d = f.start(hourly(""))) {
+            stepAndSettle(d);
+            Files.writeString(src.resolve("file0.txt"), "changed by a backup made by hand");
+            try (var store = dev.cairn.blob.LocalBlobStore.open(repo);
+                 var other = dev.cairn.engine.repo.Repositories.open(store, DaemonFixture.PASSWORD.toCharArray(),
+                         dev.cairn.engine.repo.Environment.system(), tmp.resolve("other-cache"))) {
+                dev.cairn.engine.backup.Archiver.create(other, dev.cairn.engine.backup.ArchiverOptions.defaults(), null)
+                        .run(java.util.List.of(src));
+            }
+            f.clock.advance(Duration.ofHours(1));
+            stepAndSettle(d);
+            assertThat(f.log()).as("the hand-made snapshot's trees were found: nothing read again")
+                    .contains("(0 new, 0 changed, 3 unchanged files)");
+        }
+    }
+
+    @Test
     void aCronSetWaitsForItsSlot() throws Exception {
         Path config = f.config("sets:\n  nightly:\n    repository: " + repo + "\n    sources: [" + src + "]\n    schedule: \"30 2 * * *\"\n");
         try (Daemon d = f.start(config)) {
@@ -92,15 +110,60 @@ class DaemonTest {
     }
 
     @Test
-    void retentionIsAppliedAfterEachBackup() throws Exception {
+    void retentionIsAppliedAfterEachBackupToThisMachinesSnapshotsOnly() throws Exception {
+        try (var store = dev.cairn.blob.LocalBlobStore.open(repo);
+             var other = dev.cairn.engine.repo.Repositories.open(store, DaemonFixture.PASSWORD.toCharArray(),
+                     dev.cairn.engine.repo.Environment.system(), tmp.resolve("other-cache"))) {
+            for (int i = 0; i < 3; i++) { // another computer's snapshots of the same paths in the shared repository
+                dev.cairn.engine.backup.Archiver.create(other, dev.cairn.engine.backup.ArchiverOptions.defaults()
+                        .withHostname("other-machine"), null).run(java.util.List.of(src));
+            }
+        }
         try (Daemon d = f.start(hourly("    keep: {last: 2}\n"))) {
             for (int i = 0; i < 4; i++) {
                 Files.writeString(src.resolve("changing.txt"), "version " + i);
                 stepAndSettle(d);
                 f.clock.advance(Duration.ofHours(1));
             }
-            assertThat(snapshots(repo)).isEqualTo(2);
+            assertThat(snapshots(repo)).as("2 of this machine's, the other's 3").isEqualTo(5);
             assertThat(f.log()).contains("home: retention removed 1 snapshot(s)");
+        }
+    }
+
+    @Test
+    void pruneFollowsAForgetAtMostOncePerItsInterval() throws Exception {
+        java.util.List<String> kinds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        f.sender = (server, token, json) -> {
+            kinds.add(Outbox.JSON.readTree(json).path("kind").asText() + ":" + Outbox.JSON.readTree(json).path("status").asText());
+            return 201;
+        };
+        java.util.Random random = new java.util.Random(7);
+        try (Daemon d = f.start(hourly("    keep: {last: 1}\n    prune: {every: 1d}\n    report-to: http://127.0.0.1:9\n"))) {
+            long[] stored = new long[5];
+            for (int i = 0; i < 5; i++) {
+                byte[] unique = new byte[200_000];
+                random.nextBytes(unique);
+                Files.write(src.resolve("changing.bin"), unique);
+                stepAndSettle(d);
+                stored[i] = storedBytes();
+                f.clock.advance(Duration.ofHours(i == 2 ? 24 : 1));
+            }
+            assertThat(kinds.stream().filter(k -> k.startsWith("prune"))).as("runs 2 and 4: %s", kinds)
+                    .containsExactly("prune:success", "prune:success");
+            assertThat(kinds).doesNotContain("forget:failed", "backup:failed");
+            SetState s = d.scheduler().states().get("home");
+            assertThat(s.lastPrune()).isEqualTo(Instant.parse("2026-03-03T12:00:00Z"));
+            assertThat(s.forgottenSincePrune()).as("run 5 forgot one, not pruned yet").isEqualTo(1);
+            assertThat(stored[1]).as("the prune of run 2 freed the first version's 200 kB").isLessThan(stored[0] + 100_000);
+            assertThat(stored[2]).as("run 3 did not prune").isGreaterThan(stored[1] + 150_000);
+            assertThat(stored[3]).as("run 4 pruned again").isLessThan(stored[2]);
+            assertThat(snapshots(repo)).isEqualTo(1);
+        }
+    }
+
+    private long storedBytes() throws java.io.IOException {
+        try (var s = Files.walk(repo.resolve("data"))) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 

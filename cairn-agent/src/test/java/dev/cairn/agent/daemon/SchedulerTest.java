@@ -35,7 +35,7 @@ class SchedulerTest {
             worst.accumulateAndGet(now, Math::max);
             release.computeIfAbsent(set.name(), k -> new CountDownLatch(1)).await(30, TimeUnit.SECONDS);
             active.get(Scheduler.repositoryKey(set)).decrementAndGet();
-            return new SetRunner.Outcome(clock.instant(), clock.instant(), "success", null, List.of(), null);
+            return new SetRunner.Outcome(clock.instant(), clock.instant(), "success", null, List.of(), null, 0, null);
         };
         Scheduler[] holder = new Scheduler[1];
         Scheduler s = new Scheduler(new StateFile(tmp), clock.withZone(ZoneOffset.UTC), pool, job, () -> holder[0].tick(),
