@@ -108,12 +108,6 @@ public record ColumnSpec(String name, String label, ColumnType type, Boolean req
                 defaultValue, maxLength, unknownType, formula, autoNumber);
     }
 
-    /** This column with {@code newLabel}. */
-    public ColumnSpec labelled(String newLabel) {
-        return new ColumnSpec(name, newLabel, type, required, unique, indexed, choices, scale, currency, references,
-                defaultValue, maxLength, unknownType, formula, autoNumber);
-    }
-
     /** The stored default of a described column, or null. */
     @JsonIgnore
     public Value storedDefault() {
