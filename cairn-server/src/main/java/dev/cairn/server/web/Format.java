@@ -69,6 +69,6 @@ public final class Format {
             return "";
         }
         String s = Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        return s.endsWith(".") ? s : s + ".";
+        return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") || s.endsWith("\u2026") ? s : s + ".";
     }
 }

@@ -97,7 +97,7 @@ class FormulaImportBrowserTest {
             page.getByLabel("Formula (formula columns)").fill("totl > 300");
             page.getByRole(AriaRole.BUTTON, named("Add column")).click();
             assertThat(page.locator("#add-formula-error").textContent())
-                    .contains("unknown column 'totl' at 1; did you mean 'Total'?");
+                    .contains("Unknown column 'totl' at 1; did you mean 'Total'?");
             assertThat(page.getByLabel("Formula (formula columns)").inputValue()).isEqualTo("totl > 300");
             shoot(page, "formula-error");
             page.getByLabel("Formula (formula columns)").fill("total > 300");

@@ -230,7 +230,13 @@ class ReportWordsBrowserTest {
             + "|\\b[a-z]+\\.[a-z_]+_[a-z]|9223372036854775807|\\(#\\d+\\)");
 
     private static void assertPeoplesWords(Page page, String what) {
-        String text = page.locator("main").innerText();
+        // formulas are written in their own syntax (machine names: docs/formulas.md): their hint and definitions are
+        // left out of the check
+        String text = (String) page.evaluate("() => { const m = document.querySelector('main').cloneNode(true);"
+                + " m.querySelectorAll('[id$=\"-formula-hint\"], code').forEach(e => e.remove());"
+                + " m.querySelectorAll('*').forEach(e => { if (e.children.length === 0"
+                + " && e.textContent.trim().startsWith('= ')) e.remove(); });"
+                + " document.body.appendChild(m); const t = m.innerText; m.remove(); return t; }");
         java.util.regex.Matcher m = MACHINE.matcher(text);
         assertThat(m.find() ? m.group() + " in: " + text.substring(Math.max(0, m.start() - 80),
                 Math.min(text.length(), m.end() + 80)) : null).as(what + " (" + page.url() + ")").isNull();
