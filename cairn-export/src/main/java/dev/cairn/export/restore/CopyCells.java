@@ -2,11 +2,11 @@ package dev.cairn.export.restore;
 
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.Money;
+import dev.cairn.workspace.model.SqlValues;
 import dev.cairn.workspace.model.Value;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -36,7 +36,7 @@ public final class CopyCells {
                     }
                     yield new Money(decimal(c, text), currency);
                 }
-                case DATE -> new Value.Date(LocalDate.parse(text));
+                case DATE -> new Value.Date(SqlValues.isoDate(text));
                 case DATETIME -> new Value.DateTime(Instant.parse(text));
                 // the file's bundle path; AttachedRows turns it into the file the copy's index describes
                 case ATTACHMENT -> new Value.Text(text);

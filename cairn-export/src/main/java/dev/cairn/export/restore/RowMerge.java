@@ -56,7 +56,11 @@ final class RowMerge {
 
     /** Merges the copy's rows of {@code table} with {@code live} (in id order, the copy's columns). */
     static void run(CopyRows copy, TableDef table, Stream<SnapshotRow> live, Visitor v) throws Exception {
-        Iterator<SnapshotRow> it = live.iterator();
+        run(copy, table, live.iterator(), v);
+    }
+
+    /** As {@link #run(CopyRows, TableDef, Stream, Visitor)}, the workspace's rows from an iterator. */
+    static void run(CopyRows copy, TableDef table, Iterator<SnapshotRow> it, Visitor v) throws Exception {
         SnapshotRow[] head = {it.hasNext() ? it.next() : null};
         long[] last = {Long.MIN_VALUE};
         copy.rows(table, row -> {
