@@ -22,14 +22,17 @@ import java.util.stream.Stream;
  * The copy is a pulled export's directory, a decrypted bundle ({@code .zip}) or the encrypted one ({@code .age}, then
  * decrypted here with the identity, which never leaves this machine). It is checked here first (signature by the key
  * trusted for it, every checksum), then the manifest, the workspace files and the one format restored from are zipped
- * on the fly and uploaded ({@link ZipUpload}): the server reads them and answers the diff, which compares attached
- * files by their index, so their bytes are left out of it; unless it is a dry run, the copy is uploaded again with the
- * attached files and applied against the change sequence of that diff (ADR 37). Not thread-safe.
+ * on the fly and uploaded ({@link ZipUpload}; not the change log, which a restore does not read): the server reads
+ * them and answers the diff, which compares attached files by their index, so their bytes are left out of it; unless
+ * it is a dry run, the copy is uploaded again with the attached files and applied against the change sequence of that
+ * diff (ADR 37). Not thread-safe.
  */
 public final class CopyRestorer {
     /** The formats by how much type information their files carry (as the server prefers them). */
     static final List<String> PREFERENCE = List.of("jsonl", "sqlite", "xml", "sql", "xlsx", "csv");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The copy's change log: kept in the copy, never uploaded (a restore does not import it, ADR 31). */
+    static final String HISTORY = "workspace/history.jsonl";
 
     /** What to restore and how. */
     public record Request(Path copy, String identity, String format, String mode, boolean dryRun,
@@ -120,16 +123,18 @@ public final class CopyRestorer {
     }
 
     /**
-     * What is uploaded: the workspace files (with {@code workspace/attachments.jsonl}), {@code format}'s files, the
-     * attached files under {@code attachments/} when {@code withFiles} and the copy has them, the manifest and its
-     * signature.
+     * What is uploaded: the workspace files (with {@code workspace/attachments.jsonl}) except the change log
+     * ({@code workspace/history.jsonl}, which a restore does not read and which is often the largest file), {@code
+     * format}'s files, the attached files under {@code attachments/} when {@code withFiles} and the copy has them, the
+     * manifest and its signature.
      */
     static List<Path> files(Path dir, String format, boolean withFiles) throws IOException {
         List<Path> files = new ArrayList<>();
+        Path history = dir.resolve(HISTORY);
         for (String sub : withFiles ? List.of("workspace", format, "attachments") : List.of("workspace", format)) {
             if (Files.isDirectory(dir.resolve(sub))) {
                 try (Stream<Path> all = Files.walk(dir.resolve(sub))) {
-                    all.filter(Files::isRegularFile).sorted().forEach(files::add);
+                    all.filter(f -> Files.isRegularFile(f) && !f.equals(history)).sorted().forEach(files::add);
                 }
             }
         }
