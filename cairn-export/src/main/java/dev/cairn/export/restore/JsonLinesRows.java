@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cairn.workspace.model.Column;
+import dev.cairn.workspace.model.ColumnType;
 import dev.cairn.workspace.model.TableDef;
 import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.snapshot.Snapshot;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code jsonl/<table>.jsonl}: one object per line, {@code id}, {@code version}, every live column by name (null
@@ -49,18 +51,29 @@ final class JsonLinesRows implements CopyRows {
         try (JsonParser p = JSON.createParser(dir.resolve(file).toFile())) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 n++;
-                sink.accept(row(p, t, columns, index, file + " line " + n));
+                sink.accept(row(p, t, columns, index, new Line(file, n)));
             }
         }
         return n;
     }
 
+    /** Where a record is, put in words only for an error (a million rows build no message). */
+    private record Line(String file, long n) {
+        String where() {
+            return file + " line " + n;
+        }
+
+        Supplier<String> at(String member) {
+            return () -> where() + ", " + member;
+        }
+    }
+
     /** The record whose first token {@code t} the parser is at; leaves it at the record's last token. */
     private static SnapshotRow row(JsonParser p, JsonToken t, List<Column> columns, Map<String, Integer> index,
-            String where) throws java.io.IOException {
+            Line line) throws java.io.IOException {
         if (t != JsonToken.START_OBJECT) {
             p.skipChildren();
-            throw new CopyException(where + ": a record without its id or version");
+            throw new CopyException(line.where() + ": a record without its id or version");
         }
         Value[] values = new Value[columns.size()];
         boolean[] seen = new boolean[values.length];
@@ -71,7 +84,7 @@ final class JsonLinesRows implements CopyRows {
             Integer i = index.get(name);
             if (i != null) {
                 seen[i] = true;
-                values[i] = value(p, v, columns.get(i), where + ", " + name);
+                values[i] = value(p, v, columns.get(i), line.at(name));
             } else if ("id".equals(name)) {
                 id = integral(p, v);
             } else if ("version".equals(name)) {
@@ -81,11 +94,11 @@ final class JsonLinesRows implements CopyRows {
             }
         }
         if (id == null || version == null) {
-            throw new CopyException(where + ": a record without its id or version");
+            throw new CopyException(line.where() + ": a record without its id or version");
         }
         for (int i = 0; i < seen.length; i++) {
             if (!seen[i]) {
-                throw new CopyException(where + ": no field '" + columns.get(i).name() + "'");
+                throw new CopyException(line.where() + ": no field '" + columns.get(i).name() + "'");
             }
         }
         return new SnapshotRow(id, version, null, null, Collections.unmodifiableList(Arrays.asList(values)));
@@ -104,34 +117,52 @@ final class JsonLinesRows implements CopyRows {
         return null;
     }
 
-    private static Value value(JsonParser p, JsonToken v, Column c, String where) throws java.io.IOException {
+    private static Value value(JsonParser p, JsonToken v, Column c, Supplier<String> where)
+            throws java.io.IOException {
         if (v == JsonToken.VALUE_NULL) {
             return null;
         }
         return switch (c.type()) {
             case INTEGER, REFERENCE, BOOLEAN -> {
                 if (v != JsonToken.VALUE_NUMBER_INT && v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
-                    throw new CopyException(where + ": expected a " + c.type().wireName() + ", got " + shown(p, v));
+                    throw new CopyException(where.get() + ": expected a " + c.type().wireName() + ", got "
+                            + shown(p, v));
                 }
-                yield CopyCells.parse(c, p.getText(), null, where);
+                yield whole(p, v, c, where);
             }
             case MONEY -> {
                 if (v != JsonToken.START_OBJECT) {
-                    throw new CopyException(where + ": expected {amount, currency}, got " + shown(p, v));
+                    throw new CopyException(where.get() + ": expected {amount, currency}, got " + shown(p, v));
                 }
                 yield money(p, c, where);
             }
             default -> {
                 if (v != JsonToken.VALUE_STRING) {
-                    throw new CopyException(where + ": expected text, got " + shown(p, v));
+                    throw new CopyException(where.get() + ": expected text, got " + shown(p, v));
                 }
                 yield CopyCells.parse(c, p.getText(), null, where);
             }
         };
     }
 
+    /** An integer, reference or boolean: the usual ones straight from the token, the rest as their text decides. */
+    private static Value whole(JsonParser p, JsonToken v, Column c, Supplier<String> where)
+            throws java.io.IOException {
+        boolean fits = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+        if (fits && c.type() == ColumnType.INTEGER) {
+            return new Value.Whole(p.getLongValue());
+        }
+        if (fits && c.type() == ColumnType.REFERENCE) {
+            return new Value.Reference(p.getLongValue());
+        }
+        if (v != JsonToken.VALUE_NUMBER_INT && c.type() == ColumnType.BOOLEAN) {
+            return new Value.Bool(v == JsonToken.VALUE_TRUE);
+        }
+        return CopyCells.parse(c, p.getText(), null, where);
+    }
+
     /** {@code {amount, currency}}: each a scalar's text ("" when absent or not a scalar, which the amount refuses). */
-    private static Value money(JsonParser p, Column c, String where) throws java.io.IOException {
+    private static Value money(JsonParser p, Column c, Supplier<String> where) throws java.io.IOException {
         String amount = "";
         String currency = "";
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
