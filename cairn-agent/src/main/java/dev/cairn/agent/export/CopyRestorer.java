@@ -7,7 +7,6 @@ import dev.cairn.export.bundle.BundleUnpacker;
 import dev.cairn.export.crypt.Age;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,21 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * {@code cairn export restore}: brings a copy back into the workspace of the account whose token it uses (ADR 31).
  * The copy is a pulled export's directory, a decrypted bundle ({@code .zip}) or the encrypted one ({@code .age}, then
  * decrypted here with the identity, which never leaves this machine). It is checked here first (signature by the key
- * trusted for it, every checksum), then the manifest, the workspace files, the attached files and the one format
- * restored from are zipped and uploaded: the server reads them, answers the diff, and, unless it is a dry run, applies it against the change
- * sequence of that diff. Not thread-safe.
+ * trusted for it, every checksum), then the manifest, the workspace files and the one format restored from are zipped
+ * on the fly and uploaded ({@link ZipUpload}; not the change log, which a restore does not read): the server reads
+ * them and answers the diff, which compares attached files by their index, so their bytes are left out of it; unless
+ * it is a dry run, the copy is uploaded again with the attached files and applied against the change sequence of that
+ * diff (ADR 37). Not thread-safe.
  */
 public final class CopyRestorer {
     /** The formats by how much type information their files carry (as the server prefers them). */
     static final List<String> PREFERENCE = List.of("jsonl", "sqlite", "xml", "sql", "xlsx", "csv");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The copy's change log: kept in the copy, never uploaded (a restore does not import it, ADR 31). */
+    static final String HISTORY = "workspace/history.jsonl";
 
     /** What to restore and how. */
     public record Request(Path copy, String identity, String format, String mode, boolean dryRun,
@@ -65,19 +66,18 @@ public final class CopyRestorer {
                         + "restored: " + String.join("; ", problems));
             }
             String format = format(dir, r.format());
-            Path zip = work.resolve("upload.zip");
-            zip(dir, format, zip);
             Map<String, String> params = new LinkedHashMap<>();
             params.put("format", format);
             params.put("mode", r.mode());
             params.put("otherWorkspace", Boolean.toString(r.otherWorkspace()));
             params.put("signingKey", trusted.equals(serverKey) ? null : trusted);
-            JsonNode diff = client.diff(zip, params);
+            JsonNode diff = client.diff(new ZipUpload(dir, files(dir, format, false)), params);
             shown.accept(diff);
             if (r.dryRun()) {
                 return new Result(diff, null);
             }
-            return new Result(diff, client.apply(zip, params, diff.get("seq").asLong()));
+            return new Result(diff, client.apply(new ZipUpload(dir, files(dir, format, true)), params,
+                    diff.get("seq").asLong()));
         } finally {
             delete(work);
         }
@@ -123,28 +123,24 @@ public final class CopyRestorer {
     }
 
     /**
-     * Zips the manifest, its signature, the workspace files (with {@code workspace/attachments.jsonl}), {@code format}'s
-     * files and the attached files under {@code attachments/} when the copy has them.
+     * What is uploaded: the workspace files (with {@code workspace/attachments.jsonl}) except the change log
+     * ({@code workspace/history.jsonl}, which a restore does not read and which is often the largest file), {@code
+     * format}'s files, the attached files under {@code attachments/} when {@code withFiles} and the copy has them, the
+     * manifest and its signature.
      */
-    static void zip(Path dir, String format, Path zip) throws IOException {
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
-            z.setLevel(1);
-            List<Path> files = new ArrayList<>();
-            for (String sub : List.of("workspace", format, "attachments")) {
-                if (Files.isDirectory(dir.resolve(sub))) {
-                    try (Stream<Path> all = Files.walk(dir.resolve(sub))) {
-                        all.filter(Files::isRegularFile).sorted().forEach(files::add);
-                    }
+    static List<Path> files(Path dir, String format, boolean withFiles) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Path history = dir.resolve(HISTORY);
+        for (String sub : withFiles ? List.of("workspace", format, "attachments") : List.of("workspace", format)) {
+            if (Files.isDirectory(dir.resolve(sub))) {
+                try (Stream<Path> all = Files.walk(dir.resolve(sub))) {
+                    all.filter(f -> Files.isRegularFile(f) && !f.equals(history)).sorted().forEach(files::add);
                 }
             }
-            files.add(dir.resolve("manifest.json"));
-            files.add(dir.resolve("manifest.json.sig"));
-            for (Path f : files) {
-                z.putNextEntry(new ZipEntry(dir.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, z);
-                z.closeEntry();
-            }
         }
+        files.add(dir.resolve("manifest.json"));
+        files.add(dir.resolve("manifest.json.sig"));
+        return files;
     }
 
     private static void delete(Path dir) throws IOException {

@@ -9,15 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The restore API of one server (docs/spec/http-api.md §13, "Restore"): uploads a ZIP of a decrypted copy for its diff,
- * and again to apply it against that diff's change sequence. Refusals become {@link ExportFailure}s carrying the
+ * The restore API of one server (docs/spec/http-api.md §13, "Restore"): uploads a ZIP of a decrypted copy for its diff
+ * (without the attached files, {@code withoutFiles=true}), and again, whole, to apply it against that diff's change
+ * sequence. Refusals become {@link ExportFailure}s carrying the
  * server's message and problem code. Not thread-safe.
  */
 final class RestoreClient {
@@ -42,26 +42,37 @@ final class RestoreClient {
         return JSON.readTree(r.body()).get("publicKey").asText();
     }
 
-    /** The diff of the copy zipped in {@code zip} against the workspace. */
-    JsonNode diff(Path zip, Map<String, String> params) throws IOException {
-        return post("/api/v1/workspace/restore/diff", zip, params);
+    /** The diff of the copy {@code zip} uploads (its attached files left out) against the workspace. */
+    JsonNode diff(ZipUpload zip, Map<String, String> params) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>(params);
+        all.put("withoutFiles", "true");
+        return post("/api/v1/workspace/restore/diff", zip, all);
     }
 
-    /** Applies the copy zipped in {@code zip} if the workspace is still at change {@code seq}. */
-    JsonNode apply(Path zip, Map<String, String> params, long seq) throws IOException {
+    /** Applies the copy {@code zip} uploads (whole) if the workspace is still at change {@code seq}. */
+    JsonNode apply(ZipUpload zip, Map<String, String> params, long seq) throws IOException {
         Map<String, String> all = new LinkedHashMap<>(params);
         all.put("seq", Long.toString(seq));
         return post("/api/v1/workspace/restore", zip, all);
     }
 
-    private JsonNode post(String path, Path zip, Map<String, String> params) throws IOException {
+    private JsonNode post(String path, ZipUpload zip, Map<String, String> params) throws IOException {
         String query = params.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(server.resolve(path + (query.isEmpty() ? "" : "?" + query)))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/zip")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofFile(zip)).build();
-        HttpResponse<String> r = send(request);
+                .header("Accept", "application/json").POST(zip.publisher()).build();
+        HttpResponse<String> r;
+        try {
+            r = send(request);
+        } catch (IOException e) {
+            if (zip.failure() != null) {
+                throw new ExportFailure(ExportFailure.Kind.DAMAGED, "cannot read the copy to upload it: "
+                        + zip.failure().getMessage(), zip.failure());
+            }
+            throw e;
+        }
         if (r.statusCode() != 200) {
             throw refused(r);
         }

@@ -41,7 +41,8 @@ public final class RestoreApi {
     void diff(Context ctx) {
         Caller c = ExportAccess.caller(ctx);
         RestoreOptions o = options(ctx);
-        RestoreDiff diff = uploads.unpacked(ctx.bodyInputStream(), dir -> restore.diff(c, dir, o));
+        boolean withFiles = !"true".equals(ctx.queryParam("withoutFiles"));
+        RestoreDiff diff = uploads.unpacked(ctx.bodyInputStream(), dir -> restore.diff(c, dir, o, withFiles));
         Json.write(ctx, 200, diff);
     }
 

@@ -2,12 +2,13 @@ package dev.cairn.export.restore;
 
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.Money;
+import dev.cairn.workspace.model.SqlValues;
 import dev.cairn.workspace.model.Value;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 
 /**
  * The text of a value in a copy back to the value (docs/spec/export-format.md §4, the one rule for the text of values
@@ -21,6 +22,11 @@ public final class CopyCells {
 
     /** The value of {@code text} for column {@code c} (money: the amount, with {@code currency}); null stays null. */
     public static Value parse(Column c, String text, String currency, String where) {
+        return parse(c, text, currency, () -> where);
+    }
+
+    /** As {@link #parse(Column, String, String, String)}, the place named only when there is an error to tell. */
+    public static Value parse(Column c, String text, String currency, Supplier<String> where) {
         if (text == null) {
             return null;
         }
@@ -32,22 +38,22 @@ public final class CopyCells {
                 case DECIMAL -> new Value.Decimal(decimal(c, text));
                 case MONEY -> {
                     if (currency == null) {
-                        throw new CopyException(where + ": the amount " + text + " has no currency");
+                        throw new CopyException(where.get() + ": the amount " + text + " has no currency");
                     }
                     yield new Money(decimal(c, text), currency);
                 }
-                case DATE -> new Value.Date(LocalDate.parse(text));
+                case DATE -> new Value.Date(SqlValues.isoDate(text));
                 case DATETIME -> new Value.DateTime(Instant.parse(text));
                 // the file's bundle path; AttachedRows turns it into the file the copy's index describes
                 case ATTACHMENT -> new Value.Text(text);
                 case BOOLEAN -> switch (text) {
                     case "true" -> new Value.Bool(true);
                     case "false" -> new Value.Bool(false);
-                    default -> throw new CopyException(where + ": '" + text + "' is not true or false");
+                    default -> throw new CopyException(where.get() + ": '" + text + "' is not true or false");
                 };
             };
         } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-            throw new CopyException(where + ": '" + abbreviate(text) + "' is not a " + c.type().wireName()
+            throw new CopyException(where.get() + ": '" + abbreviate(text) + "' is not a " + c.type().wireName()
                     + " value");
         }
     }

@@ -72,15 +72,16 @@ public final class CopyCheck {
 
     /**
      * Checks the files: every file present is listed with its size and SHA-256, nothing else is there, and the files
-     * of {@code format}, {@code workspace/reports.json} and the attached files with their index are all present.
+     * of {@code format}, {@code workspace/reports.json} and the attached files' index are all present, and the
+     * attached files themselves unless {@code withFiles} is false (a diff, which compares them by the index).
      */
-    public static void files(Path dir, Manifest manifest, String format) throws IOException {
+    public static void files(Path dir, Manifest manifest, String format, boolean withFiles) throws IOException {
         Set<String> listed = new HashSet<>(List.of(Manifest.PATH, Manifest.SIGNATURE_PATH));
         for (FileEntry f : manifest.files()) {
             listed.add(f.path());
             Path p = dir.resolve(f.path()).normalize();
             boolean needed = f.path().startsWith(format + "/") || f.path().equals("workspace/reports.json")
-                    || f.path().equals(CopyAttachments.INDEX) || f.path().startsWith(AttachmentPaths.DIR);
+                    || f.path().equals(CopyAttachments.INDEX) || withFiles && f.path().startsWith(AttachmentPaths.DIR);
             if (!p.startsWith(dir) || !Files.isRegularFile(p)) {
                 if (needed) {
                     throw new CopyException("the copy is incomplete: " + f.path() + " is missing");

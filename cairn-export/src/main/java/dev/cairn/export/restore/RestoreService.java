@@ -67,8 +67,11 @@ public final class RestoreService {
     public record Applied(RestoreDiff diff, long seq) {
     }
 
-    /** Checks the copy in {@code dir} for restoring into {@code caller}'s workspace; {@link CopyException} if not. */
-    Prepared prepare(Caller caller, Path dir, RestoreOptions o) {
+    /**
+     * Checks the copy in {@code dir} for restoring into {@code caller}'s workspace; {@link CopyException} if not.
+     * {@code withFiles}: the attached files must be there (an apply stores them); else they may be left out.
+     */
+    Prepared prepare(Caller caller, Path dir, RestoreOptions o, boolean withFiles) {
         try {
             List<String> keys = o.signingKey() == null ? List.of(serverKey) : List.of(serverKey, o.signingKey());
             CopyCheck.Verified v = CopyCheck.manifest(dir, keys);
@@ -82,7 +85,7 @@ public final class RestoreService {
                         + "(--other-workspace, otherWorkspace=true)");
             }
             String format = CopyReaders.choose(m, dir, o.format());
-            CopyCheck.files(dir, m, format);
+            CopyCheck.files(dir, m, format, withFiles);
             return new Prepared(dir, m, v.digest(), format, CopySchema.tables(m, caller.workspaceId()),
                     CopyAttachments.read(dir));
         } catch (IOException e) {
@@ -92,7 +95,15 @@ public final class RestoreService {
 
     /** What restoring the copy in {@code dir} would change, against one consistent read of the workspace. */
     public RestoreDiff diff(Caller caller, Path dir, RestoreOptions o) {
-        Prepared p = prepare(caller, dir, o);
+        return diff(caller, dir, o, true);
+    }
+
+    /**
+     * As {@link #diff(Caller, Path, RestoreOptions)}; with {@code withFiles} false the copy may leave out its attached
+     * files (not their index): the diff compares them by the index's name and SHA-256, so it needs no file's bytes.
+     */
+    public RestoreDiff diff(Caller caller, Path dir, RestoreOptions o, boolean withFiles) {
+        Prepared p = prepare(caller, dir, o, withFiles);
         TransactionIsolationLevel level = schema.dialect() == Dialect.POSTGRES
                 ? TransactionIsolationLevel.REPEATABLE_READ : TransactionIsolationLevel.UNKNOWN;
         return reads.inTransaction(level, h -> {
@@ -108,7 +119,7 @@ public final class RestoreService {
      * (and a killed server's are reclaimed by the collection of unused uploads).
      */
     public Applied apply(Caller caller, Path dir, RestoreOptions o, long seq) {
-        Prepared p = prepare(caller, dir, o);
+        Prepared p = prepare(caller, dir, o, true);
         CopyFiles files = CopyFiles.store(attachments, caller, p.files(),
                 reads.withHandle(h -> RestoreWrite.seq(h, caller.workspaceId())));
         try {
@@ -170,8 +181,9 @@ public final class RestoreService {
     private TableDiff table(Handle h, CopyRows reader, TableDef live, TableDef copy, boolean replace)
             throws Exception {
         DiffCounter counter = new DiffCounter(copy, replace);
-        try (Stream<SnapshotRow> rows = LiveRows.open(h, live, copy.columns())) {
-            RowMerge.run(reader, copy, rows, counter);
+        try (Stream<SnapshotRow> rows = LiveRows.open(h, live, copy.columns());
+                Prefetched<SnapshotRow> ahead = new Prefetched<>(rows.iterator(), "restore-diff-rows")) {
+            RowMerge.run(reader, copy, ahead, counter);
         }
         return tableDiff(live, copy, counter, replace);
     }

@@ -62,11 +62,26 @@ final class RowMerge {
      * differ nor are written.
      */
     static void run(CopyRows copy, TableDef table, Stream<SnapshotRow> live, Visitor v) throws Exception {
+        run(copy, table, live.iterator(), v);
+    }
+
+    /** As {@link #run(CopyRows, TableDef, Stream, Visitor)}, the workspace's rows from an iterator. */
+    static void run(CopyRows copy, TableDef table, Iterator<SnapshotRow> rows, Visitor v) throws Exception {
         boolean[] computed = new boolean[table.columns().size()];
         for (int i = 0; i < computed.length; i++) {
             computed[i] = table.columns().get(i).isComputed();
         }
-        Iterator<SnapshotRow> it = live.map(r -> dataOnly(r, computed)).iterator();
+        Iterator<SnapshotRow> it = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public SnapshotRow next() {
+                return dataOnly(rows.next(), computed);
+            }
+        };
         SnapshotRow[] head = {it.hasNext() ? it.next() : null};
         long[] last = {Long.MIN_VALUE};
         copy.rows(table, given -> {

@@ -46,7 +46,7 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
         ExportService exports = new ExportService(table, recipients, files, runner, executor, software.isPresent());
         return new ExportModule(key, recipients, exports, new Schedules(schedules, exports, recipients, p.clock()),
                 new Retention(schedules, exports, p.clock()),
-                new FailureNotices(jdbi, table, p.mailer(), p.publicUrl(), p.clock()),
+                new FailureNotices(jdbi, table, p.mailer(), p.publicUrl(), p.clock(), p.alerts()),
                 new RecipientIncidents(jdbi, p.mailer(), FailureNotices.page(p.publicUrl()), p.clock()), heartbeats,
                 new Workspaces(jdbi, p.database().reads(), p.clock(), p.random()));
     }

@@ -66,12 +66,19 @@ class RestoreAttachmentTest {
     }
 
     @Test
-    void aMissingAttachedFileIsRefused() throws Exception {
+    void aMissingAttachedFileIsRefusedUnlessADiffWasToldTheFilesAreLeftOut() throws Exception {
         Path copy = RestoreFixture.copy(source, List.of("jsonl"), tmp);
+        RestoreDiff whole = restore.diff(target.ann, copy, REPLACE);
         String scan = scanPath(copy);
         Files.delete(copy.resolve(scan));
         assertThatThrownBy(() -> restore.diff(target.ann, copy, REPLACE)).isInstanceOf(CopyException.class)
                 .hasMessageContaining("incomplete: " + scan + " is missing");
+        assertThat(restore.diff(target.ann, copy, REPLACE, false)).as("compared by the index, as with the files")
+                .isEqualTo(whole);
+        State before = State.of(target);
+        assertThatThrownBy(() -> restore.apply(target.ann, copy, REPLACE, before.seq()))
+                .isInstanceOf(CopyException.class).hasMessageContaining("incomplete: " + scan + " is missing");
+        assertNothingKept(before);
     }
 
     @Test

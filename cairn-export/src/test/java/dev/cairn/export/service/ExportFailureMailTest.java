@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failed export emails the workspace's owner through the platform's mail (a real SMTP server in this JVM), once per
- * failure whichever job run or process sees it, saying what failed and what to do, with no secret in it.
+ * failure whichever job run or process sees it, saying what failed and what to do, with no secret in it: an export
+ * started by hand with the export's own email, a scheduled one through the platform's {@code export-failed} alert
+ * ({@link ExportFailureAlertTest} has its webhook, repeat and recovery).
  */
 class ExportFailureMailTest {
     private static final String RELAY_PASSWORD = "relay-pw-5e1d";
@@ -60,7 +62,7 @@ class ExportFailureMailTest {
     }
 
     @Test
-    void aFailedScheduledExportEmailsTheOwnerOnce() throws Exception {
+    void aFailedScheduledExportEmailsTheOwnerOnceThroughTheAlerts() throws Exception {
         String token = server.token("ann", TokenScope.FULL);
         ExportTable table = fixtures.table(clock);
         long id = table.queue(workspace, ExportRequest.full(List.of("csv")), ExportService.SCHEDULE);
@@ -68,15 +70,18 @@ class ExportFailureMailTest {
         clock.advance(Duration.ofMinutes(3));
         assertThat(module.heartbeats().failStale()).isEqualTo(1);
 
-        assertThat(module.notices().sendPending()).isEqualTo(1);
+        assertThat(module.notices().sendPending()).as("the alert raised").isEqualTo(1);
         assertThat(module.notices().sendPending()).isZero();
+        assertThat(SMTP.getReceivedMessages()).as("no email of the export's own").isEmpty();
+        server.core().alertJob().run();
+        server.core().alertJob().run();
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage mail = received[0];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ann@example.com");
-        assertThat(mail.getSubject()).isEqualTo("Cairn: an export of the workspace ann failed");
-        String body = GreenMailUtil.getBody(mail).replace("=\r\n", "");
-        assertThat(body).contains("Hello ann,", "The scheduled export 1 of your Cairn workspace", "formats: csv",
+        assertThat(mail.getSubject()).isEqualTo("Cairn: a scheduled export failed (ann)");
+        String body = GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("\r\n", "\n");
+        assertThat(body).contains("Hello ann,", "The scheduled export 1 of your workspace", "formats: csv",
                 "the server running the export stopped", PUBLIC_URL + "/web/export", "wait for the next scheduled export");
         assertThat(body).doesNotContain(token, RELAY_PASSWORD, "password");
     }

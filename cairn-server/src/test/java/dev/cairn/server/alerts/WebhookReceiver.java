@@ -15,17 +15,17 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A webhook receiver for tests: a JDK HTTP server on 127.0.0.1 that records every POST (body and signature header) and
  * answers with the next queued status (200 when none is queued). {@link #verified} checks a signature the way a real
- * receiver would, with its own HMAC-SHA256 and a constant-time comparison.
+ * receiver would, with its own HMAC-SHA256 and a constant-time comparison. Public: features' alert tests use it too.
  */
-final class WebhookReceiver implements AutoCloseable {
-    record Received(String body, String signature) {
+public final class WebhookReceiver implements AutoCloseable {
+    public record Received(String body, String signature) {
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -39,22 +39,22 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** The next answers, in order. */
-    void failNext(int... codes) {
+    public void failNext(int... codes) {
         for (int code : codes) {
             statuses.add(code);
         }
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    static boolean verified(Received r, String secret) throws Exception {
+    public static boolean verified(Received r, String secret) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(r.body().getBytes(
