@@ -41,7 +41,9 @@ public final class LiveRows {
         int next = 3;
         for (int i = 0; i < read.length; i++) {
             Column wanted = columns.get(i);
-            read[i] = live.columnById(wanted.id()).filter(c -> c.type() == wanted.type()).orElse(null);
+            // a computed column (ADR 42) is not stored: the restore compares and writes only the data columns
+            read[i] = live.columnById(wanted.id()).filter(c -> c.type() == wanted.type() && !c.isComputed())
+                    .orElse(null);
             if (read[i] != null) {
                 sql.append(", ").append(read[i].sql());
                 at[i] = next++;
