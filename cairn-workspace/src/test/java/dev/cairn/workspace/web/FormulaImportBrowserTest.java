@@ -125,8 +125,8 @@ class FormulaImportBrowserTest {
             page.getByRole(AriaRole.BUTTON, named("Import the valid rows only")).click();
             assertThat(page.locator("#imported").textContent()).contains("Imported 1 record(s)");
             assertThat(page.locator("#not-imported").textContent()).contains("2 row(s) had problems");
-            assertThat(page.locator("#import-errors").textContent()).contains("row 3: order")
-                    .contains("no record of 'orders' has 'SO-9999' as its number").contains("row 4: product");
+            assertThat(page.locator("#import-errors").textContent()).contains("Row 3: order")
+                    .contains("No record of 'orders' has 'SO-9999' as its number").contains("Row 4: product");
             assertThat(page.locator("#problem-report").getAttribute("href")).startsWith("data:text/csv")
                     .contains("SO-9999");
             shoot(page, "import-valid-only");
