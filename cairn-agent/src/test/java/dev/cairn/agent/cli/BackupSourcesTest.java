@@ -67,4 +67,27 @@ class BackupSourcesTest {
         assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(none.err()).contains("nothing to back up");
     }
+
+    @Test
+    @DisplayName("--json status lines carry the pre-scan's totals, percent_done reaching 1, as restic's do")
+    void statusKnowsTotal() throws Exception {
+        Path src = TestTrees.sample(tmp);
+        CliHarness cli = CliHarness.initialised(tmp.resolve("repo"));
+        long expectedBytes = 0;
+        try (var walk = Files.walk(src)) {
+            for (Path p : walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                expectedBytes += Files.size(p);
+            }
+        }
+        for (String mode : new String[] {"first", "incremental"}) {
+            var lines = cli.ok("backup", "--json", src.toString()).jsonLines();
+            JsonNode last = lines.stream().filter(l -> l.get("message_type").asText().equals("status")).reduce((a, b) -> b)
+                    .orElseThrow();
+            assertThat(last.get("total_files").asLong()).as(mode).isEqualTo(6);
+            assertThat(last.get("total_bytes").asLong()).as(mode).isEqualTo(expectedBytes);
+            assertThat(last.get("bytes_done").asLong()).as(mode + ": unmodified files count as done").isEqualTo(expectedBytes);
+            assertThat(last.get("percent_done").asDouble()).as(mode).isEqualTo(1.0);
+            assertThat(last.get("phase").asText()).as(mode).isEqualTo("writing snapshot");
+        }
+    }
 }

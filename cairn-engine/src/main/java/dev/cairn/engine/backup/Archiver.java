@@ -63,6 +63,7 @@ public final class Archiver {
     public BackupResult run(List<Path> paths) throws IOException {
         Instant start = repo.environment().clock().instant();
         TreeSet<Path> sources = normalize(paths);
+        Thread scanner = null;
         ExecutorService readers = Executors.newFixedThreadPool(options.readers(), daemon("cairn-read"));
         ExecutorService directories = new java.util.concurrent.ThreadPoolExecutor(options.readers(), options.readers(), 0,
                 java.util.concurrent.TimeUnit.SECONDS, new LifoQueue(), daemon("cairn-walk"));
@@ -71,17 +72,24 @@ public final class Archiver {
                 TreePrefetch prefetch = new TreePrefetch(repo)) {
             ParentFinder.Parent parent = ParentFinder.find(repo, options, sources); // under the lock: a forgotten parent is gone
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
-            TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories,
-                    new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths),
+            SourceFilter filter = new SourceFilter(options.excludes(), options.excludeIfPresent());
+            scanner = Scanner.start(List.copyOf(sources), filter, listener);
+            TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories, filter, listener, missing(paths),
                     java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), prefetch);
             String root = walker.root(sources, parent.tree());
+            scanner.interrupt();
+            listener.phase(BackupListener.Phase.SAVING_INDEX);
             session.flush(); // sealing is asynchronous: the summary's added-bytes counters are final only after a flush
             Snapshot snapshot = snapshot(root, sources, parent.id(), walker.counters(), session, start);
+            listener.phase(BackupListener.Phase.WRITING_SNAPSHOT);
             BlobId id = session.commitSnapshot(snapshot);
             return new BackupResult(id == null ? null : id.hex(), snapshot);
         } catch (FileSaver.RepositoryWriteFailure e) {
             throw e.io();
         } finally {
+            if (scanner != null) {
+                scanner.interrupt();
+            }
             readers.shutdownNow();
             directories.shutdownNow();
         }
