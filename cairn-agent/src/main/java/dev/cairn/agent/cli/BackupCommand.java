@@ -24,8 +24,24 @@ import picocli.CommandLine.ParameterException;
         description = {"Back up files and directories into a new snapshot.",
                 "Unchanged files (same size, mtime, ctime and inode as in the parent snapshot) are not read again."})
 final class BackupCommand extends BaseCommand {
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files and directories to back up")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "files and directories to back up")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--files-from", paramLabel = "FILE", description = "also back up the paths listed in FILE, one per line "
+            + "(trimmed; empty lines and # comments skipped; globs expanded); '-' reads standard input")
+    List<String> filesFrom = new ArrayList<>();
+
+    @Option(names = "--files-from-verbatim", paramLabel = "FILE", description = "also back up the paths in FILE, one per line, "
+            + "exactly as written (only empty lines skipped)")
+    List<String> filesFromVerbatim = new ArrayList<>();
+
+    @Option(names = "--files-from-raw", paramLabel = "FILE", description = "also back up the paths in FILE, separated by NUL "
+            + "bytes (find -print0)")
+    List<String> filesFromRaw = new ArrayList<>();
+
+    @Option(names = {"-n", "--dry-run"}, description = "do not write anything: only report what would be new and how much "
+            + "would be stored")
+    boolean dryRun;
 
     @Option(names = {"-e", "--exclude"}, paramLabel = "PATTERN",
             description = "leave out matches of a glob (with '/': matched against the absolute path; without: the name)")
@@ -58,14 +74,35 @@ final class BackupCommand extends BaseCommand {
             throw new ParameterException(spec.commandLine(), "--force and --parent exclude each other: --force means no parent");
         }
         ArchiverOptions options = options();
+        List<Path> targets = targets();
         try (OpenRepository open = openRepository()) {
             BackupResult result;
             try (BackupProgress progress = new BackupProgress(output())) {
-                result = Archiver.create(open.repo(), options, progress).run(paths);
+                Archiver archiver = Archiver.create(open.repo(), options, progress);
+                result = (dryRun ? archiver.dryRun() : archiver).run(targets);
             }
             report(result);
             return result.snapshot().partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
         }
+    }
+
+    /** The PATH arguments and the paths the --files-from* files list (restic's order: arguments first). */
+    private List<Path> targets() throws IOException {
+        List<Path> all = new ArrayList<>(paths);
+        FilesFrom lists = new FilesFrom(context().in(), output()::warn);
+        for (String f : filesFrom) {
+            all.addAll(lists.patterns(f));
+        }
+        for (String f : filesFromVerbatim) {
+            all.addAll(lists.verbatim(f));
+        }
+        for (String f : filesFromRaw) {
+            all.addAll(lists.raw(f));
+        }
+        if (all.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "nothing to back up: give PATHs or --files-from FILE");
+        }
+        return all;
     }
 
     private ArchiverOptions options() throws IOException {
@@ -88,8 +125,15 @@ final class BackupCommand extends BaseCommand {
         out.info("");
         out.info("processed " + Formats.count(s.totalFiles(), "file", "files") + ", " + Formats.bytes(s.totalBytes()) + " in "
                 + Formats.duration(s.durationSeconds()));
-        out.info("snapshot " + result.snapshotId().substring(0, 8) + " saved");
-        if (result.snapshot().partial()) {
+        if (dryRun) {
+            out.info("dry run: nothing was stored; a backup would add " + Formats.bytes(s.dataAdded()) + " ("
+                    + Formats.bytes(s.dataAddedPacked()) + " stored)");
+        } else {
+            out.info("snapshot " + result.snapshotId().substring(0, 8) + " saved");
+        }
+        if (result.snapshot().partial() && dryRun) {
+            out.warn(Formats.count(s.errors(), "item", "items") + " could not be read (exit code 3)");
+        } else if (result.snapshot().partial()) {
             out.warn(Formats.count(s.errors(), "item", "items") + " could not be read; snapshot "
                     + result.snapshotId().substring(0, 8) + " is partial (exit code 3)");
         }
@@ -103,6 +147,6 @@ final class BackupCommand extends BaseCommand {
                 "data_added", s.dataAdded(), "data_added_packed", s.dataAddedPacked(), "total_files_processed", s.totalFiles(),
                 "total_bytes_processed", s.totalBytes(), "total_duration", s.durationSeconds(), "error_count", s.errors(),
                 "partial", result.snapshot().partial(), "snapshot_id", result.snapshotId(), "parent", result.snapshot().parent(),
-                "paths", result.snapshot().paths(), "tags", result.snapshot().tags());
+                "paths", result.snapshot().paths(), "tags", result.snapshot().tags(), "dry_run", result.snapshotId() == null);
     }
 }

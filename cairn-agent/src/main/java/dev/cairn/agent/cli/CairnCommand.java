@@ -28,7 +28,8 @@ final class CairnCommand implements Runnable {
             SnapshotsCommand.class, LsCommand.class, FindCommand.class, DiffCommand.class, RestoreCommand.class, CatCommand.class,
             CheckCommand.class, ForgetCommand.class, PruneCommand.class, StatsCommand.class, KeyCommand.class,
             UnlockCommand.class, LoginCommand.class, LogoutCommand.class, VersionCommand.class, TrainCommand.class,
-            ExportCommand.class, MountCommand.class, DaemonCommand.class, StatusCommand.class, RunCommand.class);
+            ExportCommand.class, MountCommand.class, DaemonCommand.class, StatusCommand.class, RunCommand.class,
+            GenerateCommand.class, TagCommand.class, CopyCommand.class, RepairCommand.class);
     /** The global options that take a value (the word after them is not the subcommand's name). */
     static final java.util.Set<String> VALUED_OPTIONS = java.util.Set.of("-r", "--repo", "--password-file", "--token-file",
             "--limit-upload", "--limit-download");

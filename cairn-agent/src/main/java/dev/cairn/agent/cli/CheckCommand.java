@@ -47,14 +47,18 @@ final class CheckCommand extends BaseCommand {
 
     private void report(CheckResult r, CheckOptions options) {
         long errors = r.count(Severity.ERROR);
+        // the same three counts with and without --read-data(-subset); what was read is a separate line
         output().info("checked " + Formats.count(r.snapshotsChecked(), "snapshot", "snapshots") + ", "
-                + Formats.count(r.packsChecked(), "pack", "packs") + ", " + Formats.count(r.blobsChecked(), "blob", "blobs")
-                + (options.readData() ? ", read " + Formats.bytes(r.bytesRead()) : ""));
+                + Formats.count(r.packsChecked(), "pack", "packs") + ", " + Formats.count(r.treesChecked(), "tree", "trees"));
+        if (options.readData()) {
+            output().info("read the data of " + r.packsRead() + " of " + Formats.count(r.packsChecked(), "pack", "packs") + " ("
+                    + Formats.count(r.blobsChecked() - r.treesChecked(), "blob", "blobs") + ", " + Formats.bytes(r.bytesRead()) + ")");
+        }
         output().info(r.ok() ? "no errors were found"
                 : Formats.count(errors, "error", "errors") + " found: the snapshots named above cannot be fully restored;"
                         + " see docs/cli.md (check) for what to do");
         output().json(JsonOutput.object("ok", r.ok(), "error_count", errors, "warning_count", r.count(Severity.WARNING),
                 "snapshots_checked", r.snapshotsChecked(), "packs_checked", r.packsChecked(), "blobs_checked", r.blobsChecked(),
-                "bytes_read", r.bytesRead(), "findings", r.findings()));
+                "trees_checked", r.treesChecked(), "packs_read", r.packsRead(), "bytes_read", r.bytesRead(), "findings", r.findings()));
     }
 }

@@ -14,6 +14,8 @@ import java.util.Arrays;
 final class Passphrases {
     private final CliContext context;
     private final Path file;
+    /** Where the last passphrase came from, in the user's words, for the hint of a wrong one; null before one was read. */
+    private String source;
 
     Passphrases(CliContext context, Path file) {
         this.context = context;
@@ -23,6 +25,20 @@ final class Passphrases {
     /** The passphrase of an existing repository. */
     char[] existing() throws IOException {
         return file != null ? readFile(file) : fromEnvOrPrompt("enter passphrase for the repository: ", false);
+    }
+
+    /**
+     * {@code e} with a hint that names only where the passphrase came from: the file, {@code $CAIRN_PASSWORD}, or the
+     * prompt (a passphrase typed at the prompt never mentions the variable).
+     */
+    dev.cairn.engine.repo.WrongPassphraseException wrong(dev.cairn.engine.repo.WrongPassphraseException e) {
+        String hint = switch (source == null ? "" : source) {
+            case "file" -> "check the first line of " + file + " and try again";
+            case "env" -> "check CAIRN_PASSWORD and try again";
+            case "prompt" -> "type it again (it is case-sensitive)";
+            default -> "try again";
+        };
+        return new dev.cairn.engine.repo.WrongPassphraseException(e.getMessage() + "; " + hint, e);
     }
 
     /** A new passphrase for {@code init}: asked twice on a terminal; must not be empty. */
@@ -45,11 +61,13 @@ final class Passphrases {
     private char[] fromEnvOrPrompt(String question, boolean confirm) {
         String env = context.env(CliContext.PASSWORD_ENV);
         if (env != null) {
+            source = "env";
             return env.toCharArray();
         }
         if (context.console() == null) {
             throw new IllegalArgumentException("no passphrase: give --password-file FILE, set CAIRN_PASSWORD, or run on a terminal to be asked");
         }
+        source = "prompt";
         return prompt(question, confirm);
     }
 
@@ -74,7 +92,8 @@ final class Passphrases {
         return p;
     }
 
-    private static char[] readFile(Path path) throws IOException {
+    private char[] readFile(Path path) throws IOException {
+        source = "file";
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             String line = r.readLine();
             return line == null ? new char[0] : line.toCharArray();

@@ -74,6 +74,9 @@ final class RepositoryAccess {
         } catch (NotARepositoryException e) {
             store.close();
             throw new NotARepositoryException(location + ": " + e.getMessage(), e);
+        } catch (dev.cairn.engine.repo.WrongPassphraseException e) {
+            store.close();
+            throw passphrases.wrong(e);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code cairn stats}: sizes and ratios of the whole repository. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Show repository statistics: snapshots, logical vs stored bytes, deduplication and compression ratios.")
+        description = "Show how big the snapshots are, how much is stored, and how much deduplication and compression saved.")
 final class StatsCommand extends BaseCommand {
 
     @Override
@@ -16,19 +16,26 @@ final class StatsCommand extends BaseCommand {
             RepositoryStats s = RepositoryStats.compute(open.repo());
             output().json(s);
             row("Snapshots:", String.valueOf(s.snapshotCount()));
-            row("Total size (all snapshots):", Formats.bytes(s.totalLogicalBytes()));
-            row("Latest snapshots size:", Formats.bytes(s.latestLogicalBytes()));
-            row("Unique data:", Formats.bytes(s.uniqueDataBytes()));
-            row("Unique data and trees:", Formats.bytes(s.uniquePlaintextBytes()) + " (" + Formats.bytes(s.uniqueSealedBytes()) + " sealed)");
-            row("Stored in the repository:", Formats.bytes(s.storedBytes()));
-            row("Packs, blobs:", s.packCount() + ", " + s.blobCount());
-            row("Deduplication ratio:", String.format(Locale.ROOT, "%.2fx", s.deduplicationRatio()));
-            row("Compression ratio:", String.format(Locale.ROOT, "%.2fx", s.compressionRatio()));
+            row("Size of all snapshots:", Formats.bytes(s.totalLogicalBytes()) + " (as if each were restored)");
+            row("Size of the latest snapshots:", Formats.bytes(s.latestLogicalBytes()));
+            row("Distinct file content:", Formats.bytes(s.uniqueDataBytes()));
+            row("Stored size:", Formats.bytes(s.storedBytes()) + " (compressed and encrypted)");
+            row("Deduplication saved:", saved(s.totalLogicalBytes(), s.uniqueDataBytes()));
+            row("Compression saved:", saved(s.uniquePlaintextBytes(), s.uniqueSealedBytes()));
             return ExitCodes.OK;
         }
     }
 
     private void row(String label, String value) {
-        output().result(String.format("%-28s %s", label, value));
+        output().result(String.format("%-30s %s", label, value));
+    }
+
+    /** "1.2 MiB (50%)": how much smaller {@code after} is than {@code before}; never negative (then "nothing"). */
+    static String saved(long before, long after) {
+        long saved = before - after;
+        if (saved <= 0 || before == 0) {
+            return "nothing";
+        }
+        return Formats.bytes(saved) + String.format(Locale.ROOT, " (%.0f%%)", 100.0 * saved / before);
     }
 }

@@ -78,7 +78,28 @@ final class TreeDiff {
         } else if (x.size() != y.size() || !x.content().equals(y.content()) || !Objects.equals(x.linkTarget(), y.linkTarget())) {
             changes.accept(new Change("M", path));
             filesModified++;
+            bytesAdded += blobBytes(y.content(), x.content());
+            bytesRemoved += blobBytes(x.content(), y.content());
         }
+    }
+
+    /**
+     * The plaintext bytes of the blobs of {@code content} that {@code other} does not have: what a modified file's new
+     * version added (or its old version had and lost), as restic's diff counts it; a chunk both versions share counts zero.
+     */
+    private long blobBytes(java.util.List<String> content, java.util.List<String> other) throws IOException {
+        if (content == null) {
+            return 0;
+        }
+        java.util.Set<String> shared = other == null ? java.util.Set.of() : new java.util.HashSet<>(other);
+        long sum = 0;
+        for (String id : new java.util.LinkedHashSet<>(content)) {
+            if (!shared.contains(id)) {
+                dev.cairn.engine.index.BlobLocation loc = repo.index().lookup(dev.cairn.engine.id.BlobId.parse(id));
+                sum += loc == null ? 0 : loc.rawLength();
+            }
+        }
+        return sum;
     }
 
     /** Records an added or removed node and, for a directory, everything below it. */

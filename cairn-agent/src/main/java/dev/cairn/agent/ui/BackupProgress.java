@@ -15,6 +15,11 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
     private final AtomicLong dirs = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    /** The pre-scan's totals; -1 until it reported. */
+    private final AtomicLong totalFiles = new AtomicLong(-1);
+    private final AtomicLong totalBytes = new AtomicLong(-1);
+    private volatile boolean scanDone;
+    private volatile String phase;
     private final long startNanos = System.nanoTime();
     private final ProgressDisplay display;
     private final StatusTicker ticker;
@@ -28,6 +33,28 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
     @Override
     public void fileDone(String path, long size, FileState state) {
         files.incrementAndGet();
+        if (state == FileState.UNMODIFIED) { // not read, but done: counts toward the total as restic does
+            bytes.addAndGet(size);
+            display.step(size);
+        }
+        display.message(" " + counts());
+    }
+
+    @Override
+    public void scanned(long scannedFiles, long scannedBytes, boolean done) {
+        totalFiles.set(scannedFiles);
+        totalBytes.set(scannedBytes);
+        scanDone = done;
+        display.max(Math.max(scannedBytes, bytes.get()));
+        display.message(" " + counts());
+    }
+
+    @Override
+    public void phase(Phase next) {
+        phase = switch (next) {
+            case SAVING_INDEX -> "saving index…";
+            case WRITING_SNAPSHOT -> "writing snapshot…";
+        };
         display.message(" " + counts());
     }
 
@@ -71,12 +98,34 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
 
     /** The current counters as a JSON {@code status} event. */
     public Map<String, Object> status() {
-        return JsonOutput.object("message_type", "status", "seconds_elapsed", (System.nanoTime() - startNanos) / 1_000_000_000L,
-                "files_done", files.get(), "dirs_done", dirs.get(), "bytes_done", bytes.get(), "error_count", errors.get());
+        long elapsed = (System.nanoTime() - startNanos) / 1_000_000_000L;
+        Map<String, Object> status = JsonOutput.object("message_type", "status", "seconds_elapsed", elapsed);
+        long total = totalBytes.get();
+        long done = bytes.get();
+        if (total > 0 && scanDone) {
+            double fraction = Math.min(1.0, (double) done / total);
+            status.put("percent_done", fraction);
+            if (done > 0 && done < total) {
+                status.put("seconds_remaining", (long) (elapsed * (total - done) / (double) done));
+            }
+        }
+        if (total >= 0) {
+            status.put("total_files", totalFiles.get());
+            status.put("total_bytes", total);
+        }
+        status.putAll(JsonOutput.object("files_done", files.get(), "dirs_done", dirs.get(), "bytes_done", done,
+                "error_count", errors.get()));
+        if (phase != null) {
+            status.put("phase", phase.replace("…", ""));
+        }
+        return status;
     }
 
     private String counts() {
-        return Formats.count(files.get(), "file", "files") + ", " + Formats.count(errors.get(), "error", "errors");
+        long total = totalFiles.get();
+        String of = total >= 0 ? " of " + (scanDone ? "" : "≥") + total : "";
+        String errorText = errors.get() > 0 ? ", " + Formats.count(errors.get(), "error", "errors") : "";
+        return files.get() + of + " files" + errorText + (phase != null ? ", " + phase : "");
     }
 
     @Override

@@ -29,6 +29,10 @@ class DiffFindTest {
         assertThat(r.out().lines().filter(l -> l.matches("^[+\\-M] .*")))
                 .containsExactly("+    " + src.resolve("docs/new.txt"), "M    " + src.resolve("hello.txt"), "-    " + src.resolve("notes.md"));
         assertThat(r.out()).contains("1 new", "1 removed", "1 changed");
+        com.fasterxml.jackson.databind.JsonNode summary = cli.ok("diff", "--json", first, second).json().get("summary");
+        assertThat(summary.toString()).as("a modified file's new content counts as added, its old as removed")
+                .contains("\"bytes_added\":" + ("added".length() + "hello, changed world\n".length()))
+                .contains("\"bytes_removed\":" + ("# notes\nsome text\n".length() + "hello, world\n".length()));
         assertThat(cli.ok("diff", second, second).out()).contains("0 new,      0 removed,      0 changed");
     }
 

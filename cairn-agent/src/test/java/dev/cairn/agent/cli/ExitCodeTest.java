@@ -37,6 +37,14 @@ class ExitCodeTest {
         assertThat(backup.err()).startsWith("error: wrong passphrase").contains("CAIRN_PASSWORD").doesNotContain("\tat ");
         assertThat(backup.out()).isEmpty();
         assertThat(TestTrees.listing(cli.repo)).isEqualTo(before);
+
+        java.nio.file.Path file = tmp.resolve("pass");
+        java.nio.file.Files.writeString(file, "also wrong\n");
+        cli.env.remove("CAIRN_PASSWORD");
+        CliHarness.Result fromFile = cli.run("--password-file", file.toString(), "snapshots");
+        assertThat(fromFile.code()).isEqualTo(ExitCodes.WRONG_PASSPHRASE);
+        assertThat(fromFile.err()).as("the hint names only the source used").contains(file.toString())
+                .doesNotContain("CAIRN_PASSWORD");
     }
 
     @Test

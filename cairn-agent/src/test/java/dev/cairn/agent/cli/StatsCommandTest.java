@@ -26,6 +26,8 @@ class StatsCommandTest {
         assertThat(stats.get("total_logical_bytes").asLong()).isEqualTo(2 * stats.get("unique_data_bytes").asLong());
         assertThat(stats.get("deduplication_ratio").asDouble()).isEqualTo(2.0);
 
-        assertThat(cli.ok("stats").out()).contains("Snapshots:", "2", "Deduplication ratio:", "2.00x", "Stored in the repository:", "MiB");
+        String text = cli.ok("stats").out();
+        assertThat(text).contains("Snapshots:", "2", "Stored size:", "MiB", "Deduplication saved:", "(50%)", "Compression saved:");
+        assertThat(text).as("no internal words").doesNotContain("blob", "pack", "sealed", "plaintext", "logical");
     }
 }

@@ -32,11 +32,22 @@ public final class Archiver {
     private final Repository repo;
     private final ArchiverOptions options;
     private final BackupListener listener;
+    private boolean dryRun;
 
     private Archiver(Repository repo, ArchiverOptions options, BackupListener listener) {
         this.repo = repo;
         this.options = options;
         this.listener = listener;
+    }
+
+    /**
+     * This archiver as a dry run ({@code backup --dry-run}): reads, chunks and seals as a backup does, so the counts of
+     * what would be new are exact, but stores nothing (only the lock is taken and released; unindexed packs are not adopted).
+     */
+    public Archiver dryRun() {
+        Archiver copy = new Archiver(repo, options, listener);
+        copy.dryRun = true;
+        return copy;
     }
 
     public static Archiver create(Repository repo, ArchiverOptions options, BackupListener listener) {
@@ -52,25 +63,33 @@ public final class Archiver {
     public BackupResult run(List<Path> paths) throws IOException {
         Instant start = repo.environment().clock().instant();
         TreeSet<Path> sources = normalize(paths);
+        Thread scanner = null;
         ExecutorService readers = Executors.newFixedThreadPool(options.readers(), daemon("cairn-read"));
         ExecutorService directories = new java.util.concurrent.ThreadPoolExecutor(options.readers(), options.readers(), 0,
                 java.util.concurrent.TimeUnit.SECONDS, new LifoQueue(), daemon("cairn-walk"));
         try (RepositoryLock lock = options.lockWait().acquire(repo, false, listener::lockWaiting, listener::deadLockRemoved);
-                WriteSession session = afterLock(repo.newWriteSession());
+                WriteSession session = dryRun ? repo.newWriteSession().dryRun() : afterLock(repo.newWriteSession());
                 TreePrefetch prefetch = new TreePrefetch(repo)) {
             ParentFinder.Parent parent = ParentFinder.find(repo, options, sources); // under the lock: a forgotten parent is gone
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
-            TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories,
-                    new SourceFilter(options.excludes(), options.excludeIfPresent()), listener, missing(paths),
+            SourceFilter filter = new SourceFilter(options.excludes(), options.excludeIfPresent());
+            scanner = Scanner.start(List.copyOf(sources), filter, listener);
+            TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories, filter, listener, missing(paths),
                     java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), prefetch);
             String root = walker.root(sources, parent.tree());
+            scanner.interrupt();
+            listener.phase(BackupListener.Phase.SAVING_INDEX);
             session.flush(); // sealing is asynchronous: the summary's added-bytes counters are final only after a flush
             Snapshot snapshot = snapshot(root, sources, parent.id(), walker.counters(), session, start);
+            listener.phase(BackupListener.Phase.WRITING_SNAPSHOT);
             BlobId id = session.commitSnapshot(snapshot);
-            return new BackupResult(id.hex(), snapshot);
+            return new BackupResult(id == null ? null : id.hex(), snapshot);
         } catch (FileSaver.RepositoryWriteFailure e) {
             throw e.io();
         } finally {
+            if (scanner != null) {
+                scanner.interrupt();
+            }
             readers.shutdownNow();
             directories.shutdownNow();
         }

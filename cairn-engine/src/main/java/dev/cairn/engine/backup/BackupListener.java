@@ -36,6 +36,20 @@ public interface BackupListener {
     default void resumed(int packs) {
     }
 
+    /**
+     * The concurrent pre-scan found {@code files} regular files of {@code bytes} so far (or in total, when {@code done}).
+     * Called from the scanner's thread; may come after the backup finished reading (then it is of no use).
+     */
+    default void scanned(long files, long bytes, boolean done) {
+    }
+
+    /** The backup entered a final step that reads no files ({@link Phase}); the display should say so. */
+    default void phase(Phase phase) {
+    }
+
+    /** The steps after all files are read. */
+    enum Phase { SAVING_INDEX, WRITING_SNAPSHOT }
+
     /** How a file's content was obtained. */
     enum FileState { NEW, CHANGED, UNMODIFIED }
 }

@@ -11,8 +11,11 @@ import java.util.List;
  *                         blob in the packs read
  * @param snapshotsChecked snapshot documents looked at, damaged ones included
  * @param bytesRead        bytes of packs read whole for read-data (0 without it)
+ * @param treesChecked     the trees walked from the snapshots: the same with and without read-data or a subset
+ * @param packsRead        packs read whole for read-data (0 without it; the subset's share with one)
  */
-public record CheckResult(List<Finding> findings, long packsChecked, long blobsChecked, long snapshotsChecked, long bytesRead) {
+public record CheckResult(List<Finding> findings, long packsChecked, long blobsChecked, long snapshotsChecked, long bytesRead,
+        long treesChecked, long packsRead) {
     public CheckResult {
         findings = List.copyOf(findings);
     }

@@ -76,6 +76,7 @@ final class PackDataReader {
             return; // removed since the structure check (a concurrent prune); nothing left to read
         }
         report.bytesRead(bytes.length);
+        report.packRead();
         List<Damage> damaged = new ArrayList<>();
         for (PackEntry entry : entries) {
             String problem = openBlob(pack, entry, bytes);

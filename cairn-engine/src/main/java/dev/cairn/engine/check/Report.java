@@ -11,6 +11,8 @@ final class Report {
     private final List<Finding> findings = new ArrayList<>();
     private long packsChecked;
     private long blobsChecked;
+    private long treesChecked;
+    private long packsRead;
     private long snapshotsChecked;
     private long bytesRead;
 
@@ -47,6 +49,16 @@ final class Report {
         blobsChecked++;
     }
 
+    /** A tree reached from a snapshot was decoded (also a checked blob). */
+    void treeChecked() {
+        treesChecked++;
+        blobsChecked++;
+    }
+
+    void packRead() {
+        packsRead++;
+    }
+
     void snapshotChecked() {
         snapshotsChecked++;
     }
@@ -78,6 +90,6 @@ final class Report {
     }
 
     CheckResult result() {
-        return new CheckResult(findings, packsChecked, blobsChecked, snapshotsChecked, bytesRead);
+        return new CheckResult(findings, packsChecked, blobsChecked, snapshotsChecked, bytesRead, treesChecked, packsRead);
     }
 }

@@ -183,7 +183,7 @@ final class SnapshotWalker {
         }
         try {
             Tree t = Snapshots.loadTree(repo, tree.hex());
-            report.blobChecked();
+            report.treeChecked();
             return t;
         } catch (BlobNotFoundException | EOFException e) {
             problems.error("tree/" + tree.hex(), description + " cannot be read because its pack data/" + loc.pack().shortHex()

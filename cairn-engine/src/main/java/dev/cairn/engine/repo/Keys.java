@@ -81,8 +81,7 @@ public final class Keys {
         if (tried == 0) {
             throw unreadable.get(0);
         }
-        throw new WrongPassphraseException("wrong passphrase: none of the " + tried + " key file(s) opens with it; nothing was changed."
-                + " Check CAIRN_PASSWORD / --password-file and try again"
+        throw new WrongPassphraseException("wrong passphrase: none of the " + tried + " key file(s) opens with it; nothing was changed"
                 + (unreadable.isEmpty() ? "" : " (" + unreadable.size() + " other key file(s) could not be read: " + unreadable.get(0).getMessage() + ")"));
     }
 

@@ -75,11 +75,21 @@ public final class WriteSession implements AutoCloseable {
     private final AtomicLong packedBytesAdded = new AtomicLong();
     private final AtomicLong packsWritten = new AtomicLong();
     private boolean closed;
+    private volatile boolean dryRun;
 
     /** @param scratch the directory packs are built in (created when the first pack starts) */
     WriteSession(Repository repo, Path scratch) {
         this.repo = repo;
         this.scratch = scratch;
+    }
+
+    /**
+     * Makes this a dry run ({@code backup --dry-run}): blobs are sealed and counted as if added, but nothing is packed,
+     * uploaded or indexed, and {@link #commitSnapshot} stores nothing. Call before the first save. Returns this.
+     */
+    public WriteSession dryRun() {
+        dryRun = true;
+        return this;
     }
 
     /** Result of {@link #saveBlob}: the id and whether this call added the blob (false when it was already known). */
@@ -111,8 +121,10 @@ public final class WriteSession implements AutoCloseable {
             if (type == BlobType.DATA) {
                 dataBlobsAdded.incrementAndGet();
             }
-            repo.treeCache().keep(sealed);
-            add(sealed);
+            if (!dryRun) {
+                repo.treeCache().keep(sealed);
+                add(sealed);
+            }
         } catch (IOException | RuntimeException | Error e) {
             failure.compareAndSet(null, e);
             throw e;
@@ -281,6 +293,9 @@ public final class WriteSession implements AutoCloseable {
     /** Uploads the partly filled packs and writes the index for everything uploaded. Call when no save is under way. */
     public void flush() throws IOException {
         awaitUploads();
+        if (dryRun) {
+            return;
+        }
         List<PackWriter> rest;
         synchronized (packers) {
             rest = List.copyOf(packers.values());
@@ -296,10 +311,10 @@ public final class WriteSession implements AutoCloseable {
         writeIndex();
     }
 
-    /** Flushes, then stores the snapshot document: the last write of a backup. Returns the snapshot id. */
+    /** Flushes, then stores the snapshot document: the last write of a backup. Returns the snapshot id, or null in a dry run (nothing is stored). */
     public BlobId commitSnapshot(Object snapshot) throws IOException {
         flush();
-        return repo.saveUnpacked(BlobKind.SNAPSHOT, Json.write(snapshot));
+        return dryRun ? null : repo.saveUnpacked(BlobKind.SNAPSHOT, Json.write(snapshot));
     }
 
     /** Blobs (data and tree) this session added. */
