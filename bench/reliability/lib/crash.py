@@ -174,3 +174,7 @@ def one(run, op, s, failures, i):
         else:
             failures.append(f"{label}: the restore after the kill differs from the source")
     rel.log(SUITE, f"{label}: check {'ok' if s['check'] == s['tries'] else 'FAILED'}, next {op} exit {code}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
