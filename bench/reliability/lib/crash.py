@@ -9,7 +9,11 @@ The deterministic kill points of the write order are covered by the JUnit tests 
 CrashTest (every point of a backup) and PruneCrashTest (every step of prune), cairn-export's RestoreKillTest and
 cairn-dist's RemoteResumeTest; `crash.sh --full` runs them too.
 
-Usage: crash.py --quick|--full WORKDIR."""
+Remote: a backup to a cairn server (a real `cairn server` process) is killed the same way (2 kills in --quick, 20 in
+--full); after each, `check --read-data` through the server passes, no temporary file is left in the server's data
+directory, no committed snapshot is lost and the next backup succeeds (row remote-backup).
+
+Usage: crash.py --quick|--full WORKDIR [PORT] (PORT: the server's, default 18933)."""
 import json
 import os
 import random
@@ -124,6 +128,8 @@ def main():
         extra = f" restored-exactly={s['restored']}" if op == "restore" else ""
         rel.result(SUITE, op, ok, f"kills={s['killed']} finished-before-kill={n - s['killed']} check-ok={s['check']} "
                                   f"next-ok={s['next_ok']} snapshots-kept={s['kept']} no-temp-files={s['no_temp']}{extra}")
+    remote(os.path.join(work, "remote"), rng, 2 if mode == "--quick" else 20,
+           int(sys.argv[3]) if len(sys.argv) > 3 else 18933, failures)
     rel.result(SUITE, "seed", True, f"seed={seed} runs={total['tries']} kills={total['killed']}")
     for f in failures[:20]:
         rel.log(SUITE, "FAILED:", f)
@@ -174,6 +180,57 @@ def one(run, op, s, failures, i):
         else:
             failures.append(f"{label}: the restore after the kill differs from the source")
     rel.log(SUITE, f"{label}: check {'ok' if s['check'] == s['tries'] else 'FAILED'}, next {op} exit {code}")
+
+
+def remote(work, rng, kills, port, failures):
+    """Backups to a cairn server killed at random moments (the server keeps running)."""
+    os.makedirs(work, exist_ok=True)
+    server = rel.start_server(work, port)
+    try:
+        os.environ["CAIRN_TOKEN"] = rel.server_token(work)
+        run = Run(work, rng)
+        run.repo = f"http://127.0.0.1:{port}/crash"
+        run.grow_source()
+        run.must("init")
+        run.grow_source()
+        code, out = run.timed("backup", ["backup", run.src])
+        if code != 0:
+            raise SystemExit(f"remote calibration backup failed ({code}): {out[-1500:]}")
+        s = dict(tries=0, killed=0, check=0, next_ok=0, kept=0, no_temp=0)
+        for i in range(kills):
+            for _ in range(3):  # more new data than a local round: the upload, not the JVM's start, is most of the time
+                run.grow_source()
+            before = {sid for _, sid in run.snapshots()}
+            delay = rng.uniform(0, run.duration["backup"])
+            s["tries"] += 1
+            was_killed = run.killed("backup", ["backup", run.src], delay)
+            s["killed"] += was_killed
+            label = f"#r{i} remote backup {'killed after' if was_killed else 'finished before'} {delay:.2f} s"
+            code, out = run.cairn("check", "--read-data")
+            s["check"] += code == 0
+            if code != 0:
+                failures.append(f"{label}: check exit {code}: {out[-800:]}")
+            code, out = run.timed("backup", ["backup", run.src])
+            s["next_ok"] += code == 0
+            if code != 0:
+                failures.append(f"{label}: the next backup failed ({code}): {out[-800:]}")
+            temps = rel.temp_files(os.path.join(work, "data"))
+            s["no_temp"] += not temps
+            if temps:
+                failures.append(f"{label}: temporary files in the server's data directory: {temps}")
+            lost = before - {sid for _, sid in run.snapshots()}
+            s["kept"] += not lost
+            if lost:
+                failures.append(f"{label}: committed snapshots lost: {sorted(lost)}")
+            rel.log(SUITE, f"{label}: next backup exit {code}")
+        n = s["tries"]
+        ok = s["check"] == s["next_ok"] == s["kept"] == s["no_temp"] == n
+        rel.result(SUITE, "remote-backup", ok, f"kills={s['killed']} finished-before-kill={n - s['killed']} "
+                                               f"check-ok={s['check']} next-ok={s['next_ok']} snapshots-kept={s['kept']} "
+                                               f"no-temp-files={s['no_temp']}")
+    finally:
+        server.kill()
+        server.wait()
 
 
 if __name__ == "__main__":

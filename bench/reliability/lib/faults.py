@@ -17,15 +17,12 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import rel  # noqa: E402
 
 SUITE = "faults"
 PASSWORD = "reliability-faults"
-JAVA = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
-JAR = os.path.join(rel.ROOT, "cairn-dist", "target", "cairn.jar")
 
 
 def main():
@@ -78,12 +75,9 @@ def disk_full(work, rng, rounds):
 def server_killed(work, rng, rounds, port):
     os.makedirs(work, exist_ok=True)
     base = f"http://127.0.0.1:{port}"
-    server = start_server(work, port)
+    server = rel.start_server(work, port)
     try:
-        token = subprocess.run([JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR, "server", "token", "add",
-                                "admin", "--scope", "full", "--name", "faults", "--data-dir",
-                                os.path.join(work, "data")], stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
-        os.environ["CAIRN_TOKEN"] = token
+        os.environ["CAIRN_TOKEN"] = rel.server_token(work)
         repo, cache, src = f"{base}/faults", os.path.join(work, "cache"), os.path.join(work, "src")
         must(rel.cairn(["init"], repo, PASSWORD, cache), "init on the server")
         clear = checks = kept = nexts = killed = 0
@@ -108,7 +102,7 @@ def server_killed(work, rng, rounds, port):
                 clear += 1  # finished before the server went
             else:
                 rel.log(SUITE, f"FAILED: backup with the server killed: exit {p.returncode}: {out[-600:]}")
-            server = start_server(work, port)
+            server = rel.start_server(work, port)
             code, out = rel.cairn(["check", "--read-data"], repo, PASSWORD, cache)
             checks += code == 0
             if code != 0:
@@ -124,21 +118,6 @@ def server_killed(work, rng, rounds, port):
     finally:
         server.kill()
         server.wait()
-
-
-def start_server(work, port):
-    env = dict(os.environ, CAIRN_ADMIN_PASSWORD="reliability-admin")
-    log = open(os.path.join(work, "server.log"), "a")
-    p = subprocess.Popen([JAVA, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-jar", JAR, "server", "--data-dir",
-                          os.path.join(work, "data"), "--listen", f"127.0.0.1:{port}"], env=env, stdout=log,
-                         stderr=subprocess.STDOUT)
-    for _ in range(1200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2)
-            return p
-        except Exception:
-            time.sleep(0.1)
-    raise SystemExit("the server did not become ready")
 
 
 def snapshots(repo, cache):

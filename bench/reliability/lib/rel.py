@@ -1,5 +1,7 @@
 """Shared helpers of the reliability suites: running the built cairn jar, seeded source trees, tree comparison, RESULT lines."""
 import filecmp
+import time
+import urllib.request
 import os
 import random
 import subprocess
@@ -93,3 +95,31 @@ def temp_files(directory):
 def seed():
     s = int(os.environ.get("RELIABILITY_SEED", "0") or 0)
     return s if s else random.SystemRandom().randrange(1, 2**31)
+
+
+JAVA = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
+JAR = os.path.join(ROOT, "cairn-dist", "target", "cairn.jar")
+
+
+def start_server(work, port):
+    """Starts `cairn server` (-Xmx256m, SQLite and local disk under WORK/data) and waits until it is ready."""
+    env = dict(os.environ, CAIRN_ADMIN_PASSWORD="reliability-admin")
+    log = open(os.path.join(work, "server.log"), "a")
+    p = subprocess.Popen([JAVA, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-jar", JAR, "server", "--data-dir",
+                          os.path.join(work, "data"), "--listen", f"127.0.0.1:{port}"], env=env, stdout=log,
+                         stderr=subprocess.STDOUT)
+    for _ in range(1200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2)
+            return p
+        except Exception:
+            time.sleep(0.1)
+    p.kill()
+    raise SystemExit("the server did not become ready")
+
+
+def server_token(work):
+    """A full-scope API token of the server's admin account (made while the server runs)."""
+    return subprocess.run([JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR, "server", "token", "add", "admin",
+                           "--scope", "full", "--name", "reliability", "--data-dir", os.path.join(work, "data")],
+                          stdout=subprocess.PIPE, text=True, check=True).stdout.strip()

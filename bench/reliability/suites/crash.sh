@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Crash suite (issue 21): kill -9 at seeded random moments during backup, forget --prune, prune and restore of a local
-# repository (6 kills in --quick, 100 in --full); after each: check --read-data passes, the operation run again succeeds,
+# repository (6 kills in --quick, 100 in --full) and during backups to a cairn server (2 or 20 more); after each:
+# check --read-data passes, the operation run again succeeds,
 # no committed snapshot is lost, no temporary file is left in the repository. --full also runs the deterministic
 # kill-point JUnit tests (cairn-agent CrashTest and PruneCrashTest, cairn-export RestoreKillTest, cairn-dist
 # RemoteResumeTest) and reports them as one check.
@@ -11,7 +12,9 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 MODE=${1:---quick}
 WORK=${RELIABILITY_WORK:-${TMPDIR:-/tmp}/cairn-reliability}/crash
 rm -rf "$WORK"; mkdir -p "$WORK"
-python3 "$HERE/lib/crash.py" "$MODE" "$WORK"
+source "$ROOT/scripts/jdk.sh" >/dev/null
+export JAVA_HOME
+python3 "$HERE/lib/crash.py" "$MODE" "$WORK" "$(( ${RELIABILITY_PORT:-18931} + 2 ))"
 if [ "$MODE" = --full ]; then
   tests=CrashTest,PruneCrashTest,RestoreKillTest,RemoteResumeTest
   start=$(date +%s)
