@@ -192,7 +192,8 @@ def remote(work, rng, kills, port, failures):
         run.repo = f"http://127.0.0.1:{port}/crash"
         run.grow_source()
         run.must("init")
-        run.grow_source()
+        for _ in range(3):
+            run.grow_source()
         code, out = run.timed("backup", ["backup", run.src])
         if code != 0:
             raise SystemExit(f"remote calibration backup failed ({code}): {out[-1500:]}")
