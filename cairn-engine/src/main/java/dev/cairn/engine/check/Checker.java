@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * <p>Always, in this order:
  * <ol>
+ *   <li>every key file hashes to its name (damaged → ERROR {@code keys/<id>});</li>
  *   <li>every index file is re-read and decoded (damaged → ERROR {@code index/<id>});</li>
  *   <li>every snapshot loads, every tree reachable from a snapshot loads and decodes, and every blob a tree references
  *       is in the index with the right type (ERRORs name the tree or blob, a path and the affected snapshots);</li>
@@ -54,6 +55,7 @@ public final class Checker {
      */
     public CheckResult run() throws IOException {
         Report report = new Report(listener);
+        KeyChecker.check(repo, report);
         try (IndexScan index = IndexScan.read(repo, report)) {
             SnapshotUsage usage = new SnapshotWalker(repo, report).walk();
             List<BlobId> readable = new PackChecker(repo, index, report).run(usage);

@@ -303,6 +303,16 @@ public final class Repository implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the stored bytes of {@code kind}/{@code id} still hash to its name (every kind but config is named by the
+     * SHA-256 of its bytes; key files are plain JSON and have no other protection). False for config.
+     *
+     * @throws dev.cairn.blob.BlobNotFoundException if it is gone
+     */
+    public boolean matchesItsName(BlobKind kind, String id) throws IOException {
+        return kind != BlobKind.CONFIG && BlobId.sha256(store.getAll(BlobName.of(kind, id))).hex().equals(id);
+    }
+
     public List<String> list(BlobKind kind) throws IOException {
         return store.list(kind).stream().map(BlobInfo::name).map(BlobName::id).toList();
     }

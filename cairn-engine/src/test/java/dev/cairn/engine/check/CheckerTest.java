@@ -200,6 +200,23 @@ class CheckerTest {
         }
 
         @Test
+        @DisplayName("a damaged or truncated key file is an error naming it (found by the reliability corruption suite)")
+        void damagedKeyFile() throws IOException {
+            String second = s.repo.addKey("second passphrase".toCharArray(), dev.cairn.engine.crypto.KdfParams.TEST);
+            String third = s.repo.addKey("third passphrase".toCharArray(), dev.cairn.engine.crypto.KdfParams.TEST);
+            StoredObjects.flipBits(s.store, BlobName.of(BlobKind.KEY, second), 40, 0x04);
+            StoredObjects.truncate(s.store, BlobName.of(BlobKind.KEY, third), 100);
+
+            CheckResult result = s.check(CheckOptions.structure());
+
+            assertThat(result.findings()).extracting(Finding::severity, Finding::object, Finding::affectedSnapshots)
+                    .containsExactlyInAnyOrder(tuple(Severity.ERROR, "keys/" + second, List.of()),
+                            tuple(Severity.ERROR, "keys/" + third, List.of()));
+            assertThat(result.findings().getFirst().message()).contains("key file is damaged", "cairn key add");
+            assertThat(result.ok()).isFalse();
+        }
+
+        @Test
         @DisplayName("a damaged snapshot file is an error naming it")
         void damagedSnapshot() throws IOException {
             StoredObjects.flipByte(s.store, BlobName.of(BlobKind.SNAPSHOT, s.alice.id()), 5);

@@ -33,7 +33,7 @@ public final class BundleCheck {
         byte[] manifestBytes = Files.readAllBytes(manifestFile);
         byte[] signature;
         try {
-            signature = Base64.getDecoder().decode(Files.readString(signatureFile, StandardCharsets.US_ASCII).strip());
+            signature = Base64.getDecoder().decode(new String(Files.readAllBytes(signatureFile), StandardCharsets.US_ASCII).strip()); // not readString: a non-ASCII byte must read as "not base64", not throw
         } catch (IllegalArgumentException e) {
             return List.of("the signature file is not base64");
         }

@@ -44,7 +44,7 @@ public final class CopyCheck {
         byte[] bytes = Files.readAllBytes(manifestFile);
         byte[] signature;
         try {
-            signature = Base64.getDecoder().decode(Files.readString(signatureFile, StandardCharsets.US_ASCII).strip());
+            signature = Base64.getDecoder().decode(new String(Files.readAllBytes(signatureFile), StandardCharsets.US_ASCII).strip()); // not readString: a non-ASCII byte must read as "not base64", not throw
         } catch (IllegalArgumentException e) {
             throw new CopyException("the copy's signature file is damaged (not base64)");
         }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Reliability harness (issue 21): runs every suite bench/reliability/suites/*.sh (or those named) in the given mode,
+# collects their RESULT lines, prints one table and ends with the line "N passed, M failed".
+#
+# Usage: bench/reliability/run.sh --quick|--full [SUITE...]   (SUITE = a file name under suites/ without .sh)
+# Environment:
+#   RELIABILITY_SEED=N      seed handed to every suite (default: from the clock; every suite prints the seed it used)
+#   RELIABILITY_WORK=DIR    working directory (default ${TMPDIR:-/tmp}/cairn-reliability; deleted first)
+# Suite contract: bench/reliability/suites/<suite>.sh --quick|--full prints lines
+#   RESULT <suite> <check> <passed|failed> <figure…>
+# on stdout (anything else on stdout is ignored; progress goes to stderr). A suite that exits non-zero without printing
+# a failed RESULT line is counted as one failed check "<suite> exit". The whole run exits 1 if any check failed.
+# The table is also written to \$RELIABILITY_WORK/report.md (copy a full run's into docs/reliability.md).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$ROOT/bench/reliability"
+case "${1:-}" in
+  --quick|--full) MODE=$1; shift ;;
+  -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; exit 0 ;;
+  *) echo "usage: bench/reliability/run.sh --quick|--full [SUITE...]" >&2; exit 2 ;;
+esac
+export RELIABILITY_SEED=${RELIABILITY_SEED:-$(date +%s)}
+export RELIABILITY_WORK=${RELIABILITY_WORK:-${TMPDIR:-/tmp}/cairn-reliability}
+rm -rf "$RELIABILITY_WORK"; mkdir -p "$RELIABILITY_WORK"
+"$ROOT/cairn" --help >/dev/null 2>&1 || { echo "run.sh: ./cairn does not build" >&2; exit 1; }  # build once, up front
+export CAIRN_NO_BUILD=1   # the suites run that jar; none rebuilds under another
+
+suites=()
+if [ $# -gt 0 ]; then for s in "$@"; do suites+=("$HERE/suites/$s.sh"); done
+else for s in "$HERE"/suites/*.sh; do suites+=("$s"); done; fi
+
+results="$RELIABILITY_WORK/results.txt"; : >"$results"
+start=$(date +%s)
+for suite in "${suites[@]}"; do
+  name=$(basename "$suite" .sh)
+  echo "== $name $MODE (seed $RELIABILITY_SEED)" >&2
+  out="$RELIABILITY_WORK/$name.out"
+  set +e
+  bash "$suite" "$MODE" >"$out" 2> >(tee "$RELIABILITY_WORK/$name.log" >&2)
+  rc=$?
+  set -e
+  grep '^RESULT ' "$out" >>"$results" || true
+  if [ $rc -ne 0 ] && ! grep -q "^RESULT $name [^ ]* failed" "$out"; then
+    echo "RESULT $name exit failed status $rc (see $RELIABILITY_WORK/$name.log)" >>"$results"
+  fi
+done
+elapsed=$(( $(date +%s) - start ))
+
+report="$RELIABILITY_WORK/report.md"
+{
+  echo "| suite | check | result | figures |"
+  echo "|---|---|---|---|"
+  awk '{ fig = ""; for (i = 5; i <= NF; i++) fig = fig (i > 5 ? " " : "") $i; printf "| %s | %s | %s | %s |\n", $2, $3, $4, fig }' "$results"
+  echo
+  passed=$(awk '$4 == "passed"' "$results" | wc -l)
+  failed=$(awk '$4 != "passed"' "$results" | wc -l)
+  echo "Mode $MODE, seed $RELIABILITY_SEED, $elapsed s, load average $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo
+  echo "$passed passed, $failed failed"
+} >"$report"
+cat "$report"
+[ "$(awk '$4 != "passed"' "$results" | wc -l)" -eq 0 ]
