@@ -31,8 +31,6 @@ final class GridCells {
             ColumnType.EMAIL, ColumnType.PHONE, ColumnType.REFERENCE);
     /** How many chip colours {@code grid.css} defines ({@code chip-0} to {@code chip-9}). */
     static final int CHIP_COLOURS = 10;
-    private static final Set<ColumnType> NUMERIC = EnumSet.of(ColumnType.INTEGER, ColumnType.DECIMAL,
-            ColumnType.MONEY);
 
     private final WorkspaceModule ws;
     private final Caller caller;
@@ -58,7 +56,7 @@ final class GridCells {
 
     /** The grid column of {@code col}, with its heading's sort link; editors only for callers who may edit. */
     GridColumn column(ColumnSpec col, String sortHref, String ariaSort) {
-        boolean numeric = NUMERIC.contains(col.type());
+        boolean numeric = col.type() != null && col.type().isNumeric();
         if (!view.canEdit() || !inPlace(col)) {
             return new GridColumn(col.name(), Labels.of(col), sortHref, ariaSort, null, null, false, List.of(), null,
                     numeric);
@@ -90,7 +88,7 @@ final class GridCells {
 
     private GridCell cell(ColumnSpec col, Value value, RecordForm form) {
         String edit = form == null || !inPlace(col) ? null : editText(col, form);
-        boolean numeric = NUMERIC.contains(col.type());
+        boolean numeric = col.type() != null && col.type().isNumeric();
         if (value instanceof Value.Reference ref) {
             return new GridCell(col.name(), references.of(col, ref.id()), view.record(col.references(), ref.id()),
                     edit, null, false);
