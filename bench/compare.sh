@@ -117,11 +117,11 @@ log() { printf '[%s] %s\n' "$(date +%T)" "$*" | tee -a "$LOG" >&2; }
 loud() {
   { printf '\n'; printf '!%.0s' {1..100}; printf '\n!!! %s\n' "$@"; printf '!%.0s' {1..100}; printf '\n\n'; } | tee -a "$LOG" >&2
 }
-rmtree() { [ -e "$1" ] || return 0; chmod -R u+w "$1" 2>/dev/null || true; rm -rf -- "$1"; }   # borg makes files read-only
+source "$ROOT/bench/lib.sh"   # rmtree, rmtree_settling, settle
 cleanup() {
   local rc=$?
   if [ "$KEEP" = 1 ]; then log "keeping run directory $RUN"
-  elif [[ "$(basename "$RUN")" == run-* ]]; then rmtree "$RUN"; fi
+  elif [[ "$(basename "$RUN")" == run-* ]]; then release_fs "$RUN/restore"; rmtree "$RUN"; fi
   exit $rc
 }
 trap cleanup EXIT
@@ -219,6 +219,19 @@ quiet() {  # quiet TOOL STEP CMD...: untimed, output to the log
 warm() { local t0=$SECONDS; tar -cf - -C "$1" . | cat >/dev/null; log "warmed page cache: $1 ($((SECONDS - t0)) s)"; }
 
 repo() { echo "$RUN/repos/$1-$2"; }   # repo TOOL mixed|small
+JDK_HOME="$(bench_jdk_home)"
+programs() {  # programs TOOL: the files a tool's run reads besides its repository (read back after the cache drop in settle)
+  case $1 in
+    cairn)  echo "$ROOT/cairn-dist/target/cairn.jar" "$ROOT"/cairn-dist/target/*.aot "$JDK_HOME" ;;
+    restic) command -v restic ;;
+    borg)   command -v borg; python3 -c 'import os, sys; print(os.path.dirname(os.__file__))' 2>/dev/null
+            python3 -c 'import borg, os; print(os.path.dirname(borg.__file__))' 2>/dev/null ;;
+  esac
+}
+settle_for() {  # settle_for TOOL KIND: settle (lib.sh) with the tool's repository and programs read back in
+  local paths; mapfile -t paths < <(programs "$1" | tr ' ' '\n')
+  settle "$(repo "$1" "$2")" "$RUN/home" "${paths[@]}"   # $RUN/home: the tools' local caches
+}
 
 do_init() {
   local tool=$1 r; r="$(repo "$1" "$2")"
@@ -350,9 +363,11 @@ one_run() {  # one_run CORPUS-NAME RUN-NUMBER
   for ((i = 0; i < ${#TOOLS[@]}; i++)); do k=$(( (i + n - 1) % ${#TOOLS[@]} )); order+=("${TOOLS[$k]}"); done
   log "===== $cname run $n of $BENCH_RUNS: order ${order[*]} ====="
   fresh_caches
-  rmtree "$RUN/repos"; mkdir -p "$RUN/repos"
-  rmtree "$CORPUS"; cp -a "$MIXED_SRC" "$CORPUS"
-  rmtree "$SMALL"; cp -a "$SMALL_SRC" "$SMALL"
+  fresh_fs "$RUN/restore"   # the last run's restores, kept until now; a file system of its own (lib.sh)
+  log "restores go to $RUN/restore ($([ "$FRESH_FS" = 1 ] && echo "a fresh ext4 file system of their own" || echo "this disk; settle waits ${DELETE_SETTLE} s after deletes"))"
+  rmtree_settling "$RUN/repos"; mkdir -p "$RUN/repos"
+  rmtree_settling "$CORPUS"; cp -a "$MIXED_SRC" "$CORPUS"
+  rmtree_settling "$SMALL"; cp -a "$SMALL_SRC" "$SMALL"
   for tool in "${order[@]}"; do
     do_init "$tool" mixed || continue
     warm "$CORPUS"
@@ -369,9 +384,9 @@ one_run() {  # one_run CORPUS-NAME RUN-NUMBER
     sync
     R[$CUR.$tool.repo_bytes]="$(du -sb "$(repo "$tool" mixed)" | cut -f1)"
     local target="$RUN/restore/$tool"
-    rmtree "$target"; mkdir -p "$target"
+    mkdir -p "$target"
+    settle_for "$tool" mixed
     do_restore "$tool" restore mixed "$target" mixed-2 && verify_restore "$tool" "$target" "$CORPUS"
-    rmtree "$target"
   done
   for tool in "${order[@]}"; do
     do_init "$tool" small || continue
@@ -380,9 +395,9 @@ one_run() {  # one_run CORPUS-NAME RUN-NUMBER
     do_list "$tool" || true
     do_backup "$tool" small_nochange small "$SMALL" small-1 && check_incremental "$tool" small_nochange
     local target="$RUN/restore/$tool-small"
-    rmtree "$target"; mkdir -p "$target"
+    mkdir -p "$target"
+    settle_for "$tool" small
     do_restore "$tool" small_restore small "$target" small-1 && verify_restore "$tool" "$target" "$SMALL"
-    rmtree "$target"
   done
   if sel cairn; then  # every benchmark run ends with a full check of cairn's repositories (untimed)
     for kind in mixed small; do
@@ -445,6 +460,7 @@ target_row() {  # target_row CORPUS LABEL METRIC OTHER OP LIMIT
   echo "## cairn vs restic vs Borg"
   echo
   echo "- host: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr); disk: $(df -h --output=source,fstype,size "$RUN" | tail -n 1 | tr -s ' ')"
+  echo "- restores: $([ "$FRESH_FS" = 1 ] && echo "onto a fresh ext4 file system per run (a loop-mounted image on the same disk, no journal like the disk), so no restore pays for an earlier run's deletes" || echo "onto the same disk, each after waiting until the last large delete was ${DELETE_SETTLE} s old")"
   echo "- cairn: ${VER[cairn]:-not run} (commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)); java: $JAVA_VER"
   echo "- restic: ${VER[restic]:-not run} (\`--compression auto\`, repository version 2); borg: ${VER[borg]:-not run} (\`repokey-blake2\`, \`--compression zstd,3\`)"
   echo "- every row: median of $BENCH_RUNS paired run(s); ratios are the median of the per-run ratios; load average at start ${LOAD_START}, at end $(loadavg); measurement time ${T_TOTAL} s"
@@ -493,7 +509,7 @@ target_row() {  # target_row CORPUS LABEL METRIC OTHER OP LIMIT
 } | tee "$REPORT"
 log "report saved to $REPORT"
 if sel cairn; then
-  source "$ROOT/bench/lib.sh"; BENCH_SCRIPT=compare
+  BENCH_SCRIPT=compare
   # one result file per corpus, so the corpora may also be measured by two runs of the script (e.g. at the same time)
   if [ ${#CORPORA[@]} -eq 1 ]; then RESULT=compare-${CORPORA[0]}; else RESULT=compare; fi
   bench_result "$RESULT" "$REPORT" "BENCH_RUNS=$BENCH_RUNS BENCH_SIZE=$BENCH_SIZE BENCH_SMALL=$BENCH_SMALL bench/compare.sh --tools $TOOLS_ARG --corpora $CORPORA_ARG" || STATUS=1

@@ -111,6 +111,8 @@ sets:
     sources: [$CORPUS]
     schedule: "0 0 1 1 *"   # never due during the benchmark: runs come from 'cairn run', as an hourly slot would
 YAML
+# --check-config first: the launcher makes the daemon's ahead-of-time cache (once per build) before the daemon is timed
+"${CAIRN[@]}" daemon --config "$RUN/daemon.yaml" --check-config >&2
 "${CAIRN[@]}" daemon --config "$RUN/daemon.yaml" >"$RUN/daemon.log" 2>&1 &
 DAEMON_PID=$!
 for _ in $(seq 600); do [ -S "$RUN/state/daemon.sock" ] && break; sleep 0.1; done
@@ -167,6 +169,7 @@ REPORT="$RUN/report.md"
   echo "|---|---|---|---|"
   echo "| daemon run vs restic | ${RATIO} × restic's time | ≤ 0.3 × | $(verdict "$RATIO" 0.3) |"
   echo "| idle daemon RSS | $RSS_IDLE MiB | ≤ 100 MiB | $(verdict "$RSS_IDLE" 100) |"
+  echo "| idle daemon RSS, with margin | $RSS_IDLE MiB | ≤ 90 MiB | $(verdict "$RSS_IDLE" 90) |"
 } >"$REPORT"
 cat "$REPORT"
 bench_result daemon "$REPORT" "bench/daemon.sh"

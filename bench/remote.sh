@@ -11,8 +11,12 @@
 # a backup with no change, and a restore of the latest snapshot. The fixed cost is also measured on local repositories
 # (a directory each, one snapshot of the repository's docs/). The table gives the median of each tool's times and the
 # median of the per-run ratios, which decides the verdict (paired runs cancel most of the load of a shared machine).
-# The server's time is not counted for either tool (it is the same server). Every cairn repository then passes
+# The server's time is not counted for either tool (it is the same server), but a second table gives each tool's CPU
+# seconds and the server process's CPU seconds while the step ran (from /proc; on a loaded machine CPU is steadier). Every cairn repository then passes
 # `cairn check --read-data`, and each restore is compared with the corpus. Note the load average printed with the results.
+# Restores go to a fresh ext4 file system per run (`fresh_fs`, bench/lib.sh; a loop-mounted image, when run as root), and
+# before each timed restore `settle` drops the clean page cache and reads the server's data, the local caches and the
+# tool's programs back in, so both restores start from the same file-system state.
 #
 # Environment:
 #   BENCH_SIZE=2G         size of the mixed corpus (make-corpus.py)
@@ -69,6 +73,7 @@ SERVER_PID=
 cleanup() {
   local rc=$?
   [ -z "$SERVER_PID" ] || kill "$SERVER_PID" 2>/dev/null || true
+  [ "$KEEP" = 1 ] || ! declare -F release_fs >/dev/null || release_fs "$RUN/restore"
   [ "$KEEP" = 1 ] || { [[ "$(basename "$RUN")" == run-* ]] && rm -rf -- "$RUN"; }
   exit $rc
 }
@@ -100,27 +105,29 @@ if [ ! -f "$PRISTINE/.complete" ]; then
 fi
 CORPUS="$PRISTINE"
 
+# untimed: builds the jar if needed and the short commands' AOT cache (the local fixed-cost row's `snapshots` uses it;
+# the full cache is made by the first `init` below), so that no timed call prepares one (ADR 55)
+"${CAIRN[@]}" --version >>"$LOG" 2>&1
 # the server: a free port, an account with room, a full token for both tools
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-S=(--data-dir "$RUN/server")
-"${CAIRN[@]}" server "${S[@]}" --listen "127.0.0.1:$PORT" >>"$LOG" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
-echo 'bench account password' | "${CAIRN[@]}" server account add bench --email bench@example.com --password-stdin "${S[@]}" >>"$LOG" 2>&1
-"${CAIRN[@]}" server account set-quota bench unlimited "${S[@]}" >>"$LOG" 2>&1
-TOKEN=$("${CAIRN[@]}" server token add bench --scope full --name bench "${S[@]}" 2>>"$LOG" | tail -n 1)
-printf '%s\n' "$TOKEN" > "$RUN/home/token"; chmod 600 "$RUN/home/token"
-declare -A SECS=() RSS=()
-timed() {  # timed NAME CMD...: wall seconds and peak RSS (KiB) of CMD
+source "$ROOT/bench/lib.sh"
+JDK_HOME="$(bench_jdk_home)"
+bench_server "$RUN/server" "$RUN/home/token"
+declare -A SECS=() RSS=() CPU=() SCPU=()
+TICKS=$(getconf CLK_TCK)
+server_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0; }
+timed() {  # timed NAME CMD...: wall seconds, peak RSS (KiB) and CPU seconds of CMD, and the server's CPU seconds meanwhile
   local name=$1; shift
-  local tf="$RUN/logs/$name.time"
+  local tf="$RUN/logs/$name.time" s0
   sync
   log "timed $name"
+  s0=$(server_ticks)
   /usr/bin/time -v -o "$tf" "$@" >"$RUN/logs/$name.out" 2>&1 || { log "$name FAILED"; tail -n 20 "$RUN/logs/$name.out" | tee -a "$LOG" >&2; exit 1; }
   cat "$RUN/logs/$name.out" >>"$LOG"
   read -r SECS[$name] RSS[$name] < <(awk '/Elapsed \(wall clock\) time/ { n = split($NF, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i] }
        /Maximum resident set size/ { rss = $NF } END { printf "%.2f %.0f\n", s, rss }' "$tf")
-  log "$name: ${SECS[$name]} s, peak RSS $((RSS[$name] / 1024)) MiB"
+  CPU[$name]=$(awk '/User time|System time/ { c += $NF } END { printf "%.2f", c }' "$tf")
+  SCPU[$name]=$(awk -v a="$s0" -v b="$(server_ticks)" -v t="$TICKS" 'BEGIN { printf "%.2f", (b - a) / t }')
+  log "$name: ${SECS[$name]} s, peak RSS $((RSS[$name] / 1024)) MiB, CPU ${CPU[$name]} s, server CPU ${SCPU[$name]} s"
 }
 run() { log "${*//$TOKEN/TOKEN}"; "$@" >>"$LOG" 2>&1; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -136,15 +143,17 @@ fixed() {  # fixed NAME CAIRN-ARGS -- RESTIC-ARGS: `snapshots` alternately, BENC
 }
 
 declare -A ALL=()  # ALL[tool-step] = the runs' seconds; ALLRSS the runs' peak RSS in KiB
-declare -A ALLRSS=()
+declare -A ALLRSS=() ALLCPU=() ALLSCPU=()  # the runs' CPU seconds of the tool, and of the server meanwhile
 keep() { local step=$1 r=$2; for tool in cairn restic; do
-  ALL[$tool-$step]+="${SECS[$tool-$step]} "; ALLRSS[$tool-$step]+="${RSS[$tool-$step]} "; done
+  ALL[$tool-$step]+="${SECS[$tool-$step]} "; ALLRSS[$tool-$step]+="${RSS[$tool-$step]} "
+  ALLCPU[$tool-$step]+="${CPU[$tool-$step]:-0} "; ALLSCPU[$tool-$step]+="${SCPU[$tool-$step]:-0} "; done
   RATIOS[$step]+="$(awk -v a="${SECS[cairn-$step]}" -v b="${SECS[restic-$step]}" 'BEGIN { printf "%.4f", a / b }') "; }
 declare -A RATIOS=()
 SAME=identical CHECK=passed
 LOCAL_DOCS="$ROOT/docs"
 for r in $(seq 1 "$BENCH_RUNS"); do
   log "run $r of $BENCH_RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  fresh_fs "$RUN/restore" 12G   # the last run's restores, kept until now; a file system of its own (lib.sh)
   C=(-r "http://127.0.0.1:$PORT/cairn-repo-$r" --token-file "$RUN/home/token")
   R=(-r "rest:http://bench:$TOKEN@127.0.0.1:$PORT/bench/restic-repo-$r/")
   run "${CAIRN[@]}" init "${C[@]}"
@@ -157,11 +166,12 @@ for r in $(seq 1 "$BENCH_RUNS"); do
   timed cairn-nochange "${CAIRN[@]}" backup -q "${C[@]}" "$CORPUS"
   timed restic-nochange restic "${R[@]}" backup -q --compression auto "$CORPUS"
   keep nochange "$r"
+  settle "$RUN/server" "$RUN/home" "$ROOT/cairn-dist/target/cairn.jar" "$ROOT"/cairn-dist/target/*.aot "$JDK_HOME"
   timed cairn-restore "${CAIRN[@]}" restore latest -q "${C[@]}" --target "$RUN/restore/cairn"
+  settle "$RUN/server" "$RUN/home" "$(command -v restic)" "$JDK_HOME"   # the JDK: the server's
   timed restic-restore restic "${R[@]}" restore latest --target "$RUN/restore/restic"
   keep restore "$r"
   diff -rq "$CORPUS" "$RUN/restore/cairn$CORPUS" >>"$LOG" 2>&1 || SAME=DIFFERENT
-  rm -rf -- "$RUN/restore/cairn" "$RUN/restore/restic"
   # the fixed cost on local repositories (a directory each, one small snapshot)
   LC=(-r "$RUN/local/cairn-$r") LR=(-r "$RUN/local/restic-$r")
   run "${CAIRN[@]}" init "${LC[@]}"
@@ -179,12 +189,21 @@ verdict() { awk -v r="$1" -v goal="$2" 'BEGIN { printf "%.2f | %s", r, (r <= goa
   echo
   echo "- cairn: $("${CAIRN[@]}" --version 2>/dev/null | head -n 1) (commit $(git -C "$ROOT" rev-parse --short HEAD)); restic: $(restic version)"
   echo "- corpus: make-corpus.py --size $BENCH_SIZE --seed $BENCH_SEED; one cairn server (SQLite, local disk) for both; $BENCH_RUNS paired runs, each into new repositories; cairn's restores are $SAME to the corpus; \`cairn check --read-data\` $CHECK on every cairn repository"
+  echo "- restores: $([ "$FRESH_FS" = 1 ] && echo "onto a fresh ext4 file system per run (a loop-mounted image on the same disk, no journal like the disk)" || echo "onto the same disk, each after waiting until the last large delete was ${DELETE_SETTLE} s old")"
   echo "- fixed cost: \`snapshots\` on the repository right after its first (only) backup, median of $BENCH_FIXED_REPEATS calls per tool and run; \"local\": a directory repository holding one snapshot of docs/"
   echo
   echo "| step | cairn s (median) | restic s (median) | cairn s per run | restic s per run | cairn peak RSS MiB | restic peak RSS MiB |"
   echo "|---|---:|---:|---|---|---:|---:|"
   for step in initial fixed nochange restore fixedlocal; do
     echo "| $step | $(echo "${ALL[cairn-$step]}" | median) | $(echo "${ALL[restic-$step]}" | median) | ${ALL[cairn-$step]% } | ${ALL[restic-$step]% } | $(( $(echo "${ALLRSS[cairn-$step]}" | median | cut -d. -f1) / 1024 )) | $(( $(echo "${ALLRSS[restic-$step]}" | median | cut -d. -f1) / 1024 )) |"
+  done
+  echo
+  echo "CPU seconds (user + sys, median of the runs) of each tool, and of the server process while it ran:"
+  echo
+  echo "| step | cairn CPU s | restic CPU s | server CPU s during cairn | server CPU s during restic |"
+  echo "|---|---:|---:|---:|---:|"
+  for step in initial nochange restore; do
+    echo "| $step | $(echo "${ALLCPU[cairn-$step]}" | median) | $(echo "${ALLCPU[restic-$step]}" | median) | $(echo "${ALLSCPU[cairn-$step]}" | median) | $(echo "${ALLSCPU[restic-$step]}" | median) |"
   done
   echo
   echo "| target | goal | cairn/restic (median of the runs' ratios) | result |"
@@ -196,5 +215,4 @@ verdict() { awk -v r="$1" -v goal="$2" 'BEGIN { printf "%.2f | %s", r, (r <= goa
   echo "| fixed cost: snapshots, 1-snapshot local repository | ≤ 1.0 × restic | $(verdict "$(echo "${RATIOS[fixedlocal]}" | median)" 1.0) |"
   echo "| restores identical, check --read-data | both | $SAME, $CHECK | $([ "$SAME/$CHECK" = identical/passed ] && echo PASS || echo FAIL) |"
 } | tee "$REPORT"
-source "$ROOT/bench/lib.sh"
 bench_result remote "$REPORT" "BENCH_SIZE=$BENCH_SIZE BENCH_RUNS=$BENCH_RUNS bench/remote.sh"

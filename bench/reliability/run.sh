@@ -23,6 +23,12 @@ export RELIABILITY_SEED=${RELIABILITY_SEED:-$(date +%s)}
 export RELIABILITY_WORK=${RELIABILITY_WORK:-${TMPDIR:-/tmp}/cairn-reliability}
 rm -rf "$RELIABILITY_WORK"; mkdir -p "$RELIABILITY_WORK"
 "$ROOT/cairn" --help >/dev/null 2>&1 || { echo "run.sh: ./cairn does not build" >&2; exit 1; }  # build once, up front
+# the faults suite runs that jar with cairn-testkit's jar beside it (the test-only `faulty:` store scheme, rel.py)
+testkit="$ROOT/cairn-testkit/target/cairn-testkit-0.1.0-SNAPSHOT.jar"
+if [ ! -f "$testkit" ] || [ -n "$(find "$ROOT/cairn-testkit/src/main" -newer "$testkit" -print -quit)" ]; then
+  (cd "$ROOT" && source scripts/jdk.sh >/dev/null && ./mvnw -q -B -o -pl cairn-testkit -am package -DskipTests >&2) \
+    || { echo "run.sh: cairn-testkit does not build" >&2; exit 1; }
+fi
 export CAIRN_NO_BUILD=1   # the suites run that jar; none rebuilds under another
 
 suites=()

@@ -66,8 +66,10 @@ def trial(work, copy, export, listed, kinds, kind, files, mutation, rng, s, n):
     elif mutation == "truncate":
         new = data[:rng.randrange(len(data))]
     else:
-        pool = [f for f in files if f != victim] or [f for f in kinds["bundle-workspace"] + ["manifest.json.sig"]
-                                                      if f != victim]
+        # Swapping two files with the same bytes (two empty lists, say) changes nothing: only a partner that differs.
+        differs = lambda f: f != victim and open(os.path.join(root, f), "rb").read() != data
+        pool = [f for f in files if differs(f)] or [f for f in kinds["bundle-workspace"] + ["manifest.json.sig"]
+                                                     if differs(f)]
         other = rng.choice(pool)
         other_path = os.path.join(root, other)
         new = open(other_path, "rb").read()

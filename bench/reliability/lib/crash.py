@@ -13,7 +13,7 @@ Remote: a backup to a cairn server (a real `cairn server` process) is killed the
 --full); after each, `check --read-data` through the server passes, no temporary file is left in the server's data
 directory, no committed snapshot is lost and the next backup succeeds (row remote-backup).
 
-Usage: crash.py --quick|--full WORKDIR [PORT] (PORT: the server's, default 18933)."""
+Usage: crash.py --quick|--full WORKDIR [PORT] (PORT: the server's; default a free one)."""
 import json
 import os
 import random
@@ -129,7 +129,7 @@ def main():
         rel.result(SUITE, op, ok, f"kills={s['killed']} finished-before-kill={n - s['killed']} check-ok={s['check']} "
                                   f"next-ok={s['next_ok']} snapshots-kept={s['kept']} no-temp-files={s['no_temp']}{extra}")
     remote(os.path.join(work, "remote"), rng, 2 if mode == "--quick" else 20,
-           int(sys.argv[3]) if len(sys.argv) > 3 else 18933, failures)
+           rel.port_arg(sys.argv, 3), failures)
     rel.result(SUITE, "seed", True, f"seed={seed} runs={total['tries']} kills={total['killed']}")
     for f in failures[:20]:
         rel.log(SUITE, "FAILED:", f)

@@ -25,8 +25,8 @@ import java.util.Objects;
 
 /**
  * A {@link BlobStore} over the server's native API: one repository of one account, authenticated with a Bearer API
- * token. Puts stream the content with its length (never buffered); gets stream the response; ranged gets send one
- * {@code Range} request. Failures: 404 is {@link dev.cairn.blob.BlobNotFoundException}, 409/412
+ * token. Puts stream the content with its length, 256 KiB at a time ({@link LargeChunkBody}), never whole; gets stream
+ * the response; ranged gets send one {@code Range} request. Failures: 404 is {@link dev.cairn.blob.BlobNotFoundException}, 409/412
  * {@link dev.cairn.blob.BlobAlreadyExistsException}, 416 or a short range {@link EOFException}, 5xx/429 and connection
  * failures {@link TransientBlobStoreException} (retry may help), anything else a permanent
  * {@link dev.cairn.blob.BlobStoreException} carrying the server's problem detail.
@@ -100,8 +100,7 @@ public final class HttpBlobStore implements BlobStore {
             throw new IllegalArgumentException("length " + length + " must be >= 0");
         }
         HttpRequest.BodyPublisher body = length == 0 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> new BoundedInputStream(content, length)), length);
+                : new LargeChunkBody(content, length);
         HttpRequest.Builder request = request(path(name)).header("Content-Type", "application/octet-stream").PUT(body);
         HttpResponse<byte[]> r = send(request, HttpResponse.BodyHandlers.ofByteArray(), "put " + name);
         check(r, name, "put " + name);
@@ -229,7 +228,7 @@ public final class HttpBlobStore implements BlobStore {
             throw new java.io.InterruptedIOException(what + " interrupted");
         } catch (IOException e) {
             // refused, reset, timed out mid-run: a retry may well succeed
-            throw new TransientBlobStoreException(what + " failed: " + server.getRawAuthority() + ": " + e, e);
+            throw new TransientBlobStoreException(NetworkErrors.failed(what, e, server.getRawAuthority()), e);
         }
     }
 

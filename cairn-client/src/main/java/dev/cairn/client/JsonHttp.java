@@ -77,7 +77,7 @@ final class JsonHttp {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException(what + " interrupted");
         } catch (IOException e) {
-            throw new TransientBlobStoreException(what + " failed: " + server.hostAndPort() + ": " + e, e);
+            throw new TransientBlobStoreException(NetworkErrors.failed(what, e, server.hostAndPort()), e);
         }
     }
 }

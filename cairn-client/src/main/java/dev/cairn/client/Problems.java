@@ -39,6 +39,9 @@ final class Problems {
         String code = problem.path("code").asText("");
         String detail = detail(problem, body);
         String message = what + " failed: HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
+        if (code.equals("storage-full")) { // the server's disk, not the account's quota: not retried, its own words
+            return new ServerProblemException(status, code, detail.isEmpty() ? message : detail);
+        }
         return switch (status) {
             case 401 -> new SignedOutException(server, code);
             case 404 -> name == null ? new ServerProblemException(status, code, message) : new BlobNotFoundException(name);

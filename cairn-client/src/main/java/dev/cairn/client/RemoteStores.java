@@ -76,14 +76,48 @@ public final class RemoteStores {
                                  DoubleSupplier jitter) throws IOException {
         HttpClient client = client(location);
         try {
-            HttpBlobStore store = HttpBlobStore.connect(client, location, token);
+            // opening is retried as every later request is: a 503 of a server whose store or database has a moment's
+            // trouble (issue 21, the reliability harness's server-store fault) must not end the command at its start
+            HttpBlobStore store = retried(policy, sleeper, jitter, () -> HttpBlobStore.connect(client, location, token));
             if (create) {
-                store.createRepo();
+                retried(policy, sleeper, jitter, () -> {
+                    store.createRepo();
+                    return store;
+                });
             }
             return new ClosingClient(RetryingBlobStore.wrap(store, policy, sleeper, jitter), client);
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;
+        }
+    }
+
+    @FunctionalInterface
+    interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code step}, again after a backoff while it fails transiently, at most {@code policy.maxAttempts()} times. */
+    static <T> T retried(RetryPolicy policy, Sleeper sleeper, DoubleSupplier jitter, Step<T> step) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.run();
+            } catch (dev.cairn.blob.TransientBlobStoreException e) {
+                if (attempt >= policy.maxAttempts()) {
+                    throw e;
+                }
+                java.time.Duration delay = java.time.Duration.ofNanos((long) (policy.delayAfter(attempt).toNanos()
+                        * (0.5 + 0.5 * jitter.getAsDouble())));
+                if (e.retryAfter() != null && e.retryAfter().compareTo(delay) > 0) {
+                    delay = e.retryAfter();
+                }
+                try {
+                    sleeper.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting to retry opening the repository");
+                }
+            }
         }
     }
 

@@ -55,4 +55,15 @@ class ProblemsTest {
                 .isExactlyInstanceOf(QuotaExceededException.class)
                 .hasMessageContaining("would exceed the quota");
     }
+
+    /** Issue 21: a full server disk is the server's problem, not the account's quota (exit 1 with its words, not 15). */
+    @Test
+    void aFullServerDiskIsNotAQuotaProblemAndIsNotRetried() {
+        byte[] body = "{\"code\":\"storage-full\",\"detail\":\"the server's storage is full (not your quota)\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(Problems.toException(507, body, NAME, "put " + NAME))
+                .isExactlyInstanceOf(ServerProblemException.class)
+                .isNotInstanceOf(dev.cairn.blob.TransientBlobStoreException.class)
+                .hasMessage("the server's storage is full (not your quota)");
+    }
 }

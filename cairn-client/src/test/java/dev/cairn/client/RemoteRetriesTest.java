@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class RemoteRetriesTest {
     private static final BlobName PACK = BlobName.of(BlobKind.PACK, "ab".repeat(32));
     private final Deque<Integer> script = new ArrayDeque<>();
+    private final Deque<Integer> probeScript = new ArrayDeque<>();
     private final List<String> requests = new ArrayList<>();
     private final List<Integer> bodyLengths = new ArrayList<>();
     private HttpServer server;
@@ -49,7 +50,7 @@ class RemoteRetriesTest {
         byte[] body = exchange.getRequestBody().readAllBytes();
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
         if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(404, -1); // the probe: no config yet
+            exchange.sendResponseHeaders(probeScript.isEmpty() ? 404 : probeScript.poll(), -1); // the probe: no config yet
             exchange.close();
             return;
         }
@@ -72,6 +73,19 @@ class RemoteRetriesTest {
 
     private List<String> puts() {
         return requests.stream().filter(r -> r.startsWith("PUT")).toList();
+    }
+
+    /** Issue 21 (reliability harness, server-store faults): a 503 while opening the repository is retried too. */
+    @Test
+    void a503WhileOpeningIsRetriedAndTheOpenSucceeds() throws IOException {
+        probeScript.add(503);
+        probeScript.add(503);
+
+        BlobStore store = store();
+        store.put(PACK, new byte[] {1});
+
+        assertThat(requests.stream().filter(r -> r.startsWith("HEAD")).count()).isEqualTo(3);
+        assertThat(sleeper.sleeps()).hasSize(2);
     }
 
     @Test

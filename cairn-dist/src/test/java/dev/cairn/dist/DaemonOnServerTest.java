@@ -52,9 +52,62 @@ class DaemonOnServerTest {
     }
 
     private Daemon daemon(String yaml) throws Exception {
+        return daemon(yaml, f.clock.withZone(java.time.ZoneOffset.UTC));
+    }
+
+    private Daemon daemon(String yaml, java.time.Clock clock) throws Exception {
         Path config = Files.writeString(tmp.resolve("daemon.yaml"), yaml);
         return Daemon.start(EmbeddedDaemon.options(f.env, new PrintStream(log, true, StandardCharsets.UTF_8), config,
-                tmp.resolve("state"), f.clock.withZone(java.time.ZoneOffset.UTC)));
+                tmp.resolve("state"), clock));
+    }
+
+    /**
+     * A set's {@code bandwidth} paces its backup's uploads to the server, its check's reads, and its export pulls'
+     * downloads. The daemon runs on the system clock here, so each run report's start and end are real times; pacing
+     * never lets N bytes through faster than N / rate (each slice waits for its slot), so the lower bounds below hold
+     * however slow or loaded the machine is, and an unpaced run (well under a second for these sizes) fails them.
+     */
+    @Test
+    void aSetsBandwidthLimitsPaceItsBackupItsCheckAndItsExportPulls() throws Exception {
+        f.ok("init", "-r", f.repo("laptop"));
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        byte[] noise = new byte[640 * 1024];
+        new java.util.Random(17).nextBytes(noise); // incompressible: what is stored is at least this much
+        Files.write(src.resolve("noise.bin"), noise);
+        Path key = tmp.resolve("age.key");
+        String recipient = f.ok("export", "keygen", "--output", key.toString()).out().strip();
+        post("/api/v1/workspace/export/recipients", "{\"name\":\"office\",\"recipient\":\"" + recipient + "\"}");
+        post("/api/v1/workspace/tables", "{\"name\":\"notes\",\"columns\":[{\"name\":\"text\",\"type\":\"text\"}]}");
+        post("/api/v1/workspace/tables/notes/records", "{\"text\":\"a note to pull slowly\"}");
+        export();
+        long bundle = JSON.readTree(get("/api/v1/workspace/exports")).get("exports").get(0).get("bytes").asLong();
+        long exportRate = Math.max(1, bundle * 2 / 3); // 1.5 s for the bundle
+        try (Daemon d = daemon("sets:\n  home:\n    repository: " + f.repo("laptop") + "\n    sources: [" + src
+                + "]\n    schedule: every 1h\n    check: {every: 1d, read-data-subset: 100%}\n"
+                + "    bandwidth: {upload: 256KiB, download: 512KiB}\n"
+                + "  onsite:\n    schedule: every 1d\n    bandwidth: {download: " + exportRate + "}\n    export-pull:\n"
+                + "      - {server: " + f.server() + ", identity: " + key + ", to-dir: " + tmp.resolve("onsite") + "}\n",
+                java.time.Clock.systemUTC())) {
+            stepAndSettle(d);
+        }
+        await(() -> runs("backup").size() == 1 && runs("check").size() == 1 && runs("export-pull").size() == 1);
+        JsonNode backup = runs("backup").get(0);
+        assertThat(backup.path("status").asText()).as("log: %s", log).isEqualTo("success");
+        assertThat(backup.path("bytesStored").asLong()).isGreaterThanOrEqualTo(noise.length);
+        assertThat(seconds(backup)).as("%d bytes up at 256 KiB/s", backup.path("bytesStored").asLong())
+                .isGreaterThanOrEqualTo(backup.path("bytesStored").asLong() / (256.0 * 1024));
+        JsonNode check = runs("check").get(0);
+        assertThat(check.path("status").asText()).isEqualTo("success");
+        assertThat(seconds(check)).as("the check read every pack (%d bytes) at 512 KiB/s", noise.length)
+                .isGreaterThanOrEqualTo(noise.length / (512.0 * 1024));
+        JsonNode pull = runs("export-pull").get(0);
+        assertThat(pull.path("status").asText()).as("log: %s", log).isEqualTo("success");
+        assertThat(seconds(pull)).as("%d bytes down at %d bytes/s", bundle, exportRate).isGreaterThanOrEqualTo(1.5 - 0.001);
+    }
+
+    private static double seconds(JsonNode run) {
+        return Duration.between(java.time.Instant.parse(run.path("startedAt").asText()),
+                java.time.Instant.parse(run.path("endedAt").asText())).toNanos() / 1e9;
     }
 
     @Test
@@ -118,6 +171,11 @@ class DaemonOnServerTest {
             JsonNode failed = runs("backup").get(0);
             assertThat(failed.path("status").asText()).isEqualTo("failed");
             assertThat(failed.path("errors").get(0).asText()).isEqualTo(new StateFile(tmp.resolve("state")).load().get("home").message());
+
+            f.clock.advance(Duration.ofMinutes(59)); // the next slot: the failed run is retried there, and succeeds
+            stepAndSettle(d);
+            assertThat(new StateFile(tmp.resolve("state")).load().get("home").result()).as("log: %s", log).isEqualTo("success");
+            await(() -> runs("backup").size() == 3);
         }
     }
 

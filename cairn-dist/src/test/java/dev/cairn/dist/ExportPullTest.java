@@ -70,9 +70,12 @@ class ExportPullTest {
     @Test
     void pullKeepsEachExportOnceInADatedDirectoryAndVerifyFindsAChangedFile() throws Exception {
         long id = export();
+        long clientsBefore = httpClientThreads();
         Run pull = pull(key);
         assertThat(pull.code()).as(pull.err()).isZero();
         assertThat(pull.out()).contains("trusting the server's signing key");
+        assertThat(httpClientThreads()).as("a pull closes its HTTP client (a daemon pulls on a schedule)")
+                .isEqualTo(clientsBefore);
         Path kept = single(copy);
         assertThat(kept.getFileName().toString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d{6}Z-export-" + id);
         assertThat(Files.readString(kept.resolve("csv/notes.csv"))).contains("\"Grüße, \"\"quoted\"\"\"");
@@ -298,5 +301,11 @@ class ExportPullTest {
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
         return r.body();
+    }
+
+    /** Live selector threads of JDK HTTP clients: one per client not yet closed. */
+    private static long httpClientThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().matches("HttpClient-\\d+-SelectorManager")).count();
     }
 }

@@ -93,26 +93,35 @@ class ScreenshotTour {
                     + (people[i][2].isEmpty() ? "null" : "\"" + people[i][2] + "\"")
                     + ",\"customer_since\":\"2024-0" + (i + 3) + "-15\"}");
         }
-        create("products", "{\"sku\":\"W-100\",\"name\":\"Widget\",\"unit_price\":{\"amount\":\"12.50\","
-                + "\"currency\":\"EUR\"},\"vat_rate_percent\":\"19\"}");
-        create("products", "{\"sku\":\"G-200\",\"name\":\"Gadget\",\"unit_price\":{\"amount\":\"1499.00\","
-                + "\"currency\":\"EUR\"},\"vat_rate_percent\":\"19\"}");
+        long widget = create("products", "{\"sku\":\"W-100\",\"name\":\"Widget\",\"unit_price\":{\"amount\":"
+                + "\"12.50\",\"currency\":\"EUR\"},\"vat_rate_percent\":\"19\"}");
+        long gadget = create("products", "{\"sku\":\"G-200\",\"name\":\"Gadget\",\"unit_price\":{\"amount\":"
+                + "\"1499.00\",\"currency\":\"EUR\"},\"vat_rate_percent\":\"19\"}");
         String[] statuses = {"draft", "confirmed", "shipped", "delivered", "cancelled", "confirmed", "shipped"};
         long firstOrder = 0;
         for (int i = 0; i < statuses.length; i++) {
-            long id = create("orders", "{\"number\":\"SO-" + (1001 + i) + "\",\"customer\":" + customers[i % 4]
+            long id = create("orders", "{\"customer\":" + customers[i % 4]
                     + ",\"order_date\":\"2026-11-" + (10 + i) + "\",\"status\":\"" + statuses[i]
                     + "\",\"notes\":\"Deliver to the loading dock; call ahead.\"}");
             firstOrder = firstOrder == 0 ? id : firstOrder;
+            orderLine(id, widget, "12.50", 4 + 3 * i);
+            if (i % 2 == 0) {
+                orderLine(id, gadget, "1499.00", 1 + i / 2);
+            }
         }
         String[][] invoices = {{"INV-2026-001", "1250.00", "paid"}, {"INV-2026-002", "99.00", "sent"},
             {"INV-2026-003", "4300.50", "overdue"}, {"INV-2026-004", "12.50", "draft"},
             {"INV-2026-005", "780.00", "paid"}};
         for (int i = 0; i < invoices.length; i++) {
-            create("invoices", "{\"number\":\"" + invoices[i][0] + "\",\"customer\":" + customers[i % 3]
+            long invoice = create("invoices", "{\"customer\":" + customers[i % 3]
                     + ",\"issue_date\":\"2026-11-2" + i + "\",\"due_date\":\"2026-12-2" + i + "\",\"total\":{"
                     + "\"amount\":\"" + invoices[i][1] + "\",\"currency\":\"EUR\"},\"status\":\"" + invoices[i][2]
                     + "\"}");
+            if (invoices[i][2].equals("paid") || i == 2) {
+                create("payments", "{\"invoice\":" + invoice + ",\"paid_on\":\"2026-11-2" + (i + 2) + "\","
+                        + "\"amount\":{\"amount\":\"" + (i == 2 ? "1000.00" : invoices[i][1]) + "\",\"currency\":"
+                        + "\"EUR\"},\"method\":\"bank_transfer\"}");
+            }
         }
         long report = api("POST", "/api/v1/workspace/reports", "{\"name\":\"Invoice totals by customer\","
                 + "\"table\":\"invoices\",\"groupBy\":[\"customer.name\"],\"aggregates\":[{\"fn\":\"count\"},"
@@ -125,18 +134,24 @@ class ScreenshotTour {
         return List.of(
                 new Shot("sign-in", "Sign-in", "/login", null, null),
                 new Shot("dashboard", "Dashboard", "/", ann, pw),
+                new Shot("repository", "A repository: size over time, objects by kind, snapshots",
+                        "/repositories/photos", ann, pw),
                 new Shot("tokens", "API tokens", "/tokens", ann, pw),
+                new Shot("alerts", "Alerts", "/alerts", ann, pw),
+                new Shot("account", "Account: time zone, password", "/account/password", ann, pw),
                 new Shot("devices", "Devices", "/devices", ann, pw),
                 new Shot("workspace-tables", "Records: tables", ws + "/tables", ann, pw),
                 new Shot("table-grid", "Records: the orders grid", ws + "/tables/orders", ann, pw),
-                new Shot("table-grid-editing", "Records: a cell edited in place, refused (a duplicate number)",
-                        ws + "/tables/orders", ann, pw, ScreenshotTour::refusedEdit),
+                new Shot("table-grid-editing", "Records: a cell edited in place, refused (an email already in use)",
+                        ws + "/tables/customers", ann, pw, ScreenshotTour::refusedEdit),
                 new Shot("record", "Records: one record's form", ws + "/tables/orders/records/" + firstOrder, ann, pw),
                 new Shot("report-builder", "Report builder", ws + "/reports/" + report, ann, pw),
                 new Shot("report-result", "Report result", ws + "/reports/" + report + "/result", ann, pw),
                 new Shot("share-page", "Share link (public page)", "/share/" + shareToken, null, null),
                 new Shot("onsite-copy", "Onsite copy", "/web/export", ann, pw),
                 new Shot("billing", "Billing", "/web/billing", ann, pw),
+                new Shot("admin-overview", "Admin: overview, new accounts and plans", "/web/admin", "admin",
+                        "admin password of the test"),
                 new Shot("admin", "Admin: accounts", "/web/admin/accounts", "admin", "admin password of the test"),
                 new Shot("admin-billing", "Admin: billing", "/web/admin/billing", "admin",
                         "admin password of the test"));
@@ -182,6 +197,11 @@ class ScreenshotTour {
         }
     }
 
+    private void orderLine(long order, long product, String price, int quantity) throws Exception {
+        create("order_lines", "{\"order\":" + order + ",\"product\":" + product + ",\"quantity\":" + quantity
+                + ",\"unit_price\":{\"amount\":\"" + price + "\",\"currency\":\"EUR\"}}");
+    }
+
     private long create(String table, String body) throws Exception {
         return api("POST", "/api/v1/workspace/tables/" + table + "/records", body).path("id").asLong();
     }
@@ -221,10 +241,9 @@ class ScreenshotTour {
 
     /** In the orders grid, types a number another order has into the first order's cell and presses Enter. */
     private static void refusedEdit(Page page) {
-        page.locator("#records-table tbody tr").first().locator("[data-col=number]").dblclick();
-        page.keyboard().press("End");
-        page.keyboard().press("Backspace");
-        page.keyboard().type("2");
+        page.locator("#records-table tbody tr").first().locator("[data-col=email]").dblclick();
+        page.keyboard().press("ControlOrMeta+a");
+        page.keyboard().type("compta@lumiere.example");
         page.keyboard().press("Enter");
         page.locator("#grid-error:not(:empty)").waitFor();
     }

@@ -52,7 +52,8 @@ public enum ErrorCode {
     INTERNAL("internal", 500, "Internal server error", true),
     STORE_UNAVAILABLE("store-unavailable", 503, "Storage temporarily unavailable", true),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Database temporarily unavailable", true),
-    QUOTA_EXCEEDED("quota-exceeded", 507, "Quota exceeded", false);
+    QUOTA_EXCEEDED("quota-exceeded", 507, "Quota exceeded", false),
+    STORAGE_FULL("storage-full", 507, "Server storage full", false);
 
     /** Prefix of every problem type URI; the code follows it. */
     public static final String TYPE_PREFIX = "https://cairn.dev/problems/";

@@ -39,6 +39,7 @@ public final class ServerApp implements AutoCloseable {
     private final BackgroundJobs alertJobs = new BackgroundJobs();
     private final BlobStore probe;
     private final AtomicLong lastDrift = new AtomicLong();
+    private InstanceFile instanceFile;
 
     /** How often this process says it is alive, and after how long without that its quota reservations are given back. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
@@ -77,9 +78,10 @@ public final class ServerApp implements AutoCloseable {
             requireCopy(fromCopy); // before the data directory and the admin's once-shown password are made
         }
         ServerCore core = ServerCore.open(config, clock, random, features);
+        ServerApp app = null;
         try {
             BlobStore probe = BlobStores.create(StoreLocations.child(config.storeLocation(), List.of("health")));
-            ServerApp app = new ServerApp(core, probe);
+            app = new ServerApp(core, probe);
             app.firstStart(adminPassword, out);
             if (fromCopy != null) {
                 app.importCopy(fromCopy, out);
@@ -95,12 +97,15 @@ public final class ServerApp implements AutoCloseable {
                     : "invitation emails go through " + config.mail()); // MailConfig.toString masks the password
             return app;
         } catch (IOException | RuntimeException e) {
+            if (app != null && app.instanceFile != null) {
+                app.instanceFile.close();
+            }
             core.close();
             throw e;
         }
     }
 
-    private void firstStart(String adminPassword, PrintStream out) {
+    private void firstStart(String adminPassword, PrintStream out) throws IOException {
         core.accounts().ensureFirstAdmin(adminPassword, ADMIN_EMAIL).ifPresent(generated -> {
             out.println("cairn: created the admin account 'admin' with password: " + generated);
             out.println("cairn: this password is shown only now; change it after logging in");
@@ -108,7 +113,36 @@ public final class ServerApp implements AutoCloseable {
         if (core.database().dialect() == Dialect.SQLITE) {
             core.quota().clearReservations(); // SQLite: one server process, so reservations left over are from a crash
         }
+        instanceFile = InstanceFile.claim(core.config().dataDir(), core.quota().instanceId());
+        instanceFile.predecessor().ifPresent(dead -> {
+            long returned = core.quota().forgetInstance(dead); // its lock was free: it is dead, however it ended
+            if (returned > 0) {
+                LOG.warn("gave back {} bytes of quota reserved by the previous server process on this data directory, "
+                        + "which stopped without releasing them", returned);
+            }
+        });
         core.quota().heartbeat();
+        repairInterruptedUploads();
+    }
+
+    /**
+     * Recounts the repositories where server processes that are gone had uploads in flight (ADR 58), so usage equals
+     * the store without a human; at start (before listening) and with the abandoned-reservations job. A store that
+     * cannot be listed now is retried by the next run.
+     */
+    public List<StorageMaintenance.Drift> repairInterruptedUploads() {
+        try {
+            List<StorageMaintenance.Drift> drifts = core.maintenance().repairInterrupted();
+            for (StorageMaintenance.Drift d : drifts) {
+                LOG.warn("usage of account id {} repo '{}' corrected by {} bytes to {} bytes: an upload there was cut "
+                        + "off by a crash", d.accountId(), d.repo(), d.driftBytes(), d.storedBytes());
+            }
+            return drifts;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not recount the repositories of uploads cut off by a crash yet (retried every minute): {}",
+                    e.toString());
+            return List.of();
+        }
     }
 
     private static void requireCopy(Path copy) {
@@ -136,7 +170,10 @@ public final class ServerApp implements AutoCloseable {
                 .description("absolute usage drift found by the last reconciliation").register(core.metrics());
         jobs.every("metering flush", Duration.ofSeconds(10), core.meter()::flush);
         jobs.every("heartbeat", HEARTBEAT, core.quota()::heartbeat);
-        jobs.every("abandoned reservations", Duration.ofMinutes(1), this::reclaimAbandonedReservations);
+        jobs.every("abandoned reservations", Duration.ofMinutes(1), () -> {
+            reclaimAbandonedReservations();
+            repairInterruptedUploads();
+        });
         jobs.every("deleted object purge", Duration.ofMinutes(1), () -> core.objects().purgeDeleted(1000));
         jobs.every("account purge", Duration.ofMinutes(10), this::purgeAccounts);
         jobs.every("session purge", Duration.ofHours(1), core.sessions()::purgeExpired);
@@ -243,6 +280,9 @@ public final class ServerApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             probe.close();
+            if (instanceFile != null) {
+                instanceFile.close();
+            }
             core.close();
             LOG.info("cairn server stopped");
         }

@@ -96,7 +96,7 @@ public final class ServerCore implements AutoCloseable {
         this.spool = new SpoolDirectory(config.dataDir().resolve("spool"));
         this.objects = new ObjectService(stores, repos, quota, new TrafficMetrics(meter, metrics),
                 new StorageOptions(spool, config.maxObjectBytes(), config.deleteGrace()),
-                clock, jdbi, retention, devices::backedUp);
+                clock, jdbi, database.reads(), retention, devices::backedUp);
         this.maintenance = new StorageMaintenance(stores, repos, quota);
         Mailer mailer = config.mail() == null ? Mailer.NOT_CONFIGURED : new SmtpMailer(config.mail(), clock);
         this.alertJob = new AlertJob(jdbi, clock, alerts, mailer, config.publicUrl());

@@ -153,6 +153,53 @@ class BadInputTest {
         assertThat(get.statusCode()).isEqualTo(404);
     }
 
+    /** Issue 21 (reliability harness, server-disk-full): a full disk is 507 storage-full, not a 500, and keeps nothing. */
+    @Test
+    void aFullServerDiskIs507StorageFullAndLeavesNothing() throws Exception {
+        long before = stored();
+        var r = server.send(server.request("/api/v1/repos/r/objects/data/" + "f011".repeat(16))
+                .header("Authorization", "Bearer " + full)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[200_000])).build());
+        problem(r, 507, "storage-full");
+        assertThat(r.body()).contains("server's storage is full").contains("not your quota").doesNotContain("/store/tmp");
+        assertThat(stored()).isEqualTo(before);
+        assertThat(reserved()).isZero();
+        var get = server.send(server.request("/api/v1/repos/r/objects/data/" + "f011".repeat(16))
+                .header("Authorization", "Bearer " + full).build());
+        assertThat(get.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Issue 21 (reliability harness, server-store faults): the store keeps an object but loses its answer. The 503 makes
+     * the client retry; the object is charged once, so usage equals the store's bytes.
+     */
+    @Test
+    void aLostStoreAnswerChargesTheObjectOnceAndTheRetrySucceeds() throws Exception {
+        long before = stored();
+        String path = "/api/v1/repos/r/objects/data/" + "10a5".repeat(16);
+        var r = server.send(server.request(path).header("Authorization", "Bearer " + full)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3000])).build());
+        problem(r, 503, "store-unavailable");
+        assertThat(stored()).isEqualTo(before + 3000);
+        assertThat(reserved()).isZero();
+        var head = server.send(server.request(path).header("Authorization", "Bearer " + full)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(stored()).isEqualTo(before + 3000);
+    }
+
+    /** As above, when the store also fails to say once whether it kept the object (found by the faults suite). */
+    @Test
+    void aLostStoreAnswerIsChargedEvenWhenTheStoreFailsToSayOnceThatItKeptTheObject() throws Exception {
+        long before = stored();
+        String path = "/api/v1/repos/r/objects/data/" + "1057".repeat(16);
+        var r = server.send(server.request(path).header("Authorization", "Bearer " + full)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2000])).build());
+        problem(r, 503, "store-unavailable");
+        assertThat(stored()).isEqualTo(before + 2000);
+        assertThat(reserved()).isZero();
+    }
+
     @Test
     void transientStoreFailureIs503SoClientsRetry() throws Exception {
         var r = server.send(server.request("/api/v1/repos/r/objects/data/" + "7eae".repeat(16))

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -57,6 +58,21 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
     /** Every call of {@code op} from number {@code call} on throws {@code error} without reaching the store. */
     public FaultyBlobStore failFrom(BlobOp op, int call, IOException error) {
         return add(new Fault(op, n -> n >= call, null, Fault.Mode.BEFORE, 0, error));
+    }
+
+    /** Every call of {@code op} whose number {@code calls} accepts (e.g. a seeded random share) throws {@code error}. */
+    public FaultyBlobStore failCalls(BlobOp op, LongPredicate calls, IOException error) {
+        return add(new Fault(op, calls::test, null, Fault.Mode.BEFORE, 0, error));
+    }
+
+    /** Every call of {@code op} whose number {@code calls} accepts completes in the store, then throws: lost answers. */
+    public FaultyBlobStore loseAnswers(BlobOp op, LongPredicate calls, IOException error) {
+        return add(new Fault(op, calls::test, null, Fault.Mode.AFTER, 0, error));
+    }
+
+    /** Every put whose number {@code calls} accepts hands the store half its content and then {@code error}. */
+    public FaultyBlobStore failPutsHalfway(LongPredicate calls, IOException error) {
+        return add(new Fault(BlobOp.PUT, calls::test, null, Fault.Mode.PARTIAL_PUT, -1, error));
     }
 
     /** Calls of {@code op} on names matching {@code names} throw {@code error}; never matches {@code LIST}. */
@@ -150,7 +166,8 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
         }
         if (fault != null && fault.mode() == Fault.Mode.PARTIAL_PUT) {
             InputStream source = stream != null ? stream : new ByteArrayInputStream(bytes);
-            delegate().put(name, new FailingInputStream(source, fault.bytes(), fault.error()), length);
+            long after = fault.bytes() < 0 ? length / 2 : fault.bytes();
+            delegate().put(name, new FailingInputStream(source, after, fault.error()), length);
             return;
         }
         if (bytes != null) {

@@ -10,6 +10,7 @@ import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.MemoryBlobStore;
 import dev.cairn.blob.RetryPolicy;
 import dev.cairn.blob.RetryingBlobStore;
+import dev.cairn.blob.StreamThrottle;
 import dev.cairn.blob.ThrottlingBlobStore;
 import dev.cairn.blob.TransientBlobStoreException;
 import java.io.IOException;
@@ -84,5 +85,20 @@ class ThrottlingBlobStoreTest {
         assertThatThrownBy(() -> ThrottlingBlobStore.wrap(memory, 0, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("UNLIMITED");
         assertThatThrownBy(() -> ThrottlingBlobStore.wrap(memory, 1, -5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStreamThrottleSharesOneRateAcrossTheStreamsItWraps() throws IOException {
+        StreamThrottle throttle = StreamThrottle.of(100_000, clock, sleeper);
+        try (InputStream first = throttle.wrap(new java.io.ByteArrayInputStream(new byte[150_000]));
+             InputStream second = throttle.wrap(new java.io.ByteArrayInputStream(new byte[50_000]))) {
+            first.readAllBytes();
+            assertThat(sleeper.total()).isCloseTo(Duration.ofMillis(1500), ONE_MICRO);
+            second.readAllBytes();
+        }
+        assertThat(sleeper.total()).as("200 kB at 100 kB/s").isCloseTo(Duration.ofSeconds(2), ONE_MICRO);
+        InputStream plain = new java.io.ByteArrayInputStream(new byte[1]);
+        assertThat(StreamThrottle.of(ThrottlingBlobStore.UNLIMITED).wrap(plain)).isSameAs(plain);
+        assertThatThrownBy(() -> StreamThrottle.of(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -38,7 +38,7 @@ final class CairnCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = {"-r", "--repo"}, paramLabel = "LOCATION", scope = ScopeType.INHERIT,
-            description = "repository location: a directory, s3://BUCKET/PREFIX?endpoint=URL or https://SERVER[:PORT]/REPO "
+            description = "repository location: a directory,%ns3://BUCKET/PREFIX?endpoint=URL or%nhttps://SERVER[:PORT]/REPO%n"
                     + "(default: $CAIRN_REPOSITORY)")
     String repo;
 
@@ -69,7 +69,7 @@ final class CairnCommand implements Runnable {
     Integer limitUpload;
 
     @Option(names = "--limit-download", paramLabel = "KiB/s", scope = ScopeType.INHERIT,
-            description = "limit downloads from the repository to this many KiB per second (default: unlimited)")
+            description = "limit downloads from the repository (and export pull's) to this many KiB per second (default: unlimited)")
     Integer limitDownload;
 
     private final CliContext context;

@@ -21,7 +21,7 @@ final class CheckCommand extends BaseCommand {
     boolean readData;
 
     @Option(names = "--read-data-subset", paramLabel = "SUBSET",
-            description = "read and verify a part of the data: a percentage of packs (10%) or group n of m (1/5)")
+            description = "read and verify a part of the data: a percentage of packs (10%%) or group n of m (1/5)")
     String subset;
 
     @Override

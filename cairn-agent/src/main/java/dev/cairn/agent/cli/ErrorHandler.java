@@ -31,8 +31,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("error: " + UsageMessages.of(ex));
+        String suggestion = UsageMessages.suggestion(ex);
+        if (suggestion != null) {
+            err.println(suggestion);
+        }
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         if (debug(cmd)) {
             ex.printStackTrace(err);

@@ -79,6 +79,10 @@ public final class ExitCodes {
                 || cause instanceof UnsupportedOperationException || cause instanceof dev.cairn.agent.daemon.ConfigException) {
             return ErrorMessages.describe(cause);
         }
+        String nativeLibrary = NativeLibraryFailure.describe(e, NativeLibraryFailure.tempDirectory());
+        if (nativeLibrary != null) {
+            return nativeLibrary;
+        }
         return "internal error: " + cause + "; run with --debug for the stack trace and please report it";
     }
 

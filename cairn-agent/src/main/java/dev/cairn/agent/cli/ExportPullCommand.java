@@ -42,7 +42,8 @@ final class ExportPullCommand extends BaseCommand {
         String key = identity();
         try (ExportIntoRepo repo = intoRepo == null ? null : new ExportIntoRepo(RepositoryAccess.open(context(),
                 intoRepo, passphrases(), access(false), server()))) {
-            ExportPuller.Result r = new ExportPuller(server, credentials, key, to, listener(repo)).pull();
+            ExportPuller.Result r = new ExportPuller(server, credentials, key, to, listener(repo),
+                    dev.cairn.blob.StreamThrottle.of(access(true).downloadBytesPerSecond())).pull();
             output().json(java.util.Map.of("pulled", r.pulled().stream().map(Path::toString).toList(),
                     "alreadyHad", r.alreadyHad()));
             if (!output().json()) {

@@ -16,8 +16,8 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write shell completion scripts and man pages.",
-                "Load the bash one with 'source FILE' (or put it in /etc/bash_completion.d/); for zsh, put it in a directory "
-                        + "on $fpath or source it."})
+                "Load the bash one with 'source FILE' (or put it in /etc/bash_completion.d/); for zsh, save it as _cairn in "
+                        + "a directory on $fpath (before compinit runs) or source it after compinit."})
 final class GenerateCommand extends BaseCommand {
     @Option(names = "--bash-completion", paramLabel = "FILE", description = "write the bash completion script to FILE")
     Path bash;
@@ -38,8 +38,7 @@ final class GenerateCommand extends BaseCommand {
             write(bash, bashScript(tree));
         }
         if (zsh != null) {
-            write(zsh, "#compdef cairn\n# zsh runs the bash completion through bashcompinit.\nautoload -U +X compinit && compinit\n"
-                    + "autoload -U +X bashcompinit && bashcompinit\n" + bashScript(tree));
+            write(zsh, ZshCompletion.script(tree));
         }
         if (manDir != null) {
             Files.createDirectories(manDir);

@@ -83,7 +83,7 @@ final class ManPages {
     }
 
     private static String format(String text) {
-        return text.replace("%n", " ").strip();
+        return text.replace("%n", " ").replace("%%", "%").strip();
     }
 
     /** Escapes troff's specials: backslash, and a dot or quote at the start of a line. */

@@ -35,7 +35,7 @@ final class Passphrases {
         String hint = switch (source == null ? "" : source) {
             case "file" -> "check the first line of " + file + " and try again";
             case "env" -> "check CAIRN_PASSWORD and try again";
-            case "prompt" -> "type it again (it is case-sensitive)";
+            case "prompt" -> "run the command again and type it carefully (it is case-sensitive)";
             default -> "try again";
         };
         return new dev.cairn.engine.repo.WrongPassphraseException(e.getMessage() + "; " + hint, e);

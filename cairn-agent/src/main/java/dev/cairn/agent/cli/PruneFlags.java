@@ -9,7 +9,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code --max-unused} and {@code --max-repack-size}, shared by {@code prune} and {@code forget --prune}: a picocli mixin. */
 final class PruneFlags {
     @Option(names = "--max-unused", paramLabel = "LIMIT", defaultValue = "5%",
-            description = "unused data to tolerate in packs that stay: a percentage (default 5%), a size like 100M, or 'unlimited'")
+            description = "unused data to tolerate in packs that stay: a percentage (default 5%%), a size like 100M, or 'unlimited'")
     String maxUnused;
 
     @Option(names = "--max-repack-size", paramLabel = "SIZE",

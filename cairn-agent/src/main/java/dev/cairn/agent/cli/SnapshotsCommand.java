@@ -8,7 +8,6 @@ import dev.cairn.blob.BlobKind;
 import dev.cairn.engine.snapshot.Snapshot;
 import dev.cairn.engine.snapshot.SnapshotRef;
 import dev.cairn.engine.snapshot.Snapshots;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,8 +32,10 @@ final class SnapshotsCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         try (OpenRepository open = openRepositoryForReading()) {
-            List<SnapshotRef> refs = Snapshots.list(open.repo()).stream().filter(r -> filter.predicate().test(r.snapshot())).toList();
-            Map<String, Instant> arrivals = arrivals(open);
+            List<BlobInfo> listing = open.repo().objects(BlobKind.SNAPSHOT); // one listing: the ids and their arrivals
+            List<SnapshotRef> refs = Snapshots.list(open.repo(), listing.stream().map(i -> i.name().id()).toList()).stream()
+                    .filter(r -> filter.predicate().test(r.snapshot())).toList();
+            Map<String, Instant> arrivals = arrivals(listing);
             output().json(refs.stream().map(r -> json(r, arrivals.get(r.id()))).toList());
             if (!output().json()) {
                 printTable(refs, arrivals);
@@ -43,9 +44,9 @@ final class SnapshotsCommand extends BaseCommand {
         }
     }
 
-    private static Map<String, Instant> arrivals(OpenRepository open) throws IOException {
+    private static Map<String, Instant> arrivals(List<BlobInfo> listing) {
         Map<String, Instant> arrivals = new HashMap<>();
-        for (BlobInfo info : open.repo().objects(BlobKind.SNAPSHOT)) {
+        for (BlobInfo info : listing) {
             if (info.storedAt() != null) {
                 arrivals.put(info.name().id(), info.storedAt());
             }

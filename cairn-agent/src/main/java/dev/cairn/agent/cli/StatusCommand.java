@@ -42,6 +42,11 @@ final class StatusCommand extends BaseCommand {
         }
         output().result(pid.isPresent() ? "daemon: running (pid " + pid.getAsLong() + "), state in " + state
                 : "daemon: not running (state in " + state + ")");
+        if (names.isEmpty()) {
+            output().result(loaded == null ? "no backup sets: " + file + " does not exist (see docs/daemon.md for its format)"
+                    : "no backup sets in " + file);
+            return ExitCodes.OK;
+        }
         Table t = new Table("SET", "LAST RUN", "RESULT", "LAST SUCCESS", "NEXT RUN", "MESSAGE");
         for (String name : names) {
             SetState s = states.get(name);
@@ -51,7 +56,8 @@ final class StatusCommand extends BaseCommand {
         }
         t.render().forEach(output()::result);
         if (waiting > 0) {
-            output().result(waiting + " run report(s) wait to be delivered to the server");
+            output().result(dev.cairn.agent.ui.Formats.count(waiting, "run report waits", "run reports wait")
+                    + " to be delivered to the server");
         }
         return ExitCodes.OK;
     }

@@ -100,11 +100,12 @@ final class TagCommand extends BaseCommand {
         return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
-    /** Stores the snapshot with {@code tags} (everything else as it was), then deletes the old document. Returns the new id. */
+    /**
+     * Stores the snapshot with {@code tags} (everything else as it was, {@code original} naming the first id of this
+     * snapshot, as restic records it), then deletes the old document. Returns the new id.
+     */
     private static String rewrite(Repository repo, SnapshotRef ref, List<String> tags) throws IOException {
-        Snapshot s = ref.snapshot();
-        Snapshot tagged = new Snapshot(s.version(), s.time(), s.tree(), s.paths(), s.hostname(), s.username(), tags, s.parent(),
-                s.programVersion(), s.partial(), s.summary());
+        Snapshot tagged = ref.snapshot().rewritten(ref.id(), ref.snapshot().tree(), tags);
         String id = repo.saveUnpacked(BlobKind.SNAPSHOT, Json.write(tagged)).hex();
         repo.delete(BlobKind.SNAPSHOT, ref.id());
         return id;

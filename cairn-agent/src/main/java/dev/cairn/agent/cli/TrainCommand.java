@@ -20,16 +20,40 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "train", hidden = true, description = "Exercise cairn once to build the JVM's ahead-of-time cache (used by ./cairn).")
 final class TrainCommand extends BaseCommand {
+    /**
+     * The daemon's own workload, for its own cache ({@code ./cairn daemon} uses {@code cairn-daemon.aot}): a JVM preloads
+     * every class of its cache, so the CLI's cache (restore, check, mount, the HTTP client...) would keep about 5 MiB of
+     * classes the daemon never uses resident for as long as it idles (docs/daemon.md "Memory").
+     */
+    @picocli.CommandLine.Option(names = "--daemon", description = "train what the daemon does: a set's first and a no-change run")
+    boolean daemon;
+
+    /**
+     * The short commands' own workload, for their own cache ({@code ./cairn snapshots} and the like use
+     * {@code cairn-short.aot}, ADR 55): the repository they read is made by another process, so that none of backup's,
+     * restore's or check's classes enter the cache (a JVM maps and preloads all of it: about 9 MiB of resident memory and
+     * some start-up CPU a listing never uses).
+     */
+    @picocli.CommandLine.Option(names = "--short", description = "train what the short commands do on a local repository (snapshots, ls, find, stats)")
+    boolean shortCommands;
+
     @Override
     protected int execute() throws Exception {
         Path dir = Files.createTempDirectory("cairn-train");
         try {
+            if (shortCommands) {
+                return ShortTraining.run(dir, context());
+            }
             Path source = sampleTree(dir.resolve("source"));
             String repo = dir.resolve("repo").toString();
             Map<String, String> env = new HashMap<>(context().env());
             env.put(CliContext.PASSWORD_ENV, "cairn-train");
             env.remove(CliContext.TEST_KDF_ENV);
+            env.put(CliContext.CACHE_ENV, dir.resolve("cache").toString()); // the throwaway repositories' caches go with them
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            if (daemon) {
+                return trainDaemon(dir, source, repo, env, quiet);
+            }
             for (String[] args : new String[][] {{"init"}, {"backup", source.toString()}, {"backup", source.toString()},
                     {"snapshots"}, {"ls", "latest"}, {"restore", "latest", "--verify", "--target", dir.resolve("out").toString()},
                     {"check", "--read-data"}, {"stats"}}) {
@@ -54,6 +78,26 @@ final class TrainCommand extends BaseCommand {
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /**
+     * {@code cairn run SET} twice with no daemon running: the daemon's start (config, state, control socket, lock), a set's
+     * first backup (the repository opened with the passphrase file) and a no-change one, in this process.
+     */
+    private int trainDaemon(Path dir, Path source, String repo, Map<String, String> env, PrintStream quiet) throws IOException {
+        Path password = Files.writeString(dir.resolve("password"), "cairn-train\n");
+        Path config = Files.writeString(dir.resolve("daemon.yaml"), "state-dir: " + dir.resolve("state") + "\nsets:\n  train:\n"
+                + "    repository: " + repo + "\n    password-file: " + password + "\n    sources: [" + source + "]\n"
+                + "    keep: {last: 1}\n    schedule: \"0 0 1 1 *\"\n");
+        for (String[] args : new String[][] {{"-q", "-r", repo, "init"}, {"-q", "run", "train", "--config", config.toString()},
+                {"-q", "run", "train", "--config", config.toString()}}) {
+            int code = Cli.run(args, env, quiet, quiet);
+            if (code != ExitCodes.OK) {
+                context().err().println("train: 'cairn " + String.join(" ", args) + "' exited " + code);
+                return code;
+            }
+        }
+        return ExitCodes.OK;
     }
 
     /** ~40 MiB: text (compressible), random (not), duplicates and many small files: every hot path of backup and restore. */

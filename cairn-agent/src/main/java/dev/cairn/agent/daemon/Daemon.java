@@ -129,10 +129,15 @@ public final class Daemon implements AutoCloseable {
 
     private void installSignals() {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
+            sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal("HUP"), s -> {
                 reloadRequested.set(true);
                 wake.release();
             });
+            if (before == sun.misc.SignalHandler.SIG_IGN) { // the JVM keeps an inherited "ignore" (nohup) and says so
+                options.log().info("SIGHUP is ignored in this process (started with nohup?); the config is reloaded "
+                        + "when the file changes");
+                return;
+            }
             signalsInstalled = true;
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
             options.log().info("no SIGHUP here (" + e.getMessage() + "); the config is reloaded when the file changes");

@@ -168,7 +168,8 @@ final class SetRunner {
                     .orElseThrow(() -> new IOException(job.identity() + " holds no age identity (a line AGE-SECRET-KEY-1...)"));
             ExportPuller.Result r = new ExportPuller(job.server(), server -> tokens.token(server, job.tokenFile(), set.insecureHttp())
                     .orElseThrow(() -> new IOException("no credential for " + server + ": sign in with 'cairn login " + server
-                            + "' or give the job a token-file")), identity, job.toDir(), QUIET).pull();
+                            + "' or give the job a token-file")), identity, job.toDir(), QUIET,
+                    dev.cairn.blob.StreamThrottle.of(set.bandwidth().downloadBytesPerSecond())).pull();
             log.info(set.name() + ": export pull from " + job.server() + ": " + r.pulled().size() + " pulled, " + r.alreadyHad()
                     + " already in " + job.toDir());
             return RunReport.simple(UUID.randomUUID().toString(), "export-pull", set.name(), job.toDir().toString(), host,

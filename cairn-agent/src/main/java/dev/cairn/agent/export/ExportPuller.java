@@ -1,5 +1,6 @@
 package dev.cairn.agent.export;
 
+import dev.cairn.blob.StreamThrottle;
 import dev.cairn.export.bundle.BundleCheck;
 import dev.cairn.export.bundle.BundleUnpacker;
 import dev.cairn.export.chain.ChainException;
@@ -52,18 +53,31 @@ public final class ExportPuller {
     private final String identity;
     private final Path dir;
     private final Listener listener;
+    private final StreamThrottle downloads;
 
     /** @param identity the age identity ({@code AGE-SECRET-KEY-1…}) of a recipient the exports are encrypted to */
     public ExportPuller(URI server, ExportCredentials credentials, String identity, Path dir, Listener listener) {
+        this(server, credentials, identity, dir, listener, StreamThrottle.NONE);
+    }
+
+    /** As above, the bundles downloaded no faster than {@code downloads} allows (a bandwidth limit). */
+    public ExportPuller(URI server, ExportCredentials credentials, String identity, Path dir, Listener listener,
+                        StreamThrottle downloads) {
         this.server = server;
         this.credentials = credentials;
         this.identity = identity;
         this.dir = dir;
         this.listener = listener;
+        this.downloads = downloads;
     }
 
     public Result pull() throws IOException {
-        ExportsClient client = new ExportsClient(server, credentials.token(server));
+        try (ExportsClient client = new ExportsClient(server, credentials.token(server), downloads)) {
+            return pull(client);
+        }
+    }
+
+    private Result pull(ExportsClient client) throws IOException {
         String key = client.signingKey();
         Files.createDirectories(dir);
         if (PinnedKey.check(dir, key)) {

@@ -20,19 +20,28 @@ import java.util.List;
 
 /**
  * The export API of one server, as pull uses it: the signing key, the list of exports, and a bundle's download into a
- * {@code .part} file, resumed with {@code Range} from where an earlier download stopped. Not thread-safe.
+ * {@code .part} file, resumed with {@code Range} from where an earlier download stopped. Not thread-safe. Owns an HTTP
+ * client and its threads: close it (a daemon pulls on a schedule, and each pull makes a new one).
  */
-final class ExportsClient {
+final class ExportsClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final URI server;
     private final String token;
+    private final dev.cairn.blob.StreamThrottle downloads;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    ExportsClient(URI server, String token) {
+    /** {@code downloads} paces the bundles' bytes (the daemon's {@code bandwidth: download}, {@code --limit-download}). */
+    ExportsClient(URI server, String token, dev.cairn.blob.StreamThrottle downloads) {
         this.server = server;
         this.token = token;
+        this.downloads = downloads;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** The server's signing key (base64 of the 32 bytes of its Ed25519 public key). */
@@ -67,7 +76,7 @@ final class ExportsClient {
             throw refused(r.statusCode(), new String(r.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
         boolean append = r.statusCode() == 206;
-        try (InputStream in = r.body(); OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
+        try (InputStream in = downloads.wrap(r.body()); OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
                 append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             in.transferTo(out);
         }
@@ -94,7 +103,7 @@ final class ExportsClient {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted");
         } catch (java.net.ConnectException e) {
-            throw new ExportFailure(ExportFailure.Kind.SERVER, "cannot reach " + server + ": " + e.getMessage(), e);
+            throw new ExportFailure(ExportFailure.Kind.SERVER, "cannot reach " + server + ": " + dev.cairn.client.NetworkErrors.describe(e, server.getRawAuthority()), e);
         }
     }
 

@@ -86,7 +86,7 @@ final class RestoreClient {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted");
         } catch (java.net.ConnectException e) {
-            throw new ExportFailure(ExportFailure.Kind.SERVER, "cannot reach " + server + ": " + e.getMessage(), e);
+            throw new ExportFailure(ExportFailure.Kind.SERVER, "cannot reach " + server + ": " + dev.cairn.client.NetworkErrors.describe(e, server.getRawAuthority()), e);
         }
     }
 

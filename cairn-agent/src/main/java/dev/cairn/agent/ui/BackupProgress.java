@@ -37,7 +37,7 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
             bytes.addAndGet(size);
             display.step(size);
         }
-        display.message(" " + counts());
+        display.message(() -> " " + counts());
     }
 
     @Override
@@ -46,7 +46,13 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
         totalBytes.set(scannedBytes);
         scanDone = done;
         display.max(Math.max(scannedBytes, bytes.get()));
-        display.message(" " + counts());
+        display.message(() -> " " + counts());
+    }
+
+    /** The pre-scan's totals feed the bar and the JSON status events: without either (quiet, or not a terminal) no scan. */
+    @Override
+    public boolean wantsTotals() {
+        return output.showProgress() || output.json();
     }
 
     @Override
@@ -55,7 +61,7 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
             case SAVING_INDEX -> "saving index…";
             case WRITING_SNAPSHOT -> "writing snapshot…";
         };
-        display.message(" " + counts());
+        display.message(() -> " " + counts());
     }
 
     @Override
@@ -67,7 +73,7 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
     public void error(String path, Exception e) {
         errors.incrementAndGet();
         output.itemError(path, e);
-        display.message(" " + counts());
+        display.message(() -> " " + counts());
     }
 
     @Override

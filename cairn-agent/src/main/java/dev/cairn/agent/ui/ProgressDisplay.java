@@ -6,7 +6,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar in bytes on stderr when {@link Output#showProgress()}, otherwise nothing: every method is then a no-op.
+ * A progress line ({@link ProgressLine}) on stderr when {@link Output#showProgress()}, otherwise nothing: every method is
+ * then a no-op.
  * The only class that touches the progress bar library. Thread-safe (the library's counters are atomic).
  */
 final class ProgressDisplay implements AutoCloseable {
@@ -22,7 +23,7 @@ final class ProgressDisplay implements AutoCloseable {
             return new ProgressDisplay(null);
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(maxBytes).setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" MiB", 1L << 20).showSpeed().setUpdateIntervalMillis(250).continuousUpdate()
+                .setUpdateIntervalMillis(250).continuousUpdate().setRenderer(new ProgressLine(true))
                 .setConsumer(new ConsoleProgressBarConsumer(output.err())).build();
         return new ProgressDisplay(bar);
     }
@@ -33,7 +34,8 @@ final class ProgressDisplay implements AutoCloseable {
             return new ProgressDisplay(null);
         }
         return new ProgressDisplay(new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250).continuousUpdate().setConsumer(new ConsoleProgressBarConsumer(output.err())).build());
+                .setUpdateIntervalMillis(250).continuousUpdate().setRenderer(new ProgressLine(false))
+                .setConsumer(new ConsoleProgressBarConsumer(output.err())).build());
     }
 
     void stepTo(long n) {
@@ -54,9 +56,10 @@ final class ProgressDisplay implements AutoCloseable {
         }
     }
 
-    void message(String text) {
+    /** Sets the text after the bar; {@code text} is only evaluated when a bar is drawn (it runs once per file). */
+    void message(java.util.function.Supplier<String> text) {
         if (bar != null) {
-            bar.setExtraMessage(text);
+            bar.setExtraMessage(text.get());
         }
     }
 

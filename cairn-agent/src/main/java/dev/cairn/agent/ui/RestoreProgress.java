@@ -37,7 +37,7 @@ public final class RestoreProgress implements RestoreListener, AutoCloseable {
         files.incrementAndGet();
         this.bytes.addAndGet(bytes);
         display.step(bytes);
-        display.message(" " + files.get() + "/" + totalFiles.get() + " files");
+        display.message(() -> " " + files.get() + "/" + totalFiles.get() + " files");
     }
 
     @Override

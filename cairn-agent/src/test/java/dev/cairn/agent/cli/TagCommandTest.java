@@ -32,6 +32,11 @@ class TagCommandTest {
         assertThat(after.get("time").asText()).isEqualTo(before.get("time").asText());
         assertThat(after.get("tree").asText()).isEqualTo(before.get("tree").asText());
         assertThat(ids(cli)).containsExactlyInAnyOrder(retagged, second);
+        assertThat(after.get("original").asText()).as("restic's original: the id before the first rewrite").isEqualTo(first);
+        assertThat(snapshot(cli, second).has("original")).isFalse();
+        String again = cli.ok("tag", "--json", "--add", "more", retagged).lastJsonLine().get("snapshots").get(0)
+                .get("new_snapshot_id").asText();
+        assertThat(snapshot(cli, again).get("original").asText()).as("a rewrite of a rewrite keeps the first id").isEqualTo(first);
 
         assertThat(cli.ok("tag", "--remove", "daily", "--tag", "keep").out()).contains("modified 1 snapshot");
         assertThat(cli.ok("tag", "--add", "keep", "--tag", "keep").out()).contains("modified 0 snapshots");

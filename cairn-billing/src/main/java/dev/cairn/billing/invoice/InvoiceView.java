@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The JSON form of an invoice, a credit note or a preview (docs/spec/http-api.md §15): times as ISO-8601 UTC, amounts as
- * integers in minor units of {@code currency} with {@code digits} decimal digits.
+ * integers in minor units of {@code currency} with {@code digits} decimal digits. Schema {@code Invoice} of the
+ * module's {@code META-INF/cairn/openapi.json} (checked against live answers by cairn-dist's FullOpenApiTest).
  */
 public record InvoiceView(Long id, String number, String account, String kind, String month, String periodStart,
         String periodEnd, String currency, int digits, long totalMinor, String issuedAt, String dueAt, String paidAt,

@@ -73,11 +73,13 @@ public final class Archiver {
             ParentFinder.Parent parent = ParentFinder.find(repo, options, sources); // under the lock: a forgotten parent is gone
             FileSaver saver = new FileSaver(Chunkers.create(repo.config().chunker(), repo.config().chunkerSecret()), session, listener);
             SourceFilter filter = new SourceFilter(options.excludes(), options.excludeIfPresent());
-            scanner = Scanner.start(List.copyOf(sources), filter, listener);
+            scanner = listener.wantsTotals() ? Scanner.start(List.copyOf(sources), filter, listener) : null;
             TreeWalker walker = new TreeWalker(repo, session, saver, readers, directories, filter, listener, missing(paths),
                     java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), prefetch);
             String root = walker.root(sources, parent.tree());
-            scanner.interrupt();
+            if (scanner != null) {
+                scanner.interrupt();
+            }
             listener.phase(BackupListener.Phase.SAVING_INDEX);
             session.flush(); // sealing is asynchronous: the summary's added-bytes counters are final only after a flush
             Snapshot snapshot = snapshot(root, sources, parent.id(), walker.counters(), session, start);

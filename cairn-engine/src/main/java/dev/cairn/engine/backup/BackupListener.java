@@ -37,6 +37,15 @@ public interface BackupListener {
     }
 
     /**
+     * Whether {@link #scanned} is of use to this listener now (a progress display or status events); only then does the
+     * archiver run its pre-scan, a second walk that stats every file of the backup (restic's {@code --no-scan} skips it).
+     * The backup itself is the same either way. False by default, as {@link #scanned} ignores the totals by default.
+     */
+    default boolean wantsTotals() {
+        return false;
+    }
+
+    /**
      * The concurrent pre-scan found {@code files} regular files of {@code bytes} so far (or in total, when {@code done}).
      * Called from the scanner's thread; may come after the backup finished reading (then it is of no use).
      */

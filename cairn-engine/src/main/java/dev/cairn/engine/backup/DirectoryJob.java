@@ -1,6 +1,5 @@
 package dev.cairn.engine.backup;
 
-import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.snapshot.Node;
 import dev.cairn.engine.snapshot.Tree;
 import dev.cairn.engine.snapshot.TreeBuilder;
@@ -40,9 +39,19 @@ final class DirectoryJob {
     private boolean finished;
     /** Whether every node so far equals the parent's node at the same position (and the parent's tree is one blob). */
     private boolean unchanged;
+    /** Of a split parent tree: the part the tree builder's current part may reuse, and whether it still may. */
+    private String partSource;
+    private boolean partSame;
+    private boolean partEndsWithSource;
+    /** Set by {@link #previousNode}: the matched node's place in the parent's tree, and whether parent nodes were skipped. */
+    private TreeCursor.Place matchedPlace;
+    private boolean skippedBefore;
 
-    /** An entry under way and the parent snapshot's node of the same name (or null). */
-    private record Slot(CompletableFuture<Node> node, Node previous) {
+    /**
+     * An entry under way, the parent snapshot's node of the same name (or null), its place in the parent's tree, and
+     * whether parent nodes before it have no entry now.
+     */
+    private record Slot(CompletableFuture<Node> node, Node previous, TreeCursor.Place place, boolean gap) {
     }
 
     /** @param stat null for the file system root, which becomes the snapshot's root tree rather than a node */
@@ -72,6 +81,8 @@ final class DirectoryJob {
                 Path next;
                 String entryName;
                 Node before;
+                TreeCursor.Place place;
+                boolean gap;
                 synchronized (this) {
                     if (finished || window.size() >= WINDOW || listed) {
                         pumping = false;
@@ -89,8 +100,10 @@ final class DirectoryJob {
                     }
                     entryName = next.getFileName().toString();
                     before = previousNode(entryName);
+                    place = matchedPlace;
+                    gap = skippedBefore;
                 }
-                Slot slot = new Slot(walker.entry(next, entryName, before), before);
+                Slot slot = new Slot(walker.entry(next, entryName, before), before, place, gap);
                 synchronized (this) {
                     window.add(slot);
                 }
@@ -128,7 +141,7 @@ final class DirectoryJob {
             listed = entries == null;
             previous = before == null ? TreeCursor.empty() : before;
             unchanged = previousTree != null && before != null && before.parts() == 0;
-            tree = walker.treeBuilder();
+            tree = walker.treeBuilder().reusingParts(this::reusablePart);
         }
         return true;
     }
@@ -166,6 +179,8 @@ final class DirectoryJob {
 
     /** Advances the parent's listing to {@code entryName}: its node of that name, or null. Call under the lock. */
     private Node previousNode(String entryName) {
+        matchedPlace = null;
+        skippedBefore = false;
         try {
             for (Node p = previous.peek(); p != null; p = previous.peek()) {
                 int c = p.name().compareTo(entryName);
@@ -174,9 +189,11 @@ final class DirectoryJob {
                 }
                 previous.next();
                 if (c == 0) {
+                    matchedPlace = previous.lastPlace();
                     return p;
                 }
                 unchanged = false; // the parent had an entry this directory no longer has
+                skippedBefore = true;
             }
         } catch (IOException | RuntimeException e) {
             previous = TreeCursor.empty(); // an unreadable part of the parent: the rest is read again
@@ -224,16 +241,39 @@ final class DirectoryJob {
         Node node = TreeWalker.join(slot.node());
         if (node == null) {
             unchanged &= slot.previous() == null;
+            partSame &= slot.previous() == null;
             return;
         }
-        unchanged &= node.equals(slot.previous());
+        boolean same = node.equals(slot.previous());
+        unchanged &= same;
+        TreeCursor.Place place = slot.place();
+        if (tree.atPartStart()) {
+            partSource = place != null && place.part() != null && place.first() ? place.part() : null;
+            partSame = partSource != null && same;
+        } else {
+            partSame &= same && !slot.gap() && place != null && place.part() != null && place.part().equals(partSource);
+        }
+        partEndsWithSource = place != null && place.last();
         tree.add(node);
     }
 
-    /** The directory's node (for the file system root: a node that only carries the tree id). */
+    /**
+     * The parent's part to list for the tree builder's part just completed: when its nodes are, one for one and with none
+     * missing, those of one part of the parent's split tree from its first node to its last (so the part would be saved
+     * byte for byte again); else null. Called by the builder under this job's lock.
+     */
+    private String reusablePart() {
+        return partSame && partEndsWithSource ? partSource : null;
+    }
+
+    /**
+     * The directory's node (for the file system root: a node that only carries the tree id). An unchanged directory keeps
+     * the parent's tree id without asking the index again: {@code unchanged} implies the parent's tree was just loaded,
+     * and every way of loading it (prefetch, cursor, tree cache) first found it in this repository's index.
+     */
     private Node finish() throws IOException {
         unchanged &= tree.singlePart() && parentExhausted();
-        String subtree = unchanged && walker.has(BlobId.parse(previousTree)) ? previousTree : tree.finish();
+        String subtree = unchanged ? previousTree : tree.finish();
         if (stat == null) {
             return new Node(name, Node.DIR, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, null, subtree, null);
         }

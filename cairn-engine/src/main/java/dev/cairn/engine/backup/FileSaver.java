@@ -9,12 +9,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads one file, cuts it into chunks and saves each as a data blob. One reusable buffer per thread of 1.5 times the maximum
- * chunk size; each chunk is sealed straight from it by the write session. Thread-safe (state is per thread).
+ * chunk size, refilled only when a chunk needs more bytes than it holds; each chunk is sealed straight from it by the write
+ * session. Thread-safe (state is per thread).
  */
 final class FileSaver {
     /** Bytes per read call: the JDK copies heap reads through a per-thread direct buffer of the request's size. */
@@ -37,36 +37,97 @@ final class FileSaver {
     record Saved(List<String> content, long size, int newBlobs) {
     }
 
-    Saved save(Path file) throws IOException {
+    /**
+     * Reads {@code file} to its end and saves its chunks. {@code expectedSize} is the size its stat gave: once that many
+     * bytes are read and a read came back short, the file is taken to end there without a further read that would return
+     * end-of-file (one system call per file less); a file that grew meanwhile is read on to its end, one that shrank ends
+     * where the reads end, so it is stored as read either way.
+     */
+    Saved save(Path file, long expectedSize) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            byte[] buf = buffers.get();
+            Reader in = new Reader(ch, buffers.get(), expectedSize);
             List<String> ids = new ArrayList<>();
             long total = 0;
             int fresh = 0;
-            int start = 0;
-            int end = 0;
-            boolean eof = false;
-            while (true) {
-                if (!eof && end - start < maxChunk) {
-                    System.arraycopy(buf, start, buf, 0, end - start);
-                    end -= start;
-                    start = 0;
-                    int n = fill(ch, buf, end);
-                    eof = end + n < buf.length;
-                    end += n;
-                    listener.bytesRead(n);
-                }
-                if (start == end) {
-                    break;
-                }
-                int len = chunker.nextChunkLength(buf, start, end - start);
-                WriteSession.Saved saved = save(buf, start, len);
+            while (in.more()) {
+                int len = in.nextChunk();
+                WriteSession.Saved saved = save(in.buf, in.start, len);
                 ids.add(saved.id().hex());
                 fresh += saved.added() ? 1 : 0;
                 total += len;
-                start += len;
+                in.start += len;
             }
             return new Saved(ids, total, fresh);
+        }
+    }
+
+    /**
+     * The bytes of one file in this thread's buffer: {@code buf[start, end)} is read and not yet saved. The buffer is refilled
+     * only when the chunker cannot place a cut in what it holds (no cut before its end while fewer than the maximum chunk
+     * size are held and the file goes on); only that unfinished chunk is moved to the front. Cuts are the same as with
+     * the whole file in memory: a cut found before the end of the held bytes depends on no byte after it, and a chunk
+     * that reaches the end is cut again once the maximum size or the end of the file is held.
+     */
+    private final class Reader {
+        private final FileChannel ch;
+        final byte[] buf;
+        private final long expectedSize;
+        private long readSoFar;
+        int start;
+        private int end;
+        private boolean eof;
+
+        Reader(FileChannel ch, byte[] buf, long expectedSize) {
+            this.ch = ch;
+            this.buf = buf;
+            this.expectedSize = expectedSize;
+        }
+
+        /** Whether bytes are left to save (reads when the buffer is used up). */
+        boolean more() throws IOException {
+            if (start == end && !eof) {
+                start = end = 0;
+                refill();
+            }
+            return start < end;
+        }
+
+        /** The length of the next chunk at {@code start}, reading more of the file first if the chunk may go on. */
+        int nextChunk() throws IOException {
+            while (true) {
+                int held = end - start;
+                int len = chunker.nextChunkLength(buf, start, held);
+                if (len < held || eof || held >= maxChunk) {
+                    return len;
+                }
+                System.arraycopy(buf, start, buf, 0, held);
+                start = 0;
+                end = held;
+                refill();
+            }
+        }
+
+        /** Reads until the buffer is full or the file has ended. */
+        private void refill() throws IOException {
+            ByteBuffer bb = ByteBuffer.wrap(buf, end, buf.length - end);
+            int from = end;
+            while (bb.hasRemaining()) {
+                int want = Math.min(bb.remaining(), READ_SLICE);
+                bb.limit(bb.position() + want);
+                int n = ch.read(bb);
+                bb.limit(buf.length);
+                if (n < 0) {
+                    eof = true;
+                    break;
+                }
+                readSoFar += n;
+                if (n < want && readSoFar == expectedSize) {
+                    eof = true; // a short read at the size the stat gave: the end, without one more read to confirm it
+                    break;
+                }
+            }
+            end = bb.position();
+            listener.bytesRead(end - from);
         }
     }
 
@@ -89,18 +150,5 @@ final class FileSaver {
         IOException io() {
             return (IOException) getCause();
         }
-    }
-
-    /** Reads until the buffer is full or the file ends; returns bytes read. */
-    private static int fill(FileChannel ch, byte[] buf, int from) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf, from, buf.length - from);
-        while (bb.hasRemaining()) {
-            bb.limit(Math.min(buf.length, bb.position() + READ_SLICE));
-            if (ch.read(bb) < 0) {
-                break;
-            }
-            bb.limit(buf.length);
-        }
-        return bb.position() - from;
     }
 }

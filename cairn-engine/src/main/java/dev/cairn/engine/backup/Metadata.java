@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads POSIX metadata with one {@code lstat} per entry ({@code unix:} attribute view) and turns it into nodes. Owner and
- * group names are looked up once per uid/gid. Thread-safe.
+ * Reads POSIX metadata with one {@code statx} per entry ({@link NativeStat}; else the JDK's {@code unix:} attribute view,
+ * one {@code lstat}) and turns it into nodes. Owner and group names are looked up once per uid/gid. Thread-safe.
  */
 final class Metadata {
     private static final String ATTRIBUTES = "unix:mode,ino,dev,nlink,uid,gid,ctime,lastModifiedTime,size";
@@ -34,11 +34,21 @@ final class Metadata {
     }
 
     private Stat stat(Path path, LinkOption... options) throws IOException {
+        Stat fast = NativeStat.stat(path, options.length == 0);
+        return fast != null ? fast : jdkStat(path, options);
+    }
+
+    /** The same facts through the JDK's attribute view (the fallback of {@link NativeStat}, and what it is tested against). */
+    static Stat jdkStat(Path path, LinkOption... options) throws IOException {
         Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, options);
-        int mode = (Integer) a.get("mode");
-        return new Stat(kind(mode), mode & 07777, nanos((FileTime) a.get("lastModifiedTime")), nanos((FileTime) a.get("ctime")),
+        return of((Integer) a.get("mode"), nanos((FileTime) a.get("lastModifiedTime")), nanos((FileTime) a.get("ctime")),
                 (Integer) a.get("uid"), (Integer) a.get("gid"), (Long) a.get("ino"), (Long) a.get("dev"), (Integer) a.get("nlink"),
                 (Long) a.get("size"));
+    }
+
+    /** A stat from {@code st_mode} (file type and permission bits) and the other fields of {@code struct stat}. */
+    static Stat of(int stMode, long mtimeNs, long ctimeNs, int uid, int gid, long inode, long device, int links, long size) {
+        return new Stat(kind(stMode), stMode & 07777, mtimeNs, ctimeNs, uid, gid, inode, device, links, size);
     }
 
     Node node(Path path, String name, Stat s, List<String> content, String subtree, String linkTarget) {

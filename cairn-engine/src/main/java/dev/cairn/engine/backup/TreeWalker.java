@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The directory walk of one backup. Each directory is a {@link DirectoryJob}: its entries are listed in name order
  * ({@link SortedListing}), compared with the parent snapshot's listing of the same directory as both are read (a merge by
  * name, one part of the parent's tree in memory), started a window at a time, and written to the directory's tree as they
- * complete, in order ({@link TreeBuilder}, which saves a large directory part by part). Files are read on the reader pool,
- * at most {@value #MAX_QUEUED_FILES} queued or in progress; directories are listed on the directory pool (LIFO, so the walk
- * stays close to depth-first). No pool thread waits for another, except that listing pauses while too many files wait to
+ * complete, in order ({@link TreeBuilder}, which saves a large directory part by part). An unchanged file (same size,
+ * mtime, ctime and inode as the parent's node, every blob still indexed) is settled on the walking thread; files to read
+ * go to the reader pool, at most {@value #MAX_QUEUED_FILES} queued or in progress; directories are listed on the directory
+ * pool (LIFO, so the walk stays close to depth-first). No pool thread waits for another, except that listing pauses while too many files wait to
  * be read (reader tasks never wait for the walk). Memory is bounded by the window per open directory and the file queue,
  * not by the size of the tree or of any directory. The synthetic levels above the backed-up paths (/, /home, …) carry the
  * real directories' metadata.
@@ -147,7 +148,10 @@ final class TreeWalker {
         }
         try {
             return switch (st.kind()) {
-                case Node.FILE -> queueFile(path, name, st, previous);
+                case Node.FILE -> {
+                    Node reused = reused(path, name, st, previous);
+                    yield reused != null ? CompletableFuture.completedFuture(reused) : queueFile(path, name, st, previous);
+                }
                 case Node.DIR -> new DirectoryJob(this, path, name, st,
                         previous != null && previous.isDir() ? previous.subtree() : null).start();
                 default -> CompletableFuture.completedFuture(
@@ -180,16 +184,27 @@ final class TreeWalker {
         }
     }
 
+    /**
+     * The node of an unchanged file, decided on the walking thread (an unchanged file costs a stat and an index lookup per
+     * blob, not a trip through the reader pool): the parent's content with the file's current metadata; null if the
+     * file must be read.
+     */
+    private Node reused(Path path, String name, Metadata.Stat st, Node previous) {
+        if (!unchanged(st, previous)) {
+            return null;
+        }
+        counters.files.incrementAndGet();
+        counters.filesUnmodified.incrementAndGet();
+        counters.bytes.addAndGet(st.size());
+        listener.fileDone(path.toString(), st.size(), BackupListener.FileState.UNMODIFIED);
+        return metadata.node(path, name, st, previous.content(), null, null);
+    }
+
+    /** Reads a new or changed file (on the reader pool); null if it cannot be read (reported). */
     private Node file(Path path, String name, Metadata.Stat st, Node previous) {
         counters.files.incrementAndGet();
-        if (unchanged(st, previous)) {
-            counters.filesUnmodified.incrementAndGet();
-            counters.bytes.addAndGet(st.size());
-            listener.fileDone(path.toString(), st.size(), BackupListener.FileState.UNMODIFIED);
-            return metadata.node(path, name, st, previous.content(), null, null);
-        }
         try {
-            FileSaver.Saved saved = saver.save(path);
+            FileSaver.Saved saved = saver.save(path, st.size());
             Metadata.Stat actual = saved.size() == st.size() ? st : resized(st, saved.size());
             BackupListener.FileState state = previous != null && previous.isFile() ? BackupListener.FileState.CHANGED : BackupListener.FileState.NEW;
             (state == BackupListener.FileState.NEW ? counters.filesNew : counters.filesChanged).incrementAndGet();

@@ -14,6 +14,14 @@ public interface Compressor {
     int compressTo(byte[] data, int off, int len, byte[] out, int outOff, int outCapacity);
 
     /**
+     * As {@link #compressTo(byte[], int, int, byte[], int, int)}, with a dictionary (null: none) whose ID the output names.
+     * Compressors that take no dictionary ignore it.
+     */
+    default int compressTo(byte[] data, int off, int len, byte[] out, int outOff, int outCapacity, ZstdDictionary dictionary) {
+        return compressTo(data, off, len, out, outOff, outCapacity);
+    }
+
+    /**
      * Decompresses to exactly {@code rawLength} bytes.
      *
      * @throws CompressionException if the input is not valid or does not decode to {@code rawLength} bytes
@@ -28,5 +36,15 @@ public interface Compressor {
      */
     default void decompressTo(byte[] data, int off, int len, byte[] out, int rawLength) {
         System.arraycopy(decompress(data, off, len, rawLength), 0, out, 0, rawLength);
+    }
+
+    /**
+     * As {@link #decompressTo(byte[], int, int, byte[], int)}; input that names a dictionary gets it from
+     * {@code dictionaries}. Compressors that take no dictionary ignore them.
+     *
+     * @throws CompressionException also if the dictionary the input names is not in {@code dictionaries}
+     */
+    default void decompressTo(byte[] data, int off, int len, byte[] out, int rawLength, ZstdDictionaries dictionaries) {
+        decompressTo(data, off, len, out, rawLength);
     }
 }

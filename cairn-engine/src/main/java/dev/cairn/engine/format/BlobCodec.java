@@ -3,6 +3,8 @@ package dev.cairn.engine.format;
 import dev.cairn.engine.compress.CompressionException;
 import dev.cairn.engine.compress.Compressor;
 import dev.cairn.engine.compress.Incompressible;
+import dev.cairn.engine.compress.ZstdDictionaries;
+import dev.cairn.engine.compress.ZstdDictionary;
 import dev.cairn.engine.crypto.Aead;
 import dev.cairn.engine.crypto.AuthenticationFailedException;
 import dev.cairn.engine.crypto.BlobIdHasher;
@@ -21,12 +23,32 @@ public final class BlobCodec {
     private final Compressor compressor;
     private final BlobIdHasher hasher;
     private final MasterKey key;
+    /** Keys the ids of dictionary blobs: {@code HMAC-SHA256(id key, ASCII "zstd-dictionary")}. */
+    private final BlobIdHasher dictionaryIds;
+    private volatile ZstdDictionaries dictionaries = ZstdDictionaries.NONE;
 
     public BlobCodec(Aead aead, Compressor compressor, BlobIdHasher hasher, MasterKey key) {
         this.aead = aead;
         this.compressor = compressor;
         this.hasher = hasher;
         this.key = key;
+        this.dictionaryIds = new BlobIdHasher(new BlobIdHasher(key.idKey())
+                .hash("zstd-dictionary".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toBytes());
+    }
+
+    /** Where {@link #open} finds the dictionaries that data blobs name (the repository's; none until set). */
+    public void useDictionaries(ZstdDictionaries source) {
+        this.dictionaries = source;
+    }
+
+    /**
+     * The blob id of the dictionary with this zstd Dictionary_ID (spec §Dictionaries):
+     * {@code HMAC-SHA256(HMAC-SHA256(id key, ASCII "zstd-dictionary"), uint32 LE Dictionary_ID)}. A reader finds the
+     * dictionary a frame names with one index lookup; no plaintext hashes to it, so it never deduplicates with data.
+     */
+    public BlobId dictionaryBlobId(int dictionaryId) {
+        byte[] le = {(byte) dictionaryId, (byte) (dictionaryId >>> 8), (byte) (dictionaryId >>> 16), (byte) (dictionaryId >>> 24)};
+        return dictionaryIds.hash(le);
     }
 
     /** A sealed blob ready to append to a pack: {@code buffer[offset, offset+length)}. */
@@ -43,7 +65,7 @@ public final class BlobCodec {
 
     /** Seals into a fresh array; the result stays valid. */
     public Sealed seal(BlobType type, BlobId id, byte[] plaintext, int off, int len) {
-        return sealInto(type, id, plaintext, off, len, new byte[len + aead.overhead()]);
+        return sealInto(type, id, plaintext, off, len, new byte[len + aead.overhead()], null);
     }
 
     /**
@@ -51,6 +73,11 @@ public final class BlobCodec {
      * until the next call on the same thread: copy it (e.g. into a pack) before sealing the next blob.
      */
     public Sealed sealReusingBuffers(BlobType type, BlobId id, byte[] plaintext, int off, int len) {
+        return sealReusingBuffers(type, id, plaintext, off, len, null);
+    }
+
+    /** As {@link #sealReusingBuffers(BlobType, BlobId, byte[], int, int)}, compressing with {@code dictionary} (null: none). */
+    public Sealed sealReusingBuffers(BlobType type, BlobId id, byte[] plaintext, int off, int len, ZstdDictionary dictionary) {
         byte[] scratch = SCRATCH.get();
         if (scratch.length < len + aead.overhead()) {
             scratch = new byte[len + aead.overhead()];
@@ -58,7 +85,7 @@ public final class BlobCodec {
                 SCRATCH.set(scratch);
             }
         }
-        return sealInto(type, id, plaintext, off, len, scratch);
+        return sealInto(type, id, plaintext, off, len, scratch, dictionary);
     }
 
     /**
@@ -66,10 +93,10 @@ public final class BlobCodec {
      * {@code len + overhead} bytes serves both steps: zstd writes its frame where the ciphertext goes (after
      * the nonce) and the AEAD encrypts it in place; incompressible data is encrypted from {@code plaintext} into it.
      */
-    private Sealed sealInto(BlobType type, BlobId id, byte[] plaintext, int off, int len, byte[] out) {
+    private Sealed sealInto(BlobType type, BlobId id, byte[] plaintext, int off, int len, byte[] out, ZstdDictionary dictionary) {
         int at = aead.payloadOffset();
         int n = len > 1 && !Incompressible.likely(plaintext, off, len)
-                ? compressor.compressTo(plaintext, off, len, out, at, len - 1) : -1;
+                ? compressor.compressTo(plaintext, off, len, out, at, len - 1, dictionary) : -1;
         boolean compressed = n > 0;
         int sealedLength = compressed ? aead.sealInPlace(key.encryptionKey(), out, 0, n, ad(type, id))
                 : aead.sealTo(key.encryptionKey(), plaintext, off, len, ad(type, id), out, 0);
@@ -107,12 +134,12 @@ public final class BlobCodec {
             if (compressed && buffers.overwriteInput()) {
                 aead.openInPlace(key.encryptionKey(), sealed, off, len, ad(type, id));
                 plain = buffers.plain(rawLength); // only after authentication: the length is trusted from here on
-                compressor.decompressTo(sealed, off + aead.payloadOffset(), payloadLength, plain, rawLength);
+                compressor.decompressTo(sealed, off + aead.payloadOffset(), payloadLength, plain, rawLength, dictionaries);
             } else if (compressed) {
                 byte[] payload = buffers.payload(payloadLength);
                 aead.openTo(key.encryptionKey(), sealed, off, len, ad(type, id), payload, 0);
                 plain = buffers.plain(rawLength); // only after authentication: the length is trusted from here on
-                compressor.decompressTo(payload, 0, payloadLength, plain, rawLength);
+                compressor.decompressTo(payload, 0, payloadLength, plain, rawLength, dictionaries);
             } else {
                 if (payloadLength != rawLength) {
                     throw new FormatException(type.label() + " blob " + id + " holds " + payloadLength
@@ -121,7 +148,7 @@ public final class BlobCodec {
                 plain = buffers.plain(rawLength);
                 aead.openTo(key.encryptionKey(), sealed, off, len, ad(type, id), plain, 0);
             }
-            if (!hasher.hash(plain, 0, rawLength).equals(id)) {
+            if (!expectedId(type, plain, rawLength).equals(id)) {
                 throw new FormatException(type.label() + " blob " + id + " does not match its id");
             }
         } catch (AuthenticationFailedException e) {
@@ -129,6 +156,14 @@ public final class BlobCodec {
         } catch (CompressionException e) {
             throw new FormatException(type.label() + " blob " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A data or tree blob's id is the keyed hash of its plaintext; a dictionary's derives from the ID in its header. */
+    private BlobId expectedId(BlobType type, byte[] plain, int rawLength) {
+        if (type != BlobType.DICTIONARY) {
+            return hasher.hash(plain, 0, rawLength);
+        }
+        return dictionaryBlobId(ZstdDictionary.of(java.util.Arrays.copyOf(plain, rawLength)).id());
     }
 
     public int overhead() {

@@ -18,8 +18,11 @@ import java.util.Objects;
  */
 public record RepoConfig(int version, String id, String chunker, byte[] chunkerSecret, String idHash, String aead,
         String compression, long packSize) {
-    /** Format version 2: tree blobs may list parts of a large directory (spec §Trees, §Changes). */
-    public static final int CURRENT_VERSION = 2;
+    /**
+     * Format version 3: data blobs may be compressed with a zstd dictionary stored in the repository (spec §Dictionaries);
+     * version 2: tree blobs may list parts of a large directory (spec §Trees, §Changes).
+     */
+    public static final int CURRENT_VERSION = 3;
     /** The first format: every directory is one tree blob. */
     public static final int FIRST_VERSION = 1;
     public static final long DEFAULT_PACK_SIZE = 16L << 20;
@@ -27,6 +30,11 @@ public record RepoConfig(int version, String id, String chunker, byte[] chunkerS
     /** Whether trees of this repository may be split into parts (format version 2 and later). */
     public boolean splitTrees() {
         return version >= 2;
+    }
+
+    /** Whether writers may compress data blobs with a zstd dictionary (format version 3 and later). */
+    public boolean dictionaries() {
+        return version >= 3;
     }
 
     public RepoConfig {

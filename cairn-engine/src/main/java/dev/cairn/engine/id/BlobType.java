@@ -3,7 +3,9 @@ package dev.cairn.engine.id;
 /** What a blob holds. The code and name are persisted (pack headers, index files); never persist {@link #name()}. */
 public enum BlobType {
     DATA(0, "data"),
-    TREE(1, "tree");
+    TREE(1, "tree"),
+    /** A zstd dictionary that data blobs may be compressed with (format version 3, spec §Dictionaries). */
+    DICTIONARY(2, "dictionary");
 
     private final int code;
     private final String label;

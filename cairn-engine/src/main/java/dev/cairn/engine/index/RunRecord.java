@@ -71,7 +71,7 @@ final class RunRecord {
         int pack = pack(buf, at);
         int flags = buf[at + FLAGS] & 0xff & ~COMPRESSED;
         return pack >= 0 && pack < packCount && getInt(buf, at + LENGTH) >= 0 && getInt(buf, at + RAW) >= 0
-                && (flags == BlobType.DATA.code() || flags == BlobType.TREE.code());
+                && flags <= BlobType.DICTIONARY.code();
     }
 
     /** The first 8 bytes of the id as an unsigned-comparable long. */

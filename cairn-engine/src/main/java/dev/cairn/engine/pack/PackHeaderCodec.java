@@ -63,7 +63,7 @@ public final class PackHeaderCodec {
         int rawLength = b.getInt();
         byte[] id = new byte[BlobId.LENGTH];
         b.get(id);
-        if (typeCode > 1 || (flags & ~1) != 0 || length < 0 || rawLength < 0) {
+        if (typeCode > BlobType.DICTIONARY.code() || (flags & ~1) != 0 || length < 0 || rawLength < 0) {
             throw new FormatException("pack header has an invalid entry at offset " + offset);
         }
         return new PackEntry(BlobType.ofCode(typeCode), BlobId.of(id), offset, length, rawLength, (flags & 1) != 0);

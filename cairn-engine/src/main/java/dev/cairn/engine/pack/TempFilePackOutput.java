@@ -1,5 +1,6 @@
 package dev.cairn.engine.pack;
 
+import dev.cairn.blob.FileRegionContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -9,15 +10,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A pack in a temporary file, so that building and uploading it costs no heap. The file is opened with
+ * A pack in a temporary file, so that building and uploading it costs no heap beyond a {@value #GATHER}-byte buffer. The file is opened with
  * {@code DELETE_ON_CLOSE}: on POSIX systems the JDK unlinks it right after opening, so not even a crash leaves it behind;
  * elsewhere it goes when closed. All I/O goes through the open channel, never through the name.
  */
 final class TempFilePackOutput implements PackOutput {
     /** Bytes per write or read call: the JDK copies heap buffers through a per-thread direct buffer of the call's size. */
     static final int SLICE = 256 << 10;
+    /**
+     * Appends shorter than this are gathered and written {@value #GATHER} bytes at a time: a source tree's blobs are a few
+     * KiB each, and one write call per blob cost a system call and a direct-buffer round trip each (ADR 59). Longer ones are
+     * written straight from the caller's array (gathering them would only add a copy).
+     */
+    static final int GATHER = 64 << 10;
     private final Path dir;
     private final FileChannel channel;
+    private final byte[] gathered = new byte[GATHER];
+    private int gatheredLength;
 
     private TempFilePackOutput(Path dir, FileChannel channel) {
         this.dir = dir;
@@ -47,6 +56,25 @@ final class TempFilePackOutput implements PackOutput {
 
     @Override
     public void write(byte[] bytes, int off, int len) throws IOException {
+        boolean gather = len < GATHER / 4;
+        if (!gather || gatheredLength + len > GATHER) {
+            flushGathered(); // the file gets the bytes in the order they came
+        }
+        if (gather) {
+            System.arraycopy(bytes, off, gathered, gatheredLength, len);
+            gatheredLength += len;
+        } else {
+            writeThrough(bytes, off, len);
+        }
+    }
+
+    private void flushGathered() throws IOException {
+        int n = gatheredLength;
+        gatheredLength = 0;
+        writeThrough(gathered, 0, n);
+    }
+
+    private void writeThrough(byte[] bytes, int off, int len) throws IOException {
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes, off, len);
             while (b.hasRemaining()) {
@@ -60,7 +88,8 @@ final class TempFilePackOutput implements PackOutput {
     }
 
     @Override
-    public InputStream read(long length) {
+    public InputStream read(long length) throws IOException {
+        flushGathered();
         return new ChannelInputStream(channel, length);
     }
 
@@ -76,8 +105,11 @@ final class TempFilePackOutput implements PackOutput {
                 + "directory)", e);
     }
 
-    /** Positional reads of the first {@code length} bytes of a channel; mark/reset move the position. Not thread-safe. */
-    private static final class ChannelInputStream extends InputStream {
+    /**
+     * Positional reads of the first {@code length} bytes of a channel; mark/reset move the position. A local store copies it
+     * file to file in the kernel ({@link FileRegionContent}). Not thread-safe.
+     */
+    private static final class ChannelInputStream extends InputStream implements FileRegionContent {
         private final FileChannel channel;
         private final long length;
         private long position;
@@ -110,6 +142,21 @@ final class TempFilePackOutput implements PackOutput {
             }
             position += n;
             return n;
+        }
+
+        @Override
+        public void copyTo(FileChannel target, long count) throws IOException {
+            if (count > length - position) {
+                throw new java.io.EOFException("temporary pack file has " + (length - position) + " bytes left, not " + count);
+            }
+            long end = position + count;
+            while (position < end) {
+                long n = channel.transferTo(position, end - position, target);
+                if (n <= 0) {
+                    throw new java.io.EOFException("temporary pack file ended at " + position + " of " + length + " bytes");
+                }
+                position += n;
+            }
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.cairn.engine.prune;
 
 import dev.cairn.engine.id.BlobId;
+import dev.cairn.engine.id.BlobType;
 import dev.cairn.engine.index.MasterIndex;
 import dev.cairn.engine.repo.Repository;
 import dev.cairn.engine.snapshot.Node;
@@ -39,6 +40,7 @@ final class UsedBlobs {
             u.walk(snapshots.get(i));
         }
         listener.progress(snapshots.size(), snapshots.size());
+        u.markDictionaries();
         return u.used;
     }
 
@@ -95,6 +97,18 @@ final class UsedBlobs {
         if (mark(snapshot, id)) {
             stack.push(new Frame(Snapshots.loadTree(repo, id)));
         }
+    }
+
+    /**
+     * Every zstd dictionary counts as used (spec §Dictionaries): which blobs need one is written only in their compressed
+     * bytes, which prune does not read, and a dictionary is small.
+     */
+    private void markDictionaries() throws IOException {
+        ordinals.forEach((n, id, loc) -> {
+            if (loc.type() == BlobType.DICTIONARY) {
+                used.set(Math.toIntExact(ordinals.of(id))); // the copy prune keeps, as for any used blob
+            }
+        });
     }
 
     /** Sets the blob's bit; false if it was set already. */

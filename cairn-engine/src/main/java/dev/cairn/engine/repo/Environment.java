@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The outside world the engine needs, injected so tests are deterministic: randomness for keys and nonces (a
- * {@link java.security.SecureRandom} in production), the clock, who/where we are (recorded in snapshots, keys and locks),
+ * {@link dev.cairn.engine.crypto.SystemRandom} in production), the clock, who/where we are (recorded in snapshots, keys and locks),
  * and whether a process of this host is still running (a lock whose holder on this host has gone is stale, spec §Locks).
  *
  * @param processAlive whether the process with that id runs on this host; answer {@code true} when unsure
@@ -20,7 +20,7 @@ public record Environment(RandomGenerator random, InstantSource clock, String ho
 
     /** The real environment; call only from composition roots (CLI main, tests' fixtures). */
     public static Environment system() {
-        return new Environment(new java.security.SecureRandom(), InstantSource.system(), localHostname(),
+        return new Environment(dev.cairn.engine.crypto.SystemRandom.create(), InstantSource.system(), localHostname(),
                 System.getProperty("user.name", "unknown"), ProcessHandle.current().pid(),
                 other -> ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false));
     }

@@ -81,8 +81,10 @@ public final class Keys {
         if (tried == 0) {
             throw unreadable.get(0);
         }
-        throw new WrongPassphraseException("wrong passphrase: none of the " + tried + " key file(s) opens with it; nothing was changed"
-                + (unreadable.isEmpty() ? "" : " (" + unreadable.size() + " other key file(s) could not be read: " + unreadable.get(0).getMessage() + ")"));
+        throw new WrongPassphraseException("wrong passphrase: it is not " + (tried == 1 ? "the repository's passphrase"
+                : "any of the repository's " + tried + " passphrases") + "; nothing was changed"
+                + (unreadable.isEmpty() ? "" : " (" + unreadable.size() + (unreadable.size() == 1 ? " key could" : " keys could")
+                        + " not be read: " + unreadable.get(0).getMessage() + ")"));
     }
 
     /** Reads and validates one key file. */

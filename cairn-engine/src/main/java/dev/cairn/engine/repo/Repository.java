@@ -45,6 +45,7 @@ public final class Repository implements AutoCloseable {
     private volatile SnapshotCache snapshotCache = SnapshotCache.NONE;
     /** Sealed snapshot files downloaded while the key was derived, each handed out (and forgotten) once. */
     private final java.util.Map<String, byte[]> prefetchedSnapshots = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RepositoryDictionaries dictionaries;
 
     Repository(BlobStore store, RepoConfig config, Keys.Unlocked unlocked, Aead aead, BlobCodec codec, SealedFiles sealedFiles,
             List<String> indexProblems, Environment env, java.nio.file.Path indexCacheDir) {
@@ -58,6 +59,14 @@ public final class Repository implements AutoCloseable {
         this.indexProblems = List.copyOf(indexProblems);
         this.env = env;
         this.indexCacheDir = indexCacheDir;
+        this.dictionaries = new RepositoryDictionaries(this,
+                indexCacheDir == null ? null : indexCacheDir.resolveSibling("zstd-dictionary"));
+        codec.useDictionaries(dictionaries);
+    }
+
+    /** The repository's zstd dictionaries (spec §Dictionaries). */
+    RepositoryDictionaries dictionaries() {
+        return dictionaries;
     }
 
     public RepoConfig config() {

@@ -2,6 +2,7 @@ package dev.cairn.engine.repo;
 
 import dev.cairn.blob.BlobKind;
 import dev.cairn.blob.BlobName;
+import dev.cairn.engine.compress.ZstdDictionary;
 import dev.cairn.engine.format.BlobCodec;
 import dev.cairn.engine.format.Json;
 import dev.cairn.engine.id.BlobId;
@@ -76,6 +77,8 @@ public final class WriteSession implements AutoCloseable {
     private final AtomicLong packsWritten = new AtomicLong();
     private boolean closed;
     private volatile boolean dryRun;
+    /** Which zstd dictionary small data blobs get (spec §Dictionaries); made by the first save (after {@link #dryRun}). */
+    private volatile SessionDictionary dictionaries;
 
     /** @param scratch the directory packs are built in (created when the first pack starts) */
     WriteSession(Repository repo, Path scratch) {
@@ -114,7 +117,8 @@ public final class WriteSession implements AutoCloseable {
             return new Saved(id, false);
         }
         try {
-            BlobCodec.Sealed sealed = repo.codec().sealReusingBuffers(type, id, data, off, len);
+            ZstdDictionary dict = type == BlobType.DATA ? dictionaries().forData(len) : null;
+            BlobCodec.Sealed sealed = repo.codec().sealReusingBuffers(type, id, data, off, len, dict);
             bytesAdded.addAndGet(len);
             packedBytesAdded.addAndGet(sealed.length());
             blobsAdded.incrementAndGet();
@@ -124,12 +128,45 @@ public final class WriteSession implements AutoCloseable {
             if (!dryRun) {
                 repo.treeCache().keep(sealed);
                 add(sealed);
+                if (dict == null && type == BlobType.DATA) {
+                    dictionaries().offer(data, off, len);
+                }
             }
         } catch (IOException | RuntimeException | Error e) {
             failure.compareAndSet(null, e);
             throw e;
         }
         return new Saved(id, true);
+    }
+
+    /**
+     * Stores a dictionary in a pack of its own and writes an index file for it, synchronously: a dictionary is indexed
+     * before any blob that needs it is sealed (spec §Dictionaries, §Write ordering), so a crash never leaves stored blobs
+     * whose dictionary is missing.
+     */
+    private void storeDictionary(ZstdDictionary d) throws IOException {
+        BlobId id = repo.codec().dictionaryBlobId(d.id());
+        byte[] bytes = d.bytes();
+        BlobCodec.Sealed sealed = repo.codec().seal(BlobType.DICTIONARY, id, bytes, 0, bytes.length);
+        PackWriter w = PackWriter.inTempFile(scratch);
+        w.add(sealed);
+        packedBytesAdded.addAndGet(sealed.length());
+        upload(w);
+        writeIndex();
+    }
+
+    private SessionDictionary dictionaries() {
+        SessionDictionary d = dictionaries;
+        if (d == null) {
+            synchronized (this) {
+                d = dictionaries;
+                if (d == null) {
+                    d = new SessionDictionary(repo, dryRun, this::storeDictionary);
+                    dictionaries = d;
+                }
+            }
+        }
+        return d;
     }
 
     /** Reserves {@code id} for this session; false if the repository or the session already holds it. */
@@ -290,7 +327,10 @@ public final class WriteSession implements AutoCloseable {
         }
     }
 
-    /** Uploads the partly filled packs and writes the index for everything uploaded. Call when no save is under way. */
+    /**
+     * Uploads the partly filled packs (on the uploader threads, side by side, not one after another on this thread) and
+     * writes the index for everything uploaded. Call when no save is under way.
+     */
     public void flush() throws IOException {
         awaitUploads();
         if (dryRun) {
@@ -303,11 +343,12 @@ public final class WriteSession implements AutoCloseable {
         }
         for (PackWriter w : rest) {
             if (w.count() > 0) {
-                upload(w);
+                uploadInBackground(w);
             } else {
                 w.close();
             }
         }
+        awaitUploads();
         writeIndex();
     }
 

@@ -20,6 +20,7 @@ final class Dir {
     private final Consumer<Dir> finisher;
     private final AtomicInteger outstanding = new AtomicInteger(1);
     private boolean created;
+    private volatile boolean fresh;
     private boolean failed;
 
     private Dir(String snapshotPath, Path path, Node node, Dir parent, Consumer<Dir> finisher, boolean created) {
@@ -73,13 +74,21 @@ final class Dir {
             return false;
         }
         try {
-            Entries.ensureDir(path);
+            fresh = Entries.ensureDir(path);
             created = true;
         } catch (IOException e) {
             failed = true;
             tally.error(snapshotPath, e);
         }
         return created;
+    }
+
+    /**
+     * Whether this restore created the directory, so that it held nothing before: its files need no check of what is in
+     * their way (nothing else is protected against either: see the package documentation).
+     */
+    boolean fresh() {
+        return fresh;
     }
 
     /** Counts one more thing under way inside (a file). */

@@ -19,16 +19,20 @@ final class Entries {
     private Entries() {
     }
 
-    /** Makes {@code path} a real directory, replacing a file or symlink in the way (owner-only until finished). */
-    static void ensureDir(Path path) throws IOException {
+    /**
+     * Makes {@code path} a real directory, replacing a file or symlink in the way (owner-only until finished); returns
+     * whether it was created (rather than found).
+     */
+    static boolean ensureDir(Path path) throws IOException {
         BasicFileAttributes a = FileRestore.attributes(path);
         if (a != null && a.isDirectory()) {
-            return;
+            return false;
         }
         if (a != null) {
             Files.delete(path); // a file or a symlink (which may point anywhere): the snapshot has a directory here
         }
         Files.createDirectory(path, Metadata.privateAttributes(true));
+        return true;
     }
 
     /** Creates a symlink with its stored target (never followed) and applies its metadata; a failure is reported. */

@@ -1,18 +1,13 @@
 package dev.cairn.engine.restore;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,12 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * partial file. A file whose blobs the index does not know cannot be laid out and is not started.
  */
 final class FileRestore {
-    /**
-     * Largest single write: the JDK copies a heap buffer through a per-thread direct buffer as large as the write and keeps
-     * it, so writing whole 4 MiB chunks would pin that much native memory per worker.
-     */
-    private static final int WRITE_SLICE = 256 << 10;
-    private static final Set<StandardOpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     private final RestoreRun run;
     private final Item item;
     private final AtomicInteger pending = new AtomicInteger();
@@ -44,7 +33,7 @@ final class FileRestore {
     private Path partial;
     private boolean direct;
     private boolean targetAbsent;
-    private FileChannel channel;
+    private OutputFile out;
 
     FileRestore(RestoreRun run, Item item) {
         this.run = run;
@@ -139,6 +128,10 @@ final class FileRestore {
 
     /** Whether the final name already holds exactly this content (then nothing needs writing). */
     private boolean alreadyRestored() throws IOException {
+        if (item.dir().fresh()) {
+            targetAbsent = true; // this restore created the directory: nothing can be in the way
+            return false;
+        }
         BasicFileAttributes a = attributes(item.path());
         if (a == null) {
             targetAbsent = true;
@@ -177,14 +170,14 @@ final class FileRestore {
 
     /**
      * Chooses where the content is written and removes what is in the way there; the file itself is created at the first
-     * write ({@link #channel()}), so files waiting in a batch for their blobs hold no file descriptor.
+     * write ({@link #output()}), so files waiting in a batch for their blobs hold no file descriptor.
      */
     private void clearPath() throws IOException {
         // Nothing at the final name: write there directly (a rename per file costs more than writing a small file); a file
         // that fails is moved to its partial name in finish(), so it never looks complete.
         direct = targetAbsent;
         Path path = direct ? item.path() : item.path().resolveSibling(item.partialName());
-        if (direct) {
+        if (direct && !item.dir().fresh()) {
             Files.deleteIfExists(item.path().resolveSibling(item.partialName())); // left by an earlier failed restore
         }
         BasicFileAttributes a = direct ? null : attributes(path);
@@ -194,31 +187,25 @@ final class FileRestore {
         target = path;
     }
 
-    /** The open file to write to: created (exclusively, with its final size) on first use. */
-    private synchronized FileChannel channel() throws IOException {
-        if (channel == null) {
-            FileChannel ch = FileChannel.open(target, CREATE, Metadata.privateAttributes(false));
+    /**
+     * The open file to write to: created exclusively on first use, with its final size when more than one write will fill
+     * it (a file of one blob gets its size from that write, or from {@link #finish} if the blob is damaged).
+     */
+    private synchronized OutputFile output() throws IOException {
+        if (out == null) {
+            OutputFile o = OutputFile.create(target);
             partial = target;
-            channel = ch;
-            if (layout.size() > 0) {
-                ch.write(ByteBuffer.allocate(1), layout.size() - 1);
+            out = o;
+            if (layout.count() > 1) {
+                o.size(layout.size());
             }
         }
-        return channel;
+        return out;
     }
 
-    /** Writes {@code plain[0, length)} at blob {@code i}'s offset, in slices (see {@link #WRITE_SLICE}). */
+    /** Writes {@code plain[0, length)} at blob {@code i}'s offset. */
     private void write(int i, byte[] plain, int length) throws IOException {
-        FileChannel ch = channel();
-        long pos = layout.offsets()[i];
-        int done = 0;
-        while (done < length) {
-            ByteBuffer slice = ByteBuffer.wrap(plain, done, Math.min(WRITE_SLICE, length - done));
-            while (slice.hasRemaining()) {
-                int n = ch.write(slice, pos + done);
-                done += n;
-            }
-        }
+        output().write(plain, length, layout.offsets()[i]);
     }
 
     private void fail(IOException e) {
@@ -234,6 +221,16 @@ final class FileRestore {
             if (!stopped) {
                 created(); // an empty file, or one whose every blob failed, was not created by a write
             }
+            IOException metadataFailure = null;
+            boolean metadataApplied = false;
+            if (failure.get() == null && out != null) {
+                try {
+                    metadataApplied = out.applyMetadata(item.node(), Metadata.asRoot());
+                } catch (IOException e) {
+                    metadataFailure = e;
+                    metadataApplied = true;
+                }
+            }
             closeChannel();
             IOException f = failure.get();
             if (f != null) {
@@ -245,7 +242,9 @@ final class FileRestore {
                 run.tally().error(item.snapshotPath(), f);
                 return;
             }
-            IOException metadataFailure = applyMetadata();
+            if (!metadataApplied) {
+                metadataFailure = applyMetadata();
+            }
             if (!direct) {
                 Files.move(partial, item.path(), StandardCopyOption.ATOMIC_MOVE);
             }
@@ -264,7 +263,10 @@ final class FileRestore {
 
     private void created() {
         try {
-            channel();
+            output();
+            if (failure.get() != null) {
+                out.size(layout.size()); // damaged ranges, the last one included, read as zeros
+            }
         } catch (IOException | RuntimeException e) {
             stop(asIo(e));
         }
@@ -280,12 +282,17 @@ final class FileRestore {
     }
 
     private synchronized void closeChannel() {
-        FileChannel ch = channel;
-        if (ch == null) {
+        OutputFile o = out;
+        if (o == null) {
+            return;
+        }
+        out = null;
+        if (stopped) {
+            o.closeQuietly();
             return;
         }
         try {
-            ch.close();
+            o.close();
         } catch (IOException e) {
             fail(e);
         }

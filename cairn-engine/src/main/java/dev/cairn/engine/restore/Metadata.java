@@ -39,6 +39,11 @@ final class Metadata {
     private Metadata() {
     }
 
+    /** Whether owners are restored (the process runs as root). */
+    static boolean asRoot() {
+        return ROOT;
+    }
+
     /** Attributes for files and directories created before their metadata is applied: readable by the owner only. */
     static FileAttribute<?>[] privateAttributes(boolean dir) {
         if (!POSIX) {

@@ -34,6 +34,11 @@ final class PathFilter {
         return new PathFilter(compile(includes, "include"), compile(excludes, "exclude"));
     }
 
+    /** Whether there are no patterns at all: every path is selected, none needs looking at. */
+    boolean isEmpty() {
+        return includes.isEmpty() && excludes.isEmpty();
+    }
+
     /** Whether there are no includes, so that everything not excluded is selected. */
     boolean selectsAll() {
         return includes.isEmpty();

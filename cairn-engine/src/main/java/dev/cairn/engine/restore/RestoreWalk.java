@@ -83,11 +83,11 @@ final class RestoreWalk {
 
     private void visit(Dir dir, Node n, boolean parentSelected, int depth, PartialNames.Chooser partials, Sink sink)
             throws IOException {
-        Path path = Path.of(dir.snapshotPath() + "/" + n.name());
-        if (filter.excluded(path)) {
+        Path path = filter.isEmpty() ? null : Path.of(dir.snapshotPath() + "/" + n.name()); // no per-entry parse without patterns
+        if (path != null && filter.excluded(path)) {
             return;
         }
-        boolean selected = parentSelected || filter.included(path);
+        boolean selected = parentSelected || path != null && filter.included(path);
         if (n.isDir()) {
             visitDir(dir, n, path, selected, depth, sink);
         } else if (selected && n.isFile()) {
@@ -99,7 +99,7 @@ final class RestoreWalk {
     }
 
     private void visitDir(Dir parent, Node n, Path path, boolean selected, int depth, Sink sink) throws IOException {
-        if (!selected && !filter.mayIncludeBelow(path)) {
+        if (!selected && (path == null || !filter.mayIncludeBelow(path))) {
             return;
         }
         Dir dir = parent.child(n);

@@ -17,9 +17,12 @@
  *            is resumed from the blob it broke in. Per file:
  *              lay out the file from the index (blob → pack, offset, length; plaintext offset in the file)
  *              if the target already holds exactly this content (chunk-by-chunk id check): apply metadata, done
+ *              in a directory this restore created, nothing can be in the way: no check of the target at all
  *              write into "&lt;name&gt;.cairn-partial" (or the final name when nothing is there); cached duplicates
  *              are written from memory
- *              last blob written: metadata (owner as root, mode, mtime), then rename over the final name
+ *              last blob written: metadata (owner as root, mode, mtime) through the still open file, close, then
+ *              rename over the final name (a small new file: open, pwrite, fchown, fchmod, futimens, close; see
+ *              NativeFiles; without native access the same through NIO, which costs about twice the system calls)
  *            (A file-by-file mode, segments of back-to-back blobs per file, remains for tests of the knobs.)
  *              verify (optional): re-read the completed file and check every chunk against its blob id
  *   links:   create each symlink with its stored target; owner and mtime without following them

@@ -31,10 +31,14 @@ public record Node(String name, String type, int mode, long mtimeNs, long ctimeN
         group = shared(group);
     }
 
-    /** An exactly sized immutable copy; the list itself if it holds a null (reported where the node is used). */
+    /**
+     * An exactly sized immutable copy; the list itself if it holds a null (reported where the node is used). No content
+     * (directories, symlinks) is the empty list: {@link #content()} gives it, so it is what the JSON holds, and a node read
+     * back must equal the node written (a backup reuses a directory's tree only when every node equals the parent's).
+     */
     private static List<String> exactly(List<String> content) {
         if (content == null) {
-            return null;
+            return List.of();
         }
         for (String id : content) {
             if (id == null) {
@@ -74,6 +78,6 @@ public record Node(String name, String type, int mode, long mtimeNs, long ctimeN
     }
 
     public List<String> content() {
-        return content == null ? List.of() : content;
+        return content;
     }
 }

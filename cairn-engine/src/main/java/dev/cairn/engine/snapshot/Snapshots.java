@@ -21,8 +21,16 @@ public final class Snapshots {
 
     /** Every readable snapshot, oldest first. Damaged ones are skipped here; {@code check} reports them. */
     public static List<SnapshotRef> list(Repository repo) throws IOException {
+        return list(repo, repo.list(BlobKind.SNAPSHOT));
+    }
+
+    /**
+     * As {@link #list(Repository)}, for the snapshot ids of a listing the caller already made (one round trip fewer for a
+     * caller that needs the listing itself, such as {@code cairn snapshots} for the arrival times).
+     */
+    public static List<SnapshotRef> list(Repository repo, List<String> ids) throws IOException {
         List<SnapshotRef> out = new ArrayList<>();
-        for (String id : repo.list(BlobKind.SNAPSHOT)) {
+        for (String id : ids) {
             try {
                 out.add(new SnapshotRef(id, load(repo, id)));
             } catch (CorruptDataException e) {

@@ -23,6 +23,7 @@ public final class TreeBuilder {
     private final Saver saver;
     private final boolean maySplit;
     private final List<String> parts = new ArrayList<>();
+    private PartReuse reuse = () -> null;
     private List<Node> part = new ArrayList<>();
     private long partBytes;
     private String lastName;
@@ -43,6 +44,26 @@ public final class TreeBuilder {
         this.maySplit = maySplit;
     }
 
+    /** Asked as each part of a split listing is complete: the id of a stored part blob with exactly its nodes, or null. */
+    @FunctionalInterface
+    public interface PartReuse {
+        String reusable();
+    }
+
+    /**
+     * Uses {@code reuse} for every complete part of a split listing: the id it names is listed instead of encoding and
+     * saving the part (a backup names the parent snapshot's part when every node matched it). Returns this.
+     */
+    public TreeBuilder reusingParts(PartReuse reuse) {
+        this.reuse = java.util.Objects.requireNonNull(reuse, "reuse");
+        return this;
+    }
+
+    /** Whether the next node added is the first of a part. */
+    public boolean atPartStart() {
+        return part.isEmpty();
+    }
+
     /**
      * Appends a node; names must be strictly ascending.
      *
@@ -57,7 +78,7 @@ public final class TreeBuilder {
         part.add(node);
         partBytes += estimate(node);
         if (maySplit && endsPart(node)) {
-            parts.add(save(new Tree(part)));
+            parts.add(savePart());
             part = new ArrayList<>();
             partBytes = 0;
         }
@@ -88,10 +109,15 @@ public final class TreeBuilder {
             return save(new Tree(part));
         }
         if (!part.isEmpty()) {
-            parts.add(save(new Tree(part)));
+            parts.add(savePart());
         }
         part = List.of();
         return save(new Tree(List.of(), parts));
+    }
+
+    private String savePart() throws IOException {
+        String reused = reuse.reusable();
+        return reused != null ? reused : save(new Tree(part));
     }
 
     private String save(Tree tree) throws IOException {

@@ -18,6 +18,18 @@ public final class TreeCursor {
     private Iterator<Node> nodes;
     private Node peeked;
     private int partCount;
+    /** The part blob the current nodes come from (null for a single-blob tree) and the position in it of the next one. */
+    private String part;
+    private int inPart;
+    private Place peekedPlace;
+    private Place lastPlace;
+
+    /**
+     * Where a node sits in a split tree: its part blob's id, and whether it is that part's first and last node. Two
+     * builders that save the same nodes from a part's first to its last save that part byte for byte.
+     */
+    public record Place(String part, boolean first, boolean last) {
+    }
 
     private TreeCursor(Repository repo, String treeId, Tree top) {
         this.repo = repo;
@@ -76,8 +88,14 @@ public final class TreeCursor {
      */
     public Node next() throws IOException {
         Node n = peek();
+        lastPlace = peekedPlace;
         peeked = null;
         return n;
+    }
+
+    /** The place of the node {@link #next} returned last (its part is null for a single-blob tree); null before the first. */
+    public Place lastPlace() {
+        return lastPlace;
     }
 
     /** The next node without consuming it, or null at the end. */
@@ -85,8 +103,11 @@ public final class TreeCursor {
         while (peeked == null) {
             if (nodes.hasNext()) {
                 peeked = nodes.next();
+                peekedPlace = new Place(part, inPart++ == 0, !nodes.hasNext());
             } else if (parts.hasNext()) {
-                nodes = loadPart(parts.next()).iterator();
+                part = parts.next();
+                inPart = 0;
+                nodes = loadPart(part).iterator();
             } else {
                 return null;
             }

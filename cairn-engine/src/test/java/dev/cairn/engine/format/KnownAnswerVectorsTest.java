@@ -79,6 +79,32 @@ class KnownAnswerVectorsTest {
     }
 
     @Test
+    void zstdDictionaryFrameNamesItsDictionaryDecodesWithItAndTheDictionaryBlobIdIsDerived() throws Exception {
+        Map<String, String> v = vector("ZSTD-DICTIONARY");
+        byte[] plain = v.get("plaintext").replace("\\n", "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] frame = HEX.parseHex(v.get("frame"));
+        dev.cairn.engine.compress.ZstdDictionary dictionary = dev.cairn.engine.compress.ZstdDictionary.of(HEX.parseHex(v.get("dictionary")));
+        int id = Integer.parseUnsignedInt(v.get("dictionary_id"));
+        assertThat(dictionary.id()).isEqualTo(id);
+        assertThat(dev.cairn.engine.compress.ZstdFrames.dictionaryId(frame, 0, frame.length)).isEqualTo(id);
+        Compressor zstd = Compressors.create("ZSTD-3");
+        byte[] out = new byte[plain.length];
+        zstd.decompressTo(frame, 0, frame.length, out, plain.length, want -> want == id ? dictionary : null);
+        assertThat(out).isEqualTo(plain);
+        byte[] ours = new byte[plain.length + 64];
+        int n = zstd.compressTo(plain, 0, plain.length, ours, 0, ours.length, dictionary);
+        assertThat(dev.cairn.engine.compress.ZstdFrames.dictionaryId(ours, 0, n)).isEqualTo(id);
+        zstd.decompressTo(ours, 0, n, out, plain.length, want -> want == id ? dictionary : null);
+        assertThat(out).isEqualTo(plain);
+
+        byte[] encoded = new byte[dev.cairn.engine.crypto.MasterKey.ENCODED_LENGTH];
+        System.arraycopy(counting(32), 0, encoded, 32, 32); // encryption key zero, id key = bytes 0x00..0x1f
+        dev.cairn.engine.crypto.MasterKey key = dev.cairn.engine.crypto.MasterKey.decode(encoded);
+        BlobCodec codec = new BlobCodec(Aeads.create("AES256-GCM", new java.util.Random(1)), zstd, new BlobIdHasher(key.idKey()), key);
+        assertThat(codec.dictionaryBlobId(id).hex()).isEqualTo(v.get("dictionary_blob_id"));
+    }
+
+    @Test
     void noneStoresBytesAsTheyAre() throws Exception {
         byte[] plain = vector("NONE").get("plaintext").getBytes(StandardCharsets.US_ASCII);
         assertThat(Compressors.create("NONE").compress(plain, 0, plain.length)).isEqualTo(plain);

@@ -53,6 +53,33 @@ class PackWriterTest {
     }
 
     @Test
+    void manySmallBlobsAroundLargeOnesGiveTheSamePackInATempFileAsInMemory() throws Exception {
+        byte[] inMemory;
+        try (PackWriter w = new PackWriter(1024)) {
+            inMemory = fillMixed(w, Aeads.create("AES256-GCM", new Random(11))).bytes();
+        }
+        try (PackWriter w = PackWriter.inTempFile(tmp)) {
+            Aead aead = Aeads.create("AES256-GCM", new Random(11));
+            PackWriter.Finished pack = fillMixed(w, aead);
+            assertThat(pack.bytes()).isEqualTo(inMemory);
+            assertThat(PackReader.parse(pack.id(), inMemory, aead, KEY.encryptionKey())).isEqualTo(pack.entries());
+            assertThat(pack.entries()).hasSize(601);
+        }
+    }
+
+    /** 600 blobs of 1..6,000 bytes (gathered before they are written), with the 700 KB random blob among them. */
+    private static PackWriter.Finished fillMixed(PackWriter w, Aead aead) throws IOException {
+        BlobCodec codec = codec(aead);
+        for (int i = 0; i < 600; i++) {
+            byte[] plain = i == 300 ? RANDOM : DeterministicRandom.bytes(100 + i, 1 + i * 10);
+            w.add(codec.sealReusingBuffers(BlobType.DATA, codec.id(plain, 0, plain.length), plain, 0, plain.length));
+        }
+        byte[] last = DeterministicRandom.bytes(7, 20_000);
+        w.add(codec.sealReusingBuffers(BlobType.DATA, codec.id(last, 0, last.length), last, 0, last.length));
+        return w.finish(aead, KEY.encryptionKey());
+    }
+
+    @Test
     void theStreamReplaysFromItsMarkForARetryingStore() throws Exception {
         try (PackWriter w = PackWriter.inTempFile(tmp)) {
             PackWriter.Finished pack = fill(w, Aeads.create("AES256-GCM", new Random(2)));

@@ -94,6 +94,31 @@ class RestoreRoundTripTest {
     }
 
     @Test
+    @DisplayName("an interrupted restore run again: partial files, half-written files and missing directories are all made whole")
+    void interruptedRestoreRunAgain() throws IOException {
+        restore(RestoreOptions.defaults(), RestoreListener.NONE);
+        Path out = TestRepo.restored(target, src);
+        // what a kill leaves: a directory not yet reached, a file half-written under its partial name beside no final
+        // name, and a file cut short under its final name (written in place)
+        try (var walk = Files.walk(out.resolve("nested"))) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        byte[] multi = Files.readAllBytes(out.resolve("multi.bin"));
+        Files.delete(out.resolve("multi.bin"));
+        Files.write(out.resolve("multi.bin" + PartialNames.SUFFIX), java.util.Arrays.copyOf(multi, multi.length / 2));
+        Files.write(out.resolve("small.txt"), new byte[3]);
+        RecordingListener listener = new RecordingListener();
+
+        RestoreResult again = restore(RestoreOptions.defaults(), listener);
+
+        assertThat(listener.errors).isEmpty();
+        assertThat(again.files()).isEqualTo(FILES);
+        assertThat(TreeListing.of(out)).isEqualTo(TreeListing.of(src));
+    }
+
+    @Test
     @DisplayName("a symlink in the target where a directory goes is replaced, never followed out of the target")
     void symlinkInTargetIsNotFollowed() throws IOException {
         Path outside = Files.createDirectories(tmp.resolve("outside"));

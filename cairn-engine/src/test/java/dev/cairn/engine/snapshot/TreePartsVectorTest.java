@@ -39,6 +39,34 @@ class TreePartsVectorTest {
     }
 
     @Test
+    void aPartNamedForReuseIsListedWithoutBeingEncodedOrSaved() throws IOException {
+        List<Tree> saved = new ArrayList<>();
+        TreeBuilder.Saver saver = tree -> {
+            saved.add(tree);
+            return BlobId.sha256(Json.write(tree)).hex();
+        };
+        TreeBuilder plain = new TreeBuilder(saver, true);
+        for (int i = 0; i < 5_000; i++) {
+            plain.add(file(String.format("f%07d.txt", i), 1));
+        }
+        plain.finish();
+        List<String> parts = saved.getLast().parts();
+        assertThat(parts).hasSizeGreaterThan(3);
+
+        saved.clear();
+        int[] asked = {0};
+        TreeBuilder reusing = new TreeBuilder(saver, true).reusingParts(() -> asked[0]++ % 2 == 0 ? parts.get(asked[0] - 1) : null);
+        assertThat(reusing.atPartStart()).isTrue();
+        for (int i = 0; i < 5_000; i++) {
+            reusing.add(file(String.format("f%07d.txt", i), 1));
+        }
+        reusing.finish();
+        assertThat(asked[0]).isEqualTo(parts.size());
+        assertThat(saved.getLast().parts()).isEqualTo(parts); // the same listing: reused and saved parts in place
+        assertThat(saved).hasSize(parts.size() / 2 + 1); // only the odd parts and the list of parts were saved
+    }
+
+    @Test
     void aListingThatFitsOnePartIsTheVersionOneTree() throws IOException {
         List<Tree> saved = new ArrayList<>();
         TreeBuilder b = new TreeBuilder(tree -> {

@@ -18,6 +18,8 @@ import org.dhatim.fastexcel.Worksheet;
  */
 final class XlsxFormat implements Format {
     static final String PATH = "xlsx/workspace.xlsx";
+    /** The one cell of the sheet a workspace without tables gets (a workbook cannot be empty). */
+    static final String NO_TABLES = "This workspace has no tables.";
     /** Rows of a sheet, the header included (Excel's limit). */
     static final int SHEET_ROWS = 1_048_576;
     private static final int FLUSH_EVERY = 1_000;
@@ -45,6 +47,11 @@ final class XlsxFormat implements Format {
             Set<String> sheetNames = new HashSet<>();
             for (TableDef table : snapshot.tables()) {
                 total += table(snapshot, table, book, sheetNames);
+            }
+            if (sheetNames.isEmpty()) { // a workbook must hold a sheet; readers find tables by sheet name, not this one
+                Worksheet note = book.newWorksheet("workspace");
+                note.inlineString(0, 0, NO_TABLES);
+                note.finish();
             }
             book.finish();
         }

@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-/** The JSON shapes of the export API (docs/spec/http-api.md §13). */
+/**
+ * The JSON shapes of the export API (docs/spec/http-api.md §13), described by the schemas {@code ExportRecipient},
+ * {@code Export} and {@code ExportSigningKey} of this module's {@code META-INF/cairn/openapi.json} (cairn-dist's
+ * FullOpenApiTest checks live answers against them): a change here changes the spec and the schema with it.
+ */
 public final class ExportViews {
     private ExportViews() {
     }

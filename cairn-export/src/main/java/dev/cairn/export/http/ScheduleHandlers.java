@@ -20,7 +20,7 @@ final class ScheduleHandlers {
         this.module = module;
     }
 
-    /** The request body of {@code PUT}: strict, exactly these fields. */
+    /** The request body of {@code PUT} (schema {@code ExportScheduleRequest}): strict, exactly these fields. */
     record ScheduleBody(String every, Integer hours, String at, String day, String cron, List<String> formats,
             Integer keepLast, Integer keepDays, Boolean history, String mode, Integer fullEvery,
             Boolean withSoftware) {
@@ -31,8 +31,9 @@ final class ScheduleHandlers {
     }
 
     /**
-     * What a schedule looks like on the wire; absent fields are null. {@code noRecipientSince} is set while the
-     * workspace has no recipient (the schedule starts nothing then).
+     * What a schedule looks like on the wire (schema {@code ExportSchedule} of the module's OpenAPI part); absent
+     * fields are null. {@code noRecipientSince} is set while the workspace has no recipient (the schedule starts
+     * nothing then).
      */
     record ScheduleView(String every, Integer hours, String at, String day, String cron, List<String> formats,
             boolean history, String mode, Integer fullEvery, int keepLast, int keepDays, boolean withSoftware,

@@ -8,7 +8,8 @@ import java.util.Map;
  * What a restore would change (docs/spec/http-api.md §13, "Restore"): per table its rows added, changed (field by field,
  * for the first {@link TableDiff#SAMPLES} of each kind) and deleted, its columns added, changed or removed; reports and
  * share links. {@code seq} is the workspace's change sequence the diff was computed against: an apply names it and is
- * refused if the workspace moved on since.
+ * refused if the workspace moved on since. On the wire: schema {@code RestoreDiff} (and {@code RestoreApplied} for an
+ * apply's answer) of the module's {@code META-INF/cairn/openapi.json}.
  */
 public record RestoreDiff(long seq, String mode, String format, Copy copy, List<TableDiff> tables, Items reports,
         Items shares) {

@@ -36,6 +36,10 @@ public final class CronLine {
         if (fields.length != 5) {
             return new Result(null, SHAPE + "; '" + text + "' has " + fields.length);
         }
+        if (text.indexOf('|') >= 0) {
+            // cron-utils reads '|' as its own composite of several lines, which is not cron and cannot be described
+            return new Result(null, SHAPE + "; '|' is not part of a cron line");
+        }
         if (!fields[0].matches("\\d{1,2}")) {
             return new Result(null, "give the minute as one number (0-59), e.g. '30 */6 * * *': exports run at most "
                     + "once an hour, and '" + fields[0] + "' is more often");
@@ -45,6 +49,9 @@ public final class CronLine {
             cron = PARSER.parse(text).validate();
         } catch (IllegalArgumentException bad) {
             return new Result(null, SHAPE + "; '" + text + "' is not one (" + bad.getMessage() + ")");
+        } catch (RuntimeException bad) {
+            // cron-utils fails on some malformed fields with other exceptions (e.g. '|-': an index out of bounds)
+            return new Result(null, SHAPE + "; '" + text + "' is not one");
         }
         CronLine c = new CronLine(text, cron);
         if (c.nextAfter(Instant.EPOCH).isEmpty()) {
@@ -69,7 +76,11 @@ public final class CronLine {
 
     /** The line in English words, e.g. "at 02:30 every day between Monday and Friday". */
     public String describe() {
-        return CronDescriptor.instance(Locale.ENGLISH).describe(cron);
+        try {
+            return CronDescriptor.instance(Locale.ENGLISH).describe(cron);
+        } catch (RuntimeException notDescribable) {
+            return "at the times of the cron line " + text + " (UTC)"; // cron-utils cannot word every line it accepts
+        }
     }
 
     @Override

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Runs one queued export: claims it (and keeps its heartbeat while it runs), chains an incremental one to the
  * workspace's newest finished export (built full when there is none), builds the bundle from one snapshot straight into the age encryptor (the plaintext
  * is never at rest: only the SQLite and XLSX formats' working files, in a private scratch directory deleted at the end),
- * writes the ciphertext to a spool file, stores it counted in the quota, and records the outcome. Thread-safe.
+ * writes the ciphertext into that scratch directory too (so a start sweeps it if the server died), stores it counted in
+ * the quota, and records the outcome. Thread-safe.
  */
 final class ExportRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExportRunner.class);
@@ -38,7 +39,6 @@ final class ExportRunner {
     private final BundleFiles files;
     private final WorkspaceSnapshots snapshots;
     private final SigningKey key;
-    private final SpoolDirectory spool;
     private final ScratchDirs scratch;
     private final InstantSource clock;
     private final String serverVersion;
@@ -55,7 +55,6 @@ final class ExportRunner {
         this.files = files;
         this.snapshots = snapshots;
         this.key = key;
-        this.spool = spool;
         this.scratch = new ScratchDirs(spool.dir());
         this.clock = clock;
         this.serverVersion = serverVersion;
@@ -112,7 +111,9 @@ final class ExportRunner {
                     "no recipient: every recipient was removed before the export ran; add one and export again");
         }
         Path work = scratch.create();
-        Path out = spool.newFile("export-");
+        // the ciphertext is built inside the export's scratch directory, which a start sweeps: a server killed mid-export
+        // must not leave it in the spool directory (found by the reliability harness's export crash row, issue 21)
+        Path out = Files.createFile(work.resolve("bundle.age"));
         try {
             MessageDigest sha = sha256();
             Optional<Export> previous = previous(e);

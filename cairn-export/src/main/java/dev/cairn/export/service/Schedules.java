@@ -12,7 +12,8 @@ import java.util.Optional;
  * schedule is only set for a workspace with a recipient. A due schedule is moved past "now" before its export starts
  * (one conditional update, so one process starts it, and runs missed while the server was down make one export, not
  * one each); a workspace whose export is still queued or running starts none and stays due; a workspace whose
- * recipients were all removed starts none (its owner hears of it once, {@link RecipientIncidents}). Thread-safe.
+ * recipients were all removed starts none (its owner hears of it once, {@link RecipientIncidents}); a schedule whose
+ * next run is further ahead than one interval (the clock went back) moves back to the interval's next run. Thread-safe.
  */
 public final class Schedules {
     private final ScheduleTable table;
@@ -79,6 +80,7 @@ public final class Schedules {
     public int runDue() {
         int started = 0;
         Instant now = clock.instant();
+        pullBack(now);
         for (Schedule s : table.due(now)) {
             if (exports.busy(s.workspaceId())) {
                 continue;
@@ -90,6 +92,21 @@ public final class Schedules {
             }
         }
         return started;
+    }
+
+    /**
+     * Moves back every schedule whose next run lies beyond the interval's next run after {@code now}: the server's
+     * clock went back (it was ahead and was corrected). Left alone, such a schedule would skip every run until the
+     * clock caught up with where it had been (a day after a one-day jump). {@code next} is monotone, so a clock that
+     * only moves forward never gets here. Found by the reliability suite's clock-jump row (issue 21).
+     */
+    private void pullBack(Instant now) {
+        for (Schedule s : table.all()) {
+            Instant next = s.interval().next(now);
+            if (s.nextAt().isAfter(next)) {
+                table.advance(s.workspaceId(), s.nextAt(), next);
+            }
+        }
     }
 
     private static ServiceException invalid(String problem) {

@@ -50,6 +50,35 @@ class ExportRecoveryTest {
         }
     }
 
+    /**
+     * Issue 21 (reliability harness, export crash row): a server killed while it built an export left the ciphertext in
+     * {@code spool/export-*.tmp}. Every file an export writes is now inside its scratch directory, which a start sweeps:
+     * nothing appears directly in the spool directory while an export runs.
+     */
+    @Test
+    void anExportWritesNothingOutsideItsScratchDirectory() throws Exception {
+        try (TestServer server = TestServer.start(dir, c -> c, clock, FEATURES)) {
+            long workspace = workspace(server, server.account("ann").id());
+            ExportModule module = ExportFixtures.module(server);
+            module.recipients().add(workspace, "nas", Age.newIdentity()[1], "ann");
+            Path spool = dir.resolve("spool");
+            Files.createDirectories(spool);
+            try (java.nio.file.WatchService watch = spool.getFileSystem().newWatchService()) {
+                spool.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+                module.exports().start(workspace, ExportRequest.full(List.of("csv", "jsonl")), "ann");
+                module.exports().runQueued();
+                for (int i = 0; i < 3000 && module.exports().list(workspace).getFirst().status() != ExportStatus.DONE; i++) {
+                    Thread.sleep(10);
+                }
+                assertThat(module.exports().list(workspace).getFirst().status()).isEqualTo(ExportStatus.DONE);
+                java.nio.file.WatchKey key = watch.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                List<String> created = key == null ? List.of()
+                        : key.pollEvents().stream().map(ev -> ev.context().toString()).toList();
+                assertThat(created).allMatch(name -> name.equals("export-scratch"), "only the scratch directory");
+            }
+        }
+    }
+
     @Test
     void withTwoServersALostExportIsFailedAndRetriedByItsScheduleAndALiveOneIsNot() throws Exception {
         String db = TestDatabases.postgresUrl();

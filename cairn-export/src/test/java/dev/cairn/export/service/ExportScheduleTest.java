@@ -74,6 +74,24 @@ class ExportScheduleTest {
     }
 
     @Test
+    void aClockThatJumpsAheadAndBackRunsTheScheduleOnceAndThenAtItsUsualTimes() throws Exception {
+        module.schedules().set(workspace, ScheduleSetting.of("hours", 1, null, null, null, null, null), "ann");
+        Instant real = clock.instant();
+        clock.set(real.plus(Duration.ofHours(25))); // the server's clock jumps a day ahead: one export, not 25
+        assertThat(module.schedules().runDue()).isEqualTo(1);
+        assertThat(module.schedules().runDue()).isZero();
+        awaitEnd();
+        clock.set(real.plus(Duration.ofMinutes(1))); // and is put right
+        assertThat(module.schedules().runDue()).isZero();
+        assertThat(module.schedules().require(workspace).nextAt()).as("not a day late")
+                .isEqualTo(real.plus(Duration.ofMinutes(61)));
+        clock.set(real.plus(Duration.ofMinutes(61)));
+        assertThat(module.schedules().runDue()).isEqualTo(1);
+        awaitEnd();
+        assertThat(module.exports().list(workspace)).hasSize(2);
+    }
+
+    @Test
     void aCronLineRunsAtItsTimesInUtc() throws Exception {
         Schedule s = module.schedules().set(workspace, cron("30 2 * * 1-5"), "ann");
         assertThat(s.nextAt()).as("Thursday 03:04 → Friday 02:30").isEqualTo("2025-01-03T02:30:00Z");

@@ -66,6 +66,17 @@ final class AccountDao {
         update("UPDATE accounts SET password_hash = :v WHERE id = :id", id, hash);
     }
 
+    /** The account's chosen time zone id; empty when it chose none (or has no row). */
+    Optional<String> timeZone(long id) {
+        return reads.withHandle(h -> h.createQuery("SELECT time_zone FROM accounts WHERE id = :id").bind("id", id)
+                .mapTo(String.class).findOne().filter(z -> z != null));
+    }
+
+    void setTimeZone(long id, String zone) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET time_zone = :v WHERE id = :id")
+                .bindByType("v", zone, String.class).bind("id", id).execute());
+    }
+
     /** Sets the status; the suspension reason is kept only while suspended. */
     void setStatus(Handle h, long id, AccountStatus status, String reason) {
         h.createUpdate("UPDATE accounts SET status = :v, suspended_reason = :r WHERE id = :id")

@@ -223,6 +223,21 @@ public final class AccountService {
         sessions.endAll(account.id());
     }
 
+    /**
+     * The time zone the account reads its pages in (ADR 52), as the id it chose ({@code Europe/Berlin}); empty when it
+     * chose none (pages then show UTC).
+     */
+    public Optional<String> timeZone(long accountId) {
+        return dao.timeZone(accountId);
+    }
+
+    /**
+     * Sets the account's time zone; {@code zoneId} must be a zone id the caller has checked (null: back to UTC).
+     */
+    public void setTimeZone(long accountId, String zoneId) {
+        dao.setTimeZone(accountId, zoneId);
+    }
+
     /** Sets a password without the current one (admin CLI). */
     public void resetPassword(String name, String password) {
         Account account = require(name);

@@ -17,6 +17,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class AlertJob {
     public static final Duration PERIOD = Duration.ofMinutes(1);
+    /**
+     * How far past now an incident's last send may lie before it is taken for one made while the server's clock was
+     * ahead (and has since been put right): beyond any skew between server processes.
+     */
+    static final Duration AHEAD = Duration.ofMinutes(10);
 
     private final Jdbi jdbi;
     private final InstantSource clock;
@@ -131,14 +136,22 @@ public final class AlertJob {
         }
     }
 
-    /** Repeats every open incident of a repeating kind whose account's repeat period passed since it was last sent. */
+    /**
+     * Repeats every open incident of a repeating kind whose account's repeat period passed since it was last sent. An
+     * incident last sent more than {@link #AHEAD} in the future was sent while the clock was ahead: its period restarts
+     * now (no message), so it repeats a period after the clock was put right, not once the clock has caught up.
+     */
     public void repeatDue() {
         Instant now = clock.instant();
         List<Incident> open = jdbi.withHandle(h -> Incidents.open(h, null));
         for (Incident incident : open) {
             int hours = new SettingsStore(jdbi).get(incident.accountId()).repeatHours();
-            if (incident.alertKind().repeats() && hours > 0
-                    && !now.isBefore(incident.lastSentAt().plus(Duration.ofHours(hours)))) {
+            if (!incident.alertKind().repeats() || hours <= 0) {
+                continue;
+            }
+            if (incident.lastSentAt().isAfter(now.plus(AHEAD))) {
+                alerts.restartPeriod(incident);
+            } else if (!now.isBefore(incident.lastSentAt().plus(Duration.ofHours(hours)))) {
                 alerts.repeat(incident);
             }
         }

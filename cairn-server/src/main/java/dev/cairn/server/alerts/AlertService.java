@@ -62,6 +62,15 @@ public final class AlertService implements Alerts, RunService.Observer {
         });
     }
 
+    /**
+     * Counts an incident's repeat period from now without telling anyone (its last send lies in the future: the clock
+     * was ahead then); false if another process repeated or restarted it first.
+     */
+    boolean restartPeriod(Incident incident) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> Incidents.markRepeated(h, incident, now));
+    }
+
     /** Queues the message for each channel the account has now (none: the incident is only listed on its page). */
     private static void queue(Handle h, Incident incident, String state, String message, Instant now) {
         AlertSettings settings = SettingsStore.get(h, incident.accountId());

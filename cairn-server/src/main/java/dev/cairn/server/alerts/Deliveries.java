@@ -19,6 +19,8 @@ final class Deliveries {
     static final int MAX_ATTEMPTS = 6;
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration CLAIM = Duration.ofMinutes(5);
+    /** Beyond any next attempt a running clock sets: the longest backoff plus a claim. */
+    static final Duration HORIZON = backoff(MAX_ATTEMPTS).plus(CLAIM);
     static final String EMAIL = "email";
     static final String WEBHOOK = "webhook";
 
@@ -32,10 +34,15 @@ final class Deliveries {
                 .bind("now", now.toEpochMilli()).execute();
     }
 
-    /** Pending messages whose next attempt is due, oldest first. */
+    /**
+     * Pending messages whose next attempt is due, oldest first. A next attempt further ahead than any backoff or claim
+     * can put it (past {@link #HORIZON}) was set while the clock was ahead and has since been put right: it is due now,
+     * or the message would wait for the clock to catch up (a day after a one-day jump; issue 21's clock rows).
+     */
     static List<Delivery> due(Handle h, Instant now, int limit) {
-        return h.createQuery("SELECT * FROM alert_deliveries WHERE state = 'pending' AND next_attempt_at <= :now "
-                + "ORDER BY id LIMIT :n").bind("now", now.toEpochMilli()).bind("n", limit)
+        return h.createQuery("SELECT * FROM alert_deliveries WHERE state = 'pending' AND (next_attempt_at <= :now "
+                + "OR next_attempt_at > :horizon) ORDER BY id LIMIT :n").bind("now", now.toEpochMilli())
+                .bind("horizon", now.plus(HORIZON).toEpochMilli()).bind("n", limit)
                 .map((rs, ctx) -> delivery(rs)).list();
     }
 

@@ -93,9 +93,12 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Whether a trivial query answers within a second; for readiness checks. */
+    /**
+     * Whether a trivial query answers within a second; for readiness checks. On SQLite through a read connection: a
+     * write connection may be queued for behind write commits under load, and readiness must not wait for those.
+     */
     public boolean isReachable() {
-        try (var connection = dataSource.getConnection()) {
+        try (var connection = (readSource == null ? dataSource : readSource).getConnection()) {
             return connection.isValid(1);
         } catch (Exception e) {
             return false;

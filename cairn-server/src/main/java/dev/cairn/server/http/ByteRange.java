@@ -29,22 +29,31 @@ public record ByteRange(long offset, long length) {
             return Optional.empty();
         }
         if (m.group(1).isEmpty()) {
-            long suffix = Long.parseLong(m.group(2));
+            long suffix = number(m.group(2));
             if (suffix == 0) {
                 throw unsatisfiable(size);
             }
             long n = Math.min(suffix, size);
             return size == 0 ? Optional.empty() : Optional.of(new ByteRange(size - n, n));
         }
-        long first = Long.parseLong(m.group(1));
-        long last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+        long first = number(m.group(1));
+        long last = m.group(2).isEmpty() ? size - 1 : Math.min(number(m.group(2)), size - 1);
         if (first >= size || last < first) {
-            if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < first) {
+            if (!m.group(2).isEmpty() && number(m.group(2)) < first) {
                 return Optional.empty(); // syntactically invalid (last < first): ignore the header
             }
             throw unsatisfiable(size);
         }
         return Optional.of(new ByteRange(first, last - first + 1));
+    }
+
+    /** The decimal {@code digits} (at most 19), or {@link Long#MAX_VALUE} past it: a position beyond any object. */
+    private static long number(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** The {@code Content-Range} value of this range within {@code size}. */

@@ -41,7 +41,8 @@ public final class ErrorMapper {
     /** Maps any exception a handler or the guard threw. */
     void handle(Exception e, Context ctx) {
         Problem problem = toProblem(e, ctx);
-        if (malformedRequest(e) != null) {
+        boolean refusedForSize = problem.status() == 413 || problem.status() == 507;
+        if (refusedForSize ? !RefusedBodies.discard(ctx) : malformedRequest(e) != null) {
             ctx.header("Connection", "close"); // the rest of the body cannot be read: say so, or a keep-alive client
         }                                      // would send its next request into a connection about to close
         metrics.counter("cairn.http.errors", "code", problem.code()).increment();
@@ -54,6 +55,19 @@ public final class ErrorMapper {
             ctx.header("WWW-Authenticate", "Basic realm=\"cairn\"");
         }
         write(ctx, problem);
+    }
+
+    /**
+     * Maps the exceptions Javalin throws itself (a form body over its size limit, say), which it would otherwise answer
+     * with its own plain page and without reading the rest of the body; a status below 400 (a redirect: cairn throws
+     * none, {@code ctx.redirect} throws nothing) is kept as it is.
+     */
+    void handleJavalin(HttpResponseException e, Context ctx) {
+        if (e.getStatus() < 400) {
+            ctx.status(e.getStatus());
+            return;
+        }
+        handle(e, ctx);
     }
 
     /** Writes a problem for a status Javalin produced itself (no route, wrong method). */
@@ -74,10 +88,22 @@ public final class ErrorMapper {
                     + "; objects cannot be overwritten (delete it first if your token may delete)");
             case TransientBlobStoreException t -> storeTrouble(t, ctx);
             case org.jdbi.v3.core.JdbiException j when databaseUnreachable(j) -> databaseTrouble(j, ctx);
+            case IOException io when DiskFull.is(io) -> storageFull(io, ctx);
             case IOException io -> internal(io, ctx, "storage failure");
             case HttpResponseException h -> fromJavalin(h);
+            case IllegalArgumentException i when fromUrlDecoder(i) -> Problem.of(ErrorCode.BAD_REQUEST, "the request's "
+                    + "path has a malformed percent-encoding (a '%' must be followed by two hex digits)");
             default -> internal(e, ctx, "unexpected failure");
         };
+    }
+
+    /**
+     * Javalin's decoding of a path parameter that Jetty left undecoded (in a {@code ;} segment) and that holds a '%'
+     * not followed by two hex digits: the client's fault, a 400 (the fuzzing suite found it as a 500).
+     */
+    private static boolean fromUrlDecoder(IllegalArgumentException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && "java.net.URLDecoder".equals(trace[0].getClassName());
     }
 
     /**
@@ -107,6 +133,13 @@ public final class ErrorMapper {
     private static Problem storeTrouble(Exception e, Context ctx) {
         LOG.warn("transient storage failure on {} {}: {}", ctx.method(), Requests.loggablePath(ctx), e.toString());
         return Problem.of(ErrorCode.STORE_UNAVAILABLE, "the storage backend is temporarily unavailable; retry later");
+    }
+
+    private static Problem storageFull(Exception e, Context ctx) {
+        LOG.error("server storage full on {} {}: {}", ctx.method(), Requests.loggablePath(ctx), e.toString());
+        return Problem.of(ErrorCode.STORAGE_FULL, "the server's storage is full (not your quota): nothing of this request "
+                + "was kept, and everything stored before is safe. Ask the server's administrator to free space, then "
+                + "run the same command again");
     }
 
     /** Whether a database failure is the database being unreachable (connection refused, lost, or none free in time). */
@@ -146,6 +179,10 @@ public final class ErrorMapper {
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             default -> h.getStatus() >= 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_REQUEST;
         };
+        if (code == ErrorCode.TOO_LARGE) { // Javalin's own limit on forms and other bodies it reads whole
+            return Problem.of(code, "the request body is too large: a form or other request read whole may have at "
+                    + "most 1,000,000 bytes; send less (files go through the upload pages and the API)");
+        }
         return Problem.of(code, h.getMessage());
     }
 

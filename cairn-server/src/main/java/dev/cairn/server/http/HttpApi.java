@@ -14,6 +14,7 @@ import dev.cairn.server.quota.UsageMeter;
 import dev.cairn.server.storage.ObjectService;
 import dev.cairn.server.storage.RepoRegistry;
 import dev.cairn.server.web.NavLink;
+import dev.cairn.server.ViewerZone;
 import dev.cairn.server.web.WebKit;
 import dev.cairn.server.web.WebUi;
 import io.javalin.Javalin;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,14 @@ public final class HttpApi {
      * for 16 s; a drip of a few bytes every few seconds is cut off within seconds.
      */
     static final long MIN_BODY_BYTES_PER_SECOND = 256;
+    /**
+     * Bytes a connection reads from its socket at once (Jetty's default is 8 KiB): an upload's body reaches the handler
+     * in pieces of at most this size, and every piece is a wake-up of the handler's thread and a write into the store
+     * (ADR 60). Taken from Jetty's buffer pool only while a request is being read.
+     */
+    static final int INPUT_BUFFER_BYTES = 64 * 1024;
+    /** Jetty's own threads (acceptor, selector, housekeeping); requests run on virtual threads, outside this bound. */
+    private static final int MAX_PLATFORM_THREADS = 32;
 
     private final Javalin app;
     /** Counts requests until their response is completely written (a handler that returned may still be writing). */
@@ -57,6 +67,7 @@ public final class HttpApi {
     private final List<RegisteredRoute> registered = new CopyOnWriteArrayList<>();
     private final PrometheusMeterRegistry metrics;
     private final SlowClients slowClients = new SlowClients(HEADER_DEADLINE);
+    private final AccountService accounts;
     /** Where {@link #start} listens; read when Javalin builds the connector. */
     private volatile String listenHost;
     private volatile int listenPort;
@@ -80,6 +91,7 @@ public final class HttpApi {
 
     public HttpApi(Services s) {
         this.metrics = s.metrics();
+        this.accounts = s.accounts();
         SessionCookies cookies = new SessionCookies(s.sessions(), s.secureCookies());
         PasswordConfirmation passwords = new PasswordConfirmation(s.accounts());
         Authenticator authenticator = new Authenticator(s.accounts(), s.tokens(), s.sessions());
@@ -105,10 +117,14 @@ public final class HttpApi {
 
     private void configure(JavalinConfig config, List<Route> routes, AccessGuard guard, ErrorMapper errors) {
         config.concurrency.useVirtualThreads = true;
+        config.jetty.threadPool = threadPool();
         config.startup.showJavalinBanner = false;
         responses.setHandler(new NoMethodOverride());
         config.jetty.modifyServer(server -> server.setHandler(responses)); // Javalin nests its servlet context inside
-        config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+            http.setInputBufferSize(INPUT_BUFFER_BYTES);
+        });
         config.jetty.addConnector((server, http) -> { // HTTP/1.1 whose status lines may carry a handler's reason
             var connector = new org.eclipse.jetty.server.ServerConnector(server, ReasonPhrases.connectionFactory(http));
             connector.setHost(listenHost);
@@ -132,21 +148,54 @@ public final class HttpApi {
             }
         }
         config.routes.exception(Exception.class, errors::handle);
+        config.routes.exception(io.javalin.http.HttpResponseException.class, errors::handleJavalin);
         config.routes.error(404, ctx -> unmatched(ctx, errors, ErrorCode.NOT_FOUND, "no such resource: " + ctx.path()));
         config.routes.error(405, ctx -> unmatched(ctx, errors, ErrorCode.METHOD_NOT_ALLOWED, ctx.method()
                 + " is not allowed on " + ctx.path()));
         config.requestLogger.http(this::logRequest);
     }
 
+    /**
+     * Jetty's acceptor and selector on platform threads, requests on virtual threads. Javalin's own virtual-thread pool
+     * runs the acceptor and the selector as virtual threads too: they then wait for a carrier like every request, and
+     * while the carriers are busy (CPU-bound uploads, a native call that pins its carrier) no connection is accepted or
+     * read: past the kernel's listen backlog (50) new connections are not even established, and connections the
+     * clients closed stay in CLOSE-WAIT (issue 21; {@code BusyCarriersTest}). Jetty's {@code QueuedThreadPool} with a virtual-threads executor is Jetty's own
+     * set-up for virtual threads.
+     */
+    static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_PLATFORM_THREADS, 4, 60_000);
+        pool.setName("cairn-http");
+        pool.setVirtualThreadsExecutor(java.util.concurrent.Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("cairn-http-request-", 0).factory()));
+        return pool;
+    }
+
+    /** Counts the request in flight and runs it in the signed-in reader's time zone ({@link ViewerZone}). */
     private Handler counted(Handler handler) {
         return ctx -> {
             inFlight.enter();
             try {
-                handler.handle(ctx);
+                ViewerZone.call(readerZone(ctx), () -> {
+                    handler.handle(ctx);
+                    return null;
+                });
             } finally {
                 inFlight.exit();
             }
         };
+    }
+
+    /**
+     * The zone of a web session's account (one read per page); null (UTC) for tokens, the restic protocol and visitors,
+     * whose answers carry no formatted times.
+     */
+    private java.time.ZoneId readerZone(io.javalin.http.Context ctx) {
+        Principal p = Requests.principalOrNull(ctx);
+        if (p == null || p.via() != Principal.Via.SESSION) {
+            return null;
+        }
+        return accounts.timeZone(p.accountId()).flatMap(ViewerZone::parse).orElse(null);
     }
 
     /**

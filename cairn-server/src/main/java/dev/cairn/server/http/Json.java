@@ -47,7 +47,11 @@ public final class Json {
      *                          {@code bad-request} (saying where and what, in JSON terms)
      */
     public static <T> T read(Context ctx, Class<T> type) {
-        JsonNode tree = readTree(ctx);
+        return bind(readTree(ctx), type);
+    }
+
+    /** Binds a parsed body ({@link #parse}) to {@code type} with the strict mapper; {@code bad-request} if it does not fit. */
+    static <T> T bind(JsonNode tree, Class<T> type) {
         if (tree.isNull()) {
             throw ServiceException.badRequest("the body is JSON null; send " + JsonErrors.kindOf(type));
         }
@@ -84,6 +88,10 @@ public final class Json {
                     + "and documents at most 1,000 levels of nesting");
         } catch (JsonProcessingException e) {
             throw ServiceException.badRequest(JsonErrors.describe(e));
+        } catch (NumberFormatException e) {
+            // an exponent past what BigDecimal takes (e.g. 1e10000000000): Jackson lets this through unwrapped
+            throw ServiceException.badRequest("a number in the JSON body is out of range: exponents may have at most "
+                    + "9 digits");
         } catch (IOException e) {
             throw new ServiceException(ErrorCode.INCOMPLETE_BODY, "could not read the request body; send it again");
         }

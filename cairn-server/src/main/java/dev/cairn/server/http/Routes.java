@@ -61,6 +61,7 @@ final class Routes {
                 new Route(POST, "/tokens/{id}/revoke", Role.SESSION_USER, h.ui().tokens()::revoke),
                 new Route(GET, "/account/password", Role.SESSION_USER, h.ui().account()::passwordPage),
                 new Route(POST, "/account/password", Role.SESSION_USER, h.ui().account()::changePassword),
+                new Route(POST, "/account/time-zone", Role.SESSION_USER, h.ui().account()::setTimeZone),
                 new Route(GET, "/account/delete", Role.SESSION_USER, h.ui().account()::deletePage),
                 new Route(POST, "/account/delete", Role.SESSION_USER, h.ui().account()::delete),
                 new Route(GET, "/device", Role.SESSION_USER, h.ui().devices()::approvalPage),

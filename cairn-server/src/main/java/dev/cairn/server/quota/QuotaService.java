@@ -14,7 +14,10 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Protocol for a write: {@link #reserve} before any byte is stored (one conditional {@code UPDATE}, atomic on SQLite
  * and PostgreSQL, so racing uploads on any number of server processes never take usage past the quota), then either
  * {@link #commit} once the object is visible or {@link #release} if it is not. A delete calls {@link #freed} after the
- * object is gone. A crash between store and commit leaves drift that {@code UsageReconciler} repairs.
+ * object is gone. Repository uploads use the {@code *Upload} forms, which also keep the durable record of uploads in
+ * flight ({@link UploadsInFlight}, ADR 58): a process killed between store and commit leaves that record, and a
+ * successor recounts the repositories it names ({@link #interrupted}, {@link #correctInterrupted}), so a crash never
+ * leaves usage below the store's bytes.
  *
  * <p>Every reservation is also recorded as this process's lease ({@code reservation_leases}, keyed by a random instance id),
  * and the process {@linkplain #heartbeat heartbeats}. When a process dies with uploads in flight, its leases stay behind;
@@ -82,6 +85,11 @@ public final class QuotaService {
     }
 
     private void reserveUnpoliced(long accountId, long bytes, long held) {
+        reserveUnpoliced(accountId, bytes, held, null);
+    }
+
+    /** @param upload the repository of an upload to record as in flight with the reservation; null: none */
+    private void reserveUnpoliced(long accountId, long bytes, long held, String upload) {
         if (bytes < 0 || held < 0) {
             throw new IllegalArgumentException("cannot reserve " + bytes + " bytes beside " + held);
         }
@@ -91,6 +99,9 @@ public final class QuotaService {
                     .bind("n", bytes).bind("id", accountId).execute();
             if (n > 0) {
                 lease(h, accountId, bytes);
+                if (upload != null) {
+                    UploadsInFlight.adjust(h, instanceId, accountId, upload, 1);
+                }
             }
             return n;
         });
@@ -101,13 +112,51 @@ public final class QuotaService {
         }
     }
 
+    /**
+     * As {@link #reserve(long, long)} ({@code policed}) or {@link #reserveUnpoliced(long, long)}, for an upload to
+     * {@code repo}, and records the upload as in flight in the same transaction. End it with {@link #commitUpload} or
+     * {@link #releaseUpload}.
+     */
+    public void reserveUpload(long accountId, String repo, long bytes, boolean policed) {
+        if (policed) {
+            checkWrite(accountId);
+        }
+        reserveUnpoliced(accountId, bytes, 0, repo);
+    }
+
+    /**
+     * Records an upload to {@code repo} as in flight whose bytes were reserved without it (a spooled body, reserved
+     * step by step); call before the store write. End it with {@link #commitUpload} or {@link #releaseUpload}.
+     */
+    public void beginUpload(long accountId, String repo) {
+        jdbi.useTransaction(h -> UploadsInFlight.adjust(h, instanceId, accountId, repo, 1));
+    }
+
+    /** {@link #commit} of an upload begun with {@link #reserveUpload} or {@link #beginUpload}; ends it. */
+    public void commitUpload(long accountId, String repo, long reserved, long stored) {
+        jdbi.useTransaction(h -> {
+            commit(h, accountId, repo, reserved, stored);
+            UploadsInFlight.adjust(h, instanceId, accountId, repo, -1);
+        });
+    }
+
+    /** {@link #release} of an upload begun with {@link #reserveUpload} or {@link #beginUpload}; ends it. */
+    public void releaseUpload(long accountId, String repo, long reserved) {
+        jdbi.useTransaction(h -> {
+            release(h, accountId, reserved);
+            UploadsInFlight.adjust(h, instanceId, accountId, repo, -1);
+        });
+    }
+
     /** Returns a reservation that was not used (failed or aborted upload). */
     public void release(long accountId, long bytes) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :n WHERE id = :id")
-                    .bind("n", bytes).bind("id", accountId).execute();
-            lease(h, accountId, -bytes);
-        });
+        jdbi.useTransaction(h -> release(h, accountId, bytes));
+    }
+
+    private void release(Handle h, long accountId, long bytes) {
+        h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :n WHERE id = :id")
+                .bind("n", bytes).bind("id", accountId).execute();
+        lease(h, accountId, -bytes);
     }
 
     /**
@@ -115,13 +164,15 @@ public final class QuotaService {
      * transaction ({@code stored} may be smaller than {@code reserved}; the rest is released).
      */
     public void commit(long accountId, String repo, long reserved, long stored) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :r, stored_bytes = stored_bytes + :s "
-                    + "WHERE id = :id").bind("r", reserved).bind("s", stored).bind("id", accountId).execute();
-            lease(h, accountId, -reserved);
-            adjustRepo(h, accountId, repo, stored, 1);
-            journal(h, accountId, stored, "commit");
-        });
+        jdbi.useTransaction(h -> commit(h, accountId, repo, reserved, stored));
+    }
+
+    private void commit(Handle h, long accountId, String repo, long reserved, long stored) {
+        h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :r, stored_bytes = stored_bytes + :s "
+                + "WHERE id = :id").bind("r", reserved).bind("s", stored).bind("id", accountId).execute();
+        lease(h, accountId, -reserved);
+        adjustRepo(h, accountId, repo, stored, 1);
+        journal(h, accountId, stored, "commit");
     }
 
     /** Records that an object of {@code bytes} was removed from {@code repo}. */
@@ -139,24 +190,78 @@ public final class QuotaService {
      * bytes (recount minus recorded).
      */
     public long correct(long accountId, String repo, long storedBytes, long objects) {
+        return jdbi.inTransaction(h -> correct(h, accountId, repo, storedBytes, objects));
+    }
+
+    private long correct(Handle h, long accountId, String repo, long storedBytes, long objects) {
+        long recorded = h.createQuery("SELECT stored_bytes FROM repos WHERE account_id = :a AND name = :r")
+                .bind("a", accountId).bind("r", repo).mapTo(Long.class).findOne().orElse(0L);
+        long drift = storedBytes - recorded;
+        h.createUpdate("UPDATE repos SET stored_bytes = :s, object_count = :o WHERE account_id = :a AND name = :r")
+                .bind("s", storedBytes).bind("o", objects).bind("a", accountId).bind("r", repo).execute();
+        h.createUpdate("UPDATE accounts SET stored_bytes = stored_bytes + :d WHERE id = :a")
+                .bind("d", drift).bind("a", accountId).execute();
+        journal(h, accountId, drift, "correct");
+        return drift;
+    }
+
+    /** A repository where a process that is gone had uploads in flight: it may hold objects nobody charged. */
+    public record Interrupted(long accountId, String repo) {
+    }
+
+    /** The recorded bytes and objects of a repository at one moment, to recount against; null if it is gone. */
+    public record Ledger(long storedBytes, long objects) {
+    }
+
+    /** The repositories where processes that are gone had uploads in flight (ADR 58), each once. */
+    public List<Interrupted> interrupted() {
+        return jdbi.withHandle(UploadsInFlight::orphaned);
+    }
+
+    /** The repository's recorded stored bytes and objects now; null if it no longer exists. */
+    public Ledger ledger(long accountId, String repo) {
+        return jdbi.withHandle(h -> UploadsInFlight.ledger(h, accountId, repo).orElse(null));
+    }
+
+    /**
+     * Corrects an {@linkplain #interrupted interrupted} repository to a recount of its store, made after its ledger read
+     * {@code before}, and forgets the interrupted uploads there: unless the ledger changed since {@code before} or a
+     * live process has an upload in flight there (the recount may then have seen an object whose charge is not in the
+     * ledger yet, or miss one that is); then nothing changes and the caller recounts again later. A repository that is
+     * gone just loses its record. Returns the drift corrected, or empty if nothing was corrected for those reasons.
+     */
+    public java.util.OptionalLong correctInterrupted(Interrupted where, Ledger before, long storedBytes, long objects) {
         return jdbi.inTransaction(h -> {
-            long recorded = h.createQuery("SELECT stored_bytes FROM repos WHERE account_id = :a AND name = :r")
-                    .bind("a", accountId).bind("r", repo).mapTo(Long.class).findOne().orElse(0L);
-            long drift = storedBytes - recorded;
-            h.createUpdate("UPDATE repos SET stored_bytes = :s, object_count = :o WHERE account_id = :a AND name = :r")
-                    .bind("s", storedBytes).bind("o", objects).bind("a", accountId).bind("r", repo).execute();
-            h.createUpdate("UPDATE accounts SET stored_bytes = stored_bytes + :d WHERE id = :a")
-                    .bind("d", drift).bind("a", accountId).execute();
-            journal(h, accountId, drift, "correct");
-            return drift;
+            var now = UploadsInFlight.ledger(h, where.accountId(), where.repo());
+            if (now.isEmpty()) {
+                UploadsInFlight.forgetOrphans(h, where.accountId(), where.repo());
+                return java.util.OptionalLong.of(0);
+            }
+            if (before == null || now.get().storedBytes() != before.storedBytes()
+                    || now.get().objects() != before.objects()
+                    || UploadsInFlight.liveUploads(h, where.accountId(), where.repo())) {
+                return java.util.OptionalLong.empty();
+            }
+            long drift = correct(h, where.accountId(), where.repo(), storedBytes, objects);
+            UploadsInFlight.forgetOrphans(h, where.accountId(), where.repo());
+            return java.util.OptionalLong.of(drift);
         });
     }
 
-    /** Clears all reservations (only safe when no upload is in flight anywhere, e.g. a single server starting up). */
+    /** This process's id among those sharing the database. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * Clears all reservations and forgets every other process (only safe when no upload is in flight anywhere, e.g. a
+     * single server starting up); their uploads in flight become {@linkplain #interrupted interrupted}.
+     */
     public void clearReservations() {
         jdbi.useTransaction(h -> {
             h.createUpdate("UPDATE accounts SET reserved_bytes = 0 WHERE reserved_bytes <> 0").execute();
             h.createUpdate("DELETE FROM reservation_leases").execute();
+            h.createUpdate("DELETE FROM server_instances WHERE instance_id <> :me").bind("me", instanceId).execute();
         });
     }
 
@@ -179,23 +284,32 @@ public final class QuotaService {
                 .mapTo(String.class).list());
         long returned = 0;
         for (String instance : dead) {
-            returned += jdbi.inTransaction(h -> {
-                long sum = 0;
-                for (var lease : h.createQuery("SELECT account_id, bytes FROM reservation_leases WHERE instance_id = :i")
-                        .bind("i", instance).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()) {
-                    int deleted = h.createUpdate("DELETE FROM reservation_leases WHERE instance_id = :i AND account_id = :a")
-                            .bind("i", instance).bind("a", lease[0]).execute();
-                    if (deleted == 1) { // another process may have reclaimed it first
-                        h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :n WHERE id = :a")
-                                .bind("n", lease[1]).bind("a", lease[0]).execute();
-                        sum += lease[1];
-                    }
-                }
-                h.createUpdate("DELETE FROM server_instances WHERE instance_id = :i").bind("i", instance).execute();
-                return sum;
-            });
+            returned += forgetInstance(instance);
         }
         return returned;
+    }
+
+    /**
+     * Gives back the reservations of the process {@code instance}, known to be dead (e.g. its successor on the same data
+     * directory found its lock free), and forgets it: its uploads in flight become {@linkplain #interrupted interrupted}.
+     * Returns the bytes given back.
+     */
+    public long forgetInstance(String instance) {
+        return jdbi.inTransaction(h -> {
+            long sum = 0;
+            for (var lease : h.createQuery("SELECT account_id, bytes FROM reservation_leases WHERE instance_id = :i")
+                    .bind("i", instance).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()) {
+                int deleted = h.createUpdate("DELETE FROM reservation_leases WHERE instance_id = :i AND account_id = :a")
+                        .bind("i", instance).bind("a", lease[0]).execute();
+                if (deleted == 1) { // another process may have reclaimed it first
+                    h.createUpdate("UPDATE accounts SET reserved_bytes = reserved_bytes - :n WHERE id = :a")
+                            .bind("n", lease[1]).bind("a", lease[0]).execute();
+                    sum += lease[1];
+                }
+            }
+            h.createUpdate("DELETE FROM server_instances WHERE instance_id = :i").bind("i", instance).execute();
+            return sum;
+        });
     }
 
     /** Journals a change of stored bytes in the caller's transaction ({@code usage_changes}; see {@link UsageJournal}). */

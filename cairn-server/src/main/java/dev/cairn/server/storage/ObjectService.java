@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Uploads: quota is reserved before the first byte is stored (from the declared length, or step by step while a
  * chunked body is spooled), the body streams into the store's atomic put, the optional SHA-256 check fails the put
- * before the object becomes visible, and the reservation is committed only for a visible object. Deletes of anything
+ * before the object becomes visible, and the reservation is committed only for a visible object. Each upload is
+ * recorded as in flight from before the store write until its charge (ADR 58), so one a crash cut off is recounted. Deletes of anything
  * but locks are held for {@link StorageOptions#deleteGrace()} when it is positive.
  *
  * <p>Thread-safe. Throws {@link ServiceException}s for refusals and the store's {@link IOException}s
@@ -42,16 +43,17 @@ public final class ObjectService {
     private final java.util.function.LongConsumer snapshotStored;
 
     /**
+     * @param reads          for read-only lookups ({@code Database#reads}): never waits behind the writer on SQLite
      * @param snapshotStored told the id of the API token that stored a {@code snapshots} object (a device's last backup)
      */
     public ObjectService(TenantStores stores, RepoRegistry repos, QuotaService quota, TrafficListener traffic,
-            StorageOptions options, InstantSource clock, org.jdbi.v3.core.Jdbi jdbi, RetentionLocks retention,
-            java.util.function.LongConsumer snapshotStored) {
+            StorageOptions options, InstantSource clock, org.jdbi.v3.core.Jdbi jdbi, org.jdbi.v3.core.Jdbi reads,
+            RetentionLocks retention, java.util.function.LongConsumer snapshotStored) {
         this.retention = retention;
         this.snapshotStored = snapshotStored;
         this.stores = stores;
         this.repos = repos;
-        this.tombstones = new Tombstones(jdbi);
+        this.tombstones = new Tombstones(jdbi, reads);
         this.refusals = new WriteRefusals(jdbi, clock);
         this.quota = quota;
         this.traffic = traffic;
@@ -111,11 +113,8 @@ public final class ObjectService {
         if (length < 0) {
             return putSpooled(tenant, repo, name, body, expected, store);
         }
-        if (name.kind() == BlobKind.LOCK) {
-            quota.reserveUnpoliced(tenant.accountId(), length); // a restore or check takes a lock: always allowed
-        } else {
-            quota.reserve(tenant.accountId(), length);
-        }
+        // a restore or check takes a lock: always allowed
+        quota.reserveUpload(tenant.accountId(), repo, length, name.kind() != BlobKind.LOCK);
         return putReserved(tenant, repo, name, store, new UploadStream(body, length, expected), length, length);
     }
 
@@ -123,6 +122,12 @@ public final class ObjectService {
             BlobStore store) throws IOException {
         try (Spool spool = Spool.copy(body, options.spool(), quota, tenant.accountId(), options.maxObjectBytes());
                 InputStream in = java.nio.file.Files.newInputStream(spool.file())) {
+            try {
+                quota.beginUpload(tenant.accountId(), repo);
+            } catch (RuntimeException e) {
+                quota.release(tenant.accountId(), spool.reserved());
+                throw e;
+            }
             return putReserved(tenant, repo, name, store, new UploadStream(in, spool.length(), expected),
                     spool.length(), spool.reserved());
         }
@@ -133,14 +138,40 @@ public final class ObjectService {
         try {
             metered(tenant, store).put(name, upload, length);
         } catch (IOException | RuntimeException e) {
-            quota.release(tenant.accountId(), reserved);
+            BlobInfo storedAnyway = e instanceof dev.cairn.blob.BlobAlreadyExistsException ? null : statQuietly(store, name);
+            if (storedAnyway != null) {
+                // a lost acknowledgement: the store kept the object (puts are all or nothing) but reported a failure;
+                // charge it, or the client's retry finds it present and usage drifts below the store (issue 21)
+                quota.commitUpload(tenant.accountId(), repo, reserved, storedAnyway.size());
+            } else {
+                quota.releaseUpload(tenant.accountId(), repo, reserved);
+            }
             throw uploadFailure(upload, e);
         }
-        quota.commit(tenant.accountId(), repo, reserved, length);
+        quota.commitUpload(tenant.accountId(), repo, reserved, length);
         if (name.kind() == BlobKind.SNAPSHOT && tenant.tokenId() != null) {
             snapshotStored.accept(tenant.tokenId());
         }
         return PutOutcome.CREATED;
+    }
+
+    private static final int STAT_ATTEMPTS = 3;
+
+    /**
+     * The object's info if the store has it now, null if not or if the store cannot say after {@link #STAT_ATTEMPTS}
+     * asks (a store that just lost an answer may fail the next call too; an uncharged stored object is usage drift).
+     */
+    private static BlobInfo statQuietly(BlobStore store, BlobName name) {
+        for (int attempt = 1; attempt <= STAT_ATTEMPTS; attempt++) {
+            try {
+                return store.stat(name);
+            } catch (BlobNotFoundException e) {
+                return null;
+            } catch (IOException | RuntimeException e) {
+                // the store cannot say: ask again
+            }
+        }
+        return null;
     }
 
     private static PutOutcome verifyDuplicate(InputStream body, long length, String expected) throws IOException {
@@ -315,7 +346,7 @@ public final class ObjectService {
             try {
                 delete(tenant, repo, info.name());
                 deleted++;
-            } catch (dev.cairn.blob.BlobNotFoundException e) {
+            } catch (BlobNotFoundException e) {
                 // deleted meanwhile by someone else: the outcome is the same
             }
         }

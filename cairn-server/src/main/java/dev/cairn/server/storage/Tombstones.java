@@ -10,17 +10,23 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Objects deleted with a grace period ({@code deleted_objects}): hidden from the tenant at once, physically removed by
- * the purge job after {@code purge_after}. Thread-safe.
+ * the purge job after {@code purge_after}. The lookups every object read and listing makes ({@link #contains},
+ * {@link #ids}) go through the database's read connections, which on SQLite never queue behind the writer (see
+ * {@code Database#reads}); under load they waited for one of its four write connections behind write commits, and a
+ * listing or download could take tens of seconds (load suite, issue 21). Thread-safe.
  */
 final class Tombstones {
     private final Jdbi jdbi;
+    private final Jdbi reads;
 
     /** One hidden object due for removal. */
     record Due(long accountId, String repo, BlobName name, long size) {
     }
 
-    Tombstones(Jdbi jdbi) {
+    /** @param reads for lookups: sees every write committed before a lookup starts */
+    Tombstones(Jdbi jdbi, Jdbi reads) {
         this.jdbi = jdbi;
+        this.reads = reads;
     }
 
     /** Hides an object; false if it was already hidden (a concurrent delete won). */
@@ -32,14 +38,14 @@ final class Tombstones {
     }
 
     boolean contains(long accountId, String repo, BlobName name) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deleted_objects WHERE account_id = :a AND "
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deleted_objects WHERE account_id = :a AND "
                 + "repo = :r AND kind = :k AND object_id = :o").bind("a", accountId).bind("r", repo)
                 .bind("k", name.kind().dirName()).bind("o", name.id()).mapTo(Long.class).one() > 0);
     }
 
     /** Ids of the hidden objects of one kind in a repository. */
     Set<String> ids(long accountId, String repo, BlobKind kind) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT object_id FROM deleted_objects WHERE account_id = :a AND "
+        return reads.withHandle(h -> h.createQuery("SELECT object_id FROM deleted_objects WHERE account_id = :a AND "
                 + "repo = :r AND kind = :k").bind("a", accountId).bind("r", repo).bind("k", kind.dirName())
                 .mapTo(String.class).stream().collect(Collectors.toSet()));
     }

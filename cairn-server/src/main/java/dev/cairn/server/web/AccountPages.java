@@ -1,5 +1,6 @@
 package dev.cairn.server.web;
 
+import dev.cairn.server.ViewerZone;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.server.account.Account;
 import dev.cairn.server.account.AccountNames;
@@ -11,7 +12,7 @@ import io.javalin.http.Context;
 import java.time.Duration;
 
 /**
- * The account's own settings: password change (the current password is required and checked through the throttled
+ * The account's own settings: the time zone its pages show times in (ADR 52), password change (the current password is required and checked through the throttled
  * login path; other sessions end, this browser gets a fresh one) and account deletion (the name typed again plus the password; the account stops working at once
  * and its data is deleted after the grace period). Thread-safe.
  */
@@ -19,16 +20,36 @@ public final class AccountPages {
     private final Pages pages;
     private final AccountService accounts;
     private final Duration deletionGrace;
+    private final java.time.InstantSource clock;
 
-    AccountPages(Pages pages, AccountService accounts, Duration deletionGrace) {
+    AccountPages(Pages pages, AccountService accounts, Duration deletionGrace, java.time.InstantSource clock) {
         this.pages = pages;
         this.accounts = accounts;
         this.deletionGrace = deletionGrace;
+        this.clock = clock;
     }
 
-    /** {@code GET /account/password} */
+    /** {@code GET /account/password}: the account page (time zone, password, deletion). */
     public void passwordPage(Context ctx) {
         showPassword(ctx, 200, Forms.empty());
+    }
+
+    /**
+     * {@code POST /account/time-zone}: field {@code zone}, a region id ({@code Europe/Berlin}) or {@code UTC}. A zone
+     * that does not exist comes back with the page, as typed, and a message.
+     */
+    public void setTimeZone(Context ctx) {
+        Principal p = pages.principal(ctx);
+        Forms form = Forms.of(ctx, "zone");
+        var zone = ViewerZone.parse(form.value("zone"));
+        if (zone.isEmpty()) {
+            form.error("zone", "'" + form.value("zone").strip() + "' is not a time zone. Choose one from the list, "
+                    + "e.g. Europe/Berlin or America/New_York.");
+            showPassword(ctx, 400, form);
+            return;
+        }
+        accounts.setTimeZone(p.accountId(), zone.get().equals(ViewerZone.UTC) ? null : zone.get().getId());
+        Pages.seeOther(ctx, "/account/password?done=time-zone");
     }
 
     /** {@code POST /account/password}: fields {@code current}, {@code password}, {@code confirm}. */
@@ -52,8 +73,10 @@ public final class AccountPages {
     }
 
     private void showPassword(Context ctx, int status, Forms form) {
-        pages.render(ctx, status, "password.jte", pages.chrome(ctx, "Change password", Chrome.ACCOUNT),
-                "form", form);
+        String zone = form.value("zone").isEmpty() ? ViewerZone.current().getId() : form.value("zone").strip();
+        pages.render(ctx, status, "password.jte", pages.chrome(ctx, "Account", Chrome.ACCOUNT),
+                "form", form, "zone", zone, "zones", ViewerZone.choices(),
+                "now", ViewerZone.minute(clock.instant()), "notice", Notices.of(ctx.queryParam("done")));
     }
 
     /** {@code GET /account/delete} */

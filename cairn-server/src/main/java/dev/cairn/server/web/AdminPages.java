@@ -161,7 +161,8 @@ public final class AdminPages {
             try {
                 accounts.setPlan(name, plan);
             } catch (ServiceException e) {
-                form.error("plan:" + name, "There is no plan '" + plan + "'. Create it with 'cairn server plan set'.");
+                form.error("plan:" + name, "There is no plan '" + plan
+                        + "'. Create it under Plans on the Overview page first.");
             }
         }
         if (form.hasErrors()) {
@@ -231,7 +232,8 @@ public final class AdminPages {
         pages.render(ctx, status, "admin.jte", pages.chrome(ctx, "Accounts", Chrome.ADMIN),
                 "accounts", accounts.list().stream().map(AdminPages::row).toList(), "form", form,
                 "signup", accounts.signupMode().wireName(), "notice", notice, "invite", invite,
-                "retentionDays", retention.serverDefault());
+                "retentionDays", retention.serverDefault(),
+                "plans", accounts.plans().stream().map(plan -> plan.name()).toList());
     }
 
     /** One account as the admin table shows it. */

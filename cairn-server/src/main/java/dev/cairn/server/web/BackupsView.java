@@ -26,7 +26,7 @@ public record BackupsView(List<Device> devices, String chartSvg, int chartDays) 
     public record Device(String name, Instant lastSuccess, String age, int alertDays, boolean alerting) {
     }
 
-    static BackupsView of(Monitoring m, long accountId, Long quotaBytes, Instant now) {
+    static BackupsView of(Monitoring m, long accountId, Long quotaBytes, long storedBytes, Instant now) {
         Map<String, Integer> days = m.settings().deviceSettings(accountId);
         Set<String> alerting = m.alerts().openIncidents(accountId).stream()
                 .filter(i -> i.alertKind() == AlertKind.NO_BACKUP).map(Incident::subject).collect(Collectors.toSet());
@@ -35,7 +35,7 @@ public record BackupsView(List<Device> devices, String chartSvg, int chartDays) 
                         days.getOrDefault(e.getKey(), SettingsStore.DEFAULT_NO_BACKUP_DAYS),
                         alerting.contains(e.getKey()))).toList();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        var samples = m.usage().series(accountId, CHART_DAYS);
+        var samples = StoredBytesChart.withToday(m.usage().series(accountId, CHART_DAYS), today, storedBytes);
         int span = samples.isEmpty() ? MIN_DAYS : (int) Math.clamp(today.toEpochDay()
                 - samples.getFirst().day().toEpochDay() + 1, MIN_DAYS, CHART_DAYS);
         return new BackupsView(devices, StoredBytesChart.svg(samples, quotaBytes, today, span), span);

@@ -66,7 +66,8 @@ public final class DashboardPage {
         pages.render(ctx, status, "dashboard.jte", pages.chrome(ctx, "Dashboard", Chrome.DASHBOARD),
                 "account", account, "repos", rows, "quota", quota(account), "notice", notice, "form", form,
                 "host", DevicePages.host(ctx), "now", clock.instant(),
-                "backups", BackupsView.of(monitoring, account.id(), account.quotaBytes(), clock.instant()));
+                "backups", BackupsView.of(monitoring, account.id(), account.quotaBytes(), account.storedBytes(),
+                        clock.instant()));
     }
 
     /**

@@ -1,14 +1,14 @@
 package dev.cairn.server.web;
 
+import dev.cairn.server.ViewerZone;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Display formats used by the templates: byte sizes in IEC units, instants in UTC, ages in words. Stateless, thread-safe. */
+/**
+ * Display formats used by the templates: byte sizes in IEC units, instants in the reader's time zone
+ * ({@link ViewerZone}), ages in words. Stateless, thread-safe.
+ */
 public final class Format {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private Format() {
     }
@@ -23,9 +23,36 @@ public final class Format {
         return String.format(Locale.ROOT, "%,d bytes", n);
     }
 
-    /** {@code 2026-11-23 20:15 UTC}, or {@code absent} when there is no instant. */
+    /**
+     * {@code 2026-11-23 20:15 UTC} (or {@code 21:15 CET}: in the reader's zone), or {@code absent} when there is no
+     * instant.
+     */
     public static String time(Instant instant, String absent) {
-        return instant == null ? absent : TIME.format(instant);
+        return instant == null ? absent : ViewerZone.minute(instant);
+    }
+
+    /**
+     * The instant a "valid until DAY" that a person typed ends: the start of the next day in the reader's zone, so the
+     * day counts whole wherever they are.
+     */
+    public static Instant endOfDay(java.time.LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ViewerZone.current()).toInstant();
+    }
+
+    /**
+     * When something stops working, in the words of the form that set it: {@code 2026-12-31 (end of day)} for an
+     * instant that {@link #endOfDay} made in the reader's zone (the day as typed), else the instant as {@link #time};
+     * {@code never} when there is no end.
+     */
+    public static String validUntil(Instant end, String never) {
+        if (end == null) {
+            return never;
+        }
+        var at = end.atZone(ViewerZone.current());
+        if (at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return at.toLocalDate().minusDays(1) + " (end of day)";
+        }
+        return time(end, never);
     }
 
     /**

@@ -21,7 +21,8 @@ final class Notices {
             Map.entry("device-alerts", "The device's alert setting was saved."),
             Map.entry("repo-deleted", "The repository was deleted."),
             Map.entry("account-created", "The account was created."),
-            Map.entry("plan", "The plan was saved."));
+            Map.entry("plan", "The plan was saved."),
+            Map.entry("time-zone", "Your time zone was saved. Pages, reports and share links show times in it."));
 
     private Notices() {
     }

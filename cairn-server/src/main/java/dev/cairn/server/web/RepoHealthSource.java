@@ -36,7 +36,8 @@ final class RepoHealthSource {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return repos.stream().map(r -> RepoHealth.of(r, snapshots(accountId, accountName, r.name()), refusals, now,
-                StoredBytesChart.sparkline(usage.repoSeries(accountId, r.name(), BackupsView.CHART_DAYS), today,
+                StoredBytesChart.sparkline(StoredBytesChart.withToday(usage.repoSeries(accountId, r.name(),
+                        BackupsView.CHART_DAYS), today, r.storedBytes()), today,
                         BackupsView.CHART_DAYS))).toList();
     }
 

@@ -75,7 +75,8 @@ public final class RepositoryPage {
                         .reversed()).toList();
         RepoHealth h = health.of(p.accountId(), p.accountName(), List.of(repo)).getFirst();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        var samples = usage.repoSeries(p.accountId(), repo.name(), BackupsView.CHART_DAYS);
+        var samples = StoredBytesChart.withToday(usage.repoSeries(p.accountId(), repo.name(), BackupsView.CHART_DAYS),
+                today, repo.storedBytes());
         int span = samples.isEmpty() ? BackupsView.MIN_DAYS : (int) Math.clamp(today.toEpochDay()
                 - samples.getFirst().day().toEpochDay() + 1, BackupsView.MIN_DAYS, BackupsView.CHART_DAYS);
         String chart = StoredBytesChart.svg(samples, null, today, span)

@@ -22,6 +22,16 @@ public final class StoredBytesChart {
     private StoredBytesChart() {
     }
 
+    /**
+     * {@code samples} with today's point being {@code bytesNow}, the size as it is now (daily samples are taken once a
+     * day, so a fresh account or repository would otherwise show an empty chart until tomorrow).
+     */
+    public static List<Sample> withToday(List<Sample> samples, LocalDate today, long bytesNow) {
+        List<Sample> out = new java.util.ArrayList<>(samples.stream().filter(s -> s.day().isBefore(today)).toList());
+        out.add(new Sample(today, bytesNow));
+        return out;
+    }
+
     /** The SVG element; {@code quotaBytes} null when unlimited; {@code today} is the last day of the axis. */
     public static String svg(List<Sample> samples, Long quotaBytes, LocalDate today, int days) {
         LocalDate first = today.minusDays(days - 1L);

@@ -11,7 +11,6 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -60,14 +59,14 @@ public final class TokenPages {
         show(ctx, 200, Forms.empty(), created, resticUrl(ctx, p.accountName(), created.token()));
     }
 
-    /** The end of the chosen day (UTC), so a token "valid until" a date works through that whole day. */
+    /** The end of the chosen day (in the reader's zone), so a token "valid until" a date works through that whole day. */
     private Instant expiry(Forms form) {
         String text = form.value("expires").strip();
         if (text.isEmpty()) {
             return null;
         }
         try {
-            Instant end = LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end = Format.endOfDay(LocalDate.parse(text));
             if (!end.isAfter(clock.instant())) {
                 form.error("expires", "The date is in the past. Choose today or a later day, or leave it empty.");
             }

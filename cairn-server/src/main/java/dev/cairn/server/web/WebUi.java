@@ -64,7 +64,7 @@ public final class WebUi {
         this.devices = new DevicePages(pages, s.devices(), s.monitoring().runs());
         this.alerts = new AlertPages(pages, s.monitoring(), s.devices());
         this.tokens = new TokenPages(pages, s.tokens(), s.clock());
-        this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace());
+        this.account = new AccountPages(pages, s.accounts(), s.accountDeletionGrace(), s.clock());
         this.admin = new AdminPages(pages, s.accounts(), s.retention(), new ServerOverview(s.accounts(), s.meter(),
                 s.objects().refusals(), s.monitoring().alerts(), s.ready(), s.clock()));
         this.errors = new ErrorPages(pages);

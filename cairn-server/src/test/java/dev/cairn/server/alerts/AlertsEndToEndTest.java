@@ -221,6 +221,42 @@ class AlertsEndToEndTest {
     }
 
     @Test
+    void aWebhookThatFailedWhileTheClockWasADayAheadIsRetriedOnceTheClockIsPutRight() throws Exception {
+        Instant real = clock.instant();
+        clock.set(real.plus(Duration.ofHours(25)));
+        hook.failNext(503);
+        server.core().alerts().raise(ann, AlertKind.EXPORT_FAILED, "ann", "export failed while the clock was ahead");
+        job.deliver();
+        assertThat(webhookDelivery().attempts()).isEqualTo(1);
+        clock.set(real.plus(Duration.ofMinutes(2)));
+        job.deliver();
+        assertThat(hook.received()).as("retried now, not a day later").hasSize(2);
+        assertThat(webhookDelivery().state()).isEqualTo("delivered");
+    }
+
+    @Test
+    void anIncidentOpenedWhileTheClockWasADayAheadRepeatsAPeriodAfterTheClockIsPutRight() throws Exception {
+        Instant real = clock.instant();
+        clock.set(real.plus(Duration.ofHours(25)));
+        server.core().alerts().raise(ann, AlertKind.EXPORT_FAILED, "ann", "export failed while the clock was ahead");
+        job.run();
+        assertThat(hook.received()).hasSize(1);
+        clock.set(real.plus(Duration.ofMinutes(2)));
+        job.run();
+        assertThat(hook.received()).as("putting the clock right sends nothing by itself").hasSize(1);
+        clock.set(real.plus(Duration.ofHours(24)));
+        job.run();
+        assertThat(hook.received()).as("not before its period").hasSize(1);
+        clock.set(real.plus(Duration.ofHours(24).plusMinutes(3)));
+        job.run();
+        assertThat(hook.received()).as("repeated a period after the clock was put right, not a day later").hasSize(2);
+        assertThat(webhooks().get(1).path("state").asText()).isEqualTo("repeat");
+        clock.set(real.plus(Duration.ofHours(26)));
+        job.run();
+        assertThat(hook.received()).as("once").hasSize(2);
+    }
+
+    @Test
     void aReceiverThatKeepsFailingGetsABoundedNumberOfAttempts() throws Exception {
         hook.failNext(500, 500, 500, 500, 500, 500, 500, 500);
         server.core().alerts().raise(ann, AlertKind.EXPORT_FAILED, "ann", "export failed");

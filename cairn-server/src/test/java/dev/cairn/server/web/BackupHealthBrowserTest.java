@@ -206,6 +206,12 @@ class BackupHealthBrowserTest {
         assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(line);
         assertAccessible();
         shoot("health-tokens");
+        page.setViewportSize(390, 844);
+        var revokeOnPhone = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke token nas-backup"))
+                .boundingBox();
+        assertThat(revokeOnPhone.x + revokeOnPhone.width).as("Revoke is on a phone's screen, not beyond a sideways scroll")
+                .isLessThanOrEqualTo(390);
+        page.setViewportSize(1280, 800);
 
         AtomicReference<String> asked = new AtomicReference<>();
         page.onceDialog(d -> {
@@ -261,6 +267,9 @@ class BackupHealthBrowserTest {
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Administration"))
                 .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Accounts"))
                 .click();
+        assertThat(page.locator("#plan-erin option").allTextContents()).as("the plan is chosen from the plans")
+                .contains("small");
+        assertThat(page.locator("#plan-erin").inputValue()).isEqualTo("small");
         page.locator("#quota-erin").fill("unlimited");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save plan and quota of erin")).click();
         assertThat(page.locator("#account-erin").textContent()).contains("of unlimited").doesNotContain("EiB");

@@ -116,7 +116,7 @@ class BackupsBrowserTest {
         page.navigate("/");
         var chart = page.locator("svg#stored-chart");
         assertThat(chart.isVisible()).isTrue();
-        assertThat(chart.locator("circle.sample").count()).isEqualTo(10);
+        assertThat(chart.locator("circle.sample").count()).as("ten daily samples and today's size now").isEqualTo(11);
         assertThat(chart.locator("path.line").getAttribute("d")).startsWith("M");
         assertThat(chart.locator("line.quota").count()).isEqualTo(1);
         assertThat(chart.locator("title").first().textContent()).contains("2026-11-20", "2026-11-30");

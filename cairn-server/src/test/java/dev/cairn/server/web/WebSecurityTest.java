@@ -199,6 +199,7 @@ class WebSecurityTest {
                 Map.entry("POST /tokens/{id}/revoke", "SESSION_USER"),
                 Map.entry("GET /account/password", "SESSION_USER"), Map.entry("POST /account/password", "SESSION_USER"),
                 Map.entry("GET /account/delete", "SESSION_USER"), Map.entry("POST /account/delete", "SESSION_USER"),
+                Map.entry("POST /account/time-zone", "SESSION_USER"),
                 Map.entry("GET /web/admin/accounts", "ADMIN"),
                 Map.entry("POST /web/admin/accounts/{name}/suspend", "ADMIN"),
                 Map.entry("POST /web/admin/accounts/{name}/unsuspend", "ADMIN"),

@@ -9,6 +9,9 @@ import java.util.List;
  * only in the stored form, {@code {c12}} / {@code {t3}}. Stateless.
  */
 final class Lexer {
+    /** A stored column or table id: {@code c} or {@code t} and a number that fits a long. */
+    private static final java.util.regex.Pattern STORED_NAME = java.util.regex.Pattern.compile("[ct][0-9]{1,18}");
+
     private static final int MAX_LENGTH = 4_000;
 
     private Lexer() {
@@ -56,7 +59,11 @@ final class Lexer {
                 i = end + 1;
             } else if (ch == '{' && stored) {
                 int end = text.indexOf('}', i);
-                String inner = text.substring(i + 1, end);
+                String inner = end < 0 ? "" : text.substring(i + 1, end);
+                if (!STORED_NAME.matcher(inner).matches()) {
+                    // only a damaged store or a hostile restore bundle gets here: the server writes these itself
+                    throw new FormulaException("a stored name must be {c<id>} or {t<id>}", pos);
+                }
                 out.add(new Token(inner.charAt(0) == 'c' ? Token.Kind.STORED_COLUMN : Token.Kind.STORED_TABLE,
                         inner.substring(1), pos));
                 i = end + 1;

@@ -15,7 +15,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #display}: numbers with thousands separators ({@code 1,234,567}), money to its currency's decimals
  *       ({@code 1,234.50 EUR}, {@code 1,235 JPY}, {@code 1.250 BHD}), booleans Yes/No, dates {@code 2026-11-23},
- *       instants {@code 2026-11-23 09:00 UTC}, files by name and size;</li>
+ *       instants {@code 2026-11-23 09:00 UTC} in the reader's time zone
+ *       ({@link dev.cairn.server.ViewerZone}; a date shows as typed, never converted), files by name and size;</li>
  *   <li>{@link #sheet}: the same without thousands separators and with money's amount alone (the currency goes in a
  *       column of its own), so a spreadsheet reads the numbers as numbers.</li>
  * </ul>
@@ -24,8 +25,6 @@ import java.util.Locale;
  * numbers start with {@code -}. References are not named here: a page knows the record names. Stateless, thread-safe.
  */
 public final class ValueText {
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     /** Decimals when a currency code is not an ISO 4217 currency Java knows (or has none, like XAU). */
@@ -43,7 +42,7 @@ public final class ValueText {
             case Value.Decimal d -> grouped(d.value(), true);
             case Value.Bool b -> b.value() ? "Yes" : "No";
             case Value.Date d -> d.date().toString();
-            case Value.DateTime t -> MINUTE.format(t.instant());
+            case Value.DateTime t -> dev.cairn.server.ViewerZone.minute(t.instant());
             case Value.Reference r -> "#" + r.id();
             case Attachment a -> a.name() + " (" + size(a.bytes()) + ")";
             case Value.Text t -> t.text();
@@ -114,8 +113,8 @@ public final class ValueText {
         return (n.endsWith(".0") ? n.substring(0, n.length() - 2) : n) + " " + units[i];
     }
 
-    /** An instant as pages show it: {@code 2026-11-23 09:00 UTC}. */
+    /** An instant as pages show it: {@code 2026-11-23 09:00 UTC}, in the reader's time zone. */
     public static String instant(Instant at) {
-        return MINUTE.format(at);
+        return dev.cairn.server.ViewerZone.minute(at);
     }
 }

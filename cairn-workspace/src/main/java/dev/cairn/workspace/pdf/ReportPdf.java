@@ -4,8 +4,6 @@ import dev.cairn.workspace.model.Value;
 import dev.cairn.workspace.reports.ReportResult;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -31,9 +29,10 @@ import org.openpdf.text.pdf.PdfWriter;
  * result does not hold its whole table layout in memory. Stateless and thread-safe.
  */
 public final class ReportPdf {
-    /** The generated-at time as the PDF prints it. */
-    public static final DateTimeFormatter GENERATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
-            Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** {@code 2026-11-23 10:15:30 CET}: when a result was computed, to the second, in the reader's time zone. */
+    public static String generatedAt(java.time.Instant at) {
+        return dev.cairn.server.ViewerZone.second(at);
+    }
     static final float TEXT_SIZE = 8.5f;
     private static final float MARGIN = 36;
     private static final int SLICE_ROWS = 200;
@@ -73,7 +72,7 @@ public final class ReportPdf {
         Paragraph name = new Paragraph(fonts.phrase(title, true, 14));
         doc.add(name);
         doc.add(new Paragraph(fonts.phrase("Workspace: " + workspace, false, 9)));
-        Paragraph meta = new Paragraph(fonts.phrase("Generated at " + GENERATED_AT.format(result.generatedAt())
+        Paragraph meta = new Paragraph(fonts.phrase("Generated at " + generatedAt(result.generatedAt())
                 + " · " + result.rowCount(), false, 9));
         doc.add(meta);
         Paragraph conditions = new Paragraph(fonts.phrase(result.conditions().isEmpty() ? "All rows (no filters)."

@@ -41,13 +41,19 @@ final class RecordChecks {
                 q.bind("self", selfId);
             }
             q.setMaxRows(1).mapTo(Long.class).findFirst().ifPresent(other -> errors.add(new FieldError(c.name(),
-                    "'" + WireValues.toWire(v) + "' is already used by record " + other + "; values of this column are "
-                    + "unique")));
+                    "'" + WireValues.toWire(v) + "' is already used by " + holder(h, t, other)
+                    + "; values of this column are unique")));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(ErrorCode.ALREADY_EXISTS, "duplicate value: " + errors.getFirst().field()
                     + ": " + errors.getFirst().message(), errors);
         }
+    }
+
+    /** The record that holds a value, as people know it: {@code Café Lumière (record 3)}, or {@code record 3}. */
+    private static String holder(Handle h, TableDef t, long id) {
+        String name = RecordNames.of(h, t, List.of(id)).get(id);
+        return name == null || name.equals("#" + id) ? "record " + id : name + " (record " + id + ")";
     }
 
     /** References among {@code values} to rows that do not exist (422 naming deleted rows as deleted). */

@@ -94,12 +94,15 @@ public record ReportResult(String name, String table, Instant generatedAt, List<
         return name == null ? DisplayColumn.byId(id) : name;
     }
 
-    /** "1 row", "12 rows": how many rows the result shows. */
+    /**
+     * "1 row", "12 rows": how many rows the result shows; "3 rows from 5 matching records" when fewer rows than
+     * matching records (groups, or the limit).
+     */
     @JsonIgnore
     public String rowCount() {
         int n = rows.size();
         String shown = n == 1 ? "1 row" : String.format(java.util.Locale.ROOT, "%,d rows", n);
-        return matched != null && matched > n ? shown + " of " + String.format(java.util.Locale.ROOT, "%,d", matched)
-                + " matching" : shown;
+        return matched != null && matched > n ? shown + " from " + String.format(java.util.Locale.ROOT, "%,d", matched)
+                + " matching records" : shown;
     }
 }

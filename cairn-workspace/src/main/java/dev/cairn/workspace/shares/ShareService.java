@@ -198,7 +198,7 @@ public final class ShareService {
         Caller reader = new Caller(row.workspaceId(), row.owner(), 0, "share link " + row.id(), WorkspaceRole.VIEWER);
         try {
             ReportResult result = reports.run(reader, row.reportId(), row.fixed());
-            return new ShareView.Open(workspaces.name(row.workspaceId()), result);
+            return new ShareView.Open(workspaces.name(row.workspaceId()), result, row.ownerZone());
         } catch (ServiceException e) {
             if (e.code() == ErrorCode.GONE || e.code() == ErrorCode.NOT_FOUND) {
                 return null; // the restricting column was removed, or the report was deleted just now

@@ -33,8 +33,8 @@ final class ShareStore {
      * What the public side needs of a link: found by the hash of its token. {@code ownerActive}: whether the account
      * owning the workspace is active (not suspended, not being deleted).
      */
-    record Row(long id, long workspaceId, String owner, boolean ownerActive, Long reportId, String passphraseHash,
-            FixedRow fixed, Long expiresAt, Long revokedAt) {
+    record Row(long id, long workspaceId, String owner, boolean ownerActive, String ownerZone, Long reportId,
+            String passphraseHash, FixedRow fixed, Long expiresAt, Long revokedAt) {
     }
 
     /** A new link; {@code fixed} may be null. Returns its id. */
@@ -50,7 +50,7 @@ final class ShareStore {
     }
 
     Optional<Row> byTokenHash(String tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT s.*, a.name AS owner, a.status AS owner_status FROM ws_shares s JOIN workspaces w ON "
+        return jdbi.withHandle(h -> h.createQuery("SELECT s.*, a.name AS owner, a.status AS owner_status, a.time_zone AS owner_zone FROM ws_shares s JOIN workspaces w ON "
                 + "w.id = s.workspace_id JOIN accounts a ON a.id = w.account_id WHERE s.token_hash = :t")
                 .bind("t", tokenHash).map((rs, ctx) -> row(rs)).findOne());
     }
@@ -59,7 +59,8 @@ final class ShareStore {
         Long column = Rows.nullableLong(rs, "fixed_column_id");
         Long record = Rows.nullableLong(rs, "fixed_record_id");
         return new Row(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("owner"),
-                "active".equals(rs.getString("owner_status")), Rows.nullableLong(rs, "report_id"), rs.getString("passphrase_hash"),
+                "active".equals(rs.getString("owner_status")), rs.getString("owner_zone"), Rows.nullableLong(rs, "report_id"),
+                rs.getString("passphrase_hash"),
                 column == null || record == null ? null : new FixedRow(column, record),
                 Rows.nullableLong(rs, "expires_at"), Rows.nullableLong(rs, "revoked_at"));
     }

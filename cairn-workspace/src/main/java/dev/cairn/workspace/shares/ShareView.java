@@ -16,7 +16,10 @@ public sealed interface ShareView {
     record Locked() implements ShareView {
     }
 
-    /** The report's result, computed now, with the link's restriction applied, and the workspace's name. */
-    record Open(String workspace, ReportResult result) implements ShareView {
+    /**
+     * The report's result, computed now, with the link's restriction applied, the workspace's name, and the time zone
+     * id its owner reads times in (null: UTC), in which the page shows them (ADR 52).
+     */
+    record Open(String workspace, ReportResult result, String zone) implements ShareView {
     }
 }

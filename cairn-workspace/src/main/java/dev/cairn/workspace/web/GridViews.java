@@ -47,4 +47,11 @@ public final class GridViews {
             return "row-" + id;
         }
     }
+
+    /**
+     * A sort row of the table page's filter form: {@code s<index>} with the column choices (labels; one selected, or
+     * "(none)") and {@code s<index>_desc}.
+     */
+    public record SortRow(int index, List<RecordViews.Option> columns, boolean desc) {
+    }
 }

@@ -4,6 +4,7 @@ import dev.cairn.server.web.Assets;
 import dev.cairn.server.web.Forms;
 import dev.cairn.server.web.LoginCsrf;
 import dev.cairn.server.web.SessionBridge;
+import dev.cairn.server.ViewerZone;
 import dev.cairn.server.web.Views;
 import dev.cairn.workspace.reports.ReportResult;
 import dev.cairn.workspace.shares.ShareOutcome;
@@ -63,7 +64,7 @@ public final class PublicSharePage {
             case ShareView.Unknown u -> missing(ctx);
             case ShareView.Gone g -> gone(ctx, g.why());
             case ShareView.Locked l -> locked(ctx, 200, format, null);
-            case ShareView.Open o -> result(ctx, format, o.workspace(), o.result());
+            case ShareView.Open o -> inOwnersZone(o, () -> result(ctx, format, o.workspace(), o.result()));
         }
     }
 
@@ -99,6 +100,20 @@ public final class PublicSharePage {
         cookie.setSameSite(SameSite.LAX);
         cookie.setSecure(sessions.secure(ctx));
         return cookie;
+    }
+
+    /** Runs {@code page} with the link owner's time zone as the reader's (the page shows the owner's times). */
+    private static void inOwnersZone(ShareView.Open open, Runnable page) {
+        try {
+            ViewerZone.call(ViewerZone.parse(open.zone()).orElse(null), () -> {
+                page.run();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void result(Context ctx, String format, String workspace, ReportResult result) {

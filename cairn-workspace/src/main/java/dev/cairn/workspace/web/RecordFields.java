@@ -37,7 +37,8 @@ final class RecordFields {
             case MONEY -> new Control("money", "text", List.of(), col.currency() == null ? "Amount, e.g. 12.50, and an "
                     + "ISO currency code such as EUR." : "Amount in " + col.currency() + ", e.g. 12.50.");
             case DATE -> new Control("input", "date", List.of(), null);
-            case DATETIME -> new Control("input", "datetime-local", List.of(), "In UTC.");
+            case DATETIME -> new Control("input", "datetime-local", List.of(), "In your time zone ("
+                    + dev.cairn.server.ViewerZone.current().getId() + ").");
             case EMAIL -> new Control("input", "email", List.of(), null);
             case PHONE -> new Control("input", "tel", List.of(), null);
             case BOOLEAN -> new Control("select", null, options(List.of(new String[] {"true", "Yes"},

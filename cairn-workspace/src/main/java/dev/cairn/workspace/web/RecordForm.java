@@ -1,6 +1,7 @@
 package dev.cairn.workspace.web;
 
 import dev.cairn.server.web.Forms;
+import dev.cairn.server.ViewerZone;
 import dev.cairn.workspace.model.Attachment;
 import dev.cairn.workspace.model.Column;
 import dev.cairn.workspace.model.ColumnType;
@@ -26,11 +27,13 @@ import java.util.regex.Pattern;
  * The record form's values as text, by column name (a money column's currency under {@code name.currency}): read from
  * a submitted form, from a stored record or from the columns' defaults, and turned into the record service's
  * {@link RecordInput}. Fields are typed text in the cell syntax, except where the form's controls differ: a money
- * amount and its currency are separate fields, a {@code datetime-local} value is UTC without an offset, and a boolean
+ * amount and its currency are separate fields, a {@code datetime-local} value is a time in the reader's zone without an offset, and a boolean
  * select sends {@code true} or {@code false}, and an attachment is the id of its upload (a hidden field; the
  * file input's upload is stored first, {@link FormFiles}). Immutable.
  */
 final class RecordForm {
+    private static final java.time.format.DateTimeFormatter LOCAL_MINUTE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
     private static final Pattern LOCAL_DATETIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?");
     /** An amount followed by a currency code, as the grid shows money of a column without a fixed currency. */
     private static final Pattern TRAILING_CURRENCY = Pattern.compile("(.*\\S)\\s+([A-Za-z]{3})");
@@ -111,10 +114,8 @@ final class RecordForm {
                 values.put(col.name(), m.amount().toPlainString());
                 values.put(col.name() + ".currency", m.currency());
             }
-            case Value.DateTime d -> {
-                String s = d.instant().toString();
-                values.put(col.name(), s.length() >= 16 ? s.substring(0, 16) : s);
-            }
+            case Value.DateTime d -> values.put(col.name(), LOCAL_MINUTE.format(d.instant()
+                    .atZone(ViewerZone.current())));
             case Value.Decimal d -> values.put(col.name(), d.value().toPlainString());
             case Attachment a -> {
                 values.put(col.name(), a.id());
@@ -200,11 +201,18 @@ final class RecordForm {
     private Submitted submitted(ColumnSpec col, String v) {
         return switch (col.type()) {
             case BOOLEAN -> bool(v);
-            case DATETIME -> Submitted.typed(LOCAL_DATETIME.matcher(v).matches()
-                    ? v + (v.length() == 16 ? ":00Z" : "Z") : v);
+            case DATETIME -> Submitted.typed(LOCAL_DATETIME.matcher(v).matches() ? inReadersZone(v) : v);
             case MONEY -> col.currency() != null ? fixedMoney(v) : money(v, currency(col.name()));
             default -> Submitted.typed(v);
         };
+    }
+
+    /**
+     * A {@code datetime-local} value as the instant it names in the reader's time zone (ADR 52), with its offset, so
+     * the time a person typed shows again as typed; a time that summer time skips moves forward as the zone rules say.
+     */
+    private static String inReadersZone(String local) {
+        return java.time.LocalDateTime.parse(local).atZone(ViewerZone.current()).toOffsetDateTime().toString();
     }
 
     /** The boolean select's {@code true} or {@code false}. */

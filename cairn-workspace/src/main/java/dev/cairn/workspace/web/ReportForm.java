@@ -13,20 +13,28 @@ import java.util.regex.Pattern;
 
 /**
  * The report builder's form: any number of columns (in the order chosen), filter, group and total rows, read from a
- * submitted form (rows {@code c<i>}, {@code f<i>_…}, {@code g<i>}, {@code a<i>_…}; empty rows are dropped, so the rows
+ * submitted form (rows {@code c<i>}, {@code f<i>_…}, {@code g<i>}, {@code a<i>_…}, sort keys {@code s<i>} with
+ * {@code s<i>_desc}: sort by the first, then by the next, …; empty rows are dropped, so the rows
  * left are numbered from 0 without gaps) or from a saved report, turned into a {@link ReportSpec}, and the service's
  * error paths ({@code filters[1].value}) mapped back to the form row they came from ({@code f1_value}). The page shows
  * one empty row of each kind after the filled ones, which is how a row is added, with or without JavaScript.
  * Immutable.
  */
 record ReportForm(String name, String table, List<String> columns, List<Filter> filters, List<String> groups,
-        List<Agg> aggregates, String sort, boolean desc, String limit) {
+        List<Agg> aggregates, List<SortKey> sorts, String limit) {
     /** Most rows of one kind a submitted form is read for (a page never shows more than the filled ones plus one). */
     static final int MAX_ROWS = 100;
     private static final Pattern PATH = Pattern.compile(
             "(columns|filters|groupBy|aggregates|sort)\\[(\\d+)](?:\\.(\\w+))?");
 
     record Filter(String column, String op, String value) {
+        boolean isEmpty() {
+            return column.isEmpty();
+        }
+    }
+
+    /** A sort key: a result column (a field, a group or a total) and its direction. */
+    record SortKey(String column, boolean desc) {
         boolean isEmpty() {
             return column.isEmpty();
         }
@@ -42,6 +50,7 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
         List<Filter> filters = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         List<Agg> aggs = new ArrayList<>();
+        List<SortKey> sorts = new ArrayList<>();
         Set<String> columns = new LinkedHashSet<>();
         ctx.formParams("columns").stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(columns::add);
         for (int i = 0; i < MAX_ROWS; i++) {
@@ -57,17 +66,19 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
             if (!a.isEmpty()) {
                 aggs.add(a);
             }
+            if (!WsScope.field(ctx, "s" + i).isEmpty()) {
+                sorts.add(new SortKey(WsScope.field(ctx, "s" + i), !WsScope.field(ctx, "s" + i + "_desc").isEmpty()));
+            }
             if (!WsScope.field(ctx, "c" + i).isEmpty()) {
                 columns.add(WsScope.field(ctx, "c" + i));
             }
         }
         return new ReportForm(WsScope.field(ctx, "name"), WsScope.field(ctx, "table"),
                 movedUp(List.copyOf(columns), WsScope.field(ctx, "move")), filters,
-                groups, aggs, WsScope.field(ctx, "sort"), !WsScope.field(ctx, "desc").isEmpty(),
-                WsScope.field(ctx, "limit"));
+                groups, aggs, sorts, WsScope.field(ctx, "limit"));
     }
 
-    /** A saved report in the form (all of its rows; of its sort keys the first). */
+    /** A saved report in the form (all of its rows and sort keys). */
     static ReportForm of(ReportSpec spec) {
         List<Filter> filters = new ArrayList<>();
         for (ReportSpec.Filter f : orEmpty(spec.filters())) {
@@ -78,20 +89,14 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
         }
         List<Agg> aggs = orEmpty(spec.aggregates()).stream().map(a -> new Agg(a.fn(), a.column() == null ? ""
                 : a.column())).toList();
-        ReportSpec.Sort sort = orEmpty(spec.sort()).stream().findFirst().orElse(null);
+        List<SortKey> sorts = orEmpty(spec.sort()).stream().map(x -> new SortKey(x.column(), x.desc())).toList();
         return new ReportForm(spec.name(), spec.table(), orEmpty(spec.columns()), filters, orEmpty(spec.groupBy()),
-                aggs, sort == null ? "" : sort.column(), sort != null && sort.desc(),
-                spec.limit() == null ? "" : spec.limit().toString());
+                aggs, sorts, spec.limit() == null ? "" : spec.limit().toString());
     }
 
     /** An empty form on {@code table}. */
     static ReportForm blank(String table) {
-        return new ReportForm("", table, List.of(), List.of(), List.of(), List.of(), "", false, "");
-    }
-
-    /** Whether the builder holds all of a saved report (it shows one sort key; saving would drop the others). */
-    static boolean fitsTheForm(ReportSpec spec) {
-        return orEmpty(spec.sort()).size() <= 1;
+        return new ReportForm("", table, List.of(), List.of(), List.of(), List.of(), List.of(), "");
     }
 
     /**
@@ -106,7 +111,7 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
                     .orElse(false);
             out.add(!f.isEmpty() && takesValue && f.value().isBlank() ? new Filter("", "", "") : f);
         }
-        return new ReportForm(name, table, columns, out, groups, aggregates, sort, desc, limit);
+        return new ReportForm(name, table, columns, out, groups, aggregates, sorts, limit);
     }
 
     /** This form with its filter values replaced by {@code values} (in row order). */
@@ -116,11 +121,11 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
             Filter f = filters.get(i);
             out.add(new Filter(f.column(), f.op(), values.get(i)));
         }
-        return new ReportForm(name, table, columns, out, groups, aggregates, sort, desc, limit);
+        return new ReportForm(name, table, columns, out, groups, aggregates, sorts, limit);
     }
 
     ReportForm named(String newName) {
-        return new ReportForm(newName, table, columns, filters, groups, aggregates, sort, desc, limit);
+        return new ReportForm(newName, table, columns, filters, groups, aggregates, sorts, limit);
     }
 
     /** The definition; {@code fallbackName} stands in for an empty name (previews need none). */
@@ -140,8 +145,8 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
                 .map(a -> new ReportSpec.Aggregate(a.fn(), a.column().isEmpty() ? null : a.column())).toList();
         return new ReportSpec(id, name.isEmpty() ? fallbackName : name, table.isEmpty() ? null : table,
                 columns.isEmpty() ? null : columns, fs.isEmpty() ? null : fs, gs.isEmpty() ? null : gs,
-                as.isEmpty() ? null : as, sort.isEmpty() ? null : List.of(new ReportSpec.Sort(sort, desc)),
-                limitNumber());
+                as.isEmpty() ? null : as, sorts.isEmpty() ? null : sorts.stream()
+                        .map(x -> new ReportSpec.Sort(x.column(), x.desc())).toList(), limitNumber());
     }
 
     private Integer limitNumber() {
@@ -168,7 +173,7 @@ record ReportForm(String name, String table, List<String> columns, List<Filter> 
         String member = m.group(3);
         return switch (m.group(1)) {
             case "columns" -> "c" + i;
-            case "sort" -> "sort";
+            case "sort" -> "s" + i;
             case "groupBy" -> "g" + row(groups.stream().map(String::isEmpty).toList(), i);
             case "filters" -> "f" + row(filters.stream().map(Filter::isEmpty).toList(), i) + "_"
                     + (member == null || member.equals("values") ? "value" : member);

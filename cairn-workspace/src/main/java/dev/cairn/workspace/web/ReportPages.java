@@ -80,9 +80,7 @@ public final class ReportPages {
         Caller c = scope.caller(ctx);
         ReportSpec spec = reports.get(c, id(ctx));
         ReportForm form = ReportForm.of(spec);
-        show(ctx, 200, c, spec.id(), form.withFilterValues(namedFilterValues(c, form)), Forms.empty(),
-                ReportForm.fitsTheForm(spec) ? null : "This report has more sort keys than the builder shows. Saving "
-                        + "it here keeps only the first; change it through the API to keep the others.");
+        show(ctx, 200, c, spec.id(), form.withFilterValues(namedFilterValues(c, form)), Forms.empty(), null);
     }
 
     /**
@@ -214,7 +212,7 @@ public final class ReportPages {
                 "columns", columnRows(form, fields, errors),
                 "filters", filterRows(form, fields, errors, table -> suggestions(c, table)), "groups", groupRows(form, fields, errors),
                 "aggregates", aggRows(form, fields, errors),
-                "sorts", sortOptions(form, fields), "desc", form.desc(),
+                "sorts", sortRows(form, fields, errors),
                 "limit", form.limit(), "errors", errors, "preview", preview, "previewProblem", previewProblem,
                 "notice", WsScope.notice(ctx), "warning", warning);
     }
@@ -245,8 +243,23 @@ public final class ReportPages {
         return out;
     }
 
+    /**
+     * The sort rows: each filled key, then one empty row (how a key is added); the first sorts, each next one breaks
+     * the ties of those before it.
+     */
+    private static List<ReportViews.SortRow> sortRows(ReportForm form, Map<String, FieldInfo> fields, Forms errors) {
+        List<ReportViews.SortRow> rows = new ArrayList<>();
+        List<ReportForm.SortKey> keys = ReportForm.plusOne(form.sorts(), new ReportForm.SortKey("", false));
+        for (int i = 0; i < keys.size(); i++) {
+            ReportForm.SortKey k = keys.get(i);
+            rows.add(new ReportViews.SortRow(i, sortOptions(form, fields, k.column()), k.desc(),
+                    errors.errorOf("s" + i)));
+        }
+        return rows;
+    }
+
     /** What the result can be sorted by: its columns, or its groups and totals, by their labels. */
-    private static List<Option> sortOptions(ReportForm form, Map<String, FieldInfo> fields) {
+    private static List<Option> sortOptions(ReportForm form, Map<String, FieldInfo> fields, String chosen) {
         boolean grouped = !form.groups().isEmpty() || !form.aggregates().isEmpty();
         Map<String, String> out = new LinkedHashMap<>();
         if (grouped) {
@@ -264,12 +277,12 @@ public final class ReportPages {
         } else {
             form.columns().forEach(col -> out.put(col, label(fields, col)));
         }
-        if (!form.sort().isEmpty()) {
-            out.putIfAbsent(form.sort(), form.sort());
+        if (!chosen.isEmpty()) {
+            out.putIfAbsent(chosen, chosen);
         }
         List<Option> options = new ArrayList<>();
-        options.add(new Option("", "(none)", form.sort().isEmpty()));
-        out.forEach((value, label) -> options.add(new Option(value, label, value.equals(form.sort()))));
+        options.add(new Option("", "(none)", chosen.isEmpty()));
+        out.forEach((value, label) -> options.add(new Option(value, label, value.equals(chosen))));
         return options;
     }
 

@@ -34,6 +34,10 @@ public final class ReportViews {
     }
 
     /** A column heading of a shown result: its label; numeric columns are right-aligned. */
+    /** A sort key row of the builder: {@code s<index>} (the result column) and {@code s<index>_desc}. */
+    public record SortRow(int index, List<Option> fields, boolean desc, String error) {
+    }
+
     public record Heading(String label, boolean numeric) {
     }
 
@@ -54,7 +58,7 @@ public final class ReportViews {
             var columns = result.columns();
             List<Heading> headings = columns.stream().map(c -> new Heading(c.label(), c.numeric())).toList();
             return new Result(result.name() == null ? "Report" : result.name(), tableTitle,
-                    dev.cairn.workspace.pdf.ReportPdf.GENERATED_AT.format(result.generatedAt()),
+                    dev.cairn.workspace.pdf.ReportPdf.generatedAt(result.generatedAt()),
                     result.generatedAt().toString(), result.rowCount(), headings, cells(result, result.rows(), false),
                     cells(result, result.totals(), true), result.conditions());
         }

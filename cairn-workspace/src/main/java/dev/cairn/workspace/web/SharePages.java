@@ -102,14 +102,14 @@ public final class SharePages {
                 "groups", fixedGroups(c, report), "form", form);
     }
 
-    /** The end of the chosen day (UTC), as for API tokens. */
+    /** The end of the chosen day in the reader's zone, as for API tokens. */
     private static Instant expiry(Forms form) {
         String text = form.value("expires").strip();
         if (text.isEmpty()) {
             return null;
         }
         try {
-            return LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return Format.endOfDay(LocalDate.parse(text));
         } catch (DateTimeParseException e) {
             form.error("expires", "Write the date as YYYY-MM-DD, or leave it empty for a link that does not expire.");
             return null;
@@ -174,19 +174,9 @@ public final class SharePages {
                 Format.time(s.lastAccessAt(), "never"), s.active());
     }
 
-    /**
-     * When a link stops working, in the words of the form that set it ("Valid until" a day, inclusive): the day when
-     * the link expires at the end of a day (UTC), else the instant; "no end" when it never expires.
-     */
+    /** When a link stops working, in the words of the form that set it ("Valid until" a day, inclusive). */
     static String validUntil(Instant expiresAt) {
-        if (expiresAt == null) {
-            return "no end";
-        }
-        var at = expiresAt.atOffset(ZoneOffset.UTC);
-        if (at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-            return at.toLocalDate().minusDays(1) + " (end of day, UTC)";
-        }
-        return Format.time(expiresAt, "");
+        return Format.validUntil(expiresAt, "no end");
     }
 
     /** A link's row restriction as people read it, "Customer: Acme"; null without one. */

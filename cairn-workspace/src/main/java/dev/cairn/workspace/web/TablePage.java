@@ -49,7 +49,7 @@ final class TablePage {
     private record Params(String q, String sort, String fcol, String fop, String fval, int offset) {
         static Params of(Context ctx) {
             String fop = param(ctx, "fop");
-            return new Params(param(ctx, "q"), param(ctx, "sort"), param(ctx, "fcol"), fop.isEmpty() ? "contains" : fop,
+            return new Params(param(ctx, "q"), TableSorts.of(ctx), param(ctx, "fcol"), fop.isEmpty() ? "contains" : fop,
                     param(ctx, "fval"), Math.max(0, number(param(ctx, "offset"))));
         }
 
@@ -76,7 +76,10 @@ final class TablePage {
         }
     }
 
-    /** {@code GET .../tables/{table}?q=&sort=&fcol=&fop=&fval=&offset=} */
+    /**
+     * {@code GET .../tables/{table}?q=&sort=&fcol=&fop=&fval=&offset=}, or the filter form's sort rows
+     * {@code s<i>}/{@code s<i>_desc} instead of {@code sort} ({@link TableSorts}).
+     */
     void table(Context ctx) {
         Caller c = scope.caller(ctx);
         Ws v = WsScope.view(c);
@@ -100,19 +103,20 @@ final class TablePage {
                 here), "rows", rows, "assets", assets, "prev", p.offset() > 0 ? pageLink(here, p, p.offset()
                 - PAGE_SIZE) : null, "next", page.hasMore() ? pageLink(here, p, p.offset() + PAGE_SIZE) : null,
                 "from", page.records().isEmpty() ? 0 : p.offset() + 1, "to", p.offset() + page.records().size(),
-                "q", p.q(), "sort", p.sort(), "filterColumns", filterColumns(t, p), "ops", ops(p), "fval", p.fval(),
+                "q", p.q(), "sorts", TableSorts.rows(t, p.sort()), "filterColumns", filterColumns(t, p), "ops", ops(p), "fval", p.fval(),
                 "problem", problem, "deleted", deleted(c, v, t), "notice", WsScope.notice(ctx));
     }
 
-    /** The grid's columns, each heading a link that sorts by it (ascending, then descending). */
+    /**
+     * The grid's columns, each heading a link that makes it the first sort key (ascending, then descending), the
+     * other keys kept after it.
+     */
     private static List<GridColumn> columns(GridCells grid, List<ColumnSpec> shown, Params p, String here) {
         List<GridColumn> columns = new ArrayList<>();
         for (ColumnSpec col : shown) {
-            boolean asc = p.sort().equals(col.name());
-            boolean desc = p.sort().equals("-" + col.name());
             Map<String, String> s = p.state();
-            s.put("sort", asc ? "-" + col.name() : col.name());
-            columns.add(grid.column(col, here + query(s), asc ? "ascending" : desc ? "descending" : null));
+            s.put("sort", TableSorts.clicked(p.sort(), col.name()));
+            columns.add(grid.column(col, here + query(s), TableSorts.ariaSort(p.sort(), col.name())));
         }
         return columns;
     }

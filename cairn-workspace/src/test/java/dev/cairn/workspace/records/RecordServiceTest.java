@@ -148,7 +148,7 @@ class RecordServiceTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_EXISTS);
                     assertThat(e.errors()).singleElement().satisfies(x -> {
                         assertThat(x.field()).isEqualTo("email");
-                        assertThat(x.message()).contains("already used by record " + first.get("id"));
+                        assertThat(x.message()).contains("already used by Ann (record " + first.get("id") + ")");
                     });
                 });
         var bob = customer("Bob", "bob@example.com");

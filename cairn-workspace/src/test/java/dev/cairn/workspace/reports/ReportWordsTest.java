@@ -117,7 +117,7 @@ class ReportWordsTest {
         assertThat(r.columns()).extracting(ReportResult.ResultColumn::label)
                 .containsExactly("Customer", "Quantity (sum)", "Count");
         assertThat(r.rows()).hasSize(1); // the limit
-        assertThat(r.rowCount()).isEqualTo("1 row of 2 matching");
+        assertThat(r.rowCount()).isEqualTo("1 row from 2 matching records");
         assertThat(r.totals()).hasSize(1);
         assertThat(r.totals().getFirst().get(0)).isNull();
         assertThat(r.display(1, r.totals().getFirst().get(1))).isEqualTo("1,004");

@@ -15,6 +15,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import dev.cairn.server.TestServer;
 import dev.cairn.server.web.Chromium;
 import dev.cairn.workspace.JsonRecords;
@@ -287,6 +288,55 @@ class GridBrowserTest {
                 + " version: '3'})})).status");
         assertThat(status).isEqualTo(403);
         assertThat(stored("mina", id)).containsEntry("qty", 12L);
+    }
+
+    /**
+     * Sort by status, then by a computed column descending, from the filter form; then a heading makes its column the
+     * first key and keeps the others; the form follows the heading (htmx swaps it in) and the URL keeps every key.
+     */
+    @Test
+    void sortsBySeveralColumnsComputedOnesIncludedFromTheFormAndTheHeadings() {
+        server.account("omar");
+        Caller c = owner("omar");
+        WorkspaceServer.module(server).tables().create(c, new TableSpec("items", "Items", List.of(
+                ColumnSpec.of("title", TEXT).asRequired(), ColumnSpec.of("qty", INTEGER),
+                ColumnSpec.of("status", CHOICE).withChoices("todo", "done"),
+                ColumnSpec.formula("double", "qty * 2").labelled("Double quantity"))));
+        String[][] rows = {{"Anvil", "1", "todo"}, {"Bolt", "3", "done"}, {"Chain", "2", "todo"}, {"Drill", "5", "done"}};
+        for (String[] r : rows) {
+            records().create(c, "items", JsonNodeFactory.instance.objectNode().put("title", r[0])
+                    .put("qty", Integer.parseInt(r[1])).put("status", r[2]));
+        }
+        Page page = signIn("omar", 1280);
+        page.navigate("/web/workspace/omar/tables/items");
+        page.getByLabel("Sort by").selectOption(new SelectOption().setLabel("Status"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+        page.waitForURL(u -> u.contains("s0=status"));
+        page.getByLabel("Then by").selectOption(new SelectOption().setLabel("Double quantity"));
+        page.locator("#s1_desc").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+        page.waitForURL(u -> u.contains("s1=double"));
+        assertThat(titles(page)).containsExactly("Drill", "Bolt", "Chain", "Anvil");
+        assertThat(page.locator("th[data-col=status]").getAttribute("aria-sort")).isEqualTo("ascending");
+        assertThat(page.locator("th[data-col=double]").getAttribute("aria-sort")).isNull();
+
+        page.locator("th[data-col=title] a").click();
+        page.waitForURL(u -> u.contains("sort=title%2Cstatus%2C-double") || u.contains("sort=title,status,-double"));
+        page.waitForCondition(() -> "ascending".equals(page.locator("th[data-col=title]").getAttribute("aria-sort")));
+        assertThat(titles(page)).containsExactly("Anvil", "Bolt", "Chain", "Drill");
+        assertThat(page.locator("#s0").inputValue()).isEqualTo("title");
+        assertThat(page.locator("#s1").inputValue()).isEqualTo("status");
+        assertThat(page.locator("#s2").inputValue()).isEqualTo("double");
+        assertThat(page.locator("#s2_desc").isChecked()).isTrue();
+
+        page.locator("th[data-col=title] a").click();
+        page.waitForCondition(() -> "descending".equals(page.locator("th[data-col=title]").getAttribute("aria-sort")));
+        assertThat(titles(page)).containsExactly("Drill", "Chain", "Bolt", "Anvil");
+    }
+
+    private static List<String> titles(Page page) {
+        return page.locator("#records-table tbody td[data-col=title]").allTextContents().stream().map(String::strip)
+                .toList();
     }
 
     @Test

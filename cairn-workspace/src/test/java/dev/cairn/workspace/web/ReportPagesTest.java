@@ -66,7 +66,7 @@ class ReportPagesTest {
     }
 
     private static final String[] GROUPED_SUM = {"table", "invoices", "shown_table", "invoices", "g0",
-        "customer.name", "a0_fn", "sum", "a0_column", "total", "a1_fn", "count", "sort", "sum_total", "desc", "on"};
+        "customer.name", "a0_fn", "sum", "a0_column", "total", "a1_fn", "count", "s0", "sum_total", "s0_desc", "on"};
 
     private static String[] with(String[] base, String... more) {
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
@@ -158,7 +158,7 @@ class ReportPagesTest {
 
         owner.get(report);
         var copy = owner.post(BASE + "/reports", with(GROUPED_SUM, "name", "Copy", "a0_column", "gross",
-                "sort", "sum_gross"));
+                "s0", "sum_gross"));
         assertThat(copy.statusCode()).isEqualTo(303);
         owner.get(report);
         assertThat(owner.post(report + "/delete").statusCode()).isEqualTo(303);
@@ -169,7 +169,7 @@ class ReportPagesTest {
     }
 
     @Test
-    void aSavedReportWithMoreSortKeysThanTheBuilderShowsCarriesAWarningButAllItsFilters() throws Exception {
+    void theBuilderShowsEverySortKeyOfASavedReportAndSavesAllOfThem() throws Exception {
         Account a = server.core().accounts().require("rpowner");
         Caller c = WorkspaceServer.module(server).workspaces().resolve(a.id(), "rpowner", null, false);
         var filter = new dev.cairn.workspace.reports.ReportSpec.Filter("number", "notempty", null, null);
@@ -178,9 +178,23 @@ class ReportPagesTest {
                 filter, filter), null, null, java.util.List.of(new dev.cairn.workspace.reports.ReportSpec.Sort("number",
                 false), new dev.cairn.workspace.reports.ReportSpec.Sort("issue_date", true)), null));
         var page = owner.get(BASE + "/reports/" + saved.id());
-        assertThat(page.body()).contains("id=\"builder-warning\"").contains("keeps only the first")
+        assertThat(page.body()).doesNotContain("id=\"builder-warning\"")
                 .contains("id=\"f3_column\"").contains("id=\"f4_column\"").doesNotContain("id=\"f5_column\"")
-                .contains("id=\"c1\"").contains("id=\"c2\"");
+                .contains("id=\"c1\"").contains("id=\"c2\"").contains("id=\"s2\"").doesNotContain("id=\"s3\"");
+        assertThat(select(page.body(), "s0")).contains("value=\"number\" selected");
+        assertThat(select(page.body(), "s1")).contains("value=\"issue_date\" selected");
+        assertThat(page.body()).containsPattern("id=\"s1_desc\"[^>]*checked").doesNotContainPattern(
+                "id=\"s0_desc\"[^>]*checked");
+
+        var resaved = owner.post(BASE + "/reports/" + saved.id(), "name", "Three keys", "table", "invoices",
+                "shown_table", "invoices", "c0", "number", "c1", "issue_date", "c2", "total", "s0", "total",
+                "s0_desc", "on", "s1", "issue_date", "s2", "number", "s2_desc", "on");
+        assertThat(resaved.statusCode()).as(resaved.body()).isEqualTo(303);
+        assertThat(WorkspaceServer.module(server).reports().get(c, saved.id()).sort()).extracting(
+                dev.cairn.workspace.reports.ReportSpec.Sort::column, dev.cairn.workspace.reports.ReportSpec.Sort::desc)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("total", true),
+                        org.assertj.core.groups.Tuple.tuple("issue_date", false),
+                        org.assertj.core.groups.Tuple.tuple("number", true));
     }
 
     @Test

@@ -71,6 +71,34 @@ class SharePagesTest {
         assertThat(shared.body()).contains("hello").doesNotContain("<script>alert");
     }
 
+    /**
+     * With the owner's time zone set (Tokyo, UTC+9), "valid until" is the end of the day typed in Tokyo and listed as
+     * typed, and the anonymous reader of the link sees the times in the owner's zone, named.
+     */
+    @Test
+    void theListAndTheSharePageShowTimesInTheOwnersZone() throws Exception {
+        owner.get("/account/password");
+        assertThat(owner.post("/account/time-zone", "zone", "Asia/Tokyo").statusCode()).isEqualTo(303);
+        try {
+            owner.get(BASE + "/shares/new?report=" + report);
+            var created = owner.post(BASE + "/shares", "report", String.valueOf(report), "expires", "2030-01-31",
+                    "passphrase", "");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            String url = created.body().replaceAll("(?s).*id=\"share-url\" type=\"text\" readonly value=\"([^\"]+)"
+                    + "\".*", "$1");
+            WorkspaceModule ws = WorkspaceServer.module(server);
+            Caller c = ws.workspaces().resolve(server.core().accounts().require("sharer").id(), "sharer", null, false);
+            assertThat(ws.shares().list(c).getFirst().expiresAt()).hasToString("2030-01-31T15:00:00Z");
+            assertThat(owner.get(BASE + "/shares").body()).contains("2030-01-31 (end of day)");
+            var shared = new WebClient(server).get(url.substring(url.indexOf("/share/")));
+            assertThat(shared.statusCode()).isEqualTo(200);
+            assertThat(shared.body()).containsPattern("id=\"generated-at\"[^>]*>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d JST<");
+        } finally {
+            owner.get("/account/password");
+            owner.post("/account/time-zone", "zone", "UTC");
+        }
+    }
+
     @Test
     void mistakesComeBackNextToTheirFieldsAndNothingIsCreated() throws Exception {
         int before = WorkspaceServer.module(server).shares().list(caller()).size();
