@@ -1,7 +1,7 @@
 package dev.cairn.server.http;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,13 +16,19 @@ import org.eclipse.jetty.util.NanoTime;
  * A deadline for request headers, which Jetty lacks: its idle timeout restarts with every byte, so a client dripping
  * one header line every few seconds could hold a connection forever (slowloris). Every second, each open HTTP/1.1
  * connection whose current request has started but whose header is not complete after {@code headerDeadline} is
- * closed. Request bodies are bounded separately by Jetty's minimum request data rate ({@link HttpApi}). Reads
- * Jetty's parser state from the sweeping thread without its lock: a sweep may miss a change that is under way, which
- * only delays a close by one sweep. Thread-safe; {@link #close} stops the sweeps.
+ * closed. Request bodies are bounded separately by Jetty's minimum request data rate ({@link HttpApi}).
+ *
+ * <p>Reads Jetty's parser state from the sweeping thread without its lock, so one sweep may see a torn state: a
+ * keep-alive connection's next request already in its header while the start time still reads as the reset value (0)
+ * or as an earlier request's. Closing on one such sight cut healthy pooled connections (the client saw "no bytes").
+ * So a connection is closed only when two consecutive sweeps see the same request (the same non-zero start time) still
+ * in its header past the deadline; a real slow client is thus closed at most one sweep later. Thread-safe;
+ * {@link #close} stops the sweeps.
  */
 final class SlowClients implements Connection.Listener, AutoCloseable {
     private final long headerDeadlineNanos;
-    private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
+    /** Open connections, each with the start time of the request last seen overdue (0: none). */
+    private final Map<HttpConnection, Long> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cairn-slow-clients");
         t.setDaemon(true);
@@ -44,7 +50,7 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
     @Override
     public void onOpened(Connection connection) {
         if (connection instanceof HttpConnection http) {
-            open.add(http);
+            open.put(http, 0L);
         }
     }
 
@@ -56,12 +62,17 @@ final class SlowClients implements Connection.Listener, AutoCloseable {
     /** Closes the connections whose request header is overdue; returns how many. */
     int sweep() {
         int closed = 0;
-        for (HttpConnection connection : open) {
-            HttpParser parser = connection.getParser();
-            if (!parser.isStart() && parser.inHeaderState()
-                    && NanoTime.since(parser.getBeginNanoTime()) > headerDeadlineNanos) {
-                connection.getEndPoint().close();
+        long now = NanoTime.now();
+        for (Map.Entry<HttpConnection, Long> entry : open.entrySet()) {
+            HttpParser parser = entry.getKey().getParser();
+            boolean inHeader = !parser.isStart() && parser.inHeaderState();
+            long begin = parser.getBeginNanoTime();
+            long overdue = inHeader && begin != 0 && NanoTime.elapsed(begin, now) > headerDeadlineNanos ? begin : 0L;
+            if (overdue != 0 && entry.getValue() == overdue) {
+                entry.getKey().getEndPoint().close();
                 closed++;
+            } else {
+                entry.setValue(overdue);
             }
         }
         return closed;
