@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,6 +188,15 @@ public final class ErrorMapper {
     }
 
     private void write(Context ctx, Problem problem) {
+        if (ctx.res().isCommitted()) {
+            // an object's status line and part of its body are already on their way: words appended now would be
+            // taken for its bytes; Jetty aborts a response shorter than its Content-Length, so the client sees a cut
+            // body and retries
+            LOG.warn("{} {} failed after its answer began ({}); the connection is cut", ctx.method(),
+                    Requests.loggablePath(ctx), problem.code());
+            return;
+        }
+        forgetTheObjectsHeaders(ctx, problem.status());
         ctx.status(problem.status());
         if (isStorageClient(ctx)) { // restic shows only the status line: put the problem's words there
             ctx.header(ReasonPhrases.HEADER, ReasonPhrases.sanitize(problem.code() + ": " + problem.detail()));
@@ -196,6 +206,21 @@ public final class ErrorMapper {
             htmlPage.accept(ctx, problem);
         } else {
             Json.write(ctx, problem.status(), MediaTypes.PROBLEM_JSON, problem);
+        }
+    }
+
+    /**
+     * Drops what a handler said about the object it was about to send (its length, range, dates) before the problem
+     * replaces it: a problem body under the object's {@code Content-Length} was cut off or overran it ("too much
+     * content written"), and the client read a broken answer. A 416 keeps its {@code Content-Range} ({@code bytes *}/size).
+     */
+    private static void forgetTheObjectsHeaders(Context ctx, int status) {
+        ctx.res().setContentLengthLong(-1);
+        for (String name : List.of("Content-Length", "Accept-Ranges", "Last-Modified", "ETag", "Content-Disposition")) {
+            ctx.res().setHeader(name, null);
+        }
+        if (status != 416) {
+            ctx.res().setHeader("Content-Range", null);
         }
     }
 
