@@ -6,6 +6,7 @@ import dev.cairn.blob.TransientBlobStoreException;
 import dev.cairn.protocol.ErrorCode;
 import dev.cairn.protocol.MediaTypes;
 import dev.cairn.protocol.Problem;
+import dev.cairn.server.db.DatabaseErrors;
 import dev.cairn.server.error.ServiceException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -88,7 +89,7 @@ public final class ErrorMapper {
             case BlobAlreadyExistsException x -> Problem.of(ErrorCode.ALREADY_EXISTS, x.getMessage()
                     + "; objects cannot be overwritten (delete it first if your token may delete)");
             case TransientBlobStoreException t -> storeTrouble(t, ctx);
-            case org.jdbi.v3.core.JdbiException j when databaseUnreachable(j) -> databaseTrouble(j, ctx);
+            case org.jdbi.v3.core.JdbiException j when DatabaseErrors.unreachable(j) -> databaseTrouble(j, ctx);
             case IOException io when DiskFull.is(io) -> storageFull(io, ctx);
             case IOException io -> internal(io, ctx, "storage failure");
             case HttpResponseException h -> fromJavalin(h);
@@ -143,20 +144,6 @@ public final class ErrorMapper {
                 + "run the same command again");
     }
 
-    /** Whether a database failure is the database being unreachable (connection refused, lost, or none free in time). */
-    static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof org.jdbi.v3.core.ConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
-                return true; // PostgreSQL: connection exception class, or the server shutting down
-            }
-        }
-        return false;
-    }
 
     private static Problem databaseTrouble(Exception e, Context ctx) {
         LOG.warn("metadata database unreachable on {} {}: {}", ctx.method(), Requests.loggablePath(ctx), e.toString());

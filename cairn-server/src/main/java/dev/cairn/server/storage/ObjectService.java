@@ -31,6 +31,8 @@ import java.util.Set;
  * ({@code BlobNotFoundException}, {@code BlobAlreadyExistsException}, {@code TransientBlobStoreException}) as they are.
  */
 public final class ObjectService {
+    /** Charges an upload once its object is stored, through a database that is briefly unreachable. */
+    private final PatientCharge charge;
     private final TenantStores stores;
     private final RepoRegistry repos;
     private final Tombstones tombstones;
@@ -51,6 +53,7 @@ public final class ObjectService {
             RetentionLocks retention, java.util.function.LongConsumer snapshotStored) {
         this.retention = retention;
         this.snapshotStored = snapshotStored;
+        this.charge = new PatientCharge(PatientCharge.POLICY, dev.cairn.blob.Sleeper.system());
         this.stores = stores;
         this.repos = repos;
         this.tombstones = new Tombstones(jdbi, reads);
@@ -142,13 +145,13 @@ public final class ObjectService {
             if (storedAnyway != null) {
                 // a lost acknowledgement: the store kept the object (puts are all or nothing) but reported a failure;
                 // charge it, or the client's retry finds it present and usage drifts below the store (issue 21)
-                quota.commitUpload(tenant.accountId(), repo, reserved, storedAnyway.size());
+                charge.run(() -> quota.commitUpload(tenant.accountId(), repo, reserved, storedAnyway.size()));
             } else {
                 quota.releaseUpload(tenant.accountId(), repo, reserved);
             }
             throw uploadFailure(upload, e);
         }
-        quota.commitUpload(tenant.accountId(), repo, reserved, length);
+        charge.run(() -> quota.commitUpload(tenant.accountId(), repo, reserved, length));
         if (name.kind() == BlobKind.SNAPSHOT && tenant.tokenId() != null) {
             snapshotStored.accept(tenant.tokenId());
         }
