@@ -230,6 +230,32 @@ class Postgres:
         return f"postgresql://cairn:cairn@127.0.0.1:{self.port}/cairn"
 
 
+def database_refusal(base, token):
+    """Whether a request while the database is down is answered 503 with a problem that names the database (not a
+    hang, not a 500)."""
+    import json
+    import urllib.error
+    import urllib.request
+    req = urllib.request.Request(f"{base}/api/v1/account", headers={"Authorization": f"Bearer {token}"})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            rel.log(SUITE, f"FAILED: GET /api/v1/account answered {r.status} while the database was down")
+            return False
+    except urllib.error.HTTPError as e:
+        body = e.read().decode("utf-8", "replace")
+        try:
+            detail = json.loads(body).get("detail", "")
+        except ValueError:
+            detail = ""
+        if e.code == 503 and "database" in detail.lower():
+            return True
+        rel.log(SUITE, f"FAILED: while the database was down: {e.code} {body[:300]}")
+        return False
+    except OSError as e:
+        rel.log(SUITE, f"FAILED: no answer while the database was down: {e}")
+        return False
+
+
 def postgres_restarted(work, rng, rounds, port, pg_port):
     """A cairn server on PostgreSQL whose database is restarted mid-backup: the backup retries through the 503s (or
     fails clearly), and the server recovers without a restart."""
@@ -239,7 +265,7 @@ def postgres_restarted(work, rng, rounds, port, pg_port):
         return
     pg = Postgres(work, pg_port)
     server = rel.start_server(work, port, db=pg.url())
-    ok = clear = checks = kept = nexts = usage_ok = 0
+    ok = clear = checks = kept = nexts = usage_ok = spanned = probed = 0
     try:
         token = rel.server_token(work, db=pg.url())
         os.environ["CAIRN_TOKEN"] = token
@@ -247,13 +273,18 @@ def postgres_restarted(work, rng, rounds, port, pg_port):
         repo, cache, src = f"{base}/pg", os.path.join(work, "cache"), os.path.join(work, "src")
         must(rel.cairn(["init"], repo, PASSWORD, cache), "init on the server")
         for i in range(rounds):
-            rel.make_tree(os.path.join(src, f"r{i}"), rng, files=10, max_kib=3072)
+            # ~24 MiB new per round sent at 4 MiB/s: the backup is still uploading when the database stops (1-4 s in)
+            # and while it is down (2-5 s), so its requests meet the outage
+            rel.make_tree(os.path.join(src, f"r{i}"), rng, files=12, max_kib=3072, min_kib=1024)
             before = snapshots(repo, cache)
             with open(os.path.join(work, "backup.log"), "w") as log:
-                p = rel.spawn(["backup", src], repo, PASSWORD, cache, log)
+                p = rel.spawn(["--limit-upload", "4096", "backup", src], repo, PASSWORD, cache, log)
                 time.sleep(rng.uniform(1.0, 4.0))
                 pg.ctl("stop")
-                time.sleep(rng.uniform(2.0, 5.0))
+                spanned += p.poll() is None
+                time.sleep(1.0)
+                probed += database_refusal(base, token)
+                time.sleep(rng.uniform(1.0, 4.0))
                 pg.ctl("start")
                 p.wait(timeout=300)
             out = open(os.path.join(work, "backup.log")).read()
@@ -279,10 +310,11 @@ def postgres_restarted(work, rng, rounds, port, pg_port):
         server.kill()
         server.wait()
         pg.ctl("stop")
-    good = clear == checks == kept == nexts == usage_ok == rounds
+    good = clear == checks == kept == nexts == usage_ok == spanned == probed == rounds
     with open(os.path.join(work, "server.log"), errors="replace") as f:
         refused = sum("metadata database unreachable" in line for line in f)  # requests answered 503 while it was down
-    rel.result(SUITE, "postgres-restarted", good, f"rounds={rounds} db-503s={refused} backup-ok={ok} ok-or-clear={clear} check-ok={checks} "
+    rel.result(SUITE, "postgres-restarted", good, f"rounds={rounds} db-503s={refused} backup-spanned-outage={spanned} "
+                                                  f"probe-503-in-words={probed} backup-ok={ok} ok-or-clear={clear} check-ok={checks} "
                                                   f"snapshots-kept={kept} next-backup-ok={nexts} "
                                                   f"usage-equals-store={usage_ok}")
 
