@@ -79,6 +79,20 @@ class InterruptedUploadRecoveryTest {
             assertThat(ledger(second.core().quota().usage(ann))).containsExactly(280_000L, 0L);
             assertThat(storeBytes(store)).isEqualTo(280_000);
             assertThat(second.core().quota().interrupted()).isEmpty();
+
+            // the same with a delete between its store removal and its count (a restic lock deleted under load): the
+            // recount waits for it, or it would leave the object out and then subtract it again
+            dead.heartbeat();
+            cutOffAfterTheStoreWrite(dead, store, ann, name(5), bytes(5, 20_000));
+            dead.forgetInstance("killed-process");
+            second.core().quota().beginRemoval(ann, REPO);
+            store.delete(name(4));
+            assertThat(second.app().repairInterruptedUploads()).as("held back by the delete in flight").isEmpty();
+            second.core().quota().freedRemoval(ann, REPO, 10_000);
+            assertThat(second.app().repairInterruptedUploads()).singleElement()
+                    .satisfies(d -> assertThat(d.driftBytes()).isEqualTo(20_000));
+            assertThat(ledger(second.core().quota().usage(ann))).containsExactly(290_000L, 0L);
+            assertThat(storeBytes(store)).isEqualTo(290_000);
         }
     }
 

@@ -267,8 +267,14 @@ public final class ObjectService {
             }
             return;
         }
-        store.delete(name);
-        quota.freed(tenant.accountId(), repo, size);
+        quota.beginRemoval(tenant.accountId(), repo);
+        try {
+            store.delete(name);
+        } catch (IOException | RuntimeException e) {
+            quota.abandonRemoval(tenant.accountId(), repo);
+            throw e;
+        }
+        quota.freedRemoval(tenant.accountId(), repo, size);
     }
 
     /** Physically removes hidden objects whose grace period has ended; returns how many. */
@@ -289,14 +295,21 @@ public final class ObjectService {
     }
 
     private void purgeOne(long accountId, String repo, BlobName name, BlobStore store, long size) throws IOException {
+        quota.beginRemoval(accountId, repo);
         try {
             store.delete(name);
         } catch (BlobNotFoundException e) {
+            quota.abandonRemoval(accountId, repo);
             tombstones.remove(accountId, repo, name); // another process purged it and freed the bytes
             return;
+        } catch (IOException | RuntimeException e) {
+            quota.abandonRemoval(accountId, repo);
+            throw e;
         }
         if (tombstones.remove(accountId, repo, name)) {
-            quota.freed(accountId, repo, size);
+            quota.freedRemoval(accountId, repo, size);
+        } else {
+            quota.abandonRemoval(accountId, repo);
         }
     }
 
