@@ -144,7 +144,6 @@ public final class ErrorMapper {
                 + "run the same command again");
     }
 
-
     private static Problem databaseTrouble(Exception e, Context ctx) {
         LOG.warn("metadata database unreachable on {} {}: {}", ctx.method(), Requests.loggablePath(ctx), e.toString());
         return Problem.of(ErrorCode.DATABASE_UNAVAILABLE, "the metadata database is temporarily unavailable; retry later "
