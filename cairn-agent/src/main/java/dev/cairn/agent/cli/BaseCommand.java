@@ -16,9 +16,18 @@ abstract class BaseCommand implements Callable<Integer> {
 
     private Output output;
 
+    /**
+     * Runs the command. A {@link LinkageError} (a native library that could not be unpacked: a full temp directory, a
+     * low {@code ulimit -f}) is handed to {@link ErrorHandler} wrapped, since picocli passes only exceptions to it: it
+     * escaped as "Exception in thread main" with a stack trace (the reliability harness, issue 21).
+     */
     @Override
     public final Integer call() throws Exception {
-        return execute();
+        try {
+            return execute();
+        } catch (LinkageError e) {
+            throw new java.util.concurrent.ExecutionException(e); // ExitCodes.unwrap strips it again
+        }
     }
 
     /** Runs the command; returns the exit code. */

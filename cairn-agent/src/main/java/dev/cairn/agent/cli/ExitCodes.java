@@ -71,6 +71,10 @@ public final class ExitCodes {
         if (outOfMemory(e)) {
             return OUT_OF_MEMORY;
         }
+        String nativeLibrary = NativeLibraryFailure.describe(e, NativeLibraryFailure.tempDirectory());
+        if (nativeLibrary != null) {
+            return nativeLibrary; // before the IOException branch: the pack saver wraps the Error in one
+        }
         Throwable server = find(e, dev.cairn.client.ServerProblemException.class);
         if (server != null && !(cause instanceof RepositoryLockedException)) {
             return server.getMessage(); // the server's own words (quota, append-only, signed out, lease lost)
@@ -78,10 +82,6 @@ public final class ExitCodes {
         if (cause instanceof java.io.IOException || cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
                 || cause instanceof UnsupportedOperationException || cause instanceof dev.cairn.agent.daemon.ConfigException) {
             return ErrorMessages.describe(cause);
-        }
-        String nativeLibrary = NativeLibraryFailure.describe(e, NativeLibraryFailure.tempDirectory());
-        if (nativeLibrary != null) {
-            return nativeLibrary;
         }
         return "internal error: " + cause + "; run with --debug for the stack trace and please report it";
     }

@@ -34,6 +34,36 @@ class NativeLibraryFailureTest {
     }
 
     @Test
+    void aFailureInsideTheBlobSaverIsNamedToo() {
+        // the pack saver wraps an Error from its worker in an IOException ("saving blobs failed: ..."); CI seed 6408130
+        var inSaver = new ExceptionInInitializerError("Cannot unpack libzstd-jni-1.5.7-6: File too large");
+        var e = new java.io.IOException("saving blobs failed: " + inSaver, inSaver);
+
+        assertThat(ExitCodes.message(e)).startsWith("cannot unpack the compression library").contains("ulimit -f")
+                .doesNotContain("saving blobs", "java.lang");
+    }
+
+    @Test
+    void aFailureOnTheCommandsOwnThreadIsAnErrorLineNotAStackTrace() {
+        var err = new java.io.StringWriter();
+        var cmd = new picocli.CommandLine(new FailsToLoadZstd());
+        cmd.setExecutionExceptionHandler(new ErrorHandler()).setErr(new java.io.PrintWriter(err));
+
+        int code = cmd.execute();
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString()).startsWith("error: cannot unpack the compression library").doesNotContain("\tat ");
+    }
+
+    @picocli.CommandLine.Command(name = "fails")
+    static final class FailsToLoadZstd extends BaseCommand {
+        @Override
+        protected int execute() {
+            throw new ExceptionInInitializerError("Cannot unpack libzstd-jni-1.5.7-6: File too large");
+        }
+    }
+
+    @Test
     void otherLinkageErrorsAreStillInternalErrors() {
         assertThat(NativeLibraryFailure.describe(new NoClassDefFoundError("org/example/Missing"), "/tmp")).isNull();
         assertThat(ExitCodes.message(new NoClassDefFoundError("org/example/Missing"))).startsWith("internal error: ");

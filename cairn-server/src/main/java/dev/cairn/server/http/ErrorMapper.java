@@ -44,7 +44,7 @@ public final class ErrorMapper {
     void handle(Exception e, Context ctx) {
         Problem problem = toProblem(e, ctx);
         boolean refusedForSize = problem.status() == 413 || problem.status() == 507;
-        if (refusedForSize ? !RefusedBodies.discard(ctx) : malformedRequest(e) != null) {
+        if (refusedForSize ? !UnreadBodies.discard(ctx) : malformedRequest(e) != null) {
             ctx.header("Connection", "close"); // the rest of the body cannot be read: say so, or a keep-alive client
         }                                      // would send its next request into a connection about to close
         metrics.counter("cairn.http.errors", "code", problem.code()).increment();

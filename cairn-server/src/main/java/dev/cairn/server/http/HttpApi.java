@@ -46,9 +46,9 @@ public final class HttpApi {
     /** A request's header must be complete this long after its first byte, or its connection is closed. */
     static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
     /**
-     * Request bodies that arrive slower than this on average since their first byte are refused (408, connection
-     * closed). Low enough that a real client's pause (a slow disk, a busy CPU) never trips it: after 4 KiB it may stall
-     * for 16 s; a drip of a few bytes every few seconds is cut off within seconds.
+     * Request bodies that arrive slower than this, over the time the server waited for them beyond a 5 s grace, are
+     * refused ({@link BodyRate}: 400, connection closed). Low enough that a real client's pause (a slow disk, a busy
+     * CPU) never trips it: after 4 KiB it may stall for 21 s; a drip of a few bytes a second is cut off within 6 s.
      */
     static final long MIN_BODY_BYTES_PER_SECOND = 256;
     /**
@@ -122,9 +122,11 @@ public final class HttpApi {
         responses.setHandler(new NoMethodOverride());
         config.jetty.modifyServer(server -> server.setHandler(responses)); // Javalin nests its servlet context inside
         config.jetty.modifyHttpConfiguration(http -> {
-            http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
             http.setInputBufferSize(INPUT_BUFFER_BYTES);
         });
+        config.jetty.modifyServletContextHandler(context -> context.addFilter(
+                new org.eclipse.jetty.ee10.servlet.FilterHolder(new BodyRate(MIN_BODY_BYTES_PER_SECOND, System::nanoTime)),
+                "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         config.jetty.addConnector((server, http) -> { // HTTP/1.1 whose status lines may carry a handler's reason
             var connector = new org.eclipse.jetty.server.ServerConnector(server, ReasonPhrases.connectionFactory(http));
             connector.setHost(listenHost);
@@ -147,6 +149,7 @@ public final class HttpApi {
                 config.routes.addHttpHandler(route.method(), route.path(), counted(route.handler()), route.role());
             }
         }
+        config.routes.after(UnreadBodies::drainOrClose);
         config.routes.exception(Exception.class, errors::handle);
         config.routes.exception(io.javalin.http.HttpResponseException.class, errors::handleJavalin);
         config.routes.error(404, ctx -> unmatched(ctx, errors, ErrorCode.NOT_FOUND, "no such resource: " + ctx.path()));

@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.NanoTime;
  * A deadline for request headers, which Jetty lacks: its idle timeout restarts with every byte, so a client dripping
  * one header line every few seconds could hold a connection forever (slowloris). Every second, each open HTTP/1.1
  * connection whose current request has started but whose header is not complete after {@code headerDeadline} is
- * closed. Request bodies are bounded separately by Jetty's minimum request data rate ({@link HttpApi}).
+ * closed. Request bodies are bounded separately by {@link BodyRate}.
  *
  * <p>Reads Jetty's parser state from the sweeping thread without its lock, so one sweep may see a torn state: a
  * keep-alive connection's next request already in its header while the start time still reads as the reset value (0)
