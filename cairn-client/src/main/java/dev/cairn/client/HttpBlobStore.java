@@ -31,7 +31,10 @@ import java.util.Objects;
  * failures {@link TransientBlobStoreException} (retry may help), anything else a permanent
  * {@link dev.cairn.blob.BlobStoreException} carrying the server's problem detail.
  *
- * <p>Thread-safe (the JDK client is). {@link #close()} does nothing; the {@link HttpClient} belongs to the caller.
+ * <p>Ranged reads, the bulk of restores and checks, go over connections of their own ({@link DirectGets}).
+ *
+ * <p>Thread-safe (the JDK client is). {@link #close()} closes the ranged reads' idle connections; the
+ * {@link HttpClient} belongs to the caller.
  */
 public final class HttpBlobStore implements BlobStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,13 +42,20 @@ public final class HttpBlobStore implements BlobStore {
     private final URI server;
     private final String repo;
     private final String token;
+    /** Ranged reads on connections of their own (ADR 67); null when turned off. */
+    private final DirectGets direct;
 
     private HttpBlobStore(HttpClient client, URI server, String repo, String token) {
         this.client = Objects.requireNonNull(client, "client");
         this.server = Objects.requireNonNull(server, "server");
         this.repo = Objects.requireNonNull(repo, "repo");
         this.token = Objects.requireNonNull(token, "token");
+        this.direct = Boolean.parseBoolean(System.getProperty(DIRECT_GETS, "true"))
+                ? new DirectGets(server, client.sslContext()) : null;
     }
+
+    /** System property: {@code false} sends ranged reads through the JDK client too (to compare the two). */
+    public static final String DIRECT_GETS = "cairn.http.directGets";
 
     /**
      * Opens repository {@code repo} on the server at {@code server} (e.g. {@code http://127.0.0.1:8080}), creating it if
@@ -130,6 +140,10 @@ public final class HttpBlobStore implements BlobStore {
             }
             return InputStream.nullInputStream();
         }
+        InputStream fast = directGet(name, offset, length);
+        if (fast != null) {
+            return fast;
+        }
         HttpResponse<InputStream> r = send(request(path(name)).header("Range", "bytes=" + offset + "-" + last).GET(),
                 STREAMED, "get " + name);
         InputStream in = body(r, name, "get " + name);
@@ -153,6 +167,15 @@ public final class HttpBlobStore implements BlobStore {
             return;
         }
         String what = "get " + name;
+        InputStream fast = directGet(name, offset, length);
+        if (fast != null) {
+            try (fast) {
+                fast.readNBytes(dst, dstOffset, length); // exactly length bytes, or an EOFException
+            } catch (IOException e) {
+                throw new TransientBlobStoreException(NetworkErrors.failed(what, e, server.getRawAuthority()), e);
+            }
+            return;
+        }
         HttpResponse<byte[]> r = send(request(path(name)).header("Range", "bytes=" + offset + "-" + (offset + length - 1))
                 .GET(), info -> info.statusCode() >= 300 ? HttpResponse.BodySubscribers.ofByteArray()
                 : info.statusCode() == 206 && info.headers().firstValueAsLong("Content-Length").orElse(-1) == length
@@ -202,6 +225,14 @@ public final class HttpBlobStore implements BlobStore {
         check(r, name, "delete " + name);
     }
 
+    /** Closes the idle connections of the ranged reads; the {@link HttpClient} belongs to the caller. */
+    @Override
+    public void close() {
+        if (direct != null) {
+            direct.close();
+        }
+    }
+
     @Override
     public String toString() {
         return "HttpBlobStore(" + server + ", repo " + repo + ")";
@@ -214,6 +245,32 @@ public final class HttpBlobStore implements BlobStore {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token);
+    }
+
+    /**
+     * The range through {@link DirectGets}, or null if it is turned off or the server's answer was neither the range
+     * nor a refusal of known length (then the caller asks through the JDK client). A refusal is thrown as
+     * {@link #problem} maps it; an object shorter than the range is an {@link EOFException}.
+     */
+    private InputStream directGet(BlobName name, long offset, long length) throws IOException {
+        if (direct == null) {
+            return null;
+        }
+        String what = "get " + name;
+        DirectGets.Answer answer;
+        try {
+            answer = direct.get(server.resolve(path(name)).getRawPath(), "Bearer " + token, offset, length);
+        } catch (IOException e) {
+            throw new TransientBlobStoreException(NetworkErrors.failed(what, e, server.getRawAuthority()), e);
+        }
+        if (answer == null || answer.body() != null) {
+            return answer == null ? null : answer.body();
+        }
+        if (answer.status() < 300) {
+            throw new EOFException(name + ": wanted " + length + " bytes at " + offset + ", the object is shorter");
+        }
+        throw Problems.toException(answer.status(), answer.problem(), answer.retryAfter(), name, what,
+                server.getScheme() + "://" + server.getRawAuthority());
     }
 
     /** Bodies read as streams, with read-ahead (see {@link StreamedBody}). */
