@@ -39,7 +39,7 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.readSource = readSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(new PatientPool(dataSource, PatientPool.BUSY_BUDGET_NANOS, System::nanoTime));
         if (dialect == Dialect.SQLITE) {
             jdbi.setHandleCallbackDecorator(new SqliteSerializer());
         }
