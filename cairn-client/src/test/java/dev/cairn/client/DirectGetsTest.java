@@ -40,8 +40,13 @@ class DirectGetsTest {
      * whether the connection is then closed silently.
      */
     private DirectGets serve(Function<Long, String> answer, boolean closeAfterEach) throws IOException {
-        new Random(5).nextBytes(object);
         server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        serveOn(answer, closeAfterEach);
+        return new DirectGets(URI.create("http://127.0.0.1:" + server.getLocalPort()), null);
+    }
+
+    private void serveOn(Function<Long, String> answer, boolean closeAfterEach) {
+        new Random(5).nextBytes(object);
         Thread.ofPlatform().daemon().start(() -> {
             while (!server.isClosed()) {
                 try {
@@ -54,7 +59,6 @@ class DirectGetsTest {
                 }
             }
         });
-        return new DirectGets(URI.create("http://127.0.0.1:" + server.getLocalPort()), null);
     }
 
     private void connection(Socket s, Function<Long, String> answer, boolean closeAfterEach) {
@@ -142,6 +146,21 @@ class DirectGetsTest {
             assertThat(read(gets, 5, 10)).as("the connection stays usable").isEqualTo(Arrays.copyOfRange(object, 5, 15));
         }
         assertThat(connections).hasValue(1);
+    }
+
+    @Test
+    void overTlsTheServersNameIsChecked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        javax.net.ssl.SSLContext serverSide = Certificates.serverContext(dir, "localhost", "SAN=dns:localhost");
+        javax.net.ssl.SSLContext trusting = Certificates.trusting(dir, "localhost");
+        server = serverSide.getServerSocketFactory().createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        serveOn(from -> null, false);
+        try (DirectGets gets = new DirectGets(URI.create("https://localhost:" + server.getLocalPort()), trusting)) {
+            assertThat(read(gets, 7, 50_000)).isEqualTo(Arrays.copyOfRange(object, 7, 50_007));
+        }
+        try (DirectGets byAddress = new DirectGets(URI.create("https://127.0.0.1:" + server.getLocalPort()), trusting)) {
+            assertThatThrownBy(() -> byAddress.get("/o", "Bearer t", 0, 10)).as("the certificate names localhost only")
+                    .isInstanceOf(javax.net.ssl.SSLException.class);
+        }
     }
 
     @Test
