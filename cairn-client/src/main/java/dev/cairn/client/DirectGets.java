@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -44,7 +43,6 @@ final class DirectGets implements AutoCloseable {
     private final String hostHeader;
     private final SSLContext tls;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
     private volatile boolean closed;
 
     /** @param tls the TLS context for an {@code https} server (null for {@code http}) */
@@ -116,22 +114,18 @@ final class DirectGets implements AutoCloseable {
     }
 
     private Connection take() {
-        Connection c = idle.pollFirst();
-        if (c != null) {
-            idleCount.decrementAndGet();
-        }
-        return c;
+        return idle.pollFirst();
     }
 
+    /** Keeps {@code c} for reuse, or closes it if the pool is closed or already holds {@link #MAX_IDLE}. */
     private void giveBack(Connection c) {
-        if (!closed && idleCount.incrementAndGet() <= MAX_IDLE) {
-            idle.addFirst(c);
-            if (closed && idle.remove(c)) {
-                c.close(); // closed meanwhile
-            }
-        } else {
-            idleCount.decrementAndGet();
+        if (closed || idle.size() >= MAX_IDLE) { // size() walks at most MAX_IDLE nodes (a race may keep one more)
             c.close();
+            return;
+        }
+        idle.addFirst(c);
+        if (closed && idle.remove(c)) {
+            c.close(); // close() ran meanwhile and missed it
         }
     }
 

@@ -37,6 +37,8 @@ import java.util.Objects;
  * {@link HttpClient} belongs to the caller.
  */
 public final class HttpBlobStore implements BlobStore {
+    /** System property: {@code false} sends ranged reads through the JDK client too (to compare the two). */
+    public static final String DIRECT_GETS = "cairn.http.directGets";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client;
     private final URI server;
@@ -54,8 +56,6 @@ public final class HttpBlobStore implements BlobStore {
                 ? new DirectGets(server, client.sslContext()) : null;
     }
 
-    /** System property: {@code false} sends ranged reads through the JDK client too (to compare the two). */
-    public static final String DIRECT_GETS = "cairn.http.directGets";
 
     /**
      * Opens repository {@code repo} on the server at {@code server} (e.g. {@code http://127.0.0.1:8080}), creating it if

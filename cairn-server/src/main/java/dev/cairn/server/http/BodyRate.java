@@ -48,7 +48,8 @@ final class BodyRate implements Filter {
         chain.doFilter(request, response);
     }
 
-    private static boolean hasBody(HttpServletRequest request) {
+    /** Whether {@code request} declares a body (a length above 0, or a transfer coding). */
+    static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 

@@ -17,8 +17,8 @@ import java.io.InputStream;
  *     connection unannounced: the client's next request there got no answer ("header parser received no bytes", 7 in
  *     10,000 JSON bodies sent to a web form; {@code UnreadBodyTest}).</li>
  * </ul>
- * A body already read to its end costs one read that returns at once. Reads stop after {@link #LIMIT_NANOS} so a
- * slow client cannot hold the request's thread. Stateless; called on the request's own thread; never throws.
+ * A request without a body costs nothing; a body already read to its end, one read that returns at once. Reads stop
+ * after {@link #LIMIT_NANOS} so a slow client cannot hold the request's thread. Stateless; called on the request's own thread; never throws.
  */
 final class UnreadBodies {
     /** A refused body: at most this many bytes are read and thrown away, more than a restic pack (16 MiB). */
@@ -41,6 +41,9 @@ final class UnreadBodies {
      * length says nothing here: a handler that read its whole upload leaves nothing.)
      */
     static void drainOrClose(Context ctx) {
+        if (!BodyRate.hasBody(ctx.req()) || "close".equalsIgnoreCase(ctx.res().getHeader("Connection"))) {
+            return; // nothing was sent (most requests), or the error mapper already gave the rest up
+        }
         if (!discard(ctx, UNREAD_LIMIT_BYTES) && !ctx.res().isCommitted()) {
             ctx.header("Connection", "close");
         }

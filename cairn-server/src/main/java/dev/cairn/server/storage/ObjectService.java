@@ -267,14 +267,22 @@ public final class ObjectService {
             }
             return;
         }
-        quota.beginRemoval(tenant.accountId(), repo);
+        removeFromStore(tenant.accountId(), repo, store, name);
+        quota.freedRemoval(tenant.accountId(), repo, size);
+    }
+
+    /**
+     * Deletes {@code name} from the store inside a removal begun for the repair's sake ({@link QuotaService#beginRemoval});
+     * if the delete fails the removal is abandoned and the failure thrown, else the caller ends it.
+     */
+    private void removeFromStore(long accountId, String repo, BlobStore store, BlobName name) throws IOException {
+        quota.beginRemoval(accountId, repo);
         try {
             store.delete(name);
         } catch (IOException | RuntimeException e) {
-            quota.abandonRemoval(tenant.accountId(), repo);
+            quota.abandonRemoval(accountId, repo);
             throw e;
         }
-        quota.freedRemoval(tenant.accountId(), repo, size);
     }
 
     /** Physically removes hidden objects whose grace period has ended; returns how many. */
@@ -295,16 +303,11 @@ public final class ObjectService {
     }
 
     private void purgeOne(long accountId, String repo, BlobName name, BlobStore store, long size) throws IOException {
-        quota.beginRemoval(accountId, repo);
         try {
-            store.delete(name);
+            removeFromStore(accountId, repo, store, name);
         } catch (BlobNotFoundException e) {
-            quota.abandonRemoval(accountId, repo);
             tombstones.remove(accountId, repo, name); // another process purged it and freed the bytes
             return;
-        } catch (IOException | RuntimeException e) {
-            quota.abandonRemoval(accountId, repo);
-            throw e;
         }
         if (tombstones.remove(accountId, repo, name)) {
             quota.freedRemoval(accountId, repo, size);
