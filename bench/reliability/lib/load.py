@@ -3,8 +3,9 @@ doing backups, snapshots, restores and checks against cairn servers, in two set-
 
 - single: one `cairn server` (SQLite, local disk);
 - scale-out: two server processes (separate JVMs) on one PostgreSQL and one S3-compatible store (S3Proxy), the
-  clients' connections spread over both by a balancer; halfway through, one server is killed (SIGKILL) and started
-  again.
+  clients' requests spread over both by an HTTP balancer cut like nginx's defaults (balancer.py: a request cut by a
+  dying server before its answer began goes to the other if its method is idempotent); halfway through, one server is
+  killed (SIGKILL) and started again.
 
 Each prints: clients, operations, errors visible to clients (an operation that failed after the client's own retries,
 or a restore that differs from its source: must be 0), retries the clients reported, each server's peak RSS (bound:
@@ -27,6 +28,7 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import rel  # noqa: E402
 import load_stack as stack  # noqa: E402
+from balancer import Balancer  # noqa: E402
 from load_clients import Client  # noqa: E402
 
 SUITE = "load"
@@ -71,7 +73,7 @@ def scale_out(work, port, n, seconds, rng):
         servers[0].start()
         servers[1].start()  # after the first: both would migrate the empty database at once
         tok = stack.token(servers[0], "load")
-        balancer = stack.Balancer(port, [s.port for s in servers])
+        balancer = Balancer(port, [s.port for s in servers])
 
         def kill_midway(started, done):
             time.sleep(seconds / 2)
@@ -84,7 +86,7 @@ def scale_out(work, port, n, seconds, rng):
 
         ledger = Ledger(os.path.join(s3.dir, s3.BUCKET, "cairn", "tenants"), pg=pg)
         run_clients("scale-out", work, servers, f"http://127.0.0.1:{port}", tok, n, seconds, rng, ledger,
-                    during=kill_midway)
+                    during=kill_midway, balancer=balancer)
     finally:
         if balancer:
             balancer.close()
@@ -94,7 +96,7 @@ def scale_out(work, port, n, seconds, rng):
         pg.stop()
 
 
-def run_clients(name, work, servers, url, tok, n, seconds, rng, ledger, during=None):
+def run_clients(name, work, servers, url, tok, n, seconds, rng, ledger, during=None, balancer=None):
     deadline = time.monotonic() + seconds + 5 * n  # the clients' set-up (init) counts against nobody's time
     clients = [Client("restic" if i % 2 == 0 else "cairn", i, work, url, tok, deadline, rng.randrange(2**31))
                for i in range(n)]
@@ -125,7 +127,7 @@ def run_clients(name, work, servers, url, tok, n, seconds, rng, ledger, during=N
         drift = ledger.drift()
     rel.log(SUITE, f"{name}: stored minus store bytes {drift[0]}, reserved {drift[1]} "
                    f"({time.monotonic() - waited:.0f} s after the clients ended)")
-    report(name, clients, servers, drift, probe, wall)
+    report(name, clients, servers, drift, probe, wall, balancer)
 
 
 class Probe(threading.Thread):
@@ -205,7 +207,7 @@ def percentile(values, q):
     return values[min(len(values) - 1, max(0, int(round(q * len(values))) - 1))] if values else float("nan")
 
 
-def report(name, clients, servers, drift, probe, wall):
+def report(name, clients, servers, drift, probe, wall, balancer=None):
     ops = [(c.kind, op, secs, ok) for c in clients for op, secs, ok in c.ops]
     errors = [(c.kind, c.index, op, detail) for c in clients for op, detail in c.errors]
     for kind, index, op, detail in errors[:10]:
@@ -218,7 +220,9 @@ def report(name, clients, servers, drift, probe, wall):
                f"retried={retried} peak-rss-mib={'/'.join(map(str, rss))} (bound {RSS_BOUND_MIB}) "
                f"quota-drift-bytes={drift[0]} reserved-left-bytes={drift[1]} probes={probe.count} slowest-new-connection-s={probe.slowest:.1f} "
                f"(limit {PROBE_LIMIT_S}) max-accept-queue={probe.accept_queue} "
-               f"max-close-wait={probe.close_wait}")
+               f"max-close-wait={probe.close_wait}"
+               + (f" balancer-requests={balancer.requests} balancer-retried={balancer.retried} balancer-cut={balancer.cut}"
+                  if balancer else ""))
     kinds = sorted({(k, op) for k, op, _, _ in ops})
     figures = " ".join(f"{k}-{op}={len(t)}:{percentile(t, 0.5):.1f}/{percentile(t, 0.99):.1f}s"
                        for k, op in kinds for t in [[s for k2, op2, s, _ in ops if (k2, op2) == (k, op)]])

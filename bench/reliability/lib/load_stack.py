@@ -1,11 +1,9 @@
 """The processes the load suite runs against: cairn servers (SQLite and local disk, or PostgreSQL and S3), a PostgreSQL
 (Debian's postgresql, run as the postgres user in the work directory), an S3Proxy (its own JVM, HTTPS with a
-self-signed certificate as cairn-s3's S3ProxyFixture does) and a TCP balancer that spreads new connections over the
-servers (as a load balancer in front of a scale-out deployment does; a server that refuses connections is skipped)."""
-import asyncio
+self-signed certificate as cairn-s3's S3ProxyFixture does); the HTTP balancer in front of several servers is
+balancer.py."""
 import glob
 import hashlib
-import itertools
 import os
 import shutil
 import subprocess
@@ -210,52 +208,6 @@ def s3proxy_classpath(work):
                         f"-Dmdep.outputFile={cached}.tmp"], check=True, stdout=subprocess.DEVNULL)
         os.replace(cached + ".tmp", cached)
     return open(cached).read().strip()
-
-
-class Balancer:
-    """A TCP balancer on PORT: each new connection goes to the next server in turn; a server that refuses the
-    connection is skipped (the next one is tried), as a load balancer's health check would. Runs on its own thread."""
-
-    def __init__(self, port, backends):
-        self.port, self.backends = port, backends
-        self.turn = itertools.count()
-        self.loop = asyncio.new_event_loop()
-        threading.Thread(target=self.loop.run_forever, daemon=True).start()
-        asyncio.run_coroutine_threadsafe(self._listen(), self.loop).result(10)
-
-    async def _listen(self):
-        self.server = await asyncio.start_server(self._serve, "127.0.0.1", self.port, backlog=512)
-
-    async def _serve(self, reader, writer):
-        start = next(self.turn)
-        for i in range(len(self.backends)):
-            port = self.backends[(start + i) % len(self.backends)]
-            try:
-                up_reader, up_writer = await asyncio.open_connection("127.0.0.1", port)
-                break
-            except OSError:
-                continue
-        else:
-            writer.close()
-            return
-        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
-
-    def close(self):
-        self.loop.call_soon_threadsafe(self.server.close)
-
-
-async def pipe(reader, writer):
-    try:
-        while data := await reader.read(1 << 16):
-            writer.write(data)
-            await writer.drain()
-    except (ConnectionError, OSError):
-        pass
-    finally:
-        try:
-            writer.close()
-        except Exception:
-            pass
 
 
 def store_bytes(directory):
