@@ -120,7 +120,10 @@ public final class HttpApi {
         config.jetty.threadPool = threadPool();
         config.startup.showJavalinBanner = false;
         responses.setHandler(new NoMethodOverride());
-        config.jetty.modifyServer(server -> server.setHandler(responses)); // Javalin nests its servlet context inside
+        config.jetty.modifyServer(server -> {
+            server.setHandler(responses); // Javalin nests its servlet context inside
+            server.setErrorHandler(new BrokenRequestLines());
+        });
         config.jetty.modifyHttpConfiguration(http -> {
             http.setInputBufferSize(INPUT_BUFFER_BYTES);
         });

@@ -211,6 +211,24 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aRequestLineBrokenByARawNewlineOrSpaceIsA400NotAServerError() throws Exception {
+        // a raw newline in the target ends the request line early: without a version it reads as HTTP/0.9
+        for (String line : List.of("GET /api/v1/workspace/tables/a\nb/records HTTP/1.1", "GET /api/v1/account\n",
+                "GET /api/v1/a b c HTTP/1.1")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.app().port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write((line + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                String answer = RawAnswer.read(socket.getInputStream());
+                assertThat(answer).as(line).startsWith("HTTP/1.1 400 ").doesNotContain("505", "Exception");
+                if (line.contains("\n")) {
+                    assertThat(answer).as(line).contains("malformed request line");
+                }
+            }
+        }
+    }
+
+    @Test
     void xHttpMethodOverrideIsIgnored() throws Exception {
         long adminId = server.core().accounts().require("admin").id();
         long victim = server.core().tokens().create(adminId, "override-victim", TokenScope.READ, null).id();
