@@ -18,8 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class AlertJob {
     public static final Duration PERIOD = Duration.ofMinutes(1);
     /**
-     * How far past now an incident's last send may lie before it is taken for one made while the server's clock was
-     * ahead (and has since been put right): beyond any skew between server processes.
+     * How far past now an incident's last send or a device's last backup may lie before it is taken for one made while
+     * the server's clock was ahead (and has since been put right): beyond any skew between server processes.
      */
     static final Duration AHEAD = Duration.ofMinutes(10);
 
@@ -48,6 +48,7 @@ public final class AlertJob {
      */
     public void evaluate() {
         Instant now = clock.instant();
+        jdbi.useHandle(h -> Watched.pullBackFutureBackups(h, now, AHEAD));
         for (Watched.AccountState account : jdbi.withHandle(Watched::accounts)) {
             State state = new State(account.id(), alerts.openIncidents(account.id()));
             quota(state, account);

@@ -39,6 +39,17 @@ final class Watched {
                         dev.cairn.server.quota.Quotas.effective(Rows.nullableLong(rs, "quota")))).list();
     }
 
+    /**
+     * Sets every device's last backup recorded more than {@code ahead} past {@code now} to now: it was stored while
+     * this server's clock was ahead, and the clock has been put right since. Left alone, the device's no-backup alert
+     * would come as much later as the clock was ahead; pulled back, it comes at most as much later as the clock stayed
+     * ahead. Idempotent: several server processes may run it. Returns the number of devices' tokens changed.
+     */
+    static int pullBackFutureBackups(Handle h, Instant now, Duration ahead) {
+        return h.createUpdate("UPDATE api_tokens SET last_backup_at = :now WHERE last_backup_at > :ahead")
+                .bind("now", now.toEpochMilli()).bind("ahead", now.plus(ahead).toEpochMilli()).execute();
+    }
+
     static List<DeviceState> devices(Handle h, long accountId, Instant now) {
         Map<String, Instant[]> seen = new LinkedHashMap<>(); // name -> {lastBackup, knownSince}
         h.createQuery("SELECT device_name, MIN(created_at) AS since, MAX(last_backup_at) AS last_ok FROM api_tokens "

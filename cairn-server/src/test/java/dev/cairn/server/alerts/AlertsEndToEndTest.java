@@ -165,6 +165,24 @@ class AlertsEndToEndTest {
     }
 
     @Test
+    void aBackupStoredWhileTheServerClockWasADayAheadDoesNotPostponeTheAlertOnceTheClockIsPutRight() throws Exception {
+        Instant real = clock.instant();
+        clock.set(real.plus(Duration.ofHours(25)));
+        HttpResponse<String> snapshot = server.send(server.request("/api/v1/repos/laptop/objects/snapshots/"
+                + "%064x".formatted(7)).header("Authorization", "Bearer " + laptop.token().token())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[100])).build());
+        assertThat(snapshot.statusCode()).as(snapshot.body()).isEqualTo(201);
+        clock.set(real.plus(Duration.ofMinutes(2)));
+        job.run();
+        assertThat(hook.received()).as("the backup counts: no alert yet").isEmpty();
+        clock.set(real.plus(Duration.ofDays(3).plusMinutes(3)));
+        job.run();
+        assertThat(webhooks()).as("three days after the clock was put right, not a day later")
+                .extracting(n -> n.path("alert").asText() + "/" + n.path("state").asText())
+                .containsExactly("no-backup/open");
+    }
+
+    @Test
     void aDeviceWithItsOwnThresholdAlertsLaterOrNever() throws Exception {
         server.core().alertSettings().putNoBackupDays(ann, "laptop", 5);
         assertThat(postRun("backup", "success", false)).isEqualTo(201);
