@@ -58,7 +58,9 @@ final class CairnProcesses {
     Started start(String repository, Path cache, String... args) throws IOException {
         Path log = tmp.resolve("cairn-" + (++logs) + "-" + args[0] + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                // C1 only: these runs last about a second, and C2's compile threads cost a fifth of it on two cores
+                "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"),
                 AgentMain.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)

@@ -7,6 +7,10 @@ import dev.cairn.testkit.TreeAssert;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,27 +26,47 @@ import org.junit.jupiter.api.io.TempDir;
 class PruneCrashTest {
     private static final String PASSWORD = "prune-crash";
 
+    /** The repository, cache and sources every case starts from, built once (seven cases, four runs each saved). */
+    @TempDir
+    static Path template;
     @TempDir
     Path tmp;
-    private Path source;
     private CairnProcesses cairn;
 
     /** Two snapshots with 64 KiB packs; the first is forgotten, so its tree packs are unused and its data packs half used. */
-    @BeforeEach
-    void repositoryWithAForgottenSnapshot() throws Exception {
-        cairn = new CairnProcesses(tmp, PASSWORD);
-        cairn.init(tmp.resolve("repo"));
-        source = Files.createDirectories(tmp.resolve("src"));
+    @BeforeAll
+    static void repositoryWithAForgottenSnapshot() throws Exception {
+        CairnProcesses cairn = new CairnProcesses(template, PASSWORD);
+        Path repo = template.resolve("repo");
+        cairn.init(repo);
+        Path source = Files.createDirectories(template.resolve("src"));
         for (int i = 0; i < 12; i++) {
             Files.write(source.resolve("f" + i), DeterministicRandom.bytes(i, 20 << 10)); // 4 files a pack
         }
-        assertThat(run("backup", source.toString())).isZero();
-        Files.copy(source.resolve("f0"), tmp.resolve("old-f0"));
+        assertThat(cairn.run(repo.toString(), template.resolve("cache"), "backup", source.toString()).code()).isZero();
+        Files.copy(source.resolve("f0"), template.resolve("old-f0"));
         for (int i = 0; i < 12; i += 2) {
             Files.write(source.resolve("f" + i), DeterministicRandom.bytes(100 + i, 20 << 10)); // every pack half unused
         }
-        assertThat(run("backup", source.toString())).isZero();
-        assertThat(run("forget", "--keep-last", "1")).isZero();
+        assertThat(cairn.run(repo.toString(), template.resolve("cache"), "backup", source.toString()).code()).isZero();
+        assertThat(cairn.run(repo.toString(), template.resolve("cache"), "forget", "--keep-last", "1").code()).isZero();
+    }
+
+    /** A fresh copy of the template for this case (the snapshots name the template's source paths; only the later backup is restored). */
+    @BeforeEach
+    void copyOfTheTemplate() throws IOException {
+        for (String name : List.of("repo", "cache", "old-f0")) {
+            copyTree(template.resolve(name), tmp.resolve(name));
+        }
+        cairn = new CairnProcesses(tmp, PASSWORD);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 
     @ParameterizedTest

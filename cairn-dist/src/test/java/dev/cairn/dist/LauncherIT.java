@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,31 +59,49 @@ class LauncherIT {
     @Test
     void everyCommandAndSubcommandHasHelp() throws Exception {
         List<List<String>> commands = new ArrayList<>();
-        collect(List.of(), commands);
-        collect(List.of("server"), commands);
+        List<List<String>> level = List.of(List.of(), List.of("server"));
+        ExecutorService runs = Executors.newFixedThreadPool(3); // each run is one launcher process; three keep two cores busy
+        try {
+            while (!level.isEmpty()) {
+                commands.addAll(level);
+                List<Future<List<List<String>>>> helps = new ArrayList<>();
+                for (List<String> prefix : level) {
+                    helps.add(runs.submit(() -> subcommands(prefix)));
+                }
+                List<List<String>> next = new ArrayList<>();
+                for (Future<List<List<String>>> help : helps) {
+                    next.addAll(help.get());
+                }
+                next.removeAll(commands); // "server" is listed by the top level's help too
+                level = next;
+            }
+        } finally {
+            runs.shutdownNow();
+        }
         assertThat(commands).as("commands found in the help texts").extracting(c -> String.join(" ", c))
                 .contains("init", "backup", "restore", "check", "key add", "server", "server account add", "server token add");
     }
 
-    /** Runs {@code cairn PREFIX --help}, checks it, records PREFIX and recurses into the commands it lists. */
-    private static void collect(List<String> prefix, List<List<String>> commands) throws Exception {
+    /** Runs {@code cairn PREFIX --help}, checks it and returns the commands it lists (PREFIX + name each). */
+    private static List<List<String>> subcommands(List<String> prefix) throws Exception {
         List<String> args = new ArrayList<>(prefix);
         args.add("--help");
         Result help = cairn(Map.of(), args.toArray(String[]::new));
         assertThat(help.exit()).as("cairn %s: %s", String.join(" ", args), help.output()).isZero();
         assertThat(help.output()).as("cairn %s", String.join(" ", args)).contains("Usage:");
-        commands.add(prefix);
+        List<List<String>> found = new ArrayList<>();
         int start = help.output().indexOf("Commands:");
         if (start < 0) {
-            return;
+            return found;
         }
         String section = help.output().substring(start).split("\n\n", 2)[0];
         Matcher m = COMMAND.matcher(section);
         while (m.find()) {
             List<String> sub = new ArrayList<>(prefix);
             sub.add(m.group(1));
-            collect(sub, commands);
+            found.add(sub);
         }
+        return found;
     }
 
     @Test

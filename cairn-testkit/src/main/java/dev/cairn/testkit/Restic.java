@@ -1,11 +1,15 @@
 package dev.cairn.testkit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,24 +31,8 @@ public final class Restic {
         this.cacheDir = cacheDir;
     }
 
-    public static synchronized void ensureInstalled() throws IOException, InterruptedException {
-        if (onPath()) {
-            return;
-        }
-        exec(List.of("apt-get", "update", "-q"), 600);
-        Result install = exec(List.of("apt-get", "install", "-y", "-q", "restic"), 600);
-        if (install.exitCode() != 0 || !onPath()) {
-            throw new IllegalStateException("cannot install restic with apt-get:\n" + install.output());
-        }
-    }
-
-    private static boolean onPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "restic"))) {
-                return true;
-            }
-        }
-        return false;
+    public static void ensureInstalled() throws IOException, InterruptedException {
+        DebianPackages.ensure("restic", "restic");
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
@@ -67,6 +55,45 @@ public final class Restic {
             return new Result(-1, out + "\n[timed out]");
         }
         return new Result(p.exitValue(), out);
+    }
+
+    /**
+     * Reads a started run's output until a line contains {@code text}, then interrupts it (SIGINT, so restic removes its
+     * lock) and returns all it printed and its exit code. For refusals that restic 0.14 retries for about a minute before
+     * giving up: its first retry message already names them. If the run ends or {@code timeoutSeconds} pass first, the
+     * result is whatever it printed (the caller's assertion on the text fails with it).
+     */
+    public static Result interruptOnceSeen(Process p, String text, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder();
+        CountDownLatch seen = new CountDownLatch(1);
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    synchronized (out) {
+                        out.append(line).append('\n');
+                    }
+                    if (line.contains(text)) {
+                        seen.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the process is gone; what it printed is in out
+            } finally {
+                seen.countDown();
+            }
+        });
+        seen.await(timeoutSeconds, TimeUnit.SECONDS);
+        if (p.isAlive()) {
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        }
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+        }
+        reader.join(Duration.ofSeconds(10));
+        synchronized (out) {
+            return new Result(p.exitValue(), out.toString());
+        }
     }
 
     private List<String> command(String... args) {

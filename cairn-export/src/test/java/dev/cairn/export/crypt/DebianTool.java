@@ -2,7 +2,6 @@ package dev.cairn.export.crypt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,24 +14,8 @@ final class DebianTool {
     private DebianTool() {
     }
 
-    static synchronized void ensure(String command, String pkg) throws IOException, InterruptedException {
-        if (onPath(command)) {
-            return;
-        }
-        run(List.of("apt-get", "update", "-q"), null);
-        String out = run(List.of("apt-get", "install", "-y", "-q", pkg), null);
-        if (!onPath(command)) {
-            throw new IllegalStateException("cannot install " + pkg + " with apt-get:\n" + out);
-        }
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
+    static void ensure(String command, String pkg) throws IOException, InterruptedException {
+        dev.cairn.testkit.DebianPackages.ensure(command, pkg);
     }
 
     /** Runs {@code cmd} (stdin from {@code input} if given) and returns its output; fails on a non-zero exit. */

@@ -4,11 +4,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Debian {@code chromium} for the Playwright tests. {@link #ensureInstalled()} installs it with apt-get when it is
@@ -72,38 +69,8 @@ public final class Chromium {
     }
 
     /** The path of the chromium executable, installing the package first if needed. */
-    public static synchronized Path ensureInstalled() throws IOException, InterruptedException {
-        Path found = onPath();
-        if (found != null) {
-            return found;
-        }
-        exec(List.of("apt-get", "update", "-q"));
-        String out = exec(List.of("apt-get", "install", "-y", "-q", "chromium"));
-        found = onPath();
-        if (found == null) {
-            throw new IllegalStateException("cannot install chromium with apt-get:\n" + out);
-        }
-        return found;
-    }
-
-    private static Path onPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            Path candidate = Path.of(dir, "chromium");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static String exec(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-        }
-        return out;
+    public static Path ensureInstalled() throws IOException, InterruptedException {
+        return dev.cairn.testkit.DebianPackages.ensure("chromium", "chromium");
     }
 
     /** Structural accessibility checks run in the browser on the rendered page; returns what is wrong. */
