@@ -6,6 +6,7 @@
 # Environment:
 #   RELIABILITY_SEED=N      seed handed to every suite (default: from the clock; every suite prints the seed it used)
 #   RELIABILITY_WORK=DIR    working directory (default ${TMPDIR:-/tmp}/cairn-reliability; deleted first)
+#   RELIABILITY_PARALLEL=N  suites run at a time (default 2 in --quick, 1 in --full; each prints its progress when done)
 # Suite contract: bench/reliability/suites/<suite>.sh --quick|--full prints lines
 #   RESULT <suite> <check> <passed|failed> <figure…>
 # on stdout (anything else on stdout is ignored; progress goes to stderr). A suite that exits non-zero without printing
@@ -36,17 +37,36 @@ if [ $# -gt 0 ]; then for s in "$@"; do suites+=("$HERE/suites/$s.sh"); done
 else for s in "$HERE"/suites/*.sh; do suites+=("$s"); done; fi
 
 results="$RELIABILITY_WORK/results.txt"; : >"$results"
+# quick mode runs two suites at a time (each has its own servers on free ports and its own work directory; CI's time,
+# ADR 68); a full run, whose figures are the record, runs them one after another
+parallel=${RELIABILITY_PARALLEL:-$([ "$MODE" = --quick ] && echo 2 || echo 1)}
+run_suite() {  # SUITE: runs it, its RESULT lines to $name.out, progress to $name.log (and stderr when alone)
+  local name; name=$(basename "$1" .sh)
+  set +e
+  if [ "$parallel" -gt 1 ]; then
+    bash "$1" "$MODE" >"$RELIABILITY_WORK/$name.out" 2>"$RELIABILITY_WORK/$name.log"
+  else
+    bash "$1" "$MODE" >"$RELIABILITY_WORK/$name.out" 2> >(tee "$RELIABILITY_WORK/$name.log" >&2)
+  fi
+  echo $? >"$RELIABILITY_WORK/$name.rc"
+  set -e
+  if [ "$parallel" -gt 1 ]; then
+    { echo "== $name $MODE (seed $RELIABILITY_SEED), done"; cat "$RELIABILITY_WORK/$name.log"; } >&2
+  fi
+}
 start=$(date +%s)
 for suite in "${suites[@]}"; do
+  [ "$parallel" -gt 1 ] || echo "== $(basename "$suite" .sh) $MODE (seed $RELIABILITY_SEED)" >&2
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do wait -n || true; done
+  run_suite "$suite" &
+done
+wait
+for suite in "${suites[@]}"; do
   name=$(basename "$suite" .sh)
-  echo "== $name $MODE (seed $RELIABILITY_SEED)" >&2
   out="$RELIABILITY_WORK/$name.out"
-  set +e
-  bash "$suite" "$MODE" >"$out" 2> >(tee "$RELIABILITY_WORK/$name.log" >&2)
-  rc=$?
-  set -e
+  rc=$(cat "$RELIABILITY_WORK/$name.rc" 2>/dev/null || echo 1)
   grep '^RESULT ' "$out" >>"$results" || true
-  if [ $rc -ne 0 ] && ! grep -q "^RESULT $name [^ ]* failed" "$out"; then
+  if [ "$rc" -ne 0 ] && ! grep -q "^RESULT $name [^ ]* failed" "$out"; then
     echo "RESULT $name exit failed status $rc (see $RELIABILITY_WORK/$name.log)" >>"$results"
   fi
 done

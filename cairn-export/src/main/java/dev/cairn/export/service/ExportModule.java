@@ -36,11 +36,11 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
         ExportTable table = new ExportTable(jdbi, p.clock());
         BundleFiles files = new BundleFiles(p.stores(), p.quota());
         ScheduleTable schedules = new ScheduleTable(jdbi);
-        Heartbeats heartbeats = new Heartbeats(table, schedules, p.clock());
+        Heartbeats heartbeats = new Heartbeats(table, schedules, p.clock(), p.quota()::liveInstances);
         ExportRunner runner = new ExportRunner(table, recipients, files,
                 new WorkspaceSnapshots(p.database().reads(), new Schema(p.database().dialect()),
                         AttachmentReader.of(p.stores())), key, p.spool(),
-                p.clock(), serverVersion, heartbeats, software);
+                p.clock(), serverVersion, heartbeats, software, p.quota().instanceId());
         heartbeats.failStale();
         runner.sweep();
         ExportService exports = new ExportService(table, recipients, files, runner, executor, software.isPresent());

@@ -45,9 +45,13 @@ final class ExportRunner {
     private final Heartbeats heartbeats;
     private final Optional<Software> software;
 
+    /** This server process's id among those sharing the database (recorded as the runner of what it claims). */
+    private final String processId;
+
     ExportRunner(ExportTable table, Recipients recipients, BundleFiles files, WorkspaceSnapshots snapshots,
             SigningKey key, SpoolDirectory spool, InstantSource clock, String serverVersion, Heartbeats heartbeats,
-            Optional<Software> software) {
+            Optional<Software> software, String processId) {
+        this.processId = processId;
         this.heartbeats = heartbeats;
         this.software = software;
         this.table = table;
@@ -77,7 +81,7 @@ final class ExportRunner {
 
     /** Runs export {@code id} if it is still queued (another process or run may have taken it). */
     void run(long id) {
-        if (!table.claim(id)) {
+        if (!table.claim(id, processId)) {
             return;
         }
         heartbeats.started(id);

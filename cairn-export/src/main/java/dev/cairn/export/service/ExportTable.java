@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,11 +39,29 @@ final class ExportTable {
                 .bind("now", clock.millis()).mapTo(Long.class).one());
     }
 
-    /** Claims a queued export for running (its first heartbeat); false if another run took it. */
-    boolean claim(long id) {
+    /** Claims a queued export for running by the server process {@code runner} (its first heartbeat); false if another run took it. */
+    boolean claim(long id, String runner) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE exports SET status = 'running', started_at = :now, "
-                + "heartbeat_at = :now WHERE id = :id AND status = 'queued'").bind("now", clock.millis())
-                .bind("id", id).execute()) == 1;
+                + "heartbeat_at = :now, runner = :r WHERE id = :id AND status = 'queued'").bind("now", clock.millis())
+                .bind("r", runner).bind("id", id).execute()) == 1;
+    }
+
+    /** The running exports whose server process is not one of {@code live} (it is gone). */
+    List<Export> orphaned(Set<String> live) {
+        record Run(long id, String runner) {
+        }
+        List<Run> runs = jdbi.withHandle(h -> h.createQuery("SELECT id, runner FROM exports WHERE status = 'running' "
+                + "AND runner IS NOT NULL ORDER BY id").map((rs, ctx) -> new Run(rs.getLong("id"), rs.getString("runner")))
+                .list());
+        return runs.stream().filter(r -> !live.contains(r.runner())).flatMap(r -> get(r.id()).stream()).toList();
+    }
+
+    /** Fails a running export if {@code live} still lacks its process; false if it ended since it was read. */
+    boolean failOrphaned(long id, Set<String> live, String error) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE exports SET status = 'failed', error = :e, finished_at = "
+                + ":now WHERE id = :id AND status = 'running' AND runner IS NOT NULL AND runner NOT IN (<live>)")
+                .bind("e", cut(error)).bind("now", clock.millis()).bind("id", id)
+                .bindList("live", live.isEmpty() ? List.of("") : List.copyOf(live)).execute()) == 1;
     }
 
     /** Renews the heartbeat of those of {@code ids} still running. */

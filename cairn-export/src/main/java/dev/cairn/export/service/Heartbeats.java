@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Running exports and the processes that run them (ADR 30): this process renews the heartbeat of each export it runs
- * every {@link #BEAT} ({@link #beat}, a job); any process fails a running export whose heartbeat is older than
- * {@link #STALE} ({@link #failStale}, a job, and at start), because the process that ran it is gone, and makes the
+ * every {@link #BEAT} ({@link #beat}, a job); any process fails a running export whose process the platform counts as
+ * gone, or whose heartbeat is older than {@link #STALE} ({@link #failStale}, a job, and at start), and makes the
  * workspace's schedule due again when the schedule started it, so the next run of the schedule job retries it.
  * Thread-safe.
  */
@@ -25,12 +26,15 @@ public final class Heartbeats {
     private final ExportTable table;
     private final ScheduleTable schedules;
     private final InstantSource clock;
+    private final Supplier<Set<String>> liveProcesses;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    Heartbeats(ExportTable table, ScheduleTable schedules, InstantSource clock) {
+    /** @param liveProcesses the ids of the server processes alive now ({@code QuotaService.liveInstances}) */
+    Heartbeats(ExportTable table, ScheduleTable schedules, InstantSource clock, Supplier<Set<String>> liveProcesses) {
         this.table = table;
         this.schedules = schedules;
         this.clock = clock;
+        this.liveProcesses = liveProcesses;
     }
 
     /** Export {@code id} runs in this process from now until {@link #ended}. */
@@ -47,23 +51,35 @@ public final class Heartbeats {
         table.beat(Set.copyOf(running));
     }
 
-    /** Fails the running exports whose process is gone (the job); returns how many it failed. */
+    /**
+     * Fails the running exports whose process is gone (the job): those whose process the platform no longer counts as
+     * alive (a restarted server found it dead: at the first run after the start, not {@link #STALE} later), then
+     * those whose heartbeat is older than {@link #STALE}. Returns how many it failed.
+     */
     public int failStale() {
         Instant now = clock.instant();
-        Instant before = now.minus(STALE);
+        Set<String> live = liveProcesses.get();
         int failed = 0;
-        for (Export e : table.stale(before)) {
-            if (running.contains(e.id()) || !table.failStale(e.id(), before, retryNote(e))) {
-                continue; // ours (a beat is late, not lost) or it beat or ended since it was read
-            }
-            failed++;
-            LOG.warn("export {} of workspace {} lost its server (no heartbeat since {}); marked failed", e.id(),
-                    e.workspaceId(), e.startedAt());
-            if (ExportService.SCHEDULE.equals(e.createdBy())) {
-                schedules.dueNow(e.workspaceId(), now);
+        for (Export e : table.orphaned(live)) {
+            if (!running.contains(e.id()) && table.failOrphaned(e.id(), live, retryNote(e))) {
+                failed += lost(e, now, "its server process is gone");
             }
         }
+        Instant before = now.minus(STALE);
+        for (Export e : table.stale(before)) {
+            if (!running.contains(e.id()) && table.failStale(e.id(), before, retryNote(e))) {
+                failed += lost(e, now, "no heartbeat since " + e.startedAt());
+            } // else ours (a beat is late, not lost) or it beat or ended since it was read
+        }
         return failed;
+    }
+
+    private int lost(Export e, Instant now, String why) {
+        LOG.warn("export {} of workspace {} lost its server ({}); marked failed", e.id(), e.workspaceId(), why);
+        if (ExportService.SCHEDULE.equals(e.createdBy())) {
+            schedules.dueNow(e.workspaceId(), now);
+        }
+        return 1;
     }
 
     private static String retryNote(Export e) {

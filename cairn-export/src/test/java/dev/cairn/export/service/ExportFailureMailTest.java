@@ -66,7 +66,7 @@ class ExportFailureMailTest {
         String token = server.token("ann", TokenScope.FULL);
         ExportTable table = fixtures.table(clock);
         long id = table.queue(workspace, ExportRequest.full(List.of("csv")), ExportService.SCHEDULE);
-        table.claim(id);
+        table.claim(id, null);
         clock.advance(Duration.ofMinutes(3));
         assertThat(module.heartbeats().failStale()).isEqualTo(1);
 
@@ -90,14 +90,14 @@ class ExportFailureMailTest {
     void eachFailureIsMailedOnceAndAManualOneNamesWhoStartedIt() throws Exception {
         ExportTable table = fixtures.table(clock);
         long first = table.queue(workspace, ExportRequest.full(List.of("sqlite", "xlsx")), "ann");
-        table.claim(first);
+        table.claim(first, null);
         table.failed(first, "the encrypted export needs more space than your quota has left");
         long done = table.queue(workspace, ExportRequest.full(List.of("csv")), "ann");
-        table.claim(done);
+        table.claim(done, null);
         table.done(done, new ExportTable.Built(1, "m", "b", 1, ExportMode.FULL, null));
         assertThat(module.notices().sendPending()).isEqualTo(1);
         long second = table.queue(workspace, ExportRequest.full(List.of("csv")), "ann");
-        table.claim(second);
+        table.claim(second, null);
         table.failed(second, "the server stopped during the export; export again");
         assertThat(module.notices().sendPending()).isEqualTo(1);
         assertThat(module.notices().sendPending()).isZero();

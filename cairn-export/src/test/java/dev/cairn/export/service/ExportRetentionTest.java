@@ -131,7 +131,7 @@ class ExportRetentionTest {
 
     private long done(int bytes, ExportMode kind, Long previous) throws Exception {
         long id = table.queue(workspace, new ExportRequest(List.of("jsonl"), true, kind), "ann");
-        table.claim(id);
+        table.claim(id, null);
         byte[] content = new byte[bytes];
         content[0] = (byte) id;
         Path file = Files.write(dir.resolve("bundle-" + id), content);
@@ -143,7 +143,7 @@ class ExportRetentionTest {
 
     private long failed() {
         long id = table.queue(workspace, ExportRequest.full(List.of("csv")), "ann");
-        table.claim(id);
+        table.claim(id, null);
         table.failed(id, "the export failed on the server (disk full); try again");
         return id;
     }

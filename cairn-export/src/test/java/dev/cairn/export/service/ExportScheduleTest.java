@@ -123,7 +123,7 @@ class ExportScheduleTest {
         module.schedules().set(workspace, ScheduleSetting.of("hours", 1, null, null, null, null, null), "ann");
         ExportTable table = fixtures.table(clock);
         long running = table.queue(workspace, ExportRequest.full(List.of("csv")), "ann");
-        assertThat(table.claim(running)).isTrue();
+        assertThat(table.claim(running, null)).isTrue();
         clock.advance(Duration.ofHours(3));
         assertThat(module.schedules().runDue()).isZero();
         assertThat(module.exports().list(workspace)).hasSize(1);

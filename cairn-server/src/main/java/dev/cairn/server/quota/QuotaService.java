@@ -291,6 +291,17 @@ public final class QuotaService {
         });
     }
 
+    /**
+     * The ids of the server processes counted as alive: each records itself at start and heartbeats; one is forgotten
+     * once it is known dead (its successor on the same data directory found the lock free; a SQLite server's start
+     * forgets all others) or its heartbeat is stale ({@link #reclaimAbandoned}). A feature that records which process
+     * runs a job of its own (an export) fails the jobs of processes not in this set. Reads the database each call.
+     */
+    public java.util.Set<String> liveInstances() {
+        return java.util.Set.copyOf(jdbi.withHandle(h -> h.createQuery("SELECT instance_id FROM server_instances")
+                .mapTo(String.class).list()));
+    }
+
     /** Records that this process is alive (call at start and then well within the staleness limit). */
     public void heartbeat() {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO server_instances (instance_id, heartbeat_at) VALUES (:i, :t) "
