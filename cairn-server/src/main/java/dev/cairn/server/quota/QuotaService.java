@@ -213,22 +213,33 @@ public final class QuotaService {
 
     /**
      * Replaces the stored counters of one repository and its tenant by a recount (reconciliation); returns the drift in
-     * bytes (recount minus recorded).
+     * bytes (recount minus recorded), 0 if the repository's counters changed under it (another process corrected or
+     * charged it meanwhile: the next reconciliation looks again).
      */
     public long correct(long accountId, String repo, long storedBytes, long objects) {
-        return jdbi.inTransaction(h -> correct(h, accountId, repo, storedBytes, objects));
+        return jdbi.inTransaction(h -> correct(h, accountId, repo, storedBytes, objects)).orElse(0);
     }
 
-    private long correct(Handle h, long accountId, String repo, long storedBytes, long objects) {
-        long recorded = h.createQuery("SELECT stored_bytes FROM repos WHERE account_id = :a AND name = :r")
-                .bind("a", accountId).bind("r", repo).mapTo(Long.class).findOne().orElse(0L);
-        long drift = storedBytes - recorded;
-        h.createUpdate("UPDATE repos SET stored_bytes = :s, object_count = :o WHERE account_id = :a AND name = :r")
-                .bind("s", storedBytes).bind("o", objects).bind("a", accountId).bind("r", repo).execute();
+    /**
+     * Sets the repository's counters to the recount and moves the account's by the difference, if the repository's
+     * counters are still those this transaction read: the update is conditional on them, so two processes correcting
+     * one repository at once (PostgreSQL, read committed) cannot both add the same drift to the account; the second
+     * waits for the first's row lock, finds the counters changed and corrects nothing (empty).
+     */
+    private java.util.OptionalLong correct(Handle h, long accountId, String repo, long storedBytes, long objects) {
+        var recorded = UploadsInFlight.ledger(h, accountId, repo).orElse(new Ledger(0, 0));
+        long drift = storedBytes - recorded.storedBytes();
+        int updated = h.createUpdate("UPDATE repos SET stored_bytes = :s, object_count = :o WHERE account_id = :a "
+                + "AND name = :r AND stored_bytes = :was AND object_count = :wasObjects")
+                .bind("s", storedBytes).bind("o", objects).bind("a", accountId).bind("r", repo)
+                .bind("was", recorded.storedBytes()).bind("wasObjects", recorded.objects()).execute();
+        if (updated == 0) {
+            return java.util.OptionalLong.empty();
+        }
         h.createUpdate("UPDATE accounts SET stored_bytes = stored_bytes + :d WHERE id = :a")
                 .bind("d", drift).bind("a", accountId).execute();
         journal(h, accountId, drift, "correct");
-        return drift;
+        return java.util.OptionalLong.of(drift);
     }
 
     /** A repository where a process that is gone had uploads in flight: it may hold objects nobody charged. */
@@ -268,9 +279,11 @@ public final class QuotaService {
                     || UploadsInFlight.liveUploads(h, where.accountId(), where.repo())) {
                 return java.util.OptionalLong.empty();
             }
-            long drift = correct(h, where.accountId(), where.repo(), storedBytes, objects);
-            UploadsInFlight.forgetOrphans(h, where.accountId(), where.repo());
-            return java.util.OptionalLong.of(drift);
+            var drift = correct(h, where.accountId(), where.repo(), storedBytes, objects);
+            if (drift.isPresent()) { // else another process corrected it first: recount and look again
+                UploadsInFlight.forgetOrphans(h, where.accountId(), where.repo());
+            }
+            return drift;
         });
     }
 

@@ -113,6 +113,9 @@ public final class ObjectService {
         if (verifySha256 && store.exists(name)) {
             return verifyDuplicate(body, length, expected);
         }
+        if (!verifySha256 && name.kind() != BlobKind.CONFIG && length >= 0 && store.exists(name)) {
+            return verifyResend(store, name, body, length);
+        }
         if (length < 0) {
             return putSpooled(tenant, repo, name, body, expected, store);
         }
@@ -191,6 +194,46 @@ public final class ObjectService {
             throw new ServiceException(ErrorCode.ALREADY_EXISTS, "object exists; send its length to re-upload it");
         }
         return PutOutcome.ALREADY_PRESENT;
+    }
+
+    /**
+     * A native-protocol object sent again under a name that exists: accepted as already present when the request's
+     * bytes and the stored object's both hash to the name (every kind but the config is named by the SHA-256 of its
+     * bytes: a client whose answer was lost, or a load balancer passing the request on, sends the same upload twice,
+     * and the first may have been stored by a server that died before answering). Anything else is the conflict it
+     * was: 409 {@code already-exists}. Reads the stored object only on this rare path; stores and charges nothing.
+     */
+    private static PutOutcome verifyResend(BlobStore store, BlobName name, InputStream body, long length)
+            throws IOException {
+        UploadStream upload = new UploadStream(body, length, name.id());
+        try {
+            upload.drain();
+        } catch (IOException e) {
+            if (!upload.digestMismatch()) {
+                throw uploadFailure(upload, e);
+            }
+        }
+        if (upload.count() != length) {
+            throw uploadFailure(upload, new IOException("short body"));
+        }
+        if (upload.digestMismatch() || !storedHashesTo(store, name, length)) {
+            throw new dev.cairn.blob.BlobAlreadyExistsException(name);
+        }
+        return PutOutcome.ALREADY_PRESENT;
+    }
+
+    private static boolean storedHashesTo(BlobStore store, BlobName name, long length) throws IOException {
+        try (InputStream stored = store.get(name)) {
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 << 10];
+            long total = 0;
+            for (int n; (n = stored.read(buffer)) > 0; total += n) {
+                sha256.update(buffer, 0, n);
+            }
+            return total == length && java.util.HexFormat.of().formatHex(sha256.digest()).equals(name.id());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     /** The exception to report for a failed upload: the client's fault if the body was wrong, else the store's. */
