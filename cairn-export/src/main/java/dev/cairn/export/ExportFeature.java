@@ -89,6 +89,12 @@ public final class ExportFeature implements Feature {
             return List.of(ExportPages.NAV);
         }
 
+        /** Fails at once the exports a killed predecessor on this data directory was running (it is forgotten now). */
+        @Override
+        public void afterClaim() {
+            module.heartbeats().failStale();
+        }
+
         @Override
         public List<Job> jobs() {
             return List.of(new Job("queued exports", Duration.ofMinutes(1), module.exports()::runQueued),

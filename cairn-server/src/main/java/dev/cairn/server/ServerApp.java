@@ -123,6 +123,9 @@ public final class ServerApp implements AutoCloseable {
         });
         core.quota().heartbeat();
         repairInterruptedUploads();
+        for (Feature.Running feature : core.features()) {
+            feature.afterClaim();
+        }
     }
 
     /**

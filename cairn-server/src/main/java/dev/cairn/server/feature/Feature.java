@@ -45,6 +45,14 @@ public interface Feature {
             return List.of();
         }
 
+        /**
+         * Runs once when the server has claimed its data directory and forgotten a predecessor that died there (its
+         * quota reservations and uploads in flight are settled), before it listens: for work that needs to know which
+         * server processes are alive (e.g. failing what a killed predecessor was running). Default: nothing.
+         */
+        default void afterClaim() {
+        }
+
         /** Periodic background jobs; each must be safe to run on several server processes at once. */
         default List<Job> jobs() {
             return List.of();
