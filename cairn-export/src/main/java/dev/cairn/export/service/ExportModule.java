@@ -41,8 +41,7 @@ public record ExportModule(SigningKey key, Recipients recipients, ExportService 
                 new WorkspaceSnapshots(p.database().reads(), new Schema(p.database().dialect()),
                         AttachmentReader.of(p.stores())), key, p.spool(),
                 p.clock(), serverVersion, heartbeats, software, p.quota().instanceId());
-        heartbeats.failStale();
-        runner.sweep();
+        runner.sweep(); // and the server's start fails the exports it left running (ExportFeature.afterClaim)
         ExportService exports = new ExportService(table, recipients, files, runner, executor, software.isPresent());
         return new ExportModule(key, recipients, exports, new Schedules(schedules, exports, recipients, p.clock()),
                 new Retention(schedules, exports, p.clock()),

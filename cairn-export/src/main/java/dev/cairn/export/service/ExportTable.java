@@ -39,7 +39,10 @@ final class ExportTable {
                 .bind("now", clock.millis()).mapTo(Long.class).one());
     }
 
-    /** Claims a queued export for running by the server process {@code runner} (its first heartbeat); false if another run took it. */
+    /**
+     * Claims a queued export for running by the server process {@code runner} (its first heartbeat); false if another
+     * run took it.
+     */
     boolean claim(long id, String runner) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE exports SET status = 'running', started_at = :now, "
                 + "heartbeat_at = :now, runner = :r WHERE id = :id AND status = 'queued'").bind("now", clock.millis())
@@ -48,12 +51,9 @@ final class ExportTable {
 
     /** The running exports whose server process is not one of {@code live} (it is gone). */
     List<Export> orphaned(Set<String> live) {
-        record Run(long id, String runner) {
-        }
-        List<Run> runs = jdbi.withHandle(h -> h.createQuery("SELECT id, runner FROM exports WHERE status = 'running' "
-                + "AND runner IS NOT NULL ORDER BY id").map((rs, ctx) -> new Run(rs.getLong("id"), rs.getString("runner")))
-                .list());
-        return runs.stream().filter(r -> !live.contains(r.runner())).flatMap(r -> get(r.id()).stream()).toList();
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM exports WHERE status = 'running' AND runner IS NOT "
+                + "NULL AND runner NOT IN (<live>) ORDER BY id").bindList("live", bindable(live))
+                .map((rs, ctx) -> export(rs)).list());
     }
 
     /** Fails a running export if {@code live} still lacks its process; false if it ended since it was read. */
@@ -61,7 +61,12 @@ final class ExportTable {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE exports SET status = 'failed', error = :e, finished_at = "
                 + ":now WHERE id = :id AND status = 'running' AND runner IS NOT NULL AND runner NOT IN (<live>)")
                 .bind("e", cut(error)).bind("now", clock.millis()).bind("id", id)
-                .bindList("live", live.isEmpty() ? List.of("") : List.copyOf(live)).execute()) == 1;
+                .bindList("live", bindable(live)).execute()) == 1;
+    }
+
+    /** {@code live} for an {@code IN (<…>)} list, which may not be empty: no process id is the empty string. */
+    private static List<String> bindable(Set<String> live) {
+        return live.isEmpty() ? List.of("") : List.copyOf(live);
     }
 
     /** Renews the heartbeat of those of {@code ids} still running. */

@@ -53,7 +53,7 @@ public final class Heartbeats {
 
     /**
      * Fails the running exports whose process is gone (the job): those whose process the platform no longer counts as
-     * alive (a restarted server found it dead: at the first run after the start, not {@link #STALE} later), then
+     * alive (a restarted server found it dead: at its start, {@code afterClaim}, not {@link #STALE} later), then
      * those whose heartbeat is older than {@link #STALE}. Returns how many it failed.
      */
     public int failStale() {
@@ -62,24 +62,25 @@ public final class Heartbeats {
         int failed = 0;
         for (Export e : table.orphaned(live)) {
             if (!running.contains(e.id()) && table.failOrphaned(e.id(), live, retryNote(e))) {
-                failed += lost(e, now, "its server process is gone");
+                lost(e, now, "its server process is gone");
+                failed++;
             }
         }
         Instant before = now.minus(STALE);
         for (Export e : table.stale(before)) {
             if (!running.contains(e.id()) && table.failStale(e.id(), before, retryNote(e))) {
-                failed += lost(e, now, "no heartbeat since " + e.startedAt());
+                lost(e, now, "no heartbeat since " + e.startedAt());
+                failed++;
             } // else ours (a beat is late, not lost) or it beat or ended since it was read
         }
         return failed;
     }
 
-    private int lost(Export e, Instant now, String why) {
+    private void lost(Export e, Instant now, String why) {
         LOG.warn("export {} of workspace {} lost its server ({}); marked failed", e.id(), e.workspaceId(), why);
         if (ExportService.SCHEDULE.equals(e.createdBy())) {
             schedules.dueNow(e.workspaceId(), now);
         }
-        return 1;
     }
 
     private static String retryNote(Export e) {

@@ -18,7 +18,8 @@ import java.io.InputStream;
  *     10,000 JSON bodies sent to a web form; {@code UnreadBodyTest}).</li>
  * </ul>
  * A request without a body costs nothing; a body already read to its end, one read that returns at once. Reads stop
- * after {@link #LIMIT_NANOS} so a slow client cannot hold the request's thread. Stateless; called on the request's own thread; never throws.
+ * after {@link #LIMIT_NANOS} so a slow client cannot hold the request's thread. Stateless; called on the request's own
+ * thread; never throws.
  */
 final class UnreadBodies {
     /** A refused body: at most this many bytes are read and thrown away, more than a restic pack (16 MiB). */

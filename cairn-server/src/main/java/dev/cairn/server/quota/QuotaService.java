@@ -217,17 +217,18 @@ public final class QuotaService {
      * charged it meanwhile: the next reconciliation looks again).
      */
     public long correct(long accountId, String repo, long storedBytes, long objects) {
-        return jdbi.inTransaction(h -> correct(h, accountId, repo, storedBytes, objects)).orElse(0);
+        return jdbi.inTransaction(h -> correct(h, accountId, repo, UploadsInFlight.ledger(h, accountId, repo)
+                .orElse(new Ledger(0, 0)), storedBytes, objects)).orElse(0);
     }
 
     /**
      * Sets the repository's counters to the recount and moves the account's by the difference, if the repository's
-     * counters are still those this transaction read: the update is conditional on them, so two processes correcting
-     * one repository at once (PostgreSQL, read committed) cannot both add the same drift to the account; the second
-     * waits for the first's row lock, finds the counters changed and corrects nothing (empty).
+     * counters are still {@code recorded}, read in this transaction: the update is conditional on them, so two
+     * processes correcting one repository at once (PostgreSQL, read committed) cannot both add the same drift to the
+     * account; the second waits for the first's row lock, finds the counters changed and corrects nothing (empty).
      */
-    private java.util.OptionalLong correct(Handle h, long accountId, String repo, long storedBytes, long objects) {
-        var recorded = UploadsInFlight.ledger(h, accountId, repo).orElse(new Ledger(0, 0));
+    private java.util.OptionalLong correct(Handle h, long accountId, String repo, Ledger recorded, long storedBytes,
+            long objects) {
         long drift = storedBytes - recorded.storedBytes();
         int updated = h.createUpdate("UPDATE repos SET stored_bytes = :s, object_count = :o WHERE account_id = :a "
                 + "AND name = :r AND stored_bytes = :was AND object_count = :wasObjects")
@@ -279,7 +280,7 @@ public final class QuotaService {
                     || UploadsInFlight.liveUploads(h, where.accountId(), where.repo())) {
                 return java.util.OptionalLong.empty();
             }
-            var drift = correct(h, where.accountId(), where.repo(), storedBytes, objects);
+            var drift = correct(h, where.accountId(), where.repo(), now.get(), storedBytes, objects);
             if (drift.isPresent()) { // else another process corrected it first: recount and look again
                 UploadsInFlight.forgetOrphans(h, where.accountId(), where.repo());
             }

@@ -207,11 +207,9 @@ public final class ObjectService {
             throws IOException {
         UploadStream upload = new UploadStream(body, length, name.id());
         try {
-            upload.drain();
+            drainKeepingMismatch(upload);
         } catch (IOException e) {
-            if (!upload.digestMismatch()) {
-                throw uploadFailure(upload, e);
-            }
+            throw uploadFailure(upload, e);
         }
         if (upload.count() != length) {
             throw uploadFailure(upload, new IOException("short body"));
@@ -222,17 +220,23 @@ public final class ObjectService {
         return PutOutcome.ALREADY_PRESENT;
     }
 
+    /** Whether the stored object is {@code length} bytes that hash to its name (read through the upload's own check). */
     private static boolean storedHashesTo(BlobStore store, BlobName name, long length) throws IOException {
-        try (InputStream stored = store.get(name)) {
-            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 << 10];
-            long total = 0;
-            for (int n; (n = stored.read(buffer)) > 0; total += n) {
-                sha256.update(buffer, 0, n);
+        try (InputStream in = store.get(name)) { // UploadStream leaves closing to the owner
+            UploadStream stored = new UploadStream(in, length, name.id());
+            drainKeepingMismatch(stored);
+            return !stored.digestMismatch() && stored.count() == length;
+        }
+    }
+
+    /** Reads {@code s} to its end; a digest mismatch is left in {@link UploadStream#digestMismatch}, not thrown. */
+    private static void drainKeepingMismatch(UploadStream s) throws IOException {
+        try {
+            s.drain();
+        } catch (IOException e) {
+            if (!s.digestMismatch()) {
+                throw e;
             }
-            return total == length && java.util.HexFormat.of().formatHex(sha256.digest()).equals(name.id());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 
