@@ -9,16 +9,22 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a {@link MasterIndex} keeps its run files: a repository's directory in the local cache (shared by every process
  * that uses the repository; runs are immutable and named by what they cover) or a private temporary directory of one
- * process, deleted when the index closes. Thread-safe.
+ * process, deleted when the index closes, or when the JVM exits with the index still open (Ctrl-C, an unclosed repository).
+ * Thread-safe.
  */
 final class RunDirectory {
     /** Temporary files older than this were left by a process that died; newer ones may belong to a live process. */
     private static final Duration ABANDONED = Duration.ofHours(1);
+    /** Private directories not closed yet; the shutdown hook deletes what is left of them. */
+    private static final Set<RunDirectory> OPEN = ConcurrentHashMap.newKeySet();
+    private static final java.util.concurrent.atomic.AtomicBoolean HOOKED = new java.util.concurrent.atomic.AtomicBoolean();
     private final Path dir;
     private final boolean temporary;
 
@@ -31,7 +37,22 @@ final class RunDirectory {
     static RunDirectory temporary() throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(tmp);
-        return new RunDirectory(Files.createTempDirectory(tmp, "cairn-index-"), true);
+        RunDirectory d = new RunDirectory(Files.createTempDirectory(tmp, "cairn-index-"), true);
+        OPEN.add(d);
+        deleteAtExit();
+        return d;
+    }
+
+    /** Registers the hook that deletes the private directories left open when the JVM exits (once per JVM). */
+    private static void deleteAtExit() {
+        if (HOOKED.compareAndSet(false, true)) {
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(RunDirectory::close),
+                        "cairn-index-cleanup"));
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the directory is left to the system's temporary-file cleaning
+            }
+        }
     }
 
     /**
@@ -105,6 +126,7 @@ final class RunDirectory {
         if (!temporary) {
             return;
         }
+        OPEN.remove(this);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 Files.deleteIfExists(p);

@@ -65,6 +65,9 @@ class KnownAnswerVectorsTest {
         byte[] key = Argon2idKdf.derive("correct horse battery staple".toCharArray(),
                 "cairn-kat-salt-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new KdfParams(64, 3, 1), 32);
         assertThat(HEX.formatHex(key)).isEqualTo(vector("ARGON2ID").get("key"));
+        byte[] fourLanes = Argon2idKdf.derive("correct horse battery staple".toCharArray(),
+                "cairn-kat-salt-0123456789abcdef".getBytes(StandardCharsets.US_ASCII), new KdfParams(64, 3, 4), 32);
+        assertThat(HEX.formatHex(fourLanes)).isEqualTo(vector("ARGON2ID").get("key_p4"));
     }
 
     @Test
