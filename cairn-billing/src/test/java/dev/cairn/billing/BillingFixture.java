@@ -68,5 +68,6 @@ public final class BillingFixture implements AutoCloseable {
     @Override
     public void close() throws IOException {
         core.close();
+        dev.cairn.testkit.Directories.deleteRecursively(dir);
     }
 }

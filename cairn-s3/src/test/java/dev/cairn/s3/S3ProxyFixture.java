@@ -88,8 +88,7 @@ public final class S3ProxyFixture implements AutoCloseable {
             if (keytool.waitFor() != 0) {
                 throw new IOException("keytool could not make the test certificate: " + output);
             }
-            file.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
+            dev.cairn.testkit.Directories.deleteAtExit(dir);
             keystore = file;
         }
         System.setProperty("javax.net.ssl.trustStore", keystore.toString());

@@ -29,6 +29,22 @@ public final class Directories {
         }
     }
 
+    /**
+     * Deletes {@code dir} and everything below it when the JVM exits: for directories that live as long as the test JVM
+     * (a fixture shared by a whole fork, a database of a static server). {@code File.deleteOnExit} deletes only empty
+     * directories, so what they held used to stay in the temporary directory after every run. Best effort.
+     */
+    public static Path deleteAtExit(Path dir) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                deleteRecursively(dir);
+            } catch (UncheckedIOException e) {
+                // left to the system's temporary-file cleaning
+            }
+        }, "delete " + dir.getFileName()));
+        return dir;
+    }
+
     private static void delete(Path path) {
         try {
             Files.deleteIfExists(path);

@@ -45,25 +45,11 @@ public final class TestDatabases {
     private static DbTarget sqlite() {
         try {
             Path dir = Files.createTempDirectory("cairn-db-test");
-            deleteAtExit(dir);
+            dev.cairn.testkit.Directories.deleteAtExit(dir);
             return DbTarget.parse("sqlite:" + dir.resolve("test.db"), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Deletes {@code dir} and what is in it when the test JVM exits ({@code File.deleteOnExit} deletes only empty
-     * directories, and the database's files are still in it).
-     */
-    private static void deleteAtExit(Path dir) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
-                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | UncheckedIOException e) {
-                // left to the system's temporary-file cleaning
-            }
-        }));
     }
 
     private static DbTarget postgres() {

@@ -34,7 +34,7 @@ class RequestFuzzTest {
             return;
         }
         try {
-            server = TestServer.start(Files.createTempDirectory("cairn-request-fuzz"));
+            server = TestServer.start(dev.cairn.testkit.Directories.deleteAtExit(Files.createTempDirectory("cairn-request-fuzz")));
             auth = TestServer.basic("admin", server.token("admin", TokenScope.FULL));
             server.core().objects().createRepo(new dev.cairn.server.storage.Tenant(
                     server.core().accounts().require("admin").id(), "repo1"), "repo1");

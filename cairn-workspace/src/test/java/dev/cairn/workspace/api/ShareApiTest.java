@@ -63,7 +63,7 @@ class ShareApiTest {
         long acme;
 
         void startServer(String postgres) throws IOException {
-            Path dir = Files.createTempDirectory("cairn-share-api");
+            Path dir = dev.cairn.testkit.Directories.deleteAtExit(Files.createTempDirectory("cairn-share-api"));
             server = postgres == null ? WorkspaceServer.start(dir) : WorkspaceServer.start(dir,
                     c -> c.withStorage(postgres, dir.resolve("store").toString()));
             for (String name : List.of("ann", "bob", "eve", "carol")) {

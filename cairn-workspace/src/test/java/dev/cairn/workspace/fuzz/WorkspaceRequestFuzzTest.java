@@ -44,7 +44,7 @@ class WorkspaceRequestFuzzTest {
             return;
         }
         try {
-            server = WorkspaceServer.start(Files.createTempDirectory("cairn-workspace-fuzz"));
+            server = WorkspaceServer.start(dev.cairn.testkit.Directories.deleteAtExit(Files.createTempDirectory("cairn-workspace-fuzz")));
             String token = server.token("admin", TokenScope.FULL);
             auth = "Bearer " + token;
             var applied = server.send(server.request("/api/v1/workspace/templates/orders-and-billing?samples=true")
