@@ -32,17 +32,30 @@ public final class Directories {
     /**
      * Deletes {@code dir} and everything below it when the JVM exits: for directories that live as long as the test JVM
      * (a fixture shared by a whole fork, a database of a static server). {@code File.deleteOnExit} deletes only empty
-     * directories, so what they held used to stay in the temporary directory after every run. Best effort.
+     * directories, so what they held used to stay in the temporary directory after every run. Best effort; one shutdown
+     * hook for all of them (a fork makes hundreds of test databases). Thread-safe; returns {@code dir}.
      */
     public static Path deleteAtExit(Path dir) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        AtExit.DIRECTORIES.add(dir);
+        return dir;
+    }
+
+    /** The directories {@link #deleteAtExit} was given, and the hook that deletes them (registered on first use). */
+    private static final class AtExit {
+        static final java.util.Set<Path> DIRECTORIES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> DIRECTORIES.forEach(AtExit::deleteQuietly),
+                    "delete test directories"));
+        }
+
+        private static void deleteQuietly(Path dir) {
             try {
                 deleteRecursively(dir);
             } catch (UncheckedIOException e) {
                 // left to the system's temporary-file cleaning
             }
-        }, "delete " + dir.getFileName()));
-        return dir;
+        }
     }
 
     private static void delete(Path path) {
