@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TreeWalker {
     private static final int MAX_QUEUED_FILES = 1024;
+    /** A walk that found the queue full goes on once this few files are left in it. */
+    private static final int RESUME_QUEUED_FILES = 768;
     private final Repository repo;
     private final WriteSession session;
     private final FileSaver saver;
@@ -45,7 +46,7 @@ final class TreeWalker {
     private final TreePrefetch prefetch;
     private final Metadata metadata = new Metadata();
     private final Counters counters = new Counters();
-    private final Semaphore queuedFiles = new Semaphore(MAX_QUEUED_FILES);
+    private final QueueGate queuedFiles = new QueueGate(MAX_QUEUED_FILES, RESUME_QUEUED_FILES);
 
     /** Running totals; thread-safe. */
     static final class Counters {
@@ -164,22 +165,22 @@ final class TreeWalker {
     }
 
     /**
-     * Hands a file to the reader pool, first waiting while {@value #MAX_QUEUED_FILES} files are queued or being read: the
-     * walk lists directories much faster than files are read, and an unbounded queue would hold every file of the tree.
-     * Waiting cannot deadlock: reader tasks never wait for the walk.
+     * Hands a file to the reader pool, first waiting while {@value #MAX_QUEUED_FILES} files are queued or being read (and
+     * then until {@value #RESUME_QUEUED_FILES} are): the walk lists directories much faster than files are read, and an
+     * unbounded queue would hold every file of the tree. Waiting cannot deadlock: reader tasks never wait for the walk.
      */
     private CompletableFuture<Node> queueFile(Path path, String name, Metadata.Stat st, Node previous) {
-        queuedFiles.acquireUninterruptibly();
+        queuedFiles.enter();
         try {
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     return file(path, name, st, previous);
                 } finally {
-                    queuedFiles.release();
+                    queuedFiles.leave();
                 }
             }, readers);
         } catch (RuntimeException e) {
-            queuedFiles.release();
+            queuedFiles.leave();
             throw e;
         }
     }
