@@ -1,5 +1,6 @@
 package dev.cairn.engine.backup;
 
+import dev.cairn.engine.concurrent.QueueGate;
 import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.repo.Repository;
 import dev.cairn.engine.repo.WriteSession;

@@ -1,11 +1,11 @@
 package dev.cairn.engine.restore;
 
+import dev.cairn.engine.concurrent.QueueGate;
 import dev.cairn.engine.repo.Repository;
 import java.io.InterruptedIOException;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * A file ends with {@link #fileDone(Item)}, which also releases its directory (see {@link Dir}).
  *
  * <p>Memory bound: the submitting thread blocks once {@code 4 × workers} files (plus two batches of small files) are
- * started and not finished. Follow-up tasks
+ * started and not finished, and then goes on once up to 256 of them have finished (one wake-up per such step, not per
+ * file: {@link QueueGate}). Follow-up tasks
  * (the further segments of a large file) are queued without blocking, so workers never wait on each other; they are small,
  * and buffers exist only while a task runs. Ranged reads are streamed blob by blob, so at most {@code workers} sealed
  * blobs and their plaintexts are in memory at once, plus the cache.
@@ -25,8 +26,7 @@ final class RestoreRun implements AutoCloseable {
     private final Tally tally;
     private final BlobCache cache;
     private final ExecutorService pool;
-    private final int slots;
-    private final Semaphore inFlight;
+    private final QueueGate inFlight;
     private final boolean verify;
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final ThreadLocal<FetchBuffers> buffers = ThreadLocal.withInitial(FetchBuffers::new);
@@ -43,8 +43,10 @@ final class RestoreRun implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.slots = 4 * workers + 2 * tuning.batchFiles(); // a batch takes its files' slots before it starts
-        this.inFlight = new Semaphore(slots);
+        int slots = 4 * workers + 2 * tuning.batchFiles(); // a batch takes its files' slots before it starts
+        // resume ≥ 3/4 of the slots ≥ one batch: the files of the batch being filled (slots taken, not yet started) can
+        // never be all that keeps the walk waiting
+        this.inFlight = new QueueGate(slots, slots - Math.max(1, Math.min(256, slots / 4)));
     }
 
     Repository repo() {
@@ -77,7 +79,7 @@ final class RestoreRun implements AutoCloseable {
     /** Takes a file's slot (waiting for one); {@link #fileDone(Item)} gives it back. */
     void acquireSlot() throws InterruptedIOException {
         try {
-            while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+            while (!inFlight.tryEnter(100, TimeUnit.MILLISECONDS)) {
                 checkFatal();
             }
         } catch (InterruptedException e) {
@@ -99,7 +101,7 @@ final class RestoreRun implements AutoCloseable {
 
     /** Ends a file: frees its slot and releases its directory. */
     void fileDone(Item item) {
-        inFlight.release();
+        inFlight.leave();
         item.dir().release();
     }
 
@@ -124,10 +126,9 @@ final class RestoreRun implements AutoCloseable {
     /** Waits until every submitted file is done. */
     void awaitFiles() throws IOException {
         try {
-            while (!inFlight.tryAcquire(slots, 100, TimeUnit.MILLISECONDS)) {
+            while (!inFlight.awaitEmpty(100, TimeUnit.MILLISECONDS)) {
                 checkFatal();
             }
-            inFlight.release(slots);
             checkFatal();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

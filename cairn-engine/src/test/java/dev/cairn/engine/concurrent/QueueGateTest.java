@@ -1,4 +1,4 @@
-package dev.cairn.engine.backup;
+package dev.cairn.engine.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The walk's bound on files under way: it waits when the queue is full and goes on only once it is down to the resume mark. */
+/** A producer's bound on items under way: it waits when the queue is full and goes on only once it is down to the resume mark. */
 class QueueGateTest {
 
     @Test
@@ -58,6 +58,34 @@ class QueueGateTest {
         walk.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(walk.isAlive()).isFalse();
         assertThat(interrupted[0]).isTrue();
+    }
+
+    @Test
+    void aTimedEnterGivesUpWhileTheQueueIsFullAndSucceedsOnceItDrained() throws Exception {
+        QueueGate gate = new QueueGate(2, 0);
+        gate.enter();
+        gate.enter();
+        assertThat(gate.tryEnter(20, TimeUnit.MILLISECONDS)).isFalse();
+        gate.leave(); // 1 left: above the resume mark, the gate stays closed for a producer that had to wait
+        assertThat(gate.tryEnter(20, TimeUnit.MILLISECONDS)).isFalse();
+        gate.leave();
+        assertThat(gate.tryEnter(20, TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(gate.inFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void awaitEmptyReturnsWhenTheLastItemIsDone() throws Exception {
+        QueueGate gate = new QueueGate(8, 4);
+        gate.enter();
+        gate.enter();
+        assertThat(gate.awaitEmpty(20, TimeUnit.MILLISECONDS)).isFalse();
+        Thread worker = Thread.ofPlatform().start(() -> {
+            gate.leave();
+            gate.leave();
+        });
+        assertThat(gate.awaitEmpty(10, TimeUnit.SECONDS)).isTrue();
+        worker.join();
+        assertThatThrownBy(gate::leave).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
