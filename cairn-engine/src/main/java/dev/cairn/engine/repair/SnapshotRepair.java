@@ -226,7 +226,7 @@ public final class SnapshotRepair {
 
     private String emptyTree() throws IOException {
         if (emptyTree == null) {
-            emptyTree = session.saveBlob(BlobType.TREE, Json.write(new Tree(List.of()))).id().hex();
+            emptyTree = session.saveBlob(BlobType.TREE, dev.cairn.engine.snapshot.TreeEncoder.encode(new Tree(List.of()))).id().hex();
         }
         return emptyTree;
     }

@@ -1,6 +1,5 @@
 package dev.cairn.engine.snapshot;
 
-import dev.cairn.engine.format.Json;
 import dev.cairn.engine.id.BlobType;
 import dev.cairn.engine.repo.WriteSession;
 import java.io.IOException;
@@ -36,7 +35,7 @@ public final class TreeBuilder {
 
     /** @param maySplit whether the repository's format allows parts ({@link dev.cairn.engine.format.RepoConfig#splitTrees()}) */
     public TreeBuilder(WriteSession session, boolean maySplit) {
-        this(tree -> session.saveBlob(BlobType.TREE, Json.write(tree)).id().hex(), maySplit);
+        this(tree -> TreeEncoder.encode(tree, (json, length) -> session.saveBlob(BlobType.TREE, json, 0, length)).id().hex(), maySplit);
     }
 
     TreeBuilder(Saver saver, boolean maySplit) {
