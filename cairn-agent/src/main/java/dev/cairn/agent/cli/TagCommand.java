@@ -107,7 +107,7 @@ final class TagCommand extends BaseCommand {
     private static String rewrite(Repository repo, SnapshotRef ref, List<String> tags) throws IOException {
         Snapshot tagged = ref.snapshot().rewritten(ref.id(), ref.snapshot().tree(), tags);
         String id = repo.saveUnpacked(BlobKind.SNAPSHOT, Json.write(tagged)).hex();
-        repo.delete(BlobKind.SNAPSHOT, ref.id());
+        repo.deleteIfPresent(BlobKind.SNAPSHOT, ref.id()); // gone either way (a retried request, a concurrent forget)
         return id;
     }
 }

@@ -1,7 +1,6 @@
 package dev.cairn.engine.forget;
 
 import dev.cairn.blob.BlobKind;
-import dev.cairn.blob.BlobNotFoundException;
 import dev.cairn.engine.repo.LockWait;
 import dev.cairn.engine.repo.Repository;
 import dev.cairn.engine.repo.RepositoryLock;
@@ -79,12 +78,9 @@ public final class Forgetter {
         outcomes.values().forEach(o -> o.remove().forEach(r -> ids.add(r.id())));
         int removed = 0;
         for (String id : ids) {
-            try {
-                repo.delete(BlobKind.SNAPSHOT, id);
+            if (repo.deleteIfPresent(BlobKind.SNAPSHOT, id)) { // else removed by someone else meanwhile
                 removed++;
                 listener.removed(id);
-            } catch (BlobNotFoundException e) {
-                // removed by someone else meanwhile
             }
         }
         return removed;

@@ -1,7 +1,6 @@
 package dev.cairn.engine.prune;
 
 import dev.cairn.blob.BlobKind;
-import dev.cairn.blob.BlobNotFoundException;
 import dev.cairn.engine.id.BlobId;
 import dev.cairn.engine.index.MasterIndex;
 import dev.cairn.engine.repo.Repository;
@@ -94,11 +93,8 @@ public final class Pruner {
     private int delete(BlobKind kind, List<String> ids) throws IOException {
         int deleted = 0;
         for (String id : ids) {
-            try {
-                repo.delete(kind, id);
+            if (repo.deleteIfPresent(kind, id)) { // else already gone
                 deleted++;
-            } catch (BlobNotFoundException e) {
-                // already gone
             }
             listener.progress(deleted, ids.size());
         }

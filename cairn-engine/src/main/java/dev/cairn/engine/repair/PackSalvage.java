@@ -57,7 +57,7 @@ public final class PackSalvage {
         }
         List<String> deleted = new ArrayList<>();
         for (BlobId pack : packs) {
-            repo.delete(BlobKind.PACK, pack.hex());
+            repo.deleteIfPresent(BlobKind.PACK, pack.hex()); // gone either way
             deleted.add(pack.hex());
         }
         return new Result(salvaged, lost, deleted, IndexRepair.rebuild(repo));

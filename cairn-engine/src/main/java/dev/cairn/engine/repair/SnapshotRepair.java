@@ -100,7 +100,7 @@ public final class SnapshotRepair {
             }
             boolean forgotten = forget && o.damaged();
             if (forgotten && !dryRun) {
-                repo.delete(BlobKind.SNAPSHOT, o.snapshot().id());
+                repo.deleteIfPresent(BlobKind.SNAPSHOT, o.snapshot().id()); // gone either way
             }
             out.add(new Outcome(o.snapshot(), newId, o.damage(), forgotten));
         }

@@ -45,7 +45,7 @@ public final class IndexRepair {
             session.flush(); // the new index files are stored before any old one goes
         }
         for (String id : oldIndex) {
-            repo.delete(BlobKind.INDEX, id);
+            repo.deleteIfPresent(BlobKind.INDEX, id); // gone either way: a second repair or a retried request took it
         }
         repo.refreshIndex(true);
         return new Result(indexed, unreadable, oldIndex.size());

@@ -159,6 +159,20 @@ public final class Repository implements AutoCloseable {
         store.delete(BlobName.of(kind, id));
     }
 
+    /**
+     * Deletes one object if it is there: true if this call deleted it, false if it was already gone (deleted by a
+     * concurrent command, by an earlier run that was killed, or by this very request when a proxy retried it after the
+     * first attempt took effect). Every other failure is thrown.
+     */
+    public boolean deleteIfPresent(BlobKind kind, String id) throws IOException {
+        try {
+            store.delete(BlobName.of(kind, id));
+            return true;
+        } catch (BlobNotFoundException e) {
+            return false;
+        }
+    }
+
     public BlobCodec codec() {
         return codec;
     }
