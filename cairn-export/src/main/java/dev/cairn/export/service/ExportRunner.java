@@ -132,9 +132,13 @@ final class ExportRunner {
             String bundleSha = HexFormat.of().formatHex(sha.digest());
             files.store(e.accountId(), out, bundleSha, bytes);
             try {
-                table.done(e.id(), new ExportTable.Built(built.cut(), built.manifestSha256(), bundleSha, bytes,
-                        previous.isPresent() ? ExportMode.INCREMENTAL : ExportMode.FULL,
+                boolean recorded = table.done(e.id(), new ExportTable.Built(built.cut(), built.manifestSha256(),
+                        bundleSha, bytes, previous.isPresent() ? ExportMode.INCREMENTAL : ExportMode.FULL,
                         previous.map(Export::id).orElse(null)));
+                if (!recorded) { // failed as orphaned while it ran: it stays failed and holds no bytes
+                    LOG.warn("export {} finished after it was failed as orphaned; its bundle is discarded", e.id());
+                    files.delete(e.accountId(), bundleSha, bytes);
+                }
             } catch (RuntimeException notRecorded) {
                 files.delete(e.accountId(), bundleSha, bytes); // a failed export holds no bytes
                 throw notRecorded;

@@ -78,13 +78,18 @@ final class ExportTable {
                 + "status = 'running'").bindList("ids", List.copyOf(ids)).bind("now", clock.millis()).execute());
     }
 
-    /** Records a finished export: what it is ({@code kind}, the {@code previous} export it chains to) and its bundle. */
-    void done(long id, Built built) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE exports SET status = 'done', cut_seq = :c, manifest_sha256 = :m, "
-                + "bundle_sha256 = :b, bundle_bytes = :n, kind = :k, previous_id = :p, finished_at = :now "
-                + "WHERE id = :id").bind("c", built.cut()).bind("m", built.manifestSha256())
-                .bind("b", built.bundleSha256()).bind("n", built.bytes()).bind("k", built.kind().wireName())
-                .bind("p", built.previousId()).bind("now", clock.millis()).bind("id", id).execute());
+    /**
+     * Records a finished export: what it is ({@code kind}, the {@code previous} export it chains to) and its bundle. False
+     * if the export is no longer running: it was failed meanwhile as orphaned (its heartbeat stalled, or its process was
+     * taken for gone), and a failed export stays failed (it may have been retried already, and exports chained since).
+     */
+    boolean done(long id, Built built) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE exports SET status = 'done', cut_seq = :c, "
+                + "manifest_sha256 = :m, bundle_sha256 = :b, bundle_bytes = :n, kind = :k, previous_id = :p, "
+                + "finished_at = :now WHERE id = :id AND status = 'running'").bind("c", built.cut())
+                .bind("m", built.manifestSha256()).bind("b", built.bundleSha256()).bind("n", built.bytes())
+                .bind("k", built.kind().wireName()).bind("p", built.previousId()).bind("now", clock.millis())
+                .bind("id", id).execute()) == 1;
     }
 
     /** What a finished export is. */

@@ -50,6 +50,23 @@ class ExportRecoveryTest {
         }
     }
 
+    @Test
+    void anExportFailedAsOrphanedStaysFailedWhenItsStalledRunFinishesAfterAll() throws Exception {
+        try (TestServer server = TestServer.start(dir, c -> c, clock, FEATURES)) {
+            long workspace = workspace(server, server.account("ann").id());
+            ExportTable table = new ExportTable(server.core().database().jdbi(), clock);
+            long id = table.queue(workspace, ExportRequest.full(List.of("sqlite")), "ann");
+            assertThat(table.claim(id, "stalled-process")).isTrue();
+            assertThat(table.failOrphaned(id, java.util.Set.of(), "the server running the export stopped")).isTrue();
+            ExportTable.Built late = new ExportTable.Built(1, "a".repeat(64), "b".repeat(64), 10,
+                    dev.cairn.export.schedule.ExportMode.FULL, null);
+            assertThat(table.done(id, late)).isFalse();
+            Export e = table.get(id).orElseThrow();
+            assertThat(e.status()).isEqualTo(ExportStatus.FAILED);
+            assertThat(e.error()).contains("the server running the export stopped");
+        }
+    }
+
     /**
      * Issue 21 (the crash suite's export row, in CI): a server killed 0.04 s into an export and started again left the
      * export "running" for two minutes (the heartbeat limit) plus up to one of the job's periods. The restarted server
