@@ -228,9 +228,13 @@ programs() {  # programs TOOL: the files a tool's run reads besides its reposito
             python3 -c 'import borg, os; print(os.path.dirname(borg.__file__))' 2>/dev/null ;;
   esac
 }
-settle_for() {  # settle_for TOOL KIND: settle (lib.sh) with the tool's repository and programs read back in
-  local paths; mapfile -t paths < <(programs "$1" | tr ' ' '\n')
-  settle "$(repo "$1" "$2")" "$RUN/home" "${paths[@]}"   # $RUN/home: the tools' local caches
+tool_files() {  # tool_files TOOL KIND: what a tool's timed step reads besides the corpus, one path per line
+  repo "$1" "$2"; echo "$RUN/home"   # $RUN/home: the tools' local caches
+  programs "$1" | tr ' ' '\n'
+}
+settle_for() {  # settle_for TOOL KIND: settle (lib.sh) with the tool's repository, caches and programs read back in
+  local paths; mapfile -t paths < <(tool_files "$1" "$2")
+  settle "${paths[@]}"
 }
 # warm_tool TOOL KIND: the tool's programs, repository and local caches read into the page cache before a timed backup.
 # The tool before it in the run order ended with a restore, whose settle dropped the page cache: without this, a backup
@@ -238,10 +242,8 @@ settle_for() {  # settle_for TOOL KIND: settle (lib.sh) with the tool's reposito
 # seen as 1.3 s more on the real corpus's after-mutation row whenever cairn was not first), and which tool paid for it
 # depended on the rotating order, not on the tool.
 warm_tool() {
-  local paths p t0=$SECONDS; mapfile -t paths < <(programs "$1" | tr ' ' '\n')
-  for p in "$(repo "$1" "$2")" "$RUN/home" "${paths[@]}"; do
-    [ ! -e "$p" ] || find "$p" -type f -exec cat {} + >/dev/null 2>&1 || true
-  done
+  local paths t0=$SECONDS; mapfile -t paths < <(tool_files "$1" "$2")
+  read_into_cache "${paths[@]}"
   log "warmed page cache: $1's programs, repository and local caches ($((SECONDS - t0)) s)"
 }
 

@@ -101,8 +101,12 @@ release_fs() {
   if mountpoint -q "$1" 2>/dev/null; then umount "$1" || umount -l "$1"; fi
   rm -f "$1.img"
 }
+read_into_cache() {  # read_into_cache [PATH...]: every file under each PATH that exists is read once (into the page cache)
+  local p
+  for p in "$@"; do [ ! -e "$p" ] || find "$p" -type f -exec cat {} + >/dev/null 2>&1 || true; done
+}
 settle() {  # settle [PATH...]: before a timed restore; PATH... are read back into the page cache after the drop
-  local wait=$((DELETED_AT + DELETE_SETTLE - SECONDS)) t0=$SECONDS p
+  local wait=$((DELETED_AT + DELETE_SETTLE - SECONDS)) t0=$SECONDS
   if [ "$wait" -gt 0 ] && [ "$FRESH_FS" != 1 ]; then
     if declare -F log >/dev/null; then log "waiting $wait s before a timed restore (files deleted $((SECONDS - DELETED_AT)) s ago)"; fi
     sleep "$wait"
@@ -110,7 +114,7 @@ settle() {  # settle [PATH...]: before a timed restore; PATH... are read back in
   [ -w /proc/sys/vm/drop_caches ] || return 0
   sync
   echo 1 >/proc/sys/vm/drop_caches 2>/dev/null || return 0
-  for p in "$@"; do [ ! -e "$p" ] || find "$p" -type f -exec cat {} + >/dev/null 2>&1 || true; done
+  read_into_cache "$@"
   if declare -F log >/dev/null; then log "dropped the page cache and read back $* ($((SECONDS - t0)) s)"; fi
   return 0
 }
