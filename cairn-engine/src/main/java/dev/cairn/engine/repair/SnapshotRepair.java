@@ -15,6 +15,7 @@ import dev.cairn.engine.snapshot.SnapshotRef;
 import dev.cairn.engine.snapshot.Snapshots;
 import dev.cairn.engine.snapshot.Tree;
 import dev.cairn.engine.snapshot.TreeBuilder;
+import dev.cairn.engine.snapshot.TreeEncoder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -226,7 +227,7 @@ public final class SnapshotRepair {
 
     private String emptyTree() throws IOException {
         if (emptyTree == null) {
-            emptyTree = session.saveBlob(BlobType.TREE, dev.cairn.engine.snapshot.TreeEncoder.encode(new Tree(List.of()))).id().hex();
+            emptyTree = session.saveBlob(BlobType.TREE, TreeEncoder.encode(new Tree(List.of()))).id().hex();
         }
         return emptyTree;
     }

@@ -35,7 +35,8 @@ public final class TreeBuilder {
 
     /** @param maySplit whether the repository's format allows parts ({@link dev.cairn.engine.format.RepoConfig#splitTrees()}) */
     public TreeBuilder(WriteSession session, boolean maySplit) {
-        this(tree -> TreeEncoder.encode(tree, (json, length) -> session.saveBlob(BlobType.TREE, json, 0, length)).id().hex(), maySplit);
+        this(tree -> TreeEncoder.encode(tree, (json, length) -> session.saveBlob(BlobType.TREE, json, 0, length))
+                .id().hex(), maySplit);
     }
 
     TreeBuilder(Saver saver, boolean maySplit) {
