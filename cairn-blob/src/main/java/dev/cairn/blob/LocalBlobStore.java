@@ -20,7 +20,7 @@ import java.util.Objects;
  * <p>Layout: {@code <root>/config}, {@code <root>/data/<first two hex digits of id>/<id>} for packs,
  * {@code <root>/<kind dir>/<id>} for the other kinds, and {@code <root>/tmp/} for puts in progress.
  *
- * <p>A put writes a temp file, fsyncs it, and publishes it with a hard link, which fails if the name exists: objects
+ * <p>A put (or a {@link #stage staged} object) writes a temp file, fsyncs it, and publishes it with a hard link, which fails if the name exists: objects
  * are never overwritten, concurrent puts of one name (even from several processes) have exactly one winner, and a
  * crash leaves at most a temp file, never a partial object. A put holds an OS lock on its temp file, which dies with
  * its process: temp files that no live process holds are removed when the store is opened (and by
@@ -113,6 +113,18 @@ public final class LocalBlobStore implements BlobStore {
         Objects.requireNonNull(content, "content");
         Ranges.checkLength(length);
         writer.put(name, content, length);
+    }
+
+    /**
+     * Starts an object of {@code kind} whose name is known only once its bytes are written (a pack): write them through
+     * the returned object's channel, then publish it under its name; no copy is made (ADR 71). Same guarantees as
+     * {@link #put}. The caller closes it.
+     *
+     * @throws IOException saying what to fix if the temp file cannot be created (permissions, full disk, missing root)
+     */
+    public StagedBlob stage(BlobKind kind) throws IOException {
+        Objects.requireNonNull(kind, "kind");
+        return writer.stage(kind, "a new " + (kind == BlobKind.PACK ? "pack" : kind.dirName() + " object"));
     }
 
     @Override

@@ -35,17 +35,22 @@ final class LocalErrors {
 
     /** The error for a failed step of a put; it always says that nothing was stored. */
     static IOException forWrite(Path root, BlobName name, Path path, IOException e) {
-        return forPut(root, name, path, e, "");
+        return forPut(root, name.toString(), path, e, "");
+    }
+
+    /** As {@link #forWrite(Path, BlobName, Path, IOException)}, for a blob not named yet ({@code subject}: "a new pack"). */
+    static IOException forWrite(Path root, String subject, Path path, IOException e) {
+        return forPut(root, subject, path, e, "");
     }
 
     /** As {@link #forWrite}, for the hard link that publishes an object: EPERM may also mean "no hard links here". */
     static IOException forLink(Path root, BlobName name, Path path, IOException e) {
-        return forPut(root, name, path, e, "; if it has, the file system may not support hard links, which the "
+        return forPut(root, name.toString(), path, e, "; if it has, the file system may not support hard links, which the "
                 + "local store needs");
     }
 
-    private static IOException forPut(Path root, BlobName name, Path path, IOException e, String permissionHint) {
-        String what = "storing " + name + " failed, nothing was stored: ";
+    private static IOException forPut(Path root, String subject, Path path, IOException e, String permissionHint) {
+        String what = "storing " + subject + " failed, nothing was stored: ";
         if (isDiskFull(e)) {
             return new IOException(what + "the disk is full (no space left on the device or quota holding " + root
                     + "); free space there or move the store, then retry", e);

@@ -46,24 +46,56 @@ final class LocalWriter {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new BlobAlreadyExistsException(name);
         }
-        Path temp = createTemp(name);
-        WRITING.add(temp);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            lock(channel);
-            writeTemp(name, channel, content, length);
-            publish(name, temp, target);
-            deleteAfterSuccess(temp);
-        } catch (IOException | RuntimeException | Error e) {
-            deleteAfterFailure(temp, e);
-            throw e;
-        } finally {
-            WRITING.remove(temp);
+        try (StagedBlob staged = stage(name.kind(), name.toString())) {
+            writeTemp(name, staged.channel(), content, length);
+            staged.publish(name, length);
         }
+    }
+
+    /**
+     * Creates, opens and locks a temp file for an object of {@code kind}; {@code subject} names it in errors ("data/ab12…",
+     * "a new pack").
+     */
+    StagedBlob stage(BlobKind kind, String subject) throws IOException {
+        Path temp = createTemp(kind, subject);
+        WRITING.add(temp);
+        FileChannel channel;
         try {
-            syncDirectory(target.getParent());
+            channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            WRITING.remove(temp);
+            deleteAfterFailure(temp, e);
+            throw LocalErrors.forWrite(layout.root(), subject, layout.tmpDir(), e);
+        }
+        lock(channel);
+        return new StagedBlob(this, kind, temp, channel);
+    }
+
+    /** Step 1 of publishing a staged object: fsync, then the hard link that makes it visible (nothing stored on failure). */
+    void linkStaged(BlobName name, Path temp, FileChannel channel) throws IOException {
+        force(name, channel);
+        publish(name, temp, layout.path(name));
+    }
+
+    /** Step 2, once linked: the temp name goes and the new entry is made durable. */
+    void afterLink(BlobName name, Path temp) throws IOException {
+        deleteAfterSuccess(temp);
+        try {
+            syncDirectory(layout.path(name).getParent());
         } catch (IOException e) {
             throw new IOException(name + " was stored, but syncing its directory failed, so it may be lost if the "
                     + "machine crashes now: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes a staged object's temp file, deleting it first (while still locked) unless it was published. */
+    void release(Path temp, FileChannel channel, boolean published) throws IOException {
+        try (channel) {
+            if (!published) {
+                Files.deleteIfExists(temp);
+            }
+        } finally {
+            WRITING.remove(temp);
         }
     }
 
@@ -111,37 +143,41 @@ final class LocalWriter {
 
     /** Creates {@code dir} (and missing parents below the root), then syncs its parent so the entry is durable. */
     void ensureDirectory(BlobName name, Path dir) throws IOException {
+        ensureDirectory(name.toString(), dir);
+    }
+
+    private void ensureDirectory(String subject, Path dir) throws IOException {
         if (!Files.isDirectory(layout.root())) {
             throw LocalErrors.missingRoot(layout.root());
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw LocalErrors.forWrite(layout.root(), name, dir, e);
+            throw LocalErrors.forWrite(layout.root(), subject, dir, e);
         }
         try {
             syncDirectory(dir.getParent());
         } catch (IOException e) {
-            throw LocalErrors.forWrite(layout.root(), name, dir.getParent(), e);
+            throw LocalErrors.forWrite(layout.root(), subject, dir.getParent(), e);
         }
     }
 
-    private Path createTemp(BlobName name) throws IOException {
+    private Path createTemp(BlobKind kind, String subject) throws IOException {
         try {
-            return tryCreateTemp(name);
+            return tryCreateTemp(kind, subject);
         } catch (NoSuchFileException e) {
-            ensureDirectory(name, layout.tmpDir());
-            return tryCreateTemp(name);
+            ensureDirectory(subject, layout.tmpDir());
+            return tryCreateTemp(kind, subject);
         }
     }
 
-    private Path tryCreateTemp(BlobName name) throws IOException {
+    private Path tryCreateTemp(BlobKind kind, String subject) throws IOException {
         try {
-            return Files.createTempFile(layout.tmpDir(), name.kind().dirName() + "-", ".tmp");
+            return Files.createTempFile(layout.tmpDir(), kind.dirName() + "-", ".tmp");
         } catch (NoSuchFileException e) {
             throw e;
         } catch (IOException e) {
-            throw LocalErrors.forWrite(layout.root(), name, layout.tmpDir(), e);
+            throw LocalErrors.forWrite(layout.root(), subject, layout.tmpDir(), e);
         }
     }
 
@@ -151,7 +187,6 @@ final class LocalWriter {
         } else {
             copyStream(name, channel, content, length);
         }
-        force(name, channel);
     }
 
     /** File to file inside the kernel: no heap buffer, no copy through user space (a backup's packs, ADR 59). */

@@ -13,4 +13,12 @@ interface PackOutput extends Closeable {
 
     /** The first {@code length} bytes written, as a stream that supports mark/reset (so a retrying store can re-send it). */
     InputStream read(long length) throws IOException;
+
+    /**
+     * The local store's staged object holding every byte written so far (gathered bytes are written out first), to be
+     * published in place, or null if the bytes are elsewhere (memory, a file of their own): then upload {@link #read}.
+     */
+    default dev.cairn.blob.StagedBlob staged() throws IOException {
+        return null;
+    }
 }

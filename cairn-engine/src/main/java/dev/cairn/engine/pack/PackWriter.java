@@ -1,5 +1,6 @@
 package dev.cairn.engine.pack;
 
+import dev.cairn.blob.StagedBlob;
 import dev.cairn.engine.crypto.Aead;
 import dev.cairn.engine.format.BlobCodec;
 import dev.cairn.engine.id.BlobId;
@@ -44,6 +45,16 @@ public final class PackWriter implements AutoCloseable {
         return new PackWriter(TempFilePackOutput.create(dir));
     }
 
+    /**
+     * A writer that builds the pack in a local store's staged object, which the store then publishes in place, with no
+     * copy ({@link Finished#staged()}; ADR 71). Closing the writer closes {@code staged} (deleting it unless published).
+     *
+     * @param dir the store's temporary directory, named in errors
+     */
+    public static PackWriter inStagedFile(StagedBlob staged, Path dir) {
+        return new PackWriter(TempFilePackOutput.staged(staged, dir));
+    }
+
     /** A finished pack: its name (SHA-256 of its bytes), its length and the blobs in it; its bytes until the writer closes. */
     public static final class Finished {
         private final BlobId id;
@@ -73,6 +84,14 @@ public final class PackWriter implements AutoCloseable {
         /** The pack's bytes as a stream that supports mark/reset (a retrying store can re-send it); the caller closes it. */
         public InputStream stream() throws IOException {
             return content.read(length);
+        }
+
+        /**
+         * The local store's staged object that holds exactly the pack's bytes ({@link #inStagedFile}): publish it as the
+         * pack instead of putting {@link #stream()}. Null for a pack built elsewhere.
+         */
+        public StagedBlob staged() throws IOException {
+            return content.staged();
         }
 
         /** A copy of the pack's bytes. */

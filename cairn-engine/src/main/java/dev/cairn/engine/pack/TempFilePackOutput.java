@@ -1,6 +1,7 @@
 package dev.cairn.engine.pack;
 
 import dev.cairn.blob.FileRegionContent;
+import dev.cairn.blob.StagedBlob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,9 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A pack in a temporary file, so that building and uploading it costs no heap beyond a {@value #GATHER}-byte buffer. The file is opened with
- * {@code DELETE_ON_CLOSE}: on POSIX systems the JDK unlinks it right after opening, so not even a crash leaves it behind;
- * elsewhere it goes when closed. All I/O goes through the open channel, never through the name.
+ * A pack in a temporary file, so that building and uploading it costs no heap beyond a {@value #GATHER}-byte buffer. Either
+ * a file of its own ({@link #create}), opened with {@code DELETE_ON_CLOSE}: on POSIX systems the JDK unlinks it right after
+ * opening, so not even a crash leaves it behind; elsewhere it goes when closed. Or a local store's staged object
+ * ({@link #staged}), which the store publishes in place once the pack is named (ADR 71). All I/O goes through the open
+ * channel, never through the name.
  */
 final class TempFilePackOutput implements PackOutput {
     /** Bytes per write or read call: the JDK copies heap buffers through a per-thread direct buffer of the call's size. */
@@ -25,12 +28,20 @@ final class TempFilePackOutput implements PackOutput {
     static final int GATHER = 64 << 10;
     private final Path dir;
     private final FileChannel channel;
+    /** The local store's object this file is, or null for a file of its own. */
+    private final StagedBlob staged;
     private final byte[] gathered = new byte[GATHER];
     private int gatheredLength;
 
-    private TempFilePackOutput(Path dir, FileChannel channel) {
+    private TempFilePackOutput(Path dir, FileChannel channel, StagedBlob staged) {
         this.dir = dir;
         this.channel = channel;
+        this.staged = staged;
+    }
+
+    /** Writes into {@code staged} (which this output then owns and closes); {@code dir} is where it lives, for errors. */
+    static TempFilePackOutput staged(StagedBlob staged, Path dir) {
+        return new TempFilePackOutput(dir, staged.channel(), staged);
     }
 
     /**
@@ -44,7 +55,7 @@ final class TempFilePackOutput implements PackOutput {
             Path file = Files.createTempFile(dir, "pack-", ".tmp");
             try {
                 return new TempFilePackOutput(dir, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                        StandardOpenOption.DELETE_ON_CLOSE));
+                        StandardOpenOption.DELETE_ON_CLOSE), null);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;
@@ -94,8 +105,20 @@ final class TempFilePackOutput implements PackOutput {
     }
 
     @Override
+    public StagedBlob staged() throws IOException {
+        if (staged != null) {
+            flushGathered();
+        }
+        return staged;
+    }
+
+    @Override
     public void close() throws IOException {
-        channel.close();
+        if (staged != null) {
+            staged.close();
+        } else {
+            channel.close();
+        }
     }
 
     /** Keeps the cause's message (e.g. "No space left on device") and says that nothing was stored. */

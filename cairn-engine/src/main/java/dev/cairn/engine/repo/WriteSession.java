@@ -148,7 +148,7 @@ public final class WriteSession implements AutoCloseable {
         BlobId id = repo.codec().dictionaryBlobId(d.id());
         byte[] bytes = d.bytes();
         BlobCodec.Sealed sealed = repo.codec().seal(BlobType.DICTIONARY, id, bytes, 0, bytes.length);
-        PackWriter w = PackWriter.inTempFile(scratch);
+        PackWriter w = newPack();
         w.add(sealed);
         packedBytesAdded.addAndGet(sealed.length());
         upload(w);
@@ -233,7 +233,7 @@ public final class WriteSession implements AutoCloseable {
             }
             PackWriter w = packers.get(sealed.type());
             if (w == null) {
-                w = PackWriter.inTempFile(scratch);
+                w = newPack();
                 packers.put(sealed.type(), w);
             }
             w.add(sealed);
@@ -287,13 +287,30 @@ public final class WriteSession implements AutoCloseable {
         rethrow();
     }
 
+    /**
+     * A new pack's writer: in a local store, the store's own staged object, published in place once named (no copy of
+     * the pack, ADR 71); otherwise a temporary file in the scratch directory, uploaded with a put.
+     */
+    private PackWriter newPack() throws IOException {
+        if (repo.store() instanceof dev.cairn.blob.LocalBlobStore local) {
+            return PackWriter.inStagedFile(local.stage(BlobKind.PACK), scratch);
+        }
+        return PackWriter.inTempFile(scratch);
+    }
+
     /** Finishes, stores and indexes a pack, then deletes its temporary file (also on failure). */
     private void upload(PackWriter writer) throws IOException {
         PackWriter.Finished pack;
         try (writer) {
             pack = writer.finish(repo.aead(), repo.masterKey().encryptionKey());
-            try (InputStream content = pack.stream()) {
-                repo.store().put(BlobName.of(BlobKind.PACK, pack.id().hex()), content, pack.length());
+            BlobName name = BlobName.of(BlobKind.PACK, pack.id().hex());
+            dev.cairn.blob.StagedBlob staged = pack.staged();
+            if (staged != null) {
+                staged.publish(name, pack.length());
+            } else {
+                try (InputStream content = pack.stream()) {
+                    repo.store().put(name, content, pack.length());
+                }
             }
         }
         packsWritten.incrementAndGet();
