@@ -65,6 +65,10 @@ final class BackupCommand extends BaseCommand {
     @Option(names = "--force", description = "read every file again: use no parent snapshot")
     boolean force;
 
+    @Option(names = "--read-concurrency", paramLabel = "N", description = "read and encrypt N files at once (default: the "
+            + "number of CPU cores, at least 2; 1 for a disk that seeks, such as a USB hard disk)")
+    Integer readConcurrency;
+
     @picocli.CommandLine.Mixin
     LockOptions lock;
 
@@ -111,7 +115,11 @@ final class BackupCommand extends BaseCommand {
             patterns.addAll(Files.readAllLines(file));
         }
         List<String> tagList = tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
-        return ArchiverOptions.defaults().withExcludes(patterns, excludeIfPresent).withTags(tagList).withHostname(host)
+        ArchiverOptions defaults = ArchiverOptions.defaults();
+        if (readConcurrency != null && readConcurrency < 1) {
+            throw new ParameterException(spec.commandLine(), "--read-concurrency must be at least 1, not " + readConcurrency);
+        }
+        return (readConcurrency == null ? defaults : defaults.withReaders(readConcurrency)).withExcludes(patterns, excludeIfPresent).withTags(tagList).withHostname(host)
                 .withParent(force ? "" : parent).withProgramVersion(Version.VERSION).withLockWait(lock.lockWait(spec));
     }
 

@@ -40,6 +40,25 @@ class BackupSourcesTest {
     }
 
     @Test
+    @DisplayName("--read-concurrency 1 backs up what the default does; 0 is refused before anything is stored")
+    void readConcurrency() throws Exception {
+        Path src = TestTrees.sample(tmp);
+        CliHarness cli = CliHarness.initialised(tmp.resolve("repo"));
+        var before = TestTrees.listing(tmp.resolve("repo"));
+        CliHarness.Result refused = cli.run("backup", "--read-concurrency", "0", src.toString());
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("--read-concurrency must be at least 1, not 0");
+        assertThat(TestTrees.listing(tmp.resolve("repo"))).isEqualTo(before);
+
+        JsonNode one = cli.ok("backup", "--json", "--read-concurrency", "1", src.toString()).lastJsonLine();
+        assertThat(one.get("files_new").asLong()).isEqualTo(6);
+        cli.ok("restore", "latest", "--target", tmp.resolve("out").toString());
+        Path abs = src.toAbsolutePath();
+        dev.cairn.testkit.TreeAssert.assertSameTree(src, tmp.resolve("out").resolve(abs.getRoot().relativize(abs).toString()));
+        cli.ok("check", "--read-data");
+    }
+
+    @Test
     @DisplayName("--files-from trims, skips comments and expands globs; -verbatim keeps spaces; -raw splits at NUL")
     void filesFrom() throws Exception {
         Path src = TestTrees.sample(tmp);

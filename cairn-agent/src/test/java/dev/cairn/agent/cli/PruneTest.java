@@ -21,7 +21,10 @@ class PruneTest {
     private Path src;
     private CliHarness cli;
 
-    /** Two snapshots of one directory: the second replaced two of three 2 MiB files, so the first's pack is a third used. */
+    /**
+     * Two snapshots of one directory: the second replaced two of three 2 MiB files, so the first's pack is a third used.
+     * One file is read at a time, so each backup's data blobs share one pack (two readers would each fill a pack of their own).
+     */
     @BeforeEach
     void twoSnapshots() throws IOException {
         cli = CliHarness.initialised(tmp.resolve("repo"));
@@ -29,10 +32,10 @@ class PruneTest {
         for (int i = 0; i < 3; i++) {
             Files.write(src.resolve("f" + i), TestTrees.random(2 << 20, i));
         }
-        cli.backup(src.toString());
+        cli.backup("--read-concurrency", "1", src.toString());
         Files.write(src.resolve("f0"), TestTrees.random(2 << 20, 100));
         Files.write(src.resolve("f1"), TestTrees.random(2 << 20, 101));
-        cli.backup(src.toString());
+        cli.backup("--read-concurrency", "1", src.toString());
     }
 
     @Test

@@ -56,6 +56,11 @@ public record ArchiverOptions(List<String> excludes, List<String> excludeIfPrese
         return new ArchiverOptions(excludes, excludeIfPresent, tags, hostname, parent, readers, version, lockWait);
     }
 
+    /** {@code n} threads read and seal files at once (≥ 1; the default is the number of cores, at least two). */
+    public ArchiverOptions withReaders(int n) {
+        return new ArchiverOptions(excludes, excludeIfPresent, tags, hostname, parent, n, programVersion, lockWait);
+    }
+
     public ArchiverOptions withLockWait(dev.cairn.engine.repo.LockWait wait) {
         return new ArchiverOptions(excludes, excludeIfPresent, tags, hostname, parent, readers, programVersion, wait);
     }

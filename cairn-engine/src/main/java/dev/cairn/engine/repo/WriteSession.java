@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The scoped write side of a repository (spec §Write ordering). {@link #saveBlob} deduplicates, then compresses and seals a
- * new blob on the calling thread and appends it to the open pack of its type; a full pack is uploaded. Every
+ * new blob on the calling thread and appends it to an open pack of its type; a full pack is uploaded. Every
  * {@value #INDEX_EVERY_PACKS} packs or {@value #INDEX_EVERY_BLOBS} blobs an index file is written and its packs become
  * visible in {@link Repository#index()} (as a run of the local index cache); until then the session itself knows them
  * ({@link #has}), so the heap holds at most that many of the session's blob ids.
@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@value #PACKS_IN_FLIGHT} full packs wait or upload at once (each is a temporary file, no heap), beyond that a saver waits.
  * {@link #flush} waits for every upload; an upload's failure fails the session.
  *
- * <p>Thread-safety: {@code saveBlob} may be called from several threads; sealing runs in parallel, appends are serialised.
+ * <p>Thread-safety: {@code saveBlob} may be called from several threads; sealing and appending run in parallel (each
+ * thread appends to an open pack no other thread holds at that moment).
  * After a failure every later call throws it again (the session is then unusable).
  */
 public final class WriteSession implements AutoCloseable {
@@ -66,7 +67,14 @@ public final class WriteSession implements AutoCloseable {
     private final Path scratch;
     /** Blobs claimed by this session and not yet in a stored index file. */
     private final Set<BlobId> pending = ConcurrentHashMap.newKeySet();
-    private final Map<BlobType, PackWriter> packers = new EnumMap<>(BlobType.class);
+    /** Open packs no thread is appending to, most recently used first, by type; guards {@link #openPacks} too. */
+    private final Map<BlobType, java.util.Deque<PackWriter>> packers = new EnumMap<>(BlobType.class);
+    /** Every open pack not yet handed to the uploaders, idle or being appended to (closed with the session). */
+    private final Set<PackWriter> openPacks = new java.util.HashSet<>();
+    /** The type of each open pack. */
+    private final Map<PackWriter, BlobType> typeOf = new java.util.HashMap<>();
+    /** Types other than data that have their one open pack (idle or in use). */
+    private final Set<BlobType> busy = java.util.EnumSet.noneOf(BlobType.class);
     private final Map<BlobId, List<PackEntry>> unindexed = new LinkedHashMap<>();
     private int unindexedBlobs;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -224,25 +232,85 @@ public final class WriteSession implements AutoCloseable {
         }
     }
 
-    /** Appends a sealed blob to its type's pack (starting one if needed) and uploads the pack once it is full. */
+    /**
+     * Appends a sealed blob to an open pack of its type that no other thread is appending to (starting one if all are
+     * busy) and uploads the pack once it is full. The append (a write and the pack's SHA-256) runs outside any shared
+     * lock, so savers on several threads never wait for each other's appends (ADR 72); there are at most as many open
+     * packs of a type as threads saving at once.
+     */
     private void add(BlobCodec.Sealed sealed) throws IOException {
-        PackWriter full = null;
+        PackWriter w = takePack(sealed.type());
+        boolean full = false;
+        try {
+            w.add(sealed);
+            full = w.size() >= repo.config().packSize() || w.count() >= MAX_PACK_BLOBS;
+        } finally {
+            giveBack(w, sealed.type(), full);
+        }
+        if (full) {
+            uploadInBackground(w);
+        }
+    }
+
+    /**
+     * An open pack of {@code type} for the calling thread alone: the one last given back, else a new one. Only data blobs
+     * get a pack per saving thread; tree blobs (small, saved as directories complete) share one pack, waited for while
+     * another thread appends to it, so a backup's trees stay together.
+     */
+    private PackWriter takePack(BlobType type) throws IOException {
+        synchronized (packers) {
+            java.util.Deque<PackWriter> idle = packers.computeIfAbsent(type, t -> new java.util.ArrayDeque<>());
+            while (true) {
+                if (closed) {
+                    throw new IOException("the write session is closed; nothing more can be saved in it");
+                }
+                if (!idle.isEmpty()) {
+                    return idle.pop();
+                }
+                if (type == BlobType.DATA || !busy.contains(type)) {
+                    break;
+                }
+                waitForPacks();
+            }
+            busy.add(type);
+        }
+        PackWriter w = newPack();
         synchronized (packers) {
             if (closed) {
+                w.close();
                 throw new IOException("the write session is closed; nothing more can be saved in it");
             }
-            PackWriter w = packers.get(sealed.type());
-            if (w == null) {
-                w = newPack();
-                packers.put(sealed.type(), w);
-            }
-            w.add(sealed);
-            if (w.size() >= repo.config().packSize() || w.count() >= MAX_PACK_BLOBS) {
-                full = packers.remove(sealed.type());
-            }
+            openPacks.add(w);
+            typeOf.put(w, type);
         }
-        if (full != null) {
-            uploadInBackground(full);
+        return w;
+    }
+
+    /** Gives a pack back for the next append, or (full) drops it from the open packs; wakes a saver waiting for one. */
+    private void giveBack(PackWriter w, BlobType type, boolean full) {
+        synchronized (packers) {
+            if (!openPacks.contains(w)) {
+                return; // taken by a flush or close meanwhile
+            }
+            if (full) {
+                openPacks.remove(w);
+                typeOf.remove(w);
+                if (!openPacks.stream().anyMatch(p -> typeOf.get(p) == type)) {
+                    busy.remove(type);
+                }
+            } else {
+                packers.computeIfAbsent(type, t -> new java.util.ArrayDeque<>()).push(w);
+            }
+            packers.notifyAll();
+        }
+    }
+
+    private void waitForPacks() throws IOException {
+        try {
+            packers.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for a pack to append to");
         }
     }
 
@@ -355,8 +423,12 @@ public final class WriteSession implements AutoCloseable {
         }
         List<PackWriter> rest;
         synchronized (packers) {
-            rest = List.copyOf(packers.values());
+            rest = List.copyOf(openPacks);
+            openPacks.clear();
+            typeOf.clear();
+            busy.clear();
             packers.clear();
+            packers.notifyAll();
         }
         for (PackWriter w : rest) {
             if (w.count() > 0) {
@@ -418,8 +490,12 @@ public final class WriteSession implements AutoCloseable {
         List<PackWriter> rest;
         synchronized (packers) {
             closed = true;
-            rest = List.copyOf(packers.values());
+            rest = List.copyOf(openPacks);
+            openPacks.clear();
+            typeOf.clear();
+            busy.clear();
             packers.clear();
+            packers.notifyAll();
         }
         uploads.shutdown();
         try {
