@@ -43,10 +43,7 @@ final class NativeFiles {
     private static final int EEXIST = 17;
     private static final int EINVAL = 22;
     private static final long UTIME_OMIT = (1L << 30) - 2;
-    /**
-     * Largest slice copied into the per-thread native buffer per {@code pwrite}: as large as the NIO path's, so the native
-     * memory per worker stays what it was (peak RSS is a target too).
-     */
+    /** Largest write per {@code pwrite} call (a critical call: the JVM defers garbage collection while it runs). */
     private static final int SLICE = 256 << 10;
     private static final Optional<NativeFiles> INSTANCE = load();
 
@@ -68,8 +65,8 @@ final class NativeFiles {
     private final Map<String, Integer> uids = new ConcurrentHashMap<>();
     private final Map<String, Integer> gids = new ConcurrentHashMap<>();
 
-    /** One thread's native memory: the call state (errno), a path, a data slice, two timespecs. */
-    private record Buffers(MemorySegment state, MemorySegment path, MemorySegment data, MemorySegment times) {
+    /** One thread's native memory: the call state (errno), a path, two timespecs (file data is written from the heap). */
+    private record Buffers(MemorySegment state, MemorySegment path, MemorySegment times) {
     }
 
     private NativeFiles(int nofollow, SymbolLookup libc, Linker linker) {
@@ -81,7 +78,8 @@ final class NativeFiles {
         ValueLayout l = ValueLayout.JAVA_LONG;
         ValueLayout a = ValueLayout.ADDRESS;
         this.open = linker.downcallHandle(libc.findOrThrow("open"), FunctionDescriptor.of(i, a, i, i), errnoOption);
-        this.pwrite = linker.downcallHandle(libc.findOrThrow("pwrite"), FunctionDescriptor.of(l, i, a, l, l), errnoOption);
+        this.pwrite = linker.downcallHandle(libc.findOrThrow("pwrite"), FunctionDescriptor.of(l, i, a, l, l), errnoOption,
+                Linker.Option.critical(true));
         this.ftruncate = linker.downcallHandle(libc.findOrThrow("ftruncate"), FunctionDescriptor.of(i, i, l), errnoOption);
         this.fchown = linker.downcallHandle(libc.findOrThrow("fchown"), FunctionDescriptor.of(i, i, i, i), errnoOption);
         this.fchmod = linker.downcallHandle(libc.findOrThrow("fchmod"), FunctionDescriptor.of(i, i, i), errnoOption);
@@ -115,16 +113,20 @@ final class NativeFiles {
         }
     }
 
-    /** Writes {@code data[from, from + length)} at {@code position}, all of it. */
+    /**
+     * Writes {@code data[from, from + length)} at {@code position}, all of it, straight from the array: {@code pwrite} is
+     * linked as a critical function with heap access, so the bytes are not copied into native memory first (the JVM
+     * holds off garbage collection for the call, which is why one call writes at most {@value #SLICE} bytes).
+     */
     void write(int fd, Path path, byte[] data, int from, int length, long position) throws IOException {
         Buffers b = buffers.get();
+        MemorySegment heap = MemorySegment.ofArray(data);
         int done = 0;
         while (done < length) {
             int n = Math.min(SLICE, length - done);
-            MemorySegment.copy(data, from + done, b.data(), ValueLayout.JAVA_BYTE, 0, n);
             int off = 0;
             while (off < n) {
-                long w = pwrite(b, fd, b.data().asSlice(off), (long) (n - off), position + done + off);
+                long w = pwrite(b, fd, heap.asSlice(from + done + off, n - off), (long) (n - off), position + done + off);
                 if (w < 0) {
                     if (errno(b) == EINTR) {
                         continue;
@@ -300,7 +302,7 @@ final class NativeFiles {
 
     private Buffers newBuffers() {
         Arena arena = Arena.ofAuto(); // freed when the thread's buffers are unreachable
-        return new Buffers(arena.allocate(stateLayout), arena.allocate(4097), arena.allocate(SLICE), arena.allocate(32, 8));
+        return new Buffers(arena.allocate(stateLayout), arena.allocate(4097), arena.allocate(32, 8));
     }
 
     private static Optional<NativeFiles> load() {
