@@ -71,8 +71,6 @@ public final class WriteSession implements AutoCloseable {
     private final Map<BlobType, java.util.Deque<PackWriter>> packers = new EnumMap<>(BlobType.class);
     /** Every open pack not yet handed to the uploaders, idle or being appended to (closed with the session). */
     private final Set<PackWriter> openPacks = new java.util.HashSet<>();
-    /** The type of each open pack. */
-    private final Map<PackWriter, BlobType> typeOf = new java.util.HashMap<>();
     /** Types other than data that have their one open pack (idle or in use). */
     private final Set<BlobType> busy = java.util.EnumSet.noneOf(BlobType.class);
     private final Map<BlobId, List<PackEntry>> unindexed = new LinkedHashMap<>();
@@ -272,16 +270,26 @@ public final class WriteSession implements AutoCloseable {
                 }
                 waitForPacks();
             }
-            busy.add(type);
+            if (type != BlobType.DATA) {
+                busy.add(type);
+            }
         }
-        PackWriter w = newPack();
+        PackWriter w;
+        try {
+            w = newPack();
+        } catch (IOException | RuntimeException | Error e) {
+            synchronized (packers) {
+                busy.remove(type); // no pack of this type exists after all: a waiting saver may start one
+                packers.notifyAll();
+            }
+            throw e;
+        }
         synchronized (packers) {
             if (closed) {
                 w.close();
                 throw new IOException("the write session is closed; nothing more can be saved in it");
             }
             openPacks.add(w);
-            typeOf.put(w, type);
         }
         return w;
     }
@@ -294,10 +302,7 @@ public final class WriteSession implements AutoCloseable {
             }
             if (full) {
                 openPacks.remove(w);
-                typeOf.remove(w);
-                if (!openPacks.stream().anyMatch(p -> typeOf.get(p) == type)) {
-                    busy.remove(type);
-                }
+                busy.remove(type); // a type other than data had only this pack
             } else {
                 packers.computeIfAbsent(type, t -> new java.util.ArrayDeque<>()).push(w);
             }
@@ -425,7 +430,6 @@ public final class WriteSession implements AutoCloseable {
         synchronized (packers) {
             rest = List.copyOf(openPacks);
             openPacks.clear();
-            typeOf.clear();
             busy.clear();
             packers.clear();
             packers.notifyAll();
@@ -492,7 +496,6 @@ public final class WriteSession implements AutoCloseable {
             closed = true;
             rest = List.copyOf(openPacks);
             openPacks.clear();
-            typeOf.clear();
             busy.clear();
             packers.clear();
             packers.notifyAll();

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A write session's savers on several threads: savers that take turns fill one pack (a pack per type, whichever thread
- * saves), savers at work side by side lose nothing, and a flush stores every partly filled pack.
+ * saves), savers at work side by side lose nothing, and a flush stores every partly filled pack; side by side, data goes
+ * into at most one open pack per saver while trees keep one pack (ADR 72).
  */
 class ConcurrentSaversTest {
     @TempDir
@@ -76,6 +77,47 @@ class ConcurrentSaversTest {
             for (Map.Entry<BlobId, byte[]> e : saved.entrySet()) {
                 assertThat(repo.loadBlob(BlobType.DATA, e.getKey())).as("blob read back from its pack").isEqualTo(e.getValue());
             }
+        }
+    }
+
+    @Test
+    void saversSideBySideUseAtMostAPackEachForDataAndOneForTrees() throws Exception {
+        try (Repository repo = EngineFixture.init(LocalBlobStore.create(tmp.resolve("repo")), 64 << 20);
+                WriteSession session = repo.newWriteSession()) {
+            Set<BlobId> data = ConcurrentHashMap.newKeySet();
+            Set<BlobId> trees = ConcurrentHashMap.newKeySet();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> savers = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                int seed = thread;
+                savers.add(Thread.ofPlatform().start(() -> {
+                    await(start);
+                    for (int i = 0; i < 30; i++) {
+                        data.add(save(session, DeterministicRandom.bytes(5000 * seed + i, 100 << 10)));
+                        try {
+                            trees.add(session.saveBlob(BlobType.TREE, DeterministicRandom.bytes(9000 * seed + i, 300)).id());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }));
+            }
+            start.countDown();
+            for (Thread t : savers) {
+                t.join();
+            }
+            session.flush();
+            Set<BlobId> dataPacks = new HashSet<>();
+            for (BlobId id : data) {
+                dataPacks.add(repo.index().lookup(id).pack());
+            }
+            Set<BlobId> treePacks = new HashSet<>();
+            for (BlobId id : trees) {
+                treePacks.add(repo.index().lookup(id).pack());
+            }
+            assertThat(data).hasSize(120);
+            assertThat(dataPacks).as("12 MiB of data from four savers, no pack full: a pack per saver at most").hasSizeBetween(1, 4);
+            assertThat(treePacks).as("120 trees from four savers: one pack").hasSize(1);
         }
     }
 
