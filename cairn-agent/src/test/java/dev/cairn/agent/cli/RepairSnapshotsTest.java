@@ -28,11 +28,11 @@ class RepairSnapshotsTest {
         Path src = TestTrees.sample(tmp);
         Files.delete(src.resolve("big.bin"));
         CliHarness cli = CliHarness.initialised(tmp.resolve("repo"));
-        String first = cli.backup(src.toString());
+        String first = cli.backup("--read-concurrency", "1", src.toString()); // one reader: one data pack per backup
         Path firstTrees = treePack(cli); // the first backup's trees, docs/ among them
         Files.write(src.resolve("big.bin"), TestTrees.random(BIG, 7));
         TestTrees.write(src.resolve("later.txt"), "written after the first backup");
-        String second = cli.backup(src.toString()); // new trees from the root to src; docs/ is still the first backup's
+        String second = cli.backup("--read-concurrency", "1", src.toString()); // new trees from the root to src; docs/ is still the first backup's
         Files.delete(largestPack(cli.repo)); // big.bin's data, which only the second snapshot references
         Files.delete(firstTrees);
 
