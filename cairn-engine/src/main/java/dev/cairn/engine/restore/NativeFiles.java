@@ -124,18 +124,14 @@ final class NativeFiles {
         int done = 0;
         while (done < length) {
             int n = Math.min(SLICE, length - done);
-            int off = 0;
-            while (off < n) {
-                long w = pwrite(b, fd, heap.asSlice(from + done + off, n - off), (long) (n - off), position + done + off);
-                if (w < 0) {
-                    if (errno(b) == EINTR) {
-                        continue;
-                    }
-                    throw failure(path, errno(b));
+            long w = pwrite(b, fd, heap.asSlice(from + done, n), n, position + done);
+            if (w < 0) {
+                if (errno(b) == EINTR) {
+                    continue;
                 }
-                off += (int) w;
+                throw failure(path, errno(b));
             }
-            done += n;
+            done += (int) w;
         }
     }
 
