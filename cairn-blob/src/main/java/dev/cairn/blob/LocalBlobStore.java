@@ -20,11 +20,11 @@ import java.util.Objects;
  * <p>Layout: {@code <root>/config}, {@code <root>/data/<first two hex digits of id>/<id>} for packs,
  * {@code <root>/<kind dir>/<id>} for the other kinds, and {@code <root>/tmp/} for puts in progress.
  *
- * <p>A put (or a {@link #stage staged} object) writes a temp file, fsyncs it, and publishes it with a hard link, which fails if the name exists: objects
- * are never overwritten, concurrent puts of one name (even from several processes) have exactly one winner, and a
- * crash leaves at most a temp file, never a partial object. A put holds an OS lock on its temp file, which dies with
- * its process: temp files that no live process holds are removed when the store is opened (and by
- * {@link #removeAbandonedTemps}), however recent. On file systems without locks, temp files older than
+ * <p>A put (or a {@link #stage staged} object) writes a temp file, fsyncs it, and publishes it with a hard link, which
+ * fails if the name exists: objects are never overwritten, concurrent puts of one name (even from several processes)
+ * have exactly one winner, and a crash leaves at most a temp file, never a partial object. A put holds an OS lock on
+ * its temp file, which dies with its process: temp files that no live process holds are removed when the store is
+ * opened (and by {@link #removeAbandonedTemps}), however recent. On file systems without locks, temp files older than
  * {@link #STALE_TEMP_AGE} are removed instead.
  *
  * <p>Thread-safe and safe to share between processes. Failures are plain {@link IOException}s and never transient:

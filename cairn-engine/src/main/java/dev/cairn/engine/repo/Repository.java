@@ -20,6 +20,7 @@ import dev.cairn.engine.index.BlobLocation;
 import dev.cairn.engine.index.MasterIndex;
 import dev.cairn.engine.pack.PackEntry;
 import dev.cairn.engine.pack.PackReader;
+import dev.cairn.engine.pack.PackWriter;
 import java.io.IOException;
 import java.util.List;
 
@@ -342,18 +343,21 @@ public final class Repository implements AutoCloseable {
 
     /** Starts a write session; see {@link WriteSession} for the ordering it guarantees. */
     public WriteSession newWriteSession() {
-        return new WriteSession(this, packScratchDirectory());
+        return new WriteSession(this);
     }
 
     /**
-     * Where packs are built before upload: the store's own {@code tmp/} for a local repository (the same disk the pack is
-     * going to), the JVM's temporary directory ({@code java.io.tmpdir}; the launcher passes {@code $TMPDIR}) otherwise.
+     * A writer for a new pack. A local repository's packs are built in the store's own temp file ({@code tmp/}, the disk
+     * they are going to) and published there in place (ADR 71); other stores' in a temporary file in the JVM's temporary
+     * directory ({@code java.io.tmpdir}; the launcher passes {@code $TMPDIR}), uploaded with a put.
+     *
+     * @throws IOException naming the directory if the temporary file cannot be created
      */
-    java.nio.file.Path packScratchDirectory() {
+    PackWriter newPackWriter() throws IOException {
         if (store instanceof dev.cairn.blob.LocalBlobStore local) {
-            return local.root().resolve("tmp");
+            return PackWriter.inStagedFile(local.stage(BlobKind.PACK), local.root().resolve("tmp"));
         }
-        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        return PackWriter.inTempFile(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     SealedFiles sealedFiles() {

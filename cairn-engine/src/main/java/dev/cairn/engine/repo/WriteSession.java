@@ -12,7 +12,6 @@ import dev.cairn.engine.pack.PackEntry;
 import dev.cairn.engine.pack.PackWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #commitSnapshot} finishes every pack, writes the index, and only then writes the snapshot: a crash at any point
  * leaves at worst packs no snapshot refers to. {@link #close} without a commit abandons the session the same way.
  *
- * <p>Packs are built in unnamed temporary files (see {@link PackWriter#inTempFile}) and streamed to the store, so the heap
- * holds no pack data: per calling thread only the sealing scratch of {@link BlobCodec#sealReusingBuffers}.
+ * <p>Packs are built in temporary files ({@link Repository#newPackWriter}: a local store's own, published in place;
+ * otherwise unnamed ones streamed to the store), so the heap holds no pack data: per calling thread only the sealing scratch of {@link BlobCodec#sealReusingBuffers}.
  *
  * <p>Full packs are finished, stored and indexed on {@value #UPLOADERS} uploader threads of the session, so the threads that
  * read, chunk, compress and seal keep working while a pack is written out and synced (or sent); at most
@@ -64,7 +63,6 @@ public final class WriteSession implements AutoCloseable {
             });
     private final java.util.concurrent.Semaphore uploadSlots = new java.util.concurrent.Semaphore(PACKS_IN_FLIGHT);
     private final Repository repo;
-    private final Path scratch;
     /** Blobs claimed by this session and not yet in a stored index file. */
     private final Set<BlobId> pending = ConcurrentHashMap.newKeySet();
     /** Open packs no thread is appending to, most recently used first, by type; guards {@link #openPacks} too. */
@@ -86,10 +84,8 @@ public final class WriteSession implements AutoCloseable {
     /** Which zstd dictionary small data blobs get (spec §Dictionaries); made by the first save (after {@link #dryRun}). */
     private volatile SessionDictionary dictionaries;
 
-    /** @param scratch the directory packs are built in (created when the first pack starts) */
-    WriteSession(Repository repo, Path scratch) {
+    WriteSession(Repository repo) {
         this.repo = repo;
-        this.scratch = scratch;
     }
 
     /**
@@ -154,7 +150,7 @@ public final class WriteSession implements AutoCloseable {
         BlobId id = repo.codec().dictionaryBlobId(d.id());
         byte[] bytes = d.bytes();
         BlobCodec.Sealed sealed = repo.codec().seal(BlobType.DICTIONARY, id, bytes, 0, bytes.length);
-        PackWriter w = newPack();
+        PackWriter w = repo.newPackWriter();
         w.add(sealed);
         packedBytesAdded.addAndGet(sealed.length());
         upload(w);
@@ -276,7 +272,7 @@ public final class WriteSession implements AutoCloseable {
         }
         PackWriter w;
         try {
-            w = newPack();
+            w = repo.newPackWriter();
         } catch (IOException | RuntimeException | Error e) {
             synchronized (packers) {
                 busy.remove(type); // no pack of this type exists after all: a waiting saver may start one
@@ -358,17 +354,6 @@ public final class WriteSession implements AutoCloseable {
             throw new java.io.InterruptedIOException("interrupted while waiting for packs to be stored");
         }
         rethrow();
-    }
-
-    /**
-     * A new pack's writer: in a local store, the store's own staged object, published in place once named (no copy of
-     * the pack, ADR 71); otherwise a temporary file in the scratch directory, uploaded with a put.
-     */
-    private PackWriter newPack() throws IOException {
-        if (repo.store() instanceof dev.cairn.blob.LocalBlobStore local) {
-            return PackWriter.inStagedFile(local.stage(BlobKind.PACK), scratch);
-        }
-        return PackWriter.inTempFile(scratch);
     }
 
     /** Finishes, stores and indexes a pack, then deletes its temporary file (also on failure). */
